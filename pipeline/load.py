@@ -1,0 +1,76 @@
+"""The notebook API: load every output table as pandas, and show any row in its source context."""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import CONTRACT_TABLES, SCHEMAS, read_table
+
+
+class Tables(Mapping):
+    """The output tables of one run, by name and as attributes (``tables.claims``)."""
+
+    def __init__(self, out_dir: Path, frames: dict[str, pd.DataFrame], manifest: dict | None,
+                 raw_dir: Path | None) -> None:
+        self.out_dir = out_dir
+        self._frames = frames
+        self.manifest = manifest or {}
+        self.raw_dir = raw_dir
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self._frames[name]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        frames = self.__dict__.get("_frames", {})
+        if name in frames:
+            return frames[name]
+        raise AttributeError(name)
+
+    def __iter__(self):
+        return iter(self._frames)
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    def source_text(self, source: str) -> str:
+        """The decoded text of ``source`` (read from the run's input folder, decoded as recorded)."""
+        if source not in self._texts:
+            if self.raw_dir is None:
+                raise FileNotFoundError("[E050] the run's input folder is unknown; pass raw_dir= to load()")
+            from .sources import decode_bytes
+
+            data = (self.raw_dir / source).read_bytes()
+            self._texts[source], _ = decode_bytes(data, source=source)
+        return self._texts[source]
+
+    def context(self, row: Mapping, *, width: int = 80) -> str:
+        """The row's span in its source with ``width`` characters either side, the span in [[ ]]."""
+        text = self.source_text(row["source"])
+        start, end = int(row["start"]), int(row["end"])
+        before = text[max(0, start - width):start]
+        after = text[end:end + width]
+        return f"{before}[[{text[start:end]}]]{after}"
+
+    def show(self, row: Mapping, *, width: int = 80) -> None:
+        """Print ``context(row)`` (for notebooks)."""
+        print(self.context(row, width=width))
+
+
+def load(out_dir: str | Path = "outputs", *, raw_dir: str | Path | None = None) -> Tables:
+    """Load every table in ``out_dir`` as pandas DataFrames (missing tables come back empty)."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise FileNotFoundError(f"[E051] {out_dir} is not a folder of pipeline outputs; run `make all` first")
+    frames = {}
+    for name in (*CONTRACT_TABLES, "errors"):
+        path = out_dir / f"{name}.parquet"
+        frames[name] = read_table(name, path) if path.exists() else SCHEMAS[name].empty_table().to_pandas()
+    manifest_path = out_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else None
+    if raw_dir is None and manifest and manifest.get("raw_dir"):
+        raw_dir = manifest["raw_dir"]
+    return Tables(out_dir, frames, manifest, Path(raw_dir) if raw_dir else None)

@@ -1,0 +1,220 @@
+"""Find, read and decode input files, and read ``sources.csv``: the input edge of the pipeline.
+
+Text is decoded once, from bytes, and never normalised: no newline translation,
+no Unicode normalisation. The encoding used is recorded for the documents table.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .segment import SourceMetadata
+
+_BINARY_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+METADATA_COLUMNS = ("source", "published", "title", "url")
+
+
+class InputError(ValueError):
+    """An input file or the metadata file cannot be used; the message says which and why."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None, code: str = "E010"):
+        super().__init__(message)
+        self.source = source
+        self.line = line
+        self.code = code
+
+
+@dataclass(frozen=True)
+class DecodedSource:
+    """One input file read and decoded: its text, the encoding used and its bytes' hash."""
+
+    source: str
+    text: str
+    encoding: str
+    sha256: str
+
+
+def list_sources(raw_dir: Path, pattern: str) -> list[str]:
+    """Input files under ``raw_dir`` matching ``pattern``, as sorted POSIX paths relative to it."""
+    if not raw_dir.is_dir():
+        raise InputError(f"[E010] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")
+    found = []
+    for path in sorted(raw_dir.glob(pattern)):
+        if path.is_file() or path.is_symlink():
+            found.append(path.relative_to(raw_dir).as_posix())
+    return found
+
+
+def resolve_inside(raw_dir: Path, source: str) -> Path:
+    """The path of ``source`` under ``raw_dir``; refuses anything that leads outside it."""
+    if not source or Path(source).is_absolute() or source.startswith(("/", "\\")):
+        raise InputError(f"[E011] {source!r}: absolute paths are not allowed; name files relative to the input folder", source=source, code="E011")
+    root = raw_dir.resolve()
+    path = (raw_dir / source).resolve()
+    if path != root and root not in path.parents:
+        raise InputError(
+            f"[E011] {source!r} points outside the input folder {raw_dir} (via '..' or a symlink); "
+            "copy the file into the folder instead",
+            source=source, code="E011",
+        )
+    return path
+
+
+def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
+    """Decode a file's bytes once; return ``(text, encoding)`` or raise InputError for binary/empty input."""
+    if not data.strip():
+        raise InputError(f"[E012] {source}: the file is empty (or only whitespace); nothing to process", source=source, code="E012")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data, "utf-8-sig", source), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", source), "utf-16"
+    for signature, what in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"[E013] {source}: this is {what}, not text; convert it to plain text first", source=source, code="E013")
+    if b"\x00" in data:
+        raise InputError(
+            f"[E013] {source}: contains NUL bytes, so it is binary or UTF-16 without a byte-order mark; "
+            "save it as UTF-8", source=source, code="E013")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"[E014] {source}: cannot determine the text encoding; save it as UTF-8", source=source, code="E014")
+    return _strict(data, best.encoding, source), best.encoding
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError(f"[E014] {source}: not valid {encoding}: {exc}; save it as UTF-8", source=source, code="E014") from exc
+    if encoding == "utf-16" and text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def read_source(raw_dir: Path, source: str, *, max_chars: int) -> DecodedSource:
+    """Read and decode one input file (bytes once, hashed, decoded, size-checked)."""
+    path = resolve_inside(raw_dir, source)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"[E015] {source}: cannot read the file: {exc.strerror}; check its permissions", source=source, code="E015") from exc
+    text, encoding = decode_bytes(data, source=source)
+    if len(text) > max_chars:
+        raise InputError(
+            f"[E016] {source}: {len(text):,} characters exceeds input.max_source_chars = {max_chars:,}; "
+            "split the file or raise the limit in the configuration", source=source, code="E016")
+    return DecodedSource(source=source, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def parse_published(value: str) -> tuple[dt.date | None, str | None]:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` to (first day of the period, precision); '' to (None, None)."""
+    value = value.strip()
+    if not value:
+        return None, None
+    match = _PUBLISHED.match(value)
+    if not match:
+        raise ValueError(f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    precision = "day" if day else "month" if month else "year"
+    return dt.date(int(year), int(month or 1), int(day or 1)), precision
+
+
+def read_metadata(raw_dir: Path, name: str) -> tuple[dict[str, SourceMetadata], list[InputError]]:
+    """Parse ``sources.csv``: metadata by source, and one InputError per unusable row (the rest still count)."""
+    path = raw_dir / name
+    if not path.is_file():
+        return {}, []
+    label = path.name
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [InputError(f"[E020] {label}: cannot read as UTF-8 ({exc}); save it as UTF-8 CSV", source=label, code="E020")]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return {}, []
+    header = [h.strip().lower() for h in header]
+    if "source" not in header:
+        return {}, [InputError(
+            f"[E021] {label} line 1: no 'source' column; the header must be {','.join(METADATA_COLUMNS)}",
+            source=label, line=1, code="E021")]
+    unknown = [h for h in header if h not in METADATA_COLUMNS]
+    errors: list[InputError] = []
+    if unknown:
+        errors.append(InputError(
+            f"[E022] {label} line 1: unknown column(s) {unknown}; expected {','.join(METADATA_COLUMNS)} (ignored)",
+            source=label, line=1, code="E022"))
+    result: dict[str, SourceMetadata] = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            errors.append(InputError(
+                f"[E023] {label} line {line}: {len(row)} fields, the header has {len(header)}; "
+                "quote fields that contain commas", source=label, line=line, code="E023"))
+            continue
+        record = dict(zip(header, row))
+        source = record["source"].strip()
+        try:
+            resolve_inside(raw_dir, source)
+        except InputError as exc:
+            errors.append(InputError(f"[E024] {label} line {line}: {exc}", source=label, line=line, code="E024"))
+            continue
+        try:
+            published, precision = parse_published(record.get("published", ""))
+        except ValueError as exc:
+            errors.append(InputError(
+                f"[E025] {label} line {line}: {exc}; write e.g. 2025-05-19, 2025-05 or 2025",
+                source=label, line=line, code="E025"))
+            published, precision = None, None
+        except Exception as exc:  # an impossible date such as 2025-02-30
+            errors.append(InputError(f"[E025] {label} line {line}: {exc}", source=label, line=line, code="E025"))
+            published, precision = None, None
+        if source in result:
+            errors.append(InputError(f"[E026] {label} line {line}: {source} is listed twice; the first row wins",
+                                     source=label, line=line, code="E026"))
+            continue
+        result[source] = SourceMetadata(
+            published=published,
+            published_precision=precision,
+            title=(record.get("title") or "").strip() or None,
+            url=(record.get("url") or "").strip() or None,
+        )
+    return result, errors
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes (for the manifest)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def shard_name(source: str) -> str:
+    """A filesystem-safe, stable file stem for one source's interim files."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", os.path.splitext(source)[0])[-60:]
+    return f"{stem}-{hashlib.sha1(source.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
