@@ -82,8 +82,15 @@ def main() -> None:
 @INTERIM
 @CONFIG
 @STRICT
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (each loads the model once).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run per-document stages locally or as tasks on a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
 @_guard
-def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool) -> None:
+def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool, workers: int,
+        engine: str, scheduler: str | None) -> None:
     """Run every stage over an input folder and write all tables and manifest.json.
 
     Sources already processed with the same bytes, configuration and code are reused
@@ -91,12 +98,14 @@ def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | Non
 
     \b
     Example:
-        pipeline run --raw my_corpus --out my_outputs --interim my_interim
+        pipeline run --raw my_corpus --out my_outputs --interim my_interim --workers 2
     """
     from .runner import run_pipeline
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     ws = _workspace(raw_dir, interim_dir, out_dir, config_path, strict)
-    manifest = run_pipeline(ws)
+    manifest = run_pipeline(ws, workers=workers, engine=engine, scheduler=scheduler)
     rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
     click.echo(f"wrote {out_dir}: {rows} ({manifest['seconds_total']:.1f}s)")
     _report_errors(ws, "run")
@@ -182,8 +191,13 @@ def eval_command(gold_dir: Path, outputs: Path, raw_dir: Path | None, as_json: b
     from .load import load
 
     tables = load(outputs, raw_dir=raw_dir)
-    sources = sorted(set(tables.documents["source"]))
-    texts = {source: tables.source_text(source) for source in sources}
+    sources = set(tables.documents["source"])
+    if tables.raw_dir is not None:  # a gold file whose source yielded no document still scores (as zero)
+        for gold_file in gold_dir.glob("*.jsonl"):
+            candidate = gold_file.name.split(".")[0] + ".txt"
+            if (tables.raw_dir / candidate).is_file():
+                sources.add(candidate)
+    texts = {source: tables.source_text(source) for source in sorted(sources)}
     gold = load_gold(gold_dir, texts)
     result = evaluate(gold, dict(tables))
     if as_json:

@@ -51,12 +51,16 @@ entities
     compared folded: whitespace runs become one space, curly apostrophes become
     straight ones, case is kept. A gold entity's strings are its canonical name and
     aliases; a predicted entity's are its ``name`` and ``aliases`` (from ``entities``;
-    when the entity has no row there, the texts of its in-region mentions). Gold and
-    predicted entities are paired one-to-one, greedily, by the number of strings they
-    share (most first; ties: the pair whose canonical equals the predicted name first,
-    then gold file order, then entity_id); pairs sharing no string are never made.
-    ``precision`` = paired / predicted, ``recall`` = paired / gold, ``f1``;
-    ``label_accuracy`` = share of pairs with the same label.
+    when the entity has no row there, the texts of its in-region mentions). A gold
+    entity is matched by the predicted entity sharing the most strings with it (ties:
+    the one whose name equals the canonical, then the one with more in-region
+    mentions, then the smallest entity_id); none when no predicted entity shares a
+    string. A predicted entity has a gold counterpart when it shares a string with
+    some gold entity of the file. The matching is not one-to-one: splits and merges
+    are measured by the alias pairs below, not here.
+    ``recall`` = matched gold / gold, ``precision`` = predicted with a counterpart /
+    predicted, ``f1``; ``label_accuracy`` = share of matched gold entities whose
+    match has the same label.
     Alias clustering: take every gold alias string (folded) that is also the folded
     text of an in-region mention (a mention text ending in a possessive "'s" also counts
     for the alias without it). Each such string is assigned the entity_id that most of
@@ -75,11 +79,12 @@ claims
     (2) links its quantity or date: one of the row's ``quantity_ids`` (``date_ids``) is
         the ID of a ``quantities`` (``dates``) row of that source overlapping the gold
         quantity (date) span; holds trivially when the gold claim has neither, and
-    (3) names its subject: the row's ``subject_entity_id`` is the entity paired (see
-        entities) with the gold entity whose canonical is the claim's subject, or that
-        entity's ``name`` or an alias equals the subject; or the row's ``subject``
-        string equals the subject or an alias of that gold entity. These comparisons
-        fold whitespace, apostrophes and a trailing possessive ("'s", "'").
+    (3) names its subject: the row's ``subject_entity_id`` is the match (see
+        entities) of the gold entity whose canonical is the claim's subject, or it
+        resolves in ``entities`` to an entity whose ``name`` or an alias equals the
+        subject; or the row's ``subject`` string equals the subject or an alias of
+        that gold entity. These comparisons fold whitespace, apostrophes and a
+        trailing possessive ("'s", "'"); case is kept.
     ``key_claim_recall`` = found / gold claims. Diagnostics: ``span_recall``,
     ``link_recall``, ``subject_recall`` = share of gold claims for which some
     overlapping row meets (1), (1)+(2), (1)+(3). ``overlap_precision`` (informative
@@ -424,7 +429,7 @@ def _rows(tables: Mapping[str, pd.DataFrame], name: str, required: Iterable[str]
         warnings.append(f"table {name!r}: {len(rows) - len(usable)} row(s) with null {list(required)} ignored")
     for r in usable:
         for key in ("start", "end"):
-            if key in r:
+            if r.get(key) is not None:
                 r[key] = int(r[key])
     return usable
 
@@ -456,8 +461,11 @@ def _jsonable(value: Any) -> Any:
 
 
 def _row_text(row: dict, source_text: str) -> str:
+    """A row's ``text``, else its span sliced from the source ("" when it has no end)."""
     text = row.get("text")
-    return text if isinstance(text, str) else source_text[row["start"]:row["end"]]
+    if isinstance(text, str):
+        return text
+    return source_text[row["start"]:row["end"]] if row.get("end") is not None else ""
 
 
 # ----------------------------------------------------------------------- utilities
@@ -590,6 +598,7 @@ def _quantity_value_ok(gold_value: Any, row: dict) -> bool:
 
 
 def _score_dates(files: list[GoldFile], rows: list[dict]) -> dict:
+    """Strict/relaxed P/R/F1 of date spans, value (by anchoring) and tclass accuracy over relaxed pairs."""
     out = _new_table()
     by_source = _by_source(rows)
     n_gold = n_pred = strict = 0
@@ -631,6 +640,7 @@ def _score_dates(files: list[GoldFile], rows: list[dict]) -> dict:
 
 
 def _score_quantities(files: list[GoldFile], rows: list[dict]) -> dict:
+    """Strict/relaxed P/R/F1 of quantity spans, value, unit, kind and approx accuracy over relaxed pairs."""
     out = _new_table()
     by_source = _by_source(rows)
     n_gold = n_pred = strict = 0
@@ -694,6 +704,7 @@ class _PredEntity:
     label: str
     strings: set[str]
     first: dict  # first in-region mention, for reports
+    mentions: int  # in-region mentions
 
 
 def _predicted_entities(gf: GoldFile, mentions: list[dict], entity_rows: Mapping[str, dict]) -> dict[str, _PredEntity]:
@@ -701,9 +712,9 @@ def _predicted_entities(gf: GoldFile, mentions: list[dict], entity_rows: Mapping
     texts: dict[str, list[str]] = defaultdict(list)
     first: dict[str, dict] = {}
     labels: dict[str, Counter] = defaultdict(Counter)
-    for m in sorted(mentions, key=lambda m: (m["start"], m.get("end", m["start"]))):
+    for m in sorted(mentions, key=lambda m: (m["start"], m.get("end") or 0)):
         eid = str(m["entity_id"])
-        texts[eid].append(_row_text(m, gf.text) if "end" in m or "text" in m else "")
+        texts[eid].append(_row_text(m, gf.text))
         first.setdefault(eid, m)
         if m.get("label"):
             labels[eid][str(m["label"])] += 1
@@ -718,27 +729,29 @@ def _predicted_entities(gf: GoldFile, mentions: list[dict], entity_rows: Mapping
             name = texts[eid][0]
             label = labels[eid].most_common(1)[0][0] if labels[eid] else ""
             strings = {_fold(t) for t in texts[eid] if t.strip()}
-        found[eid] = _PredEntity(eid, name, label, strings, first[eid])
+        found[eid] = _PredEntity(eid, name, label, strings, first[eid], len(texts[eid]))
     return found
 
 
-def _pair_entities(gold: list[GoldEntity], pred: Mapping[str, _PredEntity]) -> dict[int, str]:
-    """Gold entity index -> paired predicted entity_id (greedy, most shared strings first)."""
+def _match_entities(gold: list[GoldEntity], pred: Mapping[str, _PredEntity]) -> tuple[dict[int, str], set[str]]:
+    """Each gold entity's best predicted entity (index -> entity_id), and the predicted ids with a counterpart.
+
+    Not one-to-one: a split or merged entity still has its gold counterpart; the
+    alias-clustering pairs are what measure splits and merges.
+    """
     gold_strings = [{_fold(s) for s in (g.canonical, *g.aliases)} for g in gold]
-    candidates = []
+    best: dict[int, str] = {}
+    counterpart: set[str] = set()
     for gi, g in enumerate(gold):
+        ranked = []
         for eid, p in pred.items():
             shared = len(gold_strings[gi] & p.strings)
             if shared:
-                candidates.append((-shared, _fold(g.canonical) != _fold(p.name), gi, eid))
-    candidates.sort()
-    pairs: dict[int, str] = {}
-    used: set[str] = set()
-    for _, _, gi, eid in candidates:
-        if gi not in pairs and eid not in used:
-            pairs[gi] = eid
-            used.add(eid)
-    return pairs
+                counterpart.add(eid)
+                ranked.append((-shared, _fold(g.canonical) != _fold(p.name), -p.mentions, eid))
+        if ranked:
+            best[gi] = min(ranked)[-1]
+    return best, counterpart
 
 
 def _alias_pairs(gf: GoldFile, mentions: list[dict]) -> tuple[int, int, int, list[dict]]:
@@ -785,16 +798,17 @@ def _score_entities(files: list[GoldFile], mentions: list[dict], entity_rows: li
     out = _new_table()
     by_id = {str(r["entity_id"]): r for r in entity_rows}
     by_source = _by_source(mentions)
-    n_gold = n_pred = 0
+    n_gold = n_pred = n_counterpart = 0
     label = _Ratio()
     both = pred_same = gold_same = 0
     pairings: dict[str, dict[int, str]] = {}
     for gf in files:
         in_region = _pred_in_region(gf, by_source)
         pred = _predicted_entities(gf, in_region, by_id)
-        pairs = _pair_entities(gf.entities, pred)
+        pairs, counterpart = _match_entities(gf.entities, pred)
         pairings[gf.name] = pairs
         n_gold, n_pred = n_gold + len(gf.entities), n_pred + len(pred)
+        n_counterpart += len(counterpart)
         for gi, g in enumerate(gf.entities):
             gold_values = {"canonical": g.canonical, "label": g.label, "aliases": list(g.aliases)}
             if gi not in pairs:
@@ -806,7 +820,7 @@ def _score_entities(files: list[GoldFile], mentions: list[dict], entity_rows: li
                 out["mismatches"].append(_entry(
                     gf, p.first["start"], p.first.get("end"), _row_text(p.first, gf.text), problems=["label"],
                     gold=gold_values, predicted={"entity_id": p.entity_id, "name": p.name, "label": p.label}))
-        for eid in sorted(set(pred) - set(pairs.values())):
+        for eid in sorted(set(pred) - counterpart):
             p = pred[eid]
             out["false_positives"].append(_entry(
                 gf, p.first["start"], p.first.get("end"), _row_text(p.first, gf.text),
@@ -815,10 +829,14 @@ def _score_entities(files: list[GoldFile], mentions: list[dict], entity_rows: li
         both, pred_same, gold_same = both + b, pred_same + ps, gold_same + gs
         out["mismatches"] += errors
     m, f = out["metrics"], out["fractions"]
-    _prf(m, f, "", label.den, n_pred, n_gold)
+    precision = n_counterpart / n_pred if n_pred else 0.0
+    recall = label.den / n_gold if n_gold else 0.0
+    m.update(precision=round(precision, 4), recall=round(recall, 4), f1=round(_f1(precision, recall), 4))
+    f.update(precision=[n_counterpart, n_pred], recall=[label.den, n_gold])
     _put(m, f, "label_accuracy", label)
     _prf(m, f, "alias_", both, pred_same, gold_same)
-    out["counts"] = {"gold": n_gold, "predicted": n_pred, "paired": label.den,
+    out["counts"] = {"gold": n_gold, "predicted": n_pred, "gold_matched": label.den,
+                     "predicted_with_counterpart": n_counterpart,
                      "alias_pairs_both_same": both, "alias_pairs_predicted_same": pred_same,
                      "alias_pairs_gold_same": gold_same}
     return out, pairings
@@ -829,6 +847,7 @@ def _score_entities(files: list[GoldFile], mentions: list[dict], entity_rows: li
 
 def _score_claims(files: list[GoldFile], claims: list[dict], tables: Mapping[str, list[dict]],
                   entity_rows: list[dict], pairings: Mapping[str, dict[int, str]]) -> dict:
+    """Key-claim recall (span, link and subject on one row), its three diagnostics and overlap precision."""
     out = _new_table()
     by_source = _by_source(claims)
     spans = {kind: {(str(r["source"]), str(r[id_col])): (r["start"], r["end"])
@@ -851,9 +870,9 @@ def _score_claims(files: list[GoldFile], claims: list[dict], tables: Mapping[str
             if not ok:
                 out["misses"].append(_entry(
                     gf, c.span.start, c.span.end, c.span.text,
-                    problems=[n for n, good in (("span", overlapping), ("link", any(links)),
-                                                ("subject", any(names)), ("same_row", True)) if not good]
-                    or ["same_row"],
+                    # "same_row": each condition holds on some row, but never all on one
+                    problems=[n for n, good in (("span", bool(overlapping)), ("link", any(links)),
+                                                ("subject", any(names))) if not good] or ["same_row"],
                     gold={"subject": c.subject, "quantity": c.quantity.text if c.quantity else "",
                           "date": c.date.text if c.date else ""},
                     predicted={"claim_ids": [r.get("claim_id") for r in overlapping],
@@ -930,29 +949,29 @@ def _skip_space(text: str, start: int, end: int) -> int:
 
 
 def _score_documents(files: list[GoldFile], rows: list[dict]) -> dict:
+    """Publication-date accuracy of doc/article records and article-boundary recall and precision."""
     out = _new_table()
     by_source = _by_source(rows)
     pub, recall, precision = _Ratio(), _Ratio(), _Ratio()
     for gf in files:
         docs = by_source.get(gf.source, [])
         articles = _in_region(gf, gf.articles)
-        judged = []
+        judged = []  # (gold record, its document row or None, is an article record)
         for g in gf.docs:
             row = min(docs, key=lambda r: (-(r["end"] - r["start"]), r["start"]), default=None)
-            judged.append((g, row))
+            judged.append((g, row, False))
         for g in articles:
             holding = [r for r in docs if r["start"] <= g.start < r["end"]]
-            judged.append((g, min(holding, key=lambda r: (r["end"] - r["start"], r["start"]), default=None)))
-        for g, row in judged:
+            judged.append((g, min(holding, key=lambda r: (r["end"] - r["start"], r["start"]), default=None), True))
+        for g, row, is_article in judged:
             gold_date = g.record.get("pub_date")
             predicted = _published_iso(row.get("published")) if row else None
             ok = gold_date is None and predicted is None or (
                 gold_date is not None and predicted is not None and predicted.startswith(gold_date))
             pub.add(ok)
             if not ok:
-                text = g.text[:60] if g.start else None
                 out["mismatches"].append(_entry(
-                    gf, g.start if gf.articles else None, g.end if gf.articles else None, text,
+                    gf, *((g.start, g.end, g.text) if is_article else (None, None, None)),
                     problems=["published" if row else "no_document"], gold={"pub_date": gold_date},
                     predicted={"doc_id": row.get("doc_id") if row else None, "published": predicted,
                                "published_from": row.get("published_from") if row else None}))
@@ -1050,7 +1069,7 @@ def format_report(result: dict, *, show_errors: bool = False) -> str:
         for name, value in scored["metrics"].items():
             frac = scored["fractions"].get(name)
             suffix = f"  {frac[0]}/{frac[1]}" if frac else ""
-            lines.append(f"  {table}.{name:<30} {value:7.4f}{suffix}")
+            lines.append(f"  {table + '.' + name:<40} {value:7.4f}{suffix}")
         if show_errors:
             for heading in ("misses", "false_positives", "mismatches"):
                 entries = scored[heading]

@@ -29,7 +29,7 @@ from . import __version__
 from .article import Article, Sentence
 from .config import Config
 from .schema import CONTRACT_TABLES, SCHEMAS, empty_frame, read_table, write_bytes_atomic, write_table
-from .sources import DecodedSource, InputError, list_sources, read_metadata, read_source, shard_name
+from .sources import DecodedSource, InputError, list_sources, read_metadata, read_source, resolve_inside, shard_name
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -64,7 +64,7 @@ class ErrorLog:
         message = str(exc) or exc.__class__.__name__
         code = getattr(exc, "code", None) or _code_in(message) or "E099"
         self.rows.append({
-            "source": source, "stage": stage, "error_class": exc.__class__.__name__,
+            "source": source, "stage": stage, "error_class": getattr(exc, "error_class", exc.__class__.__name__),
             "code": code, "message": message, "line": line if line is not None else getattr(exc, "line", None),
         })
         if self.strict:
@@ -289,55 +289,95 @@ def discover(ws: Workspace) -> tuple[list[str], dict]:
     return sources, metadata
 
 
-def run_pipeline(ws: Workspace, *, nlp=None, batch_articles: int = 64) -> dict:
-    """Run every stage over ``ws.raw_dir``, reusing shards whose inputs are unchanged; return the manifest."""
-    from .nlp import annotate, docs_to_bytes, load_pipeline
+def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "local",
+                 scheduler: str | None = None, batch_chars: int = 200_000) -> dict:
+    """Run every stage over ``ws.raw_dir``, reusing shards whose inputs are unchanged; return the manifest.
+
+    Per-source work goes to the chosen engine in batches of about ``batch_chars``
+    characters; only this process writes files.
+    """
+    from .engine import SourceTask, make_engine
 
     with output_lock(ws.out_dir):
         started = time.perf_counter()
         sources, metadata = discover(ws)
         config = ws.config
-        clock = time.perf_counter()
-        if nlp is None:
-            nlp = load_pipeline(config.model_name, disable=config.settings["model"]["disable"],
-                                entity_lexicon=entity_lexicon(config))
-        ws.timings["load_model"] += time.perf_counter() - clock
         model_version = _model_version(config.model_name)
-        keys = stage_keys(config, model_version)
+        key_of_code = stage_keys(config, model_version)["claim_drafts"]
         index = read_index(ws.index_path("run"))
         entries: dict[str, dict] = {}
-        extractors = Extractors(config)
-        pending: list[tuple[str, SegmentedSource]] = []
-        for source in sources:
-            clock = time.perf_counter()
-            try:
-                decoded = read_source(ws.raw_dir, source, max_chars=config.settings["input"]["max_source_chars"])
-            except InputError as exc:
-                ws.errors.add(stage="segment", source=source, exc=exc)
-                continue
-            key = hashlib.sha256(f"{decoded.sha256}|{keys['claim_drafts']}".encode()).hexdigest()
-            previous = index["sources"].get(source)
-            if previous and previous.get("key") == key and _shards_exist(ws, source):
-                entries[source] = previous
-                ws.timings["segment"] += time.perf_counter() - clock
-                continue
-            try:
-                segmented = segment_decoded(decoded, metadata=metadata.get(source), lexicon=config.lexicon("segment"))
-            except Exception as exc:  # one bad source never costs the others
-                ws.errors.add(stage="segment", source=source, exc=exc)
-                continue
-            ws.timings["segment"] += time.perf_counter() - clock
-            pending.append((key, segmented))
-            if sum(len(s.documents) for _, s in pending) >= batch_articles:
-                entries.update(_process_batch(ws, nlp, extractors, pending, annotate, docs_to_bytes))
-                pending = []
-        if pending:
-            entries.update(_process_batch(ws, nlp, extractors, pending, annotate, docs_to_bytes))
+        max_chars = config.settings["input"]["max_source_chars"]
+
+        def batches() -> Iterator[list[SourceTask]]:
+            batch: list[SourceTask] = []
+            size = 0
+            for source in sources:
+                try:
+                    path = resolve_inside(ws.raw_dir, source)
+                    if path.stat().st_size > 4 * max_chars:
+                        raise InputError(
+                            f"[E016] {source}: {path.stat().st_size:,} bytes is more than input.max_source_chars "
+                            f"= {max_chars:,} characters allow; split the file or raise the limit",
+                            source=source, code="E016")
+                    data = path.read_bytes()
+                except OSError as exc:
+                    ws.errors.add(stage="segment", source=source, exc=InputError(
+                        f"[E015] {source}: cannot read the file: {exc.strerror}; check its permissions",
+                        source=source, code="E015"))
+                    continue
+                except InputError as exc:
+                    ws.errors.add(stage="segment", source=source, exc=exc)
+                    continue
+                sha = hashlib.sha256(data).hexdigest()
+                key = hashlib.sha256(f"{sha}|{key_of_code}".encode()).hexdigest()
+                previous = index["sources"].get(source)
+                if previous and previous.get("key") == key and _shards_exist(ws, source):
+                    entries[source] = previous
+                    continue
+                batch.append(SourceTask(source, data, sha, key, metadata.get(source)))
+                size += len(data)
+                if size >= batch_chars:
+                    yield batch
+                    batch, size = [], 0
+            if batch:
+                yield batch
+
+        clock = time.perf_counter()
+        runner = make_engine(engine, workers=workers, scheduler=scheduler, nlp=nlp)
+        ws.timings["start_engine"] += time.perf_counter() - clock
+        try:
+            for result in runner.run(batches(), config):
+                for stage, seconds in result.timings.items():
+                    ws.timings[stage] += seconds
+                for error in result.errors:
+                    ws.errors.add(stage=error["stage"], source=result.source,
+                                  exc=_RecordedError(error["message"], error["code"], error["error_class"]))
+                if not result.ok:
+                    continue
+                clock = time.perf_counter()
+                write_source_shards(ws, result)
+                ws.timings["write_interim"] += time.perf_counter() - clock
+                entries[result.source] = {"key": result.key, "sha256": result.sha256,
+                                          "shard": shard_name(result.source)}
+        finally:
+            runner.close()
         write_index(ws.index_path("run"), "run", entries)
         live = [s for s in sources if s in entries]
-        manifest = finish(ws, live, model_version=model_version, nlp=nlp)
+        manifest = finish(ws, live, model_version=model_version)
         manifest["seconds_total"] = round(time.perf_counter() - started, 3)
+        manifest["engine"] = {"name": engine, "workers": workers}
+        write_bytes_atomic((json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode(),
+                           ws.out_dir / "manifest.json")
         return manifest
+
+
+class _RecordedError(Exception):
+    """An error reported by a worker, re-raised here with its original class name and code."""
+
+    def __init__(self, message: str, code: str, error_class: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.error_class = error_class
 
 
 def _shards_exist(ws: Workspace, source: str) -> bool:
@@ -345,54 +385,18 @@ def _shards_exist(ws: Workspace, source: str) -> bool:
         and ws.shard("nlp", source, "spacy").exists()
 
 
-def _process_batch(ws: Workspace, nlp, extractors: Extractors, pending: list[tuple[str, SegmentedSource]],
-                   annotate, docs_to_bytes) -> dict[str, dict]:
-    """Annotate a batch of segmented sources with one ``nlp.pipe`` call, extract, and write their shards."""
-    articles = [(key, seg, article) for key, seg in pending for article in seg.articles()]
-    clock = time.perf_counter()
-    try:
-        docs = list(annotate(nlp, (a for _, _, a in articles), batch_size=ws.config.settings["model"]["batch_size"]))
-    except Exception as exc:
-        # fall back to one source at a time so a single bad text does not fail its batch-mates
-        if len(pending) > 1:
-            result = {}
-            for item in pending:
-                result.update(_process_batch(ws, nlp, extractors, [item], annotate, docs_to_bytes))
-            return result
-        ws.errors.add(stage="nlp", source=pending[0][1].decoded.source, exc=exc)
-        return {}
-    ws.timings["nlp"] += time.perf_counter() - clock
-    by_source: dict[str, list] = defaultdict(list)
-    for (key, seg, article), doc in zip(articles, docs):
-        by_source[seg.decoded.source].append((article, doc))
-    entries = {}
-    for key, seg in pending:
-        source = seg.decoded.source
-        rows = SourceRows()
-        try:
-            for article, doc in by_source[source]:
-                extract_article(extractors, doc, article, rows, ws.timings)
-            clock = time.perf_counter()
-            write_source_shards(ws, seg, rows, [doc for _, doc in by_source[source]], docs_to_bytes)
-            ws.timings["write_interim"] += time.perf_counter() - clock
-        except Exception as exc:
-            ws.errors.add(stage="extract", source=source, exc=exc)
-            continue
-        entries[source] = {"key": key, "sha256": seg.decoded.sha256, "shard": shard_name(source)}
-    return entries
-
-
-def write_source_shards(ws: Workspace, seg: SegmentedSource, rows: SourceRows, docs: Sequence, docs_to_bytes) -> None:
+def write_source_shards(ws: Workspace, result) -> None:
     """Write one source's rows for every per-source stage (each file atomically)."""
-    source = seg.decoded.source
-    write_table("documents", seg.documents, ws.shard("segment", source, "documents.parquet"))
-    write_table("sentences", seg.sentences, ws.shard("segment", source))
-    write_bytes_atomic(docs_to_bytes(docs), ws.shard("nlp", source, "spacy"))
-    write_table("anchors", rows.anchors, ws.shard("dates", source, "anchors.parquet"))
-    write_table("dates", rows.dates, ws.shard("dates", source))
-    write_table("quantities", rows.quantities, ws.shard("quantities", source))
-    write_table("mention_candidates", rows.mentions, ws.shard("mentions", source))
-    write_table("claim_drafts", rows.claim_drafts, ws.shard("claim_drafts", source))
+    source = result.source
+    tables = result.tables
+    write_table("documents", tables["documents"], ws.shard("segment", source, "documents.parquet"))
+    write_table("sentences", tables["sentences"], ws.shard("segment", source))
+    write_bytes_atomic(result.docbin, ws.shard("nlp", source, "spacy"))
+    write_table("anchors", tables["anchors"], ws.shard("dates", source, "anchors.parquet"))
+    write_table("dates", tables["dates"], ws.shard("dates", source))
+    write_table("quantities", tables["quantities"], ws.shard("quantities", source))
+    write_table("mention_candidates", tables["mention_candidates"], ws.shard("mentions", source))
+    write_table("claim_drafts", tables["claim_drafts"], ws.shard("claim_drafts", source))
 
 
 def _concat(name: str, paths: Iterable[Path]) -> pd.DataFrame:
@@ -450,7 +454,7 @@ def global_stages(ws: Workspace, frames: dict[str, pd.DataFrame]) -> dict[str, p
     }
 
 
-def finish(ws: Workspace, sources: Sequence[str], *, model_version: str, nlp=None) -> dict:
+def finish(ws: Workspace, sources: Sequence[str], *, model_version: str) -> dict:
     """Global stages over the shards of ``sources``, then publish tables, errors and manifest."""
     frames = gather(ws, sources)
     tables = global_stages(ws, frames)

@@ -185,6 +185,11 @@ def to_arrow(name: str, rows: pd.DataFrame | list[dict]) -> pa.Table:
     frame = frame[schema.names]
     if name in SPAN_TABLES and len(frame):
         frame = frame.sort_values(["source", "start", "end", ID_COLUMN.get(name, "source")], kind="mergesort")
+    for field in schema:
+        if not field.nullable and field.name in frame and len(frame):
+            nulls = int(frame[field.name].isna().sum()) if not pa.types.is_list(field.type) else 0
+            if nulls:
+                raise SchemaError(f"[E103] table {name!r} column {field.name!r} has {nulls} nulls but is declared non-null")
     try:
         table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False, safe=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:

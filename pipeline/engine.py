@@ -1,0 +1,236 @@
+"""Where the per-source work runs: in this process, in a local process pool, or on Dask.
+
+The unit of work is a batch of sources given as bytes. ``process_batch`` decodes,
+segments, annotates (one ``nlp.pipe`` over all the batch's articles) and extracts,
+and returns plain rows, so the caller alone writes files and the same function
+serves every engine. The model is loaded once per worker process and kept.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .config import Config
+from .segment import SourceMetadata
+
+#: per-process cache of the loaded model and extractors, keyed by configuration digest
+_STATE: dict[str, tuple] = {}
+
+
+@dataclass(frozen=True)
+class SourceTask:
+    """One source to process: its name, raw bytes, metadata and cache key."""
+
+    source: str
+    data: bytes
+    sha256: str
+    key: str
+    metadata: SourceMetadata | None = None
+
+
+@dataclass
+class SourceResult:
+    """Everything the per-source stages produced for one source (or the errors that stopped it)."""
+
+    source: str
+    key: str
+    sha256: str
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    docbin: bytes = b""
+    errors: list[dict] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _error(stage: str, exc: BaseException) -> dict:
+    message = str(exc) or exc.__class__.__name__
+    code = getattr(exc, "code", None)
+    if code is None and message.startswith("[E") and "]" in message[:8]:
+        code = message[1:message.index("]")]
+    return {"stage": stage, "error_class": exc.__class__.__name__, "code": code or "E099", "message": message,
+            "line": getattr(exc, "line", None)}
+
+
+def worker_state(config: Config, nlp=None):
+    """The model and extractors for ``config``, loaded once per process."""
+    from .nlp import load_pipeline
+    from .runner import Extractors, entity_lexicon
+
+    state = _STATE.get(config.digest)
+    if state is None or (nlp is not None and state[0] is not nlp):
+        if nlp is None:
+            nlp = load_pipeline(config.model_name, disable=config.settings["model"]["disable"],
+                                entity_lexicon=entity_lexicon(config))
+        state = (nlp, Extractors(config))
+        _STATE.clear()
+        _STATE[config.digest] = state
+    return state
+
+
+def process_batch(tasks: list[SourceTask], config: Config, nlp=None) -> list[SourceResult]:
+    """Run segment, nlp, dates, quantities, mentions and claim drafts over a batch of sources."""
+    from .nlp import annotate, docs_to_bytes
+    from .runner import SourceRows, extract_article, segment_decoded
+    from .sources import DecodedSource, InputError, decode_bytes
+
+    nlp, extractors = worker_state(config, nlp)
+    max_chars = config.settings["input"]["max_source_chars"]
+    results: list[SourceResult] = []
+    segmented = []
+    for task in tasks:
+        result = SourceResult(task.source, task.key, task.sha256, timings=defaultdict(float))
+        results.append(result)
+        clock = time.perf_counter()
+        try:
+            text, encoding = decode_bytes(task.data, source=task.source)
+            if len(text) > max_chars:
+                raise InputError(
+                    f"[E016] {task.source}: {len(text):,} characters exceeds input.max_source_chars = {max_chars:,}; "
+                    "split the file or raise the limit in the configuration", source=task.source, code="E016")
+            decoded = DecodedSource(task.source, text, encoding, task.sha256)
+            segmented.append((result, segment_decoded(decoded, metadata=task.metadata,
+                                                      lexicon=config.lexicon("segment"))))
+        except Exception as exc:  # one bad source never costs the others
+            result.errors.append(_error("segment", exc))
+        result.timings["segment"] += time.perf_counter() - clock
+    articles = [(result, seg, article) for result, seg in segmented for article in seg.articles()]
+    clock = time.perf_counter()
+    try:
+        docs = list(annotate(nlp, (a for _, _, a in articles), batch_size=config.settings["model"]["batch_size"]))
+    except Exception as exc:
+        if len(segmented) > 1:  # retry one source at a time so the bad one alone fails
+            by_source = {r.source: r for r in process_many_singly(tasks, segmented, config, nlp)}
+            return [by_source.get(r.source, r) for r in results]
+        for result, _ in segmented:
+            result.errors.append(_error("nlp", exc))
+        return results
+    elapsed = time.perf_counter() - clock
+    total_chars = sum(len(a.text) for _, _, a in articles) or 1
+    per_source_docs: dict[str, list] = defaultdict(list)
+    for (result, seg, article), doc in zip(articles, docs):
+        per_source_docs[result.source].append((article, doc))
+        result.timings["nlp"] += elapsed * len(article.text) / total_chars
+    for result, seg in segmented:
+        rows = SourceRows()
+        try:
+            for article, doc in per_source_docs[result.source]:
+                extract_article(extractors, doc, article, rows, result.timings)
+            clock = time.perf_counter()
+            result.docbin = docs_to_bytes([doc for _, doc in per_source_docs[result.source]])
+            result.timings["nlp"] += time.perf_counter() - clock
+        except Exception as exc:
+            result.errors.append(_error("extract", exc))
+            continue
+        result.tables = {
+            "documents": seg.documents, "sentences": seg.sentences, "anchors": rows.anchors,
+            "dates": rows.dates, "quantities": rows.quantities, "mention_candidates": rows.mentions,
+            "claim_drafts": rows.claim_drafts,
+        }
+    for result in results:
+        result.timings = dict(result.timings)
+    return results
+
+
+def process_many_singly(tasks, segmented, config, nlp) -> list[SourceResult]:
+    """Process each task of a failed batch alone."""
+    results = []
+    for task in tasks:
+        results.extend(process_batch([task], config, nlp))
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# engines: each maps process_batch over batches and yields the per-source results
+
+
+class SerialEngine:
+    """Everything in this process (the model passed in, or loaded once)."""
+
+    def __init__(self, nlp=None) -> None:
+        self.nlp = nlp
+
+    def run(self, batches: Iterable[list[SourceTask]], config: Config) -> Iterator[SourceResult]:
+        for batch in batches:
+            yield from process_batch(batch, config, self.nlp)
+
+    def close(self) -> None:
+        pass
+
+
+def _init_worker() -> None:
+    # each worker process uses one thread for numpy/thinc: the processes are the parallelism
+    import os
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+class ProcessEngine:
+    """A pool of local worker processes, each loading the model once; at most 2x workers batches in flight."""
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_init_worker)
+
+    def run(self, batches: Iterable[list[SourceTask]], config: Config) -> Iterator[SourceResult]:
+        yield from _bounded(lambda batch: self.pool.submit(process_batch, batch, config), batches, 2 * self.workers)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """Batches as tasks on a Dask distributed cluster (a LocalCluster when no scheduler address is given)."""
+
+    def __init__(self, scheduler: str | None = None, workers: int = 2) -> None:
+        from dask.distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+
+    def run(self, batches: Iterable[list[SourceTask]], config: Config) -> Iterator[SourceResult]:
+        yield from _bounded(lambda batch: self.client.submit(process_batch, batch, config, pure=False),
+                            batches, 2 * self.workers)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _bounded(submit: Callable, batches: Iterable, in_flight: int) -> Iterator[SourceResult]:
+    """Submit batches keeping at most ``in_flight`` pending; yield results in submission order."""
+    from collections import deque
+
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def make_engine(name: str, *, workers: int = 1, scheduler: str | None = None, nlp=None):
+    """The engine called ``name`` ("local" or "dask")."""
+    if name == "dask":
+        return DaskEngine(scheduler, workers=max(workers, 1) if workers > 1 else 2)
+    if name != "local":
+        raise ValueError(f"[E041] unknown engine {name!r}; use 'local' or 'dask'")
+    if workers <= 1:
+        return SerialEngine(nlp)
+    return ProcessEngine(workers)

@@ -1,0 +1,975 @@
+"""Quantities: money, percentages, counts, measures and ratios read from an article's tokens.
+
+A spaCy ``Matcher`` (compiled once per vocabulary) finds the number-like tokens; from each
+one a small grammar reads left to right over the tokens: an optional currency symbol or
+code, the number (digit tokens such as "150bn", "2-3%" or "NZ$4" are parsed by
+``parse_number_token``; spelled numbers such as "twenty-five" or "a dozen" by
+``parse_number_words``), scale words ("billion"), the second end of a range ("to £100,000",
+"and 1.0"), then the unit: a percent word, a currency word or code, a measure unit or the
+counted noun ("27 member states"). A qualifier before it ("at least") becomes ``approx``
+and stays out of ``text``. Every vocabulary lives in ``configs/quantities.toml``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from pipeline.article import Article
+from pipeline.ids import span_id
+from pipeline.schema import SCHEMAS
+
+COLUMNS: tuple[str, ...] = tuple(SCHEMAS["quantities"].names)
+
+_NUMBER_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DASHES = "-–—"
+
+
+class LexiconError(ValueError):
+    """The quantities lexicon lacks a section or key the grammar needs (E401)."""
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+
+def _section(raw: Mapping, *path: str):
+    node = raw
+    for key in path:
+        if not isinstance(node, Mapping) or key not in node:
+            raise LexiconError(f"[E401] quantities lexicon lacks {'.'.join(path)!r}")
+        node = node[key]
+    return node
+
+
+def _lower_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def _alternation(keys: Iterable[str]) -> str:
+    # longest first so "US$" wins over "$" and "bn" over "b"
+    return "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The parsed ``configs/quantities.toml``: sets and maps the grammar looks words up in."""
+
+    symbols: Mapping[str, str]
+    bare_dollar: frozenset[str]
+    codes: Mapping[str, str]
+    dollar_family: frozenset[str]
+    default_dollar: str
+    magnitude_words: Mapping[str, float]
+    magnitude_suffixes: Mapping[str, float]
+    money_only_spaced: frozenset[str]
+    units: Mapping[str, int]
+    tens: Mapping[str, int]
+    multipliers: Mapping[str, int]
+    indefinite: frozenset[str]
+    vague: frozenset[str]
+    fractions: Mapping[str, int]
+    ordinal_fractions: frozenset[str]
+    multiples: Mapping[str, int]
+    times_words: frozenset[str]
+    multiple_followers: frozenset[str]
+    fraction_followers: frozenset[str]
+    approx: Mapping[str, str]
+    approx_after: Mapping[str, str]
+    bridge_adverbs: frozenset[str]
+    bridge_words: frozenset[str]
+    connectors: frozenset[str]
+    between: frozenset[str]
+    between_joiner: frozenset[str]
+    change_openers: frozenset[str]
+    suffix_phrases: Mapping[str, tuple[str, object]]
+    suffix_max_tokens: int
+    glued_subunits: Mapping[str, tuple[str, float]]
+    percent_suffixes: Mapping[str, str]
+    spaced_m: str
+    months: frozenset[str]
+    year_min: int
+    year_max: int
+    modifier_pos: frozenset[str]
+    noun_pos: frozenset[str]
+    unit_pos: frozenset[str]
+    max_gap: int
+    anaphoric_before: frozenset[str]
+    one_idioms: frozenset[str]
+    one_blockers_before: frozenset[str]
+    noun_stoplist: frozenset[str]
+    partitive_determiners: frozenset[str]
+    identifier_before: frozenset[str]
+    name_ok_before: frozenset[str]
+    glue: frozenset[str]
+    token_re: re.Pattern
+
+    @property
+    def number_words(self) -> frozenset[str]:
+        """Every word that can start or anchor a spelled quantity."""
+        return frozenset(
+            [*self.units, *self.tens, *self.multipliers, *self.magnitude_words, *self.vague,
+             *self.fractions, *self.multiples]
+        )
+
+
+def compile_lexicon(raw: Mapping) -> Lexicon:
+    """Build the lookup tables and the one token regex from the parsed TOML lexicon."""
+    cur = _section(raw, "currency")
+    symbols = dict(_section(cur, "symbols"))
+    code_aliases = dict(cur.get("code_aliases", {}))
+    codes = {c: code_aliases.get(c, c) for c in _section(cur, "codes")}
+    words = {k.lower(): v for k, v in _section(cur, "words").items()}
+    subunits = {k.lower(): (v[0], float(v[1])) for k, v in _section(cur, "subunits").items()}
+    mags = _section(raw, "magnitudes")
+    nums = _section(raw, "numbers")
+    pct = _section(raw, "percent")
+    meas = _section(raw, "measures")
+    dates = _section(raw, "dates")
+    counts = _section(raw, "counts")
+    excl = _section(raw, "exclude")
+    rng = _section(raw, "ranges")
+    bridge = _section(raw, "approx_bridge")
+
+    # One table for what may follow a number, by priority: percent, money, measure, time.
+    suffix_phrases: dict[str, tuple[str, object]] = {}
+    for key in _section(dates, "time_units"):
+        suffix_phrases[key.lower()] = ("time", None)
+    for key, unit in _section(meas, "units").items():
+        suffix_phrases[key.lower()] = ("measure", unit)
+    for key, (code, factor) in subunits.items():
+        if len(key) > 1:  # one-letter minor units ("50p") only glued to the number
+            suffix_phrases[key] = ("subunit", (code, factor))
+    for key, code in words.items():
+        suffix_phrases[key] = ("currency", code)
+    for key, unit in _section(pct, "units").items():
+        suffix_phrases[key.lower()] = ("percent", unit)
+    glued_subunits = {k: v for k, v in subunits.items() if len(k) == 1}
+
+    mag_suffixes = {k.lower(): float(v) for k, v in _section(mags, "suffixes").items()}
+    pct_suffixes = dict(_section(pct, "suffixes"))
+    currency_prefix = _alternation([*symbols, *codes])
+    suffix = (
+        f"(?i:{_alternation(mag_suffixes)})(?:{_alternation(pct_suffixes)})?"
+        f"|{_alternation(pct_suffixes)}|{_alternation(glued_subunits)}"
+    )
+    def end(n: int) -> str:
+        return f"(?P<c{n}>{currency_prefix})?(?P<n{n}>{_NUMBER_CORE})(?P<s{n}>{suffix})?"
+
+    token_re = re.compile(f"^{end(1)}(?:[{_DASHES}]{end(2)})?$")
+    approx = {" ".join(k.lower().split()): v for k, v in _section(raw, "approx").items()}
+    return Lexicon(
+        symbols=symbols,
+        bare_dollar=frozenset(_section(cur, "bare_dollar")),
+        codes=codes,
+        dollar_family=frozenset(_section(cur, "dollar_family")),
+        default_dollar=_section(cur, "default_dollar"),
+        magnitude_words={k.lower(): float(v) for k, v in _section(mags, "words").items()},
+        magnitude_suffixes=mag_suffixes,
+        money_only_spaced=_lower_set(_section(mags, "money_only_spaced")),
+        units=dict(_section(nums, "units")),
+        tens=dict(_section(nums, "tens")),
+        multipliers=dict(_section(nums, "multipliers")),
+        indefinite=_lower_set(_section(nums, "indefinite")),
+        vague=_lower_set(_section(nums, "vague")),
+        fractions=dict(_section(nums, "fractions")),
+        ordinal_fractions=_lower_set(_section(nums, "ordinal_fractions")),
+        multiples=dict(_section(nums, "multiples")),
+        times_words=_lower_set(_section(nums, "times_words")),
+        multiple_followers=_lower_set(_section(nums, "multiple_followers")),
+        fraction_followers=_lower_set(_section(nums, "fraction_followers")),
+        approx=approx,
+        approx_after={" ".join(k.lower().split()): v for k, v in _section(raw, "approx_after").items()},
+        bridge_adverbs=_lower_set(_section(bridge, "adverbs")),
+        bridge_words=_lower_set(_section(bridge, "words")),
+        connectors=frozenset(_section(rng, "connectors")),
+        between=_lower_set(_section(rng, "between")),
+        between_joiner=_lower_set(_section(rng, "between_joiner")),
+        change_openers=_lower_set(_section(rng, "change_openers")),
+        suffix_phrases=suffix_phrases,
+        suffix_max_tokens=max(len(k.split()) + k.count("/") * 2 + 1 for k in suffix_phrases),
+        glued_subunits=glued_subunits,
+        percent_suffixes=pct_suffixes,
+        spaced_m=_section(meas, "spaced_m"),
+        months=frozenset(_section(dates, "months")),
+        year_min=int(_section(dates, "year_min")),
+        year_max=int(_section(dates, "year_max")),
+        modifier_pos=frozenset(_section(counts, "modifier_pos")),
+        noun_pos=frozenset(_section(counts, "noun_pos")),
+        unit_pos=frozenset(_section(counts, "unit_pos")),
+        max_gap=int(_section(counts, "max_gap")),
+        anaphoric_before=_lower_set(_section(counts, "anaphoric_before")),
+        one_idioms=_lower_set(_section(counts, "one_idioms")),
+        one_blockers_before=_lower_set(_section(counts, "one_blockers_before")),
+        noun_stoplist=_lower_set(_section(counts, "noun_stoplist")),
+        partitive_determiners=_lower_set(_section(counts, "partitive_determiners")),
+        identifier_before=_lower_set(_section(excl, "identifier_before")),
+        name_ok_before=frozenset(_section(excl, "name_ok_before")),
+        glue=frozenset(_section(excl, "glue")),
+        token_re=token_re,
+    )
+
+
+# ------------------------------------------------------------------- token parsers
+
+
+@dataclass(frozen=True)
+class TokenNumber:
+    """What one digit token says: "150bn" -> 1.5e11; "2-3%" -> 2..3 percent; "NZ$4" -> NZD 4."""
+
+    low: float
+    high: float
+    currency: str | None  # ISO code, or "$" for a dollar the article must decide
+    currency_rule: str | None  # "symbol" | "iso_code"
+    scaled: bool  # a scale suffix ("bn") was written
+    factor: float  # that scale (1.0 without one)
+    unit_kind: str | None  # "percent" | "subunit"
+    unit: str | None
+    is_range: bool
+    decimal: bool
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _currency_of(text: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    if not text:
+        return None, None
+    if text in lex.symbols:
+        return ("$" if text in lex.bare_dollar else lex.symbols[text]), "symbol"
+    return lex.codes[text], "iso_code"
+
+
+@dataclass(frozen=True)
+class _Suffix:
+    factor: float = 1.0  # scale ("bn" -> 1e9) or minor unit ("p" -> 0.01)
+    scaled: bool = False
+    unit_kind: str | None = None  # "percent" | "subunit"
+    unit: str | None = None  # "%" or the minor unit's currency
+
+
+def _read_suffix(suffix: str | None, lex: Lexicon) -> _Suffix:
+    """What a suffix glued to a number says: "bn", "%", "bn%", "p"."""
+    if not suffix:
+        return _Suffix()
+    if suffix in lex.percent_suffixes:
+        return _Suffix(unit_kind="percent", unit=lex.percent_suffixes[suffix])
+    if suffix in lex.glued_subunits:
+        code, factor = lex.glued_subunits[suffix]
+        return _Suffix(factor=factor, unit_kind="subunit", unit=code)
+    lower = suffix.lower()
+    for size in range(len(lower), 0, -1):  # "bn%" = scale "bn" + percent "%"
+        if lower[:size] in lex.magnitude_suffixes:
+            unit = lex.percent_suffixes.get(suffix[size:]) if suffix[size:] else None
+            return _Suffix(lex.magnitude_suffixes[lower[:size]], True, "percent" if unit else None, unit)
+    return _Suffix()
+
+
+def parse_number_token(text: str, lex: Lexicon) -> TokenNumber | None:
+    """Parse one digit token ("150", "1,500.5", "150bn", "2-3%", "$5bn-$10bn", "50p"), else None.
+
+    Tokens that only look numeric ("51st", "4GD", "3/2022", "+49", "07", "9.30am") give None.
+    """
+    m = lex.token_re.match(text)
+    if not m:
+        return None
+    n1, n2 = m.group("n1"), m.group("n2")
+    for n in (n1, n2):
+        if n and len(n) > 1 and n[0] == "0" and n[1] != ".":
+            return None  # "07", "0049": codes and phone numbers, not amounts
+    s1 = _read_suffix(m.group("s1"), lex)
+    currency, rule = _currency_of(m.group("c1"), lex)
+    low = _to_float(n1) * s1.factor
+    if n2 is None:
+        if s1.unit_kind == "subunit":
+            currency, rule = s1.unit, "currency_word"
+        return TokenNumber(low, low, currency, rule, s1.scaled, s1.factor if s1.scaled else 1.0,
+                           s1.unit_kind, s1.unit, False, "." in n1)
+    s2 = _read_suffix(m.group("s2"), lex)
+    high = _to_float(n2) * s2.factor
+    cur2, rule2 = _currency_of(m.group("c2"), lex)
+    if cur2 and currency and cur2 != currency:
+        return None
+    if s1.unit_kind and s2.unit_kind and (s1.unit_kind, s1.unit) != (s2.unit_kind, s2.unit):
+        return None
+    if s2.scaled and m.group("s1") is None and low * s2.factor <= high:
+        low *= s2.factor  # "1-2bn": the scale covers both ends
+    if low > high:
+        return None
+    for s in (s1, s2):
+        if s.unit_kind == "subunit":
+            currency, rule = s.unit, "currency_word"
+    kind = s1.unit_kind or s2.unit_kind
+    return TokenNumber(
+        low, high, currency or cur2, rule or rule2, s1.scaled or s2.scaled,
+        s2.factor if s2.scaled else 1.0, "subunit" if kind == "subunit" else kind,
+        s1.unit or s2.unit, True, "." in n1 or "." in n2,
+    )
+
+
+def parse_number_words(words: Sequence[str], lex: Lexicon) -> tuple[float, int] | None:
+    """Value and token count of a spelled number at the start of ``words`` (lower-cased tokens).
+
+    "twenty - five" -> (25, 3); "one hundred and fifty" -> (150, 4); "a dozen" -> (12, 2);
+    "half a dozen" -> (6, 3); "a" alone or "hundred" without a number -> None. Scale words
+    ("million") are left to the caller, which applies them to digits too.
+    """
+    i, factor = 0, 1.0
+    if len(words) >= 3 and words[0] in lex.fractions and words[1] in lex.indefinite:
+        if words[0] in lex.ordinal_fractions:
+            return None
+        factor, i = 1.0 / lex.fractions[words[0]], 1  # "half a million", "half a dozen"
+    value: float | None = None
+    if i < len(words) and words[i] in lex.indefinite:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in lex.magnitude_words:
+            return factor, i + 1  # "a million": the caller applies the scale word
+        if nxt not in lex.multipliers:
+            return None
+        value, i = 1.0, i + 1  # "a dozen", "a hundred"
+    else:
+        small = _small_number(words, i, lex)
+        if small is not None:
+            value, i = small
+    if i < len(words) and words[i] in lex.multipliers:
+        if value is None:
+            return None  # "hundred" or "dozen" with no number before it
+        mult = lex.multipliers[words[i]]
+        value, i = value * mult, i + 1
+        if mult == 100 and i < len(words):  # "one hundred and fifty", "two hundred five"
+            rest = _small_number(words, i + 1 if words[i] == "and" else i, lex)
+            if rest is not None:
+                value, i = value + rest[0], rest[1]
+    if value is None:
+        return None
+    return value * factor, i
+
+
+def _small_number(words: Sequence[str], i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """1-99 spelled at ``words[i]`` ("seven", "twenty", "twenty - five"): (value, next index)."""
+    if i >= len(words):
+        return None
+    w = words[i]
+    if w in lex.units:
+        return float(lex.units[w]), i + 1
+    if w in lex.tens:
+        value = float(lex.tens[w])
+        if i + 2 < len(words) and words[i + 1] in _DASHES and words[i + 2] in lex.units and lex.units[words[i + 2]] < 10:
+            return value + lex.units[words[i + 2]], i + 3
+        if i + 1 < len(words) and words[i + 1] in lex.units and 0 < lex.units[words[i + 1]] < 10:
+            return value + lex.units[words[i + 1]], i + 2
+        return value, i + 1
+    return None
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace to one space (for `unit` and `approx`, never `text`)."""
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """A quantity being read: token extent [start, end) and what it states."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    low: float | None
+    high: float | None
+    kind: str | None = None  # money | percent | measure | count | ratio
+    unit: str | None = None
+    unit_rule: str | None = None
+    scaled: bool = False
+    factor: float = 1.0  # the scale written after the number ("billion" -> 1e9)
+    is_range: bool = False
+    decimal: bool = False
+    words: bool = False  # spelled out ("two"), not digits
+    vague: bool = False  # "dozens": an amount with no value
+    drop: bool = False  # a duration or a date: the dates table owns it
+
+
+class _Reader:
+    """Reads quantities from one Doc; holds the per-document context the rules look at."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, date_spans: Sequence[tuple[int, int]]):
+        self.doc = doc
+        self.n = len(doc)
+        self.lex = lex
+        spans = sorted(date_spans)
+        self.date_starts = [s for s, _ in spans]
+        self.date_ends = [e for _, e in spans]
+
+    # ---- small lookups
+
+    def tok(self, i: int) -> Token | None:
+        return self.doc[i] if 0 <= i < self.n else None
+
+    def lower(self, i: int) -> str:
+        return self.doc[i].lower_ if 0 <= i < self.n else ""
+
+    def glued(self, i: int) -> bool:
+        """True when token i is written with no space before token i + 1."""
+        return 0 <= i < self.n - 1 and not self.doc[i].whitespace_
+
+    def in_date(self, start_char: int, end_char: int) -> bool:
+        k = bisect.bisect_left(self.date_starts, end_char)
+        return any(self.date_ends[j] > start_char for j in range(max(0, k - 8), k))
+
+    def currency_token(self, i: int) -> tuple[str, str] | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.text in self.lex.symbols:
+            return _currency_of(t.text, self.lex)  # type: ignore[return-value]
+        if t.text in self.lex.codes:
+            return self.lex.codes[t.text], "iso_code"
+        return None
+
+    def suffix_at(self, j: int) -> tuple[str, object, int] | None:
+        """The longest unit phrase starting at token j: (kind, unit, tokens) or None."""
+        t = self.tok(j)
+        if t is None:
+            return None
+        if t.text in self.lex.codes:
+            return "currency", self.lex.codes[t.text], 1
+        best = None
+        key = ""
+        for k in range(j, min(self.n, j + self.lex.suffix_max_tokens)):
+            if k > j and self.doc[k].is_sent_start:
+                break
+            key += self.doc[k].lower_
+            hit = self.lex.suffix_phrases.get(key)
+            if hit:
+                best = (hit[0], hit[1], k - j + 1)
+            key += " " if self.doc[k].whitespace_ else ""
+        return best
+
+    # ---- numbers
+
+    def number_at(self, i: int, money: bool) -> _Quantity | None:
+        """The number starting at token i with its scale words, or None."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        lex = self.lex
+        text = t.text
+        if any(c.isdigit() for c in text):
+            tn = parse_number_token(text, lex)
+            if tn is None:
+                return None
+            q = _Quantity(i, i + 1, i, i + 1, tn.low, tn.high, scaled=tn.scaled, factor=tn.factor,
+                          is_range=tn.is_range, decimal=tn.decimal)
+            if tn.unit_kind == "percent":
+                q = replace(q, kind="percent", unit=tn.unit, unit_rule="percent")
+            if tn.currency:
+                q = replace(q, kind="money", unit=tn.currency, unit_rule=tn.currency_rule)
+            return self._scale(q, money or tn.currency is not None)
+        lower = t.lower_
+        if lower in lex.vague:
+            return _Quantity(i, i + 1, i, i + 1, None, None, words=True, vague=True)
+        words = [self.lower(k) for k in range(i, min(self.n, i + 8))]
+        parsed = parse_number_words(words, lex)
+        if parsed is None:
+            return None
+        value, size = parsed
+        q = _Quantity(i, i + size, i, i + size, value, value, words=True)
+        return self._scale(q, money)
+
+    def _scale(self, q: _Quantity, money: bool) -> _Quantity:
+        """Apply the scale words after a number ("150 billion", "5 bn", "£3 m", "2 dozen")."""
+        lex = self.lex
+        j, factor, scaled = q.end, 1.0, q.scaled
+        while j < self.n:
+            t = self.doc[j]
+            if j > q.start and t.is_sent_start:
+                break
+            lower = t.lower_
+            glued = self.glued(j - 1)
+            if lower in lex.magnitude_words:
+                factor *= lex.magnitude_words[lower]
+            elif lower in lex.multipliers and not q.words and lex.multipliers[lower] != 100:
+                factor *= lex.multipliers[lower]
+            elif lower in lex.magnitude_suffixes and not scaled and (
+                glued or lower not in lex.money_only_spaced or money or self._currency_follows(j + 1)
+            ):
+                factor *= lex.magnitude_suffixes[lower]
+            else:
+                break
+            scaled = True
+            j += 1
+        if j == q.end:
+            return q
+        low = q.low * factor if q.low is not None else None
+        high = q.high * factor if q.high is not None else None
+        return replace(q, end=j, num_end=j, low=low, high=high, scaled=True, factor=q.factor * factor)
+
+    def _currency_follows(self, j: int) -> bool:
+        hit = self.suffix_at(j)
+        return bool(hit and hit[0] in ("currency", "subunit"))
+
+    def operand_at(self, i: int) -> _Quantity | None:
+        """Optional currency, number, scale and unit from token i ("£50,000", "3 percent")."""
+        cur = self.currency_token(i)
+        if cur is not None:
+            q = self.number_at(i + 1, money=True)
+            if q is None or q.kind == "percent":
+                return None
+            if q.kind != "money":
+                q = replace(q, kind="money", unit=cur[0], unit_rule=cur[1])
+            q = replace(q, start=i)
+        else:
+            q = self.number_at(i, money=False)
+            if q is None:
+                return None
+        return self._unit_after(q)
+
+    def _unit_after(self, q: _Quantity) -> _Quantity:
+        """Attach a percent, currency, measure or time unit written right after the number."""
+        if q.kind in ("money", "percent"):
+            return q  # the token already said it: "£5bn", "65%", "50p"
+        j = q.end
+        if self.glued(j - 1) and self.lower(j) in _DASHES and self.tok(j + 1) is not None:
+            hit = self.suffix_at(j + 1)
+            if hit and hit[0] == "time":  # "10-year", "30-day"
+                return replace(q, drop=True)
+        hit = self.suffix_at(j)
+        if hit is None:
+            if self.lower(j) == self.lex.spaced_m and self.tok(j) is not None and not q.kind and not q.vague:
+                return replace(q, end=j + 1, kind="measure", unit=self.lex.spaced_m, unit_rule="measure_unit")
+            return q
+        kind, unit, size = hit
+        if kind == "time":
+            return replace(q, drop=True)
+        if q.vague:
+            return q  # "millions of euros" is read by the vague rule
+        if kind == "percent":
+            return replace(q, end=j + size, kind="percent", unit=unit, unit_rule="percent")
+        if kind == "currency":
+            rule = "iso_code" if self.doc[j].text in self.lex.codes else "currency_word"
+            return replace(q, end=j + size, kind="money", unit=unit, unit_rule=rule)
+        if kind == "subunit":
+            code, factor = unit  # type: ignore[misc]
+            low = q.low * factor if q.low is not None else None
+            high = q.high * factor if q.high is not None else None
+            return replace(q, end=j + size, kind="money", unit=code, unit_rule="currency_word", low=low, high=high)
+        return replace(q, end=j + size, kind="measure", unit=unit, unit_rule="measure_unit")
+
+    # ---- the whole expression
+
+    def read(self, i: int) -> _Quantity | None:
+        """Read the quantity whose number starts at (or whose currency precedes) token i."""
+        lex = self.lex
+        start = i
+        if self.currency_token(i - 1) is not None:
+            start = i - 1
+        elif self.lower(i - 1) in lex.indefinite and (
+            self.lower(i) in lex.multipliers or self.lower(i) in lex.magnitude_words
+        ):
+            start = i - 1
+        elif self.lower(i - 1) in lex.fractions and self.lower(i - 1) not in lex.ordinal_fractions and (
+            self.lower(i) in lex.indefinite
+        ):
+            return None  # "half a million" is read from "half"
+        lower = self.lower(start)
+        if lower in lex.fractions or (lower in lex.multiples and lower not in lex.units):
+            return self._fraction_or_multiple(start)
+        q = self.operand_at(start)
+        if q is None:
+            return None
+        if q.words and self.lower(q.end) in _DASHES and self.glued(q.end - 1) and self.lower(q.end + 1) in lex.fractions:
+            return self._fraction_or_multiple(start)  # "two-thirds of"
+        if q.words and self.lower(q.end) in lex.fractions and self.lower(q.end) != "half":
+            return self._fraction_or_multiple(start)  # "two thirds of"
+        if self.lower(q.end) in lex.times_words:
+            return self._times(q)
+        q = self._range(q)
+        if q.drop:
+            return q
+        if q.kind is None:
+            q = self._noun(q)
+        return q
+
+    def _range(self, q: _Quantity) -> _Quantity:
+        """Join a second end: "£50,000 to £100,000", "2-3%", "between 2 and 3 percent", "one or two"."""
+        lex = self.lex
+        if q.drop or q.is_range or q.vague:
+            return q
+        j = q.end
+        conn = self.lower(j)
+        opener = self.lower(q.start - 1)
+        if opener in lex.between:
+            if conn not in lex.between_joiner:
+                return q
+        elif j >= self.n or self.doc[j].text not in lex.connectors:
+            return q
+        if j + 1 >= self.n or self.doc[j + 1].is_sent_start:
+            return q
+        other = self.operand_at(j + 1)
+        if other is None or other.is_range or other.vague or other.drop:
+            return replace(q, drop=True) if other is not None and other.drop else q
+        if q.words != other.words and conn == "or":
+            return q
+        if q.kind and other.kind and (q.kind, q.unit) != (other.kind, other.unit):
+            return q
+        if q.kind and not other.kind and q.kind != "money":
+            return q  # "5% to 10 countries": two things
+        low, high = q.low, other.high
+        if other.factor != 1.0 and q.factor == 1.0 and low is not None:
+            if low * other.factor <= high:  # "5 to 10 billion", "€1-2bn": the scale covers both
+                low *= other.factor
+        if low is None or high is None or low > high:
+            return q
+        if opener in lex.change_openers and conn == "to":
+            # "from 20 to 30 percent" states a change: the first end alone, in the second's unit
+            if q.kind is None and other.kind:
+                return replace(q, kind=other.kind, unit=other.unit, unit_rule=other.unit_rule, low=low, high=low)
+            return q
+        kind = q.kind or other.kind
+        unit = q.unit or other.unit
+        rule = q.unit_rule or other.unit_rule
+        return replace(q, end=other.end, num_end=other.num_end, low=low, high=high, kind=kind, unit=unit,
+                       unit_rule=rule, is_range=True, scaled=q.scaled or other.scaled,
+                       decimal=q.decimal or other.decimal, words=q.words and other.words)
+
+    def _noun(self, q: _Quantity) -> _Quantity:
+        """Attach the counted noun ("27 member states", "dozens of civilians", "five of the drones")."""
+        lex = self.lex
+        j = q.end
+        if self.lower(j) == "of":
+            return self._of_phrase(q, j)
+        head = self._head_noun(q, j)
+        if head is None:
+            return q
+        unit_start = head
+        while unit_start > j and (
+            self.doc[unit_start - 1].pos_ in lex.unit_pos
+            or (self.doc[unit_start - 1].text in _DASHES and self.glued(unit_start - 2) and self.glued(unit_start - 1))
+        ):
+            unit_start -= 1
+        while unit_start < head and self.doc[unit_start].text in _DASHES:
+            unit_start += 1
+        hl = self.doc[head].lower_
+        if hl in lex.noun_stoplist:
+            return q
+        if (self.lex.suffix_phrases.get(hl) or ("", None))[0] == "time" or (
+            self.lex.suffix_phrases.get(self.doc[head].lemma_.lower()) or ("", None)
+        )[0] == "time":
+            return replace(q, drop=True)  # "two days before": a duration
+        unit = normalise_space(self.doc[unit_start:head + 1].text)
+        return replace(q, end=head + 1, kind="count", unit=unit, unit_rule="counted_noun")
+
+    def _head_noun(self, q: _Quantity, j: int) -> int | None:
+        """Index of the counted noun after the number, or None when nothing countable follows."""
+        lex = self.lex
+        doc = self.doc
+        limit = min(self.n, j + lex.max_gap + 1)
+
+        def allowed(k: int) -> bool:
+            t = doc[k]
+            if k > j and t.is_sent_start:
+                return False
+            if t.text in _DASHES:
+                return self.glued(k - 1) and self.glued(k) and k > j
+            if t.pos_ == "VERB":
+                return t.tag_ in ("VBN", "VBG") and k + 1 < self.n and doc[k + 1].pos_ in lex.noun_pos | {"ADJ"}
+            return t.pos_ in lex.modifier_pos and not any(c.isdigit() for c in t.text)
+
+        head = doc[q.num_end - 1].head.i
+        if j <= head < limit and doc[head].pos_ in lex.noun_pos and all(allowed(k) for k in range(j, head + 1)):
+            return self._compound_end(head)
+        k = j
+        while k < limit and allowed(k):
+            t = doc[k]
+            if t.pos_ in lex.noun_pos:
+                nxt = k + 1
+                if nxt < self.n and (
+                    (doc[nxt].pos_ in lex.noun_pos and allowed(nxt) and nxt < limit and doc[nxt].tag_ != "NNP")
+                    or (doc[nxt].text in _DASHES and allowed(nxt))
+                ):
+                    k += 1
+                    continue
+                return k
+            k += 1
+        return None
+
+    def _compound_end(self, head: int) -> int:
+        """Move a head that is only the first part of a compound to its end ("sub-themes")."""
+        doc = self.doc
+        while head + 2 < self.n:
+            if doc[head + 1].text in _DASHES and self.glued(head) and self.glued(head + 1) and doc[head + 2].is_alpha:
+                head += 2
+            elif doc[head].dep_ == "compound" and doc[head].head.i == head + 1 and doc[head + 1].pos_ in self.lex.noun_pos:
+                head += 1
+            else:
+                break
+        return head
+
+    def _of_phrase(self, q: _Quantity, j: int) -> _Quantity:
+        """ "dozens of civilians", "millions of euros", "five of the drones", "one of" (pronoun)."""
+        lex = self.lex
+        if not q.vague:
+            if q.words and q.low == 1:
+                return replace(q, drop=True)  # "one of those instruments": a pronoun
+            k = j + 1
+            if self.lower(k) not in lex.partitive_determiners:
+                return q
+            if self.doc[k].pos_ == "PRON":
+                return replace(q, kind="count")
+            head = self._head_noun(q, k + 1)
+            if head is None:
+                return q
+            return replace(q, kind="count", unit=normalise_space(self.doc[head].text), unit_rule="counted_noun")
+        # vague: "tens of thousands of people", "hundreds of millions of dollars"
+        k = j
+        while self.lower(k) == "of" and (self.lower(k + 1) in lex.vague or self.lower(k + 1) in lex.magnitude_words):
+            k += 2
+        end = k
+        if self.lower(k) == "of":
+            hit = self.suffix_at(k + 1)
+            if hit and hit[0] == "currency":
+                rule = "iso_code" if self.doc[k + 1].text in lex.codes else "currency_word"
+                return replace(q, end=k + 1 + hit[2], kind="money", unit=hit[1], unit_rule=rule)
+            if hit and hit[0] == "time":
+                return replace(q, drop=True)  # "hundreds of years"
+            head = self._head_noun(q, k + 1)
+            if head is not None and self.lower(head) not in lex.noun_stoplist:
+                unit_start = head
+                while unit_start > k + 1 and self.doc[unit_start - 1].pos_ in lex.unit_pos:
+                    unit_start -= 1
+                return replace(q, end=head + 1, kind="count", unit=normalise_space(self.doc[unit_start:head + 1].text),
+                               unit_rule="counted_noun")
+        return replace(q, end=end)
+
+    def _times(self, q: _Quantity) -> _Quantity | None:
+        """ "three times the size" is a multiplier (ratio); "met three times" is not a quantity."""
+        j = q.end
+        if q.kind is None and self.lower(j + 1) in self.lex.multiple_followers and q.low is not None:
+            return replace(q, end=j + 1, kind="ratio")
+        return None
+
+    def _fraction_or_multiple(self, i: int) -> _Quantity | None:
+        """ "half the budget", "a third of", "two-thirds of", "twice as many": ratios."""
+        lex = self.lex
+        lower = self.lower(i)
+        if lower in lex.multiples:
+            t = self.doc[i]
+            if t.pos_ == "VERB" or self.lower(i + 1) not in lex.multiple_followers:
+                return None
+            value = float(lex.multiples[lower])
+            return _Quantity(i, i + 1, i, i + 1, value, value, kind="ratio", words=True)
+        numerator, j = 1.0, i
+        if lower in lex.fractions:
+            if lower in lex.ordinal_fractions:
+                return None  # "the third": an ordinal
+            if self.lower(i + 1) in lex.indefinite:
+                q = self.number_at(i, money=False)  # "half a million"
+                if q is None:
+                    return None
+                return self._noun(self._unit_after(q))
+        else:
+            if lower in lex.indefinite:
+                j = i + 1
+            else:
+                parsed = parse_number_words([self.lower(k) for k in range(i, min(self.n, i + 4))], lex)
+                if parsed is None:
+                    return None
+                numerator, j = parsed[0], i + parsed[1]
+            if self.lower(j) in _DASHES:
+                j += 1
+        denom_word = self.lower(j)
+        if denom_word not in lex.fractions or self.lower(j + 1) not in lex.fraction_followers:
+            return None
+        value = numerator / lex.fractions[denom_word]
+        return _Quantity(i, j + 1, i, j + 1, value, value, kind="ratio", words=True)
+
+    # ---- context rules
+
+    def approx_before(self, start: int) -> str | None:
+        """The qualifier written right before token ``start`` ("at least", "some"), normalised."""
+        lex = self.lex
+        for size in (3, 2, 1):
+            if start - size < 0:
+                continue
+            key = normalise_space(" ".join(self.lower(k) for k in range(start - size, start)))
+            if key in lex.approx:
+                return lex.approx[key]
+        if self.lower(start - 1) in lex.bridge_words and self.lower(start - 2) in lex.bridge_adverbs:
+            return lex.approx.get(self.lower(start - 2))
+        return None
+
+    def approx_after(self, end: int) -> str | None:
+        key = normalise_space(f"{self.lower(end)} {self.lower(end + 1)}")
+        return self.lex.approx_after.get(key)
+
+    def excluded(self, q: _Quantity, approx: str | None) -> bool:
+        """True when the number is an identifier, a year, a date part, a pronoun or a code."""
+        lex = self.lex
+        doc = self.doc
+        first, last = doc[q.num_start], doc[q.num_end - 1]
+        if self.in_date(first.idx, last.idx + len(last.text)):
+            return True
+        before = q.start - 1
+        prev = self.lower(before)
+        if prev in (".",) and before > 0:
+            prev = self.lower(before - 1)
+        if prev.rstrip(".") in lex.identifier_before and q.kind not in ("money", "percent"):
+            return True
+        # glued to a code: "3/2022", "+49 30", "41(2)", "F-35", "#5"
+        if self.tok(before) is not None and self.glued(before) and (
+            doc[before].text in lex.glue
+            or (doc[before].text in _DASHES and self.glued(before - 1) and doc[before - 1].is_alpha)
+            or (doc[before].text in _DASHES and self.glued(before - 1) and doc[before - 1].like_num)
+            or (doc[before].is_alpha and q.kind != "money")
+        ):
+            return True
+        if self.glued(q.end - 1) and self.tok(q.end) is not None and doc[q.end].text in lex.glue:
+            return True
+        if q.start > 0 and doc[q.start - 1].text in lex.months:
+            return True
+        if self.tok(q.num_end) is not None and doc[q.num_end].text in lex.months:
+            return True
+        if q.kind in ("money", "percent", "measure"):
+            return False
+        # a plain integer year: "in 2025", "the 2024 elections"
+        if (not q.words and not q.is_range and not q.scaled and not q.decimal and q.low is not None
+                and lex.year_min <= q.low <= lex.year_max and "," not in first.text):
+            return True
+        # "one" as a pronoun: "no one", "the one", "one thing", "one of"
+        if q.words and q.low == 1 and not q.is_range and not q.scaled and prev in lex.one_blockers_before:
+            return True
+        if q.words and q.low == 1 and not q.scaled and q.kind == "count" and q.unit:
+            head = q.unit.split()[-1].lower()
+            if head in lex.one_idioms:
+                return True
+        if q.kind in ("count", "ratio") and q.unit is not None:
+            return False
+        return self._bare_excluded(q, approx, prev)
+
+    def _bare_excluded(self, q: _Quantity, approx: str | None, prev: str) -> bool:
+        """Rules for a number with nothing countable after it (README: "30" alone)."""
+        lex = self.lex
+        doc = self.doc
+        if q.kind == "ratio" or q.vague:
+            return False
+        if q.kind == "count":  # partitive "five of them"
+            return q.words and q.low == 1
+        opener = prev
+        if q.words:
+            # spelled numbers with no noun are mostly pronouns ("the two", "all three")
+            return not (approx or opener in lex.between)
+        if opener in lex.anaphoric_before:
+            return True
+        if q.is_range and not q.decimal and opener not in lex.between:
+            return True  # "3-1", "1861-1761", "3–4": scores, ISSNs, house numbers
+        # neighbours that make a code: "+49 30 880", "10719 Berlin", "CC BY 4.0", "Smith, 45,"
+        for k in (q.start - 1, q.end):
+            t = self.tok(k)
+            if t is None:
+                continue
+            if any(c.isdigit() for c in t.text):
+                return True
+            if t.is_alpha and (t.is_upper or t.is_title) and t.text not in lex.name_ok_before and not t.is_sent_start:
+                if not (k == q.start - 1 and approx):
+                    return True
+        if q.start > 1 and doc[q.start - 1].text == "," and doc[q.start - 2].pos_ == "PROPN" and self.lower(q.end) == ",":
+            return True
+        if doc[q.start].is_sent_start and self.lower(q.end) in (".", ")"):
+            return True  # a list item number
+        if self.lower(q.start - 1) == "(" or self.lower(q.end) == ")":
+            return True
+        return False
+
+
+# ------------------------------------------------------------------------- the stage
+
+
+class QuantityExtractor:
+    """Find the quantities of one article: rows of the ``quantities`` table, in text order."""
+
+    def __init__(self, lexicon: dict) -> None:
+        self.lex = compile_lexicon(lexicon)
+        self._matchers: dict[int, Matcher] = {}
+
+    def _matcher(self, doc: Doc) -> Matcher:
+        key = id(doc.vocab)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            matcher = Matcher(doc.vocab)
+            matcher.add("DIGITS", [[{"TEXT": {"REGEX": r"\d"}}]])
+            matcher.add("WORDS", [[{"LOWER": {"IN": sorted(self.lex.number_words)}}]])
+            self._matchers[key] = matcher
+        return matcher
+
+    def __call__(self, doc: Doc, article: Article, *, date_spans: Sequence[tuple[int, int]] = ()) -> list[dict]:
+        """Rows (``pipeline.schema.SCHEMAS["quantities"]`` columns) for ``doc``, built from ``article``.
+
+        ``date_spans`` are absolute (start, end) offsets of the article's date rows: no
+        number inside one is a quantity.
+        """
+        if len(doc.text) != len(article.text):
+            raise ValueError(
+                f"[E402] doc has {len(doc.text)} characters but article {article.doc_id!r} has "
+                f"{len(article.text)}: build the Doc from view_text(article.text)"
+            )
+        local_dates = [(s - article.start, e - article.start) for s, e in date_spans]
+        reader = _Reader(doc, self.lex, local_dates)
+        anchors = sorted({start for _, start, _ in self._matcher(doc)(doc)})
+        found: list[tuple[_Quantity, str | None]] = []
+        done = 0
+        for i in anchors:
+            if i < done:
+                continue
+            q = reader.read(i)
+            if q is None:
+                continue
+            if q.drop:
+                done = q.end
+                continue
+            approx = reader.approx_before(q.start) or reader.approx_after(q.end)
+            if reader.excluded(q, approx):
+                continue
+            found.append((q, approx))
+            done = q.end
+        dollar, dollar_rule = self._article_dollar(found)
+        rows = []
+        for q, approx in found:
+            unit, rule = q.unit, q.unit_rule
+            if q.kind == "money" and unit == "$":
+                unit, rule = dollar, dollar_rule
+            rows.append(self._row(doc, article, q, unit, rule, approx))
+        return rows
+
+    def _article_dollar(self, found: list[tuple[_Quantity, str | None]]) -> tuple[str, str]:
+        """Which dollar a bare "$" means: the one dollar currency the article names, else USD."""
+        named = {q.unit for q, _ in found if q.kind == "money" and q.unit in self.lex.dollar_family}
+        if len(named) == 1 and (only := next(iter(named))) != self.lex.default_dollar:
+            return only, f"dollar_context:{only}"
+        return self.lex.default_dollar, f"dollar_default_{self.lex.default_dollar.lower()}"
+
+    @staticmethod
+    def _row(doc: Doc, article: Article, q: _Quantity, unit: str | None, rule: str | None, approx: str | None) -> dict:
+        start = doc[q.start].idx
+        last = doc[q.end - 1]
+        end = last.idx + len(last.text)
+        cols = article.span_columns(start, end)
+        point = None if q.is_range else q.low
+        return {
+            "quantity_id": span_id("q_", article.source, cols["start"], cols["end"]),
+            **cols,
+            # a bare decimal ("between 0.4 and 1.0") is a ratio; a bare whole number a count
+            "kind": q.kind or ("ratio" if q.decimal and q.factor == 1.0 else "count"),
+            "value": point,
+            "value_low": q.low,
+            "value_high": q.high,
+            "unit": unit,
+            "approx": approx,
+            "unit_rule": rule,
+        }

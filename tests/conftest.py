@@ -1,0 +1,45 @@
+"""Shared fixtures: the spaCy model loaded once, and one pipeline run over the seeds."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def config():
+    from pipeline.config import load_config
+
+    return load_config()
+
+
+@pytest.fixture(scope="session")
+def nlp(config):
+    """The configured model with the gazetteer ruler, loaded once per test session."""
+    from pipeline.nlp import load_pipeline
+    from pipeline.runner import entity_lexicon
+
+    return load_pipeline(config.model_name, entity_lexicon=entity_lexicon(config))
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory, config, nlp):
+    """One full run over a copy of raw/: (workspace, manifest, tables, source texts)."""
+    from pipeline import load
+    from pipeline.runner import ErrorLog, Workspace, run_pipeline
+    from pipeline.sources import decode_bytes
+
+    base = tmp_path_factory.mktemp("seed_run")
+    raw = base / "raw"
+    shutil.copytree(RAW, raw)
+    ws = Workspace(raw_dir=raw, interim_dir=base / "interim", out_dir=base / "outputs", config=config,
+                   errors=ErrorLog())
+    manifest = run_pipeline(ws, nlp=nlp)
+    tables = load(ws.out_dir)
+    texts = {p.name: decode_bytes(p.read_bytes(), source=p.name)[0] for p in raw.glob("*.txt")}
+    return ws, manifest, tables, texts

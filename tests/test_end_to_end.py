@@ -1,0 +1,129 @@
+"""One run over the seeds: the contract's tables, the span invariant, links, stability."""
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.schema import CONTRACT_TABLES, ID_COLUMN, SCHEMAS
+
+CONTRACT_COLUMNS = {
+    "documents": ["doc_id", "source", "start", "end", "title", "published", "published_from", "encoding", "sha256"],
+    "sentences": ["sentence_id", "doc_id", "source", "start", "end", "text", "paragraph", "boilerplate"],
+    "entities": ["entity_id", "name", "label", "aliases", "mentions", "documents", "kb_id"],
+    "mentions": ["mention_id", "entity_id", "doc_id", "source", "start", "end", "text", "sentence_id", "label"],
+    "dates": ["date_id", "doc_id", "source", "start", "end", "text", "sentence_id", "tclass", "value",
+              "range_start", "range_end", "granularity", "anchored", "anchor"],
+    "quantities": ["quantity_id", "doc_id", "source", "start", "end", "text", "sentence_id", "kind", "value",
+                   "value_low", "value_high", "unit", "approx"],
+    "claims": ["claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id", "subject",
+               "predicate", "quantity_ids", "date_ids", "entity_ids", "speaker_entity_id", "kind"],
+}
+SPAN_TABLES = ["sentences", "mentions", "dates", "quantities", "claims"]
+
+
+def test_every_table_and_the_manifest_are_written(seed_run):
+    ws, manifest, tables, _ = seed_run
+    for name in CONTRACT_TABLES:
+        assert (ws.out_dir / f"{name}.parquet").exists(), name
+    assert (ws.out_dir / "manifest.json").exists()
+    assert manifest["errors"] == 0, tables.errors.to_dict("records")
+    assert set(manifest["rows"]) >= set(CONTRACT_TABLES)
+    assert {i["source"] for i in manifest["inputs"]} == set(tables.documents["source"])
+    for key in ("spacy", "model"):
+        assert manifest["versions"][key]
+    assert manifest["seconds"]["nlp"] > 0
+
+
+@pytest.mark.parametrize("name", CONTRACT_TABLES)
+def test_contract_columns_and_types(seed_run, name):
+    ws, _, tables, _ = seed_run
+    schema = pq.read_schema(ws.out_dir / f"{name}.parquet")
+    for column in CONTRACT_COLUMNS[name]:
+        assert column in schema.names, f"{name}.{column} missing"
+        assert schema.field(column).type == SCHEMAS[name].field(column).type
+    assert schema.metadata[b"schema_version"] == b"1"
+    ids = tables[name][ID_COLUMN[name]]
+    assert ids.is_unique, f"{name}: duplicate IDs"
+
+
+@pytest.mark.parametrize("name", SPAN_TABLES)
+def test_every_span_is_its_source_text(seed_run, name):
+    _, _, tables, texts = seed_run
+    frame = tables[name]
+    assert len(frame), f"{name} is empty"
+    for row in frame.itertuples():
+        assert texts[row.source][row.start:row.end] == row.text, (name, row)
+
+
+def test_documents_cover_their_sentences_and_004_holds_several_articles(seed_run):
+    _, _, tables, texts = seed_run
+    documents = tables.documents
+    per_source = documents.groupby("source").size()
+    assert per_source["004_7cab0b9feffd0baa.txt"] >= 6
+    for source in ("000_3ae3fb871738f1df.txt", "001_546b4fd73cca9fc4.txt", "003_f791254c45d2c24f.txt"):
+        assert per_source[source] == 1
+    spans = {row.doc_id: (row.start, row.end) for row in documents.itertuples()}
+    for name in SPAN_TABLES:
+        for row in tables[name].itertuples():
+            start, end = spans[row.doc_id]
+            assert start <= row.start <= row.end <= end, (name, row)
+    for row in documents.itertuples():
+        assert 0 <= row.start < row.end <= len(texts[row.source])
+
+
+def test_publication_dates_come_from_metadata_dateline_or_inference(seed_run):
+    _, _, tables, _ = seed_run
+    by_source = tables.documents.groupby("source").first()
+    assert str(by_source.loc["000_3ae3fb871738f1df.txt", "published"]) == "2025-03-17"
+    assert by_source.loc["000_3ae3fb871738f1df.txt", "published_from"] == "metadata"
+    assert str(by_source.loc["002_d24cd345f8d21f72.txt", "published"]) == "2026-02-01"
+    assert by_source.loc["002_d24cd345f8d21f72.txt", "published_from"] == "dateline"
+    assert set(tables.documents["published_from"].dropna()) <= {"metadata", "dateline", "inferred"}
+
+
+def test_every_link_points_at_an_existing_row(seed_run):
+    _, _, tables, _ = seed_run
+    entity_ids = set(tables.entities["entity_id"])
+    assert set(tables.mentions["entity_id"]) <= entity_ids
+    sentence_ids = set(tables.sentences["sentence_id"])
+    for name in SPAN_TABLES:
+        assert set(tables[name]["sentence_id"].dropna()) <= sentence_ids, name
+    claims = tables.claims
+    assert len(claims)
+    quantity_ids, date_ids = set(tables.quantities["quantity_id"]), set(tables.dates["date_id"])
+    for row in claims.itertuples():
+        assert set(row.quantity_ids) <= quantity_ids
+        assert set(row.date_ids) <= date_ids
+        assert set(row.entity_ids) <= entity_ids
+        assert row.speaker_entity_id is None or row.speaker_entity_id in entity_ids
+        assert row.subject_entity_id is None or row.subject_entity_id in entity_ids
+        assert row.quantity_ids.size + row.date_ids.size >= 1 if hasattr(row.quantity_ids, "size") \
+            else len(row.quantity_ids) + len(row.date_ids) >= 1
+    counts = tables.mentions.groupby("entity_id").size()
+    for row in tables.entities.itertuples():
+        assert row.mentions == counts[row.entity_id]
+
+
+def test_rerun_reuses_every_source_and_gives_identical_bytes(seed_run, nlp):
+    from pipeline.runner import run_pipeline
+
+    ws, _, _, _ = seed_run
+    before = {name: (ws.out_dir / f"{name}.parquet").read_bytes() for name in CONTRACT_TABLES}
+    manifest = run_pipeline(ws, nlp=nlp)
+    assert manifest["seconds"].get("nlp", 0) == 0  # nothing was re-annotated
+    after = {name: (ws.out_dir / f"{name}.parquet").read_bytes() for name in CONTRACT_TABLES}
+    assert before == after
+
+
+def test_stage_by_stage_commands_give_the_same_tables_as_run(seed_run, tmp_path):
+    """The Makefile's per-stage path and `pipeline run` must agree row for row."""
+    from pipeline import runner
+
+    ws, _, tables, _ = seed_run
+    staged = runner.Workspace(raw_dir=ws.raw_dir, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
+                              config=ws.config, errors=runner.ErrorLog())
+    for step in (runner.stage_segment, runner.stage_nlp, runner.stage_dates, runner.stage_quantities,
+                 runner.stage_mentions, runner.stage_reconcile, runner.stage_claims, runner.stage_publish):
+        step(staged)
+    for name in CONTRACT_TABLES:
+        assert (staged.out_dir / f"{name}.parquet").read_bytes() == (ws.out_dir / f"{name}.parquet").read_bytes(), name

@@ -1,0 +1,192 @@
+"""Hostile input, interrupted runs and concurrent runs never cost data or break a span."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.schema import CONTRACT_TABLES
+
+from .conftest import RAW, ROOT
+
+SPAN_TABLES = ["sentences", "mentions", "dates", "quantities", "claims"]
+GOOD_TEXT = ("Kaja Kallas said on Monday that the EU would lend €150bn, up from 65 per cent.\n"
+             "The U.K. sent at least 19 drones to Poland last week.\n")
+
+
+def _hostile_corpus(folder):
+    """Every kind of awkward input a real export contains, good and bad, with the expected error codes."""
+    folder.mkdir()
+    good = {
+        "cp1252.txt": ("The minister’s “€5bn” plan – déjà vu, said Kallas on 19 May 2025. " * 3).encode("cp1252"),
+        "bom.txt": b"\xef\xbb\xbf" + GOOD_TEXT.encode(),
+        "utf16.txt": GOOD_TEXT.encode("utf-16"),
+        "crlf.txt": GOOD_TEXT.replace("\n", "\r\n").encode(),
+        "cr.txt": GOOD_TEXT.replace("\n", "\r").encode(),
+        "odd.txt": ("Tabs\tand\u00a0NBSP\u200b zero-width, control \x07 chars, emoji 👍🏽 and e\u0301 combining. "
+                    + GOOD_TEXT).encode(),
+        "longline.txt": (("The EU spent €2bn on 14 March 2024 and NATO agreed. " * 4000).strip()).encode(),
+    }
+    bad = {
+        "empty.txt": (b"", "E012"),
+        "scan.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "E013"),
+        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "E013"),
+        "nul.txt": (b"abc\x00\x00def", "E013"),
+    }
+    for name, data in good.items():
+        (folder / name).write_bytes(data)
+    for name, (data, _) in bad.items():
+        (folder / name).write_bytes(data)
+    (folder / "sources.csv").write_text("source,published,title,url\ncrlf.txt,2025-13-01,,\n")
+    return good, {name: code for name, (_, code) in bad.items()}
+
+
+def test_hostile_corpus_runs_to_the_end(tmp_path, config, nlp):
+    from pipeline import load
+    from pipeline.runner import ErrorLog, Workspace, run_pipeline
+    from pipeline.sources import decode_bytes
+
+    good, bad = _hostile_corpus(tmp_path / "raw")
+    ws = Workspace(raw_dir=tmp_path / "raw", interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
+                   config=config, errors=ErrorLog())
+    run_pipeline(ws, nlp=nlp)
+    tables = load(ws.out_dir)
+    assert set(tables.documents["source"]) == set(good)
+    errors = tables.errors
+    for name, code in bad.items():
+        rows = errors[errors["source"] == name]
+        assert list(rows["code"]) == [code], (name, rows.to_dict("records"))
+        assert name in rows["message"].iloc[0]
+    assert "E025" in set(errors["code"])  # the sources.csv typo, named by line
+    texts = {name: decode_bytes(data, source=name)[0] for name, data in good.items()}
+    for name in SPAN_TABLES:
+        for row in tables[name].itertuples():
+            assert texts[row.source][row.start:row.end] == row.text, (name, row)
+    assert (tables.quantities["source"] == "longline.txt").sum() >= 1000
+
+
+def test_the_cli_exit_status_says_something_failed(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "ok.txt").write_text(GOOD_TEXT)
+    (tmp_path / "raw" / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["run", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "o"),
+                                       "--interim", str(tmp_path / "i")])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "E012" in result.output
+    strict = CliRunner().invoke(main, ["run", "--strict", "--raw", str(tmp_path / "raw"), "--out",
+                                       str(tmp_path / "o2"), "--interim", str(tmp_path / "i2")])
+    assert strict.exit_code == 1 and "E012" in strict.output
+    assert not (tmp_path / "o2" / "manifest.json").exists()
+
+
+def test_a_second_run_on_the_same_output_folder_is_refused(tmp_path, config):
+    from pipeline.runner import ErrorLog, LockBusy, Workspace, output_lock, run_pipeline
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "ok.txt").write_text(GOOD_TEXT)
+    ws = Workspace(raw_dir=tmp_path / "raw", interim_dir=tmp_path / "i", out_dir=tmp_path / "o", config=config,
+                   errors=ErrorLog())
+    with output_lock(ws.out_dir):
+        with pytest.raises(LockBusy, match="E040"):
+            run_pipeline(ws)
+
+
+_KILLER = textwrap.dedent('''
+    import os, signal, sys
+    from pathlib import Path
+    import pipeline.schema as schema
+    from pipeline.config import load_config
+    from pipeline.runner import ErrorLog, Workspace, run_pipeline
+
+    raw, interim, out, kill_at = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    real_replace, calls = os.replace, []
+
+    def replace_then_die(src, dst):
+        calls.append(dst)
+        if str(dst).startswith(out) and len([c for c in calls if str(c).startswith(out)]) == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)  # mid-publish: the temporary file is written, not renamed
+        return real_replace(src, dst)
+
+    os.replace = replace_then_die
+    ws = Workspace(raw_dir=Path(raw), interim_dir=Path(interim), out_dir=Path(out), config=load_config(),
+                   errors=ErrorLog())
+    run_pipeline(ws)
+''')
+
+
+@pytest.mark.parametrize("kill_at", [1, 4])
+def test_sigkill_during_the_parquet_writes_keeps_the_previous_outputs(tmp_path, kill_at):
+    from pipeline import load
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / "001_546b4fd73cca9fc4.txt", raw)
+    out, interim = tmp_path / "out", tmp_path / "interim"
+    python = [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out), "--interim", str(interim)]
+    subprocess.run(python, check=True, cwd=ROOT, capture_output=True)
+    before = {name: pd.read_parquet(out / f"{name}.parquet") for name in CONTRACT_TABLES}
+    (raw / "extra.txt").write_text(GOOD_TEXT)  # the next run has something new to write
+    killed = subprocess.run([sys.executable, "-c", _KILLER, str(raw), str(interim), str(out), str(kill_at)],
+                            cwd=ROOT, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+    tables = load(out)  # every table still loads
+    for name in CONTRACT_TABLES:
+        frame = tables[name]
+        assert len(frame) >= len(before[name]) or frame.equals(before[name])
+    rerun = subprocess.run(python, cwd=ROOT, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert "extra.txt" in set(load(out).documents["source"])
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+_ALPHABET = st.one_of(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    st.sampled_from(list("\r\n\t\u00a0\u200b\u2028 .,;:!?“”’'\"()-–—€£$%0123456789") + ["👍🏽", "e\u0301"]),
+    st.sampled_from(["Kallas said", " on 19 May 2025", " €150bn", " 65 per cent", " at least 19 drones", " U.K.",
+                     "\n\n", " BRUSSELS — ", " 12345678901234567890123456789", " last week", " the EU "]),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_arbitrary_text_through_every_stage_keeps_every_span(config, nlp, text):
+    import hashlib
+
+    from pipeline.claims import resolve_claims
+    from pipeline.engine import SourceTask, process_batch
+    from pipeline.reconcile import reconcile
+    from pipeline.runner import entity_lexicon
+
+    data = text.encode("utf-8")
+    task = SourceTask("x.txt", data, hashlib.sha256(data).hexdigest(), "k")
+    [result] = process_batch([task], config, nlp)
+    if not result.ok:
+        assert {e["code"] for e in result.errors} <= {"E012"}, result.errors  # only blank input is refused
+        return
+    for name in ("sentences", "dates", "quantities", "mention_candidates", "claim_drafts"):
+        for row in result.tables[name]:
+            assert text[row["start"]:row["end"]] == row["text"], (name, row)
+    candidates = pd.DataFrame.from_records(result.tables["mention_candidates"],
+                                           columns=list(__import__("pipeline.schema", fromlist=["SCHEMAS"])
+                                                        .SCHEMAS["mention_candidates"].names))
+    entities, mentions = reconcile(candidates, lexicon=entity_lexicon(config))
+    drafts = pd.DataFrame.from_records(result.tables["claim_drafts"],
+                                       columns=list(__import__("pipeline.schema", fromlist=["SCHEMAS"])
+                                                    .SCHEMAS["claim_drafts"].names))
+    claims = resolve_claims(drafts, mentions, entities)
+    for row in mentions.itertuples():
+        assert text[row.start:row.end] == row.text
+    assert len(claims) == len(drafts)
