@@ -1,216 +1,994 @@
 """Claims: one row per checkable statement, with its values, actors and speaker.
 
 A claim is a sentence (or one clause of it) that states at least one quantity or
-date found by the earlier stages. Per article, ``ClaimExtractor`` reads the spaCy
-parse to find clauses, the subject and main verb of each, and who is credited as
-saying it; it links rows by mention ID. ``resolve_claims`` later maps mentions to
-the corpus-wide entities built by reconciliation.
+date found by the earlier stages. For each article, ``ClaimExtractor`` reads the
+spaCy parse that the nlp stage already made:
+
+1. Sentences that state nothing are skipped: boilerplate (the segmenter's flag),
+   headings (no finite verb, or a short title-case line), questions and repeats.
+2. Each value (quantity or date row) is attached to a *claim head*: from the value's
+   head token up the dependency tree to the nearest verb that heads a clause, then
+   further up until the clause is independent (the sentence root, a coordinated
+   clause with its own subject) or is a subordinate clause about a named actor.
+   Values that share a head form one claim. One claim in a sentence: the span is
+   the sentence; several: each claim's span is its clause.
+3. The subject is the clause's grammatical subject resolved to an entity mention:
+   names directly, "he"/"she" to the last named person, "we"/"our" inside a
+   quotation to its speaker, "who"/"which" to the antecedent, "All 27 EU leaders" to
+   the name inside the noun phrase. Failing that, the entity the quantity describes,
+   then the nearest name in the clause.
+4. The speaker comes from the attribution frame around the claim ("X said", "said
+   X", "according to X", "X told reporters") or, for quoted text, from the frame of
+   the quotation, which may sit in another sentence of the same quotation. Names in
+   bylines and credit lines never speak.
+
+``resolve_claims`` later maps the mention IDs in the drafts to the corpus-wide
+entities built by reconciliation. Mention rows are article-local, so every
+cross-sentence resolution (pronouns, quotations) happens here, at draft time.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from .article import Article
 from .ids import span_id
 
-_CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
-_PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+__all__ = ["ClaimExtractor", "ClaimRules", "ClaimsConfigError", "compile_rules", "extract_claims",
+           "quote_regions", "resolve_claims"]
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id",
+                  "subject", "predicate", "quantity_ids", "date_ids", "entity_ids", "speaker_entity_id", "speaker",
+                  "kind"]
+# leading/trailing tokens a clause span sheds ("and", "while", commas)
+_EDGE_DEPS = frozenset({"cc", "mark", "punct"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+class ClaimsConfigError(ValueError):
+    """The claims lexicon (configs/claims.toml) lacks a key or has one of the wrong type."""
+
+
+@dataclass(frozen=True)
+class ClaimRules:
+    """The claims lexicon, checked and turned into sets (see configs/claims.toml for each key)."""
+
+    speech_verbs: frozenset[str]
+    attribution_phrases: tuple[tuple[str, ...], ...]
+    clause_deps: frozenset[str]
+    coordinate_deps: frozenset[str]
+    subject_deps: frozenset[str]
+    content_deps: frozenset[str]
+    possessor_deps: frozenset[str]
+    possessor_preps: frozenset[str]
+    described_preps: frozenset[str]
+    possessor_depth: int
+    nearest_depth: int
+    person_pronouns: frozenset[str]
+    first_person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    demonstratives: frozenset[str]
+    person_labels: frozenset[str]
+    group_labels: frozenset[str]
+    thing_labels: frozenset[str]
+    speaker_labels: frozenset[str]
+    speaker_modifier_labels: frozenset[str]
+    quote_pairs: tuple[tuple[str, str], ...]
+    weak_dates: frozenset[str]
+    heading_max_words: int
+    heading_title_share: float
+    finite_tags: frozenset[str]
+    final_punctuation: frozenset[str]
+    question_marks: frozenset[str]
+    target_lemmas: frozenset[str]
+    kind_by_quantity: Mapping[str, str]
+    kind_by_date: Mapping[str, str]
+
+
+_LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
+              "possessor_preps", "described_preps", "person_pronouns", "first_person_pronouns", "group_pronouns", "thing_pronouns",
+              "relative_pronouns", "demonstratives", "person_labels", "group_labels", "thing_labels",
+              "speaker_labels", "speaker_modifier_labels", "weak_dates", "finite_tags", "final_punctuation", "question_marks",
+              "target_lemmas")
+# word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
+_LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "person_pronouns", "first_person_pronouns",
+                      "group_pronouns", "thing_pronouns", "relative_pronouns", "demonstratives", "weak_dates",
+                      "target_lemmas"})
+_DEFAULTS: dict[str, object] = {
+    "attribution_phrases": [["according", "to"]],
+    "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
+    "coordinate_deps": ["conj", "parataxis"],
+    "subject_deps": ["nsubj", "nsubjpass", "csubj", "csubjpass", "expl"],
+    "content_deps": ["ccomp", "parataxis"],
+    "possessor_deps": ["compound", "poss", "nmod", "appos", "pobj", "npadvmod"],
+    "possessor_preps": ["of", "from", "between", "at", "by"],
+    "described_preps": ["of", "from", "between", "at", "by", "in"],
+    "possessor_depth": 4,
+    "nearest_depth": 4,
+    "person_pronouns": ["he", "she", "him", "her", "his", "hers", "himself", "herself"],
+    "first_person_pronouns": ["i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"],
+    "group_pronouns": ["they", "them", "their", "theirs", "themselves"],
+    "thing_pronouns": ["it", "its", "itself"],
+    "relative_pronouns": ["who", "whom", "whose", "which", "that"],
+    "demonstratives": [],
+    "person_labels": ["PERSON"],
+    "group_labels": ["ORG", "GPE", "NORP"],
+    "thing_labels": ["ORG", "GPE", "LAW", "EVENT", "PRODUCT", "FAC", "WORK_OF_ART"],
+    "speaker_labels": ["PERSON", "ORG", "GPE", "NORP"],
+    "speaker_modifier_labels": ["PERSON", "ORG", "GPE"],
+    "quote_pairs": [["“", "”"], ['"', '"']],
+    "weak_dates": [],
+    "heading_max_words": 16,
+    "heading_title_share": 0.6,
+    "finite_tags": ["VBD", "VBP", "VBZ", "MD"],
+    "final_punctuation": [".", "!", "?", "…", ":", ";"],
+    "question_marks": ["?"],
+    "speech_verbs": [],
+    "target_lemmas": [],
+    "kind_by_quantity": {},
+    "kind_by_date": {},
+}
+
+
+def compile_rules(lexicon: Mapping | None) -> ClaimRules:
+    """Check the claims lexicon and build the rule sets; missing keys take the defaults above.
+
+    Raises ClaimsConfigError ([E601] wrong type, [E602] unknown key) so a typo in
+    configs/claims.toml never silently switches a rule off.
+    """
+    raw = dict(lexicon or {})
+    unknown = sorted(set(raw) - set(_DEFAULTS))
+    if unknown:
+        raise ClaimsConfigError(f"[E602] configs/claims.toml has unknown keys {unknown}; known keys: {sorted(_DEFAULTS)}")
+    merged = {**_DEFAULTS, **raw}
+    values: dict[str, object] = {}
+    for key in _LIST_KEYS:
+        items = merged[key]
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a list of strings, not {items!r}")
+        values[key] = frozenset(item.lower() if key in _LOWERED else item for item in items)
+    phrases = merged["attribution_phrases"]
+    if not isinstance(phrases, list) or not all(
+            isinstance(p, list) and p and all(isinstance(w, str) for w in p) for p in phrases):
+        raise ClaimsConfigError("[E601] configs/claims.toml: 'attribution_phrases' must be a list of word lists, "
+                                f"e.g. [[\"according\", \"to\"]], not {phrases!r}")
+    pairs = merged["quote_pairs"]
+    if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and len(c) == 1 for c in p) for p in pairs):
+        raise ClaimsConfigError("[E601] configs/claims.toml: 'quote_pairs' must be a list of [opening, closing] "
+                                f"single characters, not {pairs!r}")
+    for key in ("kind_by_quantity", "kind_by_date"):
+        table = merged[key]
+        if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
+            raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
+    for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("heading_max_words", int),
+                      ("heading_title_share", (int, float))):
+        if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
+            raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
+    return ClaimRules(
+        attribution_phrases=tuple(tuple(w.lower() for w in p) for p in phrases),
+        quote_pairs=tuple((p[0], p[1]) for p in pairs),
+        possessor_depth=int(merged["possessor_depth"]),
+        nearest_depth=int(merged["nearest_depth"]),
+        heading_max_words=int(merged["heading_max_words"]),
+        heading_title_share=float(merged["heading_title_share"]),
+        kind_by_quantity=dict(merged["kind_by_quantity"]),
+        kind_by_date=dict(merged["kind_by_date"]),
+        **values,
+    )
 
 
 class ClaimExtractor:
     """Build claim drafts for one article from its Doc and its date, quantity and mention rows."""
 
     def __init__(self, lexicon: dict | None = None) -> None:
-        lexicon = lexicon or {}
-        self.speech_verbs = frozenset(lexicon.get("speech_verbs", []))
-        self.according_to = tuple(lexicon.get("according_to", ["according to"]))
-        self.kind_by_quantity = dict(lexicon.get("kind_by_quantity", {}))
-        self.target_lemmas = frozenset(lexicon.get("target_lemmas", []))
+        self.rules = compile_rules(lexicon)
 
     def __call__(self, doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
                  mentions: Sequence[dict]) -> list[dict]:
-        return extract_claims(
-            doc, article, dates=dates, quantities=quantities, mentions=mentions,
-            speech_verbs=self.speech_verbs, kind_by_quantity=self.kind_by_quantity,
-            target_lemmas=self.target_lemmas,
-        )
+        return extract_claims(doc, article, dates=dates, quantities=quantities, mentions=mentions, rules=self.rules)
 
 
-def _in(row: dict, start: int, end: int) -> bool:
-    return start <= row["start"] and row["end"] <= end
+# ---------------------------------------------------------------------------------------------
+# quotations
 
 
-def _mention_at(mentions: Sequence[dict], start: int, end: int) -> dict | None:
-    """The first mention overlapping [start, end) (absolute offsets)."""
-    for row in mentions:
-        if row["start"] < end and start < row["end"]:
-            return row
-    return None
+def quote_regions(text: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of quoted text in ``text``, quotation marks included, in order.
 
-
-def _clauses(sent) -> list[tuple[int, int, object]]:
-    """Split a parsed sentence into clauses: (token start, token end, head verb) triples.
-
-    A coordinated or paratactic verb with its own subject starts a new clause, so
-    "X rose 5% and Y fell 3%" yields two. Otherwise the sentence is one clause.
+    Curly pairs nest by their direction; a mark that both opens and closes (the
+    straight ``"``) alternates. A quotation opened again before it was closed (news
+    style for quotes running over several paragraphs) continues up to the new mark;
+    one never closed ends at the end of the text.
     """
-    root = sent.root
-    heads = [root]
-    for token in sent:
-        if token.dep_ in {"conj", "parataxis"} and token.pos_ in {"VERB", "AUX"} and token.head == root \
-                and any(child.dep_ in _SUBJECT_DEPS for child in token.children):
-            heads.append(token)
-    if len(heads) == 1:
-        return [(sent.start, sent.end, root)]
-    heads.sort(key=lambda t: t.i)
-    bounds = []
-    for index, head in enumerate(heads):
-        left = min(t.i for t in head.subtree) if head is not root else sent.start
-        bounds.append(max(left, sent.start))
-    bounds[0] = sent.start
-    clauses = []
-    for index, head in enumerate(heads):
-        start = bounds[index]
-        end = bounds[index + 1] if index + 1 < len(heads) else sent.end
-        # a coordinating conjunction or punctuation right before the next clause stays with this one
-        clauses.append((start, end, head))
-    return clauses
+    regions: list[tuple[int, int]] = []
+    for opening, closing in pairs:
+        start: int | None = None
+        for i, char in enumerate(text):
+            if opening == closing:
+                if char == opening:
+                    if start is None:
+                        start = i
+                    else:
+                        regions.append((start, i + 1))
+                        start = None
+                continue
+            if char == opening:
+                if start is not None:
+                    regions.append((start, i))
+                start = i
+            elif char == closing and start is not None:
+                regions.append((start, i + 1))
+                start = None
+        if start is not None:
+            regions.append((start, len(text)))
+    regions.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in regions:
+        # "„...“" and "“...”" can both match the same marks: keep the outermost
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _speaker(sent, article: Article, mentions: Sequence[dict], last_person: dict | None,
-             speech_verbs: frozenset[str]) -> dict | None:
-    """The mention credited with saying ``sent``: "X said", "according to X", pronoun -> last person."""
-    for token in sent:
-        if token.lemma_.lower() in speech_verbs and token.pos_ in {"VERB", "AUX"}:
-            for child in token.children:
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    if child.lower_ in _PERSONAL_PRONOUNS:
-                        return last_person
-                    span = child.subtree
-                    tokens = list(span)
-                    start = article.start + tokens[0].idx
-                    end = article.start + tokens[-1].idx + len(tokens[-1])
-                    hit = _mention_at(mentions, start, end)
-                    if hit is not None and hit["label"] in {"PERSON", "ORG", "GPE", "NORP"}:
-                        return hit
-        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
-            rest = sent.doc[token.i + 2: sent.end]
-            if len(rest):
-                hit = _mention_at(mentions, article.start + rest[0].idx, article.start + rest[-1].idx + len(rest[-1]))
-                if hit is not None:
-                    return hit
+# ---------------------------------------------------------------------------------------------
+# the per-article context
+
+
+@dataclass
+class _Frame:
+    """One attribution in a sentence: who is credited, and which tokens it covers."""
+
+    verb: object  # the speech verb or attribution word (a Token)
+    speaker: dict | None
+    scope: frozenset[int]
+    # the tokens naming the source ("an official from the Elysee"): never the claim's subject
+    source: frozenset[int] = frozenset()
+
+
+class _Context:
+    """One article's Doc, mentions, quotations and boilerplate, with the lookups the rules need."""
+
+    def __init__(self, doc, article: Article, mentions: Sequence[dict], rules: ClaimRules) -> None:
+        self.doc = doc
+        self.article = article
+        self.rules = rules
+        length = len(article.text)
+        # mentions as article-local (start, end, row), longest first per start so the widest wins
+        local = []
+        for row in mentions:
+            start, end = row["start"] - article.start, row["end"] - article.start
+            if 0 <= start < end <= length:
+                local.append((start, end, row))
+        local.sort(key=lambda item: (item[0], -item[1]))
+        self.mentions = local
+        self.mention_starts = [m[0] for m in local]
+        self.token_mention: list[dict | None] = [None] * len(doc)
+        for start, end, row in sorted(local, key=lambda item: item[0] - item[1]):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if self.token_mention[token.i] is None:
+                    self.token_mention[token.i] = row
+        self.quotes = quote_regions(article.text, rules.quote_pairs)
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.boilerplate = [(s.start - article.start, s.end - article.start) for s in article.sentences if s.boilerplate]
+        # names in bylines and credit lines belong to the author or publisher, who is never the speaker
+        self.authors = {_fold(row["text"]) for start, end, row in local if self._in_boilerplate(start)}
+
+    # --- positions
+
+    def _in_boilerplate(self, local_start: int) -> bool:
+        return any(start <= local_start < end for start, end in self.boilerplate)
+
+    def quote_at(self, local: int) -> tuple[int, int] | None:
+        """The quotation holding article-local offset ``local`` (None outside quotations)."""
+        i = bisect.bisect_right(self.quote_starts, local) - 1
+        if i >= 0 and local < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    def last_mention_before(self, local: int, labels: frozenset[str], *, skip_quotes: bool = False,
+                            not_before: int = 0) -> dict | None:
+        """The last mention with one of ``labels`` ending at or before ``local`` (not in boilerplate)."""
+        i = bisect.bisect_left(self.mention_starts, local)
+        for start, end, row in reversed(self.mentions[:i]):
+            if start < not_before:
+                return None
+            if end > local or row["label"] not in labels or self._in_boilerplate(start):
+                continue
+            if skip_quotes and self.quote_at(start) is not None:
+                continue
+            return row
+        return None
+
+    # --- resolving a token to the entity mention it stands for
+
+    def mention_of(self, token) -> dict | None:
+        return self.token_mention[token.i]
+
+    def resolve_pronoun(self, token, quote_speaker: dict | None, *, speaker: bool = False) -> dict | None:
+        """The antecedent mention of a pronoun token, or None (not a pronoun, or unresolved)."""
+        rules = self.rules
+        word = token.lower_
+        if word in rules.person_pronouns:
+            return self.last_mention_before(token.idx, rules.person_labels, skip_quotes=speaker)
+        if word in rules.first_person_pronouns:
+            return quote_speaker if self.quote_at(token.idx) is not None else None
+        if word in rules.group_pronouns or (word in rules.thing_pronouns and not speaker):
+            labels = rules.group_labels if word in rules.group_pronouns else rules.thing_labels
+            found = self.main_subject_before(token, labels)
+            if found is not None:
+                return found
+            if word in rules.group_pronouns:
+                return self.last_mention_before(token.idx, labels, skip_quotes=speaker)
+            # "it" reaches back one sentence at most: further back it is mostly about an event
+            sent_start = token.sent.start
+            previous = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+            return self.last_mention_before(token.idx, labels, not_before=self.doc[previous].idx)
+        return None
+
+    def main_subject_before(self, token, labels: frozenset[str]) -> dict | None:
+        """The named subject of the main clause before ``token``: its own sentence's, else the previous one's.
+
+        Subjects are the likeliest antecedents of "it" and "they" ("The EU said it
+        would ..."; "The EU has ... It has also ..."), more than the last name seen.
+        """
+        sent = token.sent
+        candidates = [sent]
+        if sent.start > 0:
+            candidates.append(self.doc[sent.start - 1].sent)
+        for index, candidate in enumerate(candidates):
+            subject = subject_of(candidate.root, self.rules)
+            if subject is None or (index == 0 and subject.i >= token.i) or self.is_pronoun(subject):
+                continue
+            found = self.mention_of(subject) or self.resolve_phrase(subject, None)
+            if found is not None and found["label"] in labels and not self._in_boilerplate(candidate.start_char):
+                return found
+        return None
+
+    def is_pronoun(self, token) -> bool:
+        rules = self.rules
+        return token.pos_ == "PRON" or token.lower_ in (
+            rules.person_pronouns | rules.first_person_pronouns | rules.group_pronouns | rules.thing_pronouns)
+
+    def resolve_phrase(self, token, quote_speaker: dict | None, *, labels: frozenset[str] | None = None,
+                       prefer_person: bool = False, any_prep: bool = False,
+                       preps: frozenset[str] | None = None) -> dict | None:
+        """The mention a noun phrase headed by ``token`` is about.
+
+        The head itself when it is (part of) a name; else a possessive pronoun's
+        antecedent; else the nearest name reached through possessors, compounds,
+        appositions and owner prepositions ("the leaders of the EU"). ``any_prep``
+        follows every preposition (a speaker's title: "High Representative for
+        Foreign Affairs, Kaja Kallas"), ``preps`` replaces the owner prepositions;
+        ``prefer_person`` ranks people first.
+        """
+        rules = self.rules
+        preps = rules.possessor_preps if preps is None else preps
+        own = self.mention_of(token)
+        if own is not None and (labels is None or own["label"] in labels):
+            return own
+        best: tuple | None = None
+        frontier = [(token, 0)]
+        seen = {token.i}
+        while frontier:
+            node, depth = frontier.pop(0)
+            if depth >= rules.possessor_depth:
+                continue
+            for child in node.children:
+                if child.i in seen:
+                    continue
+                seen.add(child.i)
+                if child.dep_ == "prep":
+                    if any_prep or child.lower_ in preps:
+                        frontier.append((child, depth))
+                    continue
+                if child.dep_ not in rules.possessor_deps:
+                    continue
+                if child.dep_ == "poss" and self.is_pronoun(child):
+                    found = self.resolve_pronoun(child, quote_speaker)
+                else:
+                    found = self.mention_of(child)
+                if found is not None and (labels is None or found["label"] in labels):
+                    person = found["label"] in rules.person_labels
+                    key = (not person if prefer_person else 0, depth, child.i)
+                    if best is None or key < best[0]:
+                        best = (key, found)
+                frontier.append((child, depth + 1))
+        return best[1] if best else None
+
+    def resolve_subject_token(self, token, head, quote_speaker: dict | None) -> dict | None:
+        """The mention a clause's subject token stands for (names, pronouns, relative pronouns, phrases)."""
+        if self.mention_of(token) is not None:
+            return self.mention_of(token)
+        if token.lower_ in self.rules.relative_pronouns and head.dep_ == "relcl":
+            return self.resolve_phrase(head.head, quote_speaker)
+        if self.is_pronoun(token):
+            return self.resolve_pronoun(token, quote_speaker)
+        return self.resolve_phrase(token, quote_speaker)
+
+    def resolve_speaker(self, token) -> dict | None:
+        """The mention credited by an attribution whose subject (or object) is ``token``."""
+        rules = self.rules
+        if self.is_pronoun(token):
+            found = self.resolve_pronoun(token, None, speaker=True)
+        else:
+            found = self.mention_of(token)
+            if found is None:
+                found = self.resolve_phrase(token, None, labels=rules.speaker_modifier_labels, prefer_person=True,
+                                            any_prep=True)
+        if found is None or found["label"] not in rules.speaker_labels or _fold(found["text"]) in self.authors:
+            return None
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# sentence filters
+
+
+def _fold(text: str) -> str:
+    return _POSSESSIVE.sub("", " ".join(text.split())).lower()
+
+
+def states_nothing(sent, rules: ClaimRules) -> bool:
+    """True for headings, fragments and questions: sentences that assert no checkable fact.
+
+    A heading has no finite verb ("Background", "Sunday, February 01, 2026"), or is a
+    short title-case line without final punctuation ("UK and EU Resume Defence Talks").
+    """
+    if not any(token.tag_ in rules.finite_tags for token in sent):
+        return True
+    words = [token for token in sent if token.is_alpha]
+    text = sent.text.rstrip()
+    stripped = text.rstrip("”\"’')]»")
+    if stripped and stripped[-1] in rules.question_marks:
+        return True
+    ends = bool(stripped) and stripped[-1] in rules.final_punctuation
+    if not ends and words and len(words) <= rules.heading_max_words:
+        capitalised = sum(1 for token in words if token.text[0].isupper())
+        if capitalised / len(words) >= rules.heading_title_share:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# clauses
+
+
+def own_subject(head, rules: ClaimRules):
+    """The first child of ``head`` that is its grammatical subject, or None."""
+    for child in head.children:
+        if child.dep_ in rules.subject_deps:
+            return child
     return None
 
 
-def _subject(head, article: Article, mentions: Sequence[dict], clause_start: int, clause_end: int) -> tuple[dict | None, str | None]:
-    """The subject mention of a clause head (its nsubj subtree), else the clause's first actor."""
+def subject_of(head, rules: ClaimRules, depth: int = 0):
+    """The subject of a clause, inherited through shared-subject links ("pledged to dig": "they")."""
+    found = own_subject(head, rules)
+    if found is not None or depth > 6 or head.head.i == head.i:
+        return found
+    if head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"} and head.head.pos_ in _VERBAL:
+        return subject_of(head.head, rules, depth + 1)
+    return None
+
+
+def clause_head(token, rules: ClaimRules):
+    """The nearest verb at or above ``token`` that heads a clause (the root at worst)."""
+    current = token
+    while not (current.head.i == current.i or current.dep_ == "ROOT"
+               or (current.dep_ in rules.clause_deps and current.pos_ in _VERBAL)):
+        current = current.head
+    return current
+
+
+def _is_claim_head(head, ctx: _Context, quote_speaker: dict | None) -> bool:
+    """True when the clause headed by ``head`` makes a claim of its own.
+
+    The root does; a coordinated clause with its own subject does; a subordinate
+    clause does when its subject names an actor ("who came to power last summer"
+    about Starmer), else its values belong to the clause above.
+    """
+    rules = ctx.rules
+    if head.head.i == head.i or head.dep_ == "ROOT":
+        return True
+    subject = own_subject(head, rules)
+    if subject is None or subject.dep_ == "expl":
+        return False
+    if is_attribution_tag(head, rules):
+        return False
+    if head.dep_ in rules.coordinate_deps:
+        return True
+    return ctx.resolve_subject_token(subject, head, quote_speaker) is not None
+
+
+def is_attribution_tag(verb, rules: ClaimRules) -> bool:
+    """True for a speech verb hung on the statement it reports ("The UK will act, Starmer said on Sunday")."""
+    return (verb.lemma_.lower() in rules.speech_verbs and verb.head.i != verb.i
+            and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and not _speech_contents(verb, rules))
+
+
+def claim_head(token, ctx: _Context, quote_speaker: dict | None):
+    """The head of the claim a value token belongs to (see ``_is_claim_head``)."""
+    head = clause_head(token, ctx.rules)
+    while not _is_claim_head(head, ctx, quote_speaker):
+        head = clause_head(head.head, ctx.rules)
+    return head
+
+
+def _value_token(doc, local_start: int, local_end: int):
+    """The syntactic head of a value's tokens (None when the offsets fall outside the Doc)."""
+    span = doc.char_span(local_start, local_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _clause_range(head, sent, heads: Sequence, value_tokens: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Token range of one claim's clause when a sentence holds several claims.
+
+    The head's subtree (the whole sentence for the root), minus the other claims'
+    clauses inside it: of the pieces left, the one holding the head. Leading and
+    trailing conjunctions, subordinators and punctuation are shed.
+    """
     doc = head.doc
-    for child in head.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            tokens = list(child.subtree)
-            start = article.start + tokens[0].idx
-            end = article.start + tokens[-1].idx + len(tokens[-1])
-            hit = _mention_at(mentions, start, end)
-            if hit is not None:
-                return hit, hit["text"]
-            if child.pos_ != "PRON":
-                return None, article.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    start = article.start + doc[clause_start].idx
-    end = article.start + doc[clause_end - 1].idx + len(doc[clause_end - 1])
-    hit = _mention_at(mentions, start, end)
-    return (hit, hit["text"]) if hit else (None, None)
+    if head.i == sent.root.i or head.dep_ == "ROOT":
+        low, high = sent.start, sent.end
+    else:
+        low, high = head.left_edge.i, head.right_edge.i + 1
+    for other in heads:
+        if other.i == head.i:
+            continue
+        o_low, o_high = other.left_edge.i, other.right_edge.i + 1
+        if o_low <= head.i < o_high or not (low <= o_low and o_high <= high):
+            continue
+        if o_high <= head.i:
+            low = max(low, o_high)
+        else:
+            high = min(high, o_low)
+    for first, last in value_tokens:
+        low, high = min(low, first), max(high, last)
+    while low < high - 1 and (doc[low].dep_ in _EDGE_DEPS or doc[low].is_space) and doc[low].i != head.i \
+            and not any(first == low for first, _ in value_tokens):
+        low += 1
+    while high - 1 > low and high < sent.end and (doc[high - 1].dep_ in _EDGE_DEPS or doc[high - 1].is_space) \
+            and doc[high - 1].i != head.i and not any(last == high for _, last in value_tokens):
+        high -= 1
+    return low, high
 
 
-def _kind(quantities: Sequence[dict], dates: Sequence[dict], predicate: str | None,
-          kind_by_quantity: dict, target_lemmas: frozenset[str]) -> str:
-    if predicate and predicate in target_lemmas and quantities:
+# ---------------------------------------------------------------------------------------------
+# attribution
+
+
+def _speech_contents(verb, rules: ClaimRules) -> list:
+    return [child for child in verb.children if child.dep_ in rules.content_deps and child.pos_ in _VERBAL]
+
+
+def attribution_frames(sent, ctx: _Context) -> list[_Frame]:
+    """Every attribution in a sentence: speech verbs outside quotations, and "according to X"."""
+    rules = ctx.rules
+    frames: list[_Frame] = []
+    for token in sent:
+        if token.lemma_.lower() in rules.speech_verbs and token.pos_ == "VERB" and ctx.quote_at(token.idx) is None:
+            subject = own_subject(token, rules)
+            if subject is None or subject.dep_ not in {"nsubj", "csubj"}:
+                continue
+            contents = _speech_contents(token, rules)
+            quoted = any(ctx.quote_at(t.idx) is not None for t in sent)
+            if contents:
+                scope = frozenset(t.i for t in token.subtree)
+            elif is_attribution_tag(token, rules):
+                # a tag hung on the statement it reports: "The UK will act, he said."
+                scope = frozenset(t.i for t in token.head.subtree)
+            elif quoted:
+                scope = frozenset(t.i for t in sent)
+            else:
+                continue
+            frames.append(_Frame(token, ctx.resolve_speaker(subject), scope, frozenset(t.i for t in subject.subtree)))
+        for phrase in rules.attribution_phrases:
+            words = [sent.doc[token.i + k].lower_ if token.i + k < sent.end else None for k in range(len(phrase))]
+            if tuple(words) != phrase or ctx.quote_at(token.idx) is not None:
+                continue
+            last = sent.doc[token.i + len(phrase) - 1]
+            objects = [child for child in last.children if child.dep_ in {"pobj", "dobj", "pcomp"}]
+            if not objects:
+                continue
+            governor = clause_head(token.head, rules) if token.head.i != token.i else token
+            frames.append(_Frame(token, ctx.resolve_speaker(objects[0]), frozenset(t.i for t in governor.subtree),
+                                 frozenset(t.i for t in token.subtree) | {t.i for t in objects[0].subtree}))
+    return frames
+
+
+def _frame_for(head, frames: Sequence[_Frame]) -> _Frame | None:
+    """The innermost attribution whose scope holds the claim head."""
+    holding = [frame for frame in frames if head.i in frame.scope]
+    return min(holding, key=lambda frame: len(frame.scope)) if holding else None
+
+
+def _quote_speakers(ctx: _Context, sentences: Sequence, frames: Sequence[Sequence[_Frame]]) -> list[dict | None]:
+    """For each sentence, the speaker of the quotation it lies in (None outside quotations).
+
+    A quotation's speaker is named by an attribution outside the quotation marks in
+    one of the sentences it spans: the closing one ("“...,” Petrov said.") or the
+    opening one ("Petrov said: “..."). A quotation with no attribution of its own
+    continues the speaker of the quotation just before it.
+    """
+    by_region: dict[tuple[int, int], dict | None] = {}
+    for region in ctx.quotes:
+        spanned = [i for i, sent in enumerate(sentences) if sent.start_char < region[1] and region[0] < sent.end_char]
+        speaker = None
+        for i in sorted(spanned, key=lambda i: (i != spanned[-1], i != spanned[0], i)):
+            named = [f for f in frames[i] if ctx.quote_at(f.verb.idx) is None and f.speaker is not None]
+            if named:
+                speaker = named[0].speaker
+                break
+        by_region[region] = speaker
+    speakers: list[dict | None] = []
+    previous: dict | None = None
+    previous_index = -2
+    for i, sent in enumerate(sentences):
+        regions = [r for r in ctx.quotes if sent.start_char < r[1] and r[0] < sent.end_char]
+        speaker = next((by_region[r] for r in regions if by_region[r] is not None), None)
+        if regions and speaker is None and previous is not None and previous_index >= i - 1:
+            speaker = previous
+        if regions and speaker is not None:
+            previous, previous_index = speaker, i
+        speakers.append(speaker if regions else None)
+    return speakers
+
+
+# ---------------------------------------------------------------------------------------------
+# subject, predicate, kind
+
+
+def _mention_text(row: dict) -> str:
+    return _POSSESSIVE.sub("", row["text"]).strip()
+
+
+def _phrase_text(token, article: Article) -> str | None:
+    """The words of the subject phrase: its noun chunk ("All 27 EU leaders"), a clausal subject whole.
+
+    None for pronouns, which say nothing without their antecedent.
+    """
+    if token.pos_ == "PRON":
+        return None
+    if token.dep_ in {"csubj", "csubjpass"}:
+        first, last = token.left_edge, token.right_edge
+    else:
+        chunk = next((c for c in token.doc.noun_chunks if c.start <= token.i < c.end), None)
+        first, last = (chunk[0], chunk[-1]) if chunk is not None else (token, token)
+    text = " ".join(article.text[first.idx:last.idx + len(last)].split())
+    return text or None
+
+
+def _described(group: list[tuple[dict, object]], ctx: _Context, quote_speaker: dict | None) -> dict | None:
+    """The entity a claim's quantity is about: "one exception in Hungary's Viktor Orban", "27 EU leaders"."""
+    for row, token in group:
+        if "quantity_id" in row:
+            found = ctx.resolve_phrase(token, quote_speaker, preps=ctx.rules.described_preps)
+            if found is not None:
+                return found
+    return None
+
+
+def own_clause(head, rules: ClaimRules) -> list[int]:
+    """Token indices of ``head``'s clause, without the clauses inside it that have subjects of their own."""
+    tokens = []
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        tokens.append(node.i)
+        for child in node.children:
+            if child.pos_ in _VERBAL and child.dep_ in rules.clause_deps and own_subject(child, rules) is not None:
+                continue
+            stack.append(child)
+    return sorted(tokens)
+
+
+def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speaker: dict | None,
+             frames: Sequence[_Frame], topic: dict | None) -> tuple[dict | None, str | None, object]:
+    """(subject mention, subject string, predicate token) of one claim.
+
+    In order: the grammatical subject resolved to a mention; the entity a quantity
+    describes; the nearest name in the clause; the article's topic (the subject of
+    its lead); the subject's own words. For a speech verb the claim is about its
+    content ("The Commission is trying ..., an official said on Monday": the
+    Commission) unless the value dates the saying and the speaker comes first ("X
+    told lawmakers on Monday that ..."): then X. A plural pronoun ("With one
+    exception in Hungary's Orban, they pledged") yields first to the entity a
+    quantity describes: "they" is the vaguest subject there is. The article's topic
+    never stands in for a clausal subject ("Negotiating such a pact requires ...").
+    """
+    rules = ctx.rules
+    candidates: list[tuple[object, object]] = []  # (subject token, predicate token)
+    speaker_subject = _speaker_subject(head, rules)
+    search_head = head
+    if speaker_subject is not None:
+        contents = _speech_contents(head, rules)
+        value_tokens = [token for _, token in group]
+        content = next((c for c in contents if any(c.left_edge.i <= t.i <= c.right_edge.i for t in value_tokens)),
+                       contents[0])
+        on_verb = any(not (content.left_edge.i <= t.i <= content.right_edge.i) for t in value_tokens)
+        pair_content = (subject_of(content, rules), content)
+        pair_speaker = (speaker_subject, head)
+        candidates = [pair_content, pair_speaker] if content.i < head.i or not on_verb else [pair_speaker, pair_content]
+        search_head = content
+    else:
+        candidates = [(subject_of(head, rules), head)]
+    predicate = candidates[0][1]
+    fallback_text = None
+    clausal = False
+    subject_tokens: set[int] = set()
+    for frame in frames:
+        subject_tokens.update(frame.source)
+    for token, verb in candidates:
+        if token is None:
+            continue
+        clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
+        subject_tokens.update(t.i for t in token.subtree)
+        if token.dep_ == "expl":
+            continue
+        if speaker_subject is not None and token.i == speaker_subject.i:
+            found = ctx.resolve_speaker(token)
+        else:
+            if token.lower_ in rules.group_pronouns:
+                found = _described(group, ctx, quote_speaker)
+                if found is not None:
+                    return found, _mention_text(found), verb
+            found = ctx.resolve_subject_token(token, verb, quote_speaker)
+        if found is not None:
+            return found, _mention_text(found), verb
+        if fallback_text is None and not ctx.is_pronoun(token):
+            fallback_text = _phrase_text(token, ctx.article)
+    found = _described(group, ctx, quote_speaker)
+    if found is not None:
+        return found, _mention_text(found), predicate
+    # the nearest name in the clause (a few edges from its verb: deeper ones are side
+    # actors), outside the subject phrases already tried and the speakers
+    speaker_ids = {frame.speaker["mention_id"] for frame in frames if frame.speaker}
+    best = None
+    for i in own_clause(search_head, rules):
+        row = ctx.token_mention[i]
+        if row is None or i in subject_tokens or row["mention_id"] in speaker_ids:
+            continue
+        key = (_tree_distance(search_head, head.doc[i]), abs(i - search_head.i))
+        if key[0] > rules.nearest_depth:
+            continue
+        if best is None or key < best[0]:
+            best = (key, row)
+    if best is not None:
+        return best[1], _mention_text(best[1]), predicate
+    if topic is not None and not clausal:
+        return topic, _mention_text(topic), predicate
+    return None, fallback_text, predicate
+
+
+def _speaker_subject(verb, rules: ClaimRules):
+    """The active subject of a speech verb that reports a clause ("X said (that) ..."), else None."""
+    if verb.lemma_.lower() not in rules.speech_verbs or not _speech_contents(verb, rules):
+        return None
+    subject = own_subject(verb, rules)
+    return subject if subject is not None and subject.dep_ == "nsubj" else None
+
+
+def _tree_distance(a, b) -> int:
+    ancestors = {a.i: 0}
+    for depth, node in enumerate(a.ancestors, start=1):
+        ancestors[node.i] = depth
+    steps = 0
+    node = b
+    while node.i not in ancestors:
+        if node.head.i == node.i:
+            return 99
+        node = node.head
+        steps += 1
+    return steps + ancestors[node.i]
+
+
+def _depth_below(token, head) -> int:
+    depth = 0
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        node = node.head
+        depth += 1
+    return depth if node.i == head.i else 99
+
+
+def _kind(group: list[tuple[dict, object]], head, rules: ClaimRules) -> str:
+    """Claim kind: "target" for goals ("aims to cut ... by 55%"), else by the key value's kind."""
+    lemmas = {head.lemma_.lower()}
+    for _, token in group:
+        node = token
+        while node.i != head.i and node.head.i != node.i:
+            node = node.head
+            lemmas.add(node.lemma_.lower())
+    if lemmas & rules.target_lemmas:
         return "target"
+    quantities = [(row, token) for row, token in group if "quantity_id" in row]
     if quantities:
-        return kind_by_quantity.get(quantities[0]["kind"], quantities[0]["kind"])
-    if any(row["tclass"] == "duration" for row in dates):
-        return "duration"
-    return "event_date"
+        row, _ = min(quantities, key=lambda item: (_depth_below(item[1], head), item[1].i))
+        return rules.kind_by_quantity.get(row.get("kind"), row.get("kind") or "amount")
+    row, _ = min(group, key=lambda item: (_depth_below(item[1], head), item[1].i))
+    return rules.kind_by_date.get(row.get("tclass"), "event_date")
+
+
+# ---------------------------------------------------------------------------------------------
+# the stage
+
+
+def article_topic(ctx: _Context, sentences: Sequence) -> dict | None:
+    """What the article is about: the named subject of its lead sentence (None when it has none).
+
+    Only the lead counts: news puts the main actor there, while a later sentence's
+    subject is as likely a side actor.
+    """
+    for sent in sentences:
+        if ctx.article.is_boilerplate(sent.start_char) or states_nothing(sent, ctx.rules):
+            continue
+        head = sent.root
+        if _speaker_subject(head, ctx.rules) is not None:
+            head = _speech_contents(head, ctx.rules)[0]
+        subject = subject_of(head, ctx.rules)
+        if subject is None or ctx.is_pronoun(subject) or ctx.quote_at(subject.idx) is not None:
+            return None
+        return ctx.resolve_phrase(subject, None)
+    return None
 
 
 def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
-                   mentions: Sequence[dict], speech_verbs: frozenset[str] = frozenset(),
-                   kind_by_quantity: dict | None = None, target_lemmas: frozenset[str] = frozenset()) -> list[dict]:
-    """Claim drafts (``claim_drafts`` rows) for one article, in text order."""
-    kind_by_quantity = kind_by_quantity or {}
+                   mentions: Sequence[dict], rules: ClaimRules | None = None) -> list[dict]:
+    """Claim drafts (``claim_drafts`` rows) for one article, in text order.
+
+    ``dates``, ``quantities`` and ``mentions`` are this article's rows with absolute
+    offsets; rows outside the article are ignored, so a claim never crosses an
+    article boundary.
+    """
+    rules = rules or compile_rules({})
+    if not len(doc):
+        return []
+    ctx = _Context(doc, article, mentions, rules)
+    sentences = list(doc.sents)
+    frames = [attribution_frames(sent, ctx) for sent in sentences]
+    quote_speakers = _quote_speakers(ctx, sentences, frames)
+    length = len(article.text)
+    values: list[tuple[dict, object]] = []
+    for row in [*quantities, *dates]:
+        local_start, local_end = row["start"] - article.start, row["end"] - article.start
+        if 0 <= local_start < local_end <= length:
+            token = _value_token(doc, local_start, local_end)
+            if token is not None:
+                values.append((row, token))
+    values.sort(key=lambda item: (item[0]["start"], item[0]["end"]))
+    topic = article_topic(ctx, sentences)
     rows: list[dict] = []
-    last_person: dict | None = None
-    for sent in doc.sents:
-        sent_start = article.start + sent.start_char
-        sent_end = article.start + sent.end_char
-        sent_mentions = [m for m in mentions if _in(m, sent_start, sent_end)]
-        speaker = _speaker(sent, article, sent_mentions, last_person, speech_verbs)
-        for mention in sent_mentions:
-            if mention["label"] == "PERSON":
-                last_person = mention
-        if article.is_boilerplate(sent.start_char):
+    seen_texts: set[str] = set()
+    for index, sent in enumerate(sentences):
+        in_sentence = [(row, token) for row, token in values if sent.start <= token.i < sent.end]
+        if not in_sentence or article.is_boilerplate(sent.start_char):
             continue
-        sent_dates = [d for d in dates if _in(d, sent_start, sent_end)]
-        sent_quantities = [q for q in quantities if _in(q, sent_start, sent_end)]
-        if not sent_dates and not sent_quantities:
+        folded = " ".join(sent.text.split())
+        if folded in seen_texts or states_nothing(sent, rules):
             continue
-        for token_start, token_end, head in _clauses(sent):
-            span = doc[token_start:token_end]
-            text = span.text
-            local_start = span.start_char + (len(text) - len(text.lstrip()))
-            local_end = span.end_char - (len(text) - len(text.rstrip()))
-            start, end = article.start + local_start, article.start + local_end
-            clause_dates = [d for d in sent_dates if _in(d, start, end)]
-            clause_quantities = [q for q in sent_quantities if _in(q, start, end)]
-            if not clause_dates and not clause_quantities:
-                continue
-            subject_mention, subject = _subject(head, article, mentions, token_start, token_end)
-            predicate = head.lemma_.lower() if head.pos_ in {"VERB", "AUX"} else None
-            clause_mentions = [m for m in sent_mentions if _in(m, start, end)]
-            row = article.span_columns(local_start, local_end)
-            row.update(
-                claim_id=span_id("c_", article.source, start, end),
-                subject_mention_id=subject_mention["mention_id"] if subject_mention else None,
-                subject=subject,
-                predicate=predicate,
-                quantity_ids=[q["quantity_id"] for q in clause_quantities],
-                date_ids=[d["date_id"] for d in clause_dates],
-                mention_ids=[m["mention_id"] for m in clause_mentions],
-                speaker_mention_id=speaker["mention_id"] if speaker else None,
-                speaker=speaker["text"] if speaker else None,
-                kind=_kind(clause_quantities, clause_dates, predicate, kind_by_quantity, target_lemmas),
-            )
-            rows.append(row)
+        seen_texts.add(folded)
+        quote_speaker = quote_speakers[index]
+        groups: dict[int, list[tuple[dict, object]]] = {}
+        heads: dict[int, object] = {}
+        for row, token in in_sentence:
+            head = claim_head(token, ctx, quote_speaker)
+            groups.setdefault(head.i, []).append((row, token))
+            heads[head.i] = head
+        for key in list(groups):
+            if all("date_id" in row and _fold(row["text"]) in rules.weak_dates for row, _ in groups[key]):
+                del groups[key]
+        if not groups:
+            continue
+        head_list = [heads[i] for i in sorted(groups)]
+        for head in head_list:
+            group = groups[head.i]
+            rows.append(_claim_row(ctx, sent, head, head_list, group, frames[index], quote_speaker, topic))
+    rows.sort(key=lambda row: (row["start"], row["end"]))
     return rows
 
 
+def _claim_row(ctx: _Context, sent, head, heads: Sequence, group: list[tuple[dict, object]],
+               frames: Sequence[_Frame], quote_speaker: dict | None, topic: dict | None) -> dict:
+    """One ``claim_drafts`` row for the values of one claim head."""
+    doc, article, rules = ctx.doc, ctx.article, ctx.rules
+    if len(heads) == 1:
+        low, high = sent.start, sent.end
+    else:
+        value_tokens = []
+        for row, _ in group:
+            span = doc.char_span(row["start"] - article.start, row["end"] - article.start, alignment_mode="expand")
+            value_tokens.append((span.start, span.end))
+        low, high = _clause_range(head, sent, heads, value_tokens)
+    local_start = doc[low].idx
+    local_end = doc[high - 1].idx + len(doc[high - 1])
+    text = article.text[local_start:local_end]
+    local_start += len(text) - len(text.lstrip())
+    local_end -= len(text) - len(text.rstrip())
+    frame = _frame_for(head, frames)
+    speaker = frame.speaker if frame is not None else None
+    quoted = any(ctx.quote_at(token.idx) is not None for token in [head, *(t for _, t in group)])
+    if not quoted:
+        quote_speaker = None
+    elif frame is None:
+        speaker = quote_speaker
+    subject, subject_text, verb = _subject(head, group, ctx, quote_speaker or speaker, frames, topic)
+    predicate = verb.lemma_.lower() if verb.pos_ in _VERBAL else None
+    start, end = article.start + local_start, article.start + local_end
+    mention_ids: list[str] = []
+    for m_start, m_end, row in ctx.mentions:
+        if m_start < local_end and local_start < m_end and row["mention_id"] not in mention_ids:
+            mention_ids.append(row["mention_id"])
+    if subject is not None and subject["mention_id"] not in mention_ids:
+        mention_ids.append(subject["mention_id"])
+    draft = article.span_columns(local_start, local_end)
+    draft.update(
+        claim_id=span_id("c_", article.source, start, end, head.i),
+        subject_mention_id=subject["mention_id"] if subject else None,
+        subject=subject_text,
+        predicate=predicate,
+        quantity_ids=[row["quantity_id"] for row, _ in group if "quantity_id" in row],
+        date_ids=[row["date_id"] for row, _ in group if "date_id" in row],
+        mention_ids=mention_ids,
+        speaker_mention_id=speaker["mention_id"] if speaker else None,
+        speaker=_mention_text(speaker) if speaker else None,
+        kind=_kind(group, head, rules),
+    )
+    return draft
+
+
+# ---------------------------------------------------------------------------------------------
+# global: mentions -> entities
+
+
+def _present(value) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value)
+
+
 def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
-    """Turn claim drafts into ``claims`` rows: mention IDs become corpus entity IDs and names."""
-    entity_of = dict(zip(mentions["mention_id"], mentions["entity_id"]))
+    """Turn claim drafts into ``claims`` rows: mention IDs become corpus entity IDs and names.
+
+    A mention that reconciliation dropped leaves its slot empty (the subject keeps
+    its surface text), so every ID in the result exists in ``entities``.
+    """
+    known = set(entities["entity_id"]) if len(entities) else set()
+    entity_of = {m: e for m, e in zip(mentions["mention_id"], mentions["entity_id"]) if e in known}
     name_of = dict(zip(entities["entity_id"], entities["name"]))
     rows = []
     for draft in drafts.to_dict("records"):
-        subject_entity = entity_of.get(draft["subject_mention_id"]) if draft["subject_mention_id"] else None
-        speaker_entity = entity_of.get(draft["speaker_mention_id"]) if draft["speaker_mention_id"] else None
+        subject_entity = entity_of.get(draft["subject_mention_id"]) if _present(draft["subject_mention_id"]) else None
+        speaker_entity = entity_of.get(draft["speaker_mention_id"]) if _present(draft["speaker_mention_id"]) else None
         entity_ids: list[str] = []
         for mention_id in draft["mention_ids"]:
             entity_id = entity_of.get(mention_id)
             if entity_id and entity_id not in entity_ids:
                 entity_ids.append(entity_id)
+        subject = name_of[subject_entity] if subject_entity else draft["subject"]
+        speaker = name_of[speaker_entity] if speaker_entity else draft["speaker"]
         rows.append({
             "claim_id": draft["claim_id"], "doc_id": draft["doc_id"], "source": draft["source"],
             "start": draft["start"], "end": draft["end"], "text": draft["text"], "sentence_id": draft["sentence_id"],
             "subject_entity_id": subject_entity,
-            "subject": name_of.get(subject_entity, draft["subject"]) if subject_entity else draft["subject"],
-            "predicate": draft["predicate"],
+            "subject": subject if _present(subject) else None,
+            "predicate": draft["predicate"] if _present(draft["predicate"]) else None,
             "quantity_ids": list(draft["quantity_ids"]), "date_ids": list(draft["date_ids"]),
             "entity_ids": entity_ids,
             "speaker_entity_id": speaker_entity,
-            "speaker": name_of.get(speaker_entity, draft["speaker"]) if speaker_entity else draft["speaker"],
+            "speaker": speaker if _present(speaker) else None,
             "kind": draft["kind"],
         })
-    return pd.DataFrame.from_records(rows, columns=[
-        "claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id", "subject",
-        "predicate", "quantity_ids", "date_ids", "entity_ids", "speaker_entity_id", "speaker", "kind"])
+    return pd.DataFrame.from_records(rows, columns=_CLAIM_COLUMNS)

@@ -138,8 +138,8 @@ class DiffResult:
 # reading
 
 
-def read_outputs(out_dir: str | Path, *, label: str = "folder") -> tuple[dict[str, pa.Table], list[str]]:
-    """Every contract table of an output folder as Arrow, and notes on tables that are missing.
+def read_outputs(out_dir: str | Path, *, label: str = "folder") -> dict[str, pa.Table]:
+    """Every contract table present in an output folder, as Arrow (file metadata dropped).
 
     Raises DiffInputError when the folder does not exist or holds no contract table.
     """
@@ -158,8 +158,7 @@ def read_outputs(out_dir: str | Path, *, label: str = "folder") -> tuple[dict[st
             tables[name] = pq.read_table(path).replace_schema_metadata(None)
         except (OSError, pa.ArrowException) as exc:
             raise DiffInputError(f"[E072] {label} {path} is not a readable Parquet file: {exc}") from exc
-    notes = [f"{name}.parquet missing in {label} {out_dir}" for name in CONTRACT_TABLES if name not in tables]
-    return tables, notes
+    return tables
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,9 +338,12 @@ def diff_outputs(old_dir: str | Path, new_dir: str | Path) -> DiffResult:
 
     Raises DiffInputError (E070-E072) when either folder cannot be read as pipeline outputs.
     """
-    old, old_notes = read_outputs(old_dir, label="OLD")
-    new, new_notes = read_outputs(new_dir, label="NEW")
-    return diff_tables(old, new, old_label=str(old_dir), new_label=str(new_dir), notes=[*old_notes, *new_notes])
+    old = read_outputs(old_dir, label="OLD")
+    new = read_outputs(new_dir, label="NEW")
+    # a table written on one side only is a difference even when it has no rows
+    notes = [f"{name}.parquet only in {'NEW' if name in new else 'OLD'}"
+             for name in CONTRACT_TABLES if (name in old) != (name in new)]
+    return diff_tables(old, new, old_label=str(old_dir), new_label=str(new_dir), notes=notes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -349,11 +351,13 @@ def diff_outputs(old_dir: str | Path, new_dir: str | Path) -> DiffResult:
 
 
 def plain(value):
-    """A value as plain JSON-ready Python: ISO dates, lists, None for null and NaN."""
+    """A value as plain JSON-ready Python: ISO dates, lists, None for null and NaN, 'inf' for infinity."""
     if value is None:
         return None
     if isinstance(value, float):
-        return None if math.isnan(value) else value
+        if math.isnan(value):
+            return None
+        return value if math.isfinite(value) else repr(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (list, tuple, np.ndarray)):
@@ -388,6 +392,8 @@ def _event_records(result: DiffResult, events: pd.DataFrame) -> list[dict]:
         row = new if new is not None else old
         record = {"table": event.table, "change": event.change, "source": event.source,
                   "start": row.get("start"), "end": row.get("end"), "text": row.get("text")}
+        if "text" not in row and "name" in row:
+            record["name"] = row["name"]
         if event.change == "changed":
             mask = diff.changed_mask.iloc[int(event.pair)]
             columns = [c for c in diff.changed_mask.columns if mask[c]]
@@ -428,8 +434,9 @@ def _where(record: dict) -> str:
 def record_line(record: dict) -> str:
     """One differing row as one self-contained line (table, source, span, text, what changed)."""
     head = f"{_MARK[record['change']]} {record['table']} {_where(record)}"
-    if record.get("text") is not None:
-        head += f" {show_value(record['text'], width=50)}"
+    shown = record.get("text") if record.get("text") is not None else record.get("name")
+    if shown is not None:
+        head += f" {show_value(shown, width=50)}"
     if record["change"] == "changed":
         parts = [f"{c} {show_value(v['old'])} -> {show_value(v['new'])}" for c, v in record["columns"].items()]
         how = f" (matched by {record['matched_by']})" if record["matched_by"] != "id" else ""
@@ -481,9 +488,9 @@ def format_diff(result: DiffResult, *, limit: int | None = 50) -> str:
     records = result.records(limit=limit)
     for record in records:
         if record["source"] != previous:
-            out += ["", f"{record['source']}:"]
+            out.append("")
             previous = record["source"]
-        out.append("  " + record_line(record))
+        out.append(record_line(record))
     hidden = len(result.events) - len(records)
     if hidden:
         out += ["", f"… {hidden} more differing rows (--limit 0 lists all; --json gives every row)"]

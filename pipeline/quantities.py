@@ -36,13 +36,20 @@ class LexiconError(ValueError):
 # ---------------------------------------------------------------------------- lexicon
 
 
-def _section(raw: Mapping, *path: str):
-    node = raw
-    for key in path:
-        if not isinstance(node, Mapping) or key not in node:
-            raise LexiconError(f"[E401] quantities lexicon lacks {'.'.join(path)!r}")
-        node = node[key]
-    return node
+class _Table:
+    """One table of the parsed TOML; a missing key is an E401 error naming its full path."""
+
+    def __init__(self, node: Mapping, path: str = "") -> None:
+        self.node = node
+        self.path = path
+
+    def __call__(self, key: str):
+        if not isinstance(self.node, Mapping) or key not in self.node:
+            raise LexiconError(f"[E401] quantities lexicon lacks {self.path + key!r}")
+        return self.node[key]
+
+    def table(self, key: str) -> _Table:
+        return _Table(self(key), f"{self.path}{key}.")
 
 
 def _lower_set(values: Iterable[str]) -> frozenset[str]:
@@ -71,6 +78,7 @@ class Lexicon:
     multipliers: Mapping[str, int]
     indefinite: frozenset[str]
     vague: frozenset[str]
+    vague_quantifiers: frozenset[str]
     fractions: Mapping[str, int]
     ordinal_fractions: frozenset[str]
     multiples: Mapping[str, int]
@@ -85,6 +93,8 @@ class Lexicon:
     between: frozenset[str]
     between_joiner: frozenset[str]
     change_openers: frozenset[str]
+    change_verbs: frozenset[str]
+    ratio_joiners: tuple[str, ...]
     suffix_phrases: Mapping[str, tuple[str, object]]
     suffix_max_tokens: int
     glued_subunits: Mapping[str, tuple[str, float]]
@@ -95,6 +105,7 @@ class Lexicon:
     year_max: int
     modifier_pos: frozenset[str]
     noun_pos: frozenset[str]
+    noun_tags: frozenset[str]
     unit_pos: frozenset[str]
     max_gap: int
     anaphoric_before: frozenset[str]
@@ -105,111 +116,113 @@ class Lexicon:
     identifier_before: frozenset[str]
     name_ok_before: frozenset[str]
     glue: frozenset[str]
+    brackets: frozenset[str]
     token_re: re.Pattern
 
-    @property
-    def number_words(self) -> frozenset[str]:
-        """Every word that can start or anchor a spelled quantity."""
-        return frozenset(
-            [*self.units, *self.tens, *self.multipliers, *self.magnitude_words, *self.vague,
-             *self.fractions, *self.multiples]
-        )
+    number_words: frozenset[str]  # every word that can start or anchor a spelled quantity
 
 
 def compile_lexicon(raw: Mapping) -> Lexicon:
     """Build the lookup tables and the one token regex from the parsed TOML lexicon."""
-    cur = _section(raw, "currency")
-    symbols = dict(_section(cur, "symbols"))
-    code_aliases = dict(cur.get("code_aliases", {}))
-    codes = {c: code_aliases.get(c, c) for c in _section(cur, "codes")}
-    words = {k.lower(): v for k, v in _section(cur, "words").items()}
-    subunits = {k.lower(): (v[0], float(v[1])) for k, v in _section(cur, "subunits").items()}
-    mags = _section(raw, "magnitudes")
-    nums = _section(raw, "numbers")
-    pct = _section(raw, "percent")
-    meas = _section(raw, "measures")
-    dates = _section(raw, "dates")
-    counts = _section(raw, "counts")
-    excl = _section(raw, "exclude")
-    rng = _section(raw, "ranges")
-    bridge = _section(raw, "approx_bridge")
+    root = _Table(raw)
+    cur, nums, mags = root.table("currency"), root.table("numbers"), root.table("magnitudes")
+    pct, meas, dates = root.table("percent"), root.table("measures"), root.table("dates")
+    counts, excl, rng = root.table("counts"), root.table("exclude"), root.table("ranges")
+    bridge = root.table("approx_bridge")
+    symbols = dict(cur("symbols"))
+    code_aliases = dict(cur.node.get("code_aliases", {}))
+    codes = {c: code_aliases.get(c, c) for c in cur("codes")}
+    words = {k.lower(): v for k, v in cur("words").items()}
+    subunits = {k.lower(): (v[0], float(v[1])) for k, v in cur("subunits").items()}
 
     # One table for what may follow a number, by priority: percent, money, measure, time.
     suffix_phrases: dict[str, tuple[str, object]] = {}
-    for key in _section(dates, "time_units"):
+    for key in dates("time_units"):
         suffix_phrases[key.lower()] = ("time", None)
-    for key, unit in _section(meas, "units").items():
+    for key, unit in meas("units").items():
         suffix_phrases[key.lower()] = ("measure", unit)
     for key, (code, factor) in subunits.items():
         if len(key) > 1:  # one-letter minor units ("50p") only glued to the number
             suffix_phrases[key] = ("subunit", (code, factor))
     for key, code in words.items():
         suffix_phrases[key] = ("currency", code)
-    for key, unit in _section(pct, "units").items():
+    for key, unit in pct("units").items():
         suffix_phrases[key.lower()] = ("percent", unit)
     glued_subunits = {k: v for k, v in subunits.items() if len(k) == 1}
 
-    mag_suffixes = {k.lower(): float(v) for k, v in _section(mags, "suffixes").items()}
-    pct_suffixes = dict(_section(pct, "suffixes"))
+    mag_suffixes = {k.lower(): float(v) for k, v in mags("suffixes").items()}
+    pct_suffixes = dict(pct("suffixes"))
     currency_prefix = _alternation([*symbols, *codes])
     suffix = (
         f"(?i:{_alternation(mag_suffixes)})(?:{_alternation(pct_suffixes)})?"
         f"|{_alternation(pct_suffixes)}|{_alternation(glued_subunits)}"
     )
+
     def end(n: int) -> str:
         return f"(?P<c{n}>{currency_prefix})?(?P<n{n}>{_NUMBER_CORE})(?P<s{n}>{suffix})?"
 
     token_re = re.compile(f"^{end(1)}(?:[{_DASHES}]{end(2)})?$")
-    approx = {" ".join(k.lower().split()): v for k, v in _section(raw, "approx").items()}
+    approx = {" ".join(k.lower().split()): v for k, v in root("approx").items()}
     return Lexicon(
         symbols=symbols,
-        bare_dollar=frozenset(_section(cur, "bare_dollar")),
+        bare_dollar=frozenset(cur("bare_dollar")),
         codes=codes,
-        dollar_family=frozenset(_section(cur, "dollar_family")),
-        default_dollar=_section(cur, "default_dollar"),
-        magnitude_words={k.lower(): float(v) for k, v in _section(mags, "words").items()},
+        dollar_family=frozenset(cur("dollar_family")),
+        default_dollar=cur("default_dollar"),
+        magnitude_words={k.lower(): float(v) for k, v in mags("words").items()},
         magnitude_suffixes=mag_suffixes,
-        money_only_spaced=_lower_set(_section(mags, "money_only_spaced")),
-        units=dict(_section(nums, "units")),
-        tens=dict(_section(nums, "tens")),
-        multipliers=dict(_section(nums, "multipliers")),
-        indefinite=_lower_set(_section(nums, "indefinite")),
-        vague=_lower_set(_section(nums, "vague")),
-        fractions=dict(_section(nums, "fractions")),
-        ordinal_fractions=_lower_set(_section(nums, "ordinal_fractions")),
-        multiples=dict(_section(nums, "multiples")),
-        times_words=_lower_set(_section(nums, "times_words")),
-        multiple_followers=_lower_set(_section(nums, "multiple_followers")),
-        fraction_followers=_lower_set(_section(nums, "fraction_followers")),
+        money_only_spaced=_lower_set(mags("money_only_spaced")),
+        units=dict(nums("units")),
+        tens=dict(nums("tens")),
+        multipliers=dict(nums("multipliers")),
+        indefinite=_lower_set(nums("indefinite")),
+        vague=_lower_set(nums("vague")),
+        vague_quantifiers=_lower_set(nums("vague_quantifiers")),
+        fractions=dict(nums("fractions")),
+        ordinal_fractions=_lower_set(nums("ordinal_fractions")),
+        multiples=dict(nums("multiples")),
+        times_words=_lower_set(nums("times_words")),
+        multiple_followers=_lower_set(nums("multiple_followers")),
+        fraction_followers=_lower_set(nums("fraction_followers")),
         approx=approx,
-        approx_after={" ".join(k.lower().split()): v for k, v in _section(raw, "approx_after").items()},
-        bridge_adverbs=_lower_set(_section(bridge, "adverbs")),
-        bridge_words=_lower_set(_section(bridge, "words")),
-        connectors=frozenset(_section(rng, "connectors")),
-        between=_lower_set(_section(rng, "between")),
-        between_joiner=_lower_set(_section(rng, "between_joiner")),
-        change_openers=_lower_set(_section(rng, "change_openers")),
+        approx_after={" ".join(k.lower().split()): v for k, v in root("approx_after").items()},
+        bridge_adverbs=_lower_set(bridge("adverbs")),
+        bridge_words=_lower_set(bridge("words")),
+        connectors=frozenset(rng("connectors")),
+        between=_lower_set(rng("between")),
+        between_joiner=_lower_set(rng("between_joiner")),
+        change_openers=_lower_set(rng("change_openers")),
+        change_verbs=_lower_set(rng("change_verbs")),
+        ratio_joiners=tuple(" ".join(w.lower().split()) for w in rng("ratio_joiners")),
         suffix_phrases=suffix_phrases,
-        suffix_max_tokens=max(len(k.split()) + k.count("/") * 2 + 1 for k in suffix_phrases),
+        # a phrase may also be split at glued punctuation ("km/h" is three tokens)
+        suffix_max_tokens=max(len(k.split()) for k in suffix_phrases) + 3,
         glued_subunits=glued_subunits,
         percent_suffixes=pct_suffixes,
-        spaced_m=_section(meas, "spaced_m"),
-        months=frozenset(_section(dates, "months")),
-        year_min=int(_section(dates, "year_min")),
-        year_max=int(_section(dates, "year_max")),
-        modifier_pos=frozenset(_section(counts, "modifier_pos")),
-        noun_pos=frozenset(_section(counts, "noun_pos")),
-        unit_pos=frozenset(_section(counts, "unit_pos")),
-        max_gap=int(_section(counts, "max_gap")),
-        anaphoric_before=_lower_set(_section(counts, "anaphoric_before")),
-        one_idioms=_lower_set(_section(counts, "one_idioms")),
-        one_blockers_before=_lower_set(_section(counts, "one_blockers_before")),
-        noun_stoplist=_lower_set(_section(counts, "noun_stoplist")),
-        partitive_determiners=_lower_set(_section(counts, "partitive_determiners")),
-        identifier_before=_lower_set(_section(excl, "identifier_before")),
-        name_ok_before=frozenset(_section(excl, "name_ok_before")),
-        glue=frozenset(_section(excl, "glue")),
+        spaced_m=meas("spaced_m"),
+        months=frozenset(dates("months")),
+        year_min=int(dates("year_min")),
+        year_max=int(dates("year_max")),
+        modifier_pos=frozenset(counts("modifier_pos")),
+        noun_pos=frozenset(counts("noun_pos")),
+        noun_tags=frozenset(counts("noun_tags")),
+        unit_pos=frozenset(counts("unit_pos")),
+        max_gap=int(counts("max_gap")),
+        anaphoric_before=_lower_set(counts("anaphoric_before")),
+        one_idioms=_lower_set(counts("one_idioms")),
+        one_blockers_before=_lower_set(counts("one_blockers_before")),
+        noun_stoplist=_lower_set(counts("noun_stoplist")),
+        partitive_determiners=_lower_set(counts("partitive_determiners")),
+        identifier_before=_lower_set(excl("identifier_before")),
+        name_ok_before=frozenset(excl("name_ok_before")),
+        glue=frozenset(excl("glue")),
+        brackets=frozenset(excl("brackets")),
         token_re=token_re,
+        number_words=_lower_set(
+            [*nums("units"), *nums("tens"), *nums("multipliers"),
+             *mags("words"), *nums("vague"), *nums("fractions"),
+             *nums("multiples")]
+        ),
     )
 
 
@@ -288,7 +301,7 @@ def parse_number_token(text: str, lex: Lexicon) -> TokenNumber | None:
         if s1.unit_kind == "subunit":
             currency, rule = s1.unit, "currency_word"
         return TokenNumber(low, low, currency, rule, s1.scaled, s1.factor if s1.scaled else 1.0,
-                           s1.unit_kind, s1.unit, False, "." in n1)
+                           s1.unit_kind, s1.unit if s1.unit_kind == "percent" else None, False, "." in n1)
     s2 = _read_suffix(m.group("s2"), lex)
     high = _to_float(n2) * s2.factor
     cur2, rule2 = _currency_of(m.group("c2"), lex)
@@ -307,7 +320,7 @@ def parse_number_token(text: str, lex: Lexicon) -> TokenNumber | None:
     return TokenNumber(
         low, high, currency or cur2, rule or rule2, s1.scaled or s2.scaled,
         s2.factor if s2.scaled else 1.0, "subunit" if kind == "subunit" else kind,
-        s1.unit or s2.unit, True, "." in n1 or "." in n2,
+        (s1.unit or s2.unit) if kind == "percent" else None, True, "." in n1 or "." in n2,
     )
 
 
@@ -389,6 +402,7 @@ class _Quantity:
     unit_rule: str | None = None
     scaled: bool = False
     factor: float = 1.0  # the scale written after the number ("billion" -> 1e9)
+    trim: int = 0  # characters of the last token outside the span (the full stop of "£1m.")
     is_range: bool = False
     decimal: bool = False
     words: bool = False  # spelled out ("two"), not digits
@@ -405,7 +419,10 @@ class _Reader:
         self.lex = lex
         spans = sorted(date_spans)
         self.date_starts = [s for s, _ in spans]
-        self.date_ends = [e for _, e in spans]
+        # the furthest end among the spans starting at or before each one: overlap in O(log n)
+        self.date_reach: list[int] = []
+        for _, end in spans:
+            self.date_reach.append(max(end, self.date_reach[-1]) if self.date_reach else end)
 
     # ---- small lookups
 
@@ -420,8 +437,9 @@ class _Reader:
         return 0 <= i < self.n - 1 and not self.doc[i].whitespace_
 
     def in_date(self, start_char: int, end_char: int) -> bool:
+        """True when [start_char, end_char) overlaps one of the article's date spans."""
         k = bisect.bisect_left(self.date_starts, end_char)
-        return any(self.date_ends[j] > start_char for j in range(max(0, k - 8), k))
+        return k > 0 and self.date_reach[k - 1] > start_char
 
     def currency_token(self, i: int) -> tuple[str, str] | None:
         t = self.tok(i)
@@ -493,6 +511,10 @@ class _Reader:
                 break
             lower = t.lower_
             glued = self.glued(j - 1)
+            trim = 0
+            if lower.endswith(".") and lower[:-1] in lex.magnitude_suffixes and glued:
+                # the tokenizer keeps "m." of "£1m." as an abbreviation: scale plus full stop
+                lower, trim = lower[:-1], 1
             if lower in lex.magnitude_words:
                 factor *= lex.magnitude_words[lower]
             elif lower in lex.multipliers and not q.words and lex.multipliers[lower] != 100:
@@ -505,11 +527,13 @@ class _Reader:
                 break
             scaled = True
             j += 1
+            if trim:
+                break
         if j == q.end:
             return q
         low = q.low * factor if q.low is not None else None
         high = q.high * factor if q.high is not None else None
-        return replace(q, end=j, num_end=j, low=low, high=high, scaled=True, factor=q.factor * factor)
+        return replace(q, end=j, num_end=j, low=low, high=high, scaled=True, factor=q.factor * factor, trim=trim)
 
     def _currency_follows(self, j: int) -> bool:
         hit = self.suffix_at(j)
@@ -533,13 +557,23 @@ class _Reader:
 
     def _unit_after(self, q: _Quantity) -> _Quantity:
         """Attach a percent, currency, measure or time unit written right after the number."""
-        if q.kind in ("money", "percent"):
-            return q  # the token already said it: "£5bn", "65%", "50p"
         j = q.end
-        if self.glued(j - 1) and self.lower(j) in _DASHES and self.tok(j + 1) is not None:
+        if q.kind == "percent" and q.is_range and self.glued(j - 1):
+            hit = self.suffix_at(j)  # "5.25%-5.5" + "%": the tokenizer split the last sign off
+            if hit and hit[0] == "percent" and hit[1] == q.unit:
+                return replace(q, end=j + hit[2])
+        if q.kind in ("money", "percent") or q.trim:
+            return q  # the token already said it: "£5bn", "65%", "50p"
+        if self.glued(j - 1) and self.lower(j) in _DASHES and self.glued(j):
+            # a number glued to a word by a hyphen: "10-year", "1,300-mile", "a 27-member bloc"
             hit = self.suffix_at(j + 1)
-            if hit and hit[0] == "time":  # "10-year", "30-day"
+            if hit and hit[0] == "time":  # a duration: the dates table owns it
                 return replace(q, drop=True)
+            if hit and hit[0] == "measure":
+                return replace(q, end=j + 1 + hit[2], kind="measure", unit=hit[1], unit_rule="measure_unit")
+            nxt = self.doc[j + 1]
+            if nxt.is_alpha and nxt.lower_ not in self.lex.number_words:
+                return replace(q, drop=True)  # an attribute of the next noun, not an amount
         hit = self.suffix_at(j)
         if hit is None:
             if self.lower(j) == self.lex.spaced_m and self.tok(j) is not None and not q.kind and not q.vague:
@@ -548,8 +582,6 @@ class _Reader:
         kind, unit, size = hit
         if kind == "time":
             return replace(q, drop=True)
-        if q.vague:
-            return q  # "millions of euros" is read by the vague rule
         if kind == "percent":
             return replace(q, end=j + size, kind="percent", unit=unit, unit_rule="percent")
         if kind == "currency":
@@ -574,11 +606,11 @@ class _Reader:
             self.lower(i) in lex.multipliers or self.lower(i) in lex.magnitude_words
         ):
             start = i - 1
-        elif self.lower(i - 1) in lex.fractions and self.lower(i - 1) not in lex.ordinal_fractions and (
-            self.lower(i) in lex.indefinite
-        ):
-            return None  # "half a million" is read from "half"
+        elif (vague := self._vague_scale(i)) is not None:
+            return self._complete(vague)
         lower = self.lower(start)
+        if lower in lex.fractions and self.lower(i - 1) in lex.indefinite:
+            return self._fraction_or_multiple(i - 1)  # "a third of", "a quarter of"
         if lower in lex.fractions or (lower in lex.multiples and lower not in lex.units):
             return self._fraction_or_multiple(start)
         q = self.operand_at(start)
@@ -590,6 +622,10 @@ class _Reader:
             return self._fraction_or_multiple(start)  # "two thirds of"
         if self.lower(q.end) in lex.times_words:
             return self._times(q)
+        if q.kind is None and not q.is_range:
+            ratio = self._one_in(q)
+            if ratio is not None:
+                return ratio
         q = self._range(q)
         if q.drop:
             return q
@@ -597,10 +633,33 @@ class _Reader:
             q = self._noun(q)
         return q
 
+    def _complete(self, q: _Quantity) -> _Quantity:
+        """Add the unit written after a number, or else its counted noun."""
+        q = self._unit_after(q)
+        return q if q.kind or q.drop else self._noun(q)
+
+    def _vague_scale(self, i: int) -> _Quantity | None:
+        """ "several hundred troops", "a few thousand", "many millions": an amount with no value."""
+        lex = self.lex
+        if self.lower(i) not in lex.multipliers and self.lower(i) not in lex.magnitude_words:
+            return None
+        start = None
+        for size in (2, 1):
+            key = " ".join(self.lower(k) for k in range(i - size, i))
+            if i - size >= 0 and key in lex.vague_quantifiers:
+                start = i - size
+                break
+        if start is None:
+            return None
+        j = i
+        while self.lower(j) in lex.multipliers or self.lower(j) in lex.magnitude_words:
+            j += 1
+        return _Quantity(start, j, start, j, None, None, words=True, vague=True, scaled=True)
+
     def _range(self, q: _Quantity) -> _Quantity:
         """Join a second end: "£50,000 to £100,000", "2-3%", "between 2 and 3 percent", "one or two"."""
         lex = self.lex
-        if q.drop or q.is_range or q.vague:
+        if q.drop or q.is_range or q.vague or q.trim:
             return q
         j = q.end
         conn = self.lower(j)
@@ -625,12 +684,14 @@ class _Reader:
         if other.factor != 1.0 and q.factor == 1.0 and low is not None:
             if low * other.factor <= high:  # "5 to 10 billion", "€1-2bn": the scale covers both
                 low *= other.factor
-        if low is None or high is None or low > high:
-            return q
-        if opener in lex.change_openers and conn == "to":
+        if opener in lex.change_openers and conn == "to" and self._states_change(q.start - 1):
             # "from 20 to 30 percent" states a change: the first end alone, in the second's unit
-            if q.kind is None and other.kind:
+            if q.kind is None and other.kind and low is not None:
                 return replace(q, kind=other.kind, unit=other.unit, unit_rule=other.unit_rule, low=low, high=low)
+            return q
+        if conn == "to" and q.kind and other.kind and self._after_change_verb(q.start):
+            return q  # "rose $1.20 to $78.40", "fell 0.5% to 3.2%": a change and a level
+        if low is None or high is None or low > high:
             return q
         kind = q.kind or other.kind
         unit = q.unit or other.unit
@@ -638,6 +699,27 @@ class _Reader:
         return replace(q, end=other.end, num_end=other.num_end, low=low, high=high, kind=kind, unit=unit,
                        unit_rule=rule, is_range=True, scaled=q.scaled or other.scaled,
                        decimal=q.decimal or other.decimal, words=q.words and other.words)
+
+    def _states_change(self, opener: int) -> bool:
+        """True when "from" belongs to a verb of change ("rose from 2% to 3%"), not a span
+        ("ranging from $5bn to $10bn", "costs run from £1 to £2")."""
+        doc = self.doc
+        if doc[opener].head.lemma_.lower() in self.lex.change_verbs:
+            return True
+        for k in range(opener - 1, max(-1, opener - 5), -1):
+            if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct:
+                return doc[k].lemma_.lower() in self.lex.change_verbs
+        return False
+
+    def _after_change_verb(self, start: int) -> bool:
+        """True when a verb of change comes right before token ``start`` ("rose 5%", "fell by 2%")."""
+        for k in range(start - 1, max(-1, start - 4), -1):
+            t = self.doc[k]
+            if t.pos_ in ("VERB", "AUX"):
+                return t.lemma_.lower() in self.lex.change_verbs
+            if t.pos_ not in ("ADV", "ADP", "PART") and t.lower_ not in self.lex.approx:
+                return False
+        return False
 
     def _noun(self, q: _Quantity) -> _Quantity:
         """Attach the counted noun ("27 member states", "dozens of civilians", "five of the drones")."""
@@ -648,23 +730,34 @@ class _Reader:
         head = self._head_noun(q, j)
         if head is None:
             return q
-        unit_start = head
-        while unit_start > j and (
-            self.doc[unit_start - 1].pos_ in lex.unit_pos
-            or (self.doc[unit_start - 1].text in _DASHES and self.glued(unit_start - 2) and self.glued(unit_start - 1))
-        ):
-            unit_start -= 1
-        while unit_start < head and self.doc[unit_start].text in _DASHES:
-            unit_start += 1
-        hl = self.doc[head].lower_
-        if hl in lex.noun_stoplist:
+        if self.doc[head].lower_ in lex.noun_stoplist:
             return q
-        if (self.lex.suffix_phrases.get(hl) or ("", None))[0] == "time" or (
-            self.lex.suffix_phrases.get(self.doc[head].lemma_.lower()) or ("", None)
-        )[0] == "time":
-            return replace(q, drop=True)  # "two days before": a duration
-        unit = normalise_space(self.doc[unit_start:head + 1].text)
-        return replace(q, end=head + 1, kind="count", unit=unit, unit_rule="counted_noun")
+        if self._is_time_word(head):
+            return replace(q, drop=True)  # "the next two weeks": a duration
+        return replace(q, end=head + 1, kind="count", unit=self._unit_text(j, head), unit_rule="counted_noun")
+
+    def _unit_text(self, first: int, head: int) -> str:
+        """The counted noun as written, plural kept: the head with the common nouns compounded
+        before it ("member states", "sub-themes"), without adjectives or names ("EU leaders")."""
+        doc = self.doc
+        start = head
+        while start > first and (
+            doc[start - 1].pos_ in self.lex.unit_pos
+            or (doc[start - 1].text in _DASHES and self.glued(start - 2) and self.glued(start - 1))
+        ):
+            start -= 1
+        while start < head and doc[start].text in _DASHES:
+            start += 1
+        return normalise_space(doc[start:head + 1].text)
+
+    def _is_time_word(self, k: int) -> bool:
+        """True when token k names a unit of time ("weeks", "decade")."""
+        t = self.doc[k]
+        for key in (t.lower_, t.lemma_.lower()):
+            hit = self.lex.suffix_phrases.get(key)
+            if hit and hit[0] == "time":
+                return True
+        return False
 
     def _head_noun(self, q: _Quantity, j: int) -> int | None:
         """Index of the counted noun after the number, or None when nothing countable follows."""
@@ -678,17 +771,24 @@ class _Reader:
                 return False
             if t.text in _DASHES:
                 return self.glued(k - 1) and self.glued(k) and k > j
+            if any(c.isdigit() for c in t.text):
+                # a model or code name between number and noun: "12 F-16 jets"
+                return any(c.isalpha() for c in t.text)
             if t.pos_ == "VERB":
                 return t.tag_ in ("VBN", "VBG") and k + 1 < self.n and doc[k + 1].pos_ in lex.noun_pos | {"ADJ"}
-            return t.pos_ in lex.modifier_pos and not any(c.isdigit() for c in t.text)
+            return t.pos_ in lex.modifier_pos
+
+        def is_noun(k: int) -> bool:
+            t = doc[k]
+            return (t.pos_ in lex.noun_pos or t.tag_ in lex.noun_tags) and not any(c.isdigit() for c in t.text)
 
         head = doc[q.num_end - 1].head.i
-        if j <= head < limit and doc[head].pos_ in lex.noun_pos and all(allowed(k) for k in range(j, head + 1)):
+        if j <= head < limit and is_noun(head) and all(allowed(k) for k in range(j, head + 1)):
             return self._compound_end(head)
         k = j
         while k < limit and allowed(k):
             t = doc[k]
-            if t.pos_ in lex.noun_pos:
+            if is_noun(k):
                 nxt = k + 1
                 if nxt < self.n and (
                     (doc[nxt].pos_ in lex.noun_pos and allowed(nxt) and nxt < limit and doc[nxt].tag_ != "NNP")
@@ -723,10 +823,11 @@ class _Reader:
                 return q
             if self.doc[k].pos_ == "PRON":
                 return replace(q, kind="count")
-            head = self._head_noun(q, k + 1)
+            first = k + 2 if self.doc[k + 1].like_num else k + 1  # "2,500 of the 5,000 troops"
+            head = self._head_noun(q, first) if first < self.n else None
             if head is None:
                 return q
-            return replace(q, kind="count", unit=normalise_space(self.doc[head].text), unit_rule="counted_noun")
+            return replace(q, kind="count", unit=self._unit_text(first, head), unit_rule="counted_noun")
         # vague: "tens of thousands of people", "hundreds of millions of dollars"
         k = j
         while self.lower(k) == "of" and (self.lower(k + 1) in lex.vague or self.lower(k + 1) in lex.magnitude_words):
@@ -741,12 +842,22 @@ class _Reader:
                 return replace(q, drop=True)  # "hundreds of years"
             head = self._head_noun(q, k + 1)
             if head is not None and self.lower(head) not in lex.noun_stoplist:
-                unit_start = head
-                while unit_start > k + 1 and self.doc[unit_start - 1].pos_ in lex.unit_pos:
-                    unit_start -= 1
-                return replace(q, end=head + 1, kind="count", unit=normalise_space(self.doc[unit_start:head + 1].text),
+                return replace(q, end=head + 1, kind="count", unit=self._unit_text(k + 1, head),
                                unit_rule="counted_noun")
         return replace(q, end=end)
+
+    def _one_in(self, q: _Quantity) -> _Quantity | None:
+        """ "one in five adults", "1 in 10": a ratio, the text ending at the second number."""
+        for joiner in self.lex.ratio_joiners:
+            words = joiner.split()
+            if all(self.lower(q.end + n) == w for n, w in enumerate(words)):
+                other = self.number_at(q.end + len(words), money=False)
+                if other is None or other.low is None or other.is_range or q.low is None or not q.low < other.low:
+                    return None  # a share is a part of a whole: "2020 in 5 cities" is not one
+                value = q.low / other.low
+                return replace(q, end=other.end, num_end=other.end, low=value, high=value, kind="ratio",
+                               decimal=True)
+        return None
 
     def _times(self, q: _Quantity) -> _Quantity | None:
         """ "three times the size" is a multiplier (ratio); "met three times" is not a quantity."""
@@ -771,9 +882,7 @@ class _Reader:
                 return None  # "the third": an ordinal
             if self.lower(i + 1) in lex.indefinite:
                 q = self.number_at(i, money=False)  # "half a million"
-                if q is None:
-                    return None
-                return self._noun(self._unit_after(q))
+                return None if q is None else self._complete(q)
         else:
             if lower in lex.indefinite:
                 j = i + 1
@@ -818,19 +927,11 @@ class _Reader:
             return True
         before = q.start - 1
         prev = self.lower(before)
-        if prev in (".",) and before > 0:
+        if prev == "." and before > 0:  # "Art. 7": the abbreviation's full stop is its own token
             prev = self.lower(before - 1)
         if prev.rstrip(".") in lex.identifier_before and q.kind not in ("money", "percent"):
             return True
-        # glued to a code: "3/2022", "+49 30", "41(2)", "F-35", "#5"
-        if self.tok(before) is not None and self.glued(before) and (
-            doc[before].text in lex.glue
-            or (doc[before].text in _DASHES and self.glued(before - 1) and doc[before - 1].is_alpha)
-            or (doc[before].text in _DASHES and self.glued(before - 1) and doc[before - 1].like_num)
-            or (doc[before].is_alpha and q.kind != "money")
-        ):
-            return True
-        if self.glued(q.end - 1) and self.tok(q.end) is not None and doc[q.end].text in lex.glue:
+        if q.kind not in ("money", "percent") and self._glued_to_code(q):
             return True
         if q.start > 0 and doc[q.start - 1].text in lex.months:
             return True
@@ -838,6 +939,26 @@ class _Reader:
             return True
         if q.kind in ("money", "percent", "measure"):
             return False
+        return self._count_excluded(q, approx, prev)
+
+    def _glued_to_code(self, q: _Quantity) -> bool:
+        """True when the number touches a code character: "3 /2022", "#5", "F-35", "20-21" tails."""
+        lex = self.lex
+        doc = self.doc
+        before = q.start - 1
+        if self.tok(before) is not None and self.glued(before) and (
+            doc[before].text in lex.glue
+            or (doc[before].text in _DASHES and self.glued(before - 1) and doc[before - 1].is_alpha)
+            or (doc[before].text in _DASHES and self.glued(before - 1) and doc[before - 1].like_num)
+            or doc[before].is_alpha
+        ):
+            return True
+        return self.glued(q.end - 1) and self.tok(q.end) is not None and doc[q.end].text in lex.glue
+
+    def _count_excluded(self, q: _Quantity, approx: str | None, prev: str) -> bool:
+        """Rules for counts and ratios: years, pronoun "one", names, then bare numbers."""
+        lex = self.lex
+        first = self.doc[q.num_start]
         # a plain integer year: "in 2025", "the 2024 elections"
         if (not q.words and not q.is_range and not q.scaled and not q.decimal and q.low is not None
                 and lex.year_min <= q.low <= lex.year_max and "," not in first.text):
@@ -849,9 +970,20 @@ class _Reader:
             head = q.unit.split()[-1].lower()
             if head in lex.one_idioms:
                 return True
+        if not approx and self._name_like(q.start - 1):
+            return True  # part of a name: "Boeing 737 aircraft", "Apollo 11", "Minsk 2 agreement"
         if q.kind in ("count", "ratio") and q.unit is not None:
             return False
         return self._bare_excluded(q, approx, prev)
+
+    def _name_like(self, k: int) -> bool:
+        """True when token k is a capitalised or all-caps word inside a sentence (a name or code)."""
+        t = self.tok(k)
+        return bool(
+            t is not None and t.text[:1].isupper() and not any(c.isdigit() for c in t.text)
+            and not t.is_sent_start and t.text not in self.lex.name_ok_before
+            and t.text not in self.lex.months and t.text not in self.lex.codes and t.text not in self.lex.symbols
+        )
 
     def _bare_excluded(self, q: _Quantity, approx: str | None, prev: str) -> bool:
         """Rules for a number with nothing countable after it (README: "30" alone)."""
@@ -861,30 +993,30 @@ class _Reader:
             return False
         if q.kind == "count":  # partitive "five of them"
             return q.words and q.low == 1
-        opener = prev
         if q.words:
             # spelled numbers with no noun are mostly pronouns ("the two", "all three")
-            return not (approx or opener in lex.between)
-        if opener in lex.anaphoric_before:
-            return True
-        if q.is_range and not q.decimal and opener not in lex.between:
+            return not (approx or prev in lex.between)
+        if prev in lex.anaphoric_before:
+            return True  # "the 27 agreed": anaphoric
+        if q.is_range and not q.decimal and prev not in lex.between:
             return True  # "3-1", "1861-1761", "3–4": scores, ISSNs, house numbers
-        # neighbours that make a code: "+49 30 880", "10719 Berlin", "CC BY 4.0", "Smith, 45,"
+        # neighbours that make a code: "+49 30 880", "10719 Berlin", "CC BY 4.0", "3-1 win"
         for k in (q.start - 1, q.end):
             t = self.tok(k)
-            if t is None:
-                continue
-            if any(c.isdigit() for c in t.text):
+            if t is not None and any(c.isdigit() for c in t.text):
                 return True
-            if t.is_alpha and (t.is_upper or t.is_title) and t.text not in lex.name_ok_before and not t.is_sent_start:
-                if not (k == q.start - 1 and approx):
-                    return True
+        if self._name_like(q.end):
+            return True
+        if self.glued(q.end - 1) and self.lower(q.end) in _DASHES and self.glued(q.end) and (
+            any(c.isdigit() for c in self.doc[q.end + 1].text)
+        ):
+            return True
         if q.start > 1 and doc[q.start - 1].text == "," and doc[q.start - 2].pos_ == "PROPN" and self.lower(q.end) == ",":
             return True
         if doc[q.start].is_sent_start and self.lower(q.end) in (".", ")"):
             return True  # a list item number
-        if self.lower(q.start - 1) == "(" or self.lower(q.end) == ")":
-            return True
+        if self.lower(q.start - 1) in lex.brackets or self.lower(q.end) in lex.brackets:
+            return True  # "(2)": an enumeration
         return False
 
 
@@ -896,17 +1028,18 @@ class QuantityExtractor:
 
     def __init__(self, lexicon: dict) -> None:
         self.lex = compile_lexicon(lexicon)
-        self._matchers: dict[int, Matcher] = {}
+        self._vocab = None
+        self._matcher: Matcher | None = None
 
-    def _matcher(self, doc: Doc) -> Matcher:
-        key = id(doc.vocab)
-        matcher = self._matchers.get(key)
-        if matcher is None:
+    def _anchors(self, doc: Doc) -> list[int]:
+        """Indices of the tokens a quantity can start from: any token with a digit, or a
+        number word. The Matcher is compiled once per vocabulary (the model's)."""
+        if self._matcher is None or self._vocab is not doc.vocab:
             matcher = Matcher(doc.vocab)
             matcher.add("DIGITS", [[{"TEXT": {"REGEX": r"\d"}}]])
             matcher.add("WORDS", [[{"LOWER": {"IN": sorted(self.lex.number_words)}}]])
-            self._matchers[key] = matcher
-        return matcher
+            self._vocab, self._matcher = doc.vocab, matcher
+        return sorted({start for _, start, _ in self._matcher(doc)})
 
     def __call__(self, doc: Doc, article: Article, *, date_spans: Sequence[tuple[int, int]] = ()) -> list[dict]:
         """Rows (``pipeline.schema.SCHEMAS["quantities"]`` columns) for ``doc``, built from ``article``.
@@ -921,7 +1054,7 @@ class QuantityExtractor:
             )
         local_dates = [(s - article.start, e - article.start) for s, e in date_spans]
         reader = _Reader(doc, self.lex, local_dates)
-        anchors = sorted({start for _, start, _ in self._matcher(doc)(doc)})
+        anchors = self._anchors(doc)
         found: list[tuple[_Quantity, str | None]] = []
         done = 0
         for i in anchors:
@@ -948,17 +1081,26 @@ class QuantityExtractor:
         return rows
 
     def _article_dollar(self, found: list[tuple[_Quantity, str | None]]) -> tuple[str, str]:
-        """Which dollar a bare "$" means: the one dollar currency the article names, else USD."""
+        """Which dollar a bare "$" means in this article.
+
+        USD, unless the article marks US amounts explicitly ("US$", "USD", "U.S. dollars"),
+        so that its bare "$" cannot be the US dollar, and names exactly one other dollar
+        ("C$", "Canadian dollars"): then the bare "$" is that one (Canadian Press style
+        "$5bn (US$3.7bn)"). Wire style "C$5bn ($3.7bn)" keeps USD.
+        """
+        default = self.lex.default_dollar
         named = {q.unit for q, _ in found if q.kind == "money" and q.unit in self.lex.dollar_family}
-        if len(named) == 1 and (only := next(iter(named))) != self.lex.default_dollar:
-            return only, f"dollar_context:{only}"
-        return self.lex.default_dollar, f"dollar_default_{self.lex.default_dollar.lower()}"
+        others = named - {default}
+        if default in named and len(others) == 1:
+            other = next(iter(others))
+            return other, f"dollar_context:{other}"
+        return default, f"dollar_default_{default.lower()}"
 
     @staticmethod
     def _row(doc: Doc, article: Article, q: _Quantity, unit: str | None, rule: str | None, approx: str | None) -> dict:
         start = doc[q.start].idx
         last = doc[q.end - 1]
-        end = last.idx + len(last.text)
+        end = last.idx + len(last.text) - q.trim
         cols = article.span_columns(start, end)
         point = None if q.is_range else q.low
         return {

@@ -21,11 +21,12 @@ How it works, in order:
    or brackets, followed by a word that can start a sentence; abbreviations and
    initials from the configuration do not end sentences.
 4. Boilerplate: configured patterns (bylines, read times, credits, tag headers,
-   licences, ISSNs, site chrome), the imprint footer at an article's end, and
-   pull-quotes that repeat the article's own words.
+   licences, ISSNs, site chrome), imprint footers (runs of short address/ISSN
+   lines), and pull-quotes that repeat the article's own words.
 5. Articles: strong cues (a dateline at a paragraph start, a tag header, a page
-   date line, the end of a run of credit lines) and, where there is no cue, a
-   score that combines lexical cohesion (TextTiling-style) with news-lead cues.
+   date line, the end of a run of credit lines or of an imprint) and, where there
+   is no cue, a paragraph whose first sentence reads as a news lead and whose
+   words part from the article so far (TextTiling-style lexical cohesion).
 6. Each article's title (the metadata title, else a headline at its head) and date
    (the metadata date, else a date line or dateline at its head).
 """
@@ -38,13 +39,16 @@ import math
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from .ids import span_id, stable_id
 
-__all__ = ["SourceMetadata", "Segmenter", "SegmentConfig", "compile_config", "segment_source", "parse_date_line"]
+__all__ = [
+    "SourceMetadata", "Segmenter", "SegmentConfig", "SegmentConfigError", "compile_config", "segment_source",
+    "parse_date_line", "analyse", "BLANK_CHARS",
+]
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,13 @@ BLANK_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspac
 _BLANK_CLASS = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in BLANK_CHARS)
 _BLANK_RUN = re.compile(f"[{_BLANK_CLASS}]+")
 _NONBLANK = re.compile(f"[^{_BLANK_CLASS}]")
+_LAST_WORD = re.compile(f"[^{_BLANK_CLASS}]*$")
 #: the line breaks of ``str.splitlines`` (\r\n counts as one)
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_WORD = re.compile(r"[^\W_](?:[\w’'.-]*[^\W_])?")
 _LETTER = re.compile(r"[^\W\d_]")
+#: a word starting with a letter, and the character right after it
+_CONTENT_WORD = re.compile(r"([^\W\d_](?:[\w’'.-]*[^\W_])?)(.?)", re.S)
+_NAME_SUFFIX = re.compile(r"(?:[IVX]+|Jr\.?|Sr\.?)")  # "Charles III": the surname is the name before
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
@@ -124,6 +131,8 @@ class SegmentConfig:
     closing_reasons: frozenset
     threshold: float
     cohesion_weight: float
+    local_weight: float
+    paragraph_weight: float
     depth_weight: float
     reintroduced_weight: float
     reintroduced_max: int
@@ -135,6 +144,7 @@ class SegmentConfig:
     min_lead_words: int
     proper_noun_weight: float
     max_paragraph_chars: int
+    vector_cache_blocks: int
     titled_name: re.Pattern
     lead_attribution: re.Pattern
     stopwords: frozenset
@@ -223,7 +233,7 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         starters=frozenset(_get(lexicon, "sentences.sentence_starters", list)),
         rules=_compile("|".join(alternatives) or r"(?!)", "boilerplate.rules"),
         rule_reasons=reasons,
-        rules_max_chars=int(lexicon.get("boilerplate", {}).get("max_chars", 600)),
+        rules_max_chars=_get(lexicon, "boilerplate.max_chars", int),
         footer_reasons=frozenset(_get(lexicon, "boilerplate.footer.reasons", list)),
         footer_min_hits=_get(lexicon, "boilerplate.footer.min_hits", int),
         footer_max_words=_get(lexicon, "boilerplate.footer.max_words", int),
@@ -233,7 +243,7 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         marked_overlap=float(_get(lexicon, "boilerplate.pull_quote.marked_overlap", (int, float))),
         unmarked_overlap=float(_get(lexicon, "boilerplate.pull_quote.unmarked_overlap", (int, float))),
         pull_min_words=_get(lexicon, "boilerplate.pull_quote.min_words", int),
-        repeats_max_words=int(lexicon.get("boilerplate", {}).get("pull_quote", {}).get("max_article_words", 50_000)),
+        repeats_max_words=_get(lexicon, "boilerplate.pull_quote.max_article_words", int),
         date=re.compile(
             rf"(?i:(?P<m1>{month_alt})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
             rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month_alt})\.?,?\s+(?P<y2>\d{{4}})"
@@ -247,6 +257,8 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         closing_reasons=frozenset(_get(lexicon, "articles.closing_reasons", list)),
         threshold=float(_get(lexicon, "articles.threshold", (int, float))),
         cohesion_weight=float(_get(lexicon, "articles.cohesion_weight", (int, float))),
+        local_weight=float(_get(lexicon, "articles.local_weight", (int, float))),
+        paragraph_weight=float(_get(lexicon, "articles.paragraph_weight", (int, float))),
         depth_weight=float(_get(lexicon, "articles.depth_weight", (int, float))),
         reintroduced_weight=float(_get(lexicon, "articles.reintroduced_weight", (int, float))),
         reintroduced_max=_get(lexicon, "articles.reintroduced_max", int),
@@ -258,6 +270,7 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         min_lead_words=_get(lexicon, "articles.min_lead_words", int),
         proper_noun_weight=float(_get(lexicon, "articles.proper_noun_weight", (int, float))),
         max_paragraph_chars=_get(lexicon, "articles.max_paragraph_chars", int),
+        vector_cache_blocks=_get(lexicon, "articles.vector_cache_blocks", int),
         titled_name=_compile(titled, "articles.person_titles"),
         lead_attribution=_compile(expand(_get(lexicon, "articles.lead_attribution", str)), "articles.lead_attribution"),
         stopwords=frozenset(w.lower() for w in _get(lexicon, "articles.stopwords", list)),
@@ -327,8 +340,7 @@ def _first_letter(text: str, pos: int, end: int, openers: str) -> str:
 
 def _previous_word(text: str, lo: int, pos: int) -> str:
     """The blank-delimited word ending at ``pos`` (at most 40 characters back)."""
-    head = text[max(lo, pos - 40):pos]
-    m = re.search(f"[^{_BLANK_CLASS}]*$", head)
+    m = _LAST_WORD.search(text[max(lo, pos - 40):pos])
     return m.group(0) if m else ""
 
 
@@ -409,8 +421,8 @@ class _Block:
     quote: bool = False  # every line starts with the quote marker
     heading: bool = False
     dateline: bool = False
-    sentences: list = None
-    reasons: list = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    reasons: list[str | None] = field(default_factory=list)  # one per sentence
     words: int = 0
 
     @property
@@ -446,7 +458,7 @@ def _heading_shape(cfg: SegmentConfig, text: str, start: int, end: int) -> bool:
     """A short unpunctuated line that starts with a capital or digit (a heading or title)."""
     if end - start > cfg.heading_max_chars:
         return False
-    piece = text[start:end]
+    piece = _collapse(text[start:end])
     core = piece.rstrip(cfg.closers + BLANK_CHARS)
     if not core or core[-1] in cfg.terminals + "…,;:" or not _LETTER.search(core):
         return False
@@ -454,6 +466,22 @@ def _heading_shape(cfg: SegmentConfig, text: str, start: int, end: int) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     return len(_BLANK_RUN.split(core)) <= cfg.heading_max_words
+
+
+def _short_line_reason(cfg: SegmentConfig, text: str, line: _Line, limit: int) -> str | None:
+    """The boilerplate reason of a line at most ``limit`` characters long that is one whole
+    boilerplate line by itself ("by", "1 min read", "www.example.org")."""
+    if line.cend - line.start > limit:
+        return None
+    return _rule_reason(cfg, text[line.cstart:line.cend])
+
+
+def _title_cased(cfg: SegmentConfig, piece: str) -> bool:
+    """Whether ``piece`` is a heading set in Title Case or capitals (most content words capitalised)."""
+    if len(piece) > cfg.heading_max_chars:
+        return False
+    words = [w for w in _BLANK_RUN.split(piece) if _LETTER.search(w) and w.lower() not in cfg.stopwords]
+    return len(words) >= 2 and sum(_first_letter(w, 0, len(w), cfg.openers).isupper() for w in words) >= 0.6 * len(words)
 
 
 def _break_between(cfg: SegmentConfig, text: str, lines: list[_Line], p: int, i: int, width: int, block_start: int) -> str:
@@ -464,23 +492,46 @@ def _break_between(cfg: SegmentConfig, text: str, lines: list[_Line], p: int, i:
     word = _first_word(text, line)
     length = prev.cend - prev.start
     fits = length + 1 + len(word) <= width
+    # a short line that is a whole boilerplate line is its own paragraph: wrapped prose
+    # never leaves a lone "by" or "www.example.org" on a line of its own mid-paragraph
+    if _short_line_reason(cfg, text, line, width // 2) or (fits and _short_line_reason(cfg, text, prev, width // 2)):
+        return "hard"
     tail = cfg.terminal_tail.search(text, max(prev.cstart, prev.cend - 12), prev.cend)
     ends = bool(tail) and _ends_sentence(cfg, text, prev.cstart, tail.start(), tail.end(), word)
     if cfg.bullet.match(text, line.cstart, line.cend) and (fits or ends or text[prev.cend - 1] == ":"):
         return "hard"
-    line_text = _collapse(text[line.cstart:min(line.cend, line.cstart + 200)])
-    if (ends or fits) and (cfg.dateline.match(line_text) or _opening_line(cfg, line_text)):
-        return "hard"
     if _first_letter(text, line.cstart, line.cend, cfg.openers).islower():
         return "none"
+    if ends or fits:
+        # a dateline, date line, tag header or credit line starts its own paragraph
+        line_text = _collapse(text[line.cstart:min(line.cend, line.cstart + 200)])
+        if cfg.dateline.match(line_text) or _opening_line(cfg, line_text):
+            return "hard"
     if ends:
         return "hard" if fits else "soft"
     if tail is not None and fits:
         return "hard"  # "... but not the U.S." on a line the next word would have fitted
     if tail is None and length + 1 + len(word) <= width - cfg.fit_slack:
         return "hard"  # a heading, a list item or the last line of an unpunctuated paragraph
+    if tail is None and fits and _title_cased(cfg, text[block_start:prev.cend]):
+        return "hard"  # a headline in Title Case that happens to come close to the width
     if fits and prev.cend - block_start <= 400 and _rule_reason(cfg, text[block_start:prev.cend]):
         return "hard"  # a complete boilerplate line (credit, byline) that fits
+    return "none"
+
+
+def _break_unwrapped(cfg: SegmentConfig, text: str, prev: _Line, line: _Line) -> str:
+    """How adjacent lines of a text with one paragraph a line join: 'hard', except that a
+    line stopping mid-sentence before a lower-case line goes on in it ('none')."""
+    if _starts_quote(cfg, text, prev) != _starts_quote(cfg, text, line):
+        return "hard"
+    if not _first_letter(text, line.cstart, line.cend, cfg.openers).islower():
+        return "hard"
+    if cfg.terminal_tail.search(text, max(prev.cstart, prev.cend - 12), prev.cend) or text[prev.cend - 1] == ":":
+        return "hard"
+    limit = cfg.heading_max_chars
+    if _short_line_reason(cfg, text, line, limit) or _short_line_reason(cfg, text, prev, limit):
+        return "hard"
     return "none"
 
 
@@ -499,10 +550,12 @@ def _blocks(cfg: SegmentConfig, text: str, lines: list[_Line]) -> list[_Block]:
         if line.blank:
             pending_hard = True
             continue
-        if prev is None or pending_hard or not wrapped:
+        if prev is None or pending_hard:
             kind = "hard"
-        else:
+        elif wrapped:
             kind = _break_between(cfg, text, lines, prev, i, width, blocks[-1].start)
+        else:
+            kind = _break_unwrapped(cfg, text, lines[prev], line)
         if kind == "none":
             block = blocks[-1]
             block.end = line.cend
@@ -513,7 +566,8 @@ def _blocks(cfg: SegmentConfig, text: str, lines: list[_Line]) -> list[_Block]:
         prev = i
         pending_hard = False
     for k, block in enumerate(blocks):
-        block.heading = block.n_lines == 1 and not block.quote and _heading_shape(cfg, text, block.start, block.end)
+        # a headline may wrap onto a second line
+        block.heading = block.n_lines <= 2 and not block.quote and _heading_shape(cfg, text, block.start, block.end)
         # a heading is a paragraph of its own even after a full line
         if block.heading and not block.hard:
             block.hard = True
@@ -526,6 +580,8 @@ def _blocks(cfg: SegmentConfig, text: str, lines: list[_Line]) -> list[_Block]:
 
 def _rule_reason(cfg: SegmentConfig, piece: str) -> str | None:
     """The reason of the first boilerplate rule matching the whole of ``piece``."""
+    if len(piece) > 4 * cfg.rules_max_chars:
+        return None  # boilerplate is short; do not even collapse a long paragraph
     collapsed = _collapse(piece)
     if not collapsed or len(collapsed) > cfg.rules_max_chars:
         return None
@@ -541,35 +597,46 @@ def _flag_rules(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> None:
 
 
 def _block_words(text: str, block: _Block) -> int:
-    return len(_BLANK_RUN.split(text[block.start:block.end].strip(BLANK_CHARS)))
+    """Blank-separated words of a block (blocks start and end with a non-blank)."""
+    return sum(1 for _ in _BLANK_RUN.finditer(text, block.start, block.end)) + 1
 
 
-def _flag_footer(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> None:
-    """Flag the imprint at the end of an article: short lines with address/ISSN/licence hits."""
-    i = len(blocks) - 1
-    run, hits = [], 0
-    while i >= 0:
-        block = blocks[i]
-        core = text[block.start:block.end].rstrip(cfg.closers)
-        short = block.words <= cfg.footer_max_words and (core[-1:] not in cfg.terminals or block.boilerplate)
-        if not short:
-            break
-        run.append(block)
-        hits += any(r in cfg.footer_reasons for r in block.reasons)
-        i -= 1
-    if hits < cfg.footer_min_hits:
-        return
-    for block in run:
-        block.reasons = [r or "footer_address" for r in block.reasons]
-    # an author's note or disclaimer directly above the imprint belongs to it
-    while i >= 0:
-        block = blocks[i]
-        notes = [r or ("author_note" if cfg.author_note.fullmatch(_collapse(text[s:e])) else None)
-                 for (s, e), r in zip(block.sentences, block.reasons)]
-        if not all(notes):
-            break
-        block.reasons = notes
-        i -= 1
+def _footer_line(cfg: SegmentConfig, text: str, block: _Block) -> bool:
+    """A short block that could be a line of an imprint (no sentence-final punctuation)."""
+    if block.words > cfg.footer_max_words:
+        return False
+    core = text[block.start:block.end].rstrip(cfg.closers)
+    return core[-1:] not in cfg.terminals or block.boilerplate
+
+
+def _flag_footers(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> None:
+    """Flag imprints: runs of short lines (name, address, phone, ISSN) with enough rule hits.
+
+    The lines of such a run without a rule of their own are ``footer_address``; an
+    author's note or disclaimer directly above the run belongs to it too.
+    """
+    i, n = 0, len(blocks)
+    while i < n:
+        if not _footer_line(cfg, text, blocks[i]):
+            i += 1
+            continue
+        j, hits = i, 0
+        while j < n and _footer_line(cfg, text, blocks[j]):
+            hits += any(r in cfg.footer_reasons for r in blocks[j].reasons)
+            j += 1
+        if hits >= cfg.footer_min_hits:
+            for block in blocks[i:j]:
+                block.reasons = [r or "footer_address" for r in block.reasons]
+            k = i - 1
+            while k >= 0:
+                block = blocks[k]
+                notes = [r or ("author_note" if cfg.author_note.fullmatch(_collapse(text[s:e])) else None)
+                         for (s, e), r in zip(block.sentences, block.reasons)]
+                if not all(notes):
+                    break
+                block.reasons = notes
+                k -= 1
+        i = j
 
 
 def _shingles(words: list[str], n: int) -> set:
@@ -644,7 +711,11 @@ def _title_and_date(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> tupl
             block.reasons = ["repeated_title"] * len(block.reasons)
     body = blocks[len(head)] if len(head) < len(blocks) else None
     if found is None and body is not None and body.dateline:
-        found = parse_date_line(cfg, _collapse(text[body.start:min(body.end, body.start + 80)]).split("—")[0])
+        # "WASHINGTON, March 3, 2025 (Reuters) -": a date inside the dateline itself
+        opening = _collapse(text[body.start:min(body.end, body.start + 120)])
+        m = cfg.dateline.match(opening)
+        if m:
+            found = parse_date_line(cfg, opening[:m.end() - 1])
     if title_block is not None and title_block is blocks[-1]:
         title = None  # a lone line is not the headline of anything
     return title, found
@@ -653,64 +724,123 @@ def _title_and_date(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> tupl
 # --------------------------------------------------------------------------- article boundaries
 
 class _Vectors:
-    """Content-word vectors of blocks, computed on demand and forgotten behind the scan."""
+    """Content-word vectors of blocks, computed on demand and forgotten behind the scan.
+
+    Keeping only the blocks near the scan position bounds memory on huge sources;
+    a block's vector is cheap to recompute.
+    """
 
     def __init__(self, cfg: SegmentConfig, text: str, blocks: list[_Block]):
         self.cfg, self.text, self.blocks = cfg, text, blocks
         self.cache: dict[int, tuple[Counter, frozenset]] = {}
+        self.weighted_cache: dict[int, dict] = {}
+        self.idf: dict[str, float] = {}
+        self.sims: dict[int, float] = {}
 
     def get(self, i: int) -> tuple[Counter, frozenset]:
-        """(weighted content-word counts, capitalised words) of block ``i``."""
+        """(content-word counts, capitalised words) of block ``i``."""
         hit = self.cache.get(i)
         if hit is None:
-            hit = self.cache[i] = self._compute(i)
+            hit = self.cache[i] = _block_vector(self.cfg, self.text, self.blocks[i])
+        return hit
+
+    def get_weighted(self, i: int) -> dict:
+        """Block ``i``'s counts weighted by inverse block frequency (words of every
+        paragraph say little about where a topic changes)."""
+        hit = self.weighted_cache.get(i)
+        if hit is None:
+            self.ensure_idf()
+            idf = self.idf
+            hit = self.weighted_cache[i] = {k: v * idf.get(k, 1.0) for k, v in self.get(i)[0].items()}
         return hit
 
     def forget_below(self, i: int) -> None:
-        for k in [k for k in self.cache if k < i]:
-            del self.cache[k]
+        """Drop the vectors of blocks before ``i`` (only on sources too big to keep them all)."""
+        if len(self.blocks) > self.cfg.vector_cache_blocks:
+            for cache in (self.cache, self.weighted_cache):
+                for k in [k for k in cache if k < i]:
+                    del cache[k]
 
-    def _compute(self, i: int) -> tuple[Counter, frozenset]:
-        cfg, block = self.cfg, self.blocks[i]
-        piece = self.text[block.start:min(block.end, block.start + cfg.max_paragraph_chars)]
-        counts: Counter = Counter()
-        caps = set()
-        if block.boilerplate or block.quote:
-            return counts, frozenset()
-        initial = True  # the next word starts a sentence (its capital says nothing)
-        for m in _WORD.finditer(piece):
-            word = m.group(0)
-            capital = word[0].isupper()
-            lower = word.lower()
-            if lower.endswith(("’s", "'s")):
-                lower, word = lower[:-2], word[:-2]
-            proper = capital and not initial
-            initial = piece[m.end():m.end() + 1] in cfg.terminals
-            if lower in cfg.stopwords or len(lower) < 3 or not _LETTER.search(lower):
-                continue
-            if capital:
-                caps.add(word)
-            if len(lower) > 4 and lower.endswith("s") and not lower.endswith("ss"):
-                lower = lower[:-1]
-            counts[lower] += cfg.proper_noun_weight if proper else 1.0
-        return counts, frozenset(caps)
+    def ensure_idf(self) -> None:
+        """Compute the inverse block frequencies of the source's content words (once)."""
+        if self.idf:
+            return
+        n = len(self.blocks)
+        df: Counter = Counter()
+        for i in range(n):
+            df.update(self.get(i)[0].keys())
+            self.forget_below(i)
+        self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()} or {"": 0.0}
 
-    def window(self, first: int, step: int, limit: int) -> Counter:
-        """Counts of up to ``window_paragraphs`` content blocks from ``first`` going ``step``."""
-        total: Counter = Counter()
+    def gap_similarity(self, b: int) -> float:
+        """Cosine of the weighted windows either side of the gap before block ``b``."""
+        hit = self.sims.get(b)
+        if hit is None:
+            self.ensure_idf()
+            n = len(self.blocks)
+            hit = self.sims[b] = _cosine(self.window(b - 1, -1, -1, weighted=True), self.window(b, 1, n, weighted=True))
+        return hit
+
+    def depth(self, b: int) -> float:
+        """TextTiling depth score of the gap before block ``b``: how far its similarity lies
+        below the highest similarities reached climbing left and right from it."""
+        if b <= 0 or b >= len(self.blocks):
+            return 0.0
+        sim = self.gap_similarity(b)
+        peaks = []
+        for step in (-1, 1):
+            j, peak = b, sim
+            while 1 <= j + step < len(self.blocks) and self.gap_similarity(j + step) >= self.gap_similarity(j):
+                j += step
+                peak = self.gap_similarity(j)
+            peaks.append(peak)
+        return (peaks[0] - sim) + (peaks[1] - sim)
+
+    def window(self, first: int, step: int, stop: int, *, weighted: bool = False) -> dict:
+        """Summed vectors of content blocks from ``first`` towards ``stop`` (exclusive), up to
+        ``window_words`` words or ``window_paragraphs`` blocks."""
+        total: dict = {}
         taken = words = 0
         i = first
-        while 0 <= i < len(self.blocks) and i != limit and taken < self.cfg.window_paragraphs and words < self.cfg.window_words:
-            counts, _ = self.get(i)
+        cfg, blocks = self.cfg, self.blocks
+        while i != stop and 0 <= i < len(blocks) and taken < cfg.window_paragraphs and words < cfg.window_words:
+            counts = self.get_weighted(i) if weighted else self.get(i)[0]
             if counts:
-                total.update(counts)
+                get = total.get
+                for k, v in counts.items():
+                    total[k] = get(k, 0.0) + v
                 taken += 1
-                words += self.blocks[i].words
+                words += blocks[i].words
             i += step
         return total
 
 
-def _cosine(a: Counter, b: Counter, norm_b: float | None = None) -> float:
+def _block_vector(cfg: SegmentConfig, text: str, block: _Block) -> tuple[Counter, frozenset]:
+    """Content-word counts of a block (proper nouns weighted up) and its capitalised words."""
+    counts: Counter = Counter()
+    caps = set()
+    if block.boilerplate or block.quote:
+        return counts, frozenset()
+    piece = text[block.start:min(block.end, block.start + cfg.max_paragraph_chars)]
+    stopwords, terminals, proper_weight = cfg.stopwords, cfg.terminals, cfg.proper_noun_weight
+    initial = True  # the next word starts a sentence (its capital says nothing)
+    for word, after in _CONTENT_WORD.findall(piece):
+        lower = word.lower()
+        if lower.endswith(("’s", "'s")):
+            lower, word = lower[:-2], word[:-2]
+        proper = not initial and word[0].isupper()
+        initial = after in terminals
+        if len(lower) < 3 or lower in stopwords:
+            continue
+        if word[0].isupper():
+            caps.add(word)
+        if len(lower) > 4 and lower[-1] == "s" and lower[-2] != "s":
+            lower = lower[:-1]  # a crude plural: "drones" ~ "drone"
+        counts[lower] += proper_weight if proper else 1.0
+    return counts, frozenset(caps)
+
+
+def _cosine(a: dict, b: dict, norm_b: float | None = None) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -720,139 +850,167 @@ def _cosine(a: Counter, b: Counter, norm_b: float | None = None) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _gap_depths(vectors: _Vectors, n: int) -> list[float]:
-    """TextTiling depth score of the gap before each block (0 for the first)."""
-    sims = [1.0] * n
-    for b in range(1, n):
-        sims[b] = _cosine(vectors.window(b - 1, -1, -1), vectors.window(b, 1, n))
-        vectors.forget_below(b - vectors.cfg.window_paragraphs * 3)
-    vectors.cache.clear()
-    left = sims[:]
-    for b in range(2, n):
-        if sims[b - 1] >= sims[b]:
-            left[b] = max(left[b - 1], sims[b - 1])
-    right = sims[:]
-    for b in range(n - 2, 0, -1):
-        if sims[b + 1] >= sims[b]:
-            right[b] = max(right[b + 1], sims[b + 1])
-    return [0.0] + [(left[b] - sims[b]) + (right[b] - sims[b]) for b in range(1, n)]
+def _lead_features(cfg: SegmentConfig, text: str, block: _Block, seen: set) -> tuple[int, bool]:
+    """News-lead cues of a block's first sentence.
 
-
-def _reintroduced(cfg: SegmentConfig, text: str, block: _Block, seen: set) -> tuple[int, bool]:
-    """People named with title and full name in a block's first sentence whose surname the
-    article already used, and whether that sentence reads as a news lead."""
+    Returns the number of people named there with a title and full name ("British
+    Prime Minister Keir Starmer") whose surname the current article already used
+    (news style spells a name out once per article), and whether the sentence reads
+    as a lead: such a titled name plus a closing attribution ("..., X said on Sunday.").
+    """
     s, e = block.sentences[0]
     first = _collapse(text[s:min(e, s + cfg.max_paragraph_chars)])
     count, titled = 0, False
     for m in cfg.titled_name.finditer(first):
-        names = m.group(1).split()
-        names = [w for w in names if not re.fullmatch(r"(?:[IVX]+|Jr\.?|Sr\.?)", w)] or names
+        names = [w for w in m.group(1).split() if not _NAME_SUFFIX.fullmatch(w)]
+        if len(names) < 2:
+            continue
         titled = True
-        surname = names[-1].rstrip(".")
-        if len(names) >= 2 and surname in seen:
-            count += 1
-    lead = titled and bool(cfg.lead_attribution.fullmatch(first))
-    return count, lead
+        count += names[-1].rstrip(".") in seen
+    return count, titled and bool(cfg.lead_attribution.fullmatch(first))
 
 
-def _boundary_score(cfg: SegmentConfig, text: str, blocks: list[_Block], vectors: _Vectors, depths: list[float],
-                    b: int, article: Counter, article_norm: float, seen: set) -> tuple[float, dict]:
-    after = vectors.window(b, 1, len(blocks))
-    cohesion = _cosine(after, article, article_norm)
-    reintro, lead = _reintroduced(cfg, text, blocks[b], seen)
+@dataclass
+class _Article:
+    """The running state of the article being scanned: its vector, norm and capitalised words."""
+
+    first: int
+    counts: Counter
+    norm2: float
+    seen: set
+
+    def add(self, counts: Counter, caps: frozenset) -> None:
+        for k, v in counts.items():
+            old = self.counts.get(k, 0.0)
+            self.norm2 += (old + v) ** 2 - old * old
+            self.counts[k] = old + v
+        self.seen.update(caps)
+
+    def copy(self) -> "_Article":
+        return _Article(self.first, Counter(self.counts), self.norm2, set(self.seen))
+
+
+def _boundary_score(cfg: SegmentConfig, text: str, vectors: _Vectors, b: int, article: _Article) -> tuple[float, dict]:
+    """How strongly block ``b`` reads as the first paragraph of a new article (no cue).
+
+    Without a news-lead cue in its first sentence a paragraph scores 0: lexical
+    cohesion alone cannot tell a new article from a new section of the same one.
+    """
+    reintroduced, lead = _lead_features(cfg, text, vectors.blocks[b], article.seen)
+    if not (reintroduced or lead):
+        return 0.0, {}
+    n = len(vectors.blocks)
+    weighted_before = vectors.window(b - 1, -1, article.first - 1, weighted=True)
     parts = {
-        "cohesion": cfg.cohesion_weight * (1.0 - cohesion),
-        "depth": cfg.depth_weight * depths[b],
-        "reintroduced": cfg.reintroduced_weight * min(reintro, cfg.reintroduced_max),
+        "cohesion": cfg.cohesion_weight * (1.0 - _cosine(vectors.window(b, 1, n), article.counts, math.sqrt(article.norm2))),
+        "local": cfg.local_weight * (1.0 - _cosine(vectors.window(b, 1, n, weighted=True), weighted_before)),
+        "paragraph": cfg.paragraph_weight * (1.0 - _cosine(vectors.get_weighted(b), weighted_before)),
+        "depth": cfg.depth_weight * vectors.depth(b),
+        "reintroduced": cfg.reintroduced_weight * min(reintroduced, cfg.reintroduced_max),
         "lead": cfg.lead_weight * lead,
     }
     return sum(parts.values()), parts
 
 
 def _is_head_block(cfg: SegmentConfig, block: _Block) -> bool:
+    """A block that may sit above an article's first paragraph: a headline, date line, byline."""
     if block.heading and not block.boilerplate:
         return True
     return block.boilerplate and set(block.reasons) <= cfg.head_reasons
 
 
 def _is_closing(cfg: SegmentConfig, block: _Block) -> bool:
+    """A block of credit lines, which end an article."""
     return block.boilerplate and set(block.reasons) <= cfg.closing_reasons
 
 
 def _is_opening(cfg: SegmentConfig, block: _Block) -> bool:
+    """A block that opens an article: a dateline paragraph, a page date line, a tag header."""
     return block.dateline or (block.boilerplate and bool(set(block.reasons) & cfg.opening_reasons)
                               and set(block.reasons) <= cfg.head_reasons)
 
 
 def _article_starts(cfg: SegmentConfig, text: str, blocks: list[_Block], trace: list | None = None) -> list[int]:
-    """Indices of the blocks that start an article (the first block always does)."""
+    """Indices of the blocks that start an article (the first block always does).
+
+    Cues decide first: a dateline or opening line (date line, tag header) starts an
+    article together with any title lines just above it; the block after a run of
+    credit lines starts one. Elsewhere a block starts an article when its boundary
+    score reaches the threshold and beats the next two blocks' scores (the best of
+    nearby gaps wins, as in TextTiling's depth picking).
+    """
     n = len(blocks)
     if n == 0:
         return []
-    content_words = [0] * (n + 1)  # suffix sums of words in content blocks
+    rest = [0] * (n + 1)  # words of content blocks from block i to the end
     for i in range(n - 1, -1, -1):
         content = not blocks[i].boilerplate and not blocks[i].heading and not blocks[i].quote
-        content_words[i] = content_words[i + 1] + (blocks[i].words if content else 0)
-    uncued_possible = content_words[0] >= cfg.min_article_words + cfg.min_rest_words
+        rest[i] = rest[i + 1] + (blocks[i].words if content else 0)
     vectors = _Vectors(cfg, text, blocks)
-    depths = _gap_depths(vectors, n) if uncued_possible else [0.0] * n
+    uncued_possible = rest[0] >= cfg.min_article_words + cfg.min_rest_words
+
+    def eligible(b: int, article: _Article) -> bool:
+        block = blocks[b]
+        return (uncued_possible and not block.boilerplate and not block.heading and not block.quote
+                and block.words >= cfg.min_lead_words and not cfg.bullet.match(text, block.start, block.end)
+                and rest[article.first] - rest[b] >= cfg.min_article_words and rest[b] >= cfg.min_rest_words)
+
+    def back_over_head(s: int, first: int) -> int:
+        while s > first and _is_head_block(cfg, blocks[s - 1]):
+            s -= 1
+        return s
+
+    def absorb(target: _Article, i: int) -> None:
+        if uncued_possible:  # the vectors only serve the cue-less score
+            target.add(*vectors.get(i))
 
     starts = [0]
-    article: Counter = Counter()
-    norm2 = 0.0
-    seen: set = set()
-
-    def absorb(i: int) -> None:
-        nonlocal norm2
-        counts, caps = vectors.get(i)
-        for k, v in counts.items():
-            old = article.get(k, 0.0)
-            norm2 += (old + v) ** 2 - old * old
-            article[k] = old + v
-        seen.update(caps)
-
-    def reset(first: int, upto: int) -> None:
-        nonlocal norm2
-        article.clear()
-        seen.clear()
-        norm2 = 0.0
-        for i in range(first, upto):
-            absorb(i)
-
-    absorb(0)
+    article = _Article(0, Counter(), 0.0, set())
+    absorb(article, 0)
     for b in range(1, n):
-        cur = starts[-1]
         block = blocks[b]
-        new_start = None
-        has_content = content_words[cur] - content_words[b] > 0
+        new_start, why = None, ""
+        has_content = rest[article.first] - rest[b] > 0
         if has_content and _is_closing(cfg, blocks[b - 1]) and not _is_closing(cfg, block) and not block.boilerplate:
             new_start, why = b, "after credits"
         elif _is_opening(cfg, block):
-            s = b
-            while s > cur and _is_head_block(cfg, blocks[s - 1]):
-                s -= 1
-            if content_words[cur] - content_words[s] > 0:
+            s = back_over_head(b, article.first)
+            if rest[article.first] - rest[s] > 0:
                 new_start, why = s, "dateline" if block.dateline else "opening line"
-        elif (uncued_possible and not block.boilerplate and not block.heading and not block.quote
-              and block.words >= cfg.min_lead_words and not cfg.bullet.match(text, block.start, block.end)
-              and content_words[cur] - content_words[b] >= cfg.min_article_words
-              and content_words[b] >= cfg.min_rest_words):
-            score, parts = _boundary_score(cfg, text, blocks, vectors, depths, b, article, math.sqrt(norm2), seen)
-            if trace is not None:
+        elif eligible(b, article):
+            score, parts = _boundary_score(cfg, text, vectors, b, article)
+            if trace is not None and parts:
                 trace.append((b, round(score, 3), {k: round(v, 3) for k, v in parts.items()}))
-            if score >= cfg.threshold:
-                s = b
-                while s > cur and _is_head_block(cfg, blocks[s - 1]):
-                    s -= 1
-                new_start, why = s, f"score {score:.2f}"
+            if score >= cfg.threshold and _beats_next(cfg, text, vectors, b, article, score, eligible):
+                new_start, why = back_over_head(b, article.first), f"score {score:.2f}"
         if new_start is not None:
             starts.append(new_start)
             if trace is not None:
                 trace.append((new_start, why))
-            reset(new_start, b)
-        absorb(b)
-        vectors.forget_below(b - cfg.window_paragraphs - 1)
+            article = _Article(new_start, Counter(), 0.0, set())
+            for i in range(new_start, b):
+                absorb(article, i)
+        absorb(article, b)
+        vectors.forget_below(b - cfg.window_paragraphs - 3)
     return starts
+
+
+def _beats_next(cfg: SegmentConfig, text: str, vectors: _Vectors, b: int,
+                article: _Article, score: float, eligible) -> bool:
+    """Whether block ``b`` scores at least as high as the next two eligible blocks would.
+
+    The paragraph just before a true boundary also scores high (its window already
+    reaches into the next article); looking ahead picks the deepest gap.
+    """
+    ahead = article.copy()
+    blocks = vectors.blocks
+    for k in range(b + 1, min(b + 3, len(blocks))):
+        if _is_opening(cfg, blocks[k]) or _is_closing(cfg, blocks[k]) or _is_head_block(cfg, blocks[k]):
+            return False  # a cue or a title just ahead marks the boundary better
+        ahead.add(*vectors.get(k - 1))
+        if eligible(k, ahead) and _boundary_score(cfg, text, vectors, k, ahead)[0] > score:
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- the stage
@@ -882,6 +1040,12 @@ def segment_source(text: str, *, source: str, lexicon: dict, metadata: SourceMet
     published, published_from, published_precision, article); the caller adds
     ``encoding`` and ``sha256``. ``sentences`` has exactly the columns of the
     ``sentences`` table. Offsets index ``text`` as given.
+
+    The metadata date, when given, dates every article of the source
+    (``published_from`` "metadata"); otherwise a date line or dateline at an
+    article's head dates it ("dateline"); otherwise both stay None for a later stage
+    to infer. The metadata title names the first article (the only one, usually);
+    other articles keep the headline found at their head, if any.
     """
     return _segment(_config_for(lexicon), text, source=source, metadata=metadata)
 
@@ -906,6 +1070,7 @@ def _prepare(cfg: SegmentConfig, text: str) -> list[_Block]:
         head = _collapse(text[block.start:min(block.end, block.start + 120)])
         block.dateline = block.hard and bool(cfg.dateline.match(head))
     _flag_rules(cfg, text, blocks)
+    _flag_footers(cfg, text, blocks)
     return blocks
 
 
@@ -917,7 +1082,6 @@ def _segment(cfg: SegmentConfig, text: str, *, source: str, metadata: SourceMeta
     for index, (first, last) in enumerate(zip(bounds, bounds[1:])):
         group = blocks[first:last]
         group[0].hard = True
-        _flag_footer(cfg, text, group)
         _flag_pull_quotes(cfg, text, group)
         title, dated = _title_and_date(cfg, text, group)
         start, end = group[0].start, group[-1].end

@@ -26,6 +26,8 @@ _BINARY_SIGNATURES = (
 )
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 METADATA_COLUMNS = ("source", "published", "title", "url")
+#: legacy encodings chosen first when the detector finds them plausible (English text)
+PREFERRED_LEGACY_ENCODINGS = ("cp1252",)
 
 
 class InputError(ValueError):
@@ -95,10 +97,17 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(f"[E014] {source}: cannot determine the text encoding; save it as UTF-8", source=source, code="E014")
-    return _strict(data, best.encoding, source), best.encoding
+    # The model reads English: among encodings that fit the bytes, the Windows Western one is by far
+    # the likeliest, and the detector's chaos score cannot tell it from Baltic or Central European
+    # code pages on short English text.
+    for match in matches:
+        for preferred in PREFERRED_LEGACY_ENCODINGS:
+            if preferred in match.could_be_from_charset:
+                return _strict(data, preferred, source), preferred
+    return _strict(data, matches[0].encoding, source), matches[0].encoding
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

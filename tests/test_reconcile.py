@@ -1,0 +1,346 @@
+"""Reconciliation rules on hand-built mention candidates (no model needed)."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.ids import span_id, stable_id
+from pipeline.reconcile import (
+    acronym_matches,
+    alias_variants,
+    gazetteer_entries,
+    is_acronym,
+    parse_person,
+    reconcile,
+    surface_key,
+)
+from pipeline.schema import SCHEMAS, to_arrow
+
+CONFIGS = Path(__file__).resolve().parent.parent / "configs"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> dict:
+    return {
+        "gazetteer": tomllib.loads((CONFIGS / "gazetteer.toml").read_text(encoding="utf-8")),
+        "entities": tomllib.loads((CONFIGS / "entities.toml").read_text(encoding="utf-8")),
+    }
+
+
+@pytest.fixture(scope="module")
+def bare_lexicon(lexicon) -> dict:
+    """No gazetteer actors: everything must come from the text."""
+    return {"gazetteer": {"titles": lexicon["gazetteer"]["titles"]}, "entities": lexicon["entities"]}
+
+
+def cand(doc: str, start: int, text: str, label: str, *, detector: str = "model",
+         hint: str | None = None, kb_id: str | None = None) -> dict:
+    source = f"{doc}.txt"
+    end = start + len(text)
+    return {
+        "mention_id": span_id("m_", source, start, end), "doc_id": doc, "source": source,
+        "start": start, "end": end, "text": text, "sentence_id": None, "label": label,
+        "detector": detector, "canonical_hint": hint, "kb_id": kb_id,
+    }
+
+
+def run(rows: list[dict], lexicon: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return reconcile(pd.DataFrame(rows, columns=SCHEMAS["mention_candidates"].names), lexicon=lexicon)
+
+
+def entity_of(entities: pd.DataFrame, mentions: pd.DataFrame, doc: str, start: int) -> pd.Series:
+    row = mentions[(mentions.doc_id == doc) & (mentions.start == start)]
+    assert len(row) == 1, f"no mention at {doc}:{start}"
+    return entities.set_index("entity_id").loc[row.entity_id.iloc[0]]
+
+
+# ------------------------------------------------------------------ surface keys
+
+
+@pytest.mark.parametrize("a, b", [
+    ("U.K.", "UK"), ("U.K", "UK"), ("von der\nLeyen", "von der Leyen"), ("Starmer’s", "Starmer"),
+    ("Starmer's", "Starmer"), ("BRUSSELS", "Brussels"), ("EU–UK Summit", "EU-UK summit"),
+    ("António Costa", "Antonio Costa"), ("the Union", "Union"), ("Saudi\nArabia", "Saudi Arabia"),
+    ("EU-U.K.", "EU-UK"),
+])
+def test_surface_key_folds_variants(a, b):
+    assert surface_key(a) == surface_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Brussels", "Belgium"), ("US", "UK"), ("Russia", "Russian"), ("Kallas", "Kaja Kallas"),
+    ("London", "United Kingdom"), ("Austria", "Australia"),
+])
+def test_surface_key_keeps_different_names_apart(a, b):
+    assert surface_key(a) != surface_key(b)
+
+
+@pytest.mark.parametrize("alias, expected", [
+    ("Brussels", {"Brussels", "BRUSSELS"}),
+    ("von der Leyen", {"von der Leyen", "Von der Leyen", "VON DER LEYEN"}),
+    ("EU-UK Summit", {"EU-UK Summit", "EU–UK Summit", "EU-UK SUMMIT", "EU–UK SUMMIT"}),
+    ("Security and Defence Partnership", {"Security and defence partnership"}),
+    ("NATO", {"NATO"}),
+])
+def test_alias_variants(alias, expected):
+    assert expected <= set(alias_variants(alias))
+
+
+# ------------------------------------------------------------------ acronyms
+
+
+@pytest.mark.parametrize("acronym, long_form, expected", [
+    ("SAFE", "Security Action For Europe", True),
+    ("TCA", "Trade and Cooperation Agreement", True),
+    ("PESCO", "Permanent Structured Cooperation", True),
+    ("MoD", "Ministry of Defence", True),
+    ("EEAS", "European External Action Service", True),
+    ("CSDP", "Common Security and Defence Policy", True),
+    ("EU", "European Union", True),
+    ("NORDEFCO", "Nordic Defence Cooperation", True),
+    ("EIB", "European Investment Bank", True),
+    ("NATO", "European Union", False),
+    ("EDA", "European Defence Fund", False),
+    ("UK", "United States", False),
+    ("SAFE", "Strategic Autonomy Fund", False),
+    ("EU", "the European Union", False),  # a long form starts at its first name word
+    ("NB8", "Nordic-Baltic Eight", False),
+])
+def test_acronym_matches(acronym, long_form, expected, lexicon):
+    fillers = frozenset(lexicon["entities"]["acronym_fillers"])
+    assert acronym_matches(acronym, long_form, fillers) is expected
+
+
+def test_acronym_fillers_come_from_the_lexicon():
+    assert acronym_matches("TCA", "Trade and Cooperation Agreement", frozenset({"and"}))
+    assert not acronym_matches("TCA", "Trade and Cooperation Agreement", frozenset())
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("EU", True), ("U.K.", True), ("SAFE", True), ("MoD", True), ("SMEs", True), ("PESCO", True),
+    ("Europe", False), ("European Union", False), ("I", False), ("Kyiv", False), ("eu", False),
+])
+def test_is_acronym(surface, expected):
+    assert is_acronym(surface) is expected
+
+
+# ------------------------------------------------------------------ person names
+
+PARTICLES = frozenset("von van der de del da di du la le bin al".split())
+SUFFIXES = frozenset(["Jr.", "Jr", "III", "II"])
+
+
+@pytest.mark.parametrize("surface, first, surname", [
+    ("Keir Starmer", "keir", "starmer"),
+    ("Ursula von der Leyen", "ursula", "von der leyen"),
+    ("Bart De Wever", "bart", "de wever"),
+    ("Recep Tayyip Erdoğan", "recep", "erdogan"),
+    ("Martin Luther King Jr.", "martin", "king"),
+    ("Charles III", "charles", "charles iii"),
+    ("Nick Thomas-Symonds", "nick", "thomas-symonds"),
+])
+def test_parse_person(surface, first, surname):
+    person = parse_person(surface, PARTICLES, SUFFIXES)
+    assert (person.first, person.surname) == (first, surname)
+
+
+@pytest.mark.parametrize("surface", ["Starmer", "von der Leyen", "De Wever", "the council of", "A B C D E F"])
+def test_parse_person_rejects_non_full_names(surface):
+    assert parse_person(surface, PARTICLES, SUFFIXES) is None
+
+
+# ------------------------------------------------------------------ reconciliation rules
+# Each case: candidates, groups of (doc, start) that must share one entity, pairs that
+# must not, and the expected (name, label) of the entity of the first member of each group.
+
+CASES = {
+    "acronym defined in the text, reused in another document": dict(
+        rows=[cand("a", 0, "Nordic Defence Cooperation", "ORG"), cand("a", 28, "NORDEFCO", "ORG"),
+              cand("a", 90, "NORDEFCO", "ORG"), cand("b", 10, "NORDEFCO", "GPE")],
+        same=[[("a", 0), ("a", 28), ("a", 90), ("b", 10)]],
+        apart=[], names=[("Nordic Defence Cooperation", "ORG")]),
+    "acronym given first, long form in brackets": dict(
+        rows=[cand("a", 0, "DASA", "ORG"), cand("a", 6, "Defence and Security Accelerator", "ORG")],
+        same=[[("a", 0), ("a", 6)]], apart=[], names=[("Defence and Security Accelerator", "ORG")]),
+    "surname joins the full name in its document, label from the person": dict(
+        rows=[cand("a", 0, "Hanno Pevkur", "PERSON"), cand("a", 50, "Pevkur", "ORG"),
+              cand("a", 90, "Pevkur’s", "GPE")],
+        same=[[("a", 0), ("a", 50), ("a", 90)]], apart=[], names=[("Hanno Pevkur", "PERSON")]),
+    "people sharing a surname are never merged; nearest full name before wins": dict(
+        rows=[cand("a", 0, "Boris Johnson", "PERSON"), cand("a", 100, "Jo Johnson", "PERSON"),
+              cand("a", 150, "Johnson", "PERSON"), cand("a", 250, "Boris Johnson", "PERSON"),
+              cand("a", 300, "Johnson", "PERSON")],
+        same=[[("a", 100), ("a", 150)], [("a", 0), ("a", 250), ("a", 300)]],
+        apart=[(("a", 0), ("a", 100))], names=[("Jo Johnson", "PERSON"), ("Boris Johnson", "PERSON")]),
+    "bare surname in another document: linked only when one person carries it": dict(
+        rows=[cand("a", 0, "Matti Maasikas", "PERSON"), cand("b", 0, "Maasikas", "ORG")],
+        same=[[("a", 0), ("b", 0)]], apart=[], names=[("Matti Maasikas", "PERSON")]),
+    "bare surname shared by two people of the corpus stays apart": dict(
+        rows=[cand("a", 0, "Matti Maasikas", "PERSON"), cand("c", 0, "Liisa Maasikas", "PERSON"),
+              cand("b", 0, "Maasikas", "PERSON")],
+        same=[], apart=[(("a", 0), ("b", 0)), (("c", 0), ("b", 0)), (("a", 0), ("c", 0))], names=[]),
+    "title plus first name (Sir Keir) joins the full name": dict(
+        rows=[cand("a", 0, "Keir Starmer", "PERSON"), cand("a", 80, "Keir", "PERSON")],
+        same=[[("a", 0), ("a", 80)]], apart=[], names=[("Keir Starmer", "PERSON")]),
+    "name broken across lines and possessive": dict(
+        rows=[cand("a", 0, "Ursula von der Leyen", "PERSON"), cand("a", 60, "von der\nLeyen", "PERSON"),
+              cand("a", 120, "Von der Leyen’s", "ORG")],
+        same=[[("a", 0), ("a", 60), ("a", 120)]], apart=[], names=[("Ursula von der Leyen", "PERSON")]),
+    "label by majority": dict(
+        rows=[cand("a", 0, "Brexit", "PERSON"), cand("a", 40, "Brexit", "EVENT"),
+              cand("b", 0, "Brexit", "EVENT"), cand("c", 0, "Brexit", "LOC")],
+        same=[[("a", 0), ("a", 40), ("b", 0), ("c", 0)]], apart=[], names=[("Brexit", "EVENT")]),
+    "back-reference 'the Partnership' joins the nearest full name with that head": dict(
+        rows=[cand("a", 0, "Security and Defence Partnership", "LAW"), cand("a", 60, "the Partnership", "LAW"),
+              cand("a", 90, "Partnership", "ORG"), cand("a", 200, "Global Gateway Partnership", "ORG"),
+              cand("a", 260, "the Partnership", "ORG")],
+        same=[[("a", 0), ("a", 60), ("a", 90)], [("a", 200), ("a", 260)]],
+        apart=[(("a", 0), ("a", 200))],
+        names=[("Security and Defence Partnership", "LAW"), ("Global Gateway Partnership", "ORG")]),
+    "one-word GPE opening a longer GPE of the document": dict(
+        rows=[cand("a", 0, "Saudi\nArabia", "GPE"), cand("a", 50, "Saudi", "GPE"), cand("b", 0, "Saudi", "NORP")],
+        same=[[("a", 0), ("a", 50)]], apart=[(("a", 0), ("b", 0))], names=[("Saudi Arabia", "GPE")]),
+    "nationality singular and plural": dict(
+        rows=[cand("a", 0, "Belgians", "NORP"), cand("a", 40, "Belgian", "NORP")],
+        same=[[("a", 0), ("a", 40)]], apart=[], names=[("Belgian", "NORP")]),
+    "dateline capitals": dict(
+        rows=[cand("a", 0, "BRUSSELS", "GPE"), cand("b", 10, "Brussels", "GPE")],
+        same=[[("a", 0), ("b", 10)]], apart=[], names=[("Brussels", "GPE")]),
+    "initialism of a name used elsewhere, never defined": dict(
+        rows=[cand("a", 0, "United States", "GPE"), cand("b", 0, "U.S.", "GPE"), cand("b", 20, "US", "GPE")],
+        same=[[("a", 0), ("b", 0), ("b", 20)]], apart=[], names=[("United States", "GPE")]),
+    "initialism matching two names stays apart": dict(
+        rows=[cand("a", 0, "European Commission", "ORG"), cand("a", 30, "European Council", "ORG"),
+              cand("b", 0, "EC", "ORG")],
+        same=[], apart=[(("a", 0), ("b", 0)), (("a", 30), ("b", 0)), (("a", 0), ("a", 30))], names=[]),
+    "capital is not its country": dict(
+        rows=[cand("a", 0, "London", "GPE"), cand("a", 20, "United Kingdom", "GPE"), cand("a", 40, "Moscow", "GPE"),
+              cand("a", 60, "Russia", "GPE")],
+        same=[], apart=[(("a", 0), ("a", 20)), (("a", 40), ("a", 60))], names=[]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES), ids=sorted(CASES))
+def test_rules_from_the_text(case, bare_lexicon):
+    spec = CASES[case]
+    entities, mentions = run(spec["rows"], bare_lexicon)
+    for group, (name, label) in zip(spec["same"], spec["names"] + [None] * len(spec["same"])):
+        ids = {entity_of(entities, mentions, *member).name for member in group}
+        assert len(ids) == 1, f"{group} split over {ids}"
+        if name is not None:
+            entity = entity_of(entities, mentions, *group[0])
+            assert (entity["name"], entity["label"]) == (name, label)
+    for a, b in spec["apart"]:
+        assert entity_of(entities, mentions, *a).name != entity_of(entities, mentions, *b).name
+
+
+# ------------------------------------------------------------------ with the gazetteer
+
+
+def test_gazetteer_joins_spelling_variants_with_kb_id(lexicon):
+    rows = [cand("a", 0, "UK", "GPE"), cand("a", 10, "U.K.", "GPE"), cand("b", 0, "U.K", "ORG"),
+            cand("b", 10, "Britain", "GPE"), cand("c", 0, "the United Kingdom", "GPE"), cand("c", 40, "London", "GPE")]
+    entities, mentions = run(rows, lexicon)
+    uk = entity_of(entities, mentions, "a", 0)
+    assert uk["name"] == "United Kingdom" and uk["label"] == "GPE" and uk["kb_id"] == "Q145"
+    assert uk["aliases"] == ["Britain", "U.K", "U.K.", "UK", "the United Kingdom"]
+    assert (uk["mentions"], uk["documents"]) == (5, 3)
+    assert entity_of(entities, mentions, "c", 40)["name"] == "London"
+
+
+def test_gazetteer_hint_wins_over_surface(lexicon):
+    rows = [cand("a", 0, "SAFE", "ORG", detector="gazetteer", hint="Security Action For Europe"),
+            cand("b", 0, "Security Action For Europe", "LAW"), cand("b", 30, "SAFE", "ORG")]
+    entities, mentions = run(rows, lexicon)
+    safe = entity_of(entities, mentions, "a", 0)
+    assert safe["name"] == "Security Action For Europe" and safe["label"] == "LAW"
+    assert len(entities) == 1
+
+
+def test_context_overrides_a_gazetteer_surname(lexicon):
+    # "Trump" after "Melania Trump" in the same article is Melania, not the gazetteer's Donald
+    rows = [cand("a", 0, "Donald Trump", "PERSON"), cand("a", 100, "Melania Trump", "PERSON"),
+            cand("a", 150, "Trump", "PERSON", hint="Donald Trump"), cand("b", 0, "Trump", "ORG")]
+    entities, mentions = run(rows, lexicon)
+    assert entity_of(entities, mentions, "a", 150)["name"] == "Melania Trump"
+    donald = entity_of(entities, mentions, "b", 0)
+    assert donald["name"] == "Donald Trump" and donald["label"] == "PERSON" and donald["kb_id"] == "Q22686"
+
+
+def test_document_definition_overrides_a_gazetteer_acronym(lexicon):
+    rows = [cand("a", 0, "Électricité de France", "ORG"), cand("a", 23, "EDF", "ORG"), cand("a", 60, "EDF", "ORG"),
+            cand("b", 0, "EDF", "ORG")]
+    entities, mentions = run(rows, lexicon)
+    assert entity_of(entities, mentions, "a", 60)["name"] == "Électricité de France"
+    assert entity_of(entities, mentions, "b", 0)["name"] == "European Defence Fund"
+
+
+# ------------------------------------------------------------------ the tables
+
+
+def test_output_tables_match_the_schema(lexicon):
+    rows = [cand("a", 0, "Kaja Kallas", "PERSON"), cand("a", 40, "Kallas", "PERSON"), cand("a", 60, "EU", "ORG")]
+    entities, mentions = run(rows, lexicon)
+    assert list(entities.columns) == SCHEMAS["entities"].names
+    assert list(mentions.columns) == SCHEMAS["mentions"].names
+    to_arrow("entities", entities)
+    to_arrow("mentions", mentions)
+    for entity in entities.itertuples():
+        assert entity.entity_id == stable_id("e_", entity.label, entity.name)
+    assert set(mentions.label) <= set(entities.label)
+
+
+def test_empty_candidates(lexicon):
+    entities, mentions = run([], lexicon)
+    assert entities.empty and mentions.empty
+    assert list(entities.columns) == SCHEMAS["entities"].names
+
+
+def test_missing_columns_are_an_error(lexicon):
+    with pytest.raises(ValueError, match=r"\[E213\]"):
+        reconcile(pd.DataFrame({"text": ["EU"]}), lexicon=lexicon)
+
+
+@pytest.mark.parametrize("gazetteer, code", [
+    ({"entity": [{"name": "A Corp", "label": "ORG", "aliases": ["AC"]},
+                 {"name": "Acme", "label": "ORG", "aliases": ["A.C."]}]}, "E212"),
+    ({"entity": [{"name": "A Corp", "label": "COMPANY"}]}, "E211"),
+    ({"entity": [{"label": "ORG"}]}, "E210"),
+])
+def test_bad_gazetteer_is_an_error(gazetteer, code):
+    with pytest.raises(ValueError, match=rf"\[{code}\]"):
+        gazetteer_entries({"gazetteer": gazetteer})
+
+
+# ------------------------------------------------------------------ invariants
+
+POOL = [
+    cand("a", 0, "Kaja Kallas", "PERSON"), cand("a", 30, "Kallas", "ORG"), cand("a", 50, "EU", "ORG"),
+    cand("a", 60, "European Union", "ORG"), cand("a", 80, "Security Action For Europe", "LAW"),
+    cand("a", 108, "SAFE", "ORG"), cand("b", 0, "SAFE", "ORG"), cand("b", 10, "U.K.", "GPE"),
+    cand("b", 20, "Britain", "GPE"), cand("b", 40, "Keir Starmer", "PERSON"), cand("b", 60, "Starmer’s", "ORG"),
+    cand("b", 80, "Brexit", "PERSON"), cand("c", 0, "Brexit", "EVENT"), cand("c", 20, "Belgians", "NORP"),
+    cand("c", 40, "Belgian", "NORP"), cand("c", 60, "Nordic Defence Cooperation", "ORG"),
+    cand("c", 88, "NORDEFCO", "ORG"), cand("c", 120, "the Union", "ORG"), cand("c", 140, "Brussels", "GPE"),
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(POOL), st.integers(min_value=1, max_value=len(POOL)))
+def test_same_rows_in_any_order_give_the_same_tables(lexicon, rows, n):
+    subset = sorted(rows[:n], key=lambda r: r["mention_id"])
+    expected = run(subset, lexicon)
+    got = run(rows[:n], lexicon)
+    pd.testing.assert_frame_equal(expected[0], got[0])
+    pd.testing.assert_frame_equal(expected[1], got[1])
+    entities, mentions = got
+    assert sorted(mentions.mention_id) == sorted(r["mention_id"] for r in rows[:n])
+    assert entities.mentions.sum() == len(mentions)
+    for entity in entities.itertuples():
+        assert list(entity.aliases) == sorted(set(entity.aliases))
+        assert entity.documents == mentions[mentions.entity_id == entity.entity_id].doc_id.nunique()
