@@ -61,6 +61,44 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024
 
 
+def _workspace(scratch: Path, corpus: Path, config, name: str):
+    from .runner import ErrorLog, Workspace
+
+    for folder in (f"interim_{name}", f"outputs_{name}"):
+        shutil.rmtree(scratch / folder, ignore_errors=True)
+    return Workspace(raw_dir=corpus, interim_dir=scratch / f"interim_{name}", out_dir=scratch / f"outputs_{name}",
+                     config=config, errors=ErrorLog())
+
+
+def timed_run(scratch: Path, corpus: Path, config, name: str, *, fresh: bool = True, **kwargs) -> tuple[float, dict]:
+    """Wall seconds of one pipeline run (model loading excluded) and its manifest."""
+    from .runner import ErrorLog, Workspace, run_pipeline
+
+    if fresh:
+        ws = _workspace(scratch, corpus, config, name)
+    else:
+        ws = Workspace(raw_dir=corpus, interim_dir=scratch / f"interim_{name}", out_dir=scratch / f"outputs_{name}",
+                       config=config, errors=ErrorLog())
+    started = time.perf_counter()
+    manifest = run_pipeline(ws, **kwargs)
+    # engine start-up and model loading are one-off costs, not throughput
+    seconds = time.perf_counter() - started - manifest["seconds"].get("start_engine", 0.0) \
+        - manifest["seconds"].get("load_model", 0.0) / max(1, kwargs.get("workers", 1))
+    return seconds, manifest
+
+
+def memory_peak(words: int, seed_dir: Path, scratch: Path) -> float:
+    """Peak RSS (MiB) of a fresh process running the pipeline alone over a ``words``-word corpus."""
+    import subprocess
+    import sys
+
+    folder = scratch / f"memory_{words}"
+    command = [sys.executable, "-m", "pipeline.bench", "--words", str(words), "--seeds", str(seed_dir),
+               "--scratch", str(folder), "--skip-bare", "--json"]
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)["peak_rss_mb"]
+
+
 @click.command()
 @click.option("--words", default=500_000, show_default=True, help="Size of the benchmark corpus in words.")
 @click.option("--seeds", "seed_dir", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
@@ -69,33 +107,32 @@ def peak_rss_mb() -> float:
               help="Scratch folder for the corpus, interim files and outputs.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
 @click.option("--skip-bare", is_flag=True, help="Do not time bare spaCy (pipeline figures only).")
+@click.option("--suite", is_flag=True,
+              help="Also measure --workers 2 vs 1, adding one source to a processed corpus, and peak memory "
+                   "at 4x the corpus size.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def main(words: int, seed_dir: Path, scratch: Path, config_path: Path | None, skip_bare: bool, as_json: bool) -> None:
+def main(words: int, seed_dir: Path, scratch: Path, config_path: Path | None, skip_bare: bool, suite: bool,
+         as_json: bool) -> None:
     """Time the pipeline and bare spaCy on the same corpus; print words/second and stage shares.
 
     \b
     Example:
         python -m pipeline.bench --words 500000
+        python -m pipeline.bench --words 500000 --suite
     """
-    from .runner import ErrorLog, Workspace, run_pipeline
     from .sources import decode_bytes
 
     config = load_config(config_path)
     corpus = scratch / "corpus"
     files, total_words = build_corpus(seed_dir, corpus, words=words)
-    for folder in ("interim", "outputs"):
-        shutil.rmtree(scratch / folder, ignore_errors=True)
-    ws = Workspace(raw_dir=corpus, interim_dir=scratch / "interim", out_dir=scratch / "outputs", config=config,
-                   errors=ErrorLog())
-    started = time.perf_counter()
-    manifest = run_pipeline(ws)
-    pipeline_seconds = time.perf_counter() - started - manifest["seconds"].get("load_model", 0.0)
+    pipeline_seconds, manifest = timed_run(scratch, corpus, config, "serial")
+    stage_seconds = {k: v for k, v in manifest["seconds"].items() if k not in {"start_engine", "load_model"}}
     result = {
         "files": files, "words": total_words,
         "pipeline_seconds": round(pipeline_seconds, 3),
         "pipeline_words_per_second": round(total_words / pipeline_seconds, 1),
-        "stage_seconds": manifest["seconds"],
-        "stage_share": {k: round(v / pipeline_seconds, 4) for k, v in manifest["seconds"].items() if k != "load_model"},
+        "stage_seconds": stage_seconds,
+        "stage_share": {k: round(v / pipeline_seconds, 4) for k, v in stage_seconds.items()},
         "errors": manifest["errors"],
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
@@ -105,9 +142,23 @@ def main(words: int, seed_dir: Path, scratch: Path, config_path: Path | None, sk
         result["bare_spacy_seconds"] = round(bare_seconds, 3)
         result["bare_spacy_words_per_second"] = round(total_words / bare_seconds, 1)
         result["throughput_ratio"] = round(bare_seconds / pipeline_seconds, 4)
-        nlp_seconds = manifest["seconds"].get("nlp", 0.0) or 1e-9
-        for stage in ("dates", "quantities"):
-            result[f"{stage}_vs_spacy_pass"] = round(manifest["seconds"].get(stage, 0.0) / nlp_seconds, 4)
+        nlp_seconds = stage_seconds.get("nlp", 0.0) or 1e-9
+        for stage in ("dates", "quantities", "mentions", "claim_drafts", "segment"):
+            result[f"{stage}_vs_spacy_pass"] = round(stage_seconds.get(stage, 0.0) / nlp_seconds, 4)
+    if suite:
+        two_seconds, _ = timed_run(scratch, corpus, config, "workers2", workers=2)
+        result["workers2_seconds"] = round(two_seconds, 3)
+        result["workers2_speedup"] = round(pipeline_seconds / two_seconds, 3)
+        extra = sorted(corpus.glob("*.txt"))[0]
+        shutil.copy(extra, corpus / f"added-{extra.name}")
+        added_seconds, added = timed_run(scratch, corpus, config, "serial", fresh=False)
+        result["add_one_source_seconds"] = round(added_seconds, 3)
+        result["add_one_source_share"] = round(added_seconds / pipeline_seconds, 4)
+        (corpus / f"added-{extra.name}").unlink()
+        result["peak_rss_mb_at_words"] = {str(words): memory_peak(words, seed_dir, scratch),
+                                          str(4 * words): memory_peak(4 * words, seed_dir, scratch)}
+        small, large = result["peak_rss_mb_at_words"].values()
+        result["memory_growth_4x"] = round(large / small, 3)
     if as_json:
         click.echo(json.dumps(result, indent=2, sort_keys=True))
         return
@@ -116,10 +167,20 @@ def main(words: int, seed_dir: Path, scratch: Path, config_path: Path | None, sk
     if not skip_bare:
         click.echo(f"bare spaCy: {result['bare_spacy_words_per_second']:>10,.0f} words/s ({bare_seconds:.1f}s)")
         click.echo(f"ratio pipeline/bare: {result['throughput_ratio']:.3f}")
+        click.echo("stage time / spaCy pass: " + ", ".join(
+            f"{stage} {result[f'{stage}_vs_spacy_pass']:.3f}" for stage in ("dates", "quantities", "mentions",
+                                                                            "claim_drafts", "segment")))
     click.echo("stage shares of the pipeline's time:")
     for stage, share in sorted(result["stage_share"].items(), key=lambda kv: -kv[1]):
-        click.echo(f"  {stage:<14} {share:6.1%}  ({manifest['seconds'][stage]:.2f}s)")
+        click.echo(f"  {stage:<14} {share:6.1%}  ({stage_seconds[stage]:.2f}s)")
     click.echo(f"peak memory: {result['peak_rss_mb']:.0f} MiB")
+    if suite:
+        click.echo(f"--workers 2: {result['workers2_seconds']:.1f}s, speed-up {result['workers2_speedup']:.2f}x")
+        click.echo(f"add one source: {result['add_one_source_seconds']:.1f}s = "
+                   f"{result['add_one_source_share']:.1%} of the full run")
+        click.echo("peak memory by corpus size: " + ", ".join(
+            f"{w} words {mb:.0f} MiB" for w, mb in result["peak_rss_mb_at_words"].items())
+            + f" (growth {result['memory_growth_4x']:.2f}x)")
 
 
 if __name__ == "__main__":

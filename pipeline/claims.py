@@ -13,10 +13,14 @@ spaCy parse that the nlp stage already made:
    Values that share a head form one claim. One claim in a sentence: the span is
    the sentence; several: each claim's span is its clause.
 3. The subject is the clause's grammatical subject resolved to an entity mention:
-   names directly, "he"/"she" to the last named person, "we"/"our" inside a
-   quotation to its speaker, "who"/"which" to the antecedent, "All 27 EU leaders" to
-   the name inside the noun phrase. Failing that, the entity the quantity describes,
-   then the nearest name in the clause.
+   names directly, "he"/"she" to the last named person, "it"/"they" to the named
+   subject before them, "we"/"our" inside a quotation to its speaker, "who"/"which"
+   to the antecedent, "All 27 EU leaders" to the name inside the noun phrase.
+   Failing that: the entity the quantity describes, the nearest name in the clause,
+   the named subject of the article's lead, and last the subject's own words.
+   For reported speech the subject comes from the reported clause ("The Commission
+   is trying ..., an official said"), the speaker's own when the value dates the
+   saying and the speaker comes first ("X told lawmakers on Monday that ...").
 4. The speaker comes from the attribution frame around the claim ("X said", "said
    X", "according to X", "X told reporters") or, for quoted text, from the frame of
    the quotation, which may sit in another sentence of the same quotation. Names in
@@ -51,7 +55,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 class ClaimsConfigError(ValueError):
-    """The claims lexicon (configs/claims.toml) lacks a key or has one of the wrong type."""
+    """The claims lexicon (configs/claims.toml) has an unknown key or a value of the wrong type."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class ClaimRules:
     described_preps: frozenset[str]
     possessor_depth: int
     nearest_depth: int
+    pronoun_reach: int
     person_pronouns: frozenset[str]
     first_person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -112,6 +117,7 @@ _DEFAULTS: dict[str, object] = {
     "described_preps": ["of", "from", "between", "at", "by", "in"],
     "possessor_depth": 4,
     "nearest_depth": 4,
+    "pronoun_reach": 6,
     "person_pronouns": ["he", "she", "him", "her", "his", "hers", "himself", "herself"],
     "first_person_pronouns": ["i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"],
     "group_pronouns": ["they", "them", "their", "theirs", "themselves"],
@@ -168,7 +174,8 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
         table = merged[key]
         if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
-    for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("heading_max_words", int),
+    for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("pronoun_reach", int),
+                      ("heading_max_words", int),
                       ("heading_title_share", (int, float))):
         if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
@@ -177,6 +184,7 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
         quote_pairs=tuple((p[0], p[1]) for p in pairs),
         possessor_depth=int(merged["possessor_depth"]),
         nearest_depth=int(merged["nearest_depth"]),
+        pronoun_reach=int(merged["pronoun_reach"]),
         heading_max_words=int(merged["heading_max_words"]),
         heading_title_share=float(merged["heading_title_share"]),
         kind_by_quantity=dict(merged["kind_by_quantity"]),
@@ -200,22 +208,34 @@ class ClaimExtractor:
 # quotations
 
 
-def quote_regions(text: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+def quote_regions(text: str, pairs: Sequence[tuple[str, str]], *, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of quoted text in ``text``, quotation marks included, in order.
 
-    Curly pairs nest by their direction; a mark that both opens and closes (the
-    straight ``"``) alternates. A quotation opened again before it was closed (news
-    style for quotes running over several paragraphs) continues up to the new mark;
-    one never closed ends at the end of the text.
+    ``breaks`` are the offsets where paragraphs end. A curly quotation opened again
+    before it was closed (news style for a quote running over several paragraphs)
+    continues up to the new mark; one never closed ends with its paragraph. A mark
+    that both opens and closes (the straight ``"``) alternates within a paragraph,
+    so one stray mark cannot turn the rest of an article into a quotation.
     """
+    breaks = sorted(breaks)
+
+    def paragraph_end(at: int) -> int:
+        i = bisect.bisect_right(breaks, at)
+        return breaks[i] if i < len(breaks) else len(text)
+
     regions: list[tuple[int, int]] = []
     for opening, closing in pairs:
         start: int | None = None
+        limit = len(text)
         for i, char in enumerate(text):
+            if start is not None and i >= limit and (opening == closing or char == opening):
+                # the quotation ran past its paragraph unclosed: it ends there
+                regions.append((start, limit))
+                start = None
             if opening == closing:
                 if char == opening:
                     if start is None:
-                        start = i
+                        start, limit = i, paragraph_end(i)
                     else:
                         regions.append((start, i + 1))
                         start = None
@@ -223,12 +243,12 @@ def quote_regions(text: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[int
             if char == opening:
                 if start is not None:
                     regions.append((start, i))
-                start = i
+                start, limit = i, paragraph_end(i)
             elif char == closing and start is not None:
                 regions.append((start, i + 1))
                 start = None
         if start is not None:
-            regions.append((start, len(text)))
+            regions.append((start, limit))
     regions.sort()
     merged: list[tuple[int, int]] = []
     for start, end in regions:
@@ -280,16 +300,41 @@ class _Context:
             for token in span:
                 if self.token_mention[token.i] is None:
                     self.token_mention[token.i] = row
-        self.quotes = quote_regions(article.text, rules.quote_pairs)
+        self.sentences = list(doc.sents)
+        self.sentence_chars = [sent.start_char for sent in self.sentences]
+        breaks = [a.end - article.start for a, b in zip(article.sentences, article.sentences[1:])
+                  if a.paragraph != b.paragraph]
+        self.quotes = quote_regions(article.text, rules.quote_pairs, breaks=breaks)
         self.quote_starts = [q[0] for q in self.quotes]
-        self.boilerplate = [(s.start - article.start, s.end - article.start) for s in article.sentences if s.boilerplate]
+        self.boilerplate = sorted((s.start - article.start, s.end - article.start)
+                                  for s in article.sentences if s.boilerplate)
+        self.boilerplate_starts = [b[0] for b in self.boilerplate]
         # names in bylines and credit lines belong to the author or publisher, who is never the speaker
         self.authors = {_fold(row["text"]) for start, end, row in local if self._in_boilerplate(start)}
 
     # --- positions
 
     def _in_boilerplate(self, local_start: int) -> bool:
-        return any(start <= local_start < end for start, end in self.boilerplate)
+        i = bisect.bisect_right(self.boilerplate_starts, local_start) - 1
+        return i >= 0 and local_start < self.boilerplate[i][1]
+
+    def sentence_index(self, local: int) -> int:
+        """Index in ``self.sentences`` of the sentence holding article-local offset ``local``."""
+        return max(0, bisect.bisect_right(self.sentence_chars, local) - 1)
+
+    def mentions_in(self, local_start: int, local_end: int) -> list[dict]:
+        """Mention rows overlapping the article-local span, in text order."""
+        # a mention starting before the span can still reach into it; names are short, so look back a little
+        i = bisect.bisect_left(self.mention_starts, local_start)
+        while i > 0 and self.mentions[i - 1][1] > local_start:
+            i -= 1
+        found = []
+        for start, end, row in self.mentions[i:]:
+            if start >= local_end:
+                break
+            if end > local_start:
+                found.append(row)
+        return found
 
     def quote_at(self, local: int) -> tuple[int, int] | None:
         """The quotation holding article-local offset ``local`` (None outside quotations)."""
@@ -299,8 +344,14 @@ class _Context:
         return None
 
     def last_mention_before(self, local: int, labels: frozenset[str], *, skip_quotes: bool = False,
-                            not_before: int = 0) -> dict | None:
-        """The last mention with one of ``labels`` ending at or before ``local`` (not in boilerplate)."""
+                            not_before: int | None = None) -> dict | None:
+        """The last mention with one of ``labels`` ending at or before ``local`` (not in boilerplate).
+
+        The search reaches back ``pronoun_reach`` sentences at most (or to ``not_before``).
+        """
+        if not_before is None:
+            reach = max(0, self.sentence_index(local) - self.rules.pronoun_reach)
+            not_before = self.sentence_chars[reach] if self.sentence_chars else 0
         i = bisect.bisect_left(self.mention_starts, local)
         for start, end, row in reversed(self.mentions[:i]):
             if start < not_before:
@@ -447,7 +498,10 @@ def states_nothing(sent, rules: ClaimRules) -> bool:
     A heading has no finite verb ("Background", "Sunday, February 01, 2026"), or is a
     short title-case line without final punctuation ("UK and EU Resume Defence Talks").
     """
-    if not any(token.tag_ in rules.finite_tags for token in sent):
+    # a base-form verb with a subject is finite too: the tagger reads "The authors ... raise" as VB
+    if not any(token.tag_ in rules.finite_tags
+               or (token.tag_ == "VB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
+               for token in sent):
         return True
     words = [token for token in sent if token.is_alpha]
     text = sent.text.rstrip()
@@ -475,11 +529,21 @@ def own_subject(head, rules: ClaimRules):
 
 
 def subject_of(head, rules: ClaimRules, depth: int = 0):
-    """The subject of a clause, inherited through shared-subject links ("pledged to dig": "they")."""
+    """The subject of a clause, inherited through shared-subject links ("pledged to dig": "they").
+
+    A subject the parser hung on an adverb of the clause ("relations ... have been
+    de facto blocked") still counts.
+    """
     found = own_subject(head, rules)
-    if found is not None or depth > 6 or head.head.i == head.i:
+    if found is not None or depth > 6:
         return found
-    if head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"} and head.head.pos_ in _VERBAL:
+    if head.pos_ in _VERBAL:
+        for child in head.children:
+            if child.i < head.i and child.pos_ not in _VERBAL:
+                stray = next((g for g in child.children if g.dep_ in rules.subject_deps and g.i < head.i), None)
+                if stray is not None:
+                    return stray
+    if head.head.i != head.i and head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"} and head.head.pos_ in _VERBAL:
         return subject_of(head.head, rules, depth + 1)
     return None
 
@@ -580,13 +644,13 @@ def attribution_frames(sent, ctx: _Context) -> list[_Frame]:
     """Every attribution in a sentence: speech verbs outside quotations, and "according to X"."""
     rules = ctx.rules
     frames: list[_Frame] = []
+    quoted = any(ctx.quote_at(t.idx) is not None for t in sent)
     for token in sent:
         if token.lemma_.lower() in rules.speech_verbs and token.pos_ == "VERB" and ctx.quote_at(token.idx) is None:
             subject = own_subject(token, rules)
             if subject is None or subject.dep_ not in {"nsubj", "csubj"}:
                 continue
             contents = _speech_contents(token, rules)
-            quoted = any(ctx.quote_at(t.idx) is not None for t in sent)
             if contents:
                 scope = frozenset(t.i for t in token.subtree)
             elif is_attribution_tag(token, rules):
@@ -625,10 +689,15 @@ def _quote_speakers(ctx: _Context, sentences: Sequence, frames: Sequence[Sequenc
     opening one ("Petrov said: “..."). A quotation with no attribution of its own
     continues the speaker of the quotation just before it.
     """
+    regions_of: list[list[tuple[int, int]]] = [[] for _ in sentences]
     by_region: dict[tuple[int, int], dict | None] = {}
     for region in ctx.quotes:
-        spanned = [i for i, sent in enumerate(sentences) if sent.start_char < region[1] and region[0] < sent.end_char]
+        first, last = ctx.sentence_index(region[0]), ctx.sentence_index(max(region[0], region[1] - 1))
+        spanned = list(range(first, last + 1))
+        for i in spanned:
+            regions_of[i].append(region)
         speaker = None
+        # the closing sentence names the speaker most often, then the opening one
         for i in sorted(spanned, key=lambda i: (i != spanned[-1], i != spanned[0], i)):
             named = [f for f in frames[i] if ctx.quote_at(f.verb.idx) is None and f.speaker is not None]
             if named:
@@ -638,8 +707,8 @@ def _quote_speakers(ctx: _Context, sentences: Sequence, frames: Sequence[Sequenc
     speakers: list[dict | None] = []
     previous: dict | None = None
     previous_index = -2
-    for i, sent in enumerate(sentences):
-        regions = [r for r in ctx.quotes if sent.start_char < r[1] and r[0] < sent.end_char]
+    for i in range(len(sentences)):
+        regions = regions_of[i]
         speaker = next((by_region[r] for r in regions if by_region[r] is not None), None)
         if regions and speaker is None and previous is not None and previous_index >= i - 1:
             speaker = previous
@@ -667,7 +736,7 @@ def _phrase_text(token, article: Article) -> str | None:
     if token.dep_ in {"csubj", "csubjpass"}:
         first, last = token.left_edge, token.right_edge
     else:
-        chunk = next((c for c in token.doc.noun_chunks if c.start <= token.i < c.end), None)
+        chunk = next((c for c in token.sent.noun_chunks if c.start <= token.i < c.end), None)
         first, last = (chunk[0], chunk[-1]) if chunk is not None else (token, token)
     text = " ".join(article.text[first.idx:last.idx + len(last)].split())
     return text or None
@@ -858,24 +927,35 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
     rules = rules or compile_rules({})
     if not len(doc):
         return []
+    if not doc.has_annotation("DEP"):
+        raise ValueError("[E603] claims need the dependency parse, but this Doc has none: "
+                         "keep the 'parser' out of model.disable in configs/pipeline.toml")
     ctx = _Context(doc, article, mentions, rules)
-    sentences = list(doc.sents)
+    sentences = ctx.sentences
     frames = [attribution_frames(sent, ctx) for sent in sentences]
     quote_speakers = _quote_speakers(ctx, sentences, frames)
     length = len(article.text)
+    # (value, its head token); each value keeps only the keys the rules read, so a
+    # quantity is told from a date by its ID column alone
     values: list[tuple[dict, object]] = []
-    for row in [*quantities, *dates]:
+    picked = [({"quantity_id": r["quantity_id"], "kind": r.get("kind")}, r) for r in quantities]
+    picked += [({"date_id": r["date_id"], "tclass": r.get("tclass")}, r) for r in dates]
+    for value, row in picked:
         local_start, local_end = row["start"] - article.start, row["end"] - article.start
         if 0 <= local_start < local_end <= length:
             token = _value_token(doc, local_start, local_end)
             if token is not None:
-                values.append((row, token))
+                value.update(start=row["start"], end=row["end"], text=row["text"])
+                values.append((value, token))
     values.sort(key=lambda item: (item[0]["start"], item[0]["end"]))
+    by_sentence: dict[int, list[tuple[dict, object]]] = {}
+    for row, token in values:
+        by_sentence.setdefault(ctx.sentence_index(token.idx), []).append((row, token))
     topic = article_topic(ctx, sentences)
     rows: list[dict] = []
     seen_texts: set[str] = set()
     for index, sent in enumerate(sentences):
-        in_sentence = [(row, token) for row, token in values if sent.start <= token.i < sent.end]
+        in_sentence = by_sentence.get(index, [])
         if not in_sentence or article.is_boilerplate(sent.start_char):
             continue
         folded = " ".join(sent.text.split())
@@ -930,14 +1010,14 @@ def _claim_row(ctx: _Context, sent, head, heads: Sequence, group: list[tuple[dic
     predicate = verb.lemma_.lower() if verb.pos_ in _VERBAL else None
     start, end = article.start + local_start, article.start + local_end
     mention_ids: list[str] = []
-    for m_start, m_end, row in ctx.mentions:
-        if m_start < local_end and local_start < m_end and row["mention_id"] not in mention_ids:
+    for row in ctx.mentions_in(local_start, local_end):
+        if row["mention_id"] not in mention_ids:
             mention_ids.append(row["mention_id"])
     if subject is not None and subject["mention_id"] not in mention_ids:
         mention_ids.append(subject["mention_id"])
-    draft = article.span_columns(local_start, local_end)
+    draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
+    draft.update(article.span_columns(local_start, local_end))
     draft.update(
-        claim_id=span_id("c_", article.source, start, end, head.i),
         subject_mention_id=subject["mention_id"] if subject else None,
         subject=subject_text,
         predicate=predicate,

@@ -233,5 +233,13 @@ def check_floors(metrics: dict[str, float], floors_path: Path) -> list[str]:
     return failures
 
 
+def _add_lazy_commands() -> None:
+    from .report import report_command
+
+    main.add_command(report_command)
+
+
+_add_lazy_commands()
+
 if __name__ == "__main__":
     main()

@@ -299,7 +299,9 @@ def _units(doc, text: str, g: _Grammar) -> list[_Unit]:
     for i, (idx, length, space) in enumerate(table):
         t = text[idx:idx + length]
         if space:
-            units.append(_Unit(idx, idx + length, t, "", i, "|"))
+            # a blank line ends every expression; a lone line break ("\r\n") does not
+            if text.count("\n", max(idx - 1, 0), idx + length) >= 2:
+                units.append(_Unit(idx, idx + length, t, "", i, "|"))
             continue
         if "-" not in t and "\u2010" not in t and "\u2011" not in t and "\u2013" not in t:
             units.append(_Unit(idx, idx + length, t, _key(t), i))
@@ -1458,20 +1460,22 @@ class _Interpreter:
 # extraction
 # ---------------------------------------------------------------------------------------
 def _identifier_context(units: list[_Unit], i: int, g: _Grammar) -> bool:
-    """True when a cue such as "ISSN" or "No." stands just before unit ``i``."""
-    window = int(g.settings.get("identifier_window", 4))
-    seen = 0
+    """True when an identifier cue names the number at unit ``i`` ("ISSN (Print) 1861-1761",
+    "SWP Comment 3/2022", "tel. +32 2 281"): the cue is the nearest word before it, skipping
+    punctuation and one parenthesised label."""
     k = i - 1
-    while k >= 0 and seen < window:
+    skipped_parenthesis = False
+    while k >= 0:
         u = units[k]
-        k -= 1
-        if u.code == "|" or (not u.key[:1].isalnum() and u.code == "x"):
-            continue
-        if u.key in g.identifier_cues:
-            return True
-        if g.is_(u, "TPREP"):
-            return False
-        seen += 1
+        if u.code == "|" or u.text in ("+", ":", "#", "-"):
+            k -= 1
+        elif u.text == ")" and not skipped_parenthesis:
+            while k >= 0 and units[k].text != "(":
+                k -= 1
+            k -= 1
+            skipped_parenthesis = True
+        else:
+            return u.key in g.identifier_cues
     return False
 
 
@@ -1635,11 +1639,16 @@ def _is_header(text: str, f: _Found, header_chars: int) -> bool:
 def infer_publication_date(doc, article: Article, *, lexicon: dict) -> tuple[dt.date, str] | None:
     """The most plausible publication date of an article that carries none, and its precision.
 
-    In order: a date alone on a line at the top or opening a dateline (day precision); a
-    date after a publication cue ("First published ... June 4, 2025"); otherwise the month
-    after the latest event the article reports in the past tense, kept before the earliest
-    date it speaks of in the future tense (month precision, or year when only years are
-    given). Returns None when the article has no fully specified date.
+    Only the article's own fully specified dates count, in this order:
+    1. a date alone on a line near the top or opening a dateline ("Sunday, February 01, 2026",
+       "BRUSSELS, March 6, 2025 —"): that day;
+    2. a date after a publication cue ("First published ... June 4, 2025"): that day;
+    3. the latest event reported in the past tense and the earliest date spoken of in the
+       future tense, when they are at most ``max_bound_gap_days`` apart: the month after
+       the past event ("adopted in May 2025" ... "at the end of June 2025" -> June 2025);
+    4. a past-tense day in the lede ("On 2 March 2025, leaders agreed ..."): its month.
+    Otherwise None: one old date ("the invasion in February 2022") bounds the publication
+    date from one side only, and a wrong anchor would misplace every relative expression.
     """
     g = _grammar_for(lexicon)
     found, units = _extract(doc, article.text, g, None)
@@ -1653,39 +1662,34 @@ def infer_publication_date(doc, article: Article, *, lexicon: dict) -> tuple[dt.
     header_chars = int(g.settings.get("header_chars", 400))
     window = int(g.settings.get("publication_cue_window", 10))
     starts = {u.start: k for k, u in enumerate(units)}
-    for f in fixed:
-        if f.norm.granularity == "day" and _is_header(article.text, f, header_chars):
+    days = [f for f in fixed if f.norm.granularity == "day"]
+    for f in days:
+        if _is_header(article.text, f, header_chars):
             return f.norm.interval[0], "day"
-    for f in fixed:
+    for f in days:
         k = starts.get(f.start)
-        if k is None or f.norm.granularity != "day":
-            continue
         line_start = article.text.rfind("\n", 0, f.start) + 1
-        before = [u for u in units[max(0, k - window):k] if u.code != "|" and u.start >= line_start]
+        before = [u for u in units[max(0, (k or 0) - window):k or 0] if u.code != "|" and u.start >= line_start]
         if any(u.key in g.publication_cues for u in before):
             return f.norm.interval[0], "day"
     interp = _Interpreter(doc, article.text, units, g, None)
-    past, future = [], []
-    for f in fixed:
-        direction = interp.direction(f.first, f.last)
-        (future if direction > 0 else past).append((f, direction))
-    fine = [(f, d) for f, d in past if f.norm.granularity != "year"]
-    # the finest dates first, the ones in the past tense first
-    pool = [f for f, d in fine if d < 0] or [f for f, _ in fine]
-    pool = pool or [f for f, d in past if d < 0] or [f for f, _ in past]
-    if not pool:
+    tensed = [(f, interp.direction(f.first, f.last)) for f in fixed if f.norm.granularity != "year"]
+    past = [f for f, d in tensed if d < 0]
+    future = [f for f, d in tensed if d > 0]
+    if not past:
         return None
-    precision = "year" if all(f.norm.granularity == "year" for f in pool) else "month"
 
     def after(f: _Found) -> dt.date:
-        # a whole past month or year ("in May 2025") is over by the time it is written so
+        # a whole month or season written as past ("in May 2025") is over by publication
         end = f.norm.interval[1]
         return end if f.norm.granularity == "day" else end + dt.timedelta(days=1)
 
-    estimate = max(after(f) for f in pool)
-    limits = [f.norm.interval[0] for f, _ in future if f.norm.interval[0] > min(f.norm.interval[0] for f in pool)]
-    if limits and min(limits) < estimate:
-        estimate = min(limits)
-    if precision == "year":
-        return dt.date(estimate.year, 1, 1), "year"
-    return estimate.replace(day=1), "month"
+    lower = max(after(f) for f in past)
+    upper = min((f.norm.interval[0] for f in future if f.norm.interval[1] >= lower), default=None)
+    gap = int(g.settings.get("max_bound_gap_days", 92))
+    if upper is not None and (upper - lower).days <= gap:
+        return min(lower, upper).replace(day=1), "month"
+    lede = [f for f in past if f.norm.granularity == "day" and f.start <= header_chars]
+    if lede:
+        return lede[0].norm.interval[0].replace(day=1), "month"
+    return None

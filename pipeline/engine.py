@@ -78,7 +78,9 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None) -> list[Sou
     from .runner import SourceRows, extract_article, segment_decoded
     from .sources import DecodedSource, InputError, decode_bytes
 
+    clock = time.perf_counter()
     nlp, extractors = worker_state(config, nlp)
+    load_seconds = time.perf_counter() - clock  # ~0 once the process has the model
     max_chars = config.settings["input"]["max_source_chars"]
     results: list[SourceResult] = []
     segmented = []
@@ -131,6 +133,8 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None) -> list[Sou
             "dates": rows.dates, "quantities": rows.quantities, "mention_candidates": rows.mentions,
             "claim_drafts": rows.claim_drafts,
         }
+    if results:
+        results[0].timings["load_model"] += load_seconds
     for result in results:
         result.timings = dict(result.timings)
     return results

@@ -130,10 +130,12 @@ def gazetteer_ents_filter(entities, spans) -> list[Span]:
 
 
 def _covered(token_i: int, matches: list[Span]) -> bool:
+    """True when token ``token_i`` lies inside one of the gazetteer matches."""
     return any(m.start <= token_i < m.end for m in matches)
 
 
 def _extends_name(ent: Span, inside: list[Span]) -> bool:
+    """True when model entity ``ent`` is a longer proper name around the matches ``inside``."""
     if not all(ent.start <= m.start and m.end <= ent.end for m in inside):
         return False
     for m in inside:
@@ -146,6 +148,7 @@ def _extends_name(ent: Span, inside: list[Span]) -> bool:
 
 
 def _leftover_runs(ent: Span, inside: list[Span]) -> list[tuple[int, int]]:
+    """Token ranges of ``ent`` outside the matches that still deserve to be entities."""
     numeric = ent.label_ not in ENTITY_LABELS
     runs, start = [], None
     for i in range(ent.start, ent.end + 1):
@@ -224,6 +227,7 @@ class _Options:
 
 
 def _title_pattern(titles: list[str]) -> re.Pattern | None:
+    """One case-insensitive regex for a list of titles, longest first; None for no titles."""
     if not titles:
         return None
     parts = []
@@ -235,6 +239,7 @@ def _title_pattern(titles: list[str]) -> re.Pattern | None:
 
 
 def _alternation(words: tuple) -> str:
+    """A regex alternation of ``words``, escaped, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
@@ -337,11 +342,16 @@ class MentionExtractor:
     # -------------------------------------------------------------- context
 
     def _context(self, doc: Doc, article: Article) -> _Context:
+        """Lines, wrap width, title matches and gazetteer matches of one article."""
         text = article.text
         line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
-        # hard-wrapped text has most lines near one width; otherwise lines are paragraphs
-        wrap_width = lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+        # hard-wrapped text has most lines near one width (a stray long line is ignored
+        # once there are enough lines); otherwise its lines are paragraphs
+        if len(lengths) >= 20:
+            wrap_width = lengths[int(0.95 * (len(lengths) - 1))]
+        else:
+            wrap_width = lengths[-1] if lengths else 0
         titles = []
         if self.options.titles is not None:
             titles = [(m.start(), m.end()) for m in self.options.titles.finditer(text)]
@@ -359,6 +369,7 @@ class MentionExtractor:
     # -------------------------------------------------------------- model + ruler ents
 
     def _from_ents(self, ctx: _Context) -> list[_Mention]:
+        """Clean mentions from ``doc.ents`` (model and ruler), cut at real line breaks."""
         raw: list[_Mention] = []
         for ent in ctx.doc.ents:
             if ent.label_ not in self.options.labels:
@@ -598,6 +609,7 @@ class MentionExtractor:
         return _flat(mentions + added)
 
     def _datelines(self, ctx: _Context) -> list[_Mention]:
+        """The place of each dateline ("BRUSSELS —") as a GPE."""
         out = []
         for g in _DATELINE.finditer(ctx.text):
             if sum(c.isalpha() for c in g.group(1)) >= 3:
@@ -630,6 +642,7 @@ class MentionExtractor:
         return out
 
     def _honorific_names(self, ctx: _Context) -> list[_Mention]:
+        """The name after a form of address ("Sir Keir" -> "Keir") as a PERSON."""
         if self._honorific is None:
             return []
         out = []
@@ -661,6 +674,7 @@ class MentionExtractor:
     # -------------------------------------------------------------- rows
 
     def _rows(self, ctx: _Context, article: Article, mentions: list[_Mention]) -> list[dict]:
+        """``mention_candidates`` rows with source offsets, sliced from ``article.text``."""
         rows = []
         for m in mentions:
             if m.label not in self.options.labels:
@@ -730,6 +744,7 @@ def _the_in_name(ctx: _Context, start: int) -> bool:
 
 
 def _is_title_case_line(ctx: _Context, pos: int) -> bool:
+    """True when the line holding ``pos`` is a heading written in title case."""
     line_start, line_end = ctx.line_of(pos)
     line = ctx.text[line_start:line_end].strip()
     words = re.findall(r"[A-Za-z][\w’'\-]*", line)

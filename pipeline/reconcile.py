@@ -9,6 +9,8 @@ offsets, label, document), helped but not limited by the gazetteer:
   ignored ("U.K." = "UK", "BRUSSELS" = "Brussels", "EU–UK" = "EU-UK");
 * acronyms defined in a text ("Security Action For Europe (SAFE)") join their long form,
   in that document and, when the corpus defines them only one way, in every document;
+  an acronym defined nowhere joins the one multi-word name of its label whose initials
+  it spells ("U.S." and "United States");
 * a bare surname joins the full name it shortens within its document; when two people
   in the document share it, the nearest full name before it wins (people sharing a
   surname are never merged), and across documents only a surname that a single full
@@ -19,9 +21,11 @@ offsets, label, document), helped but not limited by the gazetteer:
 * a one-word GPE that opens a longer GPE of the same document ("Saudi" after
   "Saudi Arabia") joins it;
 * the label of an entity is the gazetteer's, else the majority of its mentions
-  (mentions linked as a person's surname or first name vote PERSON).
+  (mentions linked as a person's surname or first name vote PERSON); its name is the
+  gazetteer's, else the fullest written form (most words, no title, not "the ...").
 
-Capitals are never folded into their country: they are different surfaces and the
+A document's own acronym definition, or a nearer full name sharing a surname, beats the
+gazetteer's alias. Capitals are never folded into their country: they are different surfaces and the
 gazetteer lists them as entities of their own.
 """
 from __future__ import annotations
@@ -35,7 +39,7 @@ from functools import lru_cache
 import pandas as pd
 
 from pipeline.ids import stable_id
-from pipeline.schema import SCHEMAS
+from pipeline.schema import SCHEMAS, empty_frame
 
 ENTITY_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
                  "WORK_OF_ART", "LANGUAGE")
@@ -270,12 +274,14 @@ class _Row:
 
 
 def _options(lexicon: dict) -> dict:
+    """The word lists reconciliation needs, from the lexicon."""
     cfg = (lexicon or {}).get("entities") or {}
     return {
         "particles": frozenset(w.casefold() for w in cfg.get("name_particles", [])),
         "suffixes": frozenset(cfg.get("name_suffixes", [])),
         "heads": frozenset(surface_key(w) for w in cfg.get("anaphor_heads", [])),
         "fillers": frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
+        "titles": frozenset(t.casefold() for t in ((lexicon or {}).get("gazetteer") or {}).get("titles", [])),
     }
 
 
@@ -293,7 +299,7 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
     if missing:
         raise ValueError(f"[E213] candidates lack columns {missing}")
     if candidates.empty:
-        return pd.DataFrame(columns=entity_cols), pd.DataFrame(columns=mention_cols)
+        return empty_frame("entities"), empty_frame("mentions")
 
     opts = _options(lexicon)
     entries = gazetteer_entries(lexicon)
@@ -314,7 +320,7 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
     rows = [_make_row(r, by_name, by_key, opts) for r in records if r["label"] in ENTITY_LABELS]
     rows = [r for r in rows if r.key]
 
-    _resolve(rows, by_key, opts)
+    _resolve(rows, opts)
     groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
     for row in rows:
         groups[row.target].append(row)
@@ -326,7 +332,7 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
         group = groups[target]
         gaz = by_name.get(target[1]) if target[0] == "gaz" else None
         label = gaz.label if gaz else _majority_label(group)
-        name = gaz.name if gaz else _canonical_name(group)
+        name = gaz.name if gaz else _canonical_name(group, opts["titles"])
         entity_id = stable_id("e_", label, name)
         members[entity_id].extend(group)
         kb_ids = sorted({r.record["kb_id"] for r in group if isinstance(r.record.get("kb_id"), str)})
@@ -360,8 +366,10 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
 
 
 def _make_row(record: dict, by_name: dict, by_key: dict, opts: dict) -> _Row:
+    """One candidate with its alias form, key, gazetteer entry and person name parts."""
+    # the alias keeps a leading "the" (the extractor leaves it only in "the bloc"-like
+    # references); the key ignores it
     surface = surface_form(str(record["text"]))
-    # a leading "the" stays in the alias only where it is part of a name-like reference
     key = surface_key(surface)
     hint = record.get("canonical_hint")
     gaz = by_name.get(hint) if isinstance(hint, str) else None
@@ -371,11 +379,17 @@ def _make_row(record: dict, by_name: dict, by_key: dict, opts: dict) -> _Row:
     row = _Row(record=record, surface=surface, key=key, label=label, gaz=gaz)
     is_person = (gaz.label == "PERSON") if gaz else label == "PERSON"
     if is_person:
-        row.person = parse_person(_LEADING_THE.sub("", surface), opts["particles"], opts["suffixes"])
+        words = _LEADING_THE.sub("", surface).split(" ")
+        # "Sir Keir Starmer" is Keir Starmer: a title never starts a full name
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if " ".join(words[:n]).casefold() in opts["titles"]:
+                words = words[n:]
+                break
+        row.person = parse_person(" ".join(words), opts["particles"], opts["suffixes"])
     return row
 
 
-def _resolve(rows: list[_Row], by_key: dict, opts: dict) -> None:
+def _resolve(rows: list[_Row], opts: dict) -> None:
     """Set ``row.target`` for every row: ("gaz", canonical) or ("key", surface key)."""
     by_doc: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
@@ -403,15 +417,12 @@ def _resolve(rows: list[_Row], by_key: dict, opts: dict) -> None:
             return ("gaz", row.gaz.name)
         return ("key", row.key)
 
-    def long_target(long_row: _Row) -> tuple[str, str]:
-        return own_target(long_row)
-
     # pass 1: everything but anaphors, within the document
     corpus_acronyms: dict[str, set] = defaultdict(set)
     for doc, doc_rows in by_doc.items():
         persons = [r for r in doc_rows if r.person]
         for acr_key, long_row in doc_acronyms[doc].items():
-            corpus_acronyms[acr_key].add(long_target(long_row))
+            corpus_acronyms[acr_key].add(own_target(long_row))
         for row in doc_rows:
             if _is_anaphor(row, opts):
                 continue
@@ -422,7 +433,7 @@ def _resolve(rows: list[_Row], by_key: dict, opts: dict) -> None:
                     row.person_vote = True
                     continue
             if row.key in doc_acronyms[doc] and doc_acronyms[doc][row.key] is not row:
-                row.target = long_target(doc_acronyms[doc][row.key])
+                row.target = own_target(doc_acronyms[doc][row.key])
                 continue
             if row.gaz or row.person:
                 row.target = own_target(row)
@@ -493,6 +504,7 @@ def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[tuple[str
 
 
 def _identity_target(group: list[_Row]) -> tuple[str, str]:
+    """Where all full-name rows of one person (same first name and surname) go."""
     gaz = sorted({r.gaz.name for r in group if r.gaz})
     if gaz:
         return ("gaz", gaz[0])
@@ -520,6 +532,7 @@ def _doc_acronyms(doc_rows: list[_Row], fillers: frozenset[str]) -> dict[str, _R
 
 
 def _is_anaphor(row: _Row, opts: dict) -> bool:
+    """True for "the <Head>" or a bare capitalised "<Head>" of an institutional name."""
     words = row.surface.split(" ")
     if len(words) == 2 and words[0].casefold() == "the":
         return surface_key(words[1]) in opts["heads"]
@@ -544,6 +557,7 @@ def _link_surname(row: _Row, persons: list[_Row]) -> _Row | None:
 
 
 def _link_first_name(row: _Row, persons: list[_Row]) -> _Row | None:
+    """The one full name of the document that a bare PERSON first name ("Keir") opens."""
     if row.label != "PERSON" or " " in row.key:
         return None
     matches = {(p.person.first, p.person.surname): p for p in persons if p.person.first == row.key}
@@ -553,6 +567,7 @@ def _link_first_name(row: _Row, persons: list[_Row]) -> _Row | None:
 
 
 def _clipped_gpe(row: _Row, doc_rows: list[_Row]) -> _Row | None:
+    """The one longer GPE of the document that a one-word GPE ("Saudi") opens."""
     if row.label != "GPE" or " " in row.key:
         return None
     longer = {r.key: r for r in doc_rows if r.label == "GPE" and " " in r.key and r.key.split(" ")[0] == row.key}
@@ -572,6 +587,7 @@ def _merge_norp_plurals(groups: dict[tuple[str, str], list[_Row]]) -> None:
 
 
 def _majority_label(group: list[_Row]) -> str:
+    """The label most mentions of the group carry (linked surnames vote PERSON)."""
     votes = Counter("PERSON" if r.person_vote else r.label for r in group)
     # ties: the label of the longest surface, then the fixed label order
     longest = max(group, key=lambda r: (len(r.surface.split(" ")), len(r.surface))).label
@@ -579,8 +595,8 @@ def _majority_label(group: list[_Row]) -> str:
     return sorted(votes, key=lambda lab: (-votes[lab], lab != longest, order.get(lab, 99), lab))[0]
 
 
-def _canonical_name(group: list[_Row]) -> str:
-    """The fullest proper name among the group's surfaces."""
+def _canonical_name(group: list[_Row], titles: frozenset[str]) -> str:
+    """The fullest proper name among the group's surfaces, without a title in front."""
     counts = Counter(r.surface for r in group)
     # "BRUSSELS" of a dateline only when no "Brussels" is written
     written = {surface_key(s) for s in counts if not s.isupper()}
@@ -588,7 +604,9 @@ def _canonical_name(group: list[_Row]) -> str:
     def rank(surface: str) -> tuple:
         words = surface.split(" ")
         shouting = surface.isupper() and surface_key(surface) in written
+        titled = any(" ".join(words[:n]).casefold() in titles for n in range(1, min(4, len(words))))
         return (
+            titled,
             words[0].casefold() == "the",
             not any(ch.isupper() for ch in surface),
             shouting,

@@ -381,7 +381,8 @@ def short_value(row) -> str:
 def _claims_section(claims: pd.DataFrame, doc_names: dict[str, tuple[str, str]], entities: dict[str, dict],
                     quantities: dict[str, object], dates: dict[str, object], rendered: set[str]) -> str:
     if claims.empty:
-        return '<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2><p>No claims.</p></section>'
+        return ('<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2>'
+                "<p>No claims.</p></section>")
     rows, entity_choices, kinds, docs = [], {}, set(), {}
     for claim in claims.itertuples(index=False):
         claim_id = str(claim.claim_id)
@@ -471,7 +472,8 @@ def _entities_table(entities: pd.DataFrame, first_mention: dict[str, str], top: 
         f'<div class="table-wrap"><table class="cards"><caption>Most mentioned entities (top {min(top, len(entities))} '
         f"of {len(entities)}), linked to their first mention</caption><thead><tr><th scope=\"col\">Entity</th>"
         "<th scope=\"col\">Label</th><th scope=\"col\">Mentions</th><th scope=\"col\">Documents</th>"
-        f"<th scope=\"col\">Aliases</th><th scope=\"col\">KB</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        "<th scope=\"col\">Aliases</th><th scope=\"col\">KB</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -495,6 +497,23 @@ def _ticks(low: dt.date, high: dt.date) -> list[dt.date]:
     count = max(1, days // step)
     stride = max(1, math.ceil(count / 10))
     return [low + dt.timedelta(days=i * step) for i in range(0, count + 1, stride)]
+
+
+def timeline_points(claims: pd.DataFrame, date_rows: Mapping[str, object], rendered: set[str]) -> list[dict]:
+    """One point per (claim, date with a calendar interval): what ``timeline_svg`` draws."""
+    points = []
+    for claim in claims.itertuples(index=False):
+        for date_id in _ids(claim.date_ids):
+            row = date_rows.get(date_id)
+            low = _date(row.range_start) if row is not None else None
+            high = _date(row.range_end) if row is not None else None
+            if low is None and high is None:
+                continue  # durations, sets and vague references have no place on a calendar
+            low, high = low or high, high or low
+            points.append({"claim_id": str(claim.claim_id), "doc_id": str(claim.doc_id), "low": min(low, high),
+                           "high": max(low, high), "linked": str(claim.claim_id) in rendered,
+                           "label": f"{row.text} ({_str(row.value, '?')}): {_str(claim.text)[:160]}"})
+    return points
 
 
 def timeline_svg(points: list[dict], lanes: list[tuple[str, str, str]]) -> str:
@@ -607,11 +626,13 @@ def _chart_wrap(svg: str, label: str) -> str:
 
 def _money_section(stats: list[dict]) -> str:
     rows = "".join(
-        f'<tr><th class="wrap" scope="row">{_esc(s["currency"])}</th><td>{s["count"]}</td><td>{_esc(format_number(s["total"]))}</td>'
+        f'<tr><th class="wrap" scope="row">{_esc(s["currency"])}</th><td>{s["count"]}</td>'
+        f'<td>{_esc(format_number(s["total"]))}</td>'
         f'<td>{_esc(format_number(s["min"]))}</td><td>{_esc(format_number(s["max"]))}</td></tr>' for s in stats)
     table = ('<div class="table-wrap"><table class="compact"><caption>Money amounts by currency (base units)</caption>'
              '<thead><tr><th scope="col">currency</th><th scope="col">amounts</th><th scope="col">total</th>'
-             f'<th scope="col">smallest</th><th scope="col">largest</th></tr></thead><tbody>{rows}</tbody></table></div>'
+             '<th scope="col">smallest</th><th scope="col">largest</th></tr></thead>'
+             f"<tbody>{rows}</tbody></table></div>"
              if stats else "")
     return (
         '<h3>Money by currency</h3><p class="muted">Sum of the money amounts stated in the text, each mention '
@@ -633,6 +654,19 @@ def _problems(tables: Mapping, text_of: Callable[[str], str | None]) -> list[str
         if bad:
             lines.append(f"{bad} {name} row(s) whose text differs from source_text[start:end]")
     return lines
+
+
+def _errors_table(errors: pd.DataFrame) -> str:
+    """The problems the run recorded (errors.parquet), one row each."""
+    if errors.empty:
+        return ""
+    rows = "".join(
+        f'<tr><td data-label="Source">{_esc(_str(e.source, "—"))}</td><td data-label="Stage">{_esc(e.stage)}</td>'
+        f'<td data-label="Code">{_esc(e.code)}</td><td class="wrap" data-label="Message">{_esc(e.message)}</td></tr>'
+        for e in errors.itertuples(index=False))
+    return ('<div class="table-wrap"><table class="cards"><caption>Errors recorded by the run</caption>'
+            '<thead><tr><th scope="col">source</th><th scope="col">stage</th><th scope="col">code</th>'
+            f'<th scope="col">message</th></tr></thead><tbody>{rows}</tbody></table></div>')
 
 
 def _manifest_facts(manifest: Mapping | None) -> str:
@@ -677,7 +711,8 @@ code{font-size:.85em}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;
+  overflow-wrap:break-word}
 thead th{white-space:nowrap}
 td.wrap{overflow-wrap:anywhere}
 #claims-table{min-width:56rem}
@@ -687,7 +722,8 @@ thead th{background:var(--soft)}
 table.compact{width:auto;min-width:16rem}
 ul.values{list-style:none;margin:0;padding:0}
 ul.values li{margin:0 0 .2rem}
-.filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;margin:.8rem 0;padding:.7rem;background:var(--soft);border-radius:6px}
+.filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;margin:.8rem 0;padding:.7rem;
+  background:var(--soft);border-radius:6px}
 .filters label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600}
 .filters select,.filters button{font:inherit;font-weight:400;padding:.3rem;max-width:18rem}
 .filters p{margin:0;flex-basis:100%;font-size:.9rem}
@@ -697,10 +733,11 @@ ul.values li{margin:0 0 .2rem}
 .doc{border-top:2px solid var(--line);margin-top:2rem}
 .facts{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;margin:.5rem 0 1rem;font-size:.9rem}
 .facts dt{font-weight:600;display:inline}
-.facts dd{display:inline;margin:0 0 0 .35rem}
+.facts dd{display:inline;margin:0 0 0 .35rem;overflow-wrap:anywhere}
+.facts div{max-width:100%}
 .doc-text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1rem;line-height:1.9;max-width:75ch}
 .back{font-size:.9rem}
-mark.hl{color:inherit;border-radius:3px;padding:0;position:relative}
+mark.hl{color:inherit;border-radius:3px;padding:0}
 .hl-ent-person{background:#fde2ef;box-shadow:inset 0 -2px #c2185b}
 .hl-ent-org{background:#dbeafe;box-shadow:inset 0 -2px #1d4ed8}
 .hl-ent-place{background:#dcfce7;box-shadow:inset 0 -2px #15803d}
@@ -711,13 +748,14 @@ mark.hl{color:inherit;border-radius:3px;padding:0;position:relative}
 .hl-qty{background:#fef9c3;box-shadow:inset 0 -3px #a16207}
 .hl-qty-percent{background:#ccfbf1;box-shadow:inset 0 -3px #0f766e}
 .hl-qty-count,.hl-qty-measure,.hl-qty-ratio,.hl-qty-other{background:#cffafe;box-shadow:inset 0 -3px #0e7490}
-.claim{border-bottom:2px dotted #6b7280;position:relative}
+.claim{border-bottom:2px dotted #6b7280}
 .claim:hover,.claim:focus{background:#f3f4f6}
 .boiler{color:#6b6b6b;font-style:italic}
 .hl:target,.claim:target{outline:3px solid #dc2626;outline-offset:2px;background:#fef2f2}
-.hl:focus::after,.claim:focus::after{content:attr(title);position:absolute;left:0;top:100%;z-index:10;
-  white-space:pre-line;background:#1f2328;color:#fff;font:12px/1.4 system-ui,sans-serif;font-style:normal;
-  padding:.35em .5em;border-radius:4px;width:max-content;max-width:min(30rem,85vw);pointer-events:none}
+/* the focused highlight's details in a bar pinned to the window's foot: never off-screen, even on a phone */
+.hl:focus::after,.claim:focus::after{content:attr(title);position:fixed;left:.75rem;right:.75rem;bottom:.75rem;
+  z-index:10;max-width:40rem;white-space:pre-line;background:#1f2328;color:#fff;font:13px/1.45 system-ui,sans-serif;
+  font-style:normal;padding:.5em .75em;border-radius:6px;box-shadow:0 2px 8px rgba(0,0,0,.3);pointer-events:none}
 .problems{background:#fef2f2;border-left:4px solid #dc2626;padding:.5rem 1rem}
 footer{margin-top:3rem;padding-bottom:2rem;border-top:1px solid var(--line);font-size:.9rem}
 @media (max-width:760px){
@@ -798,7 +836,8 @@ def render_report(tables: Mapping, *, title: str = "Extraction review",
     sentences, mentions = _frame(tables, "sentences"), _frame(tables, "mentions")
     dates, quantities, claims = _frame(tables, "dates"), _frame(tables, "quantities"), _frame(tables, "claims")
     entity_frame = _frame(tables, "entities")
-    entities = {str(r.entity_id): {"name": str(r.name), "kb_id": _str(r.kb_id)} for r in entity_frame.itertuples(index=False)}
+    entities = {str(r.entity_id): {"name": str(r.name), "kb_id": _str(r.kb_id)}
+                for r in entity_frame.itertuples(index=False)}
 
     per_doc: dict[str, list[Highlight]] = defaultdict(list)
     counts: dict[str, dict[str, int]] = defaultdict(dict)
@@ -835,18 +874,7 @@ def render_report(tables: Mapping, *, title: str = "Extraction review",
     date_rows = {str(r.date_id): r for r in dates.itertuples(index=False)}
 
     lanes = [(str(d.doc_id), *names[str(d.doc_id)]) for d in ordered_docs.itertuples(index=False)]
-    points = []
-    for claim in claims.itertuples(index=False):
-        for date_id in _ids(claim.date_ids):
-            row = date_rows.get(date_id)
-            low = _date(row.range_start) if row is not None else None
-            high = _date(row.range_end) if row is not None else None
-            if low is None and high is None:
-                continue
-            low, high = low or high, high or low
-            points.append({"claim_id": str(claim.claim_id), "doc_id": str(claim.doc_id), "low": min(low, high),
-                           "high": max(low, high), "linked": str(claim.claim_id) in rendered,
-                           "label": f"{row.text} ({_str(row.value, '?')}): {_str(claim.text)[:160]}"})
+    points = timeline_points(claims, date_rows, rendered)
 
     problems = _problems(tables, text_of)
     problems += [f"source {s} could not be read; its documents are not shown" for s in missing_sources]
@@ -861,10 +889,14 @@ def render_report(tables: Mapping, *, title: str = "Extraction review",
         '<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#claims">Claims</a></li>'
         '<li><a href="#documents">Documents</a></li></ul></nav></header><main>'
         f'<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>{problem_html}'
-        f'<div class="grid"><div>{_counts_table(tables)}</div><div>{_entities_table(entity_frame, first_mention, top_entities)}'
+        f"{_errors_table(_frame(tables, 'errors'))}"
+        f'<div class="grid"><div>{_counts_table(tables)}</div>'
+        f"<div>{_entities_table(entity_frame, first_mention, top_entities)}"
         f"</div></div><h3>Timeline of dated claims</h3>"
-        '<p class="muted">One lane per document; a dot is a day, a bar a longer interval. Each mark links to its claim.</p>'
-        f"{_chart_wrap(timeline_svg(points, lanes), 'Timeline')}{_money_section(money_by_currency(quantities))}</section>"
+        '<p class="muted">One lane per document; a dot is a day, a bar a longer interval. '
+        "Each mark links to its claim.</p>"
+        f"{_chart_wrap(timeline_svg(points, lanes), 'Timeline')}"
+        f"{_money_section(money_by_currency(quantities))}</section>"
         f"{_claims_section(claims, names, entities, quantity_rows, date_rows, rendered)}"
         f'<section id="documents" aria-labelledby="documents-h"><h2 id="documents-h">Documents</h2>{_legend()}'
         f'<nav aria-label="Documents"><ul>{doc_nav}</ul></nav>{"".join(doc_sections)}</section></main>'

@@ -345,6 +345,7 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
         clock = time.perf_counter()
         runner = make_engine(engine, workers=workers, scheduler=scheduler, nlp=nlp)
         ws.timings["start_engine"] += time.perf_counter() - clock
+        saved_at = time.perf_counter()
         try:
             for result in runner.run(batches(), config):
                 for stage, seconds in result.timings.items():
@@ -359,6 +360,9 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
                 ws.timings["write_interim"] += time.perf_counter() - clock
                 entries[result.source] = {"key": result.key, "sha256": result.sha256,
                                           "shard": shard_name(result.source)}
+                if time.perf_counter() - saved_at > 30:  # a killed run resumes from here
+                    write_index(ws.index_path("run"), "run", {**index["sources"], **entries})
+                    saved_at = time.perf_counter()
         finally:
             runner.close()
         write_index(ws.index_path("run"), "run", entries)
@@ -389,14 +393,14 @@ def write_source_shards(ws: Workspace, result) -> None:
     """Write one source's rows for every per-source stage (each file atomically)."""
     source = result.source
     tables = result.tables
-    write_table("documents", tables["documents"], ws.shard("segment", source, "documents.parquet"))
-    write_table("sentences", tables["sentences"], ws.shard("segment", source))
-    write_bytes_atomic(result.docbin, ws.shard("nlp", source, "spacy"))
-    write_table("anchors", tables["anchors"], ws.shard("dates", source, "anchors.parquet"))
-    write_table("dates", tables["dates"], ws.shard("dates", source))
-    write_table("quantities", tables["quantities"], ws.shard("quantities", source))
-    write_table("mention_candidates", tables["mention_candidates"], ws.shard("mentions", source))
-    write_table("claim_drafts", tables["claim_drafts"], ws.shard("claim_drafts", source))
+    write_table("documents", tables["documents"], ws.shard("segment", source, "documents.parquet"), durable=False)
+    write_table("sentences", tables["sentences"], ws.shard("segment", source), durable=False)
+    write_bytes_atomic(result.docbin, ws.shard("nlp", source, "spacy"), durable=False)
+    write_table("anchors", tables["anchors"], ws.shard("dates", source, "anchors.parquet"), durable=False)
+    write_table("dates", tables["dates"], ws.shard("dates", source), durable=False)
+    write_table("quantities", tables["quantities"], ws.shard("quantities", source), durable=False)
+    write_table("mention_candidates", tables["mention_candidates"], ws.shard("mentions", source), durable=False)
+    write_table("claim_drafts", tables["claim_drafts"], ws.shard("claim_drafts", source), durable=False)
 
 
 def _concat(name: str, paths: Iterable[Path]) -> pd.DataFrame:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+
+# mkstemp creates 0600 files; published tables should get the usual umask-respecting mode
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_FILE_MODE = 0o666 & ~_UMASK
 from pathlib import Path
 
 import pandas as pd
@@ -204,14 +209,19 @@ def to_arrow(name: str, rows: pd.DataFrame | list[dict]) -> pa.Table:
     return table.replace_schema_metadata(metadata)
 
 
-def write_table(name: str, rows: pd.DataFrame | list[dict], path: str | os.PathLike) -> int:
-    """Check ``rows`` against schema ``name`` and atomically replace ``path``; return the row count."""
+def write_table(name: str, rows: pd.DataFrame | list[dict], path: str | os.PathLike, *, durable: bool = True) -> int:
+    """Check ``rows`` against schema ``name`` and atomically replace ``path``; return the row count.
+
+    ``durable=False`` skips the fsync: the rename alone keeps the file whole when a
+    process is killed; the fsync adds survival of a power cut, worth it for outputs
+    but not for interim shards that a rerun rebuilds.
+    """
     table = to_arrow(name, rows)
-    write_arrow_atomic(table, Path(path))
+    write_arrow_atomic(table, Path(path), durable=durable)
     return table.num_rows
 
 
-def write_arrow_atomic(table: pa.Table, path: Path) -> None:
+def write_arrow_atomic(table: pa.Table, path: Path, *, durable: bool = True) -> None:
     """Write ``table`` to a temporary file beside ``path``, fsync it, then rename over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -219,15 +229,17 @@ def write_arrow_atomic(table: pa.Table, path: Path) -> None:
     try:
         # no statistics timestamps or created_by drift: same rows give the same bytes
         pq.write_table(table, tmp_name, compression="zstd", write_statistics=True, store_schema=True)
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
+        if durable:
+            with open(tmp_name, "rb") as handle:
+                os.fsync(handle.fileno())
+        os.chmod(tmp_name, _FILE_MODE)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
 
 
-def write_bytes_atomic(data: bytes, path: Path) -> None:
+def write_bytes_atomic(data: bytes, path: Path, *, durable: bool = True) -> None:
     """Atomically replace ``path`` with ``data`` (for JSON sidecars and DocBins)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -235,7 +247,9 @@ def write_bytes_atomic(data: bytes, path: Path) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
+        os.chmod(tmp_name, _FILE_MODE)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

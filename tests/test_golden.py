@@ -28,7 +28,8 @@ def test_the_seed_corpus_matches_the_committed_snapshots(seed_run):
     differences = compare_snapshots(ws.out_dir, GOLDEN)
     assert not differences, (
         f"{len(differences)} difference(s) between {GOLDEN} (old) and this run (new); "
-        "if they are intended, run `make golden` and commit tests/golden:\n" + "\n".join(differences[:200]))
+        "if they are intended, run `make golden` and commit tests/golden:\n" + "\n".join(differences[:200])
+        + (f"\n… {len(differences) - 200} more" if len(differences) > 200 else ""))
 
 
 @pytest.mark.parametrize("name", CONTRACT_TABLES)

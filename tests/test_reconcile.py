@@ -1,9 +1,6 @@
 """Reconciliation rules on hand-built mention candidates (no model needed)."""
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -21,15 +18,12 @@ from pipeline.reconcile import (
 )
 from pipeline.schema import SCHEMAS, to_arrow
 
-CONFIGS = Path(__file__).resolve().parent.parent / "configs"
-
 
 @pytest.fixture(scope="module")
-def lexicon() -> dict:
-    return {
-        "gazetteer": tomllib.loads((CONFIGS / "gazetteer.toml").read_text(encoding="utf-8")),
-        "entities": tomllib.loads((CONFIGS / "entities.toml").read_text(encoding="utf-8")),
-    }
+def lexicon(config) -> dict:
+    from pipeline.runner import entity_lexicon
+
+    return entity_lexicon(config)
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +178,10 @@ CASES = {
         rows=[cand("a", 0, "Matti Maasikas", "PERSON"), cand("c", 0, "Liisa Maasikas", "PERSON"),
               cand("b", 0, "Maasikas", "PERSON")],
         same=[], apart=[(("a", 0), ("b", 0)), (("c", 0), ("b", 0)), (("a", 0), ("c", 0))], names=[]),
+    "a title in front of a full name is not its first name": dict(
+        rows=[cand("a", 0, "Sir Jeremy Fleming", "PERSON"), cand("a", 40, "Fleming", "PERSON"),
+              cand("b", 0, "Jeremy Fleming", "PERSON"), cand("c", 0, "Fleming", "PERSON")],
+        same=[[("a", 0), ("a", 40), ("b", 0), ("c", 0)]], apart=[], names=[("Jeremy Fleming", "PERSON")]),
     "title plus first name (Sir Keir) joins the full name": dict(
         rows=[cand("a", 0, "Keir Starmer", "PERSON"), cand("a", 80, "Keir", "PERSON")],
         same=[[("a", 0), ("a", 80)]], apart=[], names=[("Keir Starmer", "PERSON")]),

@@ -339,6 +339,15 @@ def test_a_span_text_that_disagrees_with_its_source_is_flagged():
     assert "1 quantities row(s) whose text differs from source_text[start:end]" in page
 
 
+def test_errors_of_the_run_are_listed_escaped():
+    tables = _tables(demo_rows())
+    tables["errors"] = to_arrow("errors", [{"source": "scan.txt", "stage": "segment", "error_class": "InputError",
+                                            "code": "E013", "message": "[E013] binary <PDF>", "line": None}]).to_pandas()
+    page = render_report(tables, texts={SOURCE: TEXT})
+    assert "<td data-label=\"Code\">E013</td>" in page and "binary &lt;PDF&gt;" in page
+    assert '<tr><th scope="row">errors</th><td>1</td></tr>' in page
+
+
 def test_render_needs_source_texts():
     with pytest.raises(TypeError, match=r"\[E901\]"):
         render_report(_tables(demo_rows()))
@@ -449,12 +458,45 @@ SELF_CHECK = r"""
     var id = el.getAttribute('data-span');
     out.spans[id] = (out.spans[id] || '') + el.textContent;
   });
-  document.querySelectorAll('.doc-text').forEach(function (el) { out.docs[el.getAttribute('data-doc')] = el.textContent; });
-  document.querySelectorAll('mark[id], .claim[id]').forEach(function (el) { if (el.tabIndex < 0) { out.unfocusable += 1; } });
+  document.querySelectorAll('.doc-text').forEach(function (el) {
+    out.docs[el.getAttribute('data-doc')] = el.textContent;
+  });
+  document.querySelectorAll('mark[id], .claim[id]').forEach(function (el) {
+    if (el.tabIndex < 0) { out.unfocusable += 1; }
+  });
   var first = document.querySelector('mark.hl[id]');
   if (first) { first.focus(); out.tooltip = getComputedStyle(first, '::after').getPropertyValue('content'); }
   var form = document.getElementById('claim-filters');
   out.filtersShown = !!form && !form.hidden;
+  function shownWith(name, value) {
+    form.reset();
+    form.elements[name].value = value;
+    form.dispatchEvent(new Event('change'));
+    var n = document.querySelectorAll('#claims-table tbody tr:not([hidden])').length;
+    form.reset();
+    form.dispatchEvent(new Event('change'));
+    return n;
+  }
+  out.filters = {};
+  if (form) {
+    ['entity', 'kind', 'doc'].forEach(function (name) {
+      var value = form.elements[name].options[1] ? form.elements[name].options[1].value : '';
+      out.filters[name] = [value, shownWith(name, value)];
+    });
+  }
+  out.pageWidth = document.documentElement.scrollWidth;
+  out.viewport = window.innerWidth;
+  out.wide = [];  // what sticks out of the viewport (outside the charts' and tables' own scroll boxes)
+  document.querySelectorAll('body *').forEach(function (el) {
+    if (el.getBoundingClientRect().right > out.viewport + 1 && !el.closest('.chart-wrap svg, .table-wrap table')) {
+      out.wide.push(el.tagName + '.' + el.getAttribute('class') + ': ' + el.textContent.slice(0, 60));
+    }
+  });
+  out.phoneLayout = window.matchMedia('(max-width: 760px)').matches;
+  // headless windows are at least 500 px wide: squeeze the body to a 360 px phone and measure what sticks out
+  document.body.style.width = '360px';
+  out.narrowWidth = document.body.scrollWidth;
+  document.body.style.width = '';
   var pre = document.createElement('pre');
   pre.id = 'selfcheck';
   pre.textContent = JSON.stringify(out);
@@ -481,14 +523,16 @@ def chromium(tmp_path: Path, page_path: Path, *args: str) -> subprocess.Complete
                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
                f"--user-data-dir={profile}", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
                "--enable-logging=stderr", "--v=0", *args, page_path.as_uri()]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, f"chromium exited {result.returncode}: {result.stderr[-2000:]}"
+    return result
 
 
-def self_check(tmp_path: Path, page: str, name: str) -> tuple[dict, str]:
+def self_check(tmp_path: Path, page: str, name: str, *args: str) -> tuple[dict, str]:
     """Open the instrumented page; return the self-check's findings and the browser's console lines."""
     path = tmp_path / name
     path.write_text(instrument(page), encoding="utf-8")
-    result = chromium(tmp_path, path, "--dump-dom")
+    result = chromium(tmp_path, path, "--dump-dom", *(args or ("--window-size=1280,900",)))
     found = re.search(r'<pre id="selfcheck">(.*?)</pre>', result.stdout, re.S)
     assert found, f"self-check did not run: {result.stderr[-2000:]}"
     console = [line for line in result.stderr.splitlines() if "CONSOLE" in line]
@@ -521,6 +565,19 @@ def test_seed_report_in_headless_chromium(seed_run, tmp_path):
         assert wrong == [], f"{len(wrong)} {name} highlights differ from their table text"
     assert found["unfocusable"] == 0
     assert "mention" in found["tooltip"] or "date" in found["tooltip"] or "quantity" in found["tooltip"]
+    claims = tables.claims
+    entity, shown = found["filters"]["entity"]
+    about = claims.apply(lambda c: entity in {*c["entity_ids"], c["subject_entity_id"], c["speaker_entity_id"]}, axis=1)
+    assert shown == int(about.sum()) > 0
+    kind, shown = found["filters"]["kind"]
+    assert shown == int((claims["kind"] == kind).sum()) > 0
+    doc, shown = found["filters"]["doc"]
+    assert shown == int((claims["doc_id"] == doc).sum()) > 0
+    assert found["pageWidth"] <= found["viewport"]
+
+    phone, _ = self_check(tmp_path, page, "phone.html", "--window-size=390,900")
+    assert phone["phoneLayout"] and phone["pageWidth"] <= phone["viewport"], phone["wide"]
+    assert phone["narrowWidth"] <= 360, "something sticks out of a 360 px wide page"
 
     shot = tmp_path / "report.png"
     (tmp_path / "plain.html").write_text(page, encoding="utf-8")

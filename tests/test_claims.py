@@ -1,0 +1,431 @@
+"""Claims: clause splitting, subjects, speakers, filters, ID integrity, and the seed run."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.article import Article, Sentence
+from pipeline.claims import ClaimExtractor, ClaimsConfigError, compile_rules, quote_regions, resolve_claims
+from pipeline.ids import span_id
+from pipeline.nlp import view_text
+from pipeline.schema import SCHEMAS
+
+ENTITY_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+
+
+@pytest.fixture(scope="module")
+def extractor(config):
+    return ClaimExtractor(config.lexicon("claims"))
+
+
+class Built:
+    """One test article: its rows in, the claim drafts out, and lookups by surface text."""
+
+    def __init__(self, article, doc, dates, quantities, mentions, rows):
+        self.article, self.doc = article, doc
+        self.dates, self.quantities, self.mentions, self.rows = dates, quantities, mentions, rows
+        self.source_text = " " * article.start + article.text
+
+    def value_id(self, text: str, occ: int = 1) -> str:
+        hits = [r for r in [*self.dates, *self.quantities] if r["text"] == text]
+        row = hits[occ - 1]
+        return row.get("date_id") or row.get("quantity_id")
+
+    def mention_text(self, mention_id: str | None) -> str | None:
+        return next((m["text"] for m in self.mentions if m["mention_id"] == mention_id), None)
+
+    def row_with(self, text: str) -> dict:
+        """The one claim row that links the value ``text``."""
+        wanted = self.value_id(text)
+        found = [r for r in self.rows if wanted in r["quantity_ids"] or wanted in r["date_ids"]]
+        assert len(found) == 1, (text, self.rows)
+        return found[0]
+
+
+def _find(text: str, needle: str, occ: int = 1) -> int:
+    at = -1
+    for _ in range(occ):
+        at = text.find(needle, at + 1)
+        assert at >= 0, f"{needle!r} not in {text!r}"
+    return at
+
+
+def build(nlp, extractor, text: str, *, dates=(), quantities=(), offset: int = 0, boilerplate=(),
+          source: str = "t.txt") -> Built:
+    """Parse ``text`` as one article starting at ``offset`` of its source, with hand-made value rows.
+
+    ``dates`` are surface strings; ``quantities`` are (surface, kind) pairs; a
+    ``"text#2"`` names the second occurrence. Mentions come from the model's
+    entities (with the project's gazetteer ruler). ``boilerplate`` lists sentence
+    indexes flagged as boilerplate.
+    """
+    doc = nlp(view_text(text))
+    sentences = tuple(
+        Sentence(f"s{i}", offset + sent.start_char, offset + sent.end_char, 0, i in boilerplate)
+        for i, sent in enumerate(doc.sents))
+    article = Article(doc_id="d1", source=source, start=offset, end=offset + len(text), text=text,
+                      sentences=sentences)
+
+    def row(surface: str, prefix: str) -> dict:
+        needle, _, occ = surface.partition("#")
+        local = _find(text, needle, int(occ or 1))
+        start, end = offset + local, offset + local + len(needle)
+        return {"doc_id": "d1", "source": source, "start": start, "end": end, "text": needle,
+                "sentence_id": None, f"{prefix}_id": span_id(prefix[0] + "_", source, start, end)}
+
+    date_rows = [dict(row(d, "date"), tclass="duration" if re.search(r"years?\b", d) else "date") for d in dates]
+    quantity_rows = [dict(row(q, "quantity"), kind=kind) for q, kind in quantities]
+    mention_rows = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            start, end = offset + ent.start_char, offset + ent.end_char
+            mention_rows.append({"mention_id": span_id("m_", source, start, end), "doc_id": "d1", "source": source,
+                                 "start": start, "end": end, "text": text[ent.start_char:ent.end_char],
+                                 "sentence_id": None, "label": ent.label_, "detector": "model",
+                                 "canonical_hint": None, "kb_id": None})
+    rows = extractor(doc, article, dates=date_rows, quantities=quantity_rows, mentions=mention_rows)
+    return Built(article, doc, date_rows, quantity_rows, mention_rows, rows)
+
+
+# ----------------------------------------------------------------------------------- speakers
+
+
+def test_quoted_statement_is_attributed_to_its_speaker_across_a_pronoun(nlp, extractor):
+    built = build(nlp, extractor,
+                  "Anna Petrov is Estonia's finance minister. "
+                  "“We will raise defence spending to 3% of GDP by 2027,” she said.",
+                  dates=["2027"], quantities=[("3%", "percent")])
+    row = built.row_with("3%")
+    assert built.mention_text(row["speaker_mention_id"]) == "Anna Petrov"
+    assert row["speaker"] == "Anna Petrov"
+    # "we" inside her quotation is the speaker's side: the claim is about her
+    assert row["subject"] == "Anna Petrov"
+    assert set(row["date_ids"]) == {built.value_id("2027")}
+
+
+def test_a_pronoun_speaker_skips_names_inside_the_quotation(nlp, extractor):
+    built = build(nlp, extractor,
+                  "Mark Rutte spoke to reporters in Brussels. "
+                  "“Ursula von der Leyen has promised €800 billion by 2030,” he said.",
+                  dates=["2030"], quantities=[("€800 billion", "money")])
+    row = built.row_with("€800 billion")
+    assert row["speaker"] == "Mark Rutte"
+    assert row["subject"] == "Ursula von der Leyen"
+
+
+def test_a_quotation_over_several_sentences_takes_the_attribution_of_its_last(nlp, extractor):
+    built = build(nlp, extractor,
+                  "Mark Rutte opened the meeting. “Our budget grew by 12% last year. "
+                  "Allies will buy 1,000 air defence systems,” Rutte said.",
+                  dates=["last year"], quantities=[("12%", "percent"), ("1,000 air defence systems", "count")])
+    first, second = built.row_with("12%"), built.row_with("1,000 air defence systems")
+    assert first["speaker"] == "Rutte" and second["speaker"] == "Rutte"
+    assert first["subject"] == "Rutte"  # "our budget" in his own words
+
+
+def test_an_attribution_before_the_quotation_covers_its_later_sentences(nlp, extractor):
+    built = build(nlp, extractor,
+                  "Kaja Kallas said: “The agreement shows our shared responsibility. "
+                  "With this we will keep our citizens safer in the years to come.”",
+                  dates=["the years to come"])
+    row = built.row_with("the years to come")
+    assert row["speaker"] == "Kaja Kallas"
+    assert row["subject"] == "Kaja Kallas"
+
+
+@pytest.mark.parametrize("text, value, speaker, subject", [
+    # inverted "said X"
+    ("NATO will need 40 new brigades by 2030, said Mark Rutte.", "40 new brigades", "Mark Rutte", "NATO"),
+    # trailing attribution: the claim is about the content, the speaker is credited
+    ("The United Kingdom will spend 2.5% of GDP on defence, Keir Starmer said on Sunday.", "2.5%",
+     "Keir Starmer", "United Kingdom"),
+    # "according to X"
+    ("According to Reuters, Germany sent €10 billion in aid to Ukraine in 2024.", "€10 billion", "Reuters",
+     "Germany"),
+    # "X told reporters"
+    ("Emmanuel Macron told reporters that France would send 2,000 troops.", "2,000 troops", "Emmanuel Macron",
+     "France"),
+    # a nameless speaker is no speaker: "officials" credit nobody in the tables
+    ("Officials said Poland would buy 96 Apache helicopters.", "96 Apache helicopters", None, "Poland"),
+])
+def test_attribution_forms(nlp, extractor, text, value, speaker, subject):
+    kind = "money" if "€" in value else ("percent" if "%" in value else "count")
+    built = build(nlp, extractor, text, quantities=[(value, kind)])
+    row = built.row_with(value)
+    assert row["speaker"] == speaker
+    assert row["subject"] is not None and subject in row["subject"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a speech verb with no reported clause is an event, not an attribution
+    ("The European Union announced a €5 billion fund on Monday.", "€5 billion"),
+    # a passive subject is not a speaker: the EU was told, it did not tell
+    ("The European Union was told that Russia would spend €120 billion on its army.", "€120 billion"),
+    # "says" inside a quotation is quoted speech, not this sentence's attribution
+    ("“As Emmanuel Macron always says, NATO needs 5% of GDP,” the minister wrote.", "5%"),
+])
+def test_no_named_speaker(nlp, extractor, text, value):
+    kind = "money" if "€" in value else "percent"
+    built = build(nlp, extractor, text, quantities=[(value, kind)])
+    assert built.row_with(value)["speaker_mention_id"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "By John Smith. \"Defence spending rose by 4% in 2024,\" he said.",
+    "By John Smith. \"Defence spending rose by 4% in 2024,\" John Smith writes.",
+])
+def test_the_author_in_a_byline_is_never_the_speaker(nlp, extractor, text):
+    built = build(nlp, extractor, text, dates=["2024"], quantities=[("4%", "percent")], boilerplate={0})
+    assert built.row_with("4%")["speaker_mention_id"] is None
+
+
+# ---------------------------------------------------------------------------------- clauses
+
+
+def test_a_sentence_with_two_claims_is_split_into_two_rows_with_their_own_values(nlp, extractor):
+    text = "Germany raised its defence budget by 10% in 2024, and France cut its spending by 5% in 2025."
+    built = build(nlp, extractor, text, dates=["2024", "2025"], quantities=[("10%", "percent"), ("5%", "percent")])
+    assert len(built.rows) == 2
+    germany, france = sorted(built.rows, key=lambda r: r["start"])
+    assert germany["quantity_ids"] == [built.value_id("10%")] and germany["date_ids"] == [built.value_id("2024")]
+    assert france["quantity_ids"] == [built.value_id("5%")] and france["date_ids"] == [built.value_id("2025")]
+    assert germany["subject"] == "Germany" and france["subject"] == "France"
+    assert germany["predicate"] == "raise" and france["predicate"] == "cut"
+    assert germany["end"] <= france["start"]
+    assert germany["text"].startswith("Germany raised") and france["text"].startswith("France cut")
+
+
+def test_a_relative_clause_about_a_named_actor_is_its_own_claim(nlp, extractor):
+    text = "Keir Starmer, who came to power in July 2024, pledged £2 billion for Ukraine on Monday."
+    built = build(nlp, extractor, text, dates=["July 2024", "Monday"], quantities=[("£2 billion", "money")])
+    came, pledged = built.row_with("July 2024"), built.row_with("£2 billion")
+    assert came is not pledged
+    assert came["subject"] == "Keir Starmer" and pledged["subject"] == "Keir Starmer"
+    assert came["predicate"] == "come" and pledged["predicate"] == "pledge"
+    assert built.value_id("Monday") in pledged["date_ids"]
+    assert pledged["kind"] == "target"
+    assert came["kind"] == "event_date"
+
+
+def test_values_of_a_nameless_subordinate_clause_stay_with_the_main_claim(nlp, extractor):
+    text = "Poland will buy 96 helicopters after the talks that ended on Friday."
+    built = build(nlp, extractor, text, dates=["Friday"], quantities=[("96 helicopters", "count")])
+    assert len(built.rows) == 1
+    assert built.rows[0]["text"] == text
+    assert built.rows[0]["subject"] == "Poland"
+
+
+def test_one_claim_in_a_sentence_spans_the_whole_sentence(nlp, extractor):
+    text = "On 19 May, the European Union and the United Kingdom concluded a partnership."
+    built = build(nlp, extractor, text, dates=["19 May"])
+    (row,) = built.rows
+    assert row["text"] == text and row["kind"] == "event_date"
+    assert row["subject"].endswith("European Union")
+
+
+# ---------------------------------------------------------------------------------- subjects
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # possessor inside a nameless subject phrase
+    ("Starmer's officials claim 20 countries are ready to join.", "20 countries", "Starmer"),
+    ("All 27 EU leaders agreed on the plan on Thursday.", "Thursday", "EU"),
+    # "he" resolves to the last named person
+    ("Zelenskyy met Donald Trump in Washington. Later he imposed tariffs of 10% on Canada.", "10%", "Trump"),
+    # "they" resolves to the subject of the sentence before
+    ("Estonia and Latvia want more troops. They will spend 3% of GDP in 2026.", "3%", "Estonia"),
+    # expletive subject: the entity the quantity describes
+    ("There are 27 member states in the European Union.", "27 member states", "European Union"),
+])
+def test_subject_resolution(nlp, extractor, text, value, subject):
+    kind = "percent" if "%" in value else ("count" if value[0].isdigit() else "date")
+    if kind == "date":
+        built = build(nlp, extractor, text, dates=[value])
+    else:
+        built = build(nlp, extractor, text, quantities=[(value, kind)])
+    row = built.row_with(value)
+    assert row["subject"] is not None and subject in row["subject"]
+    assert row["subject_mention_id"] in {m["mention_id"] for m in built.mentions}
+
+
+# ---------------------------------------------------------------------------------- filters
+
+
+@pytest.mark.parametrize("text, dates, quantities", [
+    ("Defence Spending Rises 5% in 2024", ["2024"], [("5%", "percent")]),  # title-case heading
+    ("Sunday, February 01, 2026", ["Sunday, February 01, 2026"], []),  # date line, no verb
+    ("Will NATO members spend 2% of GDP in 2025?", ["2025"], [("2%", "percent")]),  # a question asserts nothing
+    ("Partnerships on three levels", [], [("three levels", "count")]),  # heading without a verb
+])
+def test_headings_and_questions_make_no_claims(nlp, extractor, text, dates, quantities):
+    assert build(nlp, extractor, text, dates=dates, quantities=quantities).rows == []
+
+
+def test_boilerplate_sentences_make_no_claims(nlp, extractor):
+    text = "First published on June 4, 2025 by the newspaper. The EU approved €150 billion on May 27."
+    built = build(nlp, extractor, text, dates=["June 4, 2025", "May 27"], quantities=[("€150 billion", "money")],
+                  boilerplate={0})
+    assert [r["date_ids"] for r in built.rows] == [[built.value_id("May 27")]]
+
+
+def test_a_repeated_pull_quote_makes_one_claim(nlp, extractor):
+    text = ("NATO allies agreed to spend 5% of GDP by 2035. Officials were relieved. "
+            "NATO allies agreed to spend 5% of GDP by 2035.")
+    built = build(nlp, extractor, text, dates=["2035", "2035#2"],
+                  quantities=[("5%", "percent"), ("5%#2", "percent")])
+    assert len(built.rows) == 1 and built.rows[0]["start"] == 0
+
+
+def test_a_weak_date_alone_makes_no_claim_but_is_linked_beside_another_value(nlp, extractor):
+    built = build(nlp, extractor, "Poland is now the biggest spender. Poland now spends 4% of GDP.",
+                  dates=["now", "now#2"], quantities=[("4%", "percent")])
+    (row,) = built.rows
+    assert row["quantity_ids"] == [built.value_id("4%")] and row["date_ids"] == [built.value_id("now", 2)]
+
+
+# ------------------------------------------------------------------------------- invariants
+
+POOL = [
+    ("Germany raised its defence budget by 10% in 2024, and France cut its spending by 5% in 2025. ",
+     ["2024", "2025"], [("10%", "percent"), ("5%", "percent")]),
+    ("“We will raise spending to 3% by 2027,” she said. ", ["2027"], [("3%", "percent")]),
+    ("Keir Starmer, who came to power in July 2024, pledged £2 billion on Monday. ", ["July 2024", "Monday"],
+     [("£2 billion", "money")]),
+    ("According to Reuters, Germany sent €10 billion to Ukraine. ", [], [("€10 billion", "money")]),
+    ("Defence Spending Rises 5% in 2024\n", ["2024"], [("5%", "percent")]),
+    ("The talks lasted 45 years, said Anna Petrov. ", ["45 years"], []),
+    ("No value here at all. ", [], []),
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=4), offset=st.integers(0, 40))
+def test_claim_rows_stay_inside_their_article_and_link_only_given_values(nlp, extractor, picks, offset):
+    text, dates, quantities = "", [], []
+    for n, pick in enumerate(picks):
+        sentence, ds, qs = POOL[pick]
+        occ = {}
+        for part in [*ds, *(q for q, _ in qs)]:
+            occ[part] = (text + sentence).count(part)
+        text += sentence
+        dates += [f"{d}#{occ[d]}" for d in ds]
+        quantities += [(f"{q}#{occ[q]}", k) for q, k in qs]
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities, offset=offset)
+    article = built.article
+    given_ids = {r.get("date_id") or r.get("quantity_id"): r for r in [*built.dates, *built.quantities]}
+    mention_ids = {m["mention_id"] for m in built.mentions}
+    for row in built.rows:
+        assert list(row) == SCHEMAS["claim_drafts"].names
+        assert article.start <= row["start"] < row["end"] <= article.end
+        assert built.source_text[row["start"]:row["end"]] == row["text"]
+        linked = [*row["quantity_ids"], *row["date_ids"]]
+        assert linked and set(linked) <= set(given_ids)
+        for value_id in linked:  # each value lies inside the span of the claim that states it
+            assert row["start"] <= given_ids[value_id]["start"] and given_ids[value_id]["end"] <= row["end"]
+        sentence = article.sentence_at(row["start"])
+        assert sentence.start <= row["start"] and row["end"] <= sentence.end
+        assert set(row["mention_ids"]) <= mention_ids
+        assert row["subject_mention_id"] in mention_ids | {None}
+        assert row["speaker_mention_id"] in mention_ids | {None}
+    # every value is stated by at most one claim
+    linked_all = [v for row in built.rows for v in [*row["quantity_ids"], *row["date_ids"]]]
+    assert len(linked_all) == len(set(linked_all))
+
+
+def test_values_outside_the_article_are_ignored(nlp, extractor):
+    built = build(nlp, extractor, "Poland will spend 4% of GDP in 2026.", offset=100,
+                  dates=["2026"], quantities=[("4%", "percent")])
+    outside = {"quantity_id": "q_outside", "doc_id": "d1", "source": "t.txt", "start": 5, "end": 7, "text": "4%",
+               "sentence_id": None, "kind": "percent"}
+    rows = extractor(built.doc, built.article, dates=built.dates, quantities=[*built.quantities, outside],
+                     mentions=built.mentions)
+    assert [r["start"] for r in rows] == [100]
+    assert all("q_outside" not in r["quantity_ids"] for r in rows)
+
+
+# ---------------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize("text, breaks, regions", [
+    ("He said “yes” and “no”.", [], [(8, 13), (18, 22)]),
+    ('A "straight" quote.', [], [(2, 12)]),
+    ("“First paragraph.\n“Second paragraph,” she said.", [], [(0, 18), (18, 37)]),  # re-opened: continues
+    ("No quotes, only an apostrophe’s mark.", [], []),
+    ("“Never closed", [], [(0, 13)]),
+    # an unclosed quotation ends with its paragraph, and a stray straight mark does not pair across one
+    ("“Never closed.\nThen “a quote” follows.", [14], [(0, 14), (20, 29)]),
+    ('"Stray mark.\nA "proper" one.', [12], [(0, 12), (15, 23)]),
+])
+def test_quote_regions(text, breaks, regions):
+    assert quote_regions(text, [("“", "”"), ('"', '"')], breaks=breaks) == regions
+
+
+@pytest.mark.parametrize("lexicon, code", [
+    ({"speech_verbs": "say"}, "E601"),
+    ({"quote_pairs": [["“"]]}, "E601"),
+    ({"nearest_depth": "four"}, "E601"),
+    ({"speach_verbs": ["say"]}, "E602"),
+])
+def test_bad_lexicons_are_rejected_with_a_code(lexicon, code):
+    with pytest.raises(ClaimsConfigError, match=code):
+        compile_rules(lexicon)
+
+
+def test_a_doc_without_a_parse_is_refused_with_a_code(nlp, extractor):
+    text = "Poland will spend 4% of GDP in 2026."
+    doc = nlp.make_doc(text)
+    article = Article(doc_id="d1", source="t.txt", start=0, end=len(text), text=text)
+    with pytest.raises(ValueError, match="E603"):
+        extractor(doc, article, dates=[], quantities=[], mentions=[])
+
+
+def test_the_shipped_lexicon_compiles(config):
+    rules = compile_rules(config.lexicon("claims"))
+    assert "say" in rules.speech_verbs and rules.kind_by_quantity["money"] == "amount"
+
+
+def test_resolve_claims_maps_mentions_to_entities_and_drops_unknown_ones():
+    drafts = pd.DataFrame([{
+        "claim_id": "c_1", "doc_id": "d1", "source": "t.txt", "start": 0, "end": 10, "text": "x" * 10,
+        "sentence_id": "s0", "subject_mention_id": "m_1", "subject": "the EU", "predicate": "spend",
+        "quantity_ids": ["q_1"], "date_ids": [], "mention_ids": ["m_1", "m_gone", "m_2"],
+        "speaker_mention_id": "m_gone", "speaker": "Somebody", "kind": "amount"}])
+    mentions = pd.DataFrame({"mention_id": ["m_1", "m_2"], "entity_id": ["e_eu", "e_uk"]})
+    entities = pd.DataFrame({"entity_id": ["e_eu", "e_uk"], "name": ["European Union", "United Kingdom"]})
+    claims = resolve_claims(drafts, mentions, entities)
+    assert list(claims.columns) == SCHEMAS["claims"].names
+    row = claims.iloc[0]
+    assert row["subject_entity_id"] == "e_eu" and row["subject"] == "European Union"
+    assert list(row["entity_ids"]) == ["e_eu", "e_uk"]
+    assert row["speaker_entity_id"] is None and row["speaker"] == "Somebody"
+    assert resolve_claims(drafts.iloc[0:0], mentions, entities).empty
+
+
+# ---------------------------------------------------------------------------------- seed run
+
+
+def test_seed_claims_carry_subjects_and_link_only_existing_rows(seed_run):
+    _, _, tables, texts = seed_run
+    claims = tables.claims
+    assert len(claims) > 0
+    assert claims["subject"].notna().mean() >= 0.9
+    ids = {
+        "quantity_ids": set(tables.quantities["quantity_id"]),
+        "date_ids": set(tables.dates["date_id"]),
+        "entity_ids": set(tables.entities["entity_id"]),
+    }
+    entities = ids["entity_ids"]
+    documents = tables.documents
+    for row in claims.to_dict("records"):
+        for column, known in ids.items():
+            assert set(row[column]) <= known, (column, row["claim_id"])
+        assert len(row["quantity_ids"]) + len(row["date_ids"]) >= 1
+        for column in ("subject_entity_id", "speaker_entity_id"):
+            assert row[column] is None or row[column] != row[column] or row[column] in entities
+        assert texts[row["source"]][row["start"]:row["end"]] == row["text"]
+        holder = documents[(documents["doc_id"] == row["doc_id"])].iloc[0]
+        assert holder["start"] <= row["start"] and row["end"] <= holder["end"]
