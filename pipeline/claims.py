@@ -404,7 +404,10 @@ class _Context:
             if subject is None or (index == 0 and subject.i >= token.i) or self.is_pronoun(subject):
                 continue
             found = self.mention_of(subject) or self.resolve_phrase(subject, None)
-            if found is not None and found["label"] in labels and not self._in_boilerplate(candidate.start_char):
+            # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
+            plural = token.lower_ in self.rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
+            if found is not None and (found["label"] in labels or plural) \
+                    and not self._in_boilerplate(candidate.start_char):
                 return found
         return None
 
@@ -738,6 +741,10 @@ def _phrase_text(token, article: Article) -> str | None:
     else:
         chunk = next((c for c in token.sent.noun_chunks if c.start <= token.i < c.end), None)
         first, last = (chunk[0], chunk[-1]) if chunk is not None else (token, token)
+    doc = token.doc
+    # a word the tokenizer cut at a hyphen ("sub-themes") stays whole
+    while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].is_alpha or doc[last.i + 1].text == "-"):
+        last = doc[last.i + 1]
     text = " ".join(article.text[first.idx:last.idx + len(last)].split())
     return text or None
 
@@ -969,6 +976,14 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             head = claim_head(token, ctx, quote_speaker)
             groups.setdefault(head.i, []).append((row, token))
             heads[head.i] = head
+        for key in list(groups):
+            # the date of saying belongs to what was said when that is a claim of its own:
+            # "“We need 300,000 troops,” Rutte told reporters on Thursday" is one claim
+            if _speaker_subject(heads[key], rules) is None:
+                continue
+            content = next((c for c in _speech_contents(heads[key], rules) if c.i in groups), None)
+            if content is not None:
+                groups[content.i].extend(groups.pop(key))
         for key in list(groups):
             if all("date_id" in row and _fold(row["text"]) in rules.weak_dates for row, _ in groups[key]):
                 del groups[key]

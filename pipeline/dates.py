@@ -958,7 +958,9 @@ class _Interpreter:
         if build(2000) is None and build(2001) is None:
             return None
         if self.anchor is None:
-            return _Norm("date", None, gran, None, True)
+            # keep the unknown year: "March 20-21" -> XXXX-03-20/XXXX-03-21
+            a, b = build(2000) or build(2001)
+            return _Norm("date", f"XXXX{fmt(a)[4:]}/XXXX{fmt(b)[4:]}", gran, None, True)
         picked = choose_instance(self.anchor, build, direction=self.direction(i, j))
         if picked is None:
             return _Norm("date", None, gran, None, True)

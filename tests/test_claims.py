@@ -211,6 +211,16 @@ def test_a_relative_clause_about_a_named_actor_is_its_own_claim(nlp, extractor):
     assert came["kind"] == "event_date"
 
 
+def test_the_date_of_saying_joins_the_claim_it_reports(nlp, extractor):
+    text = ("“We need at least 300,000 troops on high readiness,” NATO Secretary General Mark Rutte "
+            "told reporters in Brussels on Thursday.")
+    built = build(nlp, extractor, text, dates=["Thursday"], quantities=[("300,000 troops", "count")])
+    (row,) = built.rows
+    assert row["text"] == text
+    assert set(row["date_ids"]) == {built.value_id("Thursday")}
+    assert row["speaker"] == "Mark Rutte" and row["subject"] == "Mark Rutte"
+
+
 def test_values_of_a_nameless_subordinate_clause_stay_with_the_main_claim(nlp, extractor):
     text = "Poland will buy 96 helicopters after the talks that ended on Friday."
     built = build(nlp, extractor, text, dates=["Friday"], quantities=[("96 helicopters", "count")])
@@ -236,13 +246,14 @@ def test_one_claim_in_a_sentence_spans_the_whole_sentence(nlp, extractor):
     ("All 27 EU leaders agreed on the plan on Thursday.", "Thursday", "EU"),
     # "he" resolves to the last named person
     ("Zelenskyy met Donald Trump in Washington. Later he imposed tariffs of 10% on Canada.", "10%", "Trump"),
-    # "they" resolves to the subject of the sentence before
+    # "they" resolves to the subject of the sentence before, a coordinated one whatever its label
     ("Estonia and Latvia want more troops. They will spend 3% of GDP in 2026.", "3%", "Estonia"),
+    ("Macron and Merz met in Paris on Friday. They agreed to spend €2 billion on a new jet.", "€2 billion", "Macron"),
     # expletive subject: the entity the quantity describes
     ("There are 27 member states in the European Union.", "27 member states", "European Union"),
 ])
 def test_subject_resolution(nlp, extractor, text, value, subject):
-    kind = "percent" if "%" in value else ("count" if value[0].isdigit() else "date")
+    kind = "percent" if "%" in value else "money" if "€" in value else "count" if value[0].isdigit() else "date"
     if kind == "date":
         built = build(nlp, extractor, text, dates=[value])
     else:

