@@ -79,7 +79,6 @@ class ClaimRules:
     group_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
-    demonstratives: frozenset[str]
     person_labels: frozenset[str]
     group_labels: frozenset[str]
     thing_labels: frozenset[str]
@@ -99,12 +98,12 @@ class ClaimRules:
 
 _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
               "possessor_preps", "described_preps", "person_pronouns", "first_person_pronouns", "group_pronouns", "thing_pronouns",
-              "relative_pronouns", "demonstratives", "person_labels", "group_labels", "thing_labels",
+              "relative_pronouns", "person_labels", "group_labels", "thing_labels",
               "speaker_labels", "speaker_modifier_labels", "weak_dates", "finite_tags", "final_punctuation", "question_marks",
               "target_lemmas")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "person_pronouns", "first_person_pronouns",
-                      "group_pronouns", "thing_pronouns", "relative_pronouns", "demonstratives", "weak_dates",
+                      "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates",
                       "target_lemmas"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
@@ -123,7 +122,6 @@ _DEFAULTS: dict[str, object] = {
     "group_pronouns": ["they", "them", "their", "theirs", "themselves"],
     "thing_pronouns": ["it", "its", "itself"],
     "relative_pronouns": ["who", "whom", "whose", "which", "that"],
-    "demonstratives": [],
     "person_labels": ["PERSON"],
     "group_labels": ["ORG", "GPE", "NORP"],
     "thing_labels": ["ORG", "GPE", "LAW", "EVENT", "PRODUCT", "FAC", "WORK_OF_ART"],

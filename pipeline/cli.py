@@ -234,8 +234,10 @@ def check_floors(metrics: dict[str, float], floors_path: Path) -> list[str]:
 
 
 def _add_lazy_commands() -> None:
+    from .diff import diff_command
     from .report import report_command
 
+    main.add_command(diff_command)
     main.add_command(report_command)
 
 

@@ -11,7 +11,7 @@ from pipeline.cli import main
 
 from .conftest import ROOT, RAW
 
-COMMANDS = ["run", "segment", "nlp", "dates", "quantities", "mentions", "reconcile", "claims", "publish", "eval", "report"]
+COMMANDS = ["run", "segment", "nlp", "dates", "quantities", "mentions", "reconcile", "claims", "publish", "eval", "report", "diff"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -25,19 +25,12 @@ from pipeline.dates import (
     infer_publication_date,
     resolve_weekday,
 )
+from pipeline.nlp import view_text
 from pipeline.schema import SCHEMAS, to_arrow
 
 ROOT = Path(__file__).resolve().parents[1]
 MON = dt.date(2025, 3, 17)  # a Monday: the default anchor of the table
 dates_ = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31))
-
-
-def _view(text: str) -> str:
-    try:
-        from pipeline.nlp import view_text
-    except ImportError:  # pragma: no cover - the backbone provides it
-        return re.sub(r"[^\S ]", " ", text)
-    return view_text(text)
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +51,7 @@ def _article(text: str, anchor=MON, precision="day", start: int = 0) -> Article:
 
 def run(nlp, extractor, text: str, anchor=MON) -> list[dict]:
     art = _article(text, anchor)
-    return extractor(nlp(_view(text)), art)
+    return extractor(nlp(view_text(text)), art)
 
 
 # sentence, expected span, value, anchored, tclass, anchor (date, (date, precision) or None), mod
@@ -419,7 +412,7 @@ def test_rows_fit_the_schema_and_the_source(nlp, extractor):
     source_text = prefix + TEXT
     sentences = (Sentence("s1", len(prefix), len(source_text), 0, False),)
     art = Article("d9", "src.txt", len(prefix), len(source_text), TEXT, MON, "day", sentences)
-    rows = extractor(nlp(_view(TEXT)), art)
+    rows = extractor(nlp(view_text(TEXT)), art)
     assert [r["text"] for r in rows] == [
         "Monday", "20 March 2025", "five years ago", "the next two weeks", "annual", "mid-May"
     ]
@@ -440,7 +433,7 @@ def test_no_expression_crosses_a_blank_line(nlp, extractor):
 
 
 def test_same_input_same_rows(nlp, extractor):
-    doc = nlp(_view(TEXT))
+    doc = nlp(view_text(TEXT))
     art = _article(TEXT)
     assert extractor(doc, art) == extractor(doc, art)
 
@@ -460,7 +453,7 @@ def test_bad_rule_is_reported(lexicon):
 def test_anchor_is_the_articles_own_date(nlp, extractor):
     # two articles of one source resolve "Monday" against their own publication dates
     text = "The minister resigned on Monday."
-    doc = nlp(_view(text))
+    doc = nlp(view_text(text))
     a = extractor(doc, _article(text, dt.date(2025, 3, 6)))
     b = extractor(doc, _article(text, dt.date(2025, 9, 12)))
     assert (a[0]["value"], b[0]["value"]) == ("2025-03-03", "2025-09-08")
@@ -484,7 +477,7 @@ _FRAGMENTS = [p[0] for p in POSITIVE[::3]] + [n[0] for n in NEGATIVE[::3]]
 )
 def test_rows_are_well_formed_for_any_mix_of_sentences(nlp, extractor, parts, sep, anchor):
     text = sep.join(parts)
-    rows = extractor(nlp(_view(text)), _article(text, anchor))
+    rows = extractor(nlp(view_text(text)), _article(text, anchor))
     ends = -1
     for r in rows:
         assert text[r["start"]:r["end"]] == r["text"] and r["text"].strip() == r["text"]
@@ -568,7 +561,7 @@ def _move_clock(monkeypatch, years: int) -> int:
 def test_values_do_not_depend_on_the_clock(nlp, lexicon, monkeypatch, anchor):
     from dateparser.date import DateDataParser
 
-    doc = nlp(_view(CLOCK_TEXT))
+    doc = nlp(view_text(CLOCK_TEXT))
     art = _article(CLOCK_TEXT, anchor)
     dates_mod.clear_caches()
     before = DateExtractor(lexicon)(doc, art)
@@ -584,7 +577,7 @@ def test_values_do_not_depend_on_the_clock(nlp, lexicon, monkeypatch, anchor):
 
 
 def test_dateparser_readings_are_cached(nlp, extractor):
-    doc = nlp(_view(CLOCK_TEXT))
+    doc = nlp(view_text(CLOCK_TEXT))
     art = _article(CLOCK_TEXT)
     extractor(doc, art)
     misses = dates_mod._dp_read.cache_info().misses
@@ -615,7 +608,7 @@ def test_dateparser_readings_are_cached(nlp, extractor):
 )
 def test_infer_publication_date(nlp, lexicon, text, expected):
     art = Article("d", "s.txt", 0, len(text), text, None, None)
-    assert infer_publication_date(nlp(_view(text)), art, lexicon=lexicon) == expected
+    assert infer_publication_date(nlp(view_text(text)), art, lexicon=lexicon) == expected
 
 
 # ---------------------------------------------------------------------------------------
