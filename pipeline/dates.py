@@ -700,7 +700,7 @@ class _Found:
 
 
 _UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade"}
-_UNIT_WORD = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "H": "hours", "MIN": "minutes"}
+_UNIT_WORD = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "H": "hours", "MIN": "minutes", "S": "seconds"}
 # the anchor precision a unit needs ("two days ago" needs a day, "five years ago" a year)
 _UNIT_NEEDS = {
     "Y": "year", "DE": "year", "CE": "year", "M": "month", "W": "day", "D": "day", "H": "day", "MIN": "day", "S": "day",
@@ -1266,7 +1266,7 @@ class _Interpreter:
             if unit == "DE":
                 return _Norm("date", f"{y // 10:03d}", "decade", _decade_range(y // 10 * 10), True)
             return _Norm("date", f"{y:04d}", "year", _year_range(y), True)
-        reading = self.read(f"{n} {_UNIT_WORD.get(unit, 'days')} ago", relative=True)
+        reading = self.read(f"{n} {_UNIT_WORD[unit]} ago", relative=True)
         if reading is None:
             return _Norm("date", None, gran, None, True)
         period = reading[1] if reading[1] in ("day", "week", "month", "year") else "day"

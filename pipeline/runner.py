@@ -274,9 +274,19 @@ def output_lock(out_dir: Path) -> Iterator[None]:
             raise LockBusy(
                 f"[E040] another pipeline run is writing to {out_dir} (lock {lock_path}); "
                 "wait for it to finish or choose another --out folder") from exc
+        remove_stale_temporaries(out_dir)
         yield
     finally:
         handle.close()
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files a killed run left behind (only ever called while holding the lock)."""
+    removed = 0
+    for path in folder.rglob(".*.tmp") if folder.is_dir() else ():
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
 
 
 def discover(ws: Workspace) -> tuple[list[str], dict]:
@@ -300,6 +310,7 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
 
     with output_lock(ws.out_dir):
         started = time.perf_counter()
+        remove_stale_temporaries(ws.interim_dir)
         sources, metadata = discover(ws)
         config = ws.config
         model_version = _model_version(config.model_name)
