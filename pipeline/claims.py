@@ -300,6 +300,14 @@ class _Context:
                     self.token_mention[token.i] = row
         self.sentences = list(doc.sents)
         self.sentence_chars = [sent.start_char for sent in self.sentences]
+        # token -> its sentence and its noun chunk, computed once: Token.sent and
+        # Span.noun_chunks rescan the Doc on every call
+        self.sentence_of: list[int] = [0] * len(doc)
+        for index, sent in enumerate(self.sentences):
+            self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+        self.chunk_of: list[tuple[int, int] | None] = [None] * len(doc)
+        for chunk in doc.noun_chunks:
+            self.chunk_of[chunk.start:chunk.end] = [(chunk.start, chunk.end)] * (chunk.end - chunk.start)
         breaks = [a.end - article.start for a, b in zip(article.sentences, article.sentences[1:])
                   if a.paragraph != b.paragraph]
         self.quotes = quote_regions(article.text, rules.quote_pairs, breaks=breaks)
@@ -311,6 +319,10 @@ class _Context:
         self.authors = {_fold(row["text"]) for start, end, row in local if self._in_boilerplate(start)}
 
     # --- positions
+
+    def sent(self, token):
+        """The sentence Span holding ``token`` (cached; ``Token.sent`` rescans the Doc)."""
+        return self.sentences[self.sentence_of[token.i]]
 
     def _in_boilerplate(self, local_start: int) -> bool:
         i = bisect.bisect_right(self.boilerplate_starts, local_start) - 1
@@ -382,8 +394,8 @@ class _Context:
             if word in rules.group_pronouns:
                 return self.last_mention_before(token.idx, labels, skip_quotes=speaker)
             # "it" reaches back one sentence at most: further back it is mostly about an event
-            sent_start = token.sent.start
-            previous = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+            sent_start = self.sent(token).start
+            previous = self.sent(self.doc[sent_start - 1]).start if sent_start > 0 else sent_start
             return self.last_mention_before(token.idx, labels, not_before=self.doc[previous].idx)
         return None
 
@@ -393,10 +405,10 @@ class _Context:
         Subjects are the likeliest antecedents of "it" and "they" ("The EU said it
         would ..."; "The EU has ... It has also ..."), more than the last name seen.
         """
-        sent = token.sent
+        sent = self.sent(token)
         candidates = [sent]
         if sent.start > 0:
-            candidates.append(self.doc[sent.start - 1].sent)
+            candidates.append(self.sent(self.doc[sent.start - 1]))
         for index, candidate in enumerate(candidates):
             subject = subject_of(candidate.root, self.rules)
             if subject is None or (index == 0 and subject.i >= token.i) or self.is_pronoun(subject):
@@ -727,7 +739,7 @@ def _mention_text(row: dict) -> str:
     return _POSSESSIVE.sub("", row["text"]).strip()
 
 
-def _phrase_text(token, article: Article) -> str | None:
+def _phrase_text(token, article: Article, chunk_of: list | None = None) -> str | None:
     """The words of the subject phrase: its noun chunk ("All 27 EU leaders"), a clausal subject whole.
 
     None for pronouns, which say nothing without their antecedent.
@@ -737,8 +749,13 @@ def _phrase_text(token, article: Article) -> str | None:
     if token.dep_ in {"csubj", "csubjpass"}:
         first, last = token.left_edge, token.right_edge
     else:
-        chunk = next((c for c in token.sent.noun_chunks if c.start <= token.i < c.end), None)
-        first, last = (chunk[0], chunk[-1]) if chunk is not None else (token, token)
+        doc = token.doc
+        if chunk_of is not None:
+            bounds = chunk_of[token.i]
+        else:
+            chunk = next((c for c in token.sent.noun_chunks if c.start <= token.i < c.end), None)
+            bounds = (chunk.start, chunk.end) if chunk is not None else None
+        first, last = (doc[bounds[0]], doc[bounds[1] - 1]) if bounds is not None else (token, token)
     doc = token.doc
     # a word the tokenizer cut at a hyphen ("sub-themes") stays whole
     while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].is_alpha or doc[last.i + 1].text == "-"):
@@ -825,7 +842,7 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
         if found is not None:
             return found, _mention_text(found), verb
         if fallback_text is None and not ctx.is_pronoun(token):
-            fallback_text = _phrase_text(token, ctx.article)
+            fallback_text = _phrase_text(token, ctx.article, ctx.chunk_of)
     found = _described(group, ctx, quote_speaker)
     if found is not None:
         return found, _mention_text(found), predicate

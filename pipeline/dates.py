@@ -290,7 +290,21 @@ class _Unit:
     payload: object = None
 
 
+#: the last Doc's units: publication-date inference and extraction read the same Doc in turn
+_LAST_UNITS: list = [None, None, None, None]
+
+
 def _units(doc, text: str, g: _Grammar) -> list[_Unit]:
+    """The Doc's grammar units, computed once per Doc (the units never change after coding)."""
+    last_doc, last_text, last_grammar, last_units = _LAST_UNITS
+    if last_doc is doc and last_text is text and last_grammar is g:
+        return last_units
+    units = _make_units(doc, text, g)
+    _LAST_UNITS[:] = [doc, text, g, units]
+    return units
+
+
+def _make_units(doc, text: str, g: _Grammar) -> list[_Unit]:
     """Split the Doc into grammar units, merge numeric dates and holiday names, code them."""
     units: list[_Unit] = []
     # token offsets from one array call: creating a Token object per token costs more
@@ -1612,7 +1626,7 @@ class DateExtractor:
 
     def __init__(self, lexicon: dict) -> None:
         self.lexicon = lexicon
-        self.grammar = _Grammar(lexicon)
+        self.grammar = _grammar_for(lexicon)
 
     def __call__(self, doc, article: Article) -> list[dict]:
         """Rows (columns of ``SCHEMAS["dates"]``) in text order, anchored to ``article.published``."""
