@@ -28,7 +28,7 @@ import pandas as pd
 from . import __version__
 from .article import Article, Sentence
 from .config import Config
-from .schema import CONTRACT_TABLES, SCHEMAS, empty_frame, read_table, write_bytes_atomic, write_table
+from .schema import CONTRACT_TABLES, SCHEMA_VERSION, empty_frame, read_table, write_bytes_atomic, write_table
 from .sources import DecodedSource, InputError, list_sources, read_metadata, read_source, resolve_inside, shard_name
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -189,14 +189,17 @@ def segment_decoded(decoded: DecodedSource, *, metadata, lexicon: dict) -> Segme
 class Extractors:
     """The per-article extraction stages, built once per process from the configuration."""
 
-    def __init__(self, config: Config) -> None:
-        from .claims import ClaimExtractor
+    def __init__(self, config: Config, *, only_dates: bool = False) -> None:
         from .dates import DateExtractor
-        from .entities import MentionExtractor
-        from .quantities import QuantityExtractor
 
         self.dates_lexicon = config.lexicon("dates")
         self.dates = DateExtractor(self.dates_lexicon)
+        if only_dates:
+            return
+        from .claims import ClaimExtractor
+        from .entities import MentionExtractor
+        from .quantities import QuantityExtractor
+
         self.quantities = QuantityExtractor(config.lexicon("quantities"))
         self.mentions = MentionExtractor(entity_lexicon(config))
         self.claims = ClaimExtractor(config.lexicon("claims"))
@@ -505,7 +508,7 @@ def build_manifest(ws: Workspace, sources: Sequence[str], counts: dict[str, int]
         "versions": {"spacy": spacy.__version__, "model": model_version, "pandas": pd.__version__,
                      "pyarrow": __import__("pyarrow").__version__, "dateparser": __import__("dateparser").__version__},
         "config": {"path": str(ws.config.path), "sha256": ws.config.digest},
-        "schema_version": SCHEMAS and __import__("pipeline.schema", fromlist=["SCHEMA_VERSION"]).SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION,
         "raw_dir": str(ws.raw_dir.resolve()),
         "inputs": inputs,
         "metadata": {"file": metadata_path.name, "sha256": file_sha256(metadata_path)} if metadata_path.is_file() else None,
@@ -605,11 +608,7 @@ def stage_nlp(ws: Workspace) -> None:
 
 def stage_dates(ws: Workspace) -> None:
     """Find and normalise temporal expressions; infer undated articles' dates (interim/dates/)."""
-    extractors_dates = Extractors.__new__(Extractors)
-    from .dates import DateExtractor
-
-    extractors_dates.dates_lexicon = ws.config.lexicon("dates")
-    extractors_dates.dates = DateExtractor(extractors_dates.dates_lexicon)
+    extractors_dates = Extractors(ws.config, only_dates=True)
     vocab = _blank_vocab()
 
     def work(source: str) -> None:
@@ -706,8 +705,6 @@ def stage_claims(ws: Workspace) -> None:
 
 def stage_publish(ws: Workspace) -> dict:
     """Assemble the output tables and manifest from the interim files of the per-stage commands."""
-    import spacy  # noqa: F401
-
     with output_lock(ws.out_dir):
         sources = _stage_sources(ws, "claim_drafts")
         frames = gather(ws, sources)

@@ -222,32 +222,31 @@ def write_table(name: str, rows: pd.DataFrame | list[dict], path: str | os.PathL
 
 
 def write_arrow_atomic(table: pa.Table, path: Path, *, durable: bool = True) -> None:
-    """Write ``table`` to a temporary file beside ``path``, fsync it, then rename over ``path``."""
+    """Write ``table`` as Parquet to ``path`` atomically (see ``replace_atomically``)."""
+    # zstd, statistics, no timestamps: the same rows always give the same bytes
+    replace_atomically(path, lambda tmp: pq.write_table(table, tmp, compression="zstd", write_statistics=True,
+                                                        store_schema=True), durable=durable)
+
+
+def write_bytes_atomic(data: bytes, path: Path, *, durable: bool = True) -> None:
+    """Atomically replace ``path`` with ``data`` (for JSON sidecars, DocBins and the report page)."""
+    replace_atomically(path, lambda tmp: Path(tmp).write_bytes(data), durable=durable)
+
+
+def replace_atomically(path: Path, write, *, durable: bool = True) -> None:
+    """Let ``write(tmp_path)`` fill a temporary file beside ``path``, then rename it over ``path``.
+
+    A reader sees the old file or the new one, never half of one, whenever the writing
+    process is killed. ``durable`` adds an fsync before the rename so the new file also
+    survives a power cut.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        # no statistics timestamps or created_by drift: same rows give the same bytes
-        pq.write_table(table, tmp_name, compression="zstd", write_statistics=True, store_schema=True)
+        write(tmp_name)
         if durable:
             with open(tmp_name, "rb") as handle:
-                os.fsync(handle.fileno())
-        os.chmod(tmp_name, _FILE_MODE)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
-def write_bytes_atomic(data: bytes, path: Path, *, durable: bool = True) -> None:
-    """Atomically replace ``path`` with ``data`` (for JSON sidecars and DocBins)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            if durable:
                 os.fsync(handle.fileno())
         os.chmod(tmp_name, _FILE_MODE)
         os.replace(tmp_name, path)
