@@ -15,7 +15,13 @@ spaCy parse that the nlp stage already made:
 3. The subject is the clause's grammatical subject resolved to an entity mention:
    names directly, "he"/"she" to the last named person, "it"/"they" to the named
    subject before them, "we"/"our" inside a quotation to its speaker, "who"/"which"
-   to the antecedent, "All 27 EU leaders" to the name inside the noun phrase.
+   to the antecedent, "All 27 EU leaders" to the name inside the noun phrase. A
+   nameless subject after a clause-initial "For X," states X's view: X. A clausal
+   subject ("What Germany spends ...") is about the first participant named in it
+   (its subject, then its object, then its prepositional objects); a definite
+   phrase ("This agreement") about the name it repeats a few sentences before.
+   A clause the parser left without a subject after a "since" it read as a
+   preposition takes that preposition's object ("since the meeting ... spiralled").
    Failing that: the entity the quantity describes, the nearest name in the clause,
    the named subject of the article's lead, and last the subject's own words.
    For reported speech the subject comes from the reported clause ("The Commission
@@ -51,6 +57,9 @@ _CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "start", "end", "text", "sente
                   "kind"]
 # leading/trailing tokens a clause span sheds ("and", "while", commas)
 _EDGE_DEPS = frozenset({"cc", "mark", "punct"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# clauses a clausal subject chains to ("Trying to persuade Hungary to ..."): still the subject's words
+_CHAINED_DEPS = frozenset({"xcomp", "ccomp", "conj"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -71,9 +80,14 @@ class ClaimRules:
     possessor_deps: frozenset[str]
     possessor_preps: frozenset[str]
     described_preps: frozenset[str]
+    stance_preps: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    object_deps: frozenset[str]
+    subordinating_preps: frozenset[str]
     possessor_depth: int
     nearest_depth: int
     pronoun_reach: int
+    backreference_reach: int
     person_pronouns: frozenset[str]
     first_person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -97,14 +111,15 @@ class ClaimRules:
 
 
 _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
-              "possessor_preps", "described_preps", "person_pronouns", "first_person_pronouns", "group_pronouns", "thing_pronouns",
-              "relative_pronouns", "person_labels", "group_labels", "thing_labels",
+              "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners", "object_deps",
+              "subordinating_preps", "person_pronouns", "first_person_pronouns", "group_pronouns",
+              "thing_pronouns", "relative_pronouns", "person_labels", "group_labels", "thing_labels",
               "speaker_labels", "speaker_modifier_labels", "weak_dates", "finite_tags", "final_punctuation", "question_marks",
               "target_lemmas")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
-_LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "person_pronouns", "first_person_pronouns",
-                      "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates",
-                      "target_lemmas"})
+_LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
+                      "subordinating_preps", "person_pronouns", "first_person_pronouns", "group_pronouns",
+                      "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -114,9 +129,14 @@ _DEFAULTS: dict[str, object] = {
     "possessor_deps": ["compound", "poss", "nmod", "appos", "pobj", "npadvmod"],
     "possessor_preps": ["of", "from", "between", "at", "by"],
     "described_preps": ["of", "from", "between", "at", "by", "in"],
+    "stance_preps": ["for"],
+    "anaphoric_determiners": ["the", "this", "that", "these", "those"],
+    "object_deps": ["dobj", "dative", "attr", "oprd"],
+    "subordinating_preps": ["since", "after", "before", "until", "till"],
     "possessor_depth": 4,
     "nearest_depth": 4,
     "pronoun_reach": 6,
+    "backreference_reach": 6,
     "person_pronouns": ["he", "she", "him", "her", "his", "hers", "himself", "herself"],
     "first_person_pronouns": ["i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"],
     "group_pronouns": ["they", "them", "their", "theirs", "themselves"],
@@ -173,7 +193,7 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
         if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
     for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("pronoun_reach", int),
-                      ("heading_max_words", int),
+                      ("backreference_reach", int), ("heading_max_words", int),
                       ("heading_title_share", (int, float))):
         if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
@@ -183,6 +203,7 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
         possessor_depth=int(merged["possessor_depth"]),
         nearest_depth=int(merged["nearest_depth"]),
         pronoun_reach=int(merged["pronoun_reach"]),
+        backreference_reach=int(merged["backreference_reach"]),
         heading_max_words=int(merged["heading_max_words"]),
         heading_title_share=float(merged["heading_title_share"]),
         kind_by_quantity=dict(merged["kind_by_quantity"]),
@@ -291,6 +312,9 @@ class _Context:
         self.mentions = local
         self.mention_starts = [m[0] for m in local]
         self.token_mention: list[dict | None] = [None] * len(doc)
+        # names by the word that heads them ("agreement" for "Security and Defence Partnership
+        # Agreement"), in text order: what a definite "this agreement" can point back to
+        self.named_heads: dict[str, list[tuple[int, dict, frozenset[str], bool]]] = {}
         for start, end, row in sorted(local, key=lambda item: item[0] - item[1]):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -298,6 +322,12 @@ class _Context:
             for token in span:
                 if self.token_mention[token.i] is None:
                     self.token_mention[token.i] = row
+            root = span.root
+            entry = (start, row, frozenset(t.lower_ for t in span), root.tag_ in _PLURAL_TAGS)
+            for key in {root.lemma_.lower(), root.lower_}:
+                self.named_heads.setdefault(key, []).append(entry)
+        for entries in self.named_heads.values():
+            entries.sort(key=lambda entry: entry[0])
         self.sentences = list(doc.sents)
         self.sentence_chars = [sent.start_char for sent in self.sentences]
         # token -> its sentence and its noun chunk, computed once: Token.sent and
@@ -482,6 +512,103 @@ class _Context:
             return self.resolve_pronoun(token, quote_speaker)
         return self.resolve_phrase(token, quote_speaker)
 
+    def back_reference(self, token) -> dict | None:
+        """The name a definite common-noun phrase points back to, or None.
+
+        "This agreement" after "... concluded a Security and Defence Partnership
+        Agreement" is that agreement: the phrase is an anaphoric determiner, modifiers
+        that all occur in the name ("the partnership agreement") and a head noun that
+        heads the name, in the same number, named at most ``backreference_reach``
+        sentences before. Anything after the head ("the summit in June"), a modifier the
+        name lacks ("the next summit") or an indefinite ("another summit", "such a pact")
+        introduces a referent of its own, so it resolves to nothing.
+        """
+        rules = self.rules
+        if token.pos_ != "NOUN" or self.mention_of(token) is not None or token.right_edge.i != token.i:
+            return None
+        doc = token.doc
+        first = doc[token.left_edge.i]
+        if first.dep_ != "det" or first.lower_ not in rules.anaphoric_determiners:
+            return None
+        modifiers = [t.lower_ for t in doc[first.i + 1:token.i]]
+        reach = max(0, self.sentence_index(token.idx) - rules.backreference_reach)
+        not_before = self.sentence_chars[reach]
+        plural = token.tag_ in _PLURAL_TAGS
+        best = None
+        for key in {token.lemma_.lower(), token.lower_}:
+            entries = self.named_heads.get(key, ())
+            # the latest fitting name before the phrase, walking back from it (entries are in text order)
+            for at in range(bisect.bisect_left(entries, (token.idx,)) - 1, -1, -1):
+                start, row, words, named_plural = entries[at]
+                if start < not_before or (best is not None and start <= best[0]):
+                    break
+                if named_plural == plural and not self._in_boilerplate(start) \
+                        and all(word in words for word in modifiers):
+                    best = (start, row)
+                    break
+        return best[1] if best else None
+
+    def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
+        """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
+        return self.resolve_phrase(token, quote_speaker) or self.back_reference(token)
+
+    def fronted_stance(self, verb, subject, quote_speaker: dict | None) -> dict | None:
+        """The entity named by a clause-initial "For X," whose view or stake the clause states, or None.
+
+        "For the EU's external action service (EEAS), closer cooperation with the UK is
+        a must": the comma-closed phrase before the subject names the holder of the
+        view, which the nameless subject ("closer cooperation") does not. The phrase is
+        found by position, not by where the parser hung it: the parser often attaches
+        it to a clausal subject instead of the main verb.
+        """
+        doc = verb.doc
+        i = verb.left_edge.i
+        while i < subject.i and (doc[i].dep_ in _EDGE_DEPS or doc[i].is_punct or doc[i].is_space):
+            i += 1
+        prep = doc[i]
+        if prep.dep_ != "prep" or prep.lower_ not in self.rules.stance_preps:
+            return None
+        close = prep.right_edge.i + 1
+        # the phrase ends in a comma before the subject's head (it may sit inside the subject's
+        # subtree when the parser hung it on a clausal subject)
+        if close >= subject.i or doc[close].text != ",":
+            return None
+        target = next((child for child in prep.children if child.dep_ == "pobj"), None)
+        return self.resolve_noun(target, quote_speaker) if target is not None else None
+
+    def inside_clausal_subject(self, verb, quote_speaker: dict | None) -> dict | None:
+        """The entity a clausal subject is about ("Negotiating such a pact with the UK requires ...").
+
+        A clause has no name at its head, so the claim is about a participant of the
+        clause, taken in this order: its own subject or passive agent ("What Germany
+        spends ..."), then its object ("Joining NATO took ..."), then the objects of
+        its prepositions ("Talking to Moscow ..."). Verbs the clause chains to
+        ("Trying to join NATO") count one level deeper, ``possessor_depth`` levels at
+        most; within a rank the shallowest, then the leftmost, wins.
+        """
+        rules = self.rules
+        best: tuple | None = None
+        frontier = [(verb, 0)]
+        while frontier:
+            node, depth = frontier.pop()
+            for child in node.children:
+                found, rank = None, None
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    found, rank = self.resolve_subject_token(child, node, quote_speaker), 0
+                elif child.dep_ == "agent":
+                    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    found, rank = (self.resolve_noun(target, quote_speaker) if target is not None else None), 0
+                elif child.dep_ in rules.object_deps:
+                    found, rank = self.resolve_noun(child, quote_speaker), 1
+                elif child.dep_ == "prep":
+                    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    found, rank = (self.resolve_noun(target, quote_speaker) if target is not None else None), 2
+                elif child.pos_ in _VERBAL and child.dep_ in _CHAINED_DEPS and depth < rules.possessor_depth:
+                    frontier.append((child, depth + 1))
+                if found is not None and (best is None or (rank, depth, child.i) < best[0]):
+                    best = ((rank, depth, child.i), found)
+        return best[1] if best else None
+
     def resolve_speaker(self, token) -> dict | None:
         """The mention credited by an attribution whose subject (or object) is ``token``."""
         rules = self.rules
@@ -534,10 +661,40 @@ def states_nothing(sent, rules: ClaimRules) -> bool:
 
 
 def own_subject(head, rules: ClaimRules):
-    """The first child of ``head`` that is its grammatical subject, or None."""
+    """The first child of ``head`` that is its grammatical subject, or None.
+
+    Also the subject the parser misread as the object of a conjunction it took for a
+    preposition (see ``misread_subject``).
+    """
     for child in head.children:
         if child.dep_ in rules.subject_deps:
             return child
+    return misread_subject(head, rules)
+
+
+def misread_subject(verb, rules: ClaimRules):
+    """The subject of an adverbial clause that the parser hung on its conjunction as an object, or None.
+
+    In "... since the meeting between Trump and Zelenskyy spiralled on Friday" the
+    parser often reads "since" as a preposition with "the meeting" as its object and
+    leaves "spiralled" without a subject. A finite verb that follows such an object
+    directly can only be its predicate: English puts nothing else between a clause's
+    subject and its verb, while a real prepositional phrase ("since 2022, prices
+    rose") is followed by a comma or the main clause's own subject.
+    """
+    if verb.dep_ != "advcl" or verb.pos_ not in _VERBAL:
+        return None
+    if verb.tag_ not in rules.finite_tags and not any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in rules.finite_tags for c in verb.children):
+        return None
+    for sibling in verb.head.children:
+        if sibling.i >= verb.i:
+            break
+        if sibling.dep_ != "prep" or sibling.lower_ not in rules.subordinating_preps:
+            continue
+        target = next((c for c in sibling.children if c.dep_ == "pobj"), None)
+        if target is not None and target.right_edge.i + 1 == verb.left_edge.i:
+            return target
     return None
 
 
@@ -788,13 +945,41 @@ def own_clause(head, rules: ClaimRules) -> list[int]:
     return sorted(tokens)
 
 
+def _resolve_subject(token, verb, ctx: _Context, quote_speaker: dict | None) -> dict | None:
+    """The mention a clause's subject token stands for, by the subject rules in order (None if none applies).
+
+    1. A name is itself; a pronoun, its antecedent.
+    2. A nameless subject after a clause-initial "For X," is X's view ("For the
+       EEAS, closer cooperation with the UK is a must"): the fronted phrase names
+       the holder, and outranks names inside the subject phrase, which are side
+       actors of the view.
+    3. The phrase's possessor, owner or apposition ("Starmer's officials", "the
+       leaders of the EU").
+    4. A clausal subject: the first participant named inside it, its own subject
+       before its object before its prepositional objects ("What Germany spends
+       ..."). A definite noun phrase: the name it repeats ("This agreement").
+    """
+    if ctx.mention_of(token) is None and not ctx.is_pronoun(token):
+        found = ctx.fronted_stance(verb, token, quote_speaker)
+        if found is not None:
+            return found
+    found = ctx.resolve_subject_token(token, verb, quote_speaker)
+    if found is not None or ctx.is_pronoun(token):
+        return found
+    if token.dep_ in {"csubj", "csubjpass"}:
+        return ctx.inside_clausal_subject(token, quote_speaker)
+    return ctx.back_reference(token)
+
+
 def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speaker: dict | None,
              frames: Sequence[_Frame], topic: dict | None) -> tuple[dict | None, str | None, object]:
     """(subject mention, subject string, predicate token) of one claim.
 
-    In order: the grammatical subject resolved to a mention; the entity a quantity
-    describes; the nearest name in the clause; the article's topic (the subject of
-    its lead); the subject's own words. For a speech verb the claim is about its
+    In order: the grammatical subject resolved to a mention (``_resolve_subject``:
+    names, pronouns, a fronted "For X,", possessors, the participants of a clausal
+    subject, the name a definite phrase repeats); the entity a quantity describes;
+    the nearest name in the clause; the article's topic (the subject of its lead);
+    the subject's own words. For a speech verb the claim is about its
     content ("The Commission is trying ..., an official said on Monday": the
     Commission) unless the value dates the saying and the speaker comes first ("X
     told lawmakers on Monday that ..."): then X. A plural pronoun ("With one
@@ -838,7 +1023,7 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
                 found = _described(group, ctx, quote_speaker)
                 if found is not None:
                     return found, _mention_text(found), verb
-            found = ctx.resolve_subject_token(token, verb, quote_speaker)
+            found = _resolve_subject(token, verb, ctx, quote_speaker)
         if found is not None:
             return found, _mention_text(found), verb
         if fallback_text is None and not ctx.is_pronoun(token):

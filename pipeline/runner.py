@@ -313,6 +313,8 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
 
     with output_lock(ws.out_dir):
         started = time.perf_counter()
+        ws.timings.clear()  # a Workspace may serve several runs: each manifest speaks of its own
+        ws.errors.rows.clear()
         remove_stale_temporaries(ws.interim_dir)
         sources, metadata = discover(ws)
         config = ws.config

@@ -263,6 +263,117 @@ def test_subject_resolution(nlp, extractor, text, value, subject):
     assert row["subject_mention_id"] in {m["mention_id"] for m in built.mentions}
 
 
+# Each subject rule: a table of sentences it must resolve and of look-alikes it must leave alone.
+# The sentences are written for these tests, not taken from the seeds.
+
+
+def _claim_for(nlp, extractor, text: str, value: str) -> tuple[Built, dict]:
+    """Build ``text`` with one value (a date, or a quantity whose kind follows its surface) and return its row."""
+    if "%" in value:
+        built = build(nlp, extractor, text, quantities=[(value, "percent")])
+    elif value[0] in "€£$":
+        built = build(nlp, extractor, text, quantities=[(value, "money")])
+    elif value[0].isdigit() and not re.fullmatch(r"\d{4}|.*\byears?\b.*|.*\bmonths?\b.*", value):
+        built = build(nlp, extractor, text, quantities=[(value, "count")])
+    else:
+        built = build(nlp, extractor, text, dates=[value])
+    return built, built.row_with(value)
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # the nameless subject yields to the holder of the view, even over a name inside the subject phrase
+    ("For the Kremlin, the deployment of 4,000 NATO troops in Finland is a provocation.", "4,000 NATO troops",
+     "Kremlin"),
+    # a clausal subject too, over the seller it names
+    ("For Poland's government, buying 96 Apache helicopters from the United States was the right call.",
+     "96 Apache helicopters", "Poland"),
+    # inside the content of a reported statement, over the owner inside the subject phrase
+    ("For the European Commission, the new rules of the World Trade Organization adopted in March 2025 are a "
+     "turning point, an official said.", "March 2025", "European Commission"),
+])
+def test_a_fronted_for_phrase_names_whose_view_a_nameless_subject_states(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"]
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a time, not a holder: the named subject stands
+    ("For years, Germany spent less than 2% of GDP on defence.", "2%", "Germany"),
+    # a named subject is never overridden by the fronted phrase
+    ("For Ukraine, Germany pledged €5 billion in 2024.", "€5 billion", "Germany"),
+    # a fronted phrase of time or place states no view: the owner in the subject phrase stands
+    ("After the Paris summit, the leaders of NATO agreed to spend 5% of GDP.", "5%", "NATO"),
+    ("For example, the leaders of NATO agreed to spend 5% of GDP.", "5%", "NATO"),
+])
+def test_a_fronted_for_phrase_that_names_no_holder_changes_nothing(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+@pytest.mark.parametrize("text, value, subject, mentioned", [
+    # the clause's own subject first
+    ("What Germany spends on defence has doubled since 2022.", "2022", "Germany", True),
+    # then its object, before a name deeper in the clause it chains to
+    ("Persuading Hungary to lift its veto on sanctions against Russia took 3 months.", "3 months", "Hungary", True),
+    # then the object of its preposition
+    ("Negotiating with Brussels took Britain's diplomats 18 months.", "18 months", "Brussels", True),
+    # no name inside the clause: its own words, never the article's topic
+    ("Germany wants a new treaty with France. Negotiating such a deal requires the approval of all 27 member "
+     "states.", "27 member states", "Negotiating such a deal", False),
+])
+def test_a_clausal_subject_is_about_the_first_participant_named_inside_it(nlp, extractor, text, value, subject,
+                                                                           mentioned):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"]
+    assert (row["subject_mention_id"] is not None) == mentioned
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("Kyiv and Warsaw signed the Lublin Agreement in 2023. The agreement runs for 10 years.", "10 years",
+     "Lublin Agreement"),
+    ("Leaders met at the Vilnius Summit in July 2023. This summit approved 3 regional defence plans.",
+     "3 regional defence plans", "Vilnius Summit"),
+    # a modifier the name itself carries keeps the link
+    ("Ministers adopted the Strategic Compass in 2022. The strategic compass sets 5 goals for 2030.", "5 goals",
+     "Strategic Compass"),
+])
+def test_a_definite_noun_phrase_points_back_to_the_name_it_repeats(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"]
+
+
+LEAD = "Leaders met at the Vilnius Summit in July 2023. "
+
+
+@pytest.mark.parametrize("text, value", [
+    # a modifier the name lacks, an indefinite, another number, a restrictive modifier: another summit
+    (LEAD + "The next summit will be held in Washington in 2024.", "2024"),
+    (LEAD + "Another summit will be held in 2024.", "2024"),
+    (LEAD + "The summits cost €40 million.", "€40 million"),
+    (LEAD + "The summit in Madrid approved 3 regional defence plans.", "3 regional defence plans"),
+    # too far back: by then "the summit" may be any summit
+    (LEAD + "Officials were relieved. " * 7 + "The summit approved 3 regional defence plans.",
+     "3 regional defence plans"),
+])
+def test_a_noun_phrase_that_introduces_a_new_referent_does_not_point_back(nlp, extractor, text, value):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is None or "Vilnius" not in row["subject"]
+
+
+@pytest.mark.parametrize("text, value, subject, predicate", [
+    # the parser reads "since"/"after" as a preposition and leaves the clause's verb without a subject
+    ("Germany has raised spending since the meeting between Scholz and Biden ended in a row on Monday.", "Monday",
+     "Scholz", "end"),
+    # a real prepositional phrase: no clause, the main subject stands
+    ("Germany has spent €100 billion since the start of the war in 2022.", "2022", "Germany", "spend"),
+])
+def test_a_clause_after_since_gets_the_subject_the_parser_hung_on_since(nlp, extractor, text, value, subject,
+                                                                         predicate):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"]
+    assert row["predicate"] == predicate
+
+
 # ---------------------------------------------------------------------------------- filters
 
 
