@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 SCHEMA_VERSION = "1"
@@ -178,9 +179,27 @@ class SchemaError(ValueError):
 
 
 def to_arrow(name: str, rows: pd.DataFrame | list[dict]) -> pa.Table:
-    """Convert rows to an Arrow table of schema ``name``, checking columns and nulls."""
+    """Convert rows to an Arrow table of schema ``name``, checking columns and nulls.
+
+    Span tables come back sorted by ``(source, start, end, id)``.
+    """
     schema = SCHEMAS[name]
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(rows, columns=schema.names)
+    table = _from_frame(name, schema, rows) if isinstance(rows, pd.DataFrame) else _from_rows(name, schema, rows)
+    for field in schema:
+        if not field.nullable and table.column(field.name).null_count:
+            raise SchemaError(
+                f"[E103] table {name!r} column {field.name!r} has "
+                f"{table.column(field.name).null_count} nulls but is declared non-null"
+            )
+    if name in SPAN_TABLES and table.num_rows > 1:
+        keys = [("source", "ascending"), ("start", "ascending"), ("end", "ascending"),
+                (ID_COLUMN.get(name, "source"), "ascending")]
+        table = table.take(pc.sort_indices(table, sort_keys=keys))
+    metadata = {b"schema_version": SCHEMA_VERSION.encode(), b"table": name.encode()}
+    return table.replace_schema_metadata(metadata)
+
+
+def _from_frame(name: str, schema: pa.Schema, frame: pd.DataFrame) -> pa.Table:
     missing = [c for c in schema.names if c not in frame.columns]
     if missing:
         raise SchemaError(f"[E100] table {name!r} lacks columns {missing}")
@@ -188,25 +207,35 @@ def to_arrow(name: str, rows: pd.DataFrame | list[dict]) -> pa.Table:
     if extra:
         raise SchemaError(f"[E101] table {name!r} has undeclared columns {extra}; declare them in pipeline/schema.py")
     frame = frame[schema.names]
-    if name in SPAN_TABLES and len(frame):
-        frame = frame.sort_values(["source", "start", "end", ID_COLUMN.get(name, "source")], kind="mergesort")
     for field in schema:
-        if not field.nullable and field.name in frame and len(frame):
-            nulls = int(frame[field.name].isna().sum()) if not pa.types.is_list(field.type) else 0
+        if not field.nullable and len(frame) and not pa.types.is_list(field.type):
+            nulls = int(frame[field.name].isna().sum())
             if nulls:
                 raise SchemaError(f"[E103] table {name!r} column {field.name!r} has {nulls} nulls but is declared non-null")
     try:
-        table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False, safe=True)
+        return pa.Table.from_pandas(frame, schema=schema, preserve_index=False, safe=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
         raise SchemaError(f"[E102] table {name!r} does not fit its schema: {exc}") from exc
+
+
+def _from_rows(name: str, schema: pa.Schema, rows: list[dict]) -> pa.Table:
+    """Column-wise conversion of row dicts (no pandas: this runs once per source and table)."""
+    expected = set(schema.names)
+    for index, row in enumerate(rows):
+        if row.keys() != expected:
+            missing = sorted(expected - set(row))
+            if missing:
+                raise SchemaError(f"[E100] table {name!r} row {index} lacks columns {missing}")
+            raise SchemaError(f"[E101] table {name!r} row {index} has undeclared columns "
+                              f"{sorted(set(row) - expected)}; declare them in pipeline/schema.py")
+    columns = []
     for field in schema:
-        if not field.nullable and table.column(field.name).null_count:
-            raise SchemaError(
-                f"[E103] table {name!r} column {field.name!r} has "
-                f"{table.column(field.name).null_count} nulls but is declared non-null"
-            )
-    metadata = {b"schema_version": SCHEMA_VERSION.encode(), b"table": name.encode()}
-    return table.replace_schema_metadata(metadata)
+        values = [row[field.name] for row in rows]
+        try:
+            columns.append(pa.array(values, type=field.type, from_pandas=True))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError) as exc:
+            raise SchemaError(f"[E102] table {name!r} column {field.name!r} does not fit {field.type}: {exc}") from exc
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def write_table(name: str, rows: pd.DataFrame | list[dict], path: str | os.PathLike, *, durable: bool = True) -> int:

@@ -152,7 +152,8 @@ def test_sigkill_during_the_parquet_writes_keeps_the_previous_outputs(tmp_path, 
 
 
 _ALPHABET = st.one_of(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    # NUL marks a file as binary (refused with E013, tested above), so the text here has none
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"),
     st.sampled_from(list("\r\n\t\u00a0\u200b\u2028 .,;:!?“”’'\"()-–—€£$%0123456789") + ["👍🏽", "e\u0301"]),
     st.sampled_from(["Kallas said", " on 19 May 2025", " €150bn", " 65 per cent", " at least 19 drones", " U.K.",
                      "\n\n", " BRUSSELS — ", " 12345678901234567890123456789", " last week", " the EU "]),
