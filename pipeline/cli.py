@@ -60,6 +60,12 @@ def _guard(func):
             return func(*args, **kwargs)
         except (ConfigError, InputError, LockBusy, PipelineFailure, ModelNotFound, SchemaError) as exc:
             raise click.ClickException(str(exc)) from exc
+        except (ValueError, OSError) as exc:
+            # every stage reports bad lexicons and inputs with a coded message ("[E401] ..."):
+            # those are for people; anything else is a bug and keeps its traceback
+            if str(exc).startswith("[E"):
+                raise click.ClickException(str(exc)) from exc
+            raise
 
     return wrapper
 

@@ -60,3 +60,18 @@ def test_run_on_another_folder_with_a_bad_file_and_a_bad_metadata_row(tmp_path, 
     assert set(errors["code"]) == {"E013", "E025"}
     after = sorted(p.name for p in repo_outputs.iterdir()) if repo_outputs.exists() else None
     assert before == after
+
+
+def test_a_broken_lexicon_is_one_coded_line_not_a_traceback(tmp_path):
+    import shutil as _shutil
+
+    configs = tmp_path / "configs"
+    _shutil.copytree(ROOT / "configs", configs)
+    text = (configs / "quantities.toml").read_text()
+    (configs / "quantities.toml").write_text(text.replace("[magnitudes]", "[magnitudez]", 1))
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.txt").write_text("The EU lent €5bn on Monday.\n")
+    result = CliRunner().invoke(main, ["run", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "o"),
+                                       "--interim", str(tmp_path / "i"), "--config", str(configs / "pipeline.toml")])
+    assert result.exit_code == 1
+    assert "[E4" in result.output and "Traceback" not in result.output
