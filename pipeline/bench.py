@@ -55,10 +55,15 @@ def bare_spacy(texts: list[str], model_name: str, batch_size: int) -> float:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process and its finished children, in MiB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
+    """Peak resident memory of this process, in MiB (its own high-water mark, not its parent's)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _workspace(scratch: Path, corpus: Path, config, name: str):
