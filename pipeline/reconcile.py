@@ -261,9 +261,25 @@ def parse_person(surface: str, particles: frozenset[str], suffixes: frozenset[st
 # ------------------------------------------------------------------ reconciliation
 
 
-@dataclass
+class _Record:
+    """One candidate row: slots with dict-style reads (a dict per row costs several times the memory)."""
+
+    __slots__ = tuple(SCHEMAS["mention_candidates"].names)
+
+    def __init__(self, values) -> None:
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def get(self, key: str, default=None):
+        return getattr(self, key, default)
+
+
+@dataclass(slots=True)
 class _Row:
-    record: dict
+    record: _Record
     surface: str
     key: str
     label: str
@@ -314,8 +330,8 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
         candidates[SCHEMAS["mention_candidates"].names]
         .drop_duplicates("mention_id")
         .sort_values(["source", "start", "end", "mention_id"], kind="mergesort")
-        .to_dict("records")
     )
+    records = [_Record(values) for values in records.itertuples(index=False, name=None)]
     # only named-entity labels make entities; a stray DATE or CARDINAL row is ignored
     rows = [_make_row(r, by_name, by_key, opts) for r in records if r["label"] in ENTITY_LABELS]
     rows = [r for r in rows if r.key]
@@ -365,7 +381,7 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
     return entities, mentions
 
 
-def _make_row(record: dict, by_name: dict, by_key: dict, opts: dict) -> _Row:
+def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict) -> _Row:
     """One candidate with its alias form, key, gazetteer entry and person name parts."""
     # the alias keeps a leading "the" (the extractor leaves it only in "the bloc"-like
     # references); the key ignores it

@@ -427,17 +427,18 @@ def _concat(name: str, paths: Iterable[Path]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def gather(ws: Workspace, sources: Sequence[str]) -> dict[str, pd.DataFrame]:
-    """Read every per-source shard of ``sources`` into corpus-wide frames."""
-    return {
-        "documents": _concat("documents", (ws.shard("segment", s, "documents.parquet") for s in sources)),
-        "sentences": _concat("sentences", (ws.shard("segment", s) for s in sources)),
-        "anchors": _concat("anchors", (ws.shard("dates", s, "anchors.parquet") for s in sources)),
-        "dates": _concat("dates", (ws.shard("dates", s) for s in sources)),
-        "quantities": _concat("quantities", (ws.shard("quantities", s) for s in sources)),
-        "mention_candidates": _concat("mention_candidates", (ws.shard("mentions", s) for s in sources)),
-        "claim_drafts": _concat("claim_drafts", (ws.shard("claim_drafts", s) for s in sources)),
-    }
+#: per-source tables: (output name, stage folder, shard suffix)
+SHARDED_TABLES = (
+    ("documents", "segment", "documents.parquet"),
+    ("sentences", "segment", "parquet"),
+    ("dates", "dates", "parquet"),
+    ("quantities", "quantities", "parquet"),
+)
+
+
+def read_shards(ws: Workspace, name: str, stage: str, sources: Sequence[str], suffix: str = "parquet") -> pd.DataFrame:
+    """One table's shards of ``sources``, concatenated in source order."""
+    return _concat(name, (ws.shard(stage, s, suffix) for s in sources))
 
 
 def apply_anchors(documents: pd.DataFrame, anchors: pd.DataFrame) -> pd.DataFrame:
@@ -452,41 +453,40 @@ def apply_anchors(documents: pd.DataFrame, anchors: pd.DataFrame) -> pd.DataFram
     return documents
 
 
-def global_stages(ws: Workspace, frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Reconcile mentions into entities and resolve claims: the corpus-wide stages."""
+def finish(ws: Workspace, sources: Sequence[str], *, model_version: str) -> dict:
+    """Reconcile entities and resolve claims over the shards of ``sources``, then publish."""
     from .claims import resolve_claims
     from .reconcile import reconcile
 
     clock = time.perf_counter()
-    entities, mentions = reconcile(frames["mention_candidates"], lexicon=entity_lexicon(ws.config))
+    entities, mentions = reconcile(read_shards(ws, "mention_candidates", "mentions", sources),
+                                   lexicon=entity_lexicon(ws.config))
     ws.timings["reconcile"] += time.perf_counter() - clock
     clock = time.perf_counter()
-    claims = resolve_claims(frames["claim_drafts"], mentions, entities)
+    claims = resolve_claims(read_shards(ws, "claim_drafts", "claim_drafts", sources), mentions, entities)
     ws.timings["claims"] += time.perf_counter() - clock
-    return {
-        "documents": apply_anchors(frames["documents"], frames["anchors"]),
-        "sentences": frames["sentences"],
-        "entities": entities,
-        "mentions": mentions,
-        "dates": frames["dates"],
-        "quantities": frames["quantities"],
-        "claims": claims,
-    }
+    return publish(ws, {"entities": entities, "mentions": mentions, "claims": claims}, sources,
+                   model_version=model_version)
 
 
-def finish(ws: Workspace, sources: Sequence[str], *, model_version: str) -> dict:
-    """Global stages over the shards of ``sources``, then publish tables, errors and manifest."""
-    frames = gather(ws, sources)
-    tables = global_stages(ws, frames)
-    return publish(ws, tables, sources, model_version=model_version)
+def publish(ws: Workspace, global_tables: dict[str, pd.DataFrame], sources: Sequence[str], *,
+            model_version: str) -> dict:
+    """Write the contract tables, ``errors.parquet`` and ``manifest.json`` into the output folder.
 
-
-def publish(ws: Workspace, tables: dict[str, pd.DataFrame], sources: Sequence[str], *, model_version: str) -> dict:
-    """Write the contract tables, ``errors.parquet`` and ``manifest.json`` into the output folder."""
+    The per-source tables are read from their shards one table at a time and the
+    corpus-wide ones are dropped once written, so the peak holds one table, not all.
+    """
     clock = time.perf_counter()
     counts = {}
-    for name in CONTRACT_TABLES:
-        counts[name] = write_table(name, tables[name], ws.out_dir / f"{name}.parquet")
+    for name in ("entities", "mentions", "claims"):
+        counts[name] = write_table(name, global_tables.pop(name), ws.out_dir / f"{name}.parquet")
+    for name, stage, suffix in SHARDED_TABLES:
+        frame = read_shards(ws, name, stage, sources, suffix)
+        if name == "documents":
+            frame = apply_anchors(frame, read_shards(ws, "anchors", "dates", sources, "anchors.parquet"))
+        counts[name] = write_table(name, frame, ws.out_dir / f"{name}.parquet")
+        del frame
+    counts = {name: counts[name] for name in CONTRACT_TABLES}
     counts["errors"] = write_table("errors", ws.errors.rows, ws.out_dir / "errors.parquet")
     ws.timings["publish"] += time.perf_counter() - clock
     manifest = build_manifest(ws, sources, counts, model_version=model_version)
@@ -709,22 +709,13 @@ def stage_publish(ws: Workspace) -> dict:
     """Assemble the output tables and manifest from the interim files of the per-stage commands."""
     with output_lock(ws.out_dir):
         sources = _stage_sources(ws, "claim_drafts")
-        frames = gather(ws, sources)
         errors_dir = ws.interim_dir / "errors"
         for path in sorted(errors_dir.glob("*.parquet")) if errors_dir.is_dir() else []:
             ws.errors.rows.extend(read_table("errors", path).to_dict("records"))
         ws.errors.rows = [dict(t) for t in dict.fromkeys(tuple(sorted(r.items())) for r in ws.errors.rows)]
-        tables = {
-            "documents": apply_anchors(frames["documents"], frames["anchors"]),
-            "sentences": frames["sentences"],
-            "entities": read_table("entities", ws.interim_dir / "entities.parquet"),
-            "mentions": read_table("mentions", ws.interim_dir / "mentions.parquet"),
-            "dates": frames["dates"],
-            "quantities": frames["quantities"],
-            "claims": read_table("claims", ws.interim_dir / "claims.parquet"),
-        }
-        model_version = _model_version(ws.config.model_name)
-        return publish(ws, tables, sources, model_version=model_version)
+        global_tables = {name: read_table(name, ws.interim_dir / f"{name}.parquet")
+                         for name in ("entities", "mentions", "claims")}
+        return publish(ws, global_tables, sources, model_version=_model_version(ws.config.model_name))
 
 
 def _model_version(model_name: str) -> str:
