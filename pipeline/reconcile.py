@@ -326,12 +326,13 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
             for form in alias_variants(alias):
                 by_key[surface_key(form)] = entry
 
-    records = (
+    frame = (
         candidates[SCHEMAS["mention_candidates"].names]
         .drop_duplicates("mention_id")
         .sort_values(["source", "start", "end", "mention_id"], kind="mergesort")
+        .reset_index(drop=True)
     )
-    records = [_Record(values) for values in records.itertuples(index=False, name=None)]
+    records = [_Record(values) for values in frame.itertuples(index=False, name=None)]
     # only named-entity labels make entities; a stray DATE or CARDINAL row is ignored
     rows = [_make_row(r, by_name, by_key, opts) for r in records if r["label"] in ENTITY_LABELS]
     rows = [r for r in rows if r.key]
@@ -355,7 +356,9 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
         entity_rows.setdefault(entity_id, {"entity_id": entity_id, "name": name, "label": label,
                                            "kb_id": gaz.kb_id if gaz else (kb_ids[0] if kb_ids else None)})
 
-    out_entities, out_mentions = [], []
+    out_entities = []
+    entity_of: dict[str, str] = {}
+    label_of: dict[str, str] = {}
     for entity_id in sorted(entity_rows):
         group = members[entity_id]
         entity = entity_rows[entity_id]
@@ -364,16 +367,14 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
         entity["documents"] = len({r.record["doc_id"] for r in group})
         out_entities.append({c: entity[c] for c in entity_cols})
         for row in group:
-            rec = row.record
-            out_mentions.append({
-                "mention_id": rec["mention_id"], "entity_id": entity_id, "doc_id": rec["doc_id"],
-                "source": rec["source"], "start": int(rec["start"]), "end": int(rec["end"]),
-                "text": rec["text"], "sentence_id": rec["sentence_id"], "label": entity["label"],
-                "detector": rec["detector"],
-            })
+            entity_of[row.record["mention_id"]] = entity_id
+            label_of[row.record["mention_id"]] = entity["label"]
     entities = pd.DataFrame(out_entities, columns=entity_cols)
-    mentions = pd.DataFrame(out_mentions, columns=mention_cols)
-    mentions = mentions.sort_values(["source", "start", "end", "mention_id"], kind="mergesort").reset_index(drop=True)
+    # the mentions table is the sorted candidates that made an entity, plus entity and label:
+    # built column-wise, since a dict per mention costs more than the rest of the stage
+    kept = frame[frame["mention_id"].isin(entity_of.keys())]
+    mentions = kept.assign(entity_id=kept["mention_id"].map(entity_of),
+                           label=kept["mention_id"].map(label_of))[mention_cols].reset_index(drop=True)
     for col in ("mentions", "documents"):
         entities[col] = entities[col].astype("int64")
     for col in ("start", "end"):
