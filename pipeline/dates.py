@@ -1280,19 +1280,18 @@ class _Interpreter:
             if unit == "DE":
                 return _Norm("date", f"{y // 10:03d}", "decade", _decade_range(y // 10 * 10), True)
             return _Norm("date", f"{y:04d}", "year", _year_range(y), True)
-        reading = self.read(f"{n} {_UNIT_WORD[unit]} ago", relative=True)
-        if reading is None:
-            return _Norm("date", None, gran, None, True)
-        period = reading[1] if reading[1] in ("day", "week", "month", "year") else "day"
-        value, gran, interval = _period_value(reading[0], period)
-        return _Norm("date", value, gran, interval, True)
+        return self._relative(f"{n} {_UNIT_WORD[unit]} ago", gran)
 
     def k_from_now(self, us, rule, i, j) -> _Norm | None:
         count, unit, _ = self._count_unit(us)
         gran = _UNIT_GRAN.get(unit, "day")
         if count is None or unit not in _UNIT_WORD or not float(count).is_integer() or not self.need(_UNIT_NEEDS[unit]):
             return _Norm("date", None, gran, None, True)
-        reading = self.read(f"in {int(count)} {_UNIT_WORD[unit]}", relative=True)
+        return self._relative(f"in {int(count)} {_UNIT_WORD[unit]}", gran)
+
+    def _relative(self, phrase: str, gran: str) -> _Norm:
+        """dateparser's reading of a relative phrase ("3 weeks ago", "in 2 months") at its period."""
+        reading = self.read(phrase, relative=True)
         if reading is None:
             return _Norm("date", None, gran, None, True)
         period = reading[1] if reading[1] in ("day", "week", "month", "year") else "day"
