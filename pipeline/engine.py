@@ -1,12 +1,16 @@
 """Where the per-source work runs: in this process, in a local process pool, or on Dask.
 
 The unit of work is a batch of sources given as bytes. ``process_batch`` decodes,
-segments, annotates (one ``nlp.pipe`` over all the batch's articles) and extracts,
-and returns plain rows, so the caller alone writes files and the same function
-serves every engine. The model is loaded once per worker process and kept.
+segments, annotates (one ``nlp.pipe`` over all the batch's articles) and extracts.
+On a machine that shares the interim folder with the caller (this process, a local
+pool) the worker writes each source's shards itself and returns only timings and
+errors, so the parent does no serialisation work; on a cluster it returns the rows and
+the caller writes them. The model is loaded once per worker process, when the engine
+starts, and kept.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -41,6 +45,8 @@ class SourceResult:
     docbin: bytes = b""
     errors: list[dict] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    #: the worker wrote this source's shards itself (``tables`` and ``docbin`` are then empty)
+    written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -72,8 +78,13 @@ def worker_state(config: Config, nlp=None):
     return state
 
 
-def process_batch(tasks: list[SourceTask], config: Config, nlp=None) -> list[SourceResult]:
-    """Run segment, nlp, dates, quantities, mentions and claim drafts over a batch of sources."""
+def process_batch(tasks: list[SourceTask], config: Config, nlp=None, *,
+                  interim_dir: str | None = None) -> list[SourceResult]:
+    """Run segment, nlp, dates, quantities, mentions and claim drafts over a batch of sources.
+
+    With ``interim_dir`` each source's shards are written there (atomically) and the
+    returned results carry no rows; without it the rows come back for the caller to write.
+    """
     from .nlp import annotate, docs_to_bytes
     from .runner import SourceRows, extract_article, segment_decoded
     from .sources import DecodedSource, InputError, decode_bytes
@@ -106,7 +117,8 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None) -> list[Sou
         docs = list(annotate(nlp, (a for _, _, a in articles), batch_size=config.settings["model"]["batch_size"]))
     except Exception as exc:
         if len(segmented) > 1:  # retry one source at a time so the bad one alone fails
-            by_source = {r.source: r for r in process_many_singly(tasks, segmented, config, nlp)}
+            by_source = {r.source: r for r in process_many_singly(tasks, segmented, config, nlp,
+                                                                  interim_dir=interim_dir)}
             return [by_source.get(r.source, r) for r in results]
         for result, _ in segmented:
             result.errors.append(_error("nlp", exc))
@@ -135,16 +147,38 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None) -> list[Sou
         }
     if results:
         results[0].timings["load_model"] += load_seconds
+    if interim_dir is not None:
+        _write_results(results, interim_dir)
     for result in results:
         result.timings = dict(result.timings)
     return results
 
 
-def process_many_singly(tasks, segmented, config, nlp) -> list[SourceResult]:
+def _write_results(results: list[SourceResult], interim_dir: str) -> None:
+    """Write each successful result's shards under ``interim_dir`` and drop its rows."""
+    from pathlib import Path
+
+    from .runner import write_source_shards
+
+    for result in results:
+        if not result.ok:
+            continue
+        clock = time.perf_counter()
+        try:
+            write_source_shards(Path(interim_dir), result)
+        except Exception as exc:  # a full disk or a bad row costs this source only
+            result.errors.append(_error("write_interim", exc))
+            continue
+        finally:
+            result.timings["write_interim"] += time.perf_counter() - clock
+        result.tables, result.docbin, result.written = {}, b"", True
+
+
+def process_many_singly(tasks, segmented, config, nlp, *, interim_dir: str | None = None) -> list[SourceResult]:
     """Process each task of a failed batch alone."""
     results = []
     for task in tasks:
-        results.extend(process_batch([task], config, nlp))
+        results.extend(process_batch([task], config, nlp, interim_dir=interim_dir))
     return results
 
 
@@ -153,39 +187,69 @@ def process_many_singly(tasks, segmented, config, nlp) -> list[SourceResult]:
 
 
 class SerialEngine:
-    """Everything in this process (the model passed in, or loaded once)."""
+    """Everything in this process: the model (passed in, or loaded here once) and the shard writes."""
 
-    def __init__(self, nlp=None) -> None:
+    def __init__(self, config: Config, *, interim_dir: str | None = None, nlp=None) -> None:
         self.nlp = nlp
+        self.interim_dir = interim_dir
+        worker_state(config, nlp)  # start-up cost, paid before the first batch
 
     def run(self, batches: Iterable[list[SourceTask]], config: Config) -> Iterator[SourceResult]:
         for batch in batches:
-            yield from process_batch(batch, config, self.nlp)
+            yield from process_batch(batch, config, self.nlp, interim_dir=self.interim_dir)
 
     def close(self) -> None:
         pass
 
 
-def _init_worker() -> None:
-    # each worker process uses one thread for numpy/thinc: the processes are the parallelism
-    import os
+#: an error met while a pool worker loaded the model, raised by the worker's first task
+_STARTUP_ERRORS: list[BaseException] = []
 
+
+def _init_worker(config: Config) -> None:
+    """Start a pool worker: one thread for numpy/thinc (the processes are the parallelism), then the model."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        worker_state(config)
+    except Exception as exc:  # a failing initializer would break the pool with no message; report it instead
+        _STARTUP_ERRORS.append(exc)
+
+
+def _worker_ready() -> int:
+    """Raise the worker's start-up error, if any; else return its process ID."""
+    if _STARTUP_ERRORS:
+        raise _STARTUP_ERRORS[0]
+    return os.getpid()
 
 
 class ProcessEngine:
-    """A pool of local worker processes, each loading the model once; at most 2x workers batches in flight."""
+    """A pool of local worker processes that load the model once and write their own shards.
 
-    def __init__(self, workers: int) -> None:
+    The pool is started and every worker has loaded the model before the first batch
+    is submitted; at most 2x workers batches are in flight.
+    """
+
+    def __init__(self, workers: int, config: Config, *, interim_dir: str | None = None) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
+        self.interim_dir = interim_dir
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_worker)
+                                        initializer=_init_worker, initargs=(config,))
+        try:
+            # with the spawn context the pool starts a process for each submission no idle worker
+            # takes, so these start every worker and wait until each has run its initializer
+            for future in [self.pool.submit(_worker_ready) for _ in range(workers)]:
+                future.result()
+        except BaseException:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
     def run(self, batches: Iterable[list[SourceTask]], config: Config) -> Iterator[SourceResult]:
-        yield from _bounded(lambda batch: self.pool.submit(process_batch, batch, config), batches, 2 * self.workers)
+        yield from _bounded(lambda batch: self.pool.submit(process_batch, batch, config,
+                                                           interim_dir=self.interim_dir),
+                            batches, 2 * self.workers)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -229,12 +293,17 @@ def _bounded(submit: Callable, batches: Iterable, in_flight: int) -> Iterator[So
         yield from pending.popleft().result()
 
 
-def make_engine(name: str, *, workers: int = 1, scheduler: str | None = None, nlp=None):
-    """The engine called ``name`` ("local" or "dask")."""
+def make_engine(name: str, config: Config, *, workers: int = 1, scheduler: str | None = None, nlp=None,
+                interim_dir: str | None = None):
+    """The engine called ``name`` ("local" or "dask"), started and with its model loaded.
+
+    Local engines write shards under ``interim_dir`` themselves; a Dask cluster's workers
+    may not see that folder, so Dask results come back as rows.
+    """
     if name == "dask":
         return DaskEngine(scheduler, workers=max(workers, 1) if workers > 1 else 2)
     if name != "local":
         raise ValueError(f"[E041] unknown engine {name!r}; use 'local' or 'dask'")
     if workers <= 1:
-        return SerialEngine(nlp)
-    return ProcessEngine(workers)
+        return SerialEngine(config, interim_dir=interim_dir, nlp=nlp)
+    return ProcessEngine(workers, config, interim_dir=interim_dir)

@@ -38,3 +38,42 @@ def test_dask_local_cluster_with_two_workers_writes_the_same_tables(seeds, confi
     serial = _run(seeds, config, "serial", nlp=nlp)
     dask = _run(seeds, config, "dask", engine="dask", workers=2, batch_chars=5_000)
     assert dask == serial
+
+
+def test_a_worker_given_the_interim_folder_writes_the_shards_and_returns_no_rows(tmp_path, config, nlp):
+    """The pool's workers write their own shards: what they write is what the parent would have written."""
+    import hashlib
+
+    from pipeline.engine import SourceTask, process_batch
+    from pipeline.runner import shard_path, write_source_shards
+    from pipeline.schema import read_table
+
+    data = (RAW / "001_546b4fd73cca9fc4.txt").read_bytes()
+    task = SourceTask("001_546b4fd73cca9fc4.txt", data, hashlib.sha256(data).hexdigest(), "key")
+    [returned] = process_batch([task], config, nlp)
+    write_source_shards(tmp_path / "parent", returned)
+    [written] = process_batch([task], config, nlp, interim_dir=str(tmp_path / "worker"))
+    assert written.ok and written.written and written.tables == {} and written.docbin == b""
+    assert written.timings["write_interim"] > 0
+    assert not returned.written and returned.tables["dates"]
+    for stage, suffix, table in (("dates", "parquet", "dates"), ("quantities", "parquet", "quantities"),
+                                 ("mentions", "parquet", "mention_candidates"),
+                                 ("claim_drafts", "parquet", "claim_drafts"),
+                                 ("segment", "documents.parquet", "documents")):
+        ours = read_table(table, shard_path(tmp_path / "worker", stage, task.source, suffix))
+        theirs = read_table(table, shard_path(tmp_path / "parent", stage, task.source, suffix))
+        assert len(ours) == len(theirs) and ours.equals(theirs), stage
+    assert shard_path(tmp_path / "worker", "nlp", task.source, "spacy").read_bytes() \
+        == shard_path(tmp_path / "parent", "nlp", task.source, "spacy").read_bytes()
+
+
+def test_a_worker_pool_that_cannot_load_the_model_says_so_before_any_work(config):
+    """Each worker loads the model when the pool starts; a missing model is the coded E030, not a broken pool."""
+    import dataclasses
+
+    from pipeline.engine import ProcessEngine
+
+    settings = {**config.settings, "model": {**config.settings["model"], "name": "no_such_model_package"}}
+    broken = dataclasses.replace(config, settings=settings, digest="broken")
+    with pytest.raises(Exception, match=r"E030.*no_such_model_package"):
+        ProcessEngine(2, broken)
