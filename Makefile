@@ -74,8 +74,13 @@ test: $(VENV)/.installed | $(CHROMIUM)
 eval: $(OUT)/manifest.json
 	$(PIPE) eval --gold tests/gold $(OUT) --floors tests/floors.toml
 
+# The whole speed-and-scale suite (about 20 minutes on two cores): throughput against bare
+# spaCy, --workers 2 against 1, adding one source, peak memory at 1x and 4x the corpus.
+# `make bench BENCH_ARGS=` times throughput alone.
+BENCH_WORDS ?= 500000
+BENCH_ARGS ?= --suite
 bench: $(VENV)/.installed
-	$(BIN)/python -m pipeline.bench --words 500000
+	$(BIN)/python -m pipeline.bench --words $(BENCH_WORDS) $(BENCH_ARGS)
 
 golden: $(VENV)/.installed
 	$(BIN)/python -m pipeline.golden --raw $(RAW) --snapshots tests/golden
