@@ -106,6 +106,7 @@ class ClaimRules:
     final_punctuation: frozenset[str]
     question_marks: frozenset[str]
     target_lemmas: frozenset[str]
+    joint_object_labels: frozenset[str]
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
 
@@ -115,7 +116,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "subordinating_preps", "person_pronouns", "first_person_pronouns", "group_pronouns",
               "thing_pronouns", "relative_pronouns", "person_labels", "group_labels", "thing_labels",
               "speaker_labels", "speaker_modifier_labels", "weak_dates", "finite_tags", "final_punctuation", "question_marks",
-              "target_lemmas")
+              "target_lemmas", "joint_object_labels")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "person_pronouns", "first_person_pronouns", "group_pronouns",
@@ -156,6 +157,7 @@ _DEFAULTS: dict[str, object] = {
     "question_marks": ["?"],
     "speech_verbs": [],
     "target_lemmas": [],
+    "joint_object_labels": [],
     "kind_by_quantity": {},
     "kind_by_date": {},
 }
@@ -1025,6 +1027,8 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
                     return found, _mention_text(found), verb
             found = _resolve_subject(token, verb, ctx, quote_speaker)
         if found is not None:
+            if speaker_subject is None:
+                found = joint_object(token, verb, ctx) or found
             return found, _mention_text(found), verb
         if fallback_text is None and not ctx.is_pronoun(token):
             fallback_text = _phrase_text(token, ctx.article, ctx.chunk_of)
@@ -1049,6 +1053,27 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
     if topic is not None and not clausal:
         return topic, _mention_text(topic), predicate
     return None, fallback_text, predicate
+
+
+def joint_object(subject, verb, ctx: _Context) -> dict | None:
+    """The named thing several named parties act on together, or None.
+
+    "The EU and the UK concluded a Security and Defence Partnership on 19 May" is a
+    fact about the partnership: with a coordination of names as subject, no one party
+    is what the claim is about, while the named agreement, event or body they make,
+    sign or join is. Only names whose label is in ``joint_object_labels`` count: "the
+    EU and the UK discussed Ukraine" stays about the EU.
+    """
+    rules = ctx.rules
+    if not rules.joint_object_labels or not any(
+            child.dep_ == "conj" and ctx.mention_of(child) is not None for child in subject.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            row = ctx.mention_of(child)
+            if row is not None and row["label"] in rules.joint_object_labels:
+                return row
+    return None
 
 
 def _speaker_subject(verb, rules: ClaimRules):

@@ -163,6 +163,8 @@ class _Grammar:
         self.set_adj_pos = frozenset(self.settings.get("set_adjective_pos", ()))
         self.bare_prev_pos = frozenset(self.settings.get("bare_unit_prev_pos", ()))
         self.verb_sensitive = frozenset(self.settings.get("verb_sensitive_classes", ()))
+        self.duration_preps = frozenset(_key(w) for w in self.settings.get("duration_preps", ()))
+        self.year_led_labels = frozenset(self.settings.get("year_led_name_labels", ()))
         tense = lexicon.get("tense", {})
         self.future_aux = frozenset(_key(w) for w in tense.get("future_aux", ()))
         self.future_cues = frozenset(tense.get("future_cue_lemmas", ()))
@@ -1023,12 +1025,20 @@ class _Interpreter:
             # "from 2009 to 2017", "between 2014 and 2022" but not "rose to 2000"
             return any(u.code == "y" for u in units[max(0, i - 4):i])
         if tok.ent_type_ != "DATE":
-            return False
+            return self._year_leads_name(tok, prev, nxt)
         if prev is not None and prev.text[:1].isupper() and prev.code == "x":
             return False  # "DSEI UK 2025", "Readiness 2030", "Windows 2000": the year belongs to a name
         if nxt is not None and nxt.code == "x" and self.doc[nxt.tok].ent_type_ in ("GPE", "LOC", "FAC"):
             return False  # "1049 Brussels": a postal code
         return True
+
+    def _year_leads_name(self, tok, prev: _Unit | None, nxt: _Unit | None) -> bool:
+        """"the 2014 Wales Summit": a year that opens the name of an event or a treaty dates it."""
+        if tok.ent_type_ not in self.g.year_led_labels or prev is None or prev.key != "the":
+            return False
+        before = self.doc[tok.i - 1] if tok.i > 0 else None
+        opens = tok.ent_iob_ == "B" or (before is not None and before.ent_iob_ == "B" and before.lower_ == "the")
+        return opens and nxt is not None and nxt.code == "x" and nxt.text[:1].isupper()
 
     def k_year_range(self, us, rule, i, j) -> _Norm | None:
         if us[0].code == "Y":
@@ -1257,7 +1267,8 @@ class _Interpreter:
             return None, None, False
         mult, unit = _split_unit(str(self.pay(unit_u, "UNIT")))
         before = us[: us.index(unit_u)]
-        fuzzy = any(u.key in ("few", "several", "many", "couple", "some", "dozens", "number") for u in before)
+        fuzzy_words = ("few", "several", "many", "multiple", "couple", "some", "dozens", "number")
+        fuzzy = any(u.key in fuzzy_words for u in before)
         if "half" in [u.key for u in before]:
             base = self.number([u for u in before if u.key not in ("half", "and", "a", "an")])
             count = (base or 0) + 0.5
@@ -1304,16 +1315,28 @@ class _Interpreter:
             return None
         if self._lone_one_day(us, i):
             return None
+        unit_tok = self.doc[self.first(us, "UNIT").tok]
+        if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ in self.g.duration_preps:
+            # "for 50 minutes before turning back": a span of time; the shorter duration
+            # rule reads "50 minutes" (and its qualifier) instead
+            return None
         return _Norm("date", None, _UNIT_GRAN.get(unit), None, False)
 
     def k_anaphoric(self, us, rule, i, j) -> _Norm | None:
+        mod, _ = self.prefix(us)  # "the end of that year", "later that week"
         last = us[-1].key
         gran = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade"}
-        return _Norm("date", None, gran.get(last), None, False)
+        return _Norm("date", None, gran.get(last), None, False, mod)
 
     # -- times of day -------------------------------------------------------------------
     def k_clock(self, us, rule, i, j) -> _Norm | None:
         words = [u for u in us if not self.g.is_(u, "TZ")]
+        if len(words) == 1 and words[0].code in "ny":
+            # "0400 GMT", "1430 UTC": the four-digit clock of wire copy, only before a time
+            # zone written in capitals ("2010 et al." is a citation)
+            zone = us[-1].text
+            m = re.fullmatch(r"([01][0-9]|2[0-3])([0-5][0-9])", words[0].text) if zone.isupper() else None
+            return _Norm("time", f"T{m.group(1)}:{m.group(2)}", "day", None, True) if m else None
         reading = self.read(self.surface(words))
         if reading is None:
             return None
@@ -1447,8 +1470,10 @@ class _Interpreter:
             return 1
         if v.lemma_ in g.future_cues:
             # "is expected on Monday" points ahead; "promised a hike in March" only says
-            # the hike comes after the promise, which may itself lie before the anchor
-            return 0 if v.tag_ == "VBD" else 1
+            # the hike comes after the promise, which may itself lie before the anchor, and
+            # "was proposed in March" dates the proposal itself ("has been scheduled for
+            # Thursday" still points ahead)
+            return 0 if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) else 1
         complements = (c for c in v.children if c.dep_ in ("acomp", "attr", "xcomp", "oprd") and c.tag_ != "VBD")
         if any(c.lemma_ in g.future_cues for c in complements):
             return 1

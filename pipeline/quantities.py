@@ -82,11 +82,16 @@ class Lexicon:
     fractions: Mapping[str, int]
     ordinal_fractions: frozenset[str]
     multiples: Mapping[str, int]
+    fold_words: Mapping[str, float]
+    fold_suffix: str
+    addition_joiners: frozenset[str]
     times_words: frozenset[str]
     multiple_followers: frozenset[str]
     fraction_followers: frozenset[str]
     approx: Mapping[str, str]
     approx_after: Mapping[str, str]
+    prepositional_approx: frozenset[str]
+    preposition_deps: frozenset[str]
     bridge_adverbs: frozenset[str]
     bridge_words: frozenset[str]
     connectors: frozenset[str]
@@ -99,6 +104,7 @@ class Lexicon:
     suffix_max_tokens: int
     glued_subunits: Mapping[str, tuple[str, float]]
     percent_suffixes: Mapping[str, str]
+    percent_signs: Mapping[str, float]
     spaced_m: str
     months: frozenset[str]
     year_min: int
@@ -106,6 +112,9 @@ class Lexicon:
     modifier_pos: frozenset[str]
     noun_pos: frozenset[str]
     noun_tags: frozenset[str]
+    count_deps: frozenset[str]
+    plural_suffixes: tuple[str, ...]
+    plural_exceptions: tuple[str, ...]
     unit_pos: frozenset[str]
     max_gap: int
     anaphoric_before: frozenset[str]
@@ -128,7 +137,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     cur, nums, mags = root.table("currency"), root.table("numbers"), root.table("magnitudes")
     pct, meas, dates = root.table("percent"), root.table("measures"), root.table("dates")
     counts, excl, rng = root.table("counts"), root.table("exclude"), root.table("ranges")
-    bridge = root.table("approx_bridge")
+    bridge, prep = root.table("approx_bridge"), root.table("approx_prepositions")
     symbols = dict(cur("symbols"))
     code_aliases = dict(cur.node.get("code_aliases", {}))
     codes = {c: code_aliases.get(c, c) for c in cur("codes")}
@@ -163,6 +172,13 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
 
     token_re = re.compile(f"^{end(1)}(?:[{_DASHES}]{end(2)})?$")
     approx = {" ".join(k.lower().split()): v for k, v in root("approx").items()}
+    # "fivefold", "tenfold", "hundredfold": a number word with the multiplying suffix
+    fold_suffix = str(nums("fold_suffix")).lower()
+    fold_words = {
+        f"{word.lower()}{fold_suffix}": float(value)
+        for table in (nums("units"), nums("tens"), nums("multipliers"), mags("words"))
+        for word, value in table.items()
+    }
     return Lexicon(
         symbols=symbols,
         bare_dollar=frozenset(cur("bare_dollar")),
@@ -181,11 +197,16 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         fractions=dict(nums("fractions")),
         ordinal_fractions=_lower_set(nums("ordinal_fractions")),
         multiples=dict(nums("multiples")),
+        fold_words=fold_words,
+        fold_suffix=fold_suffix,
+        addition_joiners=_lower_set(nums("addition_joiners")),
         times_words=_lower_set(nums("times_words")),
         multiple_followers=_lower_set(nums("multiple_followers")),
         fraction_followers=_lower_set(nums("fraction_followers")),
         approx=approx,
         approx_after={" ".join(k.lower().split()): v for k, v in root("approx_after").items()},
+        prepositional_approx=_lower_set(prep("words")),
+        preposition_deps=frozenset(prep("deps")),
         bridge_adverbs=_lower_set(bridge("adverbs")),
         bridge_words=_lower_set(bridge("words")),
         connectors=frozenset(rng("connectors")),
@@ -199,6 +220,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         suffix_max_tokens=max(len(k.split()) for k in suffix_phrases) + 3,
         glued_subunits=glued_subunits,
         percent_suffixes=pct_suffixes,
+        percent_signs={k: float(v) for k, v in pct("signs").items()},
         spaced_m=meas("spaced_m"),
         months=frozenset(dates("months")),
         year_min=int(dates("year_min")),
@@ -206,6 +228,9 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         modifier_pos=frozenset(counts("modifier_pos")),
         noun_pos=frozenset(counts("noun_pos")),
         noun_tags=frozenset(counts("noun_tags")),
+        count_deps=frozenset(counts("count_deps")),
+        plural_suffixes=tuple(counts("plural_suffixes")),
+        plural_exceptions=tuple(counts("plural_exceptions")),
         unit_pos=frozenset(counts("unit_pos")),
         max_gap=int(counts("max_gap")),
         anaphoric_before=_lower_set(counts("anaphoric_before")),
@@ -221,7 +246,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         number_words=_lower_set(
             [*nums("units"), *nums("tens"), *nums("multipliers"),
              *mags("words"), *nums("vague"), *nums("fractions"),
-             *nums("multiples")]
+             *nums("multiples"), *fold_words]
         ),
     )
 
@@ -328,7 +353,8 @@ def parse_number_words(words: Sequence[str], lex: Lexicon) -> tuple[float, int] 
     """Value and token count of a spelled number at the start of ``words`` (lower-cased tokens).
 
     "twenty - five" -> (25, 3); "one hundred and fifty" -> (150, 4); "a dozen" -> (12, 2);
-    "half a dozen" -> (6, 3); "a" alone or "hundred" without a number -> None. Scale words
+    "half a dozen" -> (6, 3); "one and a half" -> (1.5, 4); "a" alone or "hundred" without a
+    number -> None. Scale words
     ("million") are left to the caller, which applies them to digits too.
     """
     i, factor = 0, 1.0
@@ -359,6 +385,9 @@ def parse_number_words(words: Sequence[str], lex: Lexicon) -> tuple[float, int] 
                 value, i = value + rest[0], rest[1]
     if value is None:
         return None
+    if (i + 2 < len(words) and words[i] in lex.addition_joiners and words[i + 1] in lex.indefinite
+            and words[i + 2] in lex.fractions and words[i + 2] not in lex.ordinal_fractions):
+        value, i = value + 1.0 / lex.fractions[words[i + 2]], i + 3  # "one and a half million"
     return value * factor, i
 
 
@@ -481,9 +510,12 @@ class _Reader:
         text = t.text
         if any(c.isdigit() for c in text):
             tn = parse_number_token(text, lex)
+            sign = 1.0
+            if tn is None and text[:1] in lex.percent_signs:
+                tn, sign = self._signed_percent(i), lex.percent_signs[text[:1]]
             if tn is None:
                 return None
-            q = _Quantity(i, i + 1, i, i + 1, tn.low, tn.high, scaled=tn.scaled, factor=tn.factor,
+            q = _Quantity(i, i + 1, i, i + 1, tn.low * sign, tn.high * sign, scaled=tn.scaled, factor=tn.factor,
                           is_range=tn.is_range, decimal=tn.decimal)
             if tn.unit_kind == "percent":
                 q = replace(q, kind="percent", unit=tn.unit, unit_rule="percent")
@@ -500,6 +532,23 @@ class _Reader:
         value, size = parsed
         q = _Quantity(i, i + size, i, i + size, value, value, words=True)
         return self._scale(q, money)
+
+    def _signed_percent(self, i: int) -> TokenNumber | None:
+        """The number of a signed change ("+29 %", "-3%", "−0.5pp"), read without its sign.
+
+        A sign makes an amount only before a percent unit and apart from a preceding word or
+        number: "+49 30" (a dialling code) and "COVID-19" stay codes.
+        """
+        text = self.doc[i].text
+        tn = parse_number_token(text[1:], self.lex)
+        if tn is None or tn.currency or tn.is_range:
+            return None  # a signed range ("-2-3%") has no reading we can trust
+        if i > 0 and (self.glued(i - 1) and self.doc[i - 1].text[-1:].isalnum() or self.doc[i - 1].like_num):
+            return None  # "COVID-19", "2 -3%": part of a name or of a range, not a signed change
+        if tn.unit_kind == "percent":
+            return tn
+        hit = self.suffix_at(i + 1)
+        return tn if tn.unit_kind is None and hit is not None and hit[0] == "percent" else None
 
     def _scale(self, q: _Quantity, money: bool) -> _Quantity:
         """Apply the scale words after a number ("150 billion", "5 bn", "£3 m", "2 dozen")."""
@@ -572,6 +621,8 @@ class _Reader:
             if hit and hit[0] == "measure":
                 return replace(q, end=j + 1 + hit[2], kind="measure", unit=hit[1], unit_rule="measure_unit")
             nxt = self.doc[j + 1]
+            if nxt.lower_ == self.lex.fold_suffix and q.kind is None:  # "10-fold", "five-fold"
+                return replace(q, end=j + 2, kind="ratio")
             if nxt.is_alpha and nxt.lower_ not in self.lex.number_words:
                 return replace(q, drop=True)  # an attribute of the next noun, not an amount
         hit = self.suffix_at(j)
@@ -609,7 +660,13 @@ class _Reader:
         elif (vague := self._vague_scale(i)) is not None:
             return self._complete(vague)
         lower = self.lower(start)
+        if lower in lex.fold_words:  # "rise fivefold": a multiplier
+            value = lex.fold_words[lower]
+            return _Quantity(i, i + 1, i, i + 1, value, value, kind="ratio", words=True)
         if lower in lex.fractions and self.lower(i - 1) in lex.indefinite:
+            if self.lower(i - 2) in lex.addition_joiners:
+                # "a year and a half": a part added to the unit before it, not a share of something
+                return _Quantity(i - 1, i + 1, i - 1, i + 1, None, None, drop=True)
             return self._fraction_or_multiple(i - 1)  # "a third of", "a quarter of"
         if lower in lex.fractions or (lower in lex.multiples and lower not in lex.units):
             return self._fraction_or_multiple(start)
@@ -663,7 +720,9 @@ class _Reader:
             return q
         j = q.end
         conn = self.lower(j)
-        opener = self.lower(q.start - 1)
+        # the word opening the range stands before any qualifier ("from roughly ten to 200")
+        open_at = q.start - 1 - self._qualifier_size(q.start)
+        opener = self.lower(open_at)
         if opener in lex.between:
             if conn not in lex.between_joiner:
                 return q
@@ -684,7 +743,7 @@ class _Reader:
         if other.factor != 1.0 and q.factor == 1.0 and low is not None:
             if low * other.factor <= high:  # "5 to 10 billion", "€1-2bn": the scale covers both
                 low *= other.factor
-        if opener in lex.change_openers and conn == "to" and self._states_change(q.start - 1):
+        if opener in lex.change_openers and conn == "to" and self._states_change(open_at):
             # "from 20 to 30 percent" states a change: the first end alone, in the second's unit
             if q.kind is None and other.kind and low is not None:
                 return replace(q, kind=other.kind, unit=other.unit, unit_rule=other.unit_rule, low=low, high=low)
@@ -741,9 +800,11 @@ class _Reader:
         before it ("member states", "sub-themes"), without adjectives or names ("EU leaders")."""
         doc = self.doc
         start = head
+        title = doc[head].pos_ == "PROPN"  # "27 Member States": its title-case compounds too
         while start > first and (
             doc[start - 1].pos_ in self.lex.unit_pos
             or (doc[start - 1].text in _DASHES and self.glued(start - 2) and self.glued(start - 1))
+            or (title and doc[start - 1].dep_ == "compound" and doc[start - 1].text.istitle())
         ):
             start -= 1
         while start < head and doc[start].text in _DASHES:
@@ -775,15 +836,21 @@ class _Reader:
                 # a model or code name between number and noun: "12 F-16 jets"
                 return any(c.isalpha() for c in t.text)
             if t.pos_ == "VERB":
-                return t.tag_ in ("VBN", "VBG") and k + 1 < self.n and doc[k + 1].pos_ in lex.noun_pos | {"ADJ"}
+                # a participle modifying a noun ahead ("25 newly trained soldiers"), not one
+                # heading its own clause ("nine dead following strikes")
+                return (t.tag_ in ("VBN", "VBG") and k + 1 < self.n and doc[k + 1].pos_ in lex.noun_pos | {"ADJ"}
+                        and t.head.i > k)
             return t.pos_ in lex.modifier_pos
 
         def is_noun(k: int) -> bool:
             t = doc[k]
             return (t.pos_ in lex.noun_pos or t.tag_ in lex.noun_tags) and not any(c.isdigit() for c in t.text)
 
-        head = doc[q.num_end - 1].head.i
-        if j <= head < limit and is_noun(head) and all(allowed(k) for k in range(j, head + 1)):
+        number = doc[q.num_end - 1]
+        head = number.head.i
+        if j <= head < limit and (is_noun(head) or self._plural_title(number)) and all(
+            allowed(k) for k in range(j, head + 1)
+        ):
             return self._compound_end(head)
         k = j
         while k < limit and allowed(k):
@@ -799,6 +866,13 @@ class _Reader:
                 return k
             k += 1
         return None
+
+    def _plural_title(self, number: Token) -> bool:
+        """True when the number counts a capitalised plural the tagger calls a name: "the 27
+        Member States", "all 32 Allies" (the number modifies it; a name's number follows it)."""
+        head = number.head
+        return (number.dep_ in self.lex.count_deps and head.pos_ == "PROPN" and head.text[:1].isupper()
+                and head.text.endswith(self.lex.plural_suffixes) and not head.text.endswith(self.lex.plural_exceptions))
 
     def _compound_end(self, head: int) -> int:
         """Move a head that is only the first part of a compound to its end ("sub-themes")."""
@@ -901,18 +975,39 @@ class _Reader:
 
     # ---- context rules
 
-    def approx_before(self, start: int) -> str | None:
-        """The qualifier written right before token ``start`` ("at least", "some"), normalised."""
+    def approx_before(self, start: int, kind: str | None = None) -> str | None:
+        """The qualifier written right before token ``start`` ("at least", "some"), normalised.
+
+        Before counted things (``kind`` "count") a preposition the parser hangs on a verb names a
+        place or a topic ("structured around three functions"); before an amount it is a bound
+        ("stay below 1.5°C").
+        """
         lex = self.lex
+        size = self._qualifier_size(start)
+        if size == 1 and kind == "count" and self._governed_preposition(start - 1):
+            return None
+        if size:
+            return lex.approx[normalise_space(" ".join(self.lower(k) for k in range(start - size, start)))]
+        if self.lower(start - 1) in lex.bridge_words and self.lower(start - 2) in lex.bridge_adverbs:
+            return lex.approx.get(self.lower(start - 2))
+        return None
+
+    def _qualifier_size(self, start: int) -> int:
+        """How many tokens right before token ``start`` form a qualifier ("at least": 2), or 0."""
         for size in (3, 2, 1):
             if start - size < 0:
                 continue
             key = normalise_space(" ".join(self.lower(k) for k in range(start - size, start)))
-            if key in lex.approx:
-                return lex.approx[key]
-        if self.lower(start - 1) in lex.bridge_words and self.lower(start - 2) in lex.bridge_adverbs:
-            return lex.approx.get(self.lower(start - 2))
-        return None
+            if key in self.lex.approx:
+                return size
+        return 0
+
+    def _governed_preposition(self, k: int) -> bool:
+        """True when token k ("around", "over") is a preposition the parser hangs on a verb
+        ("shot down over four regions"), not a modifier of the number ("over 40 drones")."""
+        t = self.doc[k]
+        return (t.lower_ in self.lex.prepositional_approx and t.dep_ in self.lex.preposition_deps
+                and t.head.pos_ in ("VERB", "AUX") and t.head.i < k)
 
     def approx_after(self, end: int) -> str | None:
         key = normalise_space(f"{self.lower(end)} {self.lower(end + 1)}")
@@ -953,7 +1048,10 @@ class _Reader:
             or doc[before].is_alpha
         ):
             return True
-        return self.glued(q.end - 1) and self.tok(q.end) is not None and doc[q.end].text in lex.glue
+        # only a mark glued to the number itself makes a code ("3/2022", "10:30"); one after the
+        # counted noun is punctuation ("divided into two parts: ...")
+        return (q.end == q.num_end and self.glued(q.end - 1) and self.tok(q.end) is not None
+                and doc[q.end].text in lex.glue)
 
     def _count_excluded(self, q: _Quantity, approx: str | None, prev: str) -> bool:
         """Rules for counts and ratios: years, pronoun "one", names, then bare numbers."""
@@ -994,11 +1092,12 @@ class _Reader:
         if q.kind == "count":  # partitive "five of them"
             return q.words and q.low == 1
         if q.words:
-            # spelled numbers with no noun are mostly pronouns ("the two", "all three")
-            return not (approx or prev in lex.between)
+            # spelled numbers with no noun are mostly pronouns ("the two", "all three"); one with a
+            # scale word is an amount ("exceeded one and a half million")
+            return not (approx or prev in lex.between or q.scaled)
         if prev in lex.anaphoric_before:
             return True  # "the 27 agreed": anaphoric
-        if q.is_range and not q.decimal and prev not in lex.between:
+        if q.is_range and not q.decimal and prev not in lex.between and not approx:
             return True  # "3-1", "1861-1761", "3–4": scores, ISSNs, house numbers
         # neighbours that make a code: "+49 30 880", "10719 Berlin", "CC BY 4.0", "3-1 win"
         for k in (q.start - 1, q.end):
@@ -1066,7 +1165,7 @@ class QuantityExtractor:
             if q.drop:
                 done = q.end
                 continue
-            approx = reader.approx_before(q.start) or reader.approx_after(q.end)
+            approx = reader.approx_before(q.start, q.kind) or reader.approx_after(q.end)
             if reader.excluded(q, approx):
                 continue
             found.append((q, approx))

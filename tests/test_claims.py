@@ -342,6 +342,23 @@ def test_a_definite_noun_phrase_points_back_to_the_name_it_repeats(nlp, extracto
     assert row["subject"] is not None and subject in row["subject"]
 
 
+@pytest.mark.parametrize("text, value, subject", [
+    # named parties together make, sign or join a named thing: the claim is about the thing
+    ("On 12 March, Poland and Lithuania signed the Lublin Agreement in Warsaw.", "12 March", "Lublin Agreement"),
+    ("In 1951 France, Italy and West Germany founded the European Coal and Steel Community.", "1951",
+     "European Coal and Steel Community"),
+    # one named party: the subject stands
+    ("On 12 March, Poland signed the Lublin Agreement in Warsaw.", "12 March", "Poland"),
+    # a person or a place as object is not made together: the first party stands
+    ("On 12 March, Macron and Merz discussed Ukraine in Paris.", "12 March", "Macron"),
+    # no named object: the first party stands
+    ("On 12 March, Poland and Lithuania signed 6 agreements in Warsaw.", "6 agreements", "Poland"),
+])
+def test_a_joint_act_of_named_parties_is_about_the_named_thing_they_act_on(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"]
+
+
 LEAD = "Leaders met at the Vilnius Summit in July 2023. "
 
 

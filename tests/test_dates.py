@@ -81,6 +81,7 @@ POSITIVE = [
     ("Between 2014 and 2022, the number of attacks doubled.", "2022", "2022", False, "date", MON, None),
     ("The target is to be reached by 2035.", "2035", "2035", False, "date", MON, None),
     ("The 2024 elections changed the parliament.", "2024", "2024", False, "date", MON, None),
+    ("Nine allies missed the pledge agreed at the 2014 Wales Summit.", "2014", "2014", False, "date", MON, None),
     ("The census was taken in the year 2021.", "the year 2021", "2021", False, "date", MON, None),
     ("It was as early as 2019 that warnings came.", "2019", "2019", False, "date", MON, None),
     ("The budget covers 2021-2027.", "2021-2027", "2021/2027", False, "date", MON, None),
@@ -105,6 +106,11 @@ POSITIVE = [
     ("The talks collapsed in November.", "November", "2025-11", True, "date", dt.date(2026, 2, 1), None),
     ("The vote is expected in September.", "September", "2025-09", True, "date", dt.date(2025, 4, 10), None),
     ("The bank promised another hike in March.", "March", "2023-03", True, "date", dt.date(2023, 2, 16), None),
+    ("A ceasefire was initially proposed by Trump in March and Ukraine agreed.",
+     "March", "2025-03", True, "date", dt.date(2025, 5, 9), None),
+    ("The vote has been scheduled for Thursday.", "Thursday", "2025-03-20", True, "date", MON, None),
+    ("The exemption was activated for 15 states on July 8 – permitting more spending.",
+     "July 8", "2025-07-08", True, "date", dt.date(2025, 9, 1), None),
     ("Prices have risen since March.", "March", "2025-03", True, "date", dt.date(2025, 6, 10), None),
     ("Tariffs will rise next January.", "next January", "2026-01", True, "date", MON, None),
     ("Talks resumed last May.", "last May", "2024-05", True, "date", MON, None),
@@ -215,6 +221,14 @@ POSITIVE = [
     ("The previous seven-year budget ran from 2021.", "seven-year", "P7Y", False, "duration", MON, None),
     ("The decision comes 30 years after the Budapest Memorandum.", "30 years after", None, False, "date", MON, None),
     ("Officials expect the visit to last two days.", "two days", "P2D", False, "duration", MON, None),
+    ("States will have four additional months to detail their plans.",
+     "four additional months", "P4M", False, "duration", MON, None),
+    ("He wants two more years in office.", "two more years", "P2Y", False, "duration", MON, None),
+    ("After multiple years of contraction, the economy recovers.",
+     "multiple years", "PXY", False, "duration", MON, None),
+    ("A drone loitered in Romanian airspace for roughly 50 minutes before turning back.",
+     "50 minutes", "PT50M", False, "duration", MON, "APPROX"),
+    ("The loans run for two years after the war ends.", "two years", "P2Y", False, "duration", MON, None),
     ("Prices rose sharply over past two weeks.", "past two weeks", "P2W", True, "duration", MON, None),
     # sets
     ("The EU holds annual summits with Japan.", "annual", "P1Y", False, "set", MON, None),
@@ -228,6 +242,9 @@ POSITIVE = [
      "Sunday weekly", "XXXX-WXX-7", False, "set", MON, None),
     ("The team meets every two weeks.", "every two weeks", "P2W", False, "set", MON, None),
     ("The market is open on Saturdays.", "Saturdays", "XXXX-WXX-6", False, "set", MON, None),
+    ("Ukraine has endured nightly bombardments by Russian missiles.",
+     "nightly", "XXXX-XX-XXTNI", False, "set", MON, None),
+    ("The biennial conference rotates between capitals.", "biennial", "P2Y", False, "set", MON, None),
     # vague references
     ("Ukraine now wants a deal.", "now", "PRESENT_REF", True, "date", MON, None),
     ("The agreement is currently being negotiated.", "currently", "PRESENT_REF", True, "date", MON, None),
@@ -248,11 +265,17 @@ POSITIVE = [
     ("The vote starts at 3 p.m. on Monday.", "3 p.m.", "2025-03-17T15:00", True, "time", MON, None),
     ("The meeting begins at 15:00 CET.", "15:00 CET", "2025-03-17T15:00", True, "time", MON, None),
     ("Polls close at 10pm.", "10pm", "2025-03-17T22:00", True, "time", MON, None),
+    ("The airports were closed until at least 0400 GMT.", "0400 GMT", "2025-03-17T04:00", True, "time", MON, None),
     # relative to an event rather than to the article: no value
     ("An article published two days before the attack warned of it.",
      "two days before", None, False, "date", MON, None),
     ("A year later, the pact collapsed.", "A year later", None, False, "date", MON, None),
     ("The following year, the treaty was signed.", "The following year", None, False, "date", MON, None),
+    ("Drones crossed on September 9 and later that week.", "later that week", None, False, "date", MON, None),
+    ("The treaty lapsed at the end of that year.", "the end of that year", None, False, "date", MON, "END"),
+    ("Days later, Romania reported a breach.", "Days later", None, False, "date", MON, None),
+    ("Hours before, Trump had alarmed European allies.", "Hours before", None, False, "date", MON, None),
+    ("The mood soured in the hours before the vote.", "hours", "PTXH", False, "duration", MON, None),
 ]
 
 # sentence, phrase that must not be (part of) any date span
@@ -359,6 +382,11 @@ NEGATIVE = [
     ("The ratio of loans to grants was 3:2.", "3:2"),
     ("Article 122 of the EU treaties is used for emergencies.", "122"),
     ("The Netherlands sent F-16s to Ukraine.", "F-16s"),
+    ("The model follows Smith 2010 et al. closely.", "2010 et"),
+    ("The 1000 Genomes Project released its data.", "1000"),
+    ("The convoy left at 0400 and reached the border.", "0400"),
+    ("The team worked on 2100 files from the archive.", "2100"),
+    ("Two more members joined the alliance.", "Two more"),
 ]
 
 

@@ -274,6 +274,38 @@ POSITIVE = [
     ("Ukraine holds a 1,000-km front line.", "1,000-km", "measure", 1000, "km", None),
     ("NATO's 32 allies met in The Hague.", "32 allies", "count", 32, "allies", None),
     ("Turnout was 62.1 percent and 1,234,567 votes were cast.", "1,234,567 votes", "count", 1_234_567, "votes", None),
+    # --- unseen-news audit: a colon after the counted noun is punctuation, not a code
+    ("The 5% target will be divided into two parts: 3.5% and 1.5%.", "two parts", "count", 2, "parts", None),
+    ("This is a historic response in view of three factors: cost, time and will.", "three factors", "count", 3, "factors", None),
+    # a preposition hung on a verb before counted things is no qualifier; an amount keeps it
+    ("The budget is structured around four main pillars.", "four main pillars", "count", 4, "pillars", None),
+    ("Eight drones were shot down over four Ukrainian regions.", "four Ukrainian regions", "count", 4, "regions", None),
+    ("Military officials from over 34 countries convened.", "34 countries", "count", 34, "countries", "over"),
+    ("Inflation must stay below 2% next year.", "2%", "percent", 2, "%", "less than"),
+    # a signed change before a percent unit
+    ("An increase of €367.2 billion (+29 %) was proposed.", "+29 %", "percent", 29, "%", None),
+    ("Output fell -3% in the quarter.", "-3%", "percent", -3, "%", None),
+    ("Exports rose +2.5pc on the year.", "+2.5pc", "percent", 2.5, "%", None),
+    # "-fold" multipliers
+    ("Defence spending would rise fivefold to €131 billion.", "fivefold", "ratio", 5, NULL, None),
+    ("Debt grew 10-fold in a decade.", "10-fold", "ratio", 10, NULL, None),
+    ("The budget saw a five-fold jump.", "five-fold", "ratio", 5, NULL, None),
+    # "and a half" inside a spelled number
+    ("Today the army has once again exceeded one and a half million.", "one and a half million", "count", 1.5e6, NULL, None),
+    ("Moscow wants one and a half million soldiers.", "one and a half million soldiers", "count", 1.5e6, "soldiers", None),
+    ("It cost two and a half times the budget.", "two and a half times", "ratio", 2.5, NULL, None),
+    # a relative "which" is no anaphora: the number is an amount
+    ("Strength is 2,391,770 personnel, of which 1,502,640 are servicemen.", "1,502,640", "count", 1_502_640, NULL, None),
+    # "from <qualifier> X to Y" after a verb of change: two values, the qualifier kept
+    ("The firm expanded its legal team from roughly ten to 200 since 2022.", "ten", "count", 10, NULL, "roughly"),
+    ("The firm expanded its legal team from roughly ten to 200 since 2022.", "200", "count", 200, NULL, None),
+    # casualty predicates are no counted nouns; nor is a participle heading its own clause
+    ("A drone attack left two people dead and at least 17 hurt.", "17", "count", 17, NULL, "at least"),
+    ("Nearly 150 drones were launched, with at least nine dead following strikes in multiple areas.", "nine", "count", 9, NULL, "at least"),
+    ("Russia launched 4,630 Russian-made drones.", "4,630 Russian-made drones", "count", 4630, "drones", None),
+    # a capitalised plural the tagger calls a name
+    ("There is one plan for each of the 27 Member States.", "27 Member States", "count", 27, "Member States", None),
+    ("All 32 Allies agreed to the new target.", "32 Allies", "count", 32, "Allies", None),
 ]
 
 # (sentence, the fragment no quantity may overlap)
@@ -400,6 +432,12 @@ NEGATIVE = [
     ("He is in his 70s.", "70s"),
     ("The U.S. 1st Armored Division deployed.", "1st"),
     ("The military said at 0900 GMT that drones attacked.", "0900"),
+    # unseen-news audit: "and a half" after a noun belongs to that unit (a duration here)
+    ("Kyiv has held out after a year and a half of war.", "a half"),
+    ("Rebuilding took two and a half years.", "two and a half years"),
+    ("Vaccination rules under COVID-19 guidance changed.", "19"),
+    ("Call +49 30 880 for details.", "+49"),
+    ("Manifold pressure rose in the engine.", "Manifold"),
 ]
 
 
@@ -563,6 +601,9 @@ def test_parse_number_token_rejects_codes(lex, token):
     ("a billion euros", 1, 1),
     ("seven", 7, 1),
     ("ninety - nine", 99, 3),
+    ("one and a half", 1.5, 4),
+    ("two and a quarter million", 2.25, 4),
+    ("one and a third", 1, 1),
 ])
 def test_parse_number_words_reads_spelled_numbers(lex, words, value, size):
     assert parse_number_words(words.split(), lex) == (value, size)
