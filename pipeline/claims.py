@@ -5,7 +5,8 @@ date found by the earlier stages. For each article, ``ClaimExtractor`` reads the
 spaCy parse that the nlp stage already made:
 
 1. Sentences that state nothing are skipped: boilerplate (the segmenter's flag),
-   headings (no finite verb, or a short title-case line), questions and repeats.
+   headings (no finite verb, a short title-case line, or a short unpunctuated line
+   of its own), questions and repeats.
 2. Each value (quantity or date row) is attached to a *claim head*: from the value's
    head token up the dependency tree to the nearest verb that heads a clause, then
    further up until the clause is independent (the sentence root, a coordinated
@@ -23,7 +24,8 @@ spaCy parse that the nlp stage already made:
    A clause the parser left without a subject after a "since" it read as a
    preposition takes that preposition's object ("since the meeting ... spiralled").
    Failing that: the entity the quantity describes, the nearest name in the clause,
-   the named subject of the article's lead, and last the subject's own words.
+   the named subject of the article's lead while the text keeps naming it, and last
+   the subject's own words.
    For reported speech the subject comes from the reported clause ("The Commission
    is trying ..., an official said"), the speaker's own when the value dates the
    saying and the speaker comes first ("X told lawmakers on Monday that ...").
@@ -52,6 +54,7 @@ __all__ = ["ClaimExtractor", "ClaimRules", "ClaimsConfigError", "compile_rules",
            "quote_regions", "resolve_claims"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 _CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id",
                   "subject", "predicate", "quantity_ids", "date_ids", "entity_ids", "speaker_entity_id", "speaker",
                   "kind"]
@@ -61,6 +64,8 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # clauses a clausal subject chains to ("Trying to persuade Hungary to ..."): still the subject's words
 _CHAINED_DEPS = frozenset({"xcomp", "ccomp", "conj"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# what ``main_subject_before`` answers when the antecedent is a common noun: resolve to nothing
+_NAMELESS: dict = {"mention_id": None, "label": None, "text": ""}
 
 
 class ClaimsConfigError(ValueError):
@@ -84,10 +89,12 @@ class ClaimRules:
     anaphoric_determiners: frozenset[str]
     object_deps: frozenset[str]
     subordinating_preps: frozenset[str]
+    comparison_words: frozenset[str]
     possessor_depth: int
     nearest_depth: int
     pronoun_reach: int
     backreference_reach: int
+    topic_reach: int
     person_pronouns: frozenset[str]
     first_person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -98,6 +105,7 @@ class ClaimRules:
     thing_labels: frozenset[str]
     speaker_labels: frozenset[str]
     speaker_modifier_labels: frozenset[str]
+    place_labels: frozenset[str]
     quote_pairs: tuple[tuple[str, str], ...]
     weak_dates: frozenset[str]
     heading_max_words: int
@@ -106,6 +114,7 @@ class ClaimRules:
     final_punctuation: frozenset[str]
     question_marks: frozenset[str]
     target_lemmas: frozenset[str]
+    target_nouns: frozenset[str]
     joint_object_labels: frozenset[str]
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
@@ -113,14 +122,16 @@ class ClaimRules:
 
 _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
               "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners", "object_deps",
-              "subordinating_preps", "person_pronouns", "first_person_pronouns", "group_pronouns",
-              "thing_pronouns", "relative_pronouns", "person_labels", "group_labels", "thing_labels",
-              "speaker_labels", "speaker_modifier_labels", "weak_dates", "finite_tags", "final_punctuation", "question_marks",
-              "target_lemmas", "joint_object_labels")
+              "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
+              "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "group_labels",
+              "thing_labels", "speaker_labels", "speaker_modifier_labels", "place_labels", "weak_dates",
+              "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
+              "joint_object_labels")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
-                      "subordinating_preps", "person_pronouns", "first_person_pronouns", "group_pronouns",
-                      "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas"})
+                      "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
+                      "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
+                      "target_nouns"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -134,10 +145,12 @@ _DEFAULTS: dict[str, object] = {
     "anaphoric_determiners": ["the", "this", "that", "these", "those"],
     "object_deps": ["dobj", "dative", "attr", "oprd"],
     "subordinating_preps": ["since", "after", "before", "until", "till"],
+    "comparison_words": ["than"],
     "possessor_depth": 4,
     "nearest_depth": 4,
     "pronoun_reach": 6,
     "backreference_reach": 6,
+    "topic_reach": 4,
     "person_pronouns": ["he", "she", "him", "her", "his", "hers", "himself", "herself"],
     "first_person_pronouns": ["i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"],
     "group_pronouns": ["they", "them", "their", "theirs", "themselves"],
@@ -148,6 +161,7 @@ _DEFAULTS: dict[str, object] = {
     "thing_labels": ["ORG", "GPE", "LAW", "EVENT", "PRODUCT", "FAC", "WORK_OF_ART"],
     "speaker_labels": ["PERSON", "ORG", "GPE", "NORP"],
     "speaker_modifier_labels": ["PERSON", "ORG", "GPE"],
+    "place_labels": ["GPE", "LOC"],
     "quote_pairs": [["“", "”"], ['"', '"']],
     "weak_dates": [],
     "heading_max_words": 16,
@@ -157,6 +171,7 @@ _DEFAULTS: dict[str, object] = {
     "question_marks": ["?"],
     "speech_verbs": [],
     "target_lemmas": [],
+    "target_nouns": [],
     "joint_object_labels": [],
     "kind_by_quantity": {},
     "kind_by_date": {},
@@ -195,7 +210,7 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
         if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
     for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("pronoun_reach", int),
-                      ("backreference_reach", int), ("heading_max_words", int),
+                      ("backreference_reach", int), ("topic_reach", int), ("heading_max_words", int),
                       ("heading_title_share", (int, float))):
         if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
@@ -206,6 +221,7 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
         nearest_depth=int(merged["nearest_depth"]),
         pronoun_reach=int(merged["pronoun_reach"]),
         backreference_reach=int(merged["backreference_reach"]),
+        topic_reach=int(merged["topic_reach"]),
         heading_max_words=int(merged["heading_max_words"]),
         heading_title_share=float(merged["heading_title_share"]),
         kind_by_quantity=dict(merged["kind_by_quantity"]),
@@ -405,6 +421,25 @@ class _Context:
             return row
         return None
 
+    def named_lately(self, row: dict, token) -> bool:
+        """True when the entity of ``row`` is named in ``token``'s sentence or the ``topic_reach`` before it.
+
+        A name counts when it has the same label and the same text, or shares a word
+        of four letters or more with ``row`` ("Biden" for "Joe Biden"), so the
+        article's topic stays what a nameless sentence is about only while the text
+        keeps naming it.
+        """
+        index = self.sentence_of[token.i]
+        low = self.sentence_chars[max(0, index - self.rules.topic_reach)]
+        high = self.sentences[index].end_char
+        folded, words = _fold(row["text"]), _name_words(row["text"])
+        for other in self.mentions_in(low, high):
+            if other["label"] != row["label"] or self._in_boilerplate(other["start"] - self.article.start):
+                continue
+            if _fold(other["text"]) == folded or words & _name_words(other["text"]):
+                return True
+        return False
+
     # --- resolving a token to the entity mention it stands for
 
     def mention_of(self, token) -> dict | None:
@@ -418,9 +453,12 @@ class _Context:
             return self.last_mention_before(token.idx, rules.person_labels, skip_quotes=speaker)
         if word in rules.first_person_pronouns:
             return quote_speaker if self.quote_at(token.idx) is not None else None
-        if word in rules.group_pronouns or (word in rules.thing_pronouns and not speaker):
+        # "it said" credits an institution ("The Council has four weeks ..., it said"): speaker labels filter later
+        if word in rules.group_pronouns or word in rules.thing_pronouns:
             labels = rules.group_labels if word in rules.group_pronouns else rules.thing_labels
             found = self.main_subject_before(token, labels)
+            if found is _NAMELESS:
+                return None
             if found is not None:
                 return found
             if word in rules.group_pronouns:
@@ -428,7 +466,7 @@ class _Context:
             # "it" reaches back one sentence at most: further back it is mostly about an event
             sent_start = self.sent(token).start
             previous = self.sent(self.doc[sent_start - 1]).start if sent_start > 0 else sent_start
-            return self.last_mention_before(token.idx, labels, not_before=self.doc[previous].idx)
+            return self.last_mention_before(token.idx, labels, skip_quotes=speaker, not_before=self.doc[previous].idx)
         return None
 
     def main_subject_before(self, token, labels: frozenset[str]) -> dict | None:
@@ -436,6 +474,9 @@ class _Context:
 
         Subjects are the likeliest antecedents of "it" and "they" ("The EU said it
         would ..."; "The EU has ... It has also ..."), more than the last name seen.
+        ``_NAMELESS`` when "they" follows a subject that is a plural common noun naming
+        nothing ("Stinger missiles were bought ... They are portable"): that noun is the
+        antecedent, so no earlier name may stand in for it.
         """
         sent = self.sent(token)
         candidates = [sent]
@@ -448,6 +489,11 @@ class _Context:
             found = self.mention_of(subject) or self.resolve_phrase(subject, None)
             # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
             plural = token.lower_ in self.rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
+            # (not a speech verb's subject: "this is quick, officials insist" is about "this")
+            if found is None and token.lower_ in self.rules.group_pronouns and subject.pos_ == "NOUN" \
+                    and subject.tag_ in _PLURAL_TAGS and candidate.root.lemma_.lower() not in self.rules.speech_verbs \
+                    and self.back_reference(subject) is None:
+                return _NAMELESS
             if found is not None and (found["label"] in labels or plural) \
                     and not self._in_boilerplate(candidate.start_char):
                 return found
@@ -466,8 +512,10 @@ class _Context:
         The head itself when it is (part of) a name; else a possessive pronoun's
         antecedent; else the nearest name reached through possessors, compounds,
         appositions and owner prepositions ("the leaders of the EU"). ``any_prep``
-        follows every preposition (a speaker's title: "High Representative for
-        Foreign Affairs, Kaja Kallas"), ``preps`` replaces the owner prepositions;
+        also follows the other prepositions, but not to a place (a speaker's title:
+        "High Representative for Foreign Affairs, Kaja Kallas"; "a spokesman for the
+        Commission"; "the Forecast for Germany" credits no one), ``preps`` replaces the
+        owner prepositions;
         ``prefer_person`` ranks people first.
         """
         rules = self.rules
@@ -476,10 +524,13 @@ class _Context:
         if own is not None and (labels is None or own["label"] in labels):
             return own
         best: tuple | None = None
-        frontier = [(token, 0)]
+        # (node, depth, topic): past a preposition that names no owner a place is what the
+        # phrase is about ("the Forecast for Germany", "Minister for Europe"), not who it is,
+        # while a person or body still is ("a spokesman for the Commission")
+        frontier = [(token, 0, False)]
         seen = {token.i}
         while frontier:
-            node, depth = frontier.pop(0)
+            node, depth, topic = frontier.pop(0)
             if depth >= rules.possessor_depth:
                 continue
             for child in node.children:
@@ -487,8 +538,10 @@ class _Context:
                     continue
                 seen.add(child.i)
                 if child.dep_ == "prep":
-                    if any_prep or child.lower_ in preps:
-                        frontier.append((child, depth))
+                    if child.lower_ in preps:
+                        frontier.append((child, depth, topic))
+                    elif any_prep:
+                        frontier.append((child, depth, True))
                     continue
                 if child.dep_ not in rules.possessor_deps:
                     continue
@@ -496,12 +549,13 @@ class _Context:
                     found = self.resolve_pronoun(child, quote_speaker)
                 else:
                     found = self.mention_of(child)
-                if found is not None and (labels is None or found["label"] in labels):
+                if found is not None and (labels is None or found["label"] in labels) \
+                        and not (topic and found["label"] in rules.place_labels):
                     person = found["label"] in rules.person_labels
                     key = (not person if prefer_person else 0, depth, child.i)
                     if best is None or key < best[0]:
                         best = (key, found)
-                frontier.append((child, depth + 1))
+                frontier.append((child, depth + 1, topic))
         return best[1] if best else None
 
     def resolve_subject_token(self, token, head, quote_speaker: dict | None) -> dict | None:
@@ -634,15 +688,42 @@ def _fold(text: str) -> str:
     return _POSSESSIVE.sub("", " ".join(text.split())).lower()
 
 
+def _name_words(text: str) -> set[str]:
+    """The words of a name long enough to identify it ("biden"; not "the", "of" or "joe")."""
+    return {word for word in re.findall(r"\w+", _fold(text)) if len(word) > 3}
+
+
+def is_headline(sent, text: str, rules: ClaimRules) -> bool:
+    """True for a short line of its own without final punctuation: a headline or section title.
+
+    News headlines are often in sentence case ("Nato leaders commit to invest 5% GDP
+    by 2035"), so capitals cannot tell them; standing alone on a line unpunctuated can.
+    """
+    words = text[sent.start_char:sent.end_char]
+    # the sentence without the line breaks the parser may have attached to either end
+    start = sent.start_char + len(words) - len(words.lstrip())
+    end = sent.start_char + len(words.rstrip())
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    stripped = text[start:end].rstrip().rstrip("”\"’')]»")
+    if not stripped or stripped[-1] in rules.final_punctuation:
+        return False
+    return sum(1 for token in sent if token.is_alpha) <= rules.heading_max_words
+
+
 def states_nothing(sent, rules: ClaimRules) -> bool:
     """True for headings, fragments and questions: sentences that assert no checkable fact.
 
     A heading has no finite verb ("Background", "Sunday, February 01, 2026"), or is a
     short title-case line without final punctuation ("UK and EU Resume Defence Talks").
     """
-    # a base-form verb with a subject is finite too: the tagger reads "The authors ... raise" as VB
+    # a word that is not nominal and has a subject heads a clause, whatever its tag: the tagger
+    # reads "The authors ... raise" as VB and "that is 80 billion euros" with "is" as an adverb
     if not any(token.tag_ in rules.finite_tags
-               or (token.tag_ == "VB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
+               or (token.pos_ not in _NOMINAL and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
                for token in sent):
         return True
     words = [token for token in sent if token.is_alpha]
@@ -742,11 +823,21 @@ def _is_claim_head(head, ctx: _Context, quote_speaker: dict | None) -> bool:
     subject = own_subject(head, rules)
     if subject is None or subject.dep_ == "expl":
         return False
-    if is_attribution_tag(head, rules):
+    if is_attribution_tag(head, rules) or is_comparison_term(head, rules):
         return False
     if head.dep_ in rules.coordinate_deps:
         return True
     return ctx.resolve_subject_token(subject, head, quote_speaker) is not None
+
+
+def is_comparison_term(verb, rules: ClaimRules) -> bool:
+    """True for the second term of a comparison ("... in three months than NATO countries do in a year").
+
+    It completes the claim it compares with: split off, neither half states the fact.
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ in rules.comparison_words:
+        return True
+    return any(child.dep_ == "mark" and child.lower_ in rules.comparison_words for child in verb.children)
 
 
 def is_attribution_tag(verb, rules: ClaimRules) -> bool:
@@ -914,7 +1005,8 @@ def _phrase_text(token, article: Article, chunk_of: list | None = None) -> str |
         else:
             chunk = next((c for c in token.sent.noun_chunks if c.start <= token.i < c.end), None)
             bounds = (chunk.start, chunk.end) if chunk is not None else None
-        first, last = (doc[bounds[0]], doc[bounds[1] - 1]) if bounds is not None else (token, token)
+        # no noun chunk ("€218 billion is earmarked"): the words before the head that hang on it
+        first, last = (doc[bounds[0]], doc[bounds[1] - 1]) if bounds is not None else (token.left_edge, token)
     doc = token.doc
     # a word the tokenizer cut at a hyphen ("sub-themes") stays whole
     while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].is_alpha or doc[last.i + 1].text == "-"):
@@ -980,11 +1072,13 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
     In order: the grammatical subject resolved to a mention (``_resolve_subject``:
     names, pronouns, a fronted "For X,", possessors, the participants of a clausal
     subject, the name a definite phrase repeats); the entity a quantity describes;
-    the nearest name in the clause; the article's topic (the subject of its lead);
-    the subject's own words. For a speech verb the claim is about its
-    content ("The Commission is trying ..., an official said on Monday": the
-    Commission) unless the value dates the saying and the speaker comes first ("X
-    told lawmakers on Monday that ..."): then X. A plural pronoun ("With one
+    the nearest name in the clause; the article's topic (the subject of its lead),
+    while the text keeps naming it (``topic_reach``); the subject's own words. For a
+    speech verb the claim is about its content ("The Commission is trying ..., an
+    official said on Monday": the Commission) unless the value dates the saying and
+    the speaker comes first ("X told lawmakers on Monday that ..."): then X. An
+    unquoted statement tagged by a later speech verb ("Growth will pick up in 2027,
+    Nagel said") takes its speaker only after the names inside it. A plural pronoun ("With one
     exception in Hungary's Orban, they pledged") yields first to the entity a
     quantity describes: "they" is the vaguest subject there is. The article's topic
     never stands in for a clausal subject ("Negotiating such a pact requires ...").
@@ -1001,9 +1095,16 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
         on_verb = any(not (content.left_edge.i <= t.i <= content.right_edge.i) for t in value_tokens)
         pair_content = (subject_of(content, rules), content)
         pair_speaker = (speaker_subject, head)
-        candidates = [pair_content, pair_speaker] if content.i < head.i or not on_verb else [pair_speaker, pair_content]
+        # an unquoted statement tagged by a speech verb after it ("Growth will pick up in 2027,
+        # he said") is not about the speaker: a value the parser hung on the verb belongs to the
+        # statement. A quotation may be about its speaker ("our budget"), and a verb that reports
+        # a clause after it ("X emerged: Y said he would ...") is no tag.
+        tag = all(c.i < head.i for c in contents) and ctx.quote_at(content.idx) is None
+        candidates = [pair_content] if tag else \
+            [pair_content, pair_speaker] if content.i < head.i or not on_verb else [pair_speaker, pair_content]
         search_head = content
     else:
+        tag = False
         candidates = [(subject_of(head, rules), head)]
     predicate = candidates[0][1]
     fallback_text = None
@@ -1050,7 +1151,12 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
             best = (key, row)
     if best is not None:
         return best[1], _mention_text(best[1]), predicate
-    if topic is not None and not clausal:
+    if tag:
+        # the speaker is named in the sentence; the topic may lie paragraphs back
+        found = ctx.resolve_speaker(speaker_subject)
+        if found is not None:
+            return found, _mention_text(found), predicate
+    if topic is not None and not clausal and ctx.named_lately(topic, head):
         return topic, _mention_text(topic), predicate
     return None, fallback_text, predicate
 
@@ -1108,21 +1214,39 @@ def _depth_below(token, head) -> int:
 
 
 def _kind(group: list[tuple[dict, object]], head, rules: ClaimRules) -> str:
-    """Claim kind: "target" for goals ("aims to cut ... by 55%"), else by the key value's kind."""
-    lemmas = {head.lemma_.lower()}
+    """Claim kind: "target" for goals ("aims to cut ... by 55%", "a 5% target"), else by the key value's kind.
+
+    A goal is stated by a verb of ``target_lemmas`` or a noun of ``target_nouns`` between
+    the value and the claim head: "plans to spend" is a goal, "endorsed investment plans"
+    and "the annual budget" are not.
+    """
     for _, token in group:
         node = token
-        while node.i != head.i and node.head.i != node.i:
+        while True:
+            lemma = node.lemma_.lower()
+            # the value's own noun counts things ("three goals"), it does not set one
+            if lemma in (rules.target_lemmas if node.pos_ in _VERBAL else
+                         rules.target_nouns if node.i != token.i else ()):
+                return "target"
+            if node.i == head.i or node.head.i == node.i:
+                break
             node = node.head
-            lemmas.add(node.lemma_.lower())
-    if lemmas & rules.target_lemmas:
-        return "target"
     quantities = [(row, token) for row, token in group if "quantity_id" in row]
     if quantities:
         row, _ = min(quantities, key=lambda item: (_depth_below(item[1], head), item[1].i))
         return rules.kind_by_quantity.get(row.get("kind"), row.get("kind") or "amount")
-    row, _ = min(group, key=lambda item: (_depth_below(item[1], head), item[1].i))
+    row, _ = min(group, key=lambda item: (describes_noun(item[0], item[1]), _depth_below(item[1], head), item[1].i))
     return rules.kind_by_date.get(row.get("tclass"), "event_date")
+
+
+def describes_noun(row: dict, token) -> bool:
+    """True for a recurrence said as an adjective of a noun ("its annual summit", "nightly bombardments").
+
+    Such a word classifies the thing; it does not say when or how often the statement's
+    event happens, so another date sets the claim's kind before it.
+    """
+    return row.get("tclass") == "set" and token.dep_ == "amod"
+
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1191,7 +1315,7 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         if not in_sentence or article.is_boilerplate(sent.start_char):
             continue
         folded = " ".join(sent.text.split())
-        if folded in seen_texts or states_nothing(sent, rules):
+        if folded in seen_texts or states_nothing(sent, rules) or is_headline(sent, article.text, rules):
             continue
         seen_texts.add(folded)
         quote_speaker = quote_speakers[index]

@@ -16,7 +16,12 @@ Two parts, both driven by data in ``configs/`` (gazetteer.toml, entities.toml):
   ("SWP Research Paper 2/2023", "Art. 346"); and it adds what the model misses:
   datelines ("BRUSSELS —"), acronym definitions, "the <Head>" back-references
   ("the Partnership"), "Sir Keir", "<person> administration", "<organisation> summit",
-  "<state>-<state> war", person names the model labels as organisations.
+  "<state>-<state> war", person names the model labels as organisations. It also drops
+  dates, amounts and references the model calls names ("Sep 28", "USD 1.7", "Fig 1"),
+  words capitalised only by their position (sentence start, headings), splits an
+  organisation's possessive ("Parliament’s Committee on Budgets") and a nationality
+  from an equipment designator ("Danish F-16s"), joins "Central Bank of" + "Russia", and
+  relabels "<place> Summit" as EVENT, "<...> Treaty/Law" as LAW, "F-16s" as PRODUCT.
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -57,6 +62,9 @@ _NUMBER_SLASH = re.compile(r"\d+/\d{2,4}")
 # "BRUSSELS —", "NEW DELHI –": a place in capitals opening a line, then a dash
 _DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’\-]*(?:[^\S\n][A-Z][A-Z.'’\-]*){0,2})[^\S\n]+[—–]")
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z]*)\s*\)")
+# Penn tags of plural common nouns, verbs and adverbs: a capitalised sentence-initial word
+# with one of them is capitalised by its position only
+_COMMON_TAGS = frozenset({"NNS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "ROOT"})
 
 
@@ -108,9 +116,11 @@ def gazetteer_ents_filter(entities, spans) -> list[Span]:
 
     A match wins over the model entities it overlaps, except when a model entity
     strictly contains it and extends it with further capitalised words and no
-    possessive follows the match (a longer proper name). Of a model entity that loses,
-    any run of two or more words outside the matches stays ("Trump's National
-    Security" -> "Trump" + "National Security"); a date or number keeps its digits.
+    possessive follows the match inside the entity (a longer proper name); adjectives
+    in front of the match do not extend it ("Ukrainian NATO membership"). Of a model
+    entity that loses, any run of two or more words outside the matches stays ("Trump's
+    National Security" -> "Trump" + "National Security"), and so does a capitalised
+    adjective, as a nationality ("Ukrainian"); a date or number keeps its digits.
     """
     matches = filter_spans(spans)
     kept: list[Span] = []
@@ -123,8 +133,8 @@ def gazetteer_ents_filter(entities, spans) -> list[Span]:
             kept.append(ent)
             suppressed.update((m.start, m.end) for m in inside)
         else:
-            for start, end in _leftover_runs(ent, inside):
-                kept.append(Span(ent.doc, start, end, label=ent.label))
+            for start, end, label in _leftover_runs(ent, inside):
+                kept.append(Span(ent.doc, start, end, label=label))
     kept.extend(m for m in matches if (m.start, m.end) not in suppressed)
     return sorted(filter_spans(kept), key=lambda s: (s.start, s.end))
 
@@ -139,15 +149,19 @@ def _extends_name(ent: Span, inside: list[Span]) -> bool:
     if not all(ent.start <= m.start and m.end <= ent.end for m in inside):
         return False
     for m in inside:
-        if m.end < ent.end and ent.doc[m.end].text in _POSSESSIVES:
+        # "Trump's National Security": an owner; "Central Bank of Russia's" is the whole name's
+        if m.end + 1 < ent.end and ent.doc[m.end].text in _POSSESSIVES:
             return False
     extra = [t for t in ent if not _covered(t.i, inside) and not t.is_space]
     if extra and extra[0].i == ent.start and extra[0].text in _DETERMINERS:
         extra = extra[1:]
+    first = min(m.start for m in inside)
+    if extra and all(t.i < first and t.tag_ == "JJ" for t in extra):
+        return False  # "Ukrainian NATO": an adjective in front of the name
     return any(t.is_alpha and t.text[:1].isupper() for t in extra)
 
 
-def _leftover_runs(ent: Span, inside: list[Span]) -> list[tuple[int, int]]:
+def _leftover_runs(ent: Span, inside: list[Span]) -> list[tuple[int, int, str]]:
     """Token ranges of ``ent`` outside the matches that still deserve to be entities."""
     numeric = ent.label_ not in ENTITY_LABELS
     runs, start = [], None
@@ -168,9 +182,11 @@ def _leftover_runs(ent: Span, inside: list[Span]) -> list[tuple[int, int]]:
             continue
         tokens = ent.doc[a:b]
         if numeric and any(t.like_num for t in tokens):
-            out.append((a, b))
+            out.append((a, b, ent.label_))
         elif not numeric and b - a >= 2 and tokens[0].text[:1].isupper():
-            out.append((a, b))
+            out.append((a, b, ent.label_))
+        elif not numeric and b - a == 1 and tokens[0].tag_ == "JJ" and tokens[0].text[:1].isupper():
+            out.append((a, b, "NORP"))
     return out
 
 
@@ -198,6 +214,9 @@ class _Options:
     reference_words: frozenset
     function_words: frozenset
     acronym_fillers: frozenset
+    date_words: frozenset
+    unit_words: frozenset
+    designator: re.Pattern | None
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> _Options:
@@ -223,6 +242,9 @@ class _Options:
             reference_words=frozenset(cfg.get("reference_words", [])),
             function_words=frozenset(cfg.get("name_function_words", [])),
             acronym_fillers=frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
+            date_words=frozenset(cfg.get("date_words", [])),
+            unit_words=frozenset(cfg.get("unit_words", [])),
+            designator=re.compile(cfg["designator_pattern"]) if cfg.get("designator_pattern") else None,
         )
 
 
@@ -271,6 +293,8 @@ class _Context:
     title_ranges: list[tuple[int, int]]
     gaz: dict[tuple[int, int], GazetteerEntry] = field(default_factory=dict)
     gpe_openers: frozenset = frozenset()
+    lower_words: frozenset = frozenset()
+    norp_words: frozenset = frozenset()
 
     def __post_init__(self) -> None:
         self._title_ends = [end for _, end in self.title_ranges]
@@ -359,7 +383,13 @@ class MentionExtractor:
         openers = frozenset(
             e.text.split()[0] for e in doc.ents if e.label_ == "GPE" and len(e.text.split()) > 1
         )
-        ctx = _Context(doc, text, line_starts, wrap_width, titles, gpe_openers=openers)
+        # what the model calls a nationality somewhere in the text ("Dutch")
+        norp_words = frozenset(e.text for e in doc.ents if e.label_ == "NORP")
+        # words the text writes in lower case: a capitalised form of them at a sentence or
+        # heading start is a common word, not a name ("Supporters liken ...", "Missile Systems:")
+        lower = frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
+        ctx = _Context(doc, text, line_starts, wrap_width, titles, gpe_openers=openers, lower_words=lower,
+                       norp_words=norp_words)
         for span in doc.spans.get(GAZETTEER_SPANS_KEY, []):
             entry = self.entries.get(span.id_) or self.by_surface.get(span.text)
             if entry is not None:
@@ -378,7 +408,7 @@ class MentionExtractor:
             detector = "gazetteer" if entry is not None else "model"
             raw.append(_Mention(ent.start_char, ent.end_char, ent.label_, detector, entry))
         out: list[_Mention] = []
-        for m in _merge_particles(ctx, raw, self.options):
+        for m in _join_dangling(ctx, _merge_particles(ctx, raw, self.options), self.options):
             pieces = _split_at_breaks(ctx, m.start, m.end)
             if len(pieces) > 1:
                 m = replace(m, entry=None, detector="model")  # the pieces of a match are not the name
@@ -409,6 +439,15 @@ class MentionExtractor:
                 start, end = _trim(text, start, open_at)
         if start >= end:
             return []
+        parts = self._split_owner(ctx, start, end, m) or self._split_designator(ctx, start, end, m)
+        if parts:
+            return [x for part in parts for x in self._clean(ctx, part)]
+        # "Central Bank of": a name never ends in a function word
+        while True:
+            tail = re.search(r"\s+(\S+)$", text[start:end])
+            if not tail or tail.group(1) not in self.options.function_words:
+                break
+            end = start + tail.start()
         surface = fold_whitespace(text[start:end])
         gaz_exact = self.by_surface.get(surface)
         # a leading "the": kept only where the gazetteer's alias has it ("the bloc")
@@ -416,11 +455,16 @@ class MentionExtractor:
             det = re.match(r"(the|The)\s+", text[start:end])
             if det and (det.group(1) == "the" or not _the_in_name(ctx, start)):
                 start += det.end()
+        cut_end = end
         start, end = self._strip_titles(ctx, start, end, m)
         if start >= end:
             return []
         out = replace(m, start=start, end=end)
         surface = fold_whitespace(text[start:end])
+        if (end < cut_end and " " not in surface and m.label != "PERSON"
+                and any(t_start >= end for t_start, _ in ctx.titles_within(end, cut_end))):
+            # "British" of "British Defence Secretary": a lone word before a title is a nationality
+            out.label = "NORP"
         entry = ctx.gaz.get((start, end)) or self.by_surface.get(surface) or m.entry
         if entry is not None:
             out.entry = entry
@@ -428,6 +472,43 @@ class MentionExtractor:
         elif self._is_noise(ctx, start, end, m):
             return []
         return [out]
+
+    def _split_owner(self, ctx: _Context, start: int, end: int, m: _Mention) -> list[_Mention]:
+        """"Parliament’s Committee on Budgets": an organisation's possessive ends its name.
+
+        The model runs an owner and the thing owned into one span; when the words before
+        the possessive are a whole organisation name (a gazetteer alias or ending in an
+        organisation word), both are mentions of their own. "King’s College" stays whole.
+        """
+        g = re.search(r"[’']s\s+(?=[A-Z])", ctx.text[start:end])
+        if g is None or m.entry is not None:
+            return []
+        owner = fold_whitespace(ctx.text[start:start + g.start()])
+        entry = self.by_surface.get(owner)
+        if entry is None and owner.split(" ")[-1] not in self.options.org_words:
+            return []
+        return [_Mention(start, start + g.start(), entry.label if entry else "ORG", m.detector, entry),
+                _Mention(start + g.end(), end, m.label, m.detector)]
+
+    def _split_designator(self, ctx: _Context, start: int, end: int, m: _Mention) -> list[_Mention]:
+        """"Danish F-16s": a nationality and an equipment designator, two mentions.
+
+        The words before the designator are a nationality when the tagger calls them
+        adjectives or the model calls them NORP elsewhere in the text ("Dutch F-35s").
+        """
+        designator = self.options.designator
+        if designator is None or m.entry is not None:
+            return []
+        words = list(re.finditer(r"\S+", ctx.text[start:end]))
+        if len(words) < 2 or not designator.fullmatch(words[-1].group(0)):
+            return []
+        span = ctx.doc.char_span(start, start + words[-2].end(), alignment_mode="expand")
+        if span is None or not all(t.text[:1].isupper() for t in span):
+            return []
+        if not (all(t.tag_ == "JJ" for t in span) or span.text in ctx.norp_words):
+            return []
+        return [_Mention(start, start + words[-2].end(), "NORP", "rule:designator"),
+                _Mention(start + words[-1].start(), end, "PRODUCT", "rule:designator")]
 
     def _strip_titles(self, ctx: _Context, start: int, end: int, m: _Mention) -> tuple[int, int]:
         """Leave titles and forms of address out of a name; drop a span that is all title."""
@@ -439,6 +520,9 @@ class MentionExtractor:
         for _ in range(4):
             cut = None
             for t_start, t_end in ctx.titles_within(start, end):
+                if start < t_start < end < t_end:
+                    # "British Defence" + "Secretary": the span ends inside a title
+                    return _trim(text, start, t_start)
                 if t_start <= start and t_end >= end:
                     # the whole span is (part of) a title: "State" of "Secretary of State"
                     full = fold_whitespace(text[start:end])
@@ -465,6 +549,12 @@ class MentionExtractor:
         words = surface.split(" ")
         if not any(c.isalpha() for c in surface) or not any(c.isupper() for c in surface):
             return True
+        if surface[:1].islower() and words[0].casefold() not in opts.particles:
+            return True  # "pre-Summit": a name starts with a capital (or a particle: "von der Leyen")
+        if any(c.isdigit() for c in surface) and _only_numbers_and(words, opts.date_words | opts.unit_words | opts.reference_words):
+            return True  # "Sep 28", "USD 1.7", "Fig 1": a date, an amount, a reference
+        if self._positional_common(ctx, start, end, words):
+            return True
         if len(words) == 1 and (surface.casefold() in STOP_WORDS or surface in opts.generic_words):
             return True
         if any(w.isalpha() and w.islower() and w not in opts.function_words for w in words):
@@ -477,6 +567,30 @@ class MentionExtractor:
         if words[-1] in opts.reference_words or words[-1].rstrip(".") in opts.reference_words:
             return True
         return False
+
+    def _positional_common(self, ctx: _Context, start: int, end: int, words: list[str]) -> bool:
+        """True for common words capitalised only by where they stand.
+
+        At a sentence start, a line start or in a heading (title case or capitals), a span
+        whose every word the document also writes in lower case ("Missile Systems:",
+        "EASTERN SENTRY") is no name; nor is one sentence-initial word that the tagger
+        calls a plural common noun, a verb or an adverb ("Supporters liken"). (A singular
+        noun tag is no evidence: the small model gives it to unknown names, "Euroclear".)
+        """
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].is_sent_start:
+            tag = span[0].tag_
+            if tag in _COMMON_TAGS:
+                return True
+        content = [w for w in words if w.casefold() not in self.options.function_words]
+        if not content or not all(_written_lower(w, ctx.lower_words) for w in content):
+            return False
+        line_start, _ = ctx.line_of(start)
+        if re.fullmatch(r"\s*(?:[-•*–]|\d+[.)])?\s*", ctx.text[line_start:start]):
+            return True
+        if _is_title_case_line(ctx, start) or _is_capitals_line(ctx, start):
+            return True
+        return span is not None and len(span) > 0 and bool(span[0].is_sent_start)
 
     def _fix_headlines(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         """In a title-case heading, a model span around gazetteer names is just those names."""
@@ -507,9 +621,20 @@ class MentionExtractor:
             return replace(m, label="GPE", detector="rule:clipped_gpe")
         if m.label != "PERSON" and 2 <= len(words) <= 4 and self._looks_like_person(span, words):
             return replace(m, label="PERSON", detector="rule:person_context")
-        # "Trade and Cooperation Agreement" is a law, not an organisation
-        if m.label == "ORG" and len(words) >= 2 and words[-1] in self.options.law_heads:
+        # "Ukrainian President" as PERSON: an adjective the model calls NORP elsewhere in the text
+        if (m.label in ("ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") and len(span) == 1
+                and span[0].tag_ == "JJ" and words[0] in ctx.norp_words):
+            return replace(m, label="NORP", detector="rule:adjective")
+        # "Trade and Cooperation Agreement", "1949 North Atlantic Treaty", "Basic Law": a law
+        if m.label in ("ORG", "EVENT", "GPE", "PRODUCT", "WORK_OF_ART") and len(words) >= 2 and words[-1] in self.options.law_heads:
             return replace(m, label="LAW", detector="rule:law_head")
+        # "Washington Summit", "The Hague Summit": a meeting, whatever place opens it
+        if m.label in ("ORG", "GPE", "LOC", "FAC", "NORP") and len(words) >= 2 and words[-1] in self.options.event_heads and words[-1][:1].isupper():
+            return replace(m, label="EVENT", detector="rule:event")
+        # "F-16s", "Su-27": an equipment designator is a product, never a person or place
+        designator = self.options.designator
+        if designator is not None and m.label != "PRODUCT" and len(words) == 1 and designator.fullmatch(words[0]):
+            return replace(m, label="PRODUCT", detector="rule:designator")
         return m
 
     def _looks_like_person(self, span: Span, words: list[str]) -> bool:
@@ -741,6 +866,39 @@ def _the_in_name(ctx: _Context, start: int) -> bool:
     if "\n" in gap:
         return ctx.is_wrap(prev + 1 + gap.index("\n"))
     return True
+
+
+def _only_numbers_and(words: list[str], allowed: frozenset) -> bool:
+    """True when every word is a number or one of ``allowed`` ("Sep 28", "USD 1.7")."""
+    return all(w in allowed or re.fullmatch(r"[\d.,:/\-–]+(?:st|nd|rd|th|s)?", w) for w in words)
+
+
+def _written_lower(word: str, lower_words: frozenset) -> bool:
+    """True when the document writes ``word`` in lower case, singular or plural."""
+    low = word.casefold()
+    return low in lower_words or (low.endswith("s") and low[:-1] in lower_words) or low + "s" in lower_words
+
+
+def _is_capitals_line(ctx: _Context, pos: int) -> bool:
+    """True when the line holding ``pos`` is written in capitals ("OPERATION EASTERN SENTRY")."""
+    line_start, line_end = ctx.line_of(pos)
+    letters = [c for c in ctx.text[line_start:line_end] if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
+
+
+def _join_dangling(ctx: _Context, mentions: list[_Mention], opts: _Options) -> list[_Mention]:
+    """Join "Central Bank of" + "Russia": a name the model cut after a function word."""
+    out: list[_Mention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            words = fold_whitespace(ctx.text[prev.start:prev.end]).split(" ")
+            if (len(words) >= 2 and words[-1] in opts.function_words and ctx.text[prev.end:m.start] == " "
+                    and ctx.text[m.start:m.start + 1].isupper() and m.label in ("GPE", "LOC", "ORG")):
+                out[-1] = _Mention(prev.start, m.end, prev.label, "rule:dangling")
+                continue
+        out.append(m)
+    return out
 
 
 def _is_title_case_line(ctx: _Context, pos: int) -> bool:

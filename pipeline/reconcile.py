@@ -6,11 +6,14 @@ offsets, label, document), helped but not limited by the gazetteer:
 
 * surface variants share one key: whitespace runs folded ("von der\\nLeyen"),
   possessives stripped ("Starmer's"), case, accents, dashes and the dots of initialisms
-  ignored ("U.K." = "UK", "BRUSSELS" = "Brussels", "EU–UK" = "EU-UK");
+  ignored ("U.K." = "UK", "BRUSSELS" = "Brussels", "EU–UK" = "EU-UK"); a company's legal
+  form is ignored ("Rheinmetall AG" = "Rheinmetall"), and so are the transliteration
+  variants of a person's name endings ("Zelenskiy" = "Zelenskyy" = "Zelensky");
 * acronyms defined in a text ("Security Action For Europe (SAFE)") join their long form,
   in that document and, when the corpus defines them only one way, in every document;
   an acronym defined nowhere joins the one multi-word name of its label whose initials
-  it spells ("U.S." and "United States");
+  it spells ("U.S." and "United States"), else the one such name of any label ("CAP"
+  and "Common Agricultural Policy"); an acronym takes the label of its long form;
 * a bare surname joins the full name it shortens within its document; when two people
   in the document share it, the nearest full name before it wins (people sharing a
   surname are never merged), and across documents only a surname that a single full
@@ -20,8 +23,11 @@ offsets, label, document), helped but not limited by the gazetteer:
   Commission") join the nearest full name before them with that head;
 * a one-word GPE that opens a longer GPE of the same document ("Saudi" after
   "Saudi Arabia") joins it;
+* an event named with its year ("2014 Wales Summit") joins the same name without it
+  ("Wales Summit") when the corpus gives that name no other year;
 * the label of an entity is the gazetteer's, else the majority of its mentions
-  (mentions linked as a person's surname or first name vote PERSON); its name is the
+  (mentions linked as a person's surname or first name vote PERSON, acronyms vote the
+  label of their long form); its name is the
   gazetteer's, else the fullest written form (most words, no title, not "the ...").
 
 A document's own acronym definition, or a nearer full name sharing a surname, beats the
@@ -49,6 +55,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-"})
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]?\.?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_YEAR_PREFIX = re.compile(r"^(?:1[89]|20)\d\d (?=\S)")
 
 
 # ------------------------------------------------------------------ surface helpers
@@ -228,16 +235,45 @@ class PersonName:
     full: str
 
 
-def parse_person(surface: str, particles: frozenset[str], suffixes: frozenset[str]) -> PersonName | None:
+def person_key(text: str, endings: tuple[tuple[str, ...], ...] = ()) -> str:
+    """The matching key of a personal name: ``surface_key`` with transliterated endings folded.
+
+    ``endings`` are groups of spellings of one name ending, the first being the folded
+    form: with ``(("y", "yy", "iy"),)`` "Zelenskiy" and "Zelenskyy" both give "zelensky".
+    Words shorter than four letters are left alone.
+    """
+    key = surface_key(text)
+    if not endings:
+        return key
+    return " ".join(_fold_ending(word, endings) for word in key.split(" "))
+
+
+def _fold_ending(word: str, endings: tuple[tuple[str, ...], ...]) -> str:
+    if len(word) < 4:
+        return word
+    for group in endings:
+        for ending in sorted(group, key=len, reverse=True):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: len(word) - len(ending)] + group[0]
+    return word
+
+
+def parse_person(surface: str, particles: frozenset[str], suffixes: frozenset[str], *,
+                 endings: tuple[tuple[str, ...], ...] = ()) -> PersonName | None:
     """Split a full name ("Ursula von der Leyen", "Recep Tayyip Erdoğan") or return None.
 
     The surname starts at the first name particle after the first name ("von der
     Leyen", "De Wever"), else it is the last word; generational suffixes are skipped.
+    A word with a digit ("Danish F-16s") is no name. The keys are ``person_key``s, so
+    transliteration variants in ``endings`` give one person.
     """
     words = surface.split(" ")
+    if any(ch.isdigit() for ch in surface):
+        return None
     if len(words) == 2 and words[1] in suffixes and words[0][:1].isupper():
         # "Charles III": a given name and a regnal number
-        return PersonName(first=surface_key(words[0]), surname=surface_key(surface), full=surface_key(surface))
+        return PersonName(first=person_key(words[0], endings), surname=person_key(surface, endings),
+                          full=person_key(surface, endings))
     while len(words) > 2 and words[-1] in suffixes:
         words = words[:-1]
     # "von der Leyen", "De Wever": a surname on its own, not a full name
@@ -252,9 +288,9 @@ def parse_person(surface: str, particles: frozenset[str], suffixes: frozenset[st
             start = i
             break
     return PersonName(
-        first=surface_key(words[0]),
-        surname=surface_key(" ".join(words[start:])),
-        full=surface_key(" ".join(words)),
+        first=person_key(words[0], endings),
+        surname=person_key(" ".join(words[start:]), endings),
+        full=person_key(" ".join(words), endings),
     )
 
 
@@ -306,7 +342,8 @@ class _Row:
     gaz: GazetteerEntry | None
     person: PersonName | None = None
     target: tuple[str, str] | None = None
-    person_vote: bool = False
+    #: the label this row votes for when it was linked by a rule ("PERSON" for a surname)
+    vote: str | None = None
 
 
 def _options(lexicon: dict) -> dict:
@@ -318,6 +355,8 @@ def _options(lexicon: dict) -> dict:
         "heads": frozenset(surface_key(w) for w in cfg.get("anaphor_heads", [])),
         "fillers": frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
         "titles": frozenset(t.casefold() for t in ((lexicon or {}).get("gazetteer") or {}).get("titles", [])),
+        "legal_forms": frozenset(cfg.get("legal_forms", [])),
+        "endings": tuple(tuple(group) for group in cfg.get("name_ending_variants", []) if group),
     }
 
 
@@ -411,6 +450,10 @@ def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict) -> _Row:
     # references); the key ignores it
     surface = surface_form(str(record["text"]))
     key = surface_key(surface)
+    words = surface.split(" ")
+    if len(words) >= 2 and words[-1] in opts["legal_forms"] and record["label"] == "ORG":
+        # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form
+        key = surface_key(" ".join(words[:-1]))
     hint = record.get("canonical_hint")
     gaz = by_name.get(hint) if isinstance(hint, str) else None
     if gaz is None:
@@ -425,7 +468,7 @@ def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict) -> _Row:
             if " ".join(words[:n]).casefold() in opts["titles"]:
                 words = words[n:]
                 break
-        row.person = parse_person(" ".join(words), opts["particles"], opts["suffixes"])
+        row.person = parse_person(" ".join(words), opts["particles"], opts["suffixes"], endings=opts["endings"])
     return row
 
 
@@ -449,6 +492,13 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
 
     doc_acronyms = {doc: _doc_acronyms(doc_rows, opts["fillers"]) for doc, doc_rows in by_doc.items()}
     initials = _initials_index(rows, opts["fillers"])
+    endings = opts["endings"]
+    # "2014 Wales Summit" -> "wales summit", when the corpus names that event with one year only
+    years: dict[str, set] = defaultdict(set)
+    for row in rows:
+        if row.label == "EVENT" and _YEAR_PREFIX.match(row.key):
+            years[_YEAR_PREFIX.sub("", row.key)].add(row.key)
+    bare_events = {row.key: row for row in rows if row.label == "EVENT" and row.key in years and len(years[row.key]) == 1}
 
     def own_target(row: _Row) -> tuple[str, str]:
         if row.person:
@@ -459,29 +509,33 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
 
     # pass 1: everything but anaphors, within the document
     corpus_acronyms: dict[str, set] = defaultdict(set)
+    long_labels: dict[tuple[str, str], str] = {}
     for doc, doc_rows in by_doc.items():
         persons = [r for r in doc_rows if r.person]
         for acr_key, long_row in doc_acronyms[doc].items():
             corpus_acronyms[acr_key].add(own_target(long_row))
+            long_labels.setdefault(own_target(long_row), long_row.label)
         for row in doc_rows:
             if _is_anaphor(row, opts):
                 continue
             if row.person is None:
-                linked = _link_surname(row, persons)
+                linked = _link_surname(row, persons, endings)
                 if linked is not None:
                     row.target = own_target(linked)
-                    row.person_vote = True
+                    row.vote = "PERSON"
                     continue
             if row.key in doc_acronyms[doc] and doc_acronyms[doc][row.key] is not row:
-                row.target = own_target(doc_acronyms[doc][row.key])
+                long_row = doc_acronyms[doc][row.key]
+                row.target = own_target(long_row)
+                row.vote = long_row.label if row.gaz is None else None
                 continue
             if row.gaz or row.person:
                 row.target = own_target(row)
                 continue
-            linked = _link_first_name(row, persons)
+            linked = _link_first_name(row, persons, endings)
             if linked is not None:
                 row.target = own_target(linked)
-                row.person_vote = True
+                row.vote = "PERSON"
                 continue
             clipped = _clipped_gpe(row, doc_rows)
             if clipped is not None:
@@ -495,22 +549,32 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
             longs = corpus_acronyms.get(row.key, set())
             if len(longs) == 1:
                 row.target = next(iter(longs))
+                row.vote = long_labels.get(row.target)
                 continue
-            # never defined: the one multi-word name of the same label with these initials
-            implicit = {own_target(r) for r in initials.get((row.key.replace(".", ""), row.label), [])}
+            # never defined: the one multi-word name of the same label with these initials,
+            # else the one such name of any label
+            named = initials.get(row.key.replace(".", ""), [])
+            same = [r for r in named if r.label == row.label] or named
+            implicit = {own_target(r): r.label for r in same}
             if not longs and len(implicit) == 1:
-                row.target = next(iter(implicit))
+                row.target, row.vote = next(iter(implicit.items()))
+                continue
+        if row.label == "EVENT" and _YEAR_PREFIX.match(row.key):
+            bare = bare_events.get(_YEAR_PREFIX.sub("", row.key))
+            if bare is not None:
+                row.target = own_target(bare)
                 continue
         if row.person is None and " " not in row.key:
-            owners = surname_owners.get(row.key, set())
+            folded = _fold_key(row.key, endings)
+            owners = surname_owners.get(folded, set())
             if len(owners) == 1 and row.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
                 row.target = identity_target[next(iter(owners))]
-                row.person_vote = True
+                row.vote = "PERSON"
                 continue
-            owners = firstname_owners.get(row.key, set())
-            if len(owners) == 1 and row.label == "PERSON" and row.key not in surname_owners:
+            owners = firstname_owners.get(folded, set())
+            if len(owners) == 1 and row.label == "PERSON" and folded not in surname_owners:
                 row.target = identity_target[next(iter(owners))]
-                row.person_vote = True
+                row.vote = "PERSON"
                 continue
         row.target = ("key", row.key)
 
@@ -533,13 +597,13 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
                 row.target = ("key", row.key)
 
 
-def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[tuple[str, str], list[_Row]]:
-    """Multi-word names by (initials of their content words, label): "united states" -> "us"."""
-    index: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[str, list[_Row]]:
+    """Multi-word names by the initials of their content words: "united states" -> "us"."""
+    index: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         words = [w for w in row.key.replace("-", " ").split(" ") if w and w not in fillers]
         if len(words) >= 2 and row.label != "PERSON" and not is_acronym(row.surface):
-            index[("".join(w[0] for w in words), row.label)].append(row)
+            index["".join(w[0] for w in words)].append(row)
     return index
 
 
@@ -579,11 +643,17 @@ def _is_anaphor(row: _Row, opts: dict) -> bool:
     return len(words) == 1 and row.key in opts["heads"] and words[0][:1].isupper()
 
 
-def _link_surname(row: _Row, persons: list[_Row]) -> _Row | None:
+def _fold_key(key: str, endings: tuple[tuple[str, ...], ...]) -> str:
+    """A surface key with transliterated name endings folded, as ``person_key`` does."""
+    return " ".join(_fold_ending(word, endings) for word in key.split(" ")) if endings else key
+
+
+def _link_surname(row: _Row, persons: list[_Row], endings: tuple = ()) -> _Row | None:
     """The full name in the document that ``row`` shortens to its surname, by context."""
     if row.gaz is not None and row.gaz.label != "PERSON":
         return None
-    matches = [p for p in persons if p.person.surname == row.key and p.person.full != row.key]
+    key = _fold_key(row.key, endings)
+    matches = [p for p in persons if p.person.surname == key and p.person.full != key]
     if not matches:
         return None
     if len({(p.person.first, p.person.surname) for p in matches}) == 1:
@@ -596,12 +666,13 @@ def _link_surname(row: _Row, persons: list[_Row]) -> _Row | None:
     return min(matches, key=lambda p: int(p.record["start"]))
 
 
-def _link_first_name(row: _Row, persons: list[_Row]) -> _Row | None:
+def _link_first_name(row: _Row, persons: list[_Row], endings: tuple = ()) -> _Row | None:
     """The one full name of the document that a bare PERSON first name ("Keir") opens."""
     if row.label != "PERSON" or " " in row.key:
         return None
-    matches = {(p.person.first, p.person.surname): p for p in persons if p.person.first == row.key}
-    if len(matches) != 1 or any(p.person.surname == row.key for p in persons):
+    key = _fold_key(row.key, endings)
+    matches = {(p.person.first, p.person.surname): p for p in persons if p.person.first == key}
+    if len(matches) != 1 or any(p.person.surname == key for p in persons):
         return None
     return next(iter(matches.values()))
 
@@ -627,8 +698,8 @@ def _merge_norp_plurals(groups: dict[tuple[str, str], list[_Row]]) -> None:
 
 
 def _majority_label(group: list[_Row]) -> str:
-    """The label most mentions of the group carry (linked surnames vote PERSON)."""
-    votes = Counter("PERSON" if r.person_vote else r.label for r in group)
+    """The label most mentions of the group carry (linked surnames vote PERSON, acronyms their long form's)."""
+    votes = Counter(r.vote or r.label for r in group)
     # ties: the label of the longest surface, then the fixed label order
     longest = max(group, key=lambda r: (len(r.surface.split(" ")), len(r.surface))).label
     order = {label: i for i, label in enumerate(ENTITY_LABELS)}

@@ -143,9 +143,30 @@ def test_parse_person(surface, first, surname):
     assert (person.first, person.surname) == (first, surname)
 
 
-@pytest.mark.parametrize("surface", ["Starmer", "von der Leyen", "De Wever", "the council of", "A B C D E F"])
+@pytest.mark.parametrize("surface", ["Starmer", "von der Leyen", "De Wever", "the council of", "A B C D E F",
+                                     "Danish F-16s", "Fliegerfaust 2"])
 def test_parse_person_rejects_non_full_names(surface):
     assert parse_person(surface, PARTICLES, SUFFIXES) is None
+
+
+ENDINGS = (("y", "yy", "iy", "yi", "ii", "ij"),)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy", True),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy", True),
+    ("Oleksandr Syrskyi", "Oleksandr Syrsky", True),
+    ("Georgii Tikhy", "Georgy Tikhiy", True),
+    ("Andriy Yermak", "Andrii Yermak", True),
+    ("Tony Blair", "Tonii Blair", True),         # the fold is spelling-blind by design
+    ("John Kennedy", "John Kenned", False),      # only the listed endings fold
+    ("Ed Davey", "Ed Dave", False),
+    ("Ian Ray", "Ian Rayy", False),              # words under four letters are left alone
+])
+def test_person_names_fold_transliterated_endings(a, b, same):
+    pa = parse_person(a, PARTICLES, SUFFIXES, endings=ENDINGS)
+    pb = parse_person(b, PARTICLES, SUFFIXES, endings=ENDINGS)
+    assert ((pa.first, pa.surname) == (pb.first, pb.surname)) is same
 
 
 # ------------------------------------------------------------------ reconciliation rules
@@ -216,6 +237,35 @@ CASES = {
         rows=[cand("a", 0, "European Commission", "ORG"), cand("a", 30, "European Council", "ORG"),
               cand("b", 0, "EC", "ORG")],
         same=[], apart=[(("a", 0), ("b", 0)), (("a", 30), ("b", 0)), (("a", 0), ("a", 30))], names=[]),
+    "transliteration variants of one person, across documents": dict(
+        rows=[cand("a", 0, "Volodymyr Zelenskiy", "PERSON"), cand("a", 40, "Zelenskiy", "PERSON"),
+              cand("b", 0, "Volodymyr Zelenskyy", "PERSON"), cand("b", 40, "Volodymyr Zelenskyy", "PERSON"),
+              cand("c", 0, "Zelensky", "ORG")],
+        same=[[("a", 0), ("a", 40), ("b", 0), ("c", 0)]], apart=[], names=[("Volodymyr Zelenskyy", "PERSON")]),
+    "a company with and without its legal form; a subsidiary stays apart": dict(
+        rows=[cand("a", 0, "Rheinmetall AG", "ORG"), cand("b", 0, "Rheinmetall", "ORG"),
+              cand("b", 30, "Rheinmetall Electronics", "ORG"), cand("c", 0, "KNDS", "ORG"),
+              cand("c", 10, "KNDS Deutschland", "ORG")],
+        same=[[("a", 0), ("b", 0)]], apart=[(("a", 0), ("b", 30)), (("c", 0), ("c", 10))],
+        names=[("Rheinmetall AG", "ORG")]),
+    "a legal form is only dropped from an organisation": dict(
+        rows=[cand("a", 0, "Group SE", "PRODUCT"), cand("a", 20, "Group", "ORG")],
+        same=[], apart=[(("a", 0), ("a", 20))], names=[]),
+    "undefined acronym joins the one name of another label, and takes its label": dict(
+        rows=[cand("a", 0, "Common Agricultural Policy", "LAW"), cand("a", 40, "CAP", "ORG"),
+              cand("a", 80, "CAP", "ORG"), cand("b", 0, "CAP", "ORG")],
+        same=[[("a", 0), ("a", 40), ("a", 80), ("b", 0)]], apart=[], names=[("Common Agricultural Policy", "LAW")]),
+    "undefined acronym: a name of its own label wins over other labels": dict(
+        rows=[cand("a", 0, "Common Agricultural Policy", "LAW"), cand("a", 40, "Central Arms Procurement", "ORG"),
+              cand("b", 0, "CAP", "ORG")],
+        same=[[("a", 40), ("b", 0)]], apart=[(("a", 0), ("b", 0))], names=[("Central Arms Procurement", "ORG")]),
+    "an event with its year joins the same event without it": dict(
+        rows=[cand("a", 0, "2014 Wales Summit", "EVENT"), cand("b", 0, "Wales Summit", "EVENT")],
+        same=[[("a", 0), ("b", 0)]], apart=[], names=[("2014 Wales Summit", "EVENT")]),
+    "events of two years stay apart from the bare name": dict(
+        rows=[cand("a", 0, "2024 NATO Summit", "EVENT"), cand("b", 0, "2025 NATO Summit", "EVENT"),
+              cand("c", 0, "NATO Summit", "EVENT")],
+        same=[], apart=[(("a", 0), ("b", 0)), (("a", 0), ("c", 0)), (("b", 0), ("c", 0))], names=[]),
     "capital is not its country": dict(
         rows=[cand("a", 0, "London", "GPE"), cand("a", 20, "United Kingdom", "GPE"), cand("a", 40, "Moscow", "GPE"),
               cand("a", 60, "Russia", "GPE")],
@@ -268,6 +318,13 @@ def test_context_overrides_a_gazetteer_surname(lexicon):
     assert entity_of(entities, mentions, "a", 150)["name"] == "Melania Trump"
     donald = entity_of(entities, mentions, "b", 0)
     assert donald["name"] == "Donald Trump" and donald["label"] == "PERSON" and donald["kb_id"] == "Q22686"
+
+
+def test_transliteration_variant_joins_the_gazetteer_person(lexicon):
+    rows = [cand("a", 0, "Volodymyr Zelenskiy", "PERSON"), cand("a", 40, "Zelenskiy", "PERSON"),
+            cand("b", 0, "Volodymyr Zelensky", "PERSON")]
+    entities, mentions = run(rows, lexicon)
+    assert len(entities) == 1 and entities.name.iloc[0] == "Volodymyr Zelenskyy"
 
 
 def test_document_definition_overrides_a_gazetteer_acronym(lexicon):
