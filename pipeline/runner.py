@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import time
@@ -360,13 +361,18 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
             if batch:
                 yield batch
 
-        clock = time.perf_counter()
-        runner = make_engine(engine, config, workers=workers, scheduler=scheduler, nlp=nlp,
-                             interim_dir=str(ws.interim_dir))
-        ws.timings["start_engine"] += time.perf_counter() - clock
+        pending = batches()
+        first = next(pending, None)
+        # engines load the model when they start: a run with every source cached needs none
+        runner = None
+        if first is not None:
+            clock = time.perf_counter()
+            runner = make_engine(engine, config, workers=workers, scheduler=scheduler, nlp=nlp,
+                                 interim_dir=str(ws.interim_dir))
+            ws.timings["start_engine"] += time.perf_counter() - clock
         saved_at = time.perf_counter()
         try:
-            for result in runner.run(batches(), config):
+            for result in runner.run(itertools.chain([first], pending), config) if runner else ():
                 for stage, seconds in result.timings.items():
                     ws.timings[stage] += seconds
                 for error in result.errors:
@@ -384,7 +390,8 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
                     write_index(ws.index_path("run"), "run", {**index["sources"], **entries})
                     saved_at = time.perf_counter()
         finally:
-            runner.close()
+            if runner is not None:
+                runner.close()
         write_index(ws.index_path("run"), "run", entries)
         live = [s for s in sources if s in entries]
         manifest = finish(ws, live, model_version=model_version)

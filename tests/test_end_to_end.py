@@ -111,6 +111,7 @@ def test_rerun_reuses_every_source_and_gives_identical_bytes(seed_run, nlp):
     before = {name: (ws.out_dir / f"{name}.parquet").read_bytes() for name in CONTRACT_TABLES}
     manifest = run_pipeline(ws, nlp=nlp)
     assert manifest["seconds"].get("nlp", 0) == 0  # nothing was re-annotated
+    assert "start_engine" not in manifest["seconds"]  # nor was an engine (and its model) started
     after = {name: (ws.out_dir / f"{name}.parquet").read_bytes() for name in CONTRACT_TABLES}
     assert before == after
 
