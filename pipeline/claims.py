@@ -48,6 +48,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .article import Article
+from .entities import dateline_places
 from .ids import span_id
 
 __all__ = ["ClaimExtractor", "ClaimRules", "ClaimsConfigError", "compile_rules", "extract_claims",
@@ -116,6 +117,18 @@ class ClaimRules:
     target_lemmas: frozenset[str]
     target_nouns: frozenset[str]
     joint_object_labels: frozenset[str]
+    fact_claims: bool
+    attitude_lemmas: frozenset[str]
+    opinion_verbs: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    fact_kind: str
+    fact_topic_reach: int
+    copular_lemmas: frozenset[str]
+    pro_verbs: frozenset[str]
+    reported_modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    nationality_countries: Mapping[str, frozenset[str]]
+    contractions: Mapping[str, str]
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
 
@@ -126,12 +139,16 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "group_labels",
               "thing_labels", "speaker_labels", "speaker_modifier_labels", "place_labels", "weak_dates",
               "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
-              "joint_object_labels")
+              "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
+              "conditional_marks", "copular_lemmas", "pro_verbs",
+              "reported_modals")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
                       "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
-                      "target_nouns"})
+                      "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
+                      "conditional_marks", "copular_lemmas", "pro_verbs",
+                      "reported_modals"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -173,9 +190,35 @@ _DEFAULTS: dict[str, object] = {
     "target_lemmas": [],
     "target_nouns": [],
     "joint_object_labels": [],
+    "fact_claims": False,
+    "attitude_lemmas": [],
+    "opinion_verbs": [],
+    "hypothetical_modals": [],
+    "fact_kind": "event",
+    "fact_topic_reach": 1,
+    "copular_lemmas": ["be"],
+    "pro_verbs": [],
+    "reported_modals": [],
+    "conditional_marks": [],
+    "nationality_countries": {},
+    "contractions": {},
     "kind_by_quantity": {},
     "kind_by_date": {},
 }
+
+
+def _apostrophe(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def verb_lemma(token, rules: ClaimRules) -> str:
+    """The lemma of a verb, lower-cased, with contractions read as their verbs ("it’s" -> "be").
+
+    The small model leaves a contraction written with a curly apostrophe as its own
+    lemma ("’s"), which would hide the copula from every rule that asks for "be".
+    """
+    lemma = token.lemma_.lower()
+    return rules.contractions.get(_apostrophe(lemma), lemma)
 
 
 def compile_rules(lexicon: Mapping | None) -> ClaimRules:
@@ -205,12 +248,21 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
             isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and len(c) == 1 for c in p) for p in pairs):
         raise ClaimsConfigError("[E601] configs/claims.toml: 'quote_pairs' must be a list of [opening, closing] "
                                 f"single characters, not {pairs!r}")
-    for key in ("kind_by_quantity", "kind_by_date"):
+    countries = merged["nationality_countries"]
+    if not isinstance(countries, Mapping) or not all(
+            isinstance(v, list) and all(isinstance(n, str) for n in v) for v in countries.values()):
+        raise ClaimsConfigError("[E601] configs/claims.toml: [nationality_countries] must map a nationality to a "
+                                f"list of country names, not {countries!r}")
+    for key in ("kind_by_quantity", "kind_by_date", "contractions"):
         table = merged[key]
         if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
+    if not isinstance(merged["fact_claims"], bool):
+        raise ClaimsConfigError(f"[E601] configs/claims.toml: 'fact_claims' must be true or false, not {merged['fact_claims']!r}")
+    if not isinstance(merged["fact_kind"], str) or not merged["fact_kind"]:
+        raise ClaimsConfigError(f"[E601] configs/claims.toml: 'fact_kind' must be a non-empty string, not {merged['fact_kind']!r}")
     for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("pronoun_reach", int),
-                      ("backreference_reach", int), ("topic_reach", int), ("heading_max_words", int),
+                      ("backreference_reach", int), ("topic_reach", int), ("fact_topic_reach", int), ("heading_max_words", int),
                       ("heading_title_share", (int, float))):
         if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
@@ -222,10 +274,15 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
         pronoun_reach=int(merged["pronoun_reach"]),
         backreference_reach=int(merged["backreference_reach"]),
         topic_reach=int(merged["topic_reach"]),
+        fact_topic_reach=int(merged["fact_topic_reach"]),
         heading_max_words=int(merged["heading_max_words"]),
         heading_title_share=float(merged["heading_title_share"]),
         kind_by_quantity=dict(merged["kind_by_quantity"]),
         kind_by_date=dict(merged["kind_by_date"]),
+        fact_claims=merged["fact_claims"],
+        fact_kind=merged["fact_kind"],
+        nationality_countries={_fold(k): frozenset(_fold(n) for n in v) for k, v in countries.items()},
+        contractions={_apostrophe(k).lower(): v.lower() for k, v in merged["contractions"].items()},
         **values,
     )
 
@@ -321,10 +378,12 @@ class _Context:
         self.rules = rules
         length = len(article.text)
         # mentions as article-local (start, end, row), longest first per start so the widest wins
+        # the place of a dateline is where the article was filed, never an actor or antecedent
+        datelines = set(dateline_places(article.text))
         local = []
         for row in mentions:
             start, end = row["start"] - article.start, row["end"] - article.start
-            if 0 <= start < end <= length:
+            if 0 <= start < end <= length and (start, end) not in datelines:
                 local.append((start, end, row))
         local.sort(key=lambda item: (item[0], -item[1]))
         self.mentions = local
@@ -365,6 +424,8 @@ class _Context:
         self.boilerplate_starts = [b[0] for b in self.boilerplate]
         # names in bylines and credit lines belong to the author or publisher, who is never the speaker
         self.authors = {_fold(row["text"]) for start, end, row in local if self._in_boilerplate(start)}
+        # subject tokens whose antecedent search is under way (``main_subject_before``)
+        self._resolving: set[int] = set()
 
     # --- positions
 
@@ -421,8 +482,10 @@ class _Context:
             return row
         return None
 
-    def named_lately(self, row: dict, token) -> bool:
-        """True when the entity of ``row`` is named in ``token``'s sentence or the ``topic_reach`` before it.
+    def named_lately(self, row: dict, token, reach: int | None = None) -> bool:
+        """True when the entity of ``row`` is named in ``token``'s sentence or the ``reach`` before it.
+
+        ``reach`` defaults to ``topic_reach``.
 
         A name counts when it has the same label and the same text, or shares a word
         of four letters or more with ``row`` ("Biden" for "Joe Biden"), so the
@@ -430,7 +493,7 @@ class _Context:
         keeps naming it.
         """
         index = self.sentence_of[token.i]
-        low = self.sentence_chars[max(0, index - self.rules.topic_reach)]
+        low = self.sentence_chars[max(0, index - (self.rules.topic_reach if reach is None else reach))]
         high = self.sentences[index].end_char
         folded, words = _fold(row["text"]), _name_words(row["text"])
         for other in self.mentions_in(low, high):
@@ -486,7 +549,15 @@ class _Context:
             subject = subject_of(candidate.root, self.rules)
             if subject is None or (index == 0 and subject.i >= token.i) or self.is_pronoun(subject):
                 continue
-            found = self.mention_of(subject) or self.resolve_phrase(subject, None)
+            # the pronoun's own phrase is not its antecedent ("The size of its army grew"), and
+            # a chain of possessive pronouns back through the text ends at the first repeat
+            if subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i in self._resolving:
+                continue
+            self._resolving.add(subject.i)
+            try:
+                found = self.mention_of(subject) or self.resolve_phrase(subject, None)
+            finally:
+                self._resolving.discard(subject.i)
             # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
             plural = token.lower_ in self.rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
             # (not a speech verb's subject: "this is quick, officials insist" is about "this")
@@ -552,7 +623,9 @@ class _Context:
                 if found is not None and (labels is None or found["label"] in labels) \
                         and not (topic and found["label"] in rules.place_labels):
                     person = found["label"] in rules.person_labels
-                    key = (not person if prefer_person else 0, depth, child.i)
+                    # an apposition names the phrase's head itself ("Trump's Secretary of State,
+                    # Marco Rubio"), ahead of its owner at the same depth
+                    key = (not person if prefer_person else 0, depth, child.dep_ != "appos", child.i)
                     if best is None or key < best[0]:
                         best = (key, found)
                 frontier.append((child, depth + 1, topic))
@@ -603,6 +676,37 @@ class _Context:
                     best = (start, row)
                     break
         return best[1] if best else None
+
+    def nationality_of(self, token) -> dict | None:
+        """The country a nameless phrase belongs to by its nationality adjective ("Romanian authorities"), or None.
+
+        The adjective must be a NORP mention of a country's nationality (a key of
+        ``nationality_countries``): "European" or "Western" leaders belong to no one party,
+        and neither do "European and Canadian leaders". The country is its last mention
+        before the phrase (else its first after, in the article) under one of the names the
+        table gives; when the article never names it, the nationality stands for itself.
+        """
+        if token.pos_ != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ != "amod" or child.i > token.i:
+                continue
+            row = self.mention_of(child)
+            if row is None or row["label"] != "NORP" or any(c.dep_ == "conj" for c in child.children):
+                continue
+            names = self.rules.nationality_countries.get(_fold(row["text"]))
+            if not names:
+                return None
+            before = after = None
+            for start, end, other in self.mentions:
+                if _fold(other["text"]) not in names or self._in_boilerplate(start):
+                    continue
+                if start < child.idx:
+                    before = other
+                elif after is None:
+                    after = other
+            return before or after or row
+        return None
 
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
@@ -1052,6 +1156,8 @@ def _resolve_subject(token, verb, ctx: _Context, quote_speaker: dict | None) -> 
     4. A clausal subject: the first participant named inside it, its own subject
        before its object before its prepositional objects ("What Germany spends
        ..."). A definite noun phrase: the name it repeats ("This agreement").
+    5. A nameless phrase with a nationality adjective: the country ("British
+       negotiators": the United Kingdom), else the nationality itself.
     """
     if ctx.mention_of(token) is None and not ctx.is_pronoun(token):
         found = ctx.fronted_stance(verb, token, quote_speaker)
@@ -1062,7 +1168,7 @@ def _resolve_subject(token, verb, ctx: _Context, quote_speaker: dict | None) -> 
         return found
     if token.dep_ in {"csubj", "csubjpass"}:
         return ctx.inside_clausal_subject(token, quote_speaker)
-    return ctx.back_reference(token)
+    return ctx.back_reference(token) or ctx.nationality_of(token)
 
 
 def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speaker: dict | None,
@@ -1231,6 +1337,8 @@ def _kind(group: list[tuple[dict, object]], head, rules: ClaimRules) -> str:
             if node.i == head.i or node.head.i == node.i:
                 break
             node = node.head
+    if not group:
+        return "target" if verb_lemma(head, rules) in rules.target_lemmas else rules.fact_kind
     quantities = [(row, token) for row, token in group if "quantity_id" in row]
     if quantities:
         row, _ = min(quantities, key=lambda item: (_depth_below(item[1], head), item[1].i))
@@ -1312,13 +1420,19 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
     seen_texts: set[str] = set()
     for index, sent in enumerate(sentences):
         in_sentence = by_sentence.get(index, [])
-        if not in_sentence or article.is_boilerplate(sent.start_char):
+        if article.is_boilerplate(sent.start_char) or not (in_sentence or rules.fact_claims):
             continue
         folded = " ".join(sent.text.split())
         if folded in seen_texts or states_nothing(sent, rules) or is_headline(sent, article.text, rules):
             continue
-        seen_texts.add(folded)
         quote_speaker = quote_speakers[index]
+        if not in_sentence:
+            row = fact_claim(ctx, sent, frames[index], quote_speaker, topic)
+            if row is not None:
+                seen_texts.add(folded)
+                rows.append(row)
+            continue
+        seen_texts.add(folded)
         groups: dict[int, list[tuple[dict, object]]] = {}
         heads: dict[int, object] = {}
         for row, token in in_sentence:
@@ -1337,6 +1451,10 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             if all("date_id" in row and _fold(row["text"]) in rules.weak_dates for row, _ in groups[key]):
                 del groups[key]
         if not groups:
+            # only weak dates ("will now take place"): a claim as if the sentence stated no value
+            row = fact_claim(ctx, sent, frames[index], quote_speaker, topic) if rules.fact_claims else None
+            if row is not None:
+                rows.append(row)
             continue
         head_list = [heads[i] for i in sorted(groups)]
         for head in head_list:
@@ -1346,9 +1464,112 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
     return rows
 
 
+def fact_claim(ctx: _Context, sent, frames: Sequence[_Frame], quote_speaker: dict | None,
+               topic: dict | None) -> dict | None:
+    """The claim of a sentence that states no value: a named actor's act or state, else None.
+
+    "The UK and European Union have agreed to restart formal talks" and "the UK is
+    excluded from several EU defence funding mechanisms" are checkable with no number
+    or date. The sentence's main clause (or what its speech verb reports: "Officials
+    confirmed that ..."), else the first clause coordinated with it that has its own
+    subject ("Dialogues will take place, and the UK will be invited ..."), must assert,
+    not judge or suppose (``asserts_fact``), and name its actor (``fact_subject``). An
+    opinion verb ("Critics warn that ...") reports no fact.
+    """
+    rules = ctx.rules
+    root = sent.root
+    if root.pos_ not in _VERBAL:
+        return None
+    if _speaker_subject(root, rules) is not None:
+        if verb_lemma(root, rules) in rules.opinion_verbs:
+            return None
+        main, reported = _speech_contents(root, rules)[0], True
+    else:
+        main, reported = root, False
+    clauses = [main] + [child for child in main.children if child.dep_ in rules.coordinate_deps
+                        and child.pos_ in _VERBAL and own_subject(child, rules) is not None]
+    for content in clauses:
+        if not asserts_fact(content, ctx, reported=reported):
+            continue
+        found = fact_subject(content, ctx, quote_speaker, topic)
+        if found is not None:
+            return _claim_row(ctx, sent, root, [root], [], frames, quote_speaker, topic,
+                              subject=(found, _mention_text(found), content))
+    return None
+
+
+def fact_subject(verb, ctx: _Context, quote_speaker: dict | None, topic: dict | None) -> dict | None:
+    """The named actor of a clause that states no value, or None.
+
+    Its grammatical subject must name it, as a name, a pronoun or definite phrase
+    standing for one, a possessor ("the leaders of the EU"), a participant of a clausal
+    subject or a nationality ("Romanian authorities"), or a coordination of names acting
+    on a named thing (``joint_object``). A nameless noun phrase stands for the article's
+    topic only when the topic is named in its sentence or the ``fact_topic_reach`` before
+    it. Names merely nearby in the clause never stand in: they are side actors. The
+    empty "it" of a cleft ("it was the Belgians who ...") names nothing.
+    """
+    rules = ctx.rules
+    token = subject_of(verb, rules)
+    if token is None or token.dep_ == "expl" or is_cleft(token, verb, rules):
+        return None
+    found = _resolve_subject(token, verb, ctx, quote_speaker)
+    if found is not None:
+        return joint_object(token, verb, ctx) or found
+    if (topic is not None and token.pos_ == "NOUN" and token.dep_ not in {"csubj", "csubjpass"}
+            and ctx.named_lately(topic, verb, rules.fact_topic_reach)):
+        return topic
+    return None
+
+
+def asserts_fact(verb, ctx: _Context, *, reported: bool = False) -> bool:
+    """True when the clause headed by ``verb`` asserts something rather than judging or supposing it.
+
+    ``reported``: the clause is what a speech verb reports, where "would" is the future
+    seen from the past ("He confirmed that changes would be made"), not a supposition.
+    """
+    rules = ctx.rules
+    modals = rules.hypothetical_modals - rules.reported_modals if reported else rules.hypothetical_modals
+    if verb.pos_ not in _VERBAL or ctx.quote_at(verb.idx) is not None:
+        return False
+    lemma = verb_lemma(verb, rules)
+    if lemma in rules.attitude_lemmas:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "aux" and _apostrophe(c.lower_) in modals for c in children):
+        return False
+    # "If it goes ahead, it will allow ...": supposed, not asserted
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in rules.conditional_marks for m in c.children)
+           for c in children):
+        return False
+    # "this is quick", "talks are proving difficult": a judgement; "it is a framework",
+    # "is excluded" are facts
+    if lemma in rules.copular_lemmas and any(c.dep_ == "acomp" for c in children) \
+            and not any(c.dep_ in {"attr", "auxpass"} for c in children):
+        return False
+    # "France did not.", "they already did": the verb stands for one said before
+    if lemma in rules.pro_verbs and not any(c.dep_ in rules.object_deps or c.dep_ in {"ccomp", "xcomp", "acomp"}
+                                            for c in children):
+        return False
+    # "This strategy includes:": the statement is the list that follows
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.text == ":" and not any(c.dep_ in rules.object_deps for c in children):
+        return False
+    return True
+
+
+def is_cleft(subject, verb, rules: ClaimRules) -> bool:
+    """True for the empty "it" of a cleft or extraposition ("it was the Belgians who put it best")."""
+    if subject.lower_ != "it" or verb_lemma(verb, rules) != "be":
+        return False
+    return any(c.dep_ in {"attr", "acomp"} and any(g.dep_ in {"relcl", "ccomp", "xcomp"} for g in c.children)
+               or c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+
+
 def _claim_row(ctx: _Context, sent, head, heads: Sequence, group: list[tuple[dict, object]],
-               frames: Sequence[_Frame], quote_speaker: dict | None, topic: dict | None) -> dict:
-    """One ``claim_drafts`` row for the values of one claim head."""
+               frames: Sequence[_Frame], quote_speaker: dict | None, topic: dict | None,
+               subject: tuple | None = None) -> dict:
+    """One ``claim_drafts`` row for the values of one claim head (``subject``: already resolved)."""
     doc, article, rules = ctx.doc, ctx.article, ctx.rules
     if len(heads) == 1:
         low, high = sent.start, sent.end
@@ -1370,8 +1591,8 @@ def _claim_row(ctx: _Context, sent, head, heads: Sequence, group: list[tuple[dic
         quote_speaker = None
     elif frame is None:
         speaker = quote_speaker
-    subject, subject_text, verb = _subject(head, group, ctx, quote_speaker or speaker, frames, topic)
-    predicate = verb.lemma_.lower() if verb.pos_ in _VERBAL else None
+    subject, subject_text, verb = subject or _subject(head, group, ctx, quote_speaker or speaker, frames, topic)
+    predicate = verb_lemma(verb, rules) if verb.pos_ in _VERBAL else None
     start, end = article.start + local_start, article.start + local_end
     mention_ids: list[str] = []
     for row in ctx.mentions_in(local_start, local_end):
@@ -1390,7 +1611,7 @@ def _claim_row(ctx: _Context, sent, head, heads: Sequence, group: list[tuple[dic
         mention_ids=mention_ids,
         speaker_mention_id=speaker["mention_id"] if speaker else None,
         speaker=_mention_text(speaker) if speaker else None,
-        kind=_kind(group, head, rules),
+        kind=_kind(group, head if group else verb, rules),
     )
     return draft
 
@@ -1407,7 +1628,9 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
     """Turn claim drafts into ``claims`` rows: mention IDs become corpus entity IDs and names.
 
     A mention that reconciliation dropped leaves its slot empty (the subject keeps
-    its surface text), so every ID in the result exists in ``entities``.
+    its surface text), so every ID in the result exists in ``entities``. A claim that
+    states no value exists only for its named subject (``fact_claim``): when
+    reconciliation dropped that subject's mention, the draft is no claim and is left out.
     """
     known = set(entities["entity_id"]) if len(entities) else set()
     entity_of = {m: e for m, e in zip(mentions["mention_id"], mentions["entity_id"]) if e in known}
@@ -1421,6 +1644,8 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
             entity_id = entity_of.get(mention_id)
             if entity_id and entity_id not in entity_ids:
                 entity_ids.append(entity_id)
+        if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]):
+            continue
         subject = name_of[subject_entity] if subject_entity else draft["subject"]
         speaker = name_of[speaker_entity] if speaker_entity else draft["speaker"]
         rows.append({

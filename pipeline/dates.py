@@ -206,6 +206,9 @@ class _Grammar:
         self.class_chars = {cls: frozenset(self.word_char[w] for w in table) for cls, table in self.words.items()}
         self._macros = macros
         self._macro_cache: dict[str, str] = {}
+        # the words that make a count vague ("several weeks") are the FUZZ macro's own, less
+        # those COUNT shares with it ("a" of "a few" also counts one in "a month")
+        self.fuzzy_words = self.macro_literals("FUZZ") - self.macro_literals("COUNT")
         self.rules: list[_Rule] = []
         for order, p in enumerate(patterns):
             try:
@@ -253,6 +256,22 @@ class _Grammar:
                     raise ValueError(f"[E306] unknown word class {name}")
                 out.append("[" + "".join(re.escape(c) for c in sorted(self.class_chars[name])) + "]")
         return "(?:" + "".join(out) + ")"
+
+    def macro_literals(self, name: str) -> frozenset[str]:
+        """The quoted words of macro ``name`` and of the macros it uses (empty if there is no such macro)."""
+        found: set[str] = set()
+        stack, seen = [name], set()
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in self._macros:
+                continue
+            seen.add(current)
+            for m in _RULE_TOKEN.finditer(self._macros[current]):
+                lit = m.group("lit1") or m.group("lit2")
+                if lit:
+                    found.add(_key(lit))
+            stack.extend(re.findall(r"\$(\w+)", self._macros[current]))
+        return frozenset(found)
 
     def payload(self, cls: str, key: str):
         """The lexicon value of ``key`` in word class ``cls`` (None when absent)."""
@@ -1267,8 +1286,7 @@ class _Interpreter:
             return None, None, False
         mult, unit = _split_unit(str(self.pay(unit_u, "UNIT")))
         before = us[: us.index(unit_u)]
-        fuzzy_words = ("few", "several", "many", "multiple", "couple", "some", "dozens", "number")
-        fuzzy = any(u.key in fuzzy_words for u in before)
+        fuzzy = any(u.key in self.g.fuzzy_words for u in before)
         if "half" in [u.key for u in before]:
             base = self.number([u for u in before if u.key not in ("half", "and", "a", "an")])
             count = (base or 0) + 0.5

@@ -59,8 +59,21 @@ _TRAILING_PUNCT = "\"'“”‘’«»)]}*•·,;:!?&–—-/|."
 _INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _REPORT_NUMBER = re.compile(r"^\s*\d+(?:[/.]\d+)*\b")
 _NUMBER_SLASH = re.compile(r"\d+/\d{2,4}")
-# "BRUSSELS —", "NEW DELHI –": a place in capitals opening a line, then a dash
-_DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’\-]*(?:[^\S\n][A-Z][A-Z.'’\-]*){0,2})[^\S\n]+[—–]")
+# "BRUSSELS —", "NEW DELHI –", "BRUSSELS (May 19, 2025) —": a place in capitals opening a
+# line, then a dash, perhaps after a date or an agency in brackets
+_DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’\-]*(?:[^\S\n][A-Z][A-Z.'’\-]*){0,2})[^\S\n]+"
+                       r"(?:\([^()\n]{1,40}\)[^\S\n]*)?[—–]")
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the place naming each dateline in ``text`` ("BRUSSELS —", "NEW DELHI –").
+
+    The place an article was filed from: a name of at least three letters in capitals
+    opening a line, then a dash.
+    """
+    return [(g.start(1), g.end(1)) for g in _DATELINE.finditer(text) if sum(c.isalpha() for c in g.group(1)) >= 3]
+
+
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z]*)\s*\)")
 # Penn tags of plural common nouns, verbs and adverbs: a capitalised sentence-initial word
 # with one of them is capitalised by its position only
@@ -194,6 +207,7 @@ def _leftover_runs(ent: Span, inside: list[Span]) -> list[tuple[int, int, str]]:
 
 
 @dataclass(frozen=True)
+
 class _Options:
     labels: frozenset
     titles: re.Pattern | None
@@ -208,7 +222,7 @@ class _Options:
     conflict_heads: tuple
     person_org_heads: tuple
     person_nouns: frozenset
-    speech_verbs: frozenset
+    person_verbs: frozenset
     org_words: frozenset
     generic_words: frozenset
     reference_words: frozenset
@@ -236,7 +250,7 @@ class _Options:
             conflict_heads=tuple(cfg.get("conflict_heads", [])),
             person_org_heads=tuple(cfg.get("person_org_heads", [])),
             person_nouns=frozenset(w.casefold() for w in cfg.get("person_nouns", [])),
-            speech_verbs=frozenset(cfg.get("speech_verbs", [])),
+            person_verbs=frozenset(cfg.get("person_verbs", [])),
             org_words=frozenset(cfg.get("org_words", [])),
             generic_words=frozenset(cfg.get("generic_words", [])),
             reference_words=frozenset(cfg.get("reference_words", [])),
@@ -650,7 +664,7 @@ class MentionExtractor:
             return True
         if any(c.dep_ == "appos" and c.lemma_.casefold() in opts.person_nouns for c in root.children):
             return True
-        return root.dep_ == "nsubj" and root.head.lemma_ in opts.speech_verbs
+        return root.dep_ == "nsubj" and root.head.lemma_ in opts.person_verbs
 
     # -------------------------------------------------------------- extensions
 
@@ -735,11 +749,7 @@ class MentionExtractor:
 
     def _datelines(self, ctx: _Context) -> list[_Mention]:
         """The place of each dateline ("BRUSSELS —") as a GPE."""
-        out = []
-        for g in _DATELINE.finditer(ctx.text):
-            if sum(c.isalpha() for c in g.group(1)) >= 3:
-                out.append(_Mention(g.start(1), g.end(1), "GPE", "rule:dateline"))
-        return out
+        return [_Mention(start, end, "GPE", "rule:dateline") for start, end in dateline_places(ctx.text)]
 
     def _acronyms(self, ctx: _Context, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
         """"Long Name (ACR)": the long form and the acronym, both as mentions."""

@@ -432,8 +432,10 @@ def test_a_repeated_pull_quote_makes_one_claim(nlp, extractor):
 def test_a_weak_date_alone_makes_no_claim_but_is_linked_beside_another_value(nlp, extractor):
     built = build(nlp, extractor, "Poland is now the biggest spender. Poland now spends 4% of GDP.",
                   dates=["now", "now#2"], quantities=[("4%", "percent")])
-    (row,) = built.rows
-    assert row["quantity_ids"] == [built.value_id("4%")] and row["date_ids"] == [built.value_id("now", 2)]
+    stated, spent = built.rows
+    # the first sentence states a fact of Poland's, but "now" alone does not make it a dated one
+    assert stated["date_ids"] == [] and stated["quantity_ids"] == [] and stated["kind"] == "event"
+    assert spent["quantity_ids"] == [built.value_id("4%")] and spent["date_ids"] == [built.value_id("now", 2)]
 
 
 # ------------------------------------------------------------------------------- invariants
@@ -572,7 +574,9 @@ def test_seed_claims_carry_subjects_and_link_only_existing_rows(seed_run):
     for row in claims.to_dict("records"):
         for column, known in ids.items():
             assert set(row[column]) <= known, (column, row["claim_id"])
-        assert len(row["quantity_ids"]) + len(row["date_ids"]) >= 1
+        # a claim states a value, or it is a named actor's act or state (and then names its entity)
+        if not len(row["quantity_ids"]) + len(row["date_ids"]):
+            assert row["kind"] in {"event", "target"} and row["subject_entity_id"] in entities, row["claim_id"]
         for column in ("subject_entity_id", "speaker_entity_id"):
             assert row[column] is None or row[column] != row[column] or row[column] in entities
         assert texts[row["source"]][row["start"]:row["end"]] == row["text"]
@@ -778,3 +782,130 @@ def test_a_clause_the_tagger_mistagged_still_states_a_claim(nlp, extractor):
     assert not any(t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in doc), "the model now tags this verb: pick another"
     built = build(nlp, extractor, text, quantities=[("80 billion euros", "money")])
     assert len(built.rows) == 1
+
+
+# --------------------------------------------------------------- claims that state no value
+
+
+def _fact_row(built: Built, sentence: str) -> dict | None:
+    """The claim row whose span lies in ``sentence`` (None if there is none)."""
+    start = built.article.text.find(sentence)
+    assert start >= 0, sentence
+    found = [r for r in built.rows if start <= r["start"] and r["end"] <= start + len(sentence)]
+    assert len(found) <= 1, found
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("context, sentence, subject, predicate, kind", [
+    ("", "The UK and the European Union have agreed to restart formal talks on defence cooperation.",
+     "UK", "agree", "event"),
+    ("", "Under current arrangements, the UK is excluded from several EU defence funding mechanisms.",
+     "UK", "exclude", "event"),
+    ("", "Poland invoked Article 4 of the North Atlantic Treaty.", "Poland", "invoke", "event"),
+    ("", "Russia has not commented on the attacks.", "Russia", "comment", "event"),
+    ("", "President Karol Nawrocki signed a resolution consenting to NATO force deployments.",
+     "Karol Nawrocki", "sign", "event"),
+    # a pronoun takes the named subject before it
+    ("Germany ordered four frigates. ", "It has also bought Patriot air defence systems.", "Germany", "buy",
+     "event"),
+    # what a speech verb reports is the claim
+    ("", "Officials in Warsaw confirmed that Poland had closed its border with Belarus.", "Poland", "close",
+     "event"),
+    # a nationality adjective stands for its country when the article names it
+    ("Romania found drone debris near the border. ", "Romanian authorities called it a violation of sovereignty.",
+     "Romania", "call", "event"),
+    # a goal
+    ("", "Ukraine is seeking security guarantees from its allies.", "Ukraine", "seek", "target"),
+    # a nameless subject right after the lead stands for its topic
+    ("The UK and the EU have agreed to restart talks on defence. ",
+     "Officials confirmed that discussions will focus on joint procurement.", "UK", "focus", "event"),
+    # after a speech verb "would" is the future seen from the past, not a supposition
+    ("", "Officials confirmed that Germany would send Patriot systems to Ukraine.", "Germany", "send", "event"),
+    ("Brazil hosted the talks. ", "The Brazilian presidency pledged to deliver two roadmaps.", "Brazil", "pledge",
+     "target"),
+    # a copula with a noun states what something is
+    ("", "The European Defence Agency is an agency of the European Union.", "European Defence Agency", "be",
+     "event"),
+])
+def test_a_named_actors_act_or_state_is_a_claim_without_a_value(nlp, extractor, context, sentence, subject,
+                                                                predicate, kind):
+    built = build(nlp, extractor, context + sentence)
+    row = _fact_row(built, sentence)
+    assert row is not None, built.rows
+    assert row["subject"] == subject and row["predicate"] == predicate and row["kind"] == kind
+    assert row["quantity_ids"] == [] and row["date_ids"] == []
+    assert built.mention_text(row["subject_mention_id"]) == subject
+
+
+@pytest.mark.parametrize("text", [
+    "Critics warn that the agreement weakens NATO.",           # an opinion verb reports it
+    "Supporters of Germany argue that the deal helps Europe.",
+    "Germany could send more tanks to Lithuania.",             # hypothetical
+    "Poland should buy more drones from Ukraine.",
+    "If the talks succeed, the UK will join the scheme.",      # conditional
+    "Hungary believes that the sanctions have failed.",        # attitude
+    "Hungary seems isolated in the European Council.",
+    "The Kremlin was surprised by the decision.",              # a state of mind
+    "The Russian side has expressed optimism about the process.",  # a stance
+    "Kallas emphasized the deep alignment between Brussels and London.",
+    "Germany would send more tanks to Lithuania.",             # "would" not reported is supposed
+    "The EU is ready for a deal with the UK.",                 # a judgement
+    "Talks with Turkey are proving difficult for the EU.",
+    "In the end, it was the Belgians who put it best.",        # a cleft's empty "it"
+    "“Germany is back,” Merz said.",                           # inside a quotation
+    "The strategy of the European Commission includes:",       # the claim is the list after it
+    "Is Germany ready to lead Europe?",                        # a question
+    "UK and EU Resume Defence Talks",                          # a headline
+    "Negotiators met behind closed doors.",                    # no name for the actor
+])
+def test_judgements_suppositions_and_fragments_make_no_claim_without_a_value(nlp, extractor, text):
+    assert build(nlp, extractor, text).rows == []
+
+
+def test_a_verb_standing_for_an_earlier_one_makes_no_claim(nlp, extractor):
+    built = build(nlp, extractor, "Germany raised its defence budget. France did not.")
+    assert _fact_row(built, "Germany raised its defence budget.") is not None
+    assert _fact_row(built, "France did not.") is None
+
+
+def test_the_place_of_a_dateline_is_never_a_subject_or_antecedent(nlp, extractor):
+    text = "BRUSSELS — Sometimes it is better not to know.\nIt has approved the fund."
+    built = build(nlp, extractor, text, lines=True)
+    assert all(row["subject"] != "BRUSSELS" for row in built.rows)
+
+
+def test_a_pronoun_inside_its_own_antecedent_phrase_does_not_loop(nlp, extractor):
+    # "its" would resolve through the subject "The size of its army", which holds it
+    built = build(nlp, extractor, "The size of its army has grown sharply. The budget of its navy rose too.")
+    assert all(row["subject_mention_id"] is None or row["subject"] for row in built.rows)
+
+
+def test_claims_without_values_can_be_switched_off(nlp, config):
+    lexicon = dict(config.lexicon("claims"), fact_claims=False)
+    assert build(nlp, ClaimExtractor(lexicon), "Poland invoked Article 4 of the North Atlantic Treaty.").rows == []
+
+
+def test_a_value_less_draft_whose_subject_was_dropped_is_no_claim():
+    common = {"doc_id": "d1", "source": "t.txt", "start": 0, "end": 10, "text": "x" * 10, "sentence_id": "s0",
+              "predicate": "agree", "mention_ids": [], "speaker_mention_id": None, "speaker": None}
+    drafts = pd.DataFrame([
+        dict(common, claim_id="c_kept", subject_mention_id="m_1", subject="the EU", quantity_ids=[], date_ids=[],
+             kind="event"),
+        dict(common, claim_id="c_gone", subject_mention_id="m_gone", subject="Somebody", quantity_ids=[],
+             date_ids=[], kind="event"),
+        dict(common, claim_id="c_value", subject_mention_id="m_gone", subject="Somebody", quantity_ids=["q_1"],
+             date_ids=[], kind="amount"),
+    ])
+    mentions = pd.DataFrame({"mention_id": ["m_1"], "entity_id": ["e_eu"]})
+    entities = pd.DataFrame({"entity_id": ["e_eu"], "name": ["European Union"]})
+    claims = resolve_claims(drafts, mentions, entities)
+    assert list(claims["claim_id"]) == ["c_kept", "c_value"]
+
+
+def test_a_sentence_whose_only_date_is_weak_is_a_claim_without_a_value(nlp, extractor):
+    sentence = "Regular ministerial dialogues will now take place, and the UK will be invited to EU meetings."
+    built = build(nlp, extractor, sentence, dates=["now"])
+    assert len(built.rows) == 1
+    row = built.rows[0]
+    assert row["subject"] == "UK" and row["date_ids"] == [] and row["kind"] == "event"
+
