@@ -1221,6 +1221,19 @@ class _Interpreter:
         d = resolve_weekday(self.anchor.date, wd, rel=rel, direction=self.direction(i, j) if rel is None else 0)
         return _Norm(tclass, d.isoformat() + suffix, "day", (d, d), True, mod)
 
+    def k_part_of_day(self, us, rule, i, j) -> _Norm | None:
+        """"the night of 9-10 September 2025": the named day's value with the part of the day (TNI)."""
+        pod = self.pay(self.first(us, "POD"), "POD")
+        core = us[next(k for k, u in enumerate(us) if u.key == "of") + 1:]
+        days = [k for k, u in enumerate(core) if u.code in "do"]
+        if len(days) == 2:  # a night across two days is the night of the first
+            core = core[:days[0] + 1] + core[days[1] + 1:]
+        norm = self.k_calendar(core, rule, i, j)
+        if norm is None or norm.granularity != "day":
+            return None
+        value = f"{norm.value}T{pod}" if norm.value else None
+        return _Norm("time", value, "day", norm.interval, norm.anchored, norm.mod)
+
     def k_weekend(self, us, rule, i, j) -> _Norm | None:
         rel = self.pay(self.first(us, "REL"), "REL")
         if not self.need("day"):

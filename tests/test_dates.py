@@ -163,6 +163,15 @@ POSITIVE = [
     ("Starmer hosted a call Saturday morning with allies.",
      "Saturday morning", "2025-03-15TMO", True, "time", MON, None),
     ("Officials met in Paris last Tuesday.", "last Tuesday", "2025-03-11", True, "date", MON, None),
+    # a part of a named day
+    ("Drones entered Polish airspace on the night of 9-10 September 2025.",
+     "the night of 9-10 September 2025", "2025-09-09TNI", False, "time", MON, None),
+    ("Hamas attacked on the morning of 7 October 2023.", "the morning of 7 October 2023", "2023-10-07TMO", False,
+     "time", MON, None),
+    ("The strike came on the evening of March 3.", "the evening of March 3", "2025-03-03TEV", True, "time", MON,
+     None),
+    ("Russia invaded on the night of February 23-24.", "the night of February 23-24", "XXXX-02-23TNI", True,
+     "time", None, None),
     ("The vote is set for next Friday.", "next Friday", "2025-03-21", True, "date", MON, None),
     ("Leaders are set to meet in London later Sunday.",
      "later Sunday", "2025-03-02", True, "date", dt.date(2025, 3, 2), None),
@@ -280,6 +289,8 @@ POSITIVE = [
 
 # sentence, phrase that must not be (part of) any date span
 NEGATIVE = [
+    # a part of the day of an event, not of a named day
+    ("Shots were heard on the night of the vote.", "the night of the vote"),
     ("The EU needs partners (see SWP Comment 3/2022).", "3/2022"),
     ("India is a potential partner (see SWP Research Paper 17/2024).", "17/2024"),
     ("(English version of SWP-Aktuell 28/2025)", "28/2025"),
