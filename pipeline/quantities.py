@@ -437,6 +437,7 @@ class _Quantity:
     words: bool = False  # spelled out ("two"), not digits
     vague: bool = False  # "dozens": an amount with no value
     drop: bool = False  # a duration or a date: the dates table owns it
+    inner_approx: str | None = None  # a qualifier of a range's second end ("10 to over 20"), normalised
 
 
 class _Reader:
@@ -731,6 +732,13 @@ class _Reader:
         if j + 1 >= self.n or self.doc[j + 1].is_sent_start:
             return q
         other = self.operand_at(j + 1)
+        inner = None
+        if other is None:
+            # the second end may carry its own qualifier: "from 250,000 to over 480,000 troops"
+            size = self._qualifier_size_from(j + 1)
+            if size:
+                other = self.operand_at(j + 1 + size)
+                inner = self.lex.approx[normalise_space(" ".join(self.lower(k) for k in range(j + 1, j + 1 + size)))]
         if other is None or other.is_range or other.vague or other.drop:
             return replace(q, drop=True) if other is not None and other.drop else q
         if q.words != other.words and conn == "or":
@@ -757,7 +765,7 @@ class _Reader:
         rule = q.unit_rule or other.unit_rule
         return replace(q, end=other.end, num_end=other.num_end, low=low, high=high, kind=kind, unit=unit,
                        unit_rule=rule, is_range=True, scaled=q.scaled or other.scaled,
-                       decimal=q.decimal or other.decimal, words=q.words and other.words)
+                       decimal=q.decimal or other.decimal, words=q.words and other.words, inner_approx=inner)
 
     def _states_change(self, opener: int) -> bool:
         """True when "from" belongs to a verb of change ("rose from 2% to 3%"), not a span
@@ -992,6 +1000,16 @@ class _Reader:
             return lex.approx.get(self.lower(start - 2))
         return None
 
+    def _qualifier_size_from(self, start: int) -> int:
+        """How many tokens from token ``start`` on form a qualifier ("more than": 2), or 0."""
+        for size in (3, 2, 1):
+            if start + size > self.n:
+                continue
+            key = normalise_space(" ".join(self.lower(k) for k in range(start, start + size)))
+            if key in self.lex.approx:
+                return size
+        return 0
+
     def _qualifier_size(self, start: int) -> int:
         """How many tokens right before token ``start`` form a qualifier ("at least": 2), or 0."""
         for size in (3, 2, 1):
@@ -1165,7 +1183,7 @@ class QuantityExtractor:
             if q.drop:
                 done = q.end
                 continue
-            approx = reader.approx_before(q.start, q.kind) or reader.approx_after(q.end)
+            approx = reader.approx_before(q.start, q.kind) or q.inner_approx or reader.approx_after(q.end)
             if reader.excluded(q, approx):
                 continue
             found.append((q, approx))

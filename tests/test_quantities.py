@@ -29,6 +29,13 @@ POSITIVE = [
     ("The EU intends to raise 150 billion euros and lend it on.", "150 billion euros", "money", 150e9, "EUR", None),
     ("Kallas proposed military support worth up to €40 billion.", "€40 billion", "money", 40e9, "EUR", "up to"),
     ("The average award is £50,000 to £100,000, the firm said.", "£50,000 to £100,000", "money", (50_000, 100_000), "GBP", None),
+    # a qualifier of the second end stays inside the range
+    ("Proposals range from 250,000 to over 480,000 troops.", "250,000 to over 480,000 troops", "count",
+     (250_000, 480_000), "troops", "over"),
+    ("Costs could reach €2bn to nearly €3bn.", "€2bn to nearly €3bn", "money", (2e9, 3e9), "EUR", "nearly"),
+    # after a verb of change they stay a change: two values, the second with its qualifier
+    ("Spending rose from 2% to over 3% of GDP.", "2%", "percent", 2, "%", None),
+    ("Spending rose from 2% to over 3% of GDP.", "3%", "percent", 3, "%", "over"),
     ("The new fund will cost €1-2bn over five years.", "€1-2bn", "money", (1e9, 2e9), "EUR", None),
     ("Analysts expect between $5bn and $10bn in new orders.", "$5bn and $10bn", "money", (5e9, 10e9), "USD", None),
     ("Ottawa pledged C$3m to the mission.", "C$3m", "money", 3e6, "CAD", None),
