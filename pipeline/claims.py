@@ -131,6 +131,9 @@ class ClaimRules:
     contractions: Mapping[str, str]
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
+    # titles as they precede a name (gazetteer.toml), longest first, as folded word tuples
+    titles: tuple[tuple[str, ...], ...] = ()
+    title_pattern: re.Pattern | None = None
 
 
 _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
@@ -221,8 +224,15 @@ def verb_lemma(token, rules: ClaimRules) -> str:
     return rules.contractions.get(_apostrophe(lemma), lemma)
 
 
-def compile_rules(lexicon: Mapping | None) -> ClaimRules:
+def _title_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[\w.]+", text.lower().replace("-", " ")) if w != ".")
+
+
+def compile_rules(lexicon: Mapping | None, *, titles: Sequence[str] = ()) -> ClaimRules:
     """Check the claims lexicon and build the rule sets; missing keys take the defaults above.
+
+    ``titles`` are the titles that precede names (``titles`` of configs/gazetteer.toml):
+    "the Secretary General" then points back to the person so titled.
 
     Raises ClaimsConfigError ([E601] wrong type, [E602] unknown key) so a typo in
     configs/claims.toml never silently switches a rule off.
@@ -266,7 +276,14 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
                       ("heading_title_share", (int, float))):
         if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
+    ordered = sorted({t.strip() for t in titles if t.strip()}, key=lambda t: (-len(t), t))
+    title_pattern = None
+    if ordered:
+        alternatives = "|".join(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", t)) for t in ordered)
+        title_pattern = re.compile(rf"(?i)(?<![\w.])({alternatives})[^\S\n]+$")
     return ClaimRules(
+        titles=tuple(dict.fromkeys(_title_words(t) for t in ordered)),
+        title_pattern=title_pattern,
         attribution_phrases=tuple(tuple(w.lower() for w in p) for p in phrases),
         quote_pairs=tuple((p[0], p[1]) for p in pairs),
         possessor_depth=int(merged["possessor_depth"]),
@@ -290,8 +307,8 @@ def compile_rules(lexicon: Mapping | None) -> ClaimRules:
 class ClaimExtractor:
     """Build claim drafts for one article from its Doc and its date, quantity and mention rows."""
 
-    def __init__(self, lexicon: dict | None = None) -> None:
-        self.rules = compile_rules(lexicon)
+    def __init__(self, lexicon: dict | None = None, *, titles: Sequence[str] = ()) -> None:
+        self.rules = compile_rules(lexicon, titles=titles)
 
     def __call__(self, doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
                  mentions: Sequence[dict]) -> list[dict]:
@@ -426,6 +443,21 @@ class _Context:
         self.authors = {_fold(row["text"]) for start, end, row in local if self._in_boilerplate(start)}
         # subject tokens whose antecedent search is under way (``main_subject_before``)
         self._resolving: set[int] = set()
+        # people introduced with a title ("NATO Secretary General Mark Rutte"), in text order:
+        # (start, title words, the words just before the title, mention)
+        self.titled: list[tuple[int, tuple[str, ...], frozenset[str], dict]] = []
+        if rules.title_pattern is not None:
+            text = article.text
+            for start, end, row in local:
+                if row["label"] not in rules.person_labels:
+                    continue
+                line_start = text.rfind("\n", 0, start) + 1
+                found = rules.title_pattern.search(text[max(line_start, start - 80):start])
+                if found is None:
+                    continue
+                before = text[max(line_start, start - 80):start][:found.start(1)]
+                context = frozenset(_title_words(" ".join(before.split()[-3:])))
+                self.titled.append((start, _title_words(found.group(1)), context, row))
 
     # --- positions
 
@@ -708,6 +740,36 @@ class _Context:
             return before or after or row
         return None
 
+    def title_reference(self, token) -> dict | None:
+        """The person a definite title phrase points back to ("the Secretary General", "the French president").
+
+        The phrase is an anaphoric determiner, perhaps modifiers, then a title of
+        ``titles`` ending at its head, with nothing after the head. It names the last
+        person before it introduced with that title, or a longer one it ends ("Defence
+        Minister Boris Pistorius" for "the minister"), whose introduction also carries the
+        modifiers ("French President Emmanuel Macron" for "the French president").
+        """
+        if not self.titled or self.mention_of(token) is not None or token.right_edge.i != token.i:
+            return None
+        doc = token.doc
+        first = doc[token.left_edge.i]
+        if first.dep_ != "det" or first.lower_ not in self.rules.anaphoric_determiners or first.i == token.i:
+            return None
+        words = _title_words(doc[first.i + 1:token.i + 1].text)
+        titles = set(self.rules.titles)
+        split = next((k for k in range(len(words)) if words[k:] in titles), None)
+        if split is None:
+            return None
+        title, modifiers = words[split:], words[:split]
+        best = None
+        for start, titled, context, row in self.titled:
+            if start >= token.idx:
+                break
+            # "the minister" after "Defence Minister X": the phrase's title may end a longer one
+            if titled[-len(title):] == title and all(word in context or word in titled for word in modifiers):
+                best = row
+        return best
+
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.back_reference(token)
@@ -778,7 +840,7 @@ class _Context:
             found = self.mention_of(token)
             if found is None:
                 found = self.resolve_phrase(token, None, labels=rules.speaker_modifier_labels, prefer_person=True,
-                                            any_prep=True)
+                                            any_prep=True) or self.title_reference(token)
         if found is None or found["label"] not in rules.speaker_labels or _fold(found["text"]) in self.authors:
             return None
         return found
@@ -1156,7 +1218,8 @@ def _resolve_subject(token, verb, ctx: _Context, quote_speaker: dict | None) -> 
     4. A clausal subject: the first participant named inside it, its own subject
        before its object before its prepositional objects ("What Germany spends
        ..."). A definite noun phrase: the name it repeats ("This agreement").
-    5. A nameless phrase with a nationality adjective: the country ("British
+    5. A definite title: the person introduced with it ("the Secretary General").
+    6. A nameless phrase with a nationality adjective: the country ("British
        negotiators": the United Kingdom), else the nationality itself.
     """
     if ctx.mention_of(token) is None and not ctx.is_pronoun(token):
@@ -1168,7 +1231,7 @@ def _resolve_subject(token, verb, ctx: _Context, quote_speaker: dict | None) -> 
         return found
     if token.dep_ in {"csubj", "csubjpass"}:
         return ctx.inside_clausal_subject(token, quote_speaker)
-    return ctx.back_reference(token) or ctx.nationality_of(token)
+    return ctx.back_reference(token) or ctx.title_reference(token) or ctx.nationality_of(token)
 
 
 def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speaker: dict | None,

@@ -19,7 +19,7 @@ ENTITY_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "
 
 @pytest.fixture(scope="module")
 def extractor(config):
-    return ClaimExtractor(config.lexicon("claims"))
+    return ClaimExtractor(config.lexicon("claims"), titles=config.lexicon("gazetteer")["titles"])
 
 
 class Built:
@@ -908,4 +908,38 @@ def test_a_sentence_whose_only_date_is_weak_is_a_claim_without_a_value(nlp, extr
     assert len(built.rows) == 1
     row = built.rows[0]
     assert row["subject"] == "UK" and row["date_ids"] == [] and row["kind"] == "event"
+
+
+@pytest.mark.parametrize("text, sentence, subject", [
+    ("NATO Secretary General Mark Rutte visited Kyiv. ", "The Secretary General met Ukrainian troops.",
+     "Mark Rutte"),
+    ("French President Emmanuel Macron and U.S. President Donald Trump spoke. ",
+     "The French president announced new sanctions on Russia.", "Emmanuel Macron"),
+    ("Prime Minister Keir Starmer hosted the summit. ", "The prime minister signed the defence pact.",
+     "Keir Starmer"),
+])
+def test_a_definite_title_points_back_to_the_person_introduced_with_it(nlp, extractor, text, sentence, subject):
+    built = build(nlp, extractor, text + sentence)
+    row = _fact_row(built, sentence)
+    assert row is not None and row["subject"] == subject, built.rows
+
+
+@pytest.mark.parametrize("text, sentence", [
+    # no one was introduced with that title, or with its modifier
+    ("Mark Rutte visited Kyiv. ", "The Secretary General met Ukrainian troops."),
+    ("U.S. President Donald Trump spoke. ", "The French president announced new sanctions on Russia."),
+    # a title with more after it introduces someone else ("the president of Finland")
+    ("U.S. President Donald Trump spoke. ", "The president of Finland announced new sanctions on Russia."),
+])
+def test_a_title_without_its_person_names_no_one(nlp, extractor, text, sentence):
+    built = build(nlp, extractor, text + sentence)
+    row = _fact_row(built, sentence)
+    assert row is None or row["subject"] not in {"Mark Rutte", "Donald Trump"}, row
+
+
+def test_a_speaker_named_by_title_is_the_person_so_titled(nlp, extractor):
+    built = build(nlp, extractor, "Defence Minister Boris Pistorius visited Vilnius. "
+                                  "Germany will deploy 5,000 troops, the minister said.",
+                  quantities=[("5,000 troops", "count")])
+    assert built.row_with("5,000 troops")["speaker"] == "Boris Pistorius"
 
