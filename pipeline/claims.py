@@ -126,6 +126,7 @@ class ClaimRules:
     copular_lemmas: frozenset[str]
     pro_verbs: frozenset[str]
     reported_modals: frozenset[str]
+    side_preps: frozenset[str]
     conditional_marks: frozenset[str]
     nationality_countries: Mapping[str, frozenset[str]]
     contractions: Mapping[str, str]
@@ -144,14 +145,14 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
-              "reported_modals")
+              "reported_modals", "side_preps")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
                       "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
-                      "reported_modals"})
+                      "reported_modals", "side_preps"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -202,6 +203,7 @@ _DEFAULTS: dict[str, object] = {
     "copular_lemmas": ["be"],
     "pro_verbs": [],
     "reported_modals": [],
+    "side_preps": [],
     "conditional_marks": [],
     "nationality_countries": {},
     "contractions": {},
@@ -1314,7 +1316,7 @@ def _subject(head, group: list[tuple[dict, object]], ctx: _Context, quote_speake
         if row is None or i in subject_tokens or row["mention_id"] in speaker_ids:
             continue
         key = (_tree_distance(search_head, head.doc[i]), abs(i - search_head.i))
-        if key[0] > rules.nearest_depth:
+        if key[0] > rules.nearest_depth or _behind_side_preposition(head.doc[i], search_head, rules):
             continue
         if best is None or key < best[0]:
             best = (key, row)
@@ -1357,6 +1359,20 @@ def _speaker_subject(verb, rules: ClaimRules):
         return None
     subject = own_subject(verb, rules)
     return subject if subject is not None and subject.dep_ == "nsubj" else None
+
+
+def _behind_side_preposition(token, head, rules: ClaimRules) -> bool:
+    """True when ``token`` hangs below ``head`` through a preposition of ``side_preps``.
+
+    A name "despite resistance from Spain" or "to keep up with Russia's pace" is a side
+    actor of the clause, never what its claim is about.
+    """
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in rules.side_preps:
+            return True
+        node = node.head
+    return False
 
 
 def _tree_distance(a, b) -> int:

@@ -943,3 +943,17 @@ def test_a_speaker_named_by_title_is_the_person_so_titled(nlp, extractor):
                   quantities=[("5,000 troops", "count")])
     assert built.row_with("5,000 troops")["speaker"] == "Boris Pistorius"
 
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("Despite some resistance from Spain, the allies committed to spending 5% of GDP.", "5%", "the allies"),
+    ("Spending rose to $693 billion, with increases in all countries except Malta.", "$693 billion", "Spending"),
+    ("Industry produces too little to keep up with Russia's output of 250,000 shells.", "250,000 shells",
+     "Industry"),
+    # the place of the event is still what the claim is about
+    ("Defence spending rose 5% in Germany.", "5%", "Germany"),
+])
+def test_a_name_behind_a_side_preposition_never_stands_in_for_the_subject(nlp, extractor, text, value, subject):
+    kind = "money" if "$" in value else "count" if "shells" in value else "percent"
+    built = build(nlp, extractor, text, quantities=[(value, kind)])
+    assert built.row_with(value)["subject"] == subject
