@@ -1559,14 +1559,19 @@ def fact_claim(ctx: _Context, sent, frames: Sequence[_Frame], quote_speaker: dic
     root = sent.root
     if root.pos_ not in _VERBAL:
         return None
-    if _speaker_subject(root, rules) is not None:
+    contents = _speech_contents(root, rules) if verb_lemma(root, rules) in rules.speech_verbs else []
+    # "X said that ...", and the inverted "‹statement›, announced Secretary General X"
+    if contents and (_speaker_subject(root, rules) is not None or
+                     (own_subject(root, rules) is None and all(c.i < root.i for c in contents))):
         if verb_lemma(root, rules) in rules.opinion_verbs:
             return None
-        main, reported = _speech_contents(root, rules)[0], True
+        main, reported = contents[0], True
     else:
         main, reported = root, False
+    # (a speech verb hung on the statement, "The second level, Rutte noted, is ...", only credits it)
     clauses = [main] + [child for child in main.children if child.dep_ in rules.coordinate_deps
-                        and child.pos_ in _VERBAL and own_subject(child, rules) is not None]
+                        and child.pos_ in _VERBAL and own_subject(child, rules) is not None
+                        and verb_lemma(child, rules) not in rules.speech_verbs]
     for content in clauses:
         if not asserts_fact(content, ctx, reported=reported):
             continue

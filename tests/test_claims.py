@@ -823,6 +823,9 @@ def _fact_row(built: Built, sentence: str) -> dict | None:
     ("", "Officials confirmed that Germany would send Patriot systems to Ukraine.", "Germany", "send", "event"),
     ("Brazil hosted the talks. ", "The Brazilian presidency pledged to deliver two roadmaps.", "Brazil", "pledge",
      "target"),
+    # an inverted attribution: the statement before the comma is the claim
+    ("", "NATO is launching the Baltic Sentry mission to protect undersea cables, announced Secretary General "
+     "Mark Rutte at the summit.", "NATO", "launch", "event"),
     # a copula with a noun states what something is
     ("", "The European Defence Agency is an agency of the European Union.", "European Defence Agency", "be",
      "event"),
@@ -857,6 +860,7 @@ def test_a_named_actors_act_or_state_is_a_claim_without_a_value(nlp, extractor, 
     "Is Germany ready to lead Europe?",                        # a question
     "UK and EU Resume Defence Talks",                          # a headline
     "Negotiators met behind closed doors.",                    # no name for the actor
+    "The second level, Rutte noted, is a coalition of the willing.",  # a speech tag only credits
 ])
 def test_judgements_suppositions_and_fragments_make_no_claim_without_a_value(nlp, extractor, text):
     assert build(nlp, extractor, text).rows == []
