@@ -127,6 +127,7 @@ class ClaimRules:
     pro_verbs: frozenset[str]
     reported_modals: frozenset[str]
     side_preps: frozenset[str]
+    list_openers: frozenset[str]
     conditional_marks: frozenset[str]
     nationality_countries: Mapping[str, frozenset[str]]
     contractions: Mapping[str, str]
@@ -145,7 +146,8 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
-              "reported_modals", "side_preps")
+              "reported_modals", "side_preps",
+              "list_openers")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -204,6 +206,7 @@ _DEFAULTS: dict[str, object] = {
     "pro_verbs": [],
     "reported_modals": [],
     "side_preps": [],
+    "list_openers": [":"],
     "conditional_marks": [],
     "nationality_countries": {},
     "contractions": {},
@@ -882,6 +885,22 @@ def is_headline(sent, text: str, rules: ClaimRules) -> bool:
     return sum(1 for token in sent if token.is_alpha) <= rules.heading_max_words
 
 
+def is_data_line(sent, values: Sequence[tuple[dict, object]], rules: ClaimRules) -> bool:
+    """True for a verbless sentence that still states figures: "Israel ($46.5 billion, up 65%)."
+
+    Data-heavy news lists figures with the verb left out ("In 2022 — $65 billion.",
+    "China: the second-largest spender ($314 billion, up 7%)."). Such a line is one claim
+    when it ends like a sentence (a heading does not, nor a line opening a list: "NATO 5%
+    Defence Spending Target:") and states a quantity: a date alone ("Source: SIPRI,
+    2024.") is a credit, not a fact.
+    """
+    if not any("quantity_id" in row for row, _ in values):
+        return False
+    stripped = sent.text.rstrip().rstrip("”\"’')]»")
+    return bool(stripped) and stripped[-1] in rules.final_punctuation and stripped[-1] not in rules.question_marks \
+        and stripped[-1] not in rules.list_openers and not any(token.tag_ in rules.finite_tags for token in sent)
+
+
 def states_nothing(sent, rules: ClaimRules) -> bool:
     """True for headings, fragments and questions: sentences that assert no checkable fact.
 
@@ -1502,9 +1521,15 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         if article.is_boilerplate(sent.start_char) or not (in_sentence or rules.fact_claims):
             continue
         folded = " ".join(sent.text.split())
-        if folded in seen_texts or states_nothing(sent, rules) or is_headline(sent, article.text, rules):
+        if folded in seen_texts or is_headline(sent, article.text, rules):
             continue
         quote_speaker = quote_speakers[index]
+        if states_nothing(sent, rules):
+            if is_data_line(sent, in_sentence, rules):
+                seen_texts.add(folded)
+                rows.append(_claim_row(ctx, sent, sent.root, [sent.root], in_sentence, frames[index],
+                                       quote_speaker, topic))
+            continue
         if not in_sentence:
             row = fact_claim(ctx, sent, frames[index], quote_speaker, topic)
             if row is not None:

@@ -961,3 +961,27 @@ def test_a_name_behind_a_side_preposition_never_stands_in_for_the_subject(nlp, e
     kind = "money" if "$" in value else "count" if "shells" in value else "percent"
     built = build(nlp, extractor, text, quantities=[(value, kind)])
     assert built.row_with(value)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, values, subject", [
+    ("Spending in the region reached $243 billion.\nIsrael ($46.5 billion, up 65%).", ["$46.5 billion", "65%"],
+     "Israel"),
+    ("China: The second-largest spender ($314 billion, up 7%).", ["$314 billion", "7%"], "China"),
+])
+def test_a_verbless_line_of_figures_is_one_claim(nlp, extractor, text, values, subject):
+    dates, quantities = _values(text, values)
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities, lines=True)
+    row = built.row_with(values[0])
+    assert row["subject"] == subject and row["predicate"] is None
+    assert len(row["quantity_ids"]) == len(values)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("NATO 5% GDP Defence Spending Target:", ["5%"]),      # opens a list
+    ("Source: SIPRI yearbook, 2024.", ["2024"]),           # a date alone is a credit
+    ("Up 15% in the Middle East", ["15%"]),                # a heading
+])
+def test_verbless_lines_that_state_no_figures_make_no_claim(nlp, extractor, text, values):
+    dates, quantities = _values(text, values)
+    assert build(nlp, extractor, text, dates=dates, quantities=quantities, lines=True).rows == []
+
