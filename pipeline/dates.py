@@ -159,6 +159,7 @@ class _Grammar:
         self.year_max = int(self.settings["year_max"])
         self.proper = frozenset(self.settings.get("proper_classes", ()))
         self.ambiguous_months = frozenset(_key(w) for w in self.settings.get("ambiguous_months", ()))
+        self.list_joiners = frozenset(_key(w) for w in self.settings.get("list_joiners", ()))
         self.veto_labels = frozenset(self.settings.get("veto_entity_labels", ()))
         self.set_adj_pos = frozenset(self.settings.get("set_adjective_pos", ()))
         self.bare_prev_pos = frozenset(self.settings.get("bare_unit_prev_pos", ()))
@@ -463,10 +464,20 @@ def _code_units(units: list[_Unit], doc, text: str, g: _Grammar) -> None:
         prev = _neighbour(units, i, -1)
         nxt = _neighbour(units, i, +1)
         beside_number = (prev is not None and prev.code in "do") or (nxt is not None and nxt.code in "doy")
+        # "in February, May and August": one of a list of months
+        listed = any(
+            j is not None and units[j].key in g.list_joiners
+            and _is_plain_month(units, _neighbour_index(units, j, step), month_chars, g.ambiguous_months)
+            for step, j in ((-1, _neighbour_index(units, i, -1)), (+1, _neighbour_index(units, i, +1))))
         mid_hyphen = prev is not None and prev.code == "-" and i >= 2 and units[i - 2].key == "mid"
         after_word = prev is not None and (prev.code in context or mid_hyphen)
-        if not (beside_number or (after_word and doc[u.tok].tag_ != "MD")):
+        if not (beside_number or listed or (after_word and doc[u.tok].tag_ != "MD")):
             u.code = "x"
+
+
+def _is_plain_month(units: list[_Unit], j: int | None, month_chars: frozenset[str], ambiguous: frozenset[str]) -> bool:
+    """True when unit ``j`` is a month name that is never anything else ("February", not "May")."""
+    return j is not None and units[j].code in month_chars and units[j].key not in ambiguous
 
 
 def _neighbour_index(units: list[_Unit], i: int, step: int) -> int | None:
@@ -1388,6 +1399,13 @@ class _Interpreter:
             return None
         if count is not None and count <= 0:
             return None
+        return _Norm("duration", duration_value(count, unit), _UNIT_GRAN.get(unit), None, False)
+
+    def k_duration_long(self, us, rule, i, j) -> _Norm | None:
+        """"year-long" (P1Y), "decades-long" (PXDE): a span of one unit, or of an unknown number."""
+        unit_u = self.first(us, "UNIT")
+        mult, unit = _split_unit(str(self.pay(unit_u, "UNIT")))
+        count = None if self.g.is_(unit_u, "UNIT_PL") else mult
         return _Norm("duration", duration_value(count, unit), _UNIT_GRAN.get(unit), None, False)
 
     def k_duration_bare(self, us, rule, i, j) -> _Norm | None:

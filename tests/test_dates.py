@@ -163,6 +163,13 @@ POSITIVE = [
     ("Starmer hosted a call Saturday morning with allies.",
      "Saturday morning", "2025-03-15TMO", True, "time", MON, None),
     ("Officials met in Paris last Tuesday.", "last Tuesday", "2025-03-11", True, "date", MON, None),
+    # an ambiguous month listed with plain ones
+    ("The bank cut rates in February, May and August.", "May", "2024-05", True, "date", MON, None),
+    ("Votes were held in May or June.", "May", "2024-05", True, "date", MON, None),
+    # "-long" durations
+    ("The penalties follow year-long investigations.", "year-long", "P1Y", False, "duration", MON, None),
+    ("A week-long exercise began.", "week-long", "P1W", False, "duration", MON, None),
+    ("It ended a decades-long dispute.", "decades-long", "PXDE", False, "duration", MON, None),
     # a part of a named day
     ("Drones entered Polish airspace on the night of 9-10 September 2025.",
      "the night of 9-10 September 2025", "2025-09-09TNI", False, "time", MON, None),
@@ -289,6 +296,9 @@ POSITIVE = [
 
 # sentence, phrase that must not be (part of) any date span
 NEGATIVE = [
+    # "May" beside names, not months
+    ("Johnson, May and Cameron all resigned.", "May"),
+    ("Theresa May and Boris Johnson met.", "May"),
     # a part of the day of an event, not of a named day
     ("Shots were heard on the night of the vote.", "the night of the vote"),
     ("The EU needs partners (see SWP Comment 3/2022).", "3/2022"),
