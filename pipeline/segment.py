@@ -20,9 +20,10 @@ How it works, in order:
 3. Sentences inside each block: sentence-final punctuation with any closing quotes
    or brackets, followed by a word that can start a sentence; abbreviations and
    initials from the configuration do not end sentences.
-4. Boilerplate: configured patterns (bylines, read times, credits, tag headers,
-   licences, ISSNs, site chrome), imprint footers (runs of short address/ISSN
-   lines), and pull-quotes that repeat the article's own words.
+4. Boilerplate: configured patterns (bylines, read times, credits, picture credits
+   and captions, tag headers, licences, ISSNs, site chrome), imprint footers (runs of
+   short address/ISSN lines), pull-quotes that repeat the article's own words, and
+   author bios at an article's edges (its first body sentence, its last paragraphs).
 5. Articles: strong cues (a dateline at a paragraph start, a tag header, a page
    date line, the end of a run of credit lines or of an imprint) and, where there
    is no cue, a paragraph whose first sentence reads as a news lead and whose
@@ -118,6 +119,11 @@ class SegmentConfig:
     footer_min_hits: int
     footer_max_words: int
     author_note: re.Pattern
+    bio_sentence: re.Pattern         # an author bio's opening sentence
+    bio_follow_up: re.Pattern        # a bio's opening sentence or one that follows it
+    bio_heading: re.Pattern          # "About the author"
+    bio_end_paragraphs: int
+    bio_max_chars: int
     shingle: int
     marked_overlap: float
     unmarked_overlap: float
@@ -172,6 +178,37 @@ def _char_class(chars: str) -> str:
     return "".join(re.escape(c) for c in chars)
 
 
+def _alternation(words) -> str:
+    """A regex alternation of ``words`` taken literally, longest first (so "EPA-EFE" beats "EPA")."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _expander(lexicon: dict, builtins: dict[str, str]):
+    """A function that replaces every ``{NAME}`` placeholder in a pattern by its regex.
+
+    ``builtins`` are the placeholders made from word lists; the others come from the
+    ``[placeholders]`` table and may use each other, so expansion repeats until no
+    placeholder is left (a cycle is a configuration error).
+    """
+    table = _get(lexicon, "placeholders", dict)
+    named = dict(builtins)
+    for name, pattern in table.items():
+        if not isinstance(pattern, str):
+            raise SegmentConfigError(f"[E202] configs/segment.toml: placeholders.{name} must be a string")
+        named[name] = f"(?:{pattern})"
+    tokens = {"{" + name + "}": regex for name, regex in named.items()}
+
+    def expand(pattern: str) -> str:
+        for _ in range(len(tokens) + 1):
+            if not any(token in pattern for token in tokens):
+                return pattern
+            for token, regex in tokens.items():
+                pattern = pattern.replace(token, regex)
+        raise SegmentConfigError("[E203] configs/segment.toml: the placeholders refer to each other in a cycle")
+
+    return expand
+
+
 def compile_config(lexicon: dict) -> SegmentConfig:
     """Check ``lexicon`` (the parsed ``configs/segment.toml``) and compile its patterns."""
     if not isinstance(lexicon, dict) or not lexicon:
@@ -182,12 +219,15 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         for name in names:
             months[name.lower()] = number
     weekdays = [w.lower() for w in _get(lexicon, "dates.weekdays", list)]
-    month_alt = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    weekday_alt = "|".join(sorted(map(re.escape, weekdays), key=len, reverse=True))
-
-    def expand(pattern: str) -> str:
-        # the placeholders are case-insensitive wherever they are used
-        return pattern.replace("{MONTH}", f"(?i:{month_alt})").replace("{WEEKDAY}", f"(?i:{weekday_alt})")
+    month_alt = _alternation(months)
+    weekday_alt = _alternation(weekdays)
+    expand = _expander(lexicon, {
+        # the word-list placeholders are case-insensitive wherever they are used
+        "MONTH": f"(?i:{month_alt})",
+        "WEEKDAY": f"(?i:{weekday_alt})",
+        "AGENCY": f"(?i:{_alternation(_get(lexicon, 'boilerplate.credits.agencies', list))})",
+        "PHOTO_AGENCY": f"(?i:{_alternation(_get(lexicon, 'boilerplate.credits.photo_agencies', list))})",
+    })
 
     terminals = _get(lexicon, "sentences.terminals", str)
     closers = _get(lexicon, "sentences.closers", str)
@@ -239,6 +279,7 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         footer_max_words=_get(lexicon, "boilerplate.footer.max_words", int),
         author_note=_compile("|".join(f"(?:{expand(p)})" for p in _get(lexicon, "boilerplate.footer.author_note", list)) or r"(?!)",
                              "boilerplate.footer.author_note"),
+        **_bio_config(lexicon, expand),
         shingle=_get(lexicon, "boilerplate.pull_quote.shingle", int),
         marked_overlap=float(_get(lexicon, "boilerplate.pull_quote.marked_overlap", (int, float))),
         unmarked_overlap=float(_get(lexicon, "boilerplate.pull_quote.unmarked_overlap", (int, float))),
@@ -275,6 +316,23 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         lead_attribution=_compile(expand(_get(lexicon, "articles.lead_attribution", str)), "articles.lead_attribution"),
         stopwords=frozenset(w.lower() for w in _get(lexicon, "articles.stopwords", list)),
     )
+
+
+def _bio_config(lexicon: dict, expand) -> dict:
+    """The compiled ``[boilerplate.author_bio]`` table, as keyword arguments of ``SegmentConfig``."""
+    def joined(key: str) -> str:
+        patterns = _get(lexicon, f"boilerplate.author_bio.{key}", list)
+        return "|".join(f"(?:{expand(p)})" for p in patterns) or r"(?!)"
+
+    sentences, follow_ups = joined("sentences"), joined("follow_ups")
+    return {
+        "bio_sentence": _compile(sentences, "boilerplate.author_bio.sentences"),
+        "bio_follow_up": _compile(f"{sentences}|{follow_ups}", "boilerplate.author_bio.follow_ups"),
+        "bio_heading": _compile(f"(?i:{expand(_get(lexicon, 'boilerplate.author_bio.heading', str))})",
+                                "boilerplate.author_bio.heading"),
+        "bio_end_paragraphs": _get(lexicon, "boilerplate.author_bio.end_paragraphs", int),
+        "bio_max_chars": _get(lexicon, "boilerplate.author_bio.max_chars", int),
+    }
 
 
 @lru_cache(maxsize=8)
@@ -637,6 +695,71 @@ def _flag_footers(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> None:
                 block.reasons = notes
                 k -= 1
         i = j
+
+
+def _matches_whole(cfg: SegmentConfig, pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Whether ``pattern`` matches all of ``text[start:end]`` (whitespace collapsed), a bio-sized piece."""
+    if end - start > 4 * cfg.bio_max_chars:
+        return False  # do not even collapse a long paragraph
+    collapsed = _collapse(text[start:end])
+    return len(collapsed) <= cfg.bio_max_chars and bool(pattern.fullmatch(collapsed))
+
+
+def _flag_author_bios(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> None:
+    """Flag the author's bio at the edges of one article (``blocks``), where pages put it.
+
+    The words of a bio ("X is a senior fellow at Y") also introduce the people a story
+    quotes, so only the first sentences of the first body paragraph and the closing
+    paragraphs are looked at.
+    """
+    _flag_opening_bio(cfg, text, blocks)
+    _flag_closing_bios(cfg, text, blocks)
+
+
+def _flag_opening_bio(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> None:
+    """Flag a bio opening the first body paragraph, and the bio sentences right after it."""
+    block = next((b for b in blocks if not b.heading and not b.boilerplate), None)
+    if block is None:
+        return
+    pattern = cfg.bio_sentence
+    for k, ((s, e), reason) in enumerate(zip(block.sentences, block.reasons)):
+        if reason is not None:
+            continue  # a credit or date line glued to the paragraph
+        if not _matches_whole(cfg, pattern, text, s, e):
+            return
+        block.reasons[k] = "author_bio"
+        pattern = cfg.bio_follow_up
+
+
+def _bio_paragraph(cfg: SegmentConfig, text: str, block: _Block) -> bool:
+    """Whether every sentence of ``block`` not already flagged is a bio, the first one opening it."""
+    pattern = cfg.bio_sentence
+    for (s, e), reason in zip(block.sentences, block.reasons):
+        if reason is not None:
+            continue
+        if not _matches_whole(cfg, pattern, text, s, e):
+            return False
+        pattern = cfg.bio_follow_up
+    return pattern is cfg.bio_follow_up  # at least one bio sentence
+
+
+def _flag_closing_bios(cfg: SegmentConfig, text: str, blocks: list[_Block]) -> None:
+    """Flag the bio paragraphs that end an article, and what an "About the author" heading tops."""
+    content = [b for b in blocks if not b.boilerplate]
+    first = max(0, len(content) - cfg.bio_end_paragraphs)  # the closing paragraphs: content[first:]
+    # an "About the author" heading just above them, or among them, labels what follows it
+    for i in range(max(0, first - 1), len(content)):
+        heading = content[i]
+        below = content[i + 1:]
+        if (heading.heading and below and _matches_whole(cfg, cfg.bio_heading, text, heading.start, heading.end)
+                and all(b.end - b.start <= cfg.bio_max_chars for b in below)):
+            for block in [heading, *below]:
+                block.reasons = [r or "author_bio" for r in block.reasons]
+            return
+    for block in reversed(content[first:]):
+        if block.heading or not _bio_paragraph(cfg, text, block):
+            return
+        block.reasons = [r or "author_bio" for r in block.reasons]
 
 
 def _shingles(words: list[str], n: int) -> set:
@@ -1084,6 +1207,7 @@ def _segment(cfg: SegmentConfig, text: str, *, source: str, metadata: SourceMeta
         group[0].hard = True
         _flag_pull_quotes(cfg, text, group)
         title, dated = _title_and_date(cfg, text, group)
+        _flag_author_bios(cfg, text, group)  # after the head is read: a bio is not part of it
         start, end = group[0].start, group[-1].end
         doc_id = stable_id("d_", source, start, end, _sha1(text[start:end]))
         published = published_from = precision = None

@@ -296,6 +296,155 @@ def test_repeated_paragraph_without_marker_flags_the_later_copy(lexicon):
     assert [s["boilerplate_reason"] for s in sentences] == [None, None, "pull_quote", None]
 
 
+# --------------------------------------------------------------------------- picture captions
+
+D019_CAPTION = ("Ukrainian President Volodymyr Zelensky arrives for a meeting with French President Emmanuel Macron "
+                "at the Élysée Palace in Paris, France, 3 September 2025.")
+
+
+@pytest.mark.parametrize("line, reasons", [
+    # credits on a line of their own
+    ("(Photo by Ludovic Marin / AFP via Getty Images)", ["photo_credit"]),
+    ("Image Credit: Getty Images", ["photo_credit"]),
+    ("Credit: Ludovic Marin/AFP via Getty Images", ["photo_credit"]),
+    ("[Photo: AFP]", ["photo_credit"]),
+    ("REUTERS/Gleb Garanich", ["photo_credit"]),
+    ("Getty Images", ["photo_credit"]),
+    # captions that end with their credit (the first line is verbatim from an unseen news page)
+    (f"{D019_CAPTION} Photo: EPA/TERESA SUAREZ / POOL", ["caption", "photo_credit"]),
+    ("Ukrainian servicemen fire a howitzer near Bakhmut. Photo: EPA", ["caption", "photo_credit"]),
+    ("President Zelensky speaks at a news conference in Kyiv, Ukraine, May 5, 2025. (Reuters/John Smith)",
+     ["caption", "photo_credit"]),
+    ("A view shows the European Commission headquarters in Brussels, Belgium, May 5, 2025. "
+     "REUTERS/Yves Herman/File Photo", ["caption", "photo_credit"]),
+    ("Leaders pose for a family photo at the NATO summit in The Hague | John Thys/AFP via Getty Images", ["caption"]),
+    ("Ukrainian soldiers fire at Russian positions near Pokrovsk (AP Photo/Efrem Lukatsky)", ["caption"]),
+    ("FILE PHOTO: Ukrainian servicemen fire a howitzer near Bakhmut, Ukraine, March 3, 2023.", ["caption"]),
+    # look-alikes: news text that mentions a picture, an agency or credit
+    ("The photo shows Zelensky meeting Macron in Paris on Wednesday.", [None]),
+    ("He was photographed by AFP outside the summit venue.", [None]),
+    ("Reuters reported that the talks had collapsed on Monday.", [None]),
+    ("(Reuters) – Ukraine will host a meeting of leaders on Saturday, President Volodymyr Zelenskiy said.", [None]),
+    ("The Hague, Nov 4, 2025 (AFP)", [None]),
+    ("A Reuters/Ipsos poll found that 60% of Americans oppose the tariffs.", [None]),
+    ("Reuters/Ipsos Poll Finds Most Americans Oppose New Tariffs", [None]),
+    ("The agency, Getty Images, declined to comment on the case.", [None]),
+    ("Credit: the squeeze on lending has hurt small firms across the euro zone.", [None]),
+    ("EU and NATO officials (EU/NATO) met in Brussels on Monday.", [None]),
+    ("Trump says NATO is dead | Reuters", [None]),
+    ("Officials said the picture was clear. Analysts credited the reforms (and the weather).", [None, None]),
+])
+def test_photo_credits_and_captions(lexicon, line, reasons):
+    text = f"{BODY_BEFORE}\n{line}\n{BODY_AFTER}"
+    _, sentences = segment(text, lexicon)
+    assert [s["boilerplate_reason"] for s in sentences] == [None, *reasons, None]
+    assert " ".join(texts(sentences)[1:-1]) == line
+
+
+def test_credit_line_does_not_make_the_paragraph_above_a_caption(lexicon):
+    """Only a credit on the same line marks a caption: the paragraph above a credit line may be the story."""
+    text = "\n".join([PARAS_A[0], PARAS_A[1], "Photo: John Thys/AFP via Getty Images", PARAS_A[2]])
+    _, sentences = segment(text, lexicon)
+    assert [s["boilerplate_reason"] for s in sentences] == [None, None, "photo_credit", None]
+
+
+CAPTION = ("Military chiefs from about 30 countries arrive for talks at the Northwood headquarters near London, "
+           "March 2, 2025. REUTERS/Toby Melville")
+
+
+def test_caption_between_headline_and_dateline_is_head(lexicon):
+    """A picture under the headline does not hide the dateline's date."""
+    text = f"Allies Plan Peacekeeping Talks\n\n{CAPTION}\n\nLONDON, March 3, 2025 (Reuters) - " + "\n\n".join(PARAS_B)
+    documents, sentences = segment(text, lexicon)
+    assert (documents[0]["title"], documents[0]["published"]) == ("Allies Plan Peacekeeping Talks", dt.date(2025, 3, 3))
+    assert [s["boilerplate_reason"] for s in sentences][:3] == [None, "caption", "photo_credit"]
+
+
+def test_caption_above_a_dateline_opens_the_next_article(lexicon):
+    text = "\n".join(PARAS_A) + f"\n{CAPTION}\nLONDON — " + "\n".join(PARAS_B)
+    documents, sentences = segment(text, lexicon)
+    assert starts_of(text, documents) == ["The European Commission’", CAPTION[:24]]
+    check_invariants(text, documents, sentences)
+
+
+# --------------------------------------------------------------------------- author bios
+
+BIO_TITLE = "Europe Must Finally Pay for Its Own Defence"
+D001_OPENING = ("Mark Leonard is the director and co-founder of the European Council on Foreign Relations (ECFR) and "
+                "author of “Surviving Chaos: Geopolitics when the Rules Fail” (Polity Press April 2026). The "
+                "international liberal order is ending. In fact, it may already be dead.")
+D001_BIO = D001_OPENING.split(" The international")[0]
+BIO = "Jane Doe is a senior policy fellow at the European Council on Foreign Relations."
+SOURCE_BIO = "Nikolai Petrov is a senior analyst at the New Eurasian Strategies Center."
+
+
+@pytest.mark.parametrize("paragraphs, flagged", [
+    # an opinion page's bio opening the first paragraph (verbatim from an unseen page): only the bio goes
+    ([BIO_TITLE, D001_OPENING, BODY_AFTER], [(D001_BIO, "author_bio")]),
+    ([BIO_TITLE, BIO, BODY_BEFORE, BODY_AFTER], [(BIO, "author_bio")]),
+    # bios closing the article
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, BIO], [(BIO, "author_bio")]),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER,
+      "John Smith is a reporter for Reuters covering European defence. He previously worked for the Financial Times."],
+     [("John Smith is a reporter for Reuters covering European defence.", "author_bio"),
+      ("He previously worked for the Financial Times.", "author_bio")]),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, BIO, "Dr John Smith is Head of the Europe Programme at Chatham House."],
+     [(BIO, "author_bio"), ("Dr John Smith is Head of the Europe Programme at Chatham House.", "author_bio")]),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "Jane Doe covers EU affairs for POLITICO Europe."],
+     [("Jane Doe covers EU affairs for POLITICO Europe.", "author_bio")]),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "The author is a professor of politics at King’s College London."],
+     [("The author is a professor of politics at King’s College London.", "author_bio")]),
+    # boilerplate after the bio is skipped
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, BIO, "© 2025 POLITICO LLC"], [(BIO, "author_bio"), ("© 2025 POLITICO LLC", "licence")]),
+    # under an "About the author" heading any short paragraph is the bio; the label may also lead it
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "About the author", "Jane Doe has written about Russia for twenty years."],
+     [("About the author", "author_bio"), ("Jane Doe has written about Russia for twenty years.", "author_bio")]),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "About the author: Jane Doe has written about Russia for twenty years."],
+     [("About the author: Jane Doe has written about Russia for twenty years.", "author_bio")]),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "The views expressed are the author's own."],
+     [("The views expressed are the author's own.", "licence")]),
+    # look-alikes: the same words about the people the story quotes
+    ([BIO_TITLE, BODY_BEFORE, SOURCE_BIO, BODY_AFTER], []),
+    ([BIO_TITLE, BODY_BEFORE, "Alexander Baunov is a senior fellow at the Carnegie Russia Eurasia Center, and he "
+                              "says the Kremlin wants to test NATO.", BODY_AFTER], []),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, f"{SOURCE_BIO} He warned that Russia would test NATO again."], []),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "Fatih Birol is the head of the International Energy Agency."], []),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "Emmanuel Macron is the president of France."], []),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "She is a senior fellow at Chatham House."], []),
+    ([BIO_TITLE, BODY_BEFORE, BODY_AFTER, "“It is a test,” said Jane Doe, who is a senior fellow at Chatham House."], []),
+    ([BIO_TITLE, "Olena Kovalenko is a nurse at a hospital in Kharkiv, and every night she hears the drones. "
+                 + BODY_BEFORE, BODY_AFTER], []),
+    ([BIO_TITLE, "Fatih Birol is the head of the International Energy Agency, and on Monday he warned of a supply "
+                 "crunch.", BODY_BEFORE, BODY_AFTER], []),
+    ([BIO_TITLE, f"{BODY_BEFORE} {BIO}", BODY_AFTER, BODY_BEFORE.replace("Monday", "Tuesday")], []),
+])
+def test_author_bios_at_the_edges_of_an_article(lexicon, paragraphs, flagged):
+    text = "\n\n".join(paragraphs)
+    documents, sentences = segment(text, lexicon)
+    assert len(documents) == 1
+    assert [(s["text"], s["boilerplate_reason"]) for s in sentences if s["boilerplate"]] == flagged
+    check_invariants(text, documents, sentences)
+
+
+def test_author_bio_closes_its_own_article(lexicon):
+    """Bios are looked for in each article of a source, at that article's end."""
+    text = "BERLIN — " + "\n".join(PARAS_A) + f"\n{BIO}\nLONDON — " + "\n".join(PARAS_B)
+    documents, sentences = segment(text, lexicon)
+    assert starts_of(text, documents) == ["BERLIN — The European Co", "LONDON — Military chiefs"]
+    bios = [s for s in sentences if s["boilerplate_reason"] == "author_bio"]
+    assert [s["text"] for s in bios] == [BIO] and bios[0]["doc_id"] == documents[0]["doc_id"]
+
+
+def test_placeholder_cycle_is_a_config_error(lexicon):
+    bad = json.loads(json.dumps(lexicon))
+    bad["placeholders"]["CREDIT"] = "{AGENCY_CREDIT}"
+    with pytest.raises(SegmentConfigError, match=r"\[E203\].*cycle"):
+        compile_config(bad)
+    bad["placeholders"]["CREDIT"] = 3
+    with pytest.raises(SegmentConfigError, match=r"\[E202\].*placeholders.CREDIT"):
+        compile_config(bad)
+
+
 # --------------------------------------------------------------------------- dates and titles
 
 @pytest.mark.parametrize("line, expected", [
@@ -583,6 +732,8 @@ FRAGMENTS = st.sampled_from([
     "BERLIN — The ", "Tag - UK defense\n", "1 min read\n", "by\n", "Leave a Reply\n",
     "First published in X | By Y\n", "Noah Keate contributed reporting from London.\n",
     "Sunday, February 01, 2026\n", "ISSN 1861-1761\n", "The plan. ", "word ", "Minister Keir Starmer said. ",
+    "Photo: EPA/TERESA SUAREZ / POOL\n", " | Getty Images", "(Reuters/John Smith)", "About the author\n",
+    "Jane Doe is a senior fellow at Chatham House.\n", "He previously worked for Reuters. ",
 ])
 ARBITRARY = st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=60).map("".join)
 
