@@ -14,14 +14,21 @@ Two parts, both driven by data in ``configs/`` (gazetteer.toml, entities.toml):
   Starmer"), possessives, a leading "the" and stray punctuation trimmed, "Long Name
   (ACR)" split in two, references to numbered publications and provisions dropped
   ("SWP Research Paper 2/2023", "Art. 346"); and it adds what the model misses:
-  datelines ("BRUSSELS —"), acronym definitions, "the <Head>" back-references
-  ("the Partnership"), "Sir Keir", "<person> administration", "<organisation> summit",
-  "<state>-<state> war", person names the model labels as organisations. It also drops
+  datelines ("BRUSSELS —"), acronym definitions ("Long Name (ACR)", "(Long Name –
+  ACR)"), "the <Head>" back-references ("the Partnership"), "Sir Keir", "<person>
+  administration", "<organisation> summit", "<state>-<state> war", person names the
+  model labels as organisations. It also drops
   dates, amounts and references the model calls names ("Sep 28", "USD 1.7", "Fig 1"),
-  words capitalised only by their position (sentence start, headings), splits an
-  organisation's possessive ("Parliament’s Committee on Budgets") and a nationality
-  from an equipment designator ("Danish F-16s"), joins "Central Bank of" + "Russia", and
-  relabels "<place> Summit" as EVENT, "<...> Treaty/Law" as LAW, "F-16s" as PRODUCT.
+  words capitalised only by their position (sentence start, headings, run-in headings
+  such as "Budget and Arms Production Growth. Russia plans ..."), heading words in
+  capitals that the text never writes elsewhere ("RENEWED ENERGY IN"), generic phrases
+  ("Heads of State and Government", "Allies"); splits an organisation's possessive
+  ("Parliament’s Committee on Budgets") and a nationality from an equipment designator
+  ("Danish F-16s") or a person ("Estonian Pevkur"), joins "Central Bank of" + "Russia",
+  "Maritime" + "and Fisheries Fund" and a first name the model left out ("Władysław" +
+  "Kosiniak-Kamysz"), and relabels "<place> Summit" as EVENT, "<...> Treaty/Law" as LAW,
+  "F-16s", "Super Sonic Strike Missile" and a name before a weapon noun ("G95 assault
+  rifles") as PRODUCT.
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -75,6 +82,8 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
 
 
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z]*)\s*\)")
+# "(Common Agricultural Policy – CAP)": the long form and its acronym inside one bracket
+_DASHED_DEFINITION = re.compile(r"\(\s*([A-Z][^()\n]{2,80}?)\s+[–—-]\s+([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z]*)\s*\)")
 # Penn tags of plural common nouns, verbs and adverbs: a capitalised sentence-initial word
 # with one of them is capitalised by its position only
 _COMMON_TAGS = frozenset({"NNS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -231,6 +240,10 @@ class _Options:
     date_words: frozenset
     unit_words: frozenset
     designator: re.Pattern | None
+    demonyms: frozenset
+    equipment_heads: frozenset
+    equipment_nouns: tuple
+    equipment_modifiers: tuple
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> _Options:
@@ -259,6 +272,10 @@ class _Options:
             date_words=frozenset(cfg.get("date_words", [])),
             unit_words=frozenset(cfg.get("unit_words", [])),
             designator=re.compile(cfg["designator_pattern"]) if cfg.get("designator_pattern") else None,
+            demonyms=frozenset(cfg.get("demonyms", [])),
+            equipment_heads=frozenset(cfg.get("equipment_heads", [])),
+            equipment_nouns=tuple(cfg.get("equipment_nouns", [])),
+            equipment_modifiers=tuple(cfg.get("equipment_modifiers", [])),
         )
 
 
@@ -355,6 +372,9 @@ class MentionExtractor:
         self._pair_event = _compile(r"[-–][A-Z][\w.]*" + gap + r"({})\b(?![-’'])", opts.conflict_heads + opts.event_heads)
         self._event = _compile(gap + r"(?:{})\b(?![-’'])", opts.event_heads)
         self._honorific = _compile(r"\b(?:{})\s+([A-Z][\w’'\-]+(?:[^\S\n]+[A-Z][\w’'\-]+){{0,2}})", opts.honorifics)
+        # "Patriot missile batteries", "G95 assault rifles": modifiers, then the weapon noun
+        modifiers = r"(?:(?:" + _alternation(opts.equipment_modifiers) + r")[^\S\n]+){{0,3}}" if opts.equipment_modifiers else ""
+        self._equipment = _compile(r"[^\S\n]+" + modifiers + r"(?:{})(?![-\w])", opts.equipment_nouns)
         self._anaphor = None
         if opts.anaphor_heads and opts.anaphor_determiners:
             modifiers = r"(?:(?:" + _alternation(opts.anaphor_modifiers) + r")\s+)?" if opts.anaphor_modifiers else ""
@@ -453,7 +473,8 @@ class MentionExtractor:
                 start, end = _trim(text, start, open_at)
         if start >= end:
             return []
-        parts = self._split_owner(ctx, start, end, m) or self._split_designator(ctx, start, end, m)
+        parts = (self._split_owner(ctx, start, end, m) or self._split_designator(ctx, start, end, m)
+                 or self._split_nationality(ctx, start, end, m))
         if parts:
             return [x for part in parts for x in self._clean(ctx, part)]
         # "Central Bank of": a name never ends in a function word
@@ -468,7 +489,10 @@ class MentionExtractor:
         if not (gaz_exact and surface[:4].casefold() == "the "):
             det = re.match(r"(the|The)\s+", text[start:end])
             if det and (det.group(1) == "the" or not _the_in_name(ctx, start)):
-                start += det.end()
+                # 'the "Belem Mission': the quote after "the" goes too
+                start, end = _trim(text, start + det.end(), end)
+        if start >= end:
+            return []
         cut_end = end
         start, end = self._strip_titles(ctx, start, end, m)
         if start >= end:
@@ -508,7 +532,8 @@ class MentionExtractor:
         """"Danish F-16s": a nationality and an equipment designator, two mentions.
 
         The words before the designator are a nationality when the tagger calls them
-        adjectives or the model calls them NORP elsewhere in the text ("Dutch F-35s").
+        adjectives, the model calls them NORP elsewhere in the text or they are known
+        nationality adjectives (``demonyms``: "Dutch F-35s").
         """
         designator = self.options.designator
         if designator is None or m.entry is not None:
@@ -519,10 +544,25 @@ class MentionExtractor:
         span = ctx.doc.char_span(start, start + words[-2].end(), alignment_mode="expand")
         if span is None or not all(t.text[:1].isupper() for t in span):
             return []
-        if not (all(t.tag_ == "JJ" for t in span) or span.text in ctx.norp_words):
+        if not (all(t.tag_ == "JJ" for t in span) or span.text in ctx.norp_words
+                or all(t.text in self.options.demonyms for t in span)):
             return []
         return [_Mention(start, start + words[-2].end(), "NORP", "rule:designator"),
                 _Mention(start + words[-1].start(), end, "PRODUCT", "rule:designator")]
+
+    def _split_nationality(self, ctx: _Context, start: int, end: int, m: _Mention) -> list[_Mention]:
+        """"Estonian Pevkur": a nationality adjective in front of a person's name, two mentions.
+
+        Only for the model's persons whose first word is one of ``demonyms`` and whose rest
+        is capitalised; organisations keep theirs ("Polish Ministry of National Defense").
+        """
+        if m.label != "PERSON" or m.entry is not None:
+            return []
+        g = re.match(r"(\S+)\s+(?=[A-Z])", ctx.text[start:end])
+        if g is None or g.group(1) not in self.options.demonyms:
+            return []
+        return [_Mention(start, start + len(g.group(1)), "NORP", "rule:nationality"),
+                _Mention(start + g.end(), end, "PERSON", m.detector)]
 
     def _strip_titles(self, ctx: _Context, start: int, end: int, m: _Mention) -> tuple[int, int]:
         """Leave titles and forms of address out of a name; drop a span that is all title."""
@@ -569,8 +609,10 @@ class MentionExtractor:
             return True  # "Sep 28", "USD 1.7", "Fig 1": a date, an amount, a reference
         if self._positional_common(ctx, start, end, words):
             return True
-        if len(words) == 1 and (surface.casefold() in STOP_WORDS or surface in opts.generic_words):
+        if surface in opts.generic_words or (len(words) == 1 and surface.casefold() in STOP_WORDS):
             return True
+        if _is_capitals_line(ctx, start) and _unattested_in_capitals(ctx, start, end, surface):
+            return True  # "RENEWED ENERGY IN": a heading in capitals names only what the text names
         if any(w.isalpha() and w.islower() and w not in opts.function_words for w in words):
             return True
         if _NUMBER_SLASH.search(surface) or surface in opts.reference_words:
@@ -585,11 +627,14 @@ class MentionExtractor:
     def _positional_common(self, ctx: _Context, start: int, end: int, words: list[str]) -> bool:
         """True for common words capitalised only by where they stand.
 
-        At a sentence start, a line start or in a heading (title case or capitals), a span
-        whose every word the document also writes in lower case ("Missile Systems:",
+        At a sentence start, a line start or in a heading (title case, capitals or run-in), a
+        span whose every word the document also writes in lower case ("Missile Systems:",
         "EASTERN SENTRY") is no name; nor is one sentence-initial word that the tagger
         calls a plural common noun, a verb or an adverb ("Supporters liken"). (A singular
         noun tag is no evidence: the small model gives it to unknown names, "Euroclear".)
+        In a heading, three or more words with no organisation word are heading words
+        already when all but one of them, the last included, are written in lower case
+        ("Budget and Arms Production Growth." with "budget" and "production" in the text).
         """
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) == 1 and span[0].is_sent_start:
@@ -597,20 +642,30 @@ class MentionExtractor:
             if tag in _COMMON_TAGS:
                 return True
         content = [w for w in words if w.casefold() not in self.options.function_words]
-        if not content or not all(_written_lower(w, ctx.lower_words) for w in content):
+        if not content:
             return False
+        lowered = [w for w in content if _written_lower(w, ctx.lower_words)]
+        if len(lowered) < len(content):
+            return (len(content) >= 3 and len(lowered) == len(content) - 1
+                    and _written_lower(content[-1], ctx.lower_words)
+                    and not any(w in self.options.org_words for w in content) and _is_heading(ctx, start))
         line_start, _ = ctx.line_of(start)
         if re.fullmatch(r"\s*(?:[-•*–]|\d+[.)])?\s*", ctx.text[line_start:start]):
             return True
-        if _is_title_case_line(ctx, start) or _is_capitals_line(ctx, start):
+        if _is_heading(ctx, start):
             return True
         return span is not None and len(span) > 0 and bool(span[0].is_sent_start)
 
     def _fix_headlines(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
-        """In a title-case heading, a model span around gazetteer names is just those names."""
+        """In a title-case heading, a model span around gazetteer names is just those names.
+
+        "German Bundestag Approves" -> "Bundestag"; a span ending in an organisation word
+        ("Dublin City University" on a byline) is a longer name and stays whole.
+        """
         out = []
         for m in mentions:
-            if m.entry is None and _is_title_case_line(ctx, m.start):
+            last_word = fold_whitespace(ctx.text[m.start:m.end]).split(" ")[-1]
+            if m.entry is None and last_word not in self.options.org_words and _is_title_case_line(ctx, m.start):
                 inner = sorted(
                     (s, e, entry) for (s, e), entry in ctx.gaz.items() if m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
                 )
@@ -649,7 +704,27 @@ class MentionExtractor:
         designator = self.options.designator
         if designator is not None and m.label != "PRODUCT" and len(words) == 1 and designator.fullmatch(words[0]):
             return replace(m, label="PRODUCT", detector="rule:designator")
+        # "Super Sonic Strike Missile": a name headed by a weapon noun
+        if m.label not in ("PRODUCT", "NORP", "LAW") and len(words) >= 2 and words[-1] in self.options.equipment_heads:
+            return replace(m, label="PRODUCT", detector="rule:equipment")
+        # "Patriot air defence systems", "G95 assault rifles": a name in front of a weapon noun.
+        # Persons and works only, and organisations written with a digit: a company or a
+        # place in front of the noun is its maker or its target ("Saab jets", "Kyiv drones")
+        if ((m.label in ("PERSON", "WORK_OF_ART", "EVENT") or (m.label == "ORG" and any(c.isdigit() for c in words[-1])))
+                and self._before_equipment(ctx, m.end)):
+            return replace(m, label="PRODUCT", detector="rule:equipment")
         return m
+
+    def _before_equipment(self, ctx: _Context, end: int) -> bool:
+        """True when a weapon noun phrase follows ``end`` and ends there ("... rifles from", not "missile launch")."""
+        g = self._equipment.match(ctx.text, end) if self._equipment else None
+        if g is None:
+            return False
+        span = ctx.doc.char_span(end, g.end(), alignment_mode="expand")
+        if span is None or span.end >= len(ctx.doc):
+            return True
+        # "drone attack", "missile launch": the weapon noun only modifies the next noun
+        return ctx.doc[span.end].tag_ not in ("NN", "NNS")
 
     def _looks_like_person(self, span: Span, words: list[str]) -> bool:
         """A title-case name in apposition to a person noun, or the subject of a verb of saying."""
@@ -671,10 +746,15 @@ class MentionExtractor:
     def _extend(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         """Grow a mention into the larger name it heads or opens."""
         opts, text = self.options, ctx.text
+        starts = sorted(m.start for m in mentions)
         out: list[_Mention] = []
         for m in mentions:
             after = text[m.end:m.end + 40]
             grown = None
+            # "Władysław" + "Kosiniak-Kamysz": the first name the model left out
+            first = self._given_name_start(ctx, m, out[-1].end if out else 0)
+            if first is not None:
+                m = replace(m, start=first, detector="rule:given_name")
             # "Trump administration": the government a person leads
             g = self._person_org.match(after) if self._person_org and m.label == "PERSON" else None
             if g:
@@ -693,6 +773,13 @@ class MentionExtractor:
                 g = re.match(r"[^\S\n]+and[^\S\n]+[A-Z]\w+\b(?!\s+[A-Z])", after)
                 if g:
                     grown = replace(m, end=m.end + g.end(), detector="rule:coordination", entry=None)
+            if grown is None and m.label == "ORG" and m.entry is None and " " not in text[m.start:m.end]:
+                # "Maritime" + " and Fisheries Fund": one name of two fields and an
+                # organisation head, when no mention starts in the rest
+                g = re.match(r"[^\S\n]+and[^\S\n]+(?:[A-Z][\w’'\-]*[^\S\n]+){0,2}([A-Z]\w*)\b(?![^\S\n]+[A-Z])", after)
+                if (g and g.group(1) in opts.org_words
+                        and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
+                    grown = replace(m, end=m.end + g.end(), detector="rule:coordination", entry=None)
             if grown is not None:
                 surface = fold_whitespace(text[grown.start:grown.end])
                 entry = self.by_surface.get(surface)
@@ -702,6 +789,30 @@ class MentionExtractor:
             else:
                 out.append(m)
         return _flat(out)
+
+    def _given_name_start(self, ctx: _Context, m: _Mention, prev_end: int) -> int | None:
+        """Start of the first name right before a bare surname that the model left out, or None.
+
+        "Władysław Kosiniak-Kamysz" after the model found only the surname: the word before
+        is one capitalised proper noun, one space away, in no other mention, and no title
+        ("Defence Minister"), nationality ("Polish"), date or generic word.
+        """
+        opts = self.options
+        if m.label != "PERSON" or m.entry is not None or " " in fold_whitespace(ctx.text[m.start:m.end]):
+            return None
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        tok = ctx.doc[span.start - 1]
+        word = tok.text
+        if tok.idx < prev_end or ctx.text[tok.idx + len(word):m.start] != " ":
+            return None
+        if tok.tag_ != "NNP" or not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+            return None
+        if (word in opts.date_words or word in opts.generic_words or word in opts.demonyms or word in opts.org_words
+                or word.casefold() in STOP_WORDS or ctx.titles_within(tok.idx, tok.idx + len(word))):
+            return None
+        return tok.idx
 
     # -------------------------------------------------------------- additions
 
@@ -752,7 +863,7 @@ class MentionExtractor:
         return [_Mention(start, end, "GPE", "rule:dateline") for start, end in dateline_places(ctx.text)]
 
     def _acronyms(self, ctx: _Context, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
-        """"Long Name (ACR)": the long form and the acronym, both as mentions."""
+        """"Long Name (ACR)" and "(Long Name – ACR)": the long form and the acronym, both as mentions."""
         text = ctx.text
         existing = {(m.start, m.end): m for m in mentions}
         out = []
@@ -774,6 +885,16 @@ class MentionExtractor:
                 label = known.label
             out.append((_Mention(l_start, l_end, label, "rule:acronym"),
                         _Mention(g.start(1), g.end(1), label, "rule:acronym")))
+        for g in _DASHED_DEFINITION.finditer(text):
+            l_start, l_end = _trim(text, g.start(1), g.end(1))
+            long_text, acronym = fold_whitespace(text[l_start:l_end]), g.group(2)
+            if not acronym_matches(acronym, long_text, self.options.acronym_fillers):
+                continue
+            known = self.by_surface.get(acronym) or self.by_surface.get(long_text)
+            label = known.label if known is not None else next(
+                (existing[key].label for key in ((l_start, l_end), (g.start(2), g.end(2))) if key in existing), "ORG")
+            out.append((_Mention(l_start, l_end, label, "rule:acronym"),
+                        _Mention(g.start(2), g.end(2), label, "rule:acronym")))
         return out
 
     def _honorific_names(self, ctx: _Context) -> list[_Mention]:
@@ -920,6 +1041,70 @@ def _is_title_case_line(ctx: _Context, pos: int) -> bool:
     if len(words) < 3 or not long_words or line[-1:] in ".?!:”\"":
         return False
     return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+_HEADING_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+_LIST_MARKER = re.compile(r"[^\S\n]*(?:(?:[-•*–]|\d+[.)])[^\S\n]*)?")
+# the end of a run-in heading: a colon, question mark or full stop before a space or the line end
+_RUN_IN_END = re.compile(r"[:?.](?=\s|$)")
+
+
+def _all_capitalised(words: list[str]) -> bool:
+    """True when every word longer than three letters starts with a capital (and there is one)."""
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _run_in_heading(ctx: _Context, pos: int) -> tuple[int, int] | None:
+    """The run-in heading that opens the line of ``pos``, as a char range, or None.
+
+    It ends at the line's first colon, question mark or full stop, the line goes on
+    after it, and it has two to eight words, every long one capitalised ("Budget and Arms
+    Production Growth. Russia plans ...", "2. Stinger Missiles Replenishment: The
+    committee ..."). Abbreviations end it early ("U.S. Army" gives one word).
+    """
+    line_start, line_end = ctx.line_of(pos)
+    body_start = _LIST_MARKER.match(ctx.text, line_start, line_end).end()
+    end = _RUN_IN_END.search(ctx.text, body_start, line_end)
+    if end is None or not ctx.text[end.end():line_end].strip():
+        return None
+    words = _HEADING_WORD.findall(ctx.text[body_start:end.start()])
+    if not 2 <= len(words) <= 8 or not _all_capitalised(words):
+        return None
+    return body_start, end.start()
+
+
+def _is_heading(ctx: _Context, pos: int) -> bool:
+    """True when ``pos`` lies in a heading: a title-case or capitals line, or a run-in heading.
+
+    A title-case line may end in a colon, question mark or full stop when it has at most
+    twelve words and every long one is capitalised ("NATO 5% GDP Defence Spending
+    Target:", "Committing to 2.5%: Is Help at Hand for the UK's Defences?").
+    """
+    if _is_title_case_line(ctx, pos) or _is_capitals_line(ctx, pos):
+        return True
+    line_start, line_end = ctx.line_of(pos)
+    line = ctx.text[line_start:line_end].strip()
+    words = _HEADING_WORD.findall(line)
+    if line[-1:] in ":?." and 2 <= len(words) <= 12 and _all_capitalised(words):
+        return True
+    heading = _run_in_heading(ctx, pos)
+    return heading is not None and heading[0] <= pos < heading[1]
+
+
+def _unattested_in_capitals(ctx: _Context, start: int, end: int, surface: str) -> bool:
+    """True for a span of a capitals line that the text never writes on another kind of line.
+
+    A heading in capitals repeats names of the text ("RHEINMETALL WINS ORDER" and
+    "Rheinmetall said"); a capitalised run found nowhere else is heading words
+    ("RENEWED ENERGY IN"). A name alone on its line ("MARTA KOWALSKA" of a byline) stays.
+    """
+    line_start, line_end = ctx.line_of(start)
+    if ctx.text[line_start:line_end].strip() == ctx.text[start:end]:
+        return False
+    words = [re.escape(w) for w in surface.split(" ")]
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+    return all(_is_capitals_line(ctx, g.start()) for g in pattern.finditer(ctx.text))
 
 
 def _long_form(text: str, paren: int, acronym: str, fillers: frozenset) -> tuple[int, int] | None:

@@ -13,7 +13,9 @@ offsets, label, document), helped but not limited by the gazetteer:
   in that document and, when the corpus defines them only one way, in every document;
   an acronym defined nowhere joins the one multi-word name of its label whose initials
   it spells ("U.S." and "United States"), else the one such name of any label ("CAP"
-  and "Common Agricultural Policy"); an acronym takes the label of its long form;
+  and "Common Agricultural Policy"); of several, the one it spells with every word,
+  function words included ("MFF": "Multiannual Financial Framework", not "Maritime and
+  Fisheries Fund"); an acronym takes the label of its long form;
 * a bare surname joins the full name it shortens within its document; when two people
   in the document share it, the nearest full name before it wins (people sharing a
   surname are never merged), and across documents only a surname that a single full
@@ -556,6 +558,11 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
             named = initials.get(row.key.replace(".", ""), [])
             same = [r for r in named if r.label == row.label] or named
             implicit = {own_target(r): r.label for r in same}
+            if len(implicit) > 1:
+                # "MFF": "Multiannual Financial Framework" spells it with every word, "Maritime
+                # and Fisheries Fund" only by skipping "and"; the full spelling wins when unique
+                full = {own_target(r): r.label for r in same if _initials(r.key) == row.key.replace(".", "")}
+                implicit = full if len(full) == 1 else implicit
             if not longs and len(implicit) == 1:
                 row.target, row.vote = next(iter(implicit.items()))
                 continue
@@ -595,6 +602,11 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
                 row.target = ("gaz", row.gaz.name)
             else:
                 row.target = ("key", row.key)
+
+
+def _initials(key: str) -> str:
+    """The first letters of every word of a surface key, function words included: "united states" -> "us"."""
+    return "".join(w[0] for w in key.replace("-", " ").split(" ") if w)
 
 
 def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[str, list[_Row]]:

@@ -259,6 +259,11 @@ CASES = {
         rows=[cand("a", 0, "Common Agricultural Policy", "LAW"), cand("a", 40, "Central Arms Procurement", "ORG"),
               cand("b", 0, "CAP", "ORG")],
         same=[[("a", 40), ("b", 0)]], apart=[(("a", 0), ("b", 0))], names=[("Central Arms Procurement", "ORG")]),
+    "undefined acronym: of two names, the one it spells with every word wins": dict(
+        rows=[cand("a", 0, "Multiannual Financial Framework", "ORG"), cand("a", 40, "Maritime and Fisheries Fund", "ORG"),
+              cand("b", 0, "MFF", "ORG"), cand("b", 30, "MFF", "ORG")],
+        same=[[("a", 0), ("b", 0), ("b", 30)]], apart=[(("a", 40), ("b", 0))],
+        names=[("Multiannual Financial Framework", "ORG")]),
     "an event with its year joins the same event without it": dict(
         rows=[cand("a", 0, "2014 Wales Summit", "EVENT"), cand("b", 0, "Wales Summit", "EVENT")],
         same=[[("a", 0), ("b", 0)]], apart=[], names=[("2014 Wales Summit", "EVENT")]),
@@ -299,6 +304,34 @@ def test_gazetteer_joins_spelling_variants_with_kb_id(lexicon):
     assert uk["aliases"] == ["Britain", "U.K", "U.K.", "UK", "the United Kingdom"]
     assert (uk["mentions"], uk["documents"]) == (5, 3)
     assert entity_of(entities, mentions, "c", 40)["name"] == "London"
+
+
+@pytest.mark.parametrize("forms, name, label", [
+    (["Kharkiv", "Kharkov"], "Kharkiv", "GPE"),
+    (["Odesa", "Odessa"], "Odesa", "GPE"),
+    (["Rzeszów", "Rzeszow"], "Rzeszów", "GPE"),
+    (["Crimea", "Crimean Peninsula"], "Crimea", "GPE"),
+    (["Eurofighter", "Eurofighters", "Eurofighter Typhoon"], "Eurofighter Typhoon", "PRODUCT"),
+    (["IRIS-T", "Iris-T"], "IRIS-T", "PRODUCT"),
+    (["SPD", "Social Democratic Party of Germany"], "Social Democratic Party of Germany", "NORP"),
+    (["Tories", "Conservative party"], "Conservative Party", "NORP"),
+    (["Rheinmetall AG", "Rheinmetall"], "Rheinmetall", "ORG"),
+    (["Bundesbank", "Deutsche Bundesbank"], "Deutsche Bundesbank", "ORG"),
+])
+def test_gazetteer_spellings_are_one_entity(lexicon, forms, name, label):
+    rows = [cand(f"d{i}", 0, form, "ORG") for i, form in enumerate(forms)]  # the gazetteer label wins
+    entities, _ = run(rows, lexicon)
+    assert list(zip(entities.name, entities.label)) == [(name, label)]
+
+
+def test_gazetteer_keeps_look_alikes_apart(lexicon):
+    # the US law is no air defence system; the party is not the German state
+    rows = [cand("a", 0, "Patriot", "PERSON"), cand("a", 20, "Patriot Act", "LAW"),
+            cand("b", 0, "SPD", "ORG"), cand("b", 10, "Germany", "GPE")]
+    entities, mentions = run(rows, lexicon)
+    assert entity_of(entities, mentions, "a", 0)[["name", "label"]].tolist() == ["Patriot", "PRODUCT"]
+    assert entity_of(entities, mentions, "a", 20)[["name", "label"]].tolist() == ["Patriot Act", "LAW"]
+    assert entity_of(entities, mentions, "b", 0).name != entity_of(entities, mentions, "b", 10).name
 
 
 def test_gazetteer_hint_wins_over_surface(lexicon):
