@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -129,13 +129,14 @@ class ClaimRules:
     side_preps: frozenset[str]
     list_openers: frozenset[str]
     conditional_marks: frozenset[str]
-    nationality_countries: Mapping[str, frozenset[str]]
     contractions: Mapping[str, str]
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
-    # titles as they precede a name (gazetteer.toml), longest first, as folded word tuples
+    # from gazetteer.toml: titles as they precede a name, longest first, as folded word
+    # tuples; nationality adjective -> the folded names of its country
     titles: tuple[tuple[str, ...], ...] = ()
     title_pattern: re.Pattern | None = None
+    nationality_countries: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
@@ -208,7 +209,6 @@ _DEFAULTS: dict[str, object] = {
     "side_preps": [],
     "list_openers": [":"],
     "conditional_marks": [],
-    "nationality_countries": {},
     "contractions": {},
     "kind_by_quantity": {},
     "kind_by_date": {},
@@ -233,11 +233,12 @@ def _title_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[\w.]+", text.lower().replace("-", " ")) if w != ".")
 
 
-def compile_rules(lexicon: Mapping | None, *, titles: Sequence[str] = ()) -> ClaimRules:
+def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) -> ClaimRules:
     """Check the claims lexicon and build the rule sets; missing keys take the defaults above.
 
-    ``titles`` are the titles that precede names (``titles`` of configs/gazetteer.toml):
-    "the Secretary General" then points back to the person so titled.
+    From ``gazetteer`` (configs/gazetteer.toml) come the ``titles`` that precede names
+    ("the Secretary General" then points back to the person so titled) and the
+    ``nationalities`` ("Romanian authorities" are about Romania).
 
     Raises ClaimsConfigError ([E601] wrong type, [E602] unknown key) so a typo in
     configs/claims.toml never silently switches a rule off.
@@ -263,10 +264,12 @@ def compile_rules(lexicon: Mapping | None, *, titles: Sequence[str] = ()) -> Cla
             isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and len(c) == 1 for c in p) for p in pairs):
         raise ClaimsConfigError("[E601] configs/claims.toml: 'quote_pairs' must be a list of [opening, closing] "
                                 f"single characters, not {pairs!r}")
-    countries = merged["nationality_countries"]
+    gazetteer = gazetteer or {}
+    titles = gazetteer.get("titles", ())
+    countries = gazetteer.get("nationalities", {})
     if not isinstance(countries, Mapping) or not all(
             isinstance(v, list) and all(isinstance(n, str) for n in v) for v in countries.values()):
-        raise ClaimsConfigError("[E601] configs/claims.toml: [nationality_countries] must map a nationality to a "
+        raise ClaimsConfigError("[E604] configs/gazetteer.toml: [nationalities] must map a nationality to a "
                                 f"list of country names, not {countries!r}")
     for key in ("kind_by_quantity", "kind_by_date", "contractions"):
         table = merged[key]
@@ -312,8 +315,8 @@ def compile_rules(lexicon: Mapping | None, *, titles: Sequence[str] = ()) -> Cla
 class ClaimExtractor:
     """Build claim drafts for one article from its Doc and its date, quantity and mention rows."""
 
-    def __init__(self, lexicon: dict | None = None, *, titles: Sequence[str] = ()) -> None:
-        self.rules = compile_rules(lexicon, titles=titles)
+    def __init__(self, lexicon: dict | None = None, *, gazetteer: Mapping | None = None) -> None:
+        self.rules = compile_rules(lexicon, gazetteer=gazetteer)
 
     def __call__(self, doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
                  mentions: Sequence[dict]) -> list[dict]:
@@ -717,8 +720,8 @@ class _Context:
     def nationality_of(self, token) -> dict | None:
         """The country a nameless phrase belongs to by its nationality adjective ("Romanian authorities"), or None.
 
-        The adjective must be a NORP mention of a country's nationality (a key of
-        ``nationality_countries``): "European" or "Western" leaders belong to no one party,
+        The adjective must be a NORP mention of a country's nationality (a key of the
+        gazetteer's ``nationalities`` with names): "European" or "Western" leaders belong to no one party,
         and neither do "European and Canadian leaders". The country is its last mention
         before the phrase (else its first after, in the article) under one of the names the
         table gives; when the article never names it, the nationality stands for itself.

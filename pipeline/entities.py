@@ -272,7 +272,9 @@ class _Options:
             date_words=frozenset(cfg.get("date_words", [])),
             unit_words=frozenset(cfg.get("unit_words", [])),
             designator=re.compile(cfg["designator_pattern"]) if cfg.get("designator_pattern") else None,
-            demonyms=frozenset(cfg.get("demonyms", [])),
+            # the gazetteer's nationality adjectives, as written ("Dutch", "South Korean")
+            demonyms=frozenset(" ".join(w.capitalize() for w in key.split())
+                               for key in ((lexicon or {}).get("gazetteer") or {}).get("nationalities", {})),
             equipment_heads=frozenset(cfg.get("equipment_heads", [])),
             equipment_nouns=tuple(cfg.get("equipment_nouns", [])),
             equipment_modifiers=tuple(cfg.get("equipment_modifiers", [])),
@@ -533,7 +535,7 @@ class MentionExtractor:
 
         The words before the designator are a nationality when the tagger calls them
         adjectives, the model calls them NORP elsewhere in the text or they are known
-        nationality adjectives (``demonyms``: "Dutch F-35s").
+        nationality adjectives (``demonyms``, the gazetteer's ``nationalities``: "Dutch F-35s").
         """
         designator = self.options.designator
         if designator is None or m.entry is not None:

@@ -203,7 +203,7 @@ class Extractors:
 
         self.quantities = QuantityExtractor(config.lexicon("quantities"))
         self.mentions = MentionExtractor(entity_lexicon(config))
-        self.claims = ClaimExtractor(config.lexicon("claims"), titles=config.lexicon("gazetteer").get("titles", ()))
+        self.claims = ClaimExtractor(config.lexicon("claims"), gazetteer=config.lexicon("gazetteer"))
 
     def anchor(self, doc, article: Article) -> tuple[Article, dict]:
         """Give an undated article the publication date inferred from its own text."""
@@ -703,7 +703,7 @@ def stage_claims(ws: Workspace) -> None:
     """Build claims from each article's parse and rows, linked to entities (interim/claims.parquet)."""
     from .claims import ClaimExtractor, resolve_claims
 
-    extractor = ClaimExtractor(ws.config.lexicon("claims"), titles=ws.config.lexicon("gazetteer").get("titles", ()))
+    extractor = ClaimExtractor(ws.config.lexicon("claims"), gazetteer=ws.config.lexicon("gazetteer"))
     vocab = _blank_vocab()
 
     def work(source: str) -> None:

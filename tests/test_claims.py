@@ -19,7 +19,7 @@ ENTITY_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "
 
 @pytest.fixture(scope="module")
 def extractor(config):
-    return ClaimExtractor(config.lexicon("claims"), titles=config.lexicon("gazetteer")["titles"])
+    return ClaimExtractor(config.lexicon("claims"), gazetteer=config.lexicon("gazetteer"))
 
 
 class Built:
@@ -886,7 +886,8 @@ def test_a_pronoun_inside_its_own_antecedent_phrase_does_not_loop(nlp, extractor
 
 def test_claims_without_values_can_be_switched_off(nlp, config):
     lexicon = dict(config.lexicon("claims"), fact_claims=False)
-    assert build(nlp, ClaimExtractor(lexicon), "Poland invoked Article 4 of the North Atlantic Treaty.").rows == []
+    extractor = ClaimExtractor(lexicon, gazetteer=config.lexicon("gazetteer"))
+    assert build(nlp, extractor, "Poland invoked Article 4 of the North Atlantic Treaty.").rows == []
 
 
 def test_a_value_less_draft_whose_subject_was_dropped_is_no_claim():
@@ -985,3 +986,8 @@ def test_verbless_lines_that_state_no_figures_make_no_claim(nlp, extractor, text
     dates, quantities = _values(text, values)
     assert build(nlp, extractor, text, dates=dates, quantities=quantities, lines=True).rows == []
 
+
+
+def test_a_bad_nationality_table_is_rejected_with_a_code():
+    with pytest.raises(ClaimsConfigError, match=r"\[E604\]"):
+        compile_rules({}, gazetteer={"nationalities": {"dutch": "Netherlands"}})
