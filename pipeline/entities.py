@@ -858,7 +858,31 @@ class MentionExtractor:
             if at is not None and mentions[at].entry is None and mentions[at].label != m.label:
                 mentions[at] = replace(mentions[at], label=m.label, detector="rule:anaphor")
             add(m)
+        for m in self._surnames(ctx, mentions + added):
+            add(m)
         return _flat(mentions + added)
+
+    def _surnames(self, ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+        """A bare surname the model missed ("Wilders admitted defeat" after "Geert Wilders") as a PERSON.
+
+        The last word of a person's full name found in the article, written again on its
+        own, names that person. A surname that is also a date word ("May") or that the text
+        also writes in lower case ("Young", "young") is left to the model.
+        """
+        opts = self.options
+        text = ctx.text
+        surnames = set()
+        for m in mentions:
+            words = fold_whitespace(text[m.start:m.end]).split(" ")
+            last = words[-1]
+            if (m.label == "PERSON" and len(words) >= 2 and len(last) >= 3 and last[:1].isupper()
+                    and last.isalpha() and last not in opts.date_words and last not in opts.org_words
+                    and not _written_lower(last, ctx.lower_words)):
+                surnames.add(last)
+        if not surnames:
+            return []
+        pattern = re.compile(r"(?<![\w-])(" + _alternation(tuple(sorted(surnames))) + r")(?![\w-])")
+        return [_Mention(g.start(1), g.end(1), "PERSON", "rule:surname") for g in pattern.finditer(text)]
 
     def _datelines(self, ctx: _Context) -> list[_Mention]:
         """The place of each dateline ("BRUSSELS —") as a GPE."""

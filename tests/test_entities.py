@@ -270,6 +270,9 @@ UNSEEN_2 = [
      {"Minister Kosiniak-Kamysz"}),
     ("Poland's Kosiniak-Kamysz said the army would grow.", {("Poland", "GPE"), ("Kosiniak-Kamysz", "PERSON")}, set()),
     ("Senator Wicker said the bill would pass.", {("Wicker", "PERSON")}, {"Senator Wicker"}),
+    # a bare surname repeats a full name found before, even where the model misses it
+    ("Far-right leader Geert Wilders came second. Wilders admitted defeat for the first time on Tuesday.",
+     {("Geert Wilders", "PERSON"), ("Wilders", "PERSON")}, set()),
     # a nationality in front of a person's name is a mention of its own
     ("In Kyiv, Estonian Pevkur said the army would grow.", {("Estonian", "NORP"), ("Pevkur", "PERSON")},
      {"Estonian Pevkur"}),
@@ -609,3 +612,14 @@ def test_gold_scores(corpus):
     assert scores["f1"] >= 0.97, scores
     assert scores["label_accuracy"] >= 0.98, scores
     assert scores["alias_f1"] >= 0.97, scores
+
+
+@pytest.mark.parametrize("text, word", [
+    # a surname that is also a month, or that the text writes in lower case, is left to the model
+    ("Prime Minister Theresa May resigned. May 2019 was a turbulent month.", "May"),
+    ("Analyst Sarah Young said the young recruits left. Young officers stayed.", "Young"),
+])
+def test_a_surname_that_is_also_a_common_word_is_not_repeated(nlp, extractor, text, word):
+    rows = detect(nlp, extractor, text)
+    assert not any(r["detector"] == "rule:surname" and r["text"] == word for r in rows), rows
+
