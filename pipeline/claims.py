@@ -1659,6 +1659,9 @@ def asserts_fact(verb, ctx: _Context, *, reported: bool = False) -> bool:
     if lemma in rules.copular_lemmas and any(c.dep_ == "acomp" for c in children) \
             and not any(c.dep_ in {"attr", "auxpass"} for c in children):
         return False
+    # "Persuading the VVD to join will be a delicate process": what an activity is like
+    if lemma in rules.copular_lemmas and any(c.dep_ in {"csubj", "csubjpass"} for c in children):
+        return False
     # "France did not.", "they already did": the verb stands for one said before
     if lemma in rules.pro_verbs and not any(c.dep_ in rules.object_deps or c.dep_ in {"ccomp", "xcomp", "acomp"}
                                             for c in children):

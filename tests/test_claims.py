@@ -854,6 +854,7 @@ def test_a_named_actors_act_or_state_is_a_claim_without_a_value(nlp, extractor, 
     "Germany would send more tanks to Lithuania.",             # "would" not reported is supposed
     "The EU is ready for a deal with the UK.",                 # a judgement
     "Talks with Turkey are proving difficult for the EU.",
+    "Persuading Hungary to join the coalition will be a delicate process.",  # what an activity is like
     "In the end, it was the Belgians who put it best.",        # a cleft's empty "it"
     "“Germany is back,” Merz said.",                           # inside a quotation
     "The strategy of the European Commission includes:",       # the claim is the list after it
