@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .article import Article
-from .entities import dateline_places
+from .entities import dateline_places, title_pattern
 from .ids import span_id
 
 __all__ = ["ClaimExtractor", "ClaimRules", "ClaimsConfigError", "compile_rules", "extract_claims",
@@ -132,10 +132,10 @@ class ClaimRules:
     contractions: Mapping[str, str]
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
-    # from gazetteer.toml: titles as they precede a name, longest first, as folded word
-    # tuples; nationality adjective -> the folded names of its country
-    titles: tuple[tuple[str, ...], ...] = ()
-    title_pattern: re.Pattern | None = None
+    # from gazetteer.toml: the titles that precede a name, as folded word tuples, and a
+    # regex for one ending a text; nationality adjective -> the folded names of its country
+    titles: frozenset[tuple[str, ...]] = frozenset()
+    title_before_name: re.Pattern | None = None
     nationality_countries: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -276,22 +276,21 @@ def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) 
         if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
     if not isinstance(merged["fact_claims"], bool):
-        raise ClaimsConfigError(f"[E601] configs/claims.toml: 'fact_claims' must be true or false, not {merged['fact_claims']!r}")
+        raise ClaimsConfigError("[E601] configs/claims.toml: 'fact_claims' must be true or false, "
+                                f"not {merged['fact_claims']!r}")
     if not isinstance(merged["fact_kind"], str) or not merged["fact_kind"]:
-        raise ClaimsConfigError(f"[E601] configs/claims.toml: 'fact_kind' must be a non-empty string, not {merged['fact_kind']!r}")
+        raise ClaimsConfigError("[E601] configs/claims.toml: 'fact_kind' must be a non-empty string, "
+                                f"not {merged['fact_kind']!r}")
     for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("pronoun_reach", int),
-                      ("backreference_reach", int), ("topic_reach", int), ("fact_topic_reach", int), ("heading_max_words", int),
-                      ("heading_title_share", (int, float))):
+                      ("backreference_reach", int), ("topic_reach", int), ("fact_topic_reach", int),
+                      ("heading_max_words", int), ("heading_title_share", (int, float))):
         if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
-    ordered = sorted({t.strip() for t in titles if t.strip()}, key=lambda t: (-len(t), t))
-    title_pattern = None
-    if ordered:
-        alternatives = "|".join(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", t)) for t in ordered)
-        title_pattern = re.compile(rf"(?i)(?<![\w.])({alternatives})[^\S\n]+$")
+    # the entities stage's regex for the titles, here for one that ends a text before a name
+    any_title = title_pattern(list(titles))
     return ClaimRules(
-        titles=tuple(dict.fromkeys(_title_words(t) for t in ordered)),
-        title_pattern=title_pattern,
+        titles=frozenset(_title_words(t) for t in titles if t.strip()),
+        title_before_name=re.compile(rf"({any_title.pattern})[^\S\n]+$", any_title.flags) if any_title else None,
         attribution_phrases=tuple(tuple(w.lower() for w in p) for p in phrases),
         quote_pairs=tuple((p[0], p[1]) for p in pairs),
         possessor_depth=int(merged["possessor_depth"]),
@@ -454,13 +453,13 @@ class _Context:
         # people introduced with a title ("NATO Secretary General Mark Rutte"), in text order:
         # (start, title words, the words just before the title, mention)
         self.titled: list[tuple[int, tuple[str, ...], frozenset[str], dict]] = []
-        if rules.title_pattern is not None:
+        if rules.title_before_name is not None:
             text = article.text
             for start, end, row in local:
                 if row["label"] not in rules.person_labels:
                     continue
                 line_start = text.rfind("\n", 0, start) + 1
-                found = rules.title_pattern.search(text[max(line_start, start - 80):start])
+                found = rules.title_before_name.search(text[max(line_start, start - 80):start])
                 if found is None:
                     continue
                 before = text[max(line_start, start - 80):start][:found.start(1)]
@@ -721,8 +720,8 @@ class _Context:
         """The country a nameless phrase belongs to by its nationality adjective ("Romanian authorities"), or None.
 
         The adjective must be a NORP mention of a country's nationality (a key of the
-        gazetteer's ``nationalities`` with names): "European" or "Western" leaders belong to no one party,
-        and neither do "European and Canadian leaders". The country is its last mention
+        gazetteer's ``nationalities`` with names): "European" or "Western" leaders belong to
+        no one party, and neither do "European and Canadian leaders". The country is its last mention
         before the phrase (else its first after, in the article) under one of the names the
         table gives; when the article never names it, the nationality stands for itself.
         """
@@ -764,8 +763,7 @@ class _Context:
         if first.dep_ != "det" or first.lower_ not in self.rules.anaphoric_determiners or first.i == token.i:
             return None
         words = _title_words(doc[first.i + 1:token.i + 1].text)
-        titles = set(self.rules.titles)
-        split = next((k for k in range(len(words)) if words[k:] in titles), None)
+        split = next((k for k in range(len(words)) if words[k:] in self.rules.titles), None)
         if split is None:
             return None
         title, modifiers = words[split:], words[:split]

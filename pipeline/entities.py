@@ -251,8 +251,8 @@ class _Options:
         titles = ((lexicon or {}).get("gazetteer") or {}).get("titles", [])
         return cls(
             labels=frozenset(cfg.get("labels", ENTITY_LABELS)),
-            titles=_title_pattern(titles),
-            prefix_modifiers=_title_pattern(cfg.get("prefix_modifiers", [])),
+            titles=title_pattern(titles),
+            prefix_modifiers=title_pattern(cfg.get("prefix_modifiers", [])),
             law_heads=frozenset(cfg.get("law_heads", [])),
             honorifics=tuple(cfg.get("honorifics", [])),
             particles=frozenset(w.casefold() for w in cfg.get("name_particles", [])),
@@ -281,7 +281,7 @@ class _Options:
         )
 
 
-def _title_pattern(titles: list[str]) -> re.Pattern | None:
+def title_pattern(titles: list[str]) -> re.Pattern | None:
     """One case-insensitive regex for a list of titles, longest first; None for no titles."""
     if not titles:
         return None

@@ -735,10 +735,10 @@ class _Reader:
         inner = None
         if other is None:
             # the second end may carry its own qualifier: "from 250,000 to over 480,000 troops"
-            size = self._qualifier_size_from(j + 1)
+            size, inner = next(((size, found) for size in (3, 2, 1)
+                                if (found := self._qualifier(j + 1, j + 1 + size)) is not None), (0, None))
             if size:
                 other = self.operand_at(j + 1 + size)
-                inner = self.lex.approx[normalise_space(" ".join(self.lower(k) for k in range(j + 1, j + 1 + size)))]
         if other is None or other.is_range or other.vague or other.drop:
             return replace(q, drop=True) if other is not None and other.drop else q
         if q.words != other.words and conn == "or":
@@ -995,30 +995,20 @@ class _Reader:
         if size == 1 and kind == "count" and self._governed_preposition(start - 1):
             return None
         if size:
-            return lex.approx[normalise_space(" ".join(self.lower(k) for k in range(start - size, start)))]
+            return self._qualifier(start - size, start)
         if self.lower(start - 1) in lex.bridge_words and self.lower(start - 2) in lex.bridge_adverbs:
             return lex.approx.get(self.lower(start - 2))
         return None
 
-    def _qualifier_size_from(self, start: int) -> int:
-        """How many tokens from token ``start`` on form a qualifier ("more than": 2), or 0."""
-        for size in (3, 2, 1):
-            if start + size > self.n:
-                continue
-            key = normalise_space(" ".join(self.lower(k) for k in range(start, start + size)))
-            if key in self.lex.approx:
-                return size
-        return 0
+    def _qualifier(self, lo: int, hi: int) -> str | None:
+        """The qualifier written as tokens ``lo`` to ``hi - 1`` ("at least"), normalised, or None."""
+        if lo < 0 or hi > self.n:
+            return None
+        return self.lex.approx.get(normalise_space(" ".join(self.lower(k) for k in range(lo, hi))))
 
     def _qualifier_size(self, start: int) -> int:
         """How many tokens right before token ``start`` form a qualifier ("at least": 2), or 0."""
-        for size in (3, 2, 1):
-            if start - size < 0:
-                continue
-            key = normalise_space(" ".join(self.lower(k) for k in range(start - size, start)))
-            if key in self.lex.approx:
-                return size
-        return 0
+        return next((size for size in (3, 2, 1) if self._qualifier(start - size, start) is not None), 0)
 
     def _governed_preposition(self, k: int) -> bool:
         """True when token k ("around", "over") is a preposition the parser hangs on a verb
