@@ -18,8 +18,9 @@ CONFIG := configs/pipeline.toml
 ARGS := --raw $(RAW) --interim $(INTERIM) --config $(CONFIG)
 
 RAW_FILES := $(wildcard $(RAW)/*.txt) $(wildcard $(RAW)/sources.csv)
-COMMON := $(CONFIG) pipeline/config.py pipeline/schema.py pipeline/runner.py pipeline/article.py \
-          pipeline/ids.py pipeline/sources.py pipeline/cli.py
+# a stage's code is its room under pipeline/stages/ (a module or a folder of modules)
+code = $(wildcard pipeline/stages/$(1).py pipeline/stages/$(1)/*.py)
+COMMON := $(CONFIG) $(wildcard pipeline/core/*.py pipeline/run/*.py) pipeline/cli.py
 ENTITY_LEXICONS := $(wildcard configs/gazetteer.toml configs/entities.toml)
 
 .PHONY: all install test eval bench golden report clean distclean
@@ -34,26 +35,26 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 # ---- stages
-$(INTERIM)/segment.json: $(RAW_FILES) pipeline/segment.py $(wildcard configs/segment.toml) $(COMMON) | $(VENV)/.installed
+$(INTERIM)/segment.json: $(RAW_FILES) $(call code,segment) $(wildcard configs/segment.toml) $(COMMON) | $(VENV)/.installed
 	$(PIPE) segment $(ARGS)
 
-$(INTERIM)/nlp.json: $(INTERIM)/segment.json pipeline/nlp.py pipeline/entities.py $(ENTITY_LEXICONS) $(COMMON)
+$(INTERIM)/nlp.json: $(INTERIM)/segment.json $(call code,nlp) $(call code,entities) $(ENTITY_LEXICONS) $(COMMON)
 	$(PIPE) nlp $(ARGS)
 
-$(INTERIM)/dates.json: $(INTERIM)/nlp.json pipeline/dates.py $(wildcard configs/dates.toml) $(COMMON)
+$(INTERIM)/dates.json: $(INTERIM)/nlp.json $(call code,dates) $(wildcard configs/dates.toml) $(COMMON)
 	$(PIPE) dates $(ARGS)
 
-$(INTERIM)/quantities.json: $(INTERIM)/dates.json pipeline/quantities.py $(wildcard configs/quantities.toml) $(COMMON)
+$(INTERIM)/quantities.json: $(INTERIM)/dates.json $(call code,quantities) $(wildcard configs/quantities.toml) $(COMMON)
 	$(PIPE) quantities $(ARGS)
 
-$(INTERIM)/mentions.json: $(INTERIM)/nlp.json pipeline/entities.py $(ENTITY_LEXICONS) $(COMMON)
+$(INTERIM)/mentions.json: $(INTERIM)/nlp.json $(call code,entities) $(ENTITY_LEXICONS) $(COMMON)
 	$(PIPE) mentions $(ARGS)
 
-$(INTERIM)/entities.parquet: $(INTERIM)/mentions.json pipeline/reconcile.py $(ENTITY_LEXICONS) $(COMMON)
+$(INTERIM)/entities.parquet: $(INTERIM)/mentions.json $(call code,reconcile) $(ENTITY_LEXICONS) $(COMMON)
 	$(PIPE) reconcile $(ARGS)
 
 $(INTERIM)/claims.parquet: $(INTERIM)/entities.parquet $(INTERIM)/quantities.json $(INTERIM)/dates.json \
-                           pipeline/claims.py $(wildcard configs/claims.toml) $(COMMON)
+                           $(call code,claims) $(wildcard configs/claims.toml) $(COMMON)
 	$(PIPE) claims $(ARGS)
 
 $(OUT)/manifest.json: $(INTERIM)/claims.parquet $(INTERIM)/segment.json $(COMMON)
@@ -80,10 +81,10 @@ eval: $(OUT)/manifest.json
 BENCH_WORDS ?= 500000
 BENCH_ARGS ?= --suite
 bench: $(VENV)/.installed
-	$(BIN)/python -m pipeline.bench --words $(BENCH_WORDS) $(BENCH_ARGS)
+	$(BIN)/python -m pipeline.tools.bench --words $(BENCH_WORDS) $(BENCH_ARGS)
 
 golden: $(VENV)/.installed
-	$(BIN)/python -m pipeline.golden --raw $(RAW) --snapshots tests/golden
+	$(BIN)/python -m pipeline.tools.golden --raw $(RAW) --snapshots tests/golden
 
 report: $(OUT)/manifest.json
 	$(PIPE) report $(OUT) --out $(OUT)/report.html

@@ -11,6 +11,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .load import Tables, load  # noqa: E402
-
 __all__ = ["Tables", "__version__", "load"]
+
+
+def __getattr__(name: str):
+    # the notebook shortcuts load on first use, so that importing a stage never imports the tools
+    if name in ("Tables", "load"):
+        from pipeline.tools import load as loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .config import ConfigError, load_config
+from pipeline.run.config import ConfigError, load_config
 
 RAW = click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
                    help="Input folder of .txt sources (and an optional sources.csv).")
@@ -21,7 +21,7 @@ STRICT = click.option("--strict", is_flag=True, help="Stop at the first error in
 
 
 def _workspace(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path | None, strict: bool):
-    from .runner import ErrorLog, Workspace
+    from pipeline.run.runner import ErrorLog, Workspace
 
     try:
         config = load_config(config_path)
@@ -51,10 +51,10 @@ def _guard(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .nlp import ModelNotFound
-        from .runner import LockBusy, PipelineFailure
-        from .schema import SchemaError
-        from .sources import InputError
+        from pipeline.stages.nlp import ModelNotFound
+        from pipeline.run.runner import LockBusy, PipelineFailure
+        from pipeline.core.schema import SchemaError
+        from pipeline.run.sources import InputError
 
         try:
             return func(*args, **kwargs)
@@ -106,7 +106,7 @@ def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | Non
     Example:
         pipeline run --raw my_corpus --out my_outputs --interim my_interim --workers 2
     """
-    from .runner import run_pipeline
+    from pipeline.run.runner import run_pipeline
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -125,10 +125,10 @@ def _stage_command(name: str, function_name: str, summary: str, example: str):
     @STRICT
     @_guard
     def command(raw_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool) -> None:
-        from . import runner
+        from pipeline.run import steps
 
         ws = _workspace(raw_dir, interim_dir, Path("outputs"), config_path, strict)
-        getattr(runner, function_name)(ws)
+        getattr(steps, function_name)(ws)
         click.echo(f"{name}: done ({interim_dir})")
         _report_errors(ws, name)
 
@@ -164,7 +164,7 @@ def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path |
     Example:
         pipeline publish --raw raw --interim interim --out outputs
     """
-    from .runner import stage_publish
+    from pipeline.run.steps import stage_publish
 
     ws = _workspace(raw_dir, interim_dir, out_dir, config_path, False)
     manifest = stage_publish(ws)
@@ -193,8 +193,8 @@ def eval_command(gold_dir: Path, outputs: Path, raw_dir: Path | None, as_json: b
     Example:
         pipeline eval --gold tests/gold outputs --errors
     """
-    from .evaluate import evaluate, flat_metrics, format_report, load_gold
-    from .load import load
+    from pipeline.tools.evaluate import evaluate, flat_metrics, format_report, load_gold
+    from pipeline.tools.load import load
 
     tables = load(outputs, raw_dir=raw_dir)
     sources = set(tables.documents["source"])
@@ -240,8 +240,8 @@ def check_floors(metrics: dict[str, float], floors_path: Path) -> list[str]:
 
 
 def _add_lazy_commands() -> None:
-    from .diff import diff_command
-    from .report import report_command
+    from pipeline.tools.diff import diff_command
+    from pipeline.tools.report import report_command
 
     main.add_command(diff_command)
     main.add_command(report_command)

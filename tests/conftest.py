@@ -13,7 +13,7 @@ GOLD = ROOT / "tests" / "gold"
 
 @pytest.fixture(scope="session")
 def config():
-    from pipeline.config import load_config
+    from pipeline.run.config import load_config
 
     return load_config()
 
@@ -21,8 +21,8 @@ def config():
 @pytest.fixture(scope="session")
 def nlp(config):
     """The configured model with the gazetteer ruler, loaded once per test session."""
-    from pipeline.nlp import load_pipeline
-    from pipeline.runner import entity_lexicon
+    from pipeline.stages.nlp import load_pipeline
+    from pipeline.run.extract import entity_lexicon
 
     return load_pipeline(config.model_name, entity_lexicon=entity_lexicon(config))
 
@@ -31,8 +31,8 @@ def nlp(config):
 def seed_run(tmp_path_factory, config, nlp):
     """One full run over a copy of raw/: (workspace, manifest, tables, source texts)."""
     from pipeline import load
-    from pipeline.runner import ErrorLog, Workspace, run_pipeline
-    from pipeline.sources import decode_bytes
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+    from pipeline.run.sources import decode_bytes
 
     base = tmp_path_factory.mktemp("seed_run")
     raw = base / "raw"

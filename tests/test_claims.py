@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.article import Article, Sentence
-from pipeline.claims import ClaimExtractor, ClaimsConfigError, compile_rules, quote_regions, resolve_claims
-from pipeline.ids import span_id
-from pipeline.nlp import view_text
-from pipeline.schema import SCHEMAS
+from pipeline.core.article import Article, Sentence
+from pipeline.stages.claims import ClaimExtractor, ClaimsConfigError, compile_rules, quote_regions, resolve_claims
+from pipeline.core.ids import span_id
+from pipeline.stages.nlp import view_text
+from pipeline.core.schema import SCHEMAS
 
 ENTITY_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import ConfigError, load_config
+from pipeline.run.config import ConfigError, load_config
 
 
 def test_default_config_loads_every_lexicon():

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import dates as dates_mod
-from pipeline.article import Article, Sentence
-from pipeline.dates import (
+from pipeline.stages import dates as dates_mod
+from pipeline.core.article import Article, Sentence
+from pipeline.stages.dates import (
     COLUMNS,
     DateExtractor,
     choose_instance,
@@ -25,8 +25,8 @@ from pipeline.dates import (
     infer_publication_date,
     resolve_weekday,
 )
-from pipeline.nlp import view_text
-from pipeline.schema import SCHEMAS, to_arrow
+from pipeline.stages.nlp import view_text
+from pipeline.core.schema import SCHEMAS, to_arrow
 
 ROOT = Path(__file__).resolve().parents[1]
 MON = dt.date(2025, 3, 17)  # a Monday: the default anchor of the table

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.article import Article
-from pipeline.dates import DateExtractor
-from pipeline.nlp import view_text
+from pipeline.core.article import Article
+from pipeline.stages.dates import DateExtractor
+from pipeline.stages.nlp import view_text
 from tests.test_dates import lexicon  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.diff import (CORPUS, DiffInputError, _list_keys, diff_command, diff_outputs, format_diff,
+from pipeline.tools.diff import (CORPUS, DiffInputError, _list_keys, diff_command, diff_outputs, format_diff,
                            show_value)
-from pipeline.ids import span_id
-from pipeline.schema import CONTRACT_TABLES, SCHEMAS, read_table, write_table
+from pipeline.core.ids import span_id
+from pipeline.core.schema import CONTRACT_TABLES, SCHEMAS, read_table, write_table
 
 S1 = "003_f791254c45d2c24f.txt"
 S2 = "004_7cab0b9feffd0baa.txt"

@@ -5,7 +5,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.schema import CONTRACT_TABLES, ID_COLUMN, SCHEMAS
+from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN, SCHEMAS
 
 CONTRACT_COLUMNS = {
     "documents": ["doc_id", "source", "start", "end", "title", "published", "published_from", "encoding", "sha256"],
@@ -106,7 +106,7 @@ def test_every_link_points_at_an_existing_row(seed_run):
 
 
 def test_rerun_reuses_every_source_and_gives_identical_bytes(seed_run, nlp):
-    from pipeline.runner import run_pipeline
+    from pipeline.run.runner import run_pipeline
 
     ws, _, _, _ = seed_run
     before = {name: (ws.out_dir / f"{name}.parquet").read_bytes() for name in CONTRACT_TABLES}
@@ -119,13 +119,14 @@ def test_rerun_reuses_every_source_and_gives_identical_bytes(seed_run, nlp):
 
 def test_stage_by_stage_commands_give_the_same_tables_as_run(seed_run, tmp_path):
     """The Makefile's per-stage path and `pipeline run` must agree row for row."""
-    from pipeline import runner
+    from pipeline.run import steps
+    from pipeline.run.workspace import ErrorLog, Workspace
 
     ws, _, tables, _ = seed_run
-    staged = runner.Workspace(raw_dir=ws.raw_dir, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
-                              config=ws.config, errors=runner.ErrorLog())
-    for step in (runner.stage_segment, runner.stage_nlp, runner.stage_dates, runner.stage_quantities,
-                 runner.stage_mentions, runner.stage_reconcile, runner.stage_claims, runner.stage_publish):
+    staged = Workspace(raw_dir=ws.raw_dir, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
+                       config=ws.config, errors=ErrorLog())
+    for step in (steps.stage_segment, steps.stage_nlp, steps.stage_dates, steps.stage_quantities,
+                 steps.stage_mentions, steps.stage_reconcile, steps.stage_claims, steps.stage_publish):
         step(staged)
     for name in CONTRACT_TABLES:
         assert (staged.out_dir / f"{name}.parquet").read_bytes() == (ws.out_dir / f"{name}.parquet").read_bytes(), name

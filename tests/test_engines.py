@@ -5,13 +5,13 @@ import shutil
 
 import pytest
 
-from pipeline.schema import CONTRACT_TABLES
+from pipeline.core.schema import CONTRACT_TABLES
 
 from .conftest import RAW
 
 
 def _run(tmp_path, config, name, **kwargs):
-    from pipeline.runner import ErrorLog, Workspace, run_pipeline
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
 
     ws = Workspace(raw_dir=tmp_path / "raw", interim_dir=tmp_path / f"interim_{name}", out_dir=tmp_path / f"out_{name}",
                    config=config, errors=ErrorLog())
@@ -44,9 +44,10 @@ def test_a_worker_given_the_interim_folder_writes_the_shards_and_returns_no_rows
     """The pool's workers write their own shards: what they write is what the parent would have written."""
     import hashlib
 
-    from pipeline.engine import SourceTask, process_batch
-    from pipeline.runner import shard_path, write_source_shards
-    from pipeline.schema import read_table
+    from pipeline.run.engine import SourceTask, process_batch
+    from pipeline.run.shards import write_source_shards
+    from pipeline.run.workspace import shard_path
+    from pipeline.core.schema import read_table
 
     data = (RAW / "001_546b4fd73cca9fc4.txt").read_bytes()
     task = SourceTask("001_546b4fd73cca9fc4.txt", data, hashlib.sha256(data).hexdigest(), "key")
@@ -71,7 +72,7 @@ def test_a_worker_pool_that_cannot_load_the_model_says_so_before_any_work(config
     """Each worker loads the model when the pool starts; a missing model is the coded E030, not a broken pool."""
     import dataclasses
 
-    from pipeline.engine import ProcessEngine
+    from pipeline.run.engine import ProcessEngine
 
     settings = {**config.settings, "model": {**config.settings["model"], "name": "no_such_model_package"}}
     broken = dataclasses.replace(config, settings=settings, digest="broken")

@@ -17,18 +17,18 @@ from spacy.tokens import Doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.article import Article
-from pipeline.entities import GAZETTEER_SPANS_KEY, RULER_NAME, MentionExtractor, add_entity_ruler
-from pipeline.nlp import view_text
-from pipeline.reconcile import fold_whitespace, reconcile
-from pipeline.schema import SCHEMAS, to_arrow
+from pipeline.core.article import Article
+from pipeline.stages.entities import GAZETTEER_SPANS_KEY, RULER_NAME, MentionExtractor, add_entity_ruler
+from pipeline.stages.nlp import view_text
+from pipeline.stages.reconcile import fold_whitespace, reconcile
+from pipeline.core.schema import SCHEMAS, to_arrow
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def lexicon(config) -> dict:
-    from pipeline.runner import entity_lexicon
+    from pipeline.run.extract import entity_lexicon
 
     return entity_lexicon(config)
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.evaluate import EvalError, evaluate, flat_metrics, format_report, load_gold
-from pipeline.schema import SCHEMAS, empty_frame, to_arrow
+from pipeline.tools.evaluate import EvalError, evaluate, flat_metrics, format_report, load_gold
+from pipeline.core.schema import SCHEMAS, empty_frame, to_arrow
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"

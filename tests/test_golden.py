@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from pipeline.golden import (compare_snapshots, diff_snapshots, load_snapshots, main, read_snapshot,
+from pipeline.tools.golden import (compare_snapshots, diff_snapshots, load_snapshots, main, read_snapshot,
                              snapshot_lines, write_snapshots)
-from pipeline.schema import CONTRACT_TABLES, SCHEMAS, read_table, write_table
+from pipeline.core.schema import CONTRACT_TABLES, SCHEMAS, read_table, write_table
 
 from .conftest import ROOT
 from .test_diff import S1, S2, sample_tables, write_outputs

@@ -12,7 +12,7 @@ FLOORS = ROOT / "tests" / "floors.toml"
 
 @pytest.fixture(scope="module")
 def metrics(seed_run):
-    from pipeline.evaluate import evaluate, flat_metrics, load_gold
+    from pipeline.tools.evaluate import evaluate, flat_metrics, load_gold
 
     _, _, tables, texts = seed_run
     return flat_metrics(evaluate(load_gold(GOLD, texts), dict(tables)))

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.article import Article
-from pipeline.quantities import (
+from pipeline.core.article import Article
+from pipeline.stages.quantities import (
     COLUMNS,
     LexiconError,
     QuantityExtractor,

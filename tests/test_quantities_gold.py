@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.article import Article
-from pipeline.quantities import QuantityExtractor
+from pipeline.core.article import Article
+from pipeline.stages.quantities import QuantityExtractor
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
@@ -27,7 +27,7 @@ RAW = ROOT / "raw"
 def view(text: str) -> str:
     """The length-preserving model view of ``text`` (see pipeline/nlp.py)."""
     try:
-        from pipeline.nlp import view_text
+        from pipeline.stages.nlp import view_text
     except ImportError:  # pragma: no cover - the nlp module is the lead's
         return re.sub(r"[^\S ]", " ", text)
     return view_text(text)

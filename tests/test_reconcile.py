@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.ids import span_id, stable_id
-from pipeline.reconcile import (
+from pipeline.core.ids import span_id, stable_id
+from pipeline.stages.reconcile import (
     acronym_matches,
     alias_variants,
     gazetteer_entries,
@@ -16,12 +16,12 @@ from pipeline.reconcile import (
     reconcile,
     surface_key,
 )
-from pipeline.schema import SCHEMAS, to_arrow
+from pipeline.core.schema import SCHEMAS, to_arrow
 
 
 @pytest.fixture(scope="module")
 def lexicon(config) -> dict:
-    from pipeline.runner import entity_lexicon
+    from pipeline.run.extract import entity_lexicon
 
     return entity_lexicon(config)
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.report import (
+from pipeline.tools.report import (
     Highlight,
     content_security_policy,
     format_number,
@@ -26,7 +26,7 @@ from pipeline.report import (
     render_report,
     report_command,
 )
-from pipeline.schema import SCHEMAS, to_arrow, write_table
+from pipeline.core.schema import SCHEMAS, to_arrow, write_table
 
 CHROMIUM = Path("/usr/bin/chromium")
 VOID = {"meta", "br", "input", "img", "hr", "link", "col", "wbr", "source", "area", "base", "embed"}

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.schema import CONTRACT_TABLES
+from pipeline.core.schema import CONTRACT_TABLES
 
 from .conftest import RAW, ROOT
 
@@ -51,8 +51,8 @@ def _hostile_corpus(folder):
 
 def test_hostile_corpus_runs_to_the_end(tmp_path, config, nlp):
     from pipeline import load
-    from pipeline.runner import ErrorLog, Workspace, run_pipeline
-    from pipeline.sources import decode_bytes
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+    from pipeline.run.sources import decode_bytes
 
     good, bad = _hostile_corpus(tmp_path / "raw")
     ws = Workspace(raw_dir=tmp_path / "raw", interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
@@ -92,7 +92,7 @@ def test_the_cli_exit_status_says_something_failed(tmp_path):
 
 
 def test_a_second_run_on_the_same_output_folder_is_refused(tmp_path, config):
-    from pipeline.runner import ErrorLog, LockBusy, Workspace, output_lock, run_pipeline
+    from pipeline.run.runner import ErrorLog, LockBusy, Workspace, output_lock, run_pipeline
 
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "ok.txt").write_text(GOOD_TEXT)
@@ -106,9 +106,9 @@ def test_a_second_run_on_the_same_output_folder_is_refused(tmp_path, config):
 _KILLER = textwrap.dedent('''
     import os, signal, sys
     from pathlib import Path
-    import pipeline.schema as schema
-    from pipeline.config import load_config
-    from pipeline.runner import ErrorLog, Workspace, run_pipeline
+    import pipeline.core.schema as schema
+    from pipeline.run.config import load_config
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
 
     raw, interim, out, kill_at = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     real_replace, calls = os.replace, []
@@ -166,10 +166,10 @@ _ALPHABET = st.one_of(
 def test_arbitrary_text_through_every_stage_keeps_every_span(config, nlp, text):
     import hashlib
 
-    from pipeline.claims import resolve_claims
-    from pipeline.engine import SourceTask, process_batch
-    from pipeline.reconcile import reconcile
-    from pipeline.runner import entity_lexicon
+    from pipeline.stages.claims import resolve_claims
+    from pipeline.run.engine import SourceTask, process_batch
+    from pipeline.stages.reconcile import reconcile
+    from pipeline.run.extract import entity_lexicon
 
     data = text.encode("utf-8")
     task = SourceTask("x.txt", data, hashlib.sha256(data).hexdigest(), "k")
@@ -181,11 +181,11 @@ def test_arbitrary_text_through_every_stage_keeps_every_span(config, nlp, text):
         for row in result.tables[name]:
             assert text[row["start"]:row["end"]] == row["text"], (name, row)
     candidates = pd.DataFrame.from_records(result.tables["mention_candidates"],
-                                           columns=list(__import__("pipeline.schema", fromlist=["SCHEMAS"])
+                                           columns=list(__import__("pipeline.core.schema", fromlist=["SCHEMAS"])
                                                         .SCHEMAS["mention_candidates"].names))
     entities, mentions = reconcile(candidates, lexicon=entity_lexicon(config))
     drafts = pd.DataFrame.from_records(result.tables["claim_drafts"],
-                                       columns=list(__import__("pipeline.schema", fromlist=["SCHEMAS"])
+                                       columns=list(__import__("pipeline.core.schema", fromlist=["SCHEMAS"])
                                                     .SCHEMAS["claim_drafts"].names))
     claims = resolve_claims(drafts, mentions, entities)
     for row in mentions.itertuples():

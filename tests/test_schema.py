@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.schema import SCHEMAS, SchemaError, read_table, write_table
+from pipeline.core.schema import SCHEMAS, SchemaError, read_table, write_table
 
 
 def _date_row(**overrides):

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.ids import stable_id
-from pipeline.schema import SCHEMAS, to_arrow
-from pipeline.segment import (
+from pipeline.core.ids import stable_id
+from pipeline.core.schema import SCHEMAS, to_arrow
+from pipeline.stages.segment import (
     BLANK_CHARS,
     Segmenter,
     SegmentConfigError,

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from pipeline.sources import InputError, decode_bytes, parse_published, read_metadata, resolve_inside
+from pipeline.run.sources import InputError, decode_bytes, parse_published, read_metadata, resolve_inside
 
 
 @pytest.mark.parametrize(

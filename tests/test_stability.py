@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pipeline.diff import diff_outputs, format_diff
+from pipeline.tools.diff import diff_outputs, format_diff
 
 from .conftest import RAW, ROOT
 

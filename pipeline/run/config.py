@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "configs" / "pipeline.toml"
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "pipeline.toml"
 
 # section -> key -> (type, default)
 _SETTINGS: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .ids import span_id, stable_id
+from pipeline.core.ids import span_id, stable_id
 
 __all__ = [
     "SourceMetadata", "Segmenter", "SegmentConfig", "SegmentConfigError", "compile_config", "segment_source",

@@ -16,8 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .config import Config
-from .segment import SourceMetadata
+from pipeline.run.config import Config
+from pipeline.stages.segment import SourceMetadata
 
 #: per-process cache of the loaded model and extractors, keyed by configuration digest
 _STATE: dict[str, tuple] = {}
@@ -64,8 +64,8 @@ def _error(stage: str, exc: BaseException) -> dict:
 
 def worker_state(config: Config, nlp=None):
     """The model and extractors for ``config``, loaded once per process."""
-    from .nlp import load_pipeline
-    from .runner import Extractors, entity_lexicon
+    from pipeline.stages.nlp import load_pipeline
+    from pipeline.run.extract import Extractors, entity_lexicon
 
     state = _STATE.get(config.digest)
     if state is None or (nlp is not None and state[0] is not nlp):
@@ -85,9 +85,9 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None, *,
     With ``interim_dir`` each source's shards are written there (atomically) and the
     returned results carry no rows; without it the rows come back for the caller to write.
     """
-    from .nlp import annotate, docs_to_bytes
-    from .runner import SourceRows, extract_article, segment_decoded
-    from .sources import DecodedSource, InputError, decode_bytes
+    from pipeline.stages.nlp import annotate, docs_to_bytes
+    from pipeline.run.extract import SourceRows, extract_article, segment_decoded
+    from pipeline.run.sources import DecodedSource, InputError, decode_bytes
 
     clock = time.perf_counter()
     nlp, extractors = worker_state(config, nlp)
@@ -158,7 +158,7 @@ def _write_results(results: list[SourceResult], interim_dir: str) -> None:
     """Write each successful result's shards under ``interim_dir`` and drop its rows."""
     from pathlib import Path
 
-    from .runner import write_source_shards
+    from pipeline.run.shards import write_source_shards
 
     for result in results:
         if not result.ok:

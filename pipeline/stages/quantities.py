@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from pipeline.article import Article
-from pipeline.ids import span_id
-from pipeline.schema import SCHEMAS
+from pipeline.core.article import Article
+from pipeline.core.ids import span_id
+from pipeline.core.schema import SCHEMAS
 
 COLUMNS: tuple[str, ...] = tuple(SCHEMAS["quantities"].names)
 

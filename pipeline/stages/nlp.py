@@ -35,7 +35,7 @@ def load_pipeline(model_name: str, *, disable: Iterable[str] = (), entity_lexico
             "to an installed model such as en_core_web_sm)"
         ) from exc
     if entity_lexicon is not None:
-        from .entities import add_entity_ruler
+        from pipeline.stages.entities import add_entity_ruler
 
         add_entity_ruler(nlp, entity_lexicon)
     return nlp

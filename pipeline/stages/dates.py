@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from dateparser.date import DateDataParser
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 
-from .article import Article
-from .ids import span_id
-from .schema import SCHEMAS
+from pipeline.core.article import Article
+from pipeline.core.ids import span_id
+from pipeline.core.schema import SCHEMAS
 
 COLUMNS: tuple[str, ...] = tuple(SCHEMAS["dates"].names)
 

@@ -46,8 +46,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from pipeline.ids import stable_id
-from pipeline.schema import SCHEMAS, empty_frame
+from pipeline.core.ids import stable_id
+from pipeline.core.schema import SCHEMAS, empty_frame
 
 ENTITY_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
                  "WORK_OF_ART", "LANGUAGE")

@@ -29,7 +29,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from .schema import CONTRACT_TABLES, empty_frame, write_bytes_atomic
+from pipeline.core.schema import CONTRACT_TABLES, empty_frame, write_bytes_atomic
 
 #: nesting rank when two spans have the same extent: lower ranks enclose higher ones
 RANK = {"boilerplate": 0, "claim": 1, "date": 2, "quantity": 3, "mention": 4}
@@ -930,7 +930,7 @@ def report_command(outputs: Path, out_path: Path | None, raw_dir: Path | None, t
         pipeline report outputs --out outputs/report.html
         pipeline report my_outputs --raw my_corpus --out review.html
     """
-    from .load import load
+    from pipeline.tools.load import load
 
     try:
         tables = load(outputs, raw_dir=raw_dir)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .segment import SourceMetadata
+from pipeline.stages.segment import SourceMetadata
 
 _BINARY_SIGNATURES = (
     (b"%PDF-", "a PDF document"),

@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .schema import CONTRACT_TABLES, ID_COLUMN
+from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN
 
 #: the span key: rows whose ID changed are re-matched on it
 SPAN_KEY = ("source", "start", "end")

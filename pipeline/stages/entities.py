@@ -44,9 +44,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-from pipeline.article import Article
-from pipeline.ids import span_id
-from pipeline.reconcile import (
+from pipeline.core.article import Article
+from pipeline.core.ids import span_id
+from pipeline.stages.reconcile import (
     ENTITY_LABELS,
     GazetteerEntry,
     acronym_matches,

@@ -47,9 +47,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .article import Article
-from .entities import dateline_places, title_pattern
-from .ids import span_id
+from pipeline.core.article import Article
+from pipeline.stages.entities import dateline_places, title_pattern
+from pipeline.core.ids import span_id
 
 __all__ = ["ClaimExtractor", "ClaimRules", "ClaimsConfigError", "compile_rules", "extract_claims",
            "quote_regions", "resolve_claims"]

@@ -3,7 +3,7 @@
 Machines are shared and noisy, so the result that matters is the ratio of the two
 throughputs measured side by side, not either number alone.
 
-    python -m pipeline.bench --words 500000
+    python -m pipeline.tools.bench --words 500000
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from .config import load_config
+from pipeline.run.config import load_config
 
 
 def build_corpus(seed_dir: Path, corpus_dir: Path, *, words: int, pattern: str = "*.txt") -> tuple[int, int]:
@@ -67,7 +67,7 @@ def peak_rss_mb() -> float:
 
 
 def _workspace(scratch: Path, corpus: Path, config, name: str):
-    from .runner import ErrorLog, Workspace
+    from pipeline.run.runner import ErrorLog, Workspace
 
     for folder in (f"interim_{name}", f"outputs_{name}"):
         shutil.rmtree(scratch / folder, ignore_errors=True)
@@ -77,7 +77,7 @@ def _workspace(scratch: Path, corpus: Path, config, name: str):
 
 def timed_run(scratch: Path, corpus: Path, config, name: str, *, fresh: bool = True, **kwargs) -> tuple[float, dict]:
     """Wall seconds of one pipeline run (model loading excluded) and its manifest."""
-    from .runner import ErrorLog, Workspace, run_pipeline
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
 
     if fresh:
         ws = _workspace(scratch, corpus, config, name)
@@ -98,7 +98,7 @@ def memory_peak(words: int, seed_dir: Path, scratch: Path) -> float:
     import sys
 
     folder = scratch / f"memory_{words}"
-    command = [sys.executable, "-m", "pipeline.bench", "--words", str(words), "--seeds", str(seed_dir),
+    command = [sys.executable, "-m", "pipeline.tools.bench", "--words", str(words), "--seeds", str(seed_dir),
                "--scratch", str(folder), "--skip-bare", "--json"]
     result = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(result.stdout)["peak_rss_mb"]
@@ -122,10 +122,10 @@ def main(words: int, seed_dir: Path, scratch: Path, config_path: Path | None, sk
 
     \b
     Example:
-        python -m pipeline.bench --words 500000
-        python -m pipeline.bench --words 500000 --suite
+        python -m pipeline.tools.bench --words 500000
+        python -m pipeline.tools.bench --words 500000 --suite
     """
-    from .sources import decode_bytes
+    from pipeline.run.sources import decode_bytes
 
     config = load_config(config_path)
     corpus = scratch / "corpus"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import CONTRACT_TABLES, SCHEMAS, read_table
+from pipeline.core.schema import CONTRACT_TABLES, SCHEMAS, read_table
 
 
 class Tables(Mapping):
@@ -41,7 +41,7 @@ class Tables(Mapping):
         if source not in self._texts:
             if self.raw_dir is None:
                 raise FileNotFoundError("[E050] the run's input folder is unknown; pass raw_dir= to load()")
-            from .sources import decode_bytes
+            from pipeline.run.sources import decode_bytes
 
             data = (self.raw_dir / source).read_bytes()
             self._texts[source], _ = decode_bytes(data, source=source)

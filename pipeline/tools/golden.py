@@ -5,7 +5,7 @@ A code review then shows every change to what the tables say as changed lines, a
 message. ``make golden`` reruns the pipeline on ``raw/`` and rewrites the snapshots on
 purpose:
 
-    python -m pipeline.golden --raw raw --snapshots tests/golden
+    python -m pipeline.tools.golden --raw raw --snapshots tests/golden
 
 Each table is one file ``<table>.jsonl``: keys sorted, rows sorted by
 ``(source, start, end, id)`` (entities by ID), floats as Python's shortest round-trip
@@ -22,8 +22,8 @@ from pathlib import Path
 import click
 import pyarrow as pa
 
-from .diff import DiffInputError, DiffResult, diff_tables, difference_lines, format_diff, plain, read_outputs
-from .schema import CONTRACT_TABLES, ID_COLUMN, SCHEMAS, write_bytes_atomic
+from pipeline.tools.diff import DiffInputError, DiffResult, diff_tables, difference_lines, format_diff, plain, read_outputs
+from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN, SCHEMAS, write_bytes_atomic
 
 #: characters JSON leaves unescaped that editors and ``str.splitlines`` treat as line breaks
 _LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -150,14 +150,14 @@ def main(raw_dir: Path, snapshot_dir: Path, config_path: Path | None, check: boo
 
     \b
     Example:
-        python -m pipeline.golden --raw raw --snapshots tests/golden
-        python -m pipeline.golden --check
+        python -m pipeline.tools.golden --raw raw --snapshots tests/golden
+        python -m pipeline.tools.golden --check
     """
-    from .config import ConfigError, load_config
-    from .nlp import ModelNotFound
-    from .runner import ErrorLog, LockBusy, PipelineFailure, Workspace, run_pipeline
-    from .schema import SchemaError
-    from .sources import InputError
+    from pipeline.run.config import ConfigError, load_config
+    from pipeline.stages.nlp import ModelNotFound
+    from pipeline.run.runner import ErrorLog, LockBusy, PipelineFailure, Workspace, run_pipeline
+    from pipeline.core.schema import SchemaError
+    from pipeline.run.sources import InputError
 
     if not raw_dir.is_dir():
         raise click.ClickException(f"[E077] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")

@@ -1,0 +1,94 @@
+"""The corpus-wide end of a run: reconcile, resolve claims, and write the contract tables and manifest."""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+
+import pandas as pd
+
+from pipeline import __version__
+from pipeline.core.schema import CONTRACT_TABLES, SCHEMA_VERSION, write_bytes_atomic, write_table
+from pipeline.run.extract import entity_lexicon
+from pipeline.run.shards import SHARDED_TABLES, read_shards
+from pipeline.run.workspace import Workspace
+
+
+def apply_anchors(documents: pd.DataFrame, anchors: pd.DataFrame) -> pd.DataFrame:
+    """Fill undated articles' publication dates with the ones the dates stage inferred."""
+    if not len(anchors):
+        return documents
+    documents = documents.copy()
+    lookup = anchors.set_index("doc_id")
+    mask = documents["doc_id"].isin(lookup.index) & documents["published"].isna()
+    for column in ("published", "published_from", "published_precision"):
+        documents.loc[mask, column] = documents.loc[mask, "doc_id"].map(lookup[column])
+    return documents
+
+
+def finish(ws: Workspace, sources: Sequence[str], *, model_version: str) -> dict:
+    """Reconcile entities and resolve claims over the shards of ``sources``, then publish."""
+    from pipeline.stages.claims import resolve_claims
+    from pipeline.stages.reconcile import reconcile
+
+    clock = time.perf_counter()
+    entities, mentions = reconcile(read_shards(ws, "mention_candidates", "mentions", sources),
+                                   lexicon=entity_lexicon(ws.config))
+    ws.timings["reconcile"] += time.perf_counter() - clock
+    clock = time.perf_counter()
+    claims = resolve_claims(read_shards(ws, "claim_drafts", "claim_drafts", sources), mentions, entities)
+    ws.timings["claims"] += time.perf_counter() - clock
+    return publish(ws, {"entities": entities, "mentions": mentions, "claims": claims}, sources,
+                   model_version=model_version)
+
+
+def publish(ws: Workspace, global_tables: dict[str, pd.DataFrame], sources: Sequence[str], *,
+            model_version: str) -> dict:
+    """Write the contract tables, ``errors.parquet`` and ``manifest.json`` into the output folder.
+
+    The per-source tables are read from their shards one table at a time and the
+    corpus-wide ones are dropped once written, so the peak holds one table, not all.
+    """
+    clock = time.perf_counter()
+    counts = {}
+    for name in ("entities", "mentions", "claims"):
+        counts[name] = write_table(name, global_tables.pop(name), ws.out_dir / f"{name}.parquet")
+    for name, stage, suffix in SHARDED_TABLES:
+        frame = read_shards(ws, name, stage, sources, suffix)
+        if name == "documents":
+            frame = apply_anchors(frame, read_shards(ws, "anchors", "dates", sources, "anchors.parquet"))
+        counts[name] = write_table(name, frame, ws.out_dir / f"{name}.parquet")
+        del frame
+    counts = {name: counts[name] for name in CONTRACT_TABLES}
+    counts["errors"] = write_table("errors", ws.errors.rows, ws.out_dir / "errors.parquet")
+    ws.timings["publish"] += time.perf_counter() - clock
+    manifest = build_manifest(ws, sources, counts, model_version=model_version)
+    write_bytes_atomic((json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode(), ws.out_dir / "manifest.json")
+    return manifest
+
+
+def build_manifest(ws: Workspace, sources: Sequence[str], counts: dict[str, int], *, model_version: str) -> dict:
+    """Versions, configuration hash, inputs with hashes, row counts and seconds per stage."""
+    import spacy
+
+    from pipeline.run.sources import file_sha256
+
+    inputs = []
+    for source in sources:
+        path = ws.raw_dir / source
+        inputs.append({"source": source, "sha256": file_sha256(path)})
+    metadata_path = ws.raw_dir / ws.config.settings["input"]["metadata"]
+    return {
+        "package": {"name": "pipeline", "version": __version__},
+        "versions": {"spacy": spacy.__version__, "model": model_version, "pandas": pd.__version__,
+                     "pyarrow": __import__("pyarrow").__version__, "dateparser": __import__("dateparser").__version__},
+        "config": {"path": str(ws.config.path), "sha256": ws.config.digest},
+        "schema_version": SCHEMA_VERSION,
+        "raw_dir": str(ws.raw_dir.resolve()),
+        "inputs": inputs,
+        "metadata": {"file": metadata_path.name, "sha256": file_sha256(metadata_path)} if metadata_path.is_file() else None,
+        "rows": counts,
+        "errors": len(ws.errors.rows),
+        "seconds": {stage: round(seconds, 3) for stage, seconds in sorted(ws.timings.items())},
+        "currency_rules": "unit_rule column of quantities.parquet records the rule that decided each unit",
+    }

@@ -1,0 +1,210 @@
+"""One stage at a time (the Makefile's targets): each reads the previous stage's interim files and writes its own.
+
+A whole run (``runner.run_pipeline``) does the same work in one pass per source; these
+commands exist so that ``make`` can rebuild exactly what a change made stale.
+"""
+from __future__ import annotations
+
+import time
+
+from pipeline.core.schema import read_table, write_bytes_atomic, write_table
+from pipeline.run.extract import Extractors, SegmentedSource, as_date, entity_lexicon, segment_decoded
+from pipeline.run.fingerprint import model_version
+from pipeline.run.publish import publish
+from pipeline.run.runner import discover
+from pipeline.run.shards import concat_tables
+from pipeline.run.sources import read_source, shard_name
+from pipeline.run.workspace import Workspace, output_lock, read_index, write_index
+
+
+def _stage_sources(ws: Workspace, stage: str) -> list[str]:
+    """Sources that the previous stage produced shards for, in input order."""
+    return sorted(read_index(ws.index_path(stage))["sources"])
+
+
+def _load_segmented(ws: Workspace, source: str) -> SegmentedSource:
+    decoded = read_source(ws.raw_dir, source, max_chars=ws.config.settings["input"]["max_source_chars"])
+    documents = read_table("documents", ws.shard("segment", source, "documents.parquet")).to_dict("records")
+    sentences = read_table("sentences", ws.shard("segment", source)).to_dict("records")
+    for row in documents:
+        row["published"] = as_date(row["published"])
+    return SegmentedSource(decoded, documents, sentences)
+
+
+def _load_docs(ws: Workspace, source: str, vocab) -> list:
+    from pipeline.stages.nlp import docs_from_bytes
+
+    return docs_from_bytes(ws.shard("nlp", source, "spacy").read_bytes(), vocab)
+
+
+def _blank_vocab():
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def _per_source(ws: Workspace, stage: str, upstream: str, work) -> None:
+    entries = {}
+    for source in _stage_sources(ws, upstream):
+        clock = time.perf_counter()
+        try:
+            work(source)
+        except Exception as exc:
+            ws.errors.add(stage=stage, source=source, exc=exc)
+            continue
+        finally:
+            ws.timings[stage] += time.perf_counter() - clock
+        entries[source] = {"shard": shard_name(source)}
+    write_index(ws.index_path(stage), stage, entries)
+    _write_stage_errors(ws, stage)
+
+
+def _write_stage_errors(ws: Workspace, stage: str) -> None:
+    write_table("errors", ws.errors.rows, ws.interim_dir / "errors" / f"{stage}.parquet")
+
+
+def stage_segment(ws: Workspace) -> None:
+    """Decode and segment every input file into interim/segment/."""
+    sources, metadata = discover(ws)
+    entries = {}
+    for source in sources:
+        clock = time.perf_counter()
+        try:
+            decoded = read_source(ws.raw_dir, source, max_chars=ws.config.settings["input"]["max_source_chars"])
+            seg = segment_decoded(decoded, metadata=metadata.get(source), lexicon=ws.config.lexicon("segment"))
+            write_table("documents", seg.documents, ws.shard("segment", source, "documents.parquet"))
+            write_table("sentences", seg.sentences, ws.shard("segment", source))
+        except Exception as exc:
+            ws.errors.add(stage="segment", source=source, exc=exc)
+            continue
+        finally:
+            ws.timings["segment"] += time.perf_counter() - clock
+        entries[source] = {"sha256": decoded.sha256, "shard": shard_name(source)}
+    write_index(ws.index_path("segment"), "segment", entries)
+    _write_stage_errors(ws, "segment")
+
+
+def stage_nlp(ws: Workspace) -> None:
+    """Run the model once over every article segmented so far; keep the Docs in interim/nlp/."""
+    from pipeline.stages.nlp import annotate, docs_to_bytes, load_pipeline
+
+    config = ws.config
+    nlp = load_pipeline(config.model_name, disable=config.settings["model"]["disable"],
+                        entity_lexicon=entity_lexicon(config))
+
+    def work(source: str) -> None:
+        seg = _load_segmented(ws, source)
+        docs = list(annotate(nlp, seg.articles(), batch_size=config.settings["model"]["batch_size"]))
+        write_bytes_atomic(docs_to_bytes(docs), ws.shard("nlp", source, "spacy"))
+
+    _per_source(ws, "nlp", "segment", work)
+
+
+def stage_dates(ws: Workspace) -> None:
+    """Find and normalise temporal expressions; infer undated articles' dates (interim/dates/)."""
+    extractors_dates = Extractors(ws.config, only_dates=True)
+    vocab = _blank_vocab()
+
+    def work(source: str) -> None:
+        seg = _load_segmented(ws, source)
+        anchors, dates = [], []
+        for article, doc in zip(seg.articles(), _load_docs(ws, source, vocab)):
+            article, anchor = extractors_dates.anchor(doc, article)
+            if anchor:
+                anchors.append({"doc_id": article.doc_id, **anchor})
+            dates.extend(extractors_dates.dates(doc, article))
+        write_table("anchors", anchors, ws.shard("dates", source, "anchors.parquet"))
+        write_table("dates", dates, ws.shard("dates", source))
+
+    _per_source(ws, "dates", "nlp", work)
+
+
+def _anchors(ws: Workspace, source: str) -> dict[str, dict]:
+    frame = read_table("anchors", ws.shard("dates", source, "anchors.parquet"))
+    return {row["doc_id"]: row for row in frame.to_dict("records")}
+
+
+def stage_quantities(ws: Workspace) -> None:
+    """Find quantities outside date spans (interim/quantities/)."""
+    from pipeline.stages.quantities import QuantityExtractor
+
+    extractor = QuantityExtractor(ws.config.lexicon("quantities"))
+    vocab = _blank_vocab()
+
+    def work(source: str) -> None:
+        seg = _load_segmented(ws, source)
+        dates = read_table("dates", ws.shard("dates", source))
+        rows = []
+        for article, doc in zip(seg.articles(_anchors(ws, source)), _load_docs(ws, source, vocab)):
+            spans = [(s, e) for s, e, d in zip(dates["start"], dates["end"], dates["doc_id"]) if d == article.doc_id]
+            rows.extend(extractor(doc, article, date_spans=spans))
+        write_table("quantities", rows, ws.shard("quantities", source))
+
+    _per_source(ws, "quantities", "dates", work)
+
+
+def stage_mentions(ws: Workspace) -> None:
+    """Detect entity mentions in every article (interim/mentions/)."""
+    from pipeline.stages.entities import MentionExtractor
+
+    extractor = MentionExtractor(entity_lexicon(ws.config))
+    vocab = _blank_vocab()
+
+    def work(source: str) -> None:
+        seg = _load_segmented(ws, source)
+        rows = []
+        for article, doc in zip(seg.articles(), _load_docs(ws, source, vocab)):
+            rows.extend(extractor(doc, article))
+        write_table("mention_candidates", rows, ws.shard("mentions", source))
+
+    _per_source(ws, "mentions", "nlp", work)
+
+
+def stage_reconcile(ws: Workspace) -> None:
+    """Reconcile every mention into corpus-wide entities (interim/entities.parquet, interim/mentions.parquet)."""
+    from pipeline.stages.reconcile import reconcile
+
+    sources = _stage_sources(ws, "mentions")
+    candidates = concat_tables("mention_candidates", (ws.shard("mentions", s) for s in sources))
+    entities, mentions = reconcile(candidates, lexicon=entity_lexicon(ws.config))
+    write_table("entities", entities, ws.interim_dir / "entities.parquet")
+    write_table("mentions", mentions, ws.interim_dir / "mentions.parquet")
+
+
+def stage_claims(ws: Workspace) -> None:
+    """Build claims from each article's parse and rows, linked to entities (interim/claims.parquet)."""
+    from pipeline.stages.claims import ClaimExtractor, resolve_claims
+
+    extractor = ClaimExtractor(ws.config.lexicon("claims"), gazetteer=ws.config.lexicon("gazetteer"))
+    vocab = _blank_vocab()
+
+    def work(source: str) -> None:
+        seg = _load_segmented(ws, source)
+        dates = read_table("dates", ws.shard("dates", source)).to_dict("records")
+        quantities = read_table("quantities", ws.shard("quantities", source)).to_dict("records")
+        mentions = read_table("mention_candidates", ws.shard("mentions", source)).to_dict("records")
+        rows = []
+        for article, doc in zip(seg.articles(_anchors(ws, source)), _load_docs(ws, source, vocab)):
+            mine = lambda table: [r for r in table if r["doc_id"] == article.doc_id]  # noqa: E731
+            rows.extend(extractor(doc, article, dates=mine(dates), quantities=mine(quantities), mentions=mine(mentions)))
+        write_table("claim_drafts", rows, ws.shard("claim_drafts", source))
+
+    _per_source(ws, "claim_drafts", "mentions", work)
+    sources = _stage_sources(ws, "claim_drafts")
+    drafts = concat_tables("claim_drafts", (ws.shard("claim_drafts", s) for s in sources))
+    claims = resolve_claims(drafts, read_table("mentions", ws.interim_dir / "mentions.parquet"),
+                            read_table("entities", ws.interim_dir / "entities.parquet"))
+    write_table("claims", claims, ws.interim_dir / "claims.parquet")
+
+
+def stage_publish(ws: Workspace) -> dict:
+    """Assemble the output tables and manifest from the interim files of the per-stage commands."""
+    with output_lock(ws.out_dir):
+        sources = _stage_sources(ws, "claim_drafts")
+        errors_dir = ws.interim_dir / "errors"
+        for path in sorted(errors_dir.glob("*.parquet")) if errors_dir.is_dir() else []:
+            ws.errors.rows.extend(read_table("errors", path).to_dict("records"))
+        ws.errors.rows = [dict(t) for t in dict.fromkeys(tuple(sorted(r.items())) for r in ws.errors.rows)]
+        global_tables = {name: read_table(name, ws.interim_dir / f"{name}.parquet")
+                         for name in ("entities", "mentions", "claims")}
+        return publish(ws, global_tables, sources, model_version=model_version(ws.config.model_name))
