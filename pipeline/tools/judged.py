@@ -1,0 +1,244 @@
+"""Claims judged by hand on unseen news: score a run's claim rows against the judgements, per half.
+
+The sample lives in ``tests/claims_judged/``: short excerpts of recent articles (the
+paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
+``judgements.jsonl``, one record per claim row a reader judged::
+
+    {"source": "007_ecb.txt", "half": "measure", "text": "<the row's exact span>", "occ": 1,
+     "verdict": "claim", "subject": "European Central Bank", "values": ["25 basis points", "Thursday"],
+     "speaker": null, "key": true, "note": ""}
+
+- ``verdict``: ``claim`` when the span states one checkable fact, ``not_claim`` when it
+  should not be a row at all (a judgement, a fragment, a heading).
+- ``subject``: who or what the claim is about, as the row should name it (an entity's
+  canonical name, or the described thing's own words when no entity is meant);
+  ``subject_aliases`` may list other acceptable names.
+- ``values``: the texts of the quantity and date spans that belong to this claim.
+- ``key``: one of the facts a careful reader would list first for the article.
+- ``half``: ``dev`` (rules may be written from it) or ``measure`` (never read while
+  writing rules).
+
+A row is *right in every respect* when its span is judged a claim, its subject is the
+expected one and its linked values are exactly the expected ones. A row whose span has
+no judgement is *unjudged*: it is reported so that a reader can judge it, and is not
+counted as right or wrong.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+#: the confidence from which a claim row counts as "high confidence"
+HIGH_CONFIDENCE = 0.7
+HALVES = ("dev", "measure")
+
+
+class JudgedError(ValueError):
+    """The judgements file cannot be read as written (E080-E082)."""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    source: str
+    half: str
+    text: str
+    occ: int
+    verdict: str
+    subject: str | None
+    subject_aliases: tuple[str, ...]
+    values: tuple[str, ...]
+    key: bool
+    line: int
+
+
+def load_judgements(path: str | Path) -> list[Judgement]:
+    """Read ``judgements.jsonl``; every bad line is an error naming the line."""
+    path = Path(path)
+    judgements = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            judgement = Judgement(
+                source=record["source"], half=record["half"], text=record["text"], occ=int(record.get("occ", 1)),
+                verdict=record["verdict"], subject=record.get("subject"),
+                subject_aliases=tuple(record.get("subject_aliases", ())), values=tuple(record.get("values", ())),
+                key=bool(record.get("key", False)), line=number)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise JudgedError(f"[E080] {path}:{number}: not a judgement record ({exc}); see pipeline/tools/judged.py") \
+                from exc
+        if judgement.half not in HALVES or judgement.verdict not in ("claim", "not_claim"):
+            raise JudgedError(f"[E081] {path}:{number}: half must be dev or measure and verdict claim or not_claim")
+        judgements.append(judgement)
+    return judgements
+
+
+def _fold(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").replace("’", "'")).strip().casefold()
+
+
+def _locate(texts: dict[str, str], judgements: list[Judgement]) -> dict[tuple[str, int, int], Judgement]:
+    """Each judgement's span as ``(source, start, end)`` in its excerpt (the ``occ``-th occurrence)."""
+    located = {}
+    for judgement in judgements:
+        text = texts.get(judgement.source)
+        if text is None:
+            raise JudgedError(f"[E082] judgements line {judgement.line}: no excerpt {judgement.source}")
+        at, previous = -1, -len(judgement.text)
+        for _ in range(judgement.occ):
+            at = text.find(judgement.text, previous + len(judgement.text))
+            if at < 0:
+                raise JudgedError(f"[E082] judgements line {judgement.line}: {judgement.text[:60]!r} occurs fewer "
+                                  f"than {judgement.occ} times in {judgement.source}")
+            previous = at
+        located[(judgement.source, at, at + len(judgement.text))] = judgement
+    return located
+
+
+@dataclass
+class HalfScore:
+    rows: int = 0
+    judged: int = 0
+    right: int = 0
+    high: int = 0
+    high_right: int = 0
+    key: int = 0
+    key_found: int = 0
+    problems: Counter = field(default_factory=Counter)
+    unjudged: list[dict] = field(default_factory=list)
+    wrong: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.judged if self.judged else None
+
+    @property
+    def high_precision(self) -> float | None:
+        return self.high_right / self.high if self.high else None
+
+    @property
+    def key_recall(self) -> float | None:
+        return self.key_found / self.key if self.key else None
+
+
+def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, texts: dict[str, str],
+          judgements: list[Judgement]) -> dict[str, HalfScore]:
+    """Score every claim row of a run on the excerpts against the judgements, per half."""
+    located = _locate(texts, judgements)
+    half_of_source = {j.source: j.half for j in judgements}
+    value_text = dict(zip(dates["date_id"], dates["text"])) | dict(zip(quantities["quantity_id"], quantities["text"]))
+    scores = {half: HalfScore() for half in HALVES}
+    found_keys: set[tuple] = set()
+    for row in claims.to_dict("records"):
+        half = half_of_source.get(row["source"])
+        if half is None:
+            continue
+        tally = scores[half]
+        tally.rows += 1
+        judgement = located.get((row["source"], row["start"], row["end"]))
+        values = sorted(value_text.get(v, v) for v in [*row["quantity_ids"], *row["date_ids"]])
+        shown = {"source": row["source"], "text": row["text"], "subject": row["subject"], "values": values,
+                 "speaker": row.get("speaker"), "confidence": row.get("confidence")}
+        if judgement is None:
+            tally.unjudged.append(shown)
+            continue
+        tally.judged += 1
+        problems = _problems(row, values, judgement)
+        confident = row.get("confidence") is not None and row["confidence"] >= HIGH_CONFIDENCE
+        tally.high += confident
+        if problems:
+            tally.problems.update(problems)
+            tally.wrong.append({**shown, "problems": problems, "expected_subject": judgement.subject,
+                                "expected_values": sorted(judgement.values)})
+        else:
+            tally.right += 1
+            tally.high_right += confident
+            if judgement.key:
+                found_keys.add((judgement.source, judgement.text, judgement.occ))
+    for judgement in judgements:
+        if judgement.key:
+            scores[judgement.half].key += 1
+            scores[judgement.half].key_found += (judgement.source, judgement.text, judgement.occ) in found_keys
+    return scores
+
+
+def _problems(row: dict, values: list[str], judgement: Judgement) -> list[str]:
+    if judgement.verdict == "not_claim":
+        return ["not a claim"]
+    problems = []
+    expected = {_fold(judgement.subject), *map(_fold, judgement.subject_aliases)}
+    if _fold(row["subject"]) not in expected:
+        problems.append("subject")
+    if sorted(map(_fold, values)) != sorted(map(_fold, judgement.values)):
+        problems.append("values")
+    return problems
+
+
+def read_excerpts(folder: str | Path) -> dict[str, str]:
+    """The excerpt texts by source name, decoded as the pipeline decodes UTF-8 input."""
+    return {path.name: path.read_bytes().decode("utf-8") for path in sorted(Path(folder).glob("*.txt"))}
+
+
+def format_scores(scores: dict[str, HalfScore], *, details: bool = False) -> str:
+    lines = []
+    for half in HALVES:
+        s = scores[half]
+        pct = lambda value: "-" if value is None else f"{value:.3f}"  # noqa: E731
+        lines.append(f"{half:8} rows {s.rows:4}  judged {s.judged:4}  right in every respect {s.right:4} "
+                     f"({pct(s.precision)})  high-confidence {s.high_right}/{s.high} ({pct(s.high_precision)})  "
+                     f"key claims with the right subject {s.key_found}/{s.key} ({pct(s.key_recall)})  "
+                     f"unjudged {len(s.unjudged)}")
+        if s.problems:
+            lines.append("          wrong: " + ", ".join(f"{k} {v}" for k, v in s.problems.most_common()))
+    if details:
+        for half in HALVES:
+            for row in scores[half].wrong:
+                lines.append(f"WRONG {half} " + json.dumps(row, ensure_ascii=False, default=str))
+            for row in scores[half].unjudged:
+                lines.append(f"UNJUDGED {half} " + json.dumps(row, ensure_ascii=False, default=str))
+    return "\n".join(lines)
+
+
+def score_outputs(out_dir: str | Path, sample_dir: str | Path) -> dict[str, HalfScore]:
+    """Score the tables in ``out_dir`` (a run over ``sample_dir/excerpts``) against its judgements."""
+    from pipeline.core.schema import read_table
+
+    out_dir, sample_dir = Path(out_dir), Path(sample_dir)
+    tables = {name: read_table(name, out_dir / f"{name}.parquet") for name in ("claims", "dates", "quantities")}
+    return score(tables["claims"], tables["dates"], tables["quantities"], read_excerpts(sample_dir / "excerpts"),
+                 load_judgements(sample_dir / "judgements.jsonl"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the pipeline over the judged sample's excerpts and print the scores per half.
+
+    Example: python -m pipeline.tools.judged --sample tests/claims_judged --details
+    """
+    import argparse
+    import tempfile
+
+    from pipeline.run.config import load_config
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("--sample", default="tests/claims_judged", help="folder with excerpts/ and judgements.jsonl")
+    parser.add_argument("--details", action="store_true", help="list every wrong and unjudged row as JSON")
+    args = parser.parse_args(argv)
+    sample = Path(args.sample)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace(raw_dir=sample / "excerpts", interim_dir=Path(tmp) / "interim", out_dir=Path(tmp) / "out",
+                       config=load_config(None), errors=ErrorLog())
+        run_pipeline(ws)
+        scores = score_outputs(ws.out_dir, sample)
+    print(format_scores(scores, details=args.details))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
