@@ -1,0 +1,97 @@
+"""Growth: a mention grown into the larger name it heads or opens (administrations, summits, wars, first names)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.stages.entities.context import ArticleContext, Mention, flat
+from pipeline.stages.entities.options import Options
+from pipeline.stages.entities.patterns import compile_words
+from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
+
+
+class NameGrowth:
+    """Grow mentions by what follows or precedes them; holds the patterns compiled from the options."""
+
+    def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry]) -> None:
+        self.options = opts = options
+        self.by_surface = by_surface
+        # what may follow a mention to grow it (one line break allowed: hard wraps)
+        gap = r"[^\S\n]*\n?[^\S\n]*"
+        self._person_org = compile_words(gap + r"(?:{})\b", opts.person_org_heads)
+        self._pair_event = compile_words(r"[-–][A-Z][\w.]*" + gap + r"({})\b(?![-’'])", opts.conflict_heads + opts.event_heads)
+        self._event = compile_words(gap + r"(?:{})\b(?![-’'])", opts.event_heads)
+
+    def extend(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+        """Grow a mention into the larger name it heads or opens."""
+        opts, text = self.options, ctx.text
+        starts = sorted(m.start for m in mentions)
+        out: list[Mention] = []
+        for m in mentions:
+            after = text[m.end:m.end + 40]
+            grown = None
+            # "Władysław" + "Kosiniak-Kamysz": the first name the model left out
+            first = self._given_name_start(ctx, m, out[-1].end if out else 0)
+            if first is not None:
+                m = replace(m, start=first, detector="rule:given_name")
+            # "Trump administration": the government a person leads
+            g = self._person_org.match(after) if self._person_org and m.label == "PERSON" else None
+            if g:
+                grown = replace(m, end=m.end + g.end(), label="ORG", detector="rule:person_org", entry=None)
+            # "Russia-Ukraine war", "EU-UK summit": a pair of parties and an event noun
+            g = self._pair_event.match(after) if self._pair_event and m.label in ("GPE", "NORP", "ORG") else None
+            if grown is None and g:
+                kind = "rule:conflict" if g.group(1) in opts.conflict_heads else "rule:event"
+                grown = replace(m, end=m.end + g.end(), label="EVENT", detector=kind, entry=None)
+            # "EU summit", "EU-Canada summit": an organisation's or a pair's meeting
+            g = self._event.match(after) if self._event and grown is None else None
+            if g and (m.label == "ORG" or re.fullmatch(r"[A-Z][\w.]*[-–][A-Z][\w.]*", text[m.start:m.end])):
+                grown = replace(m, end=m.end + g.end(), label="EVENT", detector="rule:event", entry=None)
+            if grown is None and m.label in ("ORG", "LAW") and re.search(r"\s(?:of|on|for)\s+[A-Z]\w*$", text[m.start:m.end]):
+                # "Partnership on Security" + " and Defence": the model stopped at "and"
+                g = re.match(r"[^\S\n]+and[^\S\n]+[A-Z]\w+\b(?!\s+[A-Z])", after)
+                if g:
+                    grown = replace(m, end=m.end + g.end(), detector="rule:coordination", entry=None)
+            if grown is None and m.label == "ORG" and m.entry is None and " " not in text[m.start:m.end]:
+                # "Maritime" + " and Fisheries Fund": one name of two fields and an
+                # organisation head, when no mention starts in the rest
+                g = re.match(r"[^\S\n]+and[^\S\n]+(?:[A-Z][\w’'\-]*[^\S\n]+){0,2}([A-Z]\w*)\b(?![^\S\n]+[A-Z])", after)
+                if (g and g.group(1) in opts.org_words
+                        and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
+                    grown = replace(m, end=m.end + g.end(), detector="rule:coordination", entry=None)
+            if grown is not None:
+                surface = fold_whitespace(text[grown.start:grown.end])
+                entry = self.by_surface.get(surface)
+                if entry is not None:
+                    grown = replace(grown, entry=entry, label=entry.label)
+                out.append(grown)
+            else:
+                out.append(m)
+        return flat(out)
+
+    def _given_name_start(self, ctx: ArticleContext, m: Mention, prev_end: int) -> int | None:
+        """Start of the first name right before a bare surname that the model left out, or None.
+
+        "Władysław Kosiniak-Kamysz" after the model found only the surname: the word before
+        is one capitalised proper noun, one space away, in no other mention, and no title
+        ("Defence Minister"), nationality ("Polish"), date or generic word.
+        """
+        opts = self.options
+        if m.label != "PERSON" or m.entry is not None or " " in fold_whitespace(ctx.text[m.start:m.end]):
+            return None
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        tok = ctx.doc[span.start - 1]
+        word = tok.text
+        if tok.idx < prev_end or ctx.text[tok.idx + len(word):m.start] != " ":
+            return None
+        if tok.tag_ != "NNP" or not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+            return None
+        if (word in opts.date_words or word in opts.generic_words or word in opts.demonyms or word in opts.org_words
+                or word.casefold() in STOP_WORDS or ctx.titles_within(tok.idx, tok.idx + len(word))):
+            return None
+        return tok.idx

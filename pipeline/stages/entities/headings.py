@@ -1,0 +1,87 @@
+"""Headings: title-case, capitals and run-in headings, where capitals show position rather than names."""
+from __future__ import annotations
+
+import re
+
+from pipeline.stages.entities.context import ArticleContext
+
+_HEADING_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+_LIST_MARKER = re.compile(r"[^\S\n]*(?:(?:[-•*–]|\d+[.)])[^\S\n]*)?")
+# the end of a run-in heading: a colon, question mark or full stop before a space or the line end
+_RUN_IN_END = re.compile(r"[:?.](?=\s|$)")
+
+
+def is_capitals_line(ctx: ArticleContext, pos: int) -> bool:
+    """True when the line holding ``pos`` is written in capitals ("OPERATION EASTERN SENTRY")."""
+    line_start, line_end = ctx.line_of(pos)
+    letters = [c for c in ctx.text[line_start:line_end] if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
+
+
+def is_title_case_line(ctx: ArticleContext, pos: int) -> bool:
+    """True when the line holding ``pos`` is a heading written in title case."""
+    line_start, line_end = ctx.line_of(pos)
+    line = ctx.text[line_start:line_end].strip()
+    words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) < 3 or not long_words or line[-1:] in ".?!:”\"":
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+def _all_capitalised(words: list[str]) -> bool:
+    """True when every word longer than three letters starts with a capital (and there is one)."""
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _run_in_heading(ctx: ArticleContext, pos: int) -> tuple[int, int] | None:
+    """The run-in heading that opens the line of ``pos``, as a char range, or None.
+
+    It ends at the line's first colon, question mark or full stop, the line goes on
+    after it, and it has two to eight words, every long one capitalised ("Budget and Arms
+    Production Growth. Russia plans ...", "2. Stinger Missiles Replenishment: The
+    committee ..."). Abbreviations end it early ("U.S. Army" gives one word).
+    """
+    line_start, line_end = ctx.line_of(pos)
+    body_start = _LIST_MARKER.match(ctx.text, line_start, line_end).end()
+    end = _RUN_IN_END.search(ctx.text, body_start, line_end)
+    if end is None or not ctx.text[end.end():line_end].strip():
+        return None
+    words = _HEADING_WORD.findall(ctx.text[body_start:end.start()])
+    if not 2 <= len(words) <= 8 or not _all_capitalised(words):
+        return None
+    return body_start, end.start()
+
+
+def is_heading(ctx: ArticleContext, pos: int) -> bool:
+    """True when ``pos`` lies in a heading: a title-case or capitals line, or a run-in heading.
+
+    A title-case line may end in a colon, question mark or full stop when it has at most
+    twelve words and every long one is capitalised ("NATO 5% GDP Defence Spending
+    Target:", "Committing to 2.5%: Is Help at Hand for the UK's Defences?").
+    """
+    if is_title_case_line(ctx, pos) or is_capitals_line(ctx, pos):
+        return True
+    line_start, line_end = ctx.line_of(pos)
+    line = ctx.text[line_start:line_end].strip()
+    words = _HEADING_WORD.findall(line)
+    if line[-1:] in ":?." and 2 <= len(words) <= 12 and _all_capitalised(words):
+        return True
+    heading = _run_in_heading(ctx, pos)
+    return heading is not None and heading[0] <= pos < heading[1]
+
+
+def unattested_in_capitals(ctx: ArticleContext, start: int, end: int, surface: str) -> bool:
+    """True for a span of a capitals line that the text never writes on another kind of line.
+
+    A heading in capitals repeats names of the text ("RHEINMETALL WINS ORDER" and
+    "Rheinmetall said"); a capitalised run found nowhere else is heading words
+    ("RENEWED ENERGY IN"). A name alone on its line ("MARTA KOWALSKA" of a byline) stays.
+    """
+    line_start, line_end = ctx.line_of(start)
+    if ctx.text[line_start:line_end].strip() == ctx.text[start:end]:
+        return False
+    words = [re.escape(w) for w in surface.split(" ")]
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+    return all(is_capitals_line(ctx, g.start()) for g in pattern.finditer(ctx.text))

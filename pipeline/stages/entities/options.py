@@ -1,0 +1,85 @@
+"""The extractor's options: the word lists and patterns of entities.toml and the gazetteer, compiled once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.stages.entities.patterns import title_pattern
+from pipeline.stages.reconcile import ENTITY_LABELS, GazetteerEntry, alias_variants
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the rules read from the lexicon: word sets, tuples for regex alternations, compiled patterns."""
+
+    labels: frozenset
+    titles: re.Pattern | None
+    prefix_modifiers: re.Pattern | None
+    law_heads: frozenset
+    honorifics: tuple
+    particles: frozenset
+    anaphor_heads: frozenset
+    anaphor_determiners: tuple
+    anaphor_modifiers: tuple
+    event_heads: tuple
+    conflict_heads: tuple
+    person_org_heads: tuple
+    person_nouns: frozenset
+    person_verbs: frozenset
+    org_words: frozenset
+    generic_words: frozenset
+    reference_words: frozenset
+    function_words: frozenset
+    acronym_fillers: frozenset
+    date_words: frozenset
+    unit_words: frozenset
+    designator: re.Pattern | None
+    demonyms: frozenset
+    equipment_heads: frozenset
+    equipment_nouns: tuple
+    equipment_modifiers: tuple
+
+    @classmethod
+    def from_lexicon(cls, lexicon: dict) -> Options:
+        cfg = (lexicon or {}).get("entities") or {}
+        titles = ((lexicon or {}).get("gazetteer") or {}).get("titles", [])
+        return cls(
+            labels=frozenset(cfg.get("labels", ENTITY_LABELS)),
+            titles=title_pattern(titles),
+            prefix_modifiers=title_pattern(cfg.get("prefix_modifiers", [])),
+            law_heads=frozenset(cfg.get("law_heads", [])),
+            honorifics=tuple(cfg.get("honorifics", [])),
+            particles=frozenset(w.casefold() for w in cfg.get("name_particles", [])),
+            anaphor_heads=frozenset(cfg.get("anaphor_heads", [])),
+            anaphor_determiners=tuple(cfg.get("anaphor_determiners", [])),
+            anaphor_modifiers=tuple(cfg.get("anaphor_modifiers", [])),
+            event_heads=tuple(cfg.get("event_heads", [])),
+            conflict_heads=tuple(cfg.get("conflict_heads", [])),
+            person_org_heads=tuple(cfg.get("person_org_heads", [])),
+            person_nouns=frozenset(w.casefold() for w in cfg.get("person_nouns", [])),
+            person_verbs=frozenset(cfg.get("person_verbs", [])),
+            org_words=frozenset(cfg.get("org_words", [])),
+            generic_words=frozenset(cfg.get("generic_words", [])),
+            reference_words=frozenset(cfg.get("reference_words", [])),
+            function_words=frozenset(cfg.get("name_function_words", [])),
+            acronym_fillers=frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
+            date_words=frozenset(cfg.get("date_words", [])),
+            unit_words=frozenset(cfg.get("unit_words", [])),
+            designator=re.compile(cfg["designator_pattern"]) if cfg.get("designator_pattern") else None,
+            # the gazetteer's nationality adjectives, as written ("Dutch", "South Korean")
+            demonyms=frozenset(" ".join(w.capitalize() for w in key.split())
+                               for key in ((lexicon or {}).get("gazetteer") or {}).get("nationalities", {})),
+            equipment_heads=frozenset(cfg.get("equipment_heads", [])),
+            equipment_nouns=tuple(cfg.get("equipment_nouns", [])),
+            equipment_modifiers=tuple(cfg.get("equipment_modifiers", [])),
+        )
+
+
+def surface_index(entries) -> dict[str, GazetteerEntry]:
+    """Every alias variant of the gazetteer ``entries``, mapped to the first entry that has it."""
+    by_surface: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        for alias in entry.aliases:
+            for form in alias_variants(alias):
+                by_surface.setdefault(form, entry)
+    return by_surface

@@ -1,0 +1,40 @@
+"""Regexes built from word lists, and the dateline scan: text patterns the claims stage shares."""
+from __future__ import annotations
+
+import re
+
+# "BRUSSELS —", "NEW DELHI –", "BRUSSELS (May 19, 2025) —": a place in capitals opening a
+# line, then a dash, perhaps after a date or an agency in brackets
+_DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’\-]*(?:[^\S\n][A-Z][A-Z.'’\-]*){0,2})[^\S\n]+"
+                       r"(?:\([^()\n]{1,40}\)[^\S\n]*)?[—–]")
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the place naming each dateline in ``text`` ("BRUSSELS —", "NEW DELHI –").
+
+    The place an article was filed from: a name of at least three letters in capitals
+    opening a line, then a dash.
+    """
+    return [(g.start(1), g.end(1)) for g in _DATELINE.finditer(text) if sum(c.isalpha() for c in g.group(1)) >= 3]
+
+
+def title_pattern(titles: list[str]) -> re.Pattern | None:
+    """One case-insensitive regex for a list of titles, longest first; None for no titles."""
+    if not titles:
+        return None
+    parts = []
+    for title in sorted(set(titles), key=lambda t: (-len(t), t)):
+        body = r"\s+".join(re.escape(w) for w in title.split())
+        # "then-" and "ex-" glue to the next word; other titles end at a word boundary
+        parts.append(body if title.endswith("-") else body + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def alternation(words: tuple) -> str:
+    """A regex alternation of ``words``, escaped, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def compile_words(template: str, words: tuple) -> re.Pattern | None:
+    """``template`` with ``{}`` replaced by an alternation of ``words``; None without words."""
+    return re.compile(template.format(alternation(words))) if words else None
