@@ -1,0 +1,113 @@
+"""The quantities stage: anchors from a Matcher, the grammar's readings, then one row per quantity."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.core.article import Article
+from pipeline.core.ids import span_id
+from pipeline.core.schema import SCHEMAS
+from pipeline.stages.quantities.exclusions import DateSpans, excluded
+from pipeline.stages.quantities.grammar import read
+from pipeline.stages.quantities.lexicon import compile_lexicon
+from pipeline.stages.quantities.operands import Quantity
+from pipeline.stages.quantities.qualifiers import approx_after, approx_before
+from pipeline.stages.quantities.view import TokenView
+
+COLUMNS: tuple[str, ...] = tuple(SCHEMAS["quantities"].names)
+
+
+class QuantityExtractor:
+    """Find the quantities of one article: rows of the ``quantities`` table, in text order."""
+
+    def __init__(self, lexicon: dict) -> None:
+        self.lex = compile_lexicon(lexicon)
+        self._vocab = None
+        self._matcher: Matcher | None = None
+
+    def _anchors(self, doc: Doc) -> list[int]:
+        """Indices of the tokens a quantity can start from: any token with a digit, or a
+        number word. The Matcher is compiled once per vocabulary (the model's)."""
+        if self._matcher is None or self._vocab is not doc.vocab:
+            matcher = Matcher(doc.vocab)
+            matcher.add("DIGITS", [[{"TEXT": {"REGEX": r"\d"}}]])
+            matcher.add("WORDS", [[{"LOWER": {"IN": sorted(self.lex.number_words)}}]])
+            self._vocab, self._matcher = doc.vocab, matcher
+        return sorted({start for _, start, _ in self._matcher(doc)})
+
+    def __call__(self, doc: Doc, article: Article, *, date_spans: Sequence[tuple[int, int]] = ()) -> list[dict]:
+        """Rows (``pipeline.schema.SCHEMAS["quantities"]`` columns) for ``doc``, built from ``article``.
+
+        ``date_spans`` are absolute (start, end) offsets of the article's date rows: no
+        number inside one is a quantity.
+        """
+        if len(doc.text) != len(article.text):
+            raise ValueError(
+                f"[E402] doc has {len(doc.text)} characters but article {article.doc_id!r} has "
+                f"{len(article.text)}: build the Doc from view_text(article.text)"
+            )
+        dates = DateSpans([(s - article.start, e - article.start) for s, e in date_spans])
+        view = TokenView(doc, self.lex)
+        anchors = self._anchors(doc)
+        found: list[tuple[Quantity, str | None]] = []
+        done = 0
+        for i in anchors:
+            if i < done:
+                continue
+            q = read(view, i)
+            if q is None:
+                continue
+            if q.drop:
+                done = q.end
+                continue
+            approx = approx_before(view, q.start, q.kind) or q.inner_approx or approx_after(view, q.end)
+            if excluded(view, dates, q, approx):
+                continue
+            found.append((q, approx))
+            done = q.end
+        dollar, dollar_rule = self._article_dollar(found)
+        rows = []
+        for q, approx in found:
+            unit, rule = q.unit, q.unit_rule
+            if q.kind == "money" and unit == "$":
+                unit, rule = dollar, dollar_rule
+            rows.append(self._row(doc, article, q, unit, rule, approx))
+        return rows
+
+    def _article_dollar(self, found: list[tuple[Quantity, str | None]]) -> tuple[str, str]:
+        """Which dollar a bare "$" means in this article.
+
+        USD, unless the article marks US amounts explicitly ("US$", "USD", "U.S. dollars"),
+        so that its bare "$" cannot be the US dollar, and names exactly one other dollar
+        ("C$", "Canadian dollars"): then the bare "$" is that one (Canadian Press style
+        "$5bn (US$3.7bn)"). Wire style "C$5bn ($3.7bn)" keeps USD.
+        """
+        default = self.lex.default_dollar
+        named = {q.unit for q, _ in found if q.kind == "money" and q.unit in self.lex.dollar_family}
+        others = named - {default}
+        if default in named and len(others) == 1:
+            other = next(iter(others))
+            return other, f"dollar_context:{other}"
+        return default, f"dollar_default_{default.lower()}"
+
+    @staticmethod
+    def _row(doc: Doc, article: Article, q: Quantity, unit: str | None, rule: str | None, approx: str | None) -> dict:
+        start = doc[q.start].idx
+        last = doc[q.end - 1]
+        end = last.idx + len(last.text) - q.trim
+        cols = article.span_columns(start, end)
+        point = None if q.is_range else q.low
+        return {
+            "quantity_id": span_id("q_", article.source, cols["start"], cols["end"]),
+            **cols,
+            # a bare decimal ("between 0.4 and 1.0") is a ratio; a bare whole number a count
+            "kind": q.kind or ("ratio" if q.decimal and q.factor == 1.0 else "count"),
+            "value": point,
+            "value_low": q.low,
+            "value_high": q.high,
+            "unit": unit,
+            "approx": approx,
+            "unit_rule": rule,
+        }

@@ -1,0 +1,229 @@
+"""The quantities lexicon: ``configs/quantities.toml`` compiled once into lookup tables and the digit-token regex."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+_NUMBER_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+#: the dashes that join a range ("2-3%") or a compound ("10-year")
+DASHES = "-–—"
+
+
+class LexiconError(ValueError):
+    """The quantities lexicon lacks a section or key the grammar needs (E401)."""
+
+
+class _Table:
+    """One table of the parsed TOML; a missing key is an E401 error naming its full path."""
+
+    def __init__(self, node: Mapping, path: str = "") -> None:
+        self.node = node
+        self.path = path
+
+    def __call__(self, key: str):
+        if not isinstance(self.node, Mapping) or key not in self.node:
+            raise LexiconError(f"[E401] quantities lexicon lacks {self.path + key!r}")
+        return self.node[key]
+
+    def table(self, key: str) -> _Table:
+        return _Table(self(key), f"{self.path}{key}.")
+
+
+def _lower_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def _alternation(keys: Iterable[str]) -> str:
+    # longest first so "US$" wins over "$" and "bn" over "b"
+    return "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The parsed ``configs/quantities.toml``: sets and maps the grammar looks words up in."""
+
+    symbols: Mapping[str, str]
+    bare_dollar: frozenset[str]
+    codes: Mapping[str, str]
+    dollar_family: frozenset[str]
+    default_dollar: str
+    magnitude_words: Mapping[str, float]
+    magnitude_suffixes: Mapping[str, float]
+    money_only_spaced: frozenset[str]
+    units: Mapping[str, int]
+    tens: Mapping[str, int]
+    multipliers: Mapping[str, int]
+    indefinite: frozenset[str]
+    vague: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    fractions: Mapping[str, int]
+    ordinal_fractions: frozenset[str]
+    multiples: Mapping[str, int]
+    fold_words: Mapping[str, float]
+    fold_suffix: str
+    addition_joiners: frozenset[str]
+    times_words: frozenset[str]
+    multiple_followers: frozenset[str]
+    fraction_followers: frozenset[str]
+    approx: Mapping[str, str]
+    approx_after: Mapping[str, str]
+    prepositional_approx: frozenset[str]
+    preposition_deps: frozenset[str]
+    bridge_adverbs: frozenset[str]
+    bridge_words: frozenset[str]
+    connectors: frozenset[str]
+    between: frozenset[str]
+    between_joiner: frozenset[str]
+    change_openers: frozenset[str]
+    change_verbs: frozenset[str]
+    ratio_joiners: tuple[str, ...]
+    suffix_phrases: Mapping[str, tuple[str, object]]
+    suffix_max_tokens: int
+    glued_subunits: Mapping[str, tuple[str, float]]
+    percent_suffixes: Mapping[str, str]
+    percent_signs: Mapping[str, float]
+    spaced_m: str
+    months: frozenset[str]
+    year_min: int
+    year_max: int
+    modifier_pos: frozenset[str]
+    noun_pos: frozenset[str]
+    noun_tags: frozenset[str]
+    count_deps: frozenset[str]
+    plural_suffixes: tuple[str, ...]
+    plural_exceptions: tuple[str, ...]
+    unit_pos: frozenset[str]
+    max_gap: int
+    anaphoric_before: frozenset[str]
+    one_idioms: frozenset[str]
+    one_blockers_before: frozenset[str]
+    noun_stoplist: frozenset[str]
+    partitive_determiners: frozenset[str]
+    identifier_before: frozenset[str]
+    name_ok_before: frozenset[str]
+    glue: frozenset[str]
+    brackets: frozenset[str]
+    token_re: re.Pattern
+
+    number_words: frozenset[str]  # every word that can start or anchor a spelled quantity
+
+
+def compile_lexicon(raw: Mapping) -> Lexicon:
+    """Build the lookup tables and the one token regex from the parsed TOML lexicon."""
+    root = _Table(raw)
+    cur, nums, mags = root.table("currency"), root.table("numbers"), root.table("magnitudes")
+    pct, meas, dates = root.table("percent"), root.table("measures"), root.table("dates")
+    counts, excl, rng = root.table("counts"), root.table("exclude"), root.table("ranges")
+    bridge, prep = root.table("approx_bridge"), root.table("approx_prepositions")
+    symbols = dict(cur("symbols"))
+    code_aliases = dict(cur.node.get("code_aliases", {}))
+    codes = {c: code_aliases.get(c, c) for c in cur("codes")}
+    words = {k.lower(): v for k, v in cur("words").items()}
+    subunits = {k.lower(): (v[0], float(v[1])) for k, v in cur("subunits").items()}
+
+    # One table for what may follow a number, by priority: percent, money, measure, time.
+    suffix_phrases: dict[str, tuple[str, object]] = {}
+    for key in dates("time_units"):
+        suffix_phrases[key.lower()] = ("time", None)
+    for key, unit in meas("units").items():
+        suffix_phrases[key.lower()] = ("measure", unit)
+    for key, (code, factor) in subunits.items():
+        if len(key) > 1:  # one-letter minor units ("50p") only glued to the number
+            suffix_phrases[key] = ("subunit", (code, factor))
+    for key, code in words.items():
+        suffix_phrases[key] = ("currency", code)
+    for key, unit in pct("units").items():
+        suffix_phrases[key.lower()] = ("percent", unit)
+    glued_subunits = {k: v for k, v in subunits.items() if len(k) == 1}
+
+    mag_suffixes = {k.lower(): float(v) for k, v in mags("suffixes").items()}
+    pct_suffixes = dict(pct("suffixes"))
+    currency_prefix = _alternation([*symbols, *codes])
+    suffix = (
+        f"(?i:{_alternation(mag_suffixes)})(?:{_alternation(pct_suffixes)})?"
+        f"|{_alternation(pct_suffixes)}|{_alternation(glued_subunits)}"
+    )
+
+    def end(n: int) -> str:
+        return f"(?P<c{n}>{currency_prefix})?(?P<n{n}>{_NUMBER_CORE})(?P<s{n}>{suffix})?"
+
+    token_re = re.compile(f"^{end(1)}(?:[{DASHES}]{end(2)})?$")
+    approx = {" ".join(k.lower().split()): v for k, v in root("approx").items()}
+    # "fivefold", "tenfold", "hundredfold": a number word with the multiplying suffix
+    fold_suffix = str(nums("fold_suffix")).lower()
+    fold_words = {
+        f"{word.lower()}{fold_suffix}": float(value)
+        for table in (nums("units"), nums("tens"), nums("multipliers"), mags("words"))
+        for word, value in table.items()
+    }
+    return Lexicon(
+        symbols=symbols,
+        bare_dollar=frozenset(cur("bare_dollar")),
+        codes=codes,
+        dollar_family=frozenset(cur("dollar_family")),
+        default_dollar=cur("default_dollar"),
+        magnitude_words={k.lower(): float(v) for k, v in mags("words").items()},
+        magnitude_suffixes=mag_suffixes,
+        money_only_spaced=_lower_set(mags("money_only_spaced")),
+        units=dict(nums("units")),
+        tens=dict(nums("tens")),
+        multipliers=dict(nums("multipliers")),
+        indefinite=_lower_set(nums("indefinite")),
+        vague=_lower_set(nums("vague")),
+        vague_quantifiers=_lower_set(nums("vague_quantifiers")),
+        fractions=dict(nums("fractions")),
+        ordinal_fractions=_lower_set(nums("ordinal_fractions")),
+        multiples=dict(nums("multiples")),
+        fold_words=fold_words,
+        fold_suffix=fold_suffix,
+        addition_joiners=_lower_set(nums("addition_joiners")),
+        times_words=_lower_set(nums("times_words")),
+        multiple_followers=_lower_set(nums("multiple_followers")),
+        fraction_followers=_lower_set(nums("fraction_followers")),
+        approx=approx,
+        approx_after={" ".join(k.lower().split()): v for k, v in root("approx_after").items()},
+        prepositional_approx=_lower_set(prep("words")),
+        preposition_deps=frozenset(prep("deps")),
+        bridge_adverbs=_lower_set(bridge("adverbs")),
+        bridge_words=_lower_set(bridge("words")),
+        connectors=frozenset(rng("connectors")),
+        between=_lower_set(rng("between")),
+        between_joiner=_lower_set(rng("between_joiner")),
+        change_openers=_lower_set(rng("change_openers")),
+        change_verbs=_lower_set(rng("change_verbs")),
+        ratio_joiners=tuple(" ".join(w.lower().split()) for w in rng("ratio_joiners")),
+        suffix_phrases=suffix_phrases,
+        # a phrase may also be split at glued punctuation ("km/h" is three tokens)
+        suffix_max_tokens=max(len(k.split()) for k in suffix_phrases) + 3,
+        glued_subunits=glued_subunits,
+        percent_suffixes=pct_suffixes,
+        percent_signs={k: float(v) for k, v in pct("signs").items()},
+        spaced_m=meas("spaced_m"),
+        months=frozenset(dates("months")),
+        year_min=int(dates("year_min")),
+        year_max=int(dates("year_max")),
+        modifier_pos=frozenset(counts("modifier_pos")),
+        noun_pos=frozenset(counts("noun_pos")),
+        noun_tags=frozenset(counts("noun_tags")),
+        count_deps=frozenset(counts("count_deps")),
+        plural_suffixes=tuple(counts("plural_suffixes")),
+        plural_exceptions=tuple(counts("plural_exceptions")),
+        unit_pos=frozenset(counts("unit_pos")),
+        max_gap=int(counts("max_gap")),
+        anaphoric_before=_lower_set(counts("anaphoric_before")),
+        one_idioms=_lower_set(counts("one_idioms")),
+        one_blockers_before=_lower_set(counts("one_blockers_before")),
+        noun_stoplist=_lower_set(counts("noun_stoplist")),
+        partitive_determiners=_lower_set(counts("partitive_determiners")),
+        identifier_before=_lower_set(excl("identifier_before")),
+        name_ok_before=frozenset(excl("name_ok_before")),
+        glue=frozenset(excl("glue")),
+        brackets=frozenset(excl("brackets")),
+        token_re=token_re,
+        number_words=_lower_set(
+            [*nums("units"), *nums("tens"), *nums("multipliers"),
+             *mags("words"), *nums("vague"), *nums("fractions"),
+             *nums("multiples"), *fold_words]
+        ),
+    )

@@ -1,0 +1,188 @@
+"""Operands: one number with its currency, scale words and unit ("£50,000", "150 billion euros", "3 percent")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pipeline.stages.quantities.lexicon import DASHES
+from pipeline.stages.quantities.numbers import (
+    TokenNumber,
+    parse_number_token,
+    parse_number_words,
+)
+from pipeline.stages.quantities.view import TokenView
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity being read: token extent [start, end) and what it states."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    low: float | None
+    high: float | None
+    kind: str | None = None  # money | percent | measure | count | ratio
+    unit: str | None = None
+    unit_rule: str | None = None
+    scaled: bool = False
+    factor: float = 1.0  # the scale written after the number ("billion" -> 1e9)
+    trim: int = 0  # characters of the last token outside the span (the full stop of "£1m.")
+    is_range: bool = False
+    decimal: bool = False
+    words: bool = False  # spelled out ("two"), not digits
+    vague: bool = False  # "dozens": an amount with no value
+    drop: bool = False  # a duration or a date: the dates table owns it
+    inner_approx: str | None = None  # a qualifier of a range's second end ("10 to over 20"), normalised
+
+
+def number_at(view: TokenView, i: int, money: bool) -> Quantity | None:
+    """The number starting at token i with its scale words, or None."""
+    t = view.tok(i)
+    if t is None:
+        return None
+    lex = view.lex
+    text = t.text
+    if any(c.isdigit() for c in text):
+        tn = parse_number_token(text, lex)
+        sign = 1.0
+        if tn is None and text[:1] in lex.percent_signs:
+            tn, sign = _signed_percent(view, i), lex.percent_signs[text[:1]]
+        if tn is None:
+            return None
+        q = Quantity(i, i + 1, i, i + 1, tn.low * sign, tn.high * sign, scaled=tn.scaled, factor=tn.factor,
+                     is_range=tn.is_range, decimal=tn.decimal)
+        if tn.unit_kind == "percent":
+            q = replace(q, kind="percent", unit=tn.unit, unit_rule="percent")
+        if tn.currency:
+            q = replace(q, kind="money", unit=tn.currency, unit_rule=tn.currency_rule)
+        return _scale(view, q, money or tn.currency is not None)
+    lower = t.lower_
+    if lower in lex.vague:
+        return Quantity(i, i + 1, i, i + 1, None, None, words=True, vague=True)
+    words = [view.lower(k) for k in range(i, min(view.n, i + 8))]
+    parsed = parse_number_words(words, lex)
+    if parsed is None:
+        return None
+    value, size = parsed
+    q = Quantity(i, i + size, i, i + size, value, value, words=True)
+    return _scale(view, q, money)
+
+
+def _signed_percent(view: TokenView, i: int) -> TokenNumber | None:
+    """The number of a signed change ("+29 %", "-3%", "−0.5pp"), read without its sign.
+
+    A sign makes an amount only before a percent unit and apart from a preceding word or
+    number: "+49 30" (a dialling code) and "COVID-19" stay codes.
+    """
+    doc = view.doc
+    text = doc[i].text
+    tn = parse_number_token(text[1:], view.lex)
+    if tn is None or tn.currency or tn.is_range:
+        return None  # a signed range ("-2-3%") has no reading we can trust
+    if i > 0 and (view.glued(i - 1) and doc[i - 1].text[-1:].isalnum() or doc[i - 1].like_num):
+        return None  # "COVID-19", "2 -3%": part of a name or of a range, not a signed change
+    if tn.unit_kind == "percent":
+        return tn
+    hit = view.suffix_at(i + 1)
+    return tn if tn.unit_kind is None and hit is not None and hit[0] == "percent" else None
+
+
+def _scale(view: TokenView, q: Quantity, money: bool) -> Quantity:
+    """Apply the scale words after a number ("150 billion", "5 bn", "£3 m", "2 dozen")."""
+    lex = view.lex
+    j, factor, scaled = q.end, 1.0, q.scaled
+    while j < view.n:
+        t = view.doc[j]
+        if j > q.start and t.is_sent_start:
+            break
+        lower = t.lower_
+        glued = view.glued(j - 1)
+        trim = 0
+        if lower.endswith(".") and lower[:-1] in lex.magnitude_suffixes and glued:
+            # the tokenizer keeps "m." of "£1m." as an abbreviation: scale plus full stop
+            lower, trim = lower[:-1], 1
+        if lower in lex.magnitude_words:
+            factor *= lex.magnitude_words[lower]
+        elif lower in lex.multipliers and not q.words and lex.multipliers[lower] != 100:
+            factor *= lex.multipliers[lower]
+        elif lower in lex.magnitude_suffixes and not scaled and (
+            glued or lower not in lex.money_only_spaced or money or _currency_follows(view, j + 1)
+        ):
+            factor *= lex.magnitude_suffixes[lower]
+        else:
+            break
+        scaled = True
+        j += 1
+        if trim:
+            break
+    if j == q.end:
+        return q
+    low = q.low * factor if q.low is not None else None
+    high = q.high * factor if q.high is not None else None
+    return replace(q, end=j, num_end=j, low=low, high=high, scaled=True, factor=q.factor * factor, trim=trim)
+
+
+def _currency_follows(view: TokenView, j: int) -> bool:
+    hit = view.suffix_at(j)
+    return bool(hit and hit[0] in ("currency", "subunit"))
+
+
+def operand_at(view: TokenView, i: int) -> Quantity | None:
+    """Optional currency, number, scale and unit from token i ("£50,000", "3 percent")."""
+    cur = view.currency_token(i)
+    if cur is not None:
+        q = number_at(view, i + 1, money=True)
+        if q is None or q.kind == "percent":
+            return None
+        if q.kind != "money":
+            q = replace(q, kind="money", unit=cur[0], unit_rule=cur[1])
+        q = replace(q, start=i)
+    else:
+        q = number_at(view, i, money=False)
+        if q is None:
+            return None
+    return unit_after(view, q)
+
+
+def unit_after(view: TokenView, q: Quantity) -> Quantity:
+    """Attach a percent, currency, measure or time unit written right after the number."""
+    lex = view.lex
+    j = q.end
+    if q.kind == "percent" and q.is_range and view.glued(j - 1):
+        hit = view.suffix_at(j)  # "5.25%-5.5" + "%": the tokenizer split the last sign off
+        if hit and hit[0] == "percent" and hit[1] == q.unit:
+            return replace(q, end=j + hit[2])
+    if q.kind in ("money", "percent") or q.trim:
+        return q  # the token already said it: "£5bn", "65%", "50p"
+    if view.glued(j - 1) and view.lower(j) in DASHES and view.glued(j):
+        # a number glued to a word by a hyphen: "10-year", "1,300-mile", "a 27-member bloc"
+        hit = view.suffix_at(j + 1)
+        if hit and hit[0] == "time":  # a duration: the dates table owns it
+            return replace(q, drop=True)
+        if hit and hit[0] == "measure":
+            return replace(q, end=j + 1 + hit[2], kind="measure", unit=hit[1], unit_rule="measure_unit")
+        nxt = view.doc[j + 1]
+        if nxt.lower_ == lex.fold_suffix and q.kind is None:  # "10-fold", "five-fold"
+            return replace(q, end=j + 2, kind="ratio")
+        if nxt.is_alpha and nxt.lower_ not in lex.number_words:
+            return replace(q, drop=True)  # an attribute of the next noun, not an amount
+    hit = view.suffix_at(j)
+    if hit is None:
+        if view.lower(j) == lex.spaced_m and view.tok(j) is not None and not q.kind and not q.vague:
+            return replace(q, end=j + 1, kind="measure", unit=lex.spaced_m, unit_rule="measure_unit")
+        return q
+    kind, unit, size = hit
+    if kind == "time":
+        return replace(q, drop=True)
+    if kind == "percent":
+        return replace(q, end=j + size, kind="percent", unit=unit, unit_rule="percent")
+    if kind == "currency":
+        rule = "iso_code" if view.doc[j].text in lex.codes else "currency_word"
+        return replace(q, end=j + size, kind="money", unit=unit, unit_rule=rule)
+    if kind == "subunit":
+        code, factor = unit  # type: ignore[misc]
+        low = q.low * factor if q.low is not None else None
+        high = q.high * factor if q.high is not None else None
+        return replace(q, end=j + size, kind="money", unit=code, unit_rule="currency_word", low=low, high=high)
+    return replace(q, end=j + size, kind="measure", unit=unit, unit_rule="measure_unit")

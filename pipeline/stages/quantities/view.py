@@ -1,0 +1,60 @@
+"""The grammar's view of one Doc: bounds-safe token lookups and the unit phrase starting at a token."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.stages.quantities.lexicon import Lexicon
+from pipeline.stages.quantities.numbers import currency_of
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace to one space (for `unit` and `approx`, never `text`)."""
+    return " ".join(text.split())
+
+
+class TokenView:
+    """One Doc and the lexicon, with the lookups every rule of the grammar makes."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self.lex = lex
+
+    def tok(self, i: int) -> Token | None:
+        return self.doc[i] if 0 <= i < self.n else None
+
+    def lower(self, i: int) -> str:
+        return self.doc[i].lower_ if 0 <= i < self.n else ""
+
+    def glued(self, i: int) -> bool:
+        """True when token i is written with no space before token i + 1."""
+        return 0 <= i < self.n - 1 and not self.doc[i].whitespace_
+
+    def currency_token(self, i: int) -> tuple[str, str] | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.text in self.lex.symbols:
+            return currency_of(t.text, self.lex)  # type: ignore[return-value]
+        if t.text in self.lex.codes:
+            return self.lex.codes[t.text], "iso_code"
+        return None
+
+    def suffix_at(self, j: int) -> tuple[str, object, int] | None:
+        """The longest unit phrase starting at token j: (kind, unit, tokens) or None."""
+        t = self.tok(j)
+        if t is None:
+            return None
+        if t.text in self.lex.codes:
+            return "currency", self.lex.codes[t.text], 1
+        best = None
+        key = ""
+        for k in range(j, min(self.n, j + self.lex.suffix_max_tokens)):
+            if k > j and self.doc[k].is_sent_start:
+                break
+            key += self.doc[k].lower_
+            hit = self.lex.suffix_phrases.get(key)
+            if hit:
+                best = (hit[0], hit[1], k - j + 1)
+            key += " " if self.doc[k].whitespace_ else ""
+        return best
