@@ -1,0 +1,159 @@
+"""Finding expressions: every rule's matches, longest first, vetoed by context, normalised and qualified."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.stages.dates.calendar import _Anchor
+from pipeline.stages.dates.context import _Context
+from pipeline.stages.dates.grammar import _Grammar
+from pipeline.stages.dates.normalise import NORMALISERS, normalise
+from pipeline.stages.dates.shapes import _CURRENCY, _NUMERIC_CODES, _Unit
+from pipeline.stages.dates.timex import _Norm
+from pipeline.stages.dates.units import _neighbour, _units
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    norm: _Norm
+    first: int  # unit indices of the span
+    last: int
+    kind: str
+
+
+_GRAMMARS: dict[int, tuple[dict, _Grammar]] = {}
+
+
+def _grammar_for(lexicon: dict) -> _Grammar:
+    """Compile ``lexicon`` once per lexicon object, for the kinds of rule there are normalisers for."""
+    cached = _GRAMMARS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = (lexicon, _Grammar(lexicon, NORMALISERS))
+        _GRAMMARS[id(lexicon)] = cached
+    return cached[1]
+
+
+def _identifier_context(units: list[_Unit], i: int, g: _Grammar) -> bool:
+    """True when an identifier cue names the number at unit ``i`` ("ISSN (Print) 1861-1761",
+    "SWP Comment 3/2022", "tel. +32 2 281"): the cue is the nearest word before it, skipping
+    punctuation and one parenthesised label."""
+    k = i - 1
+    skipped_parenthesis = False
+    while k >= 0:
+        u = units[k]
+        if u.code == "|" or u.text in ("+", ":", "#", "-"):
+            k -= 1
+        elif u.text == ")" and not skipped_parenthesis:
+            while k >= 0 and units[k].text != "(":
+                k -= 1
+            k -= 1
+            skipped_parenthesis = True
+        else:
+            return u.key in g.identifier_cues
+    return False
+
+
+def _vetoed(units: list[_Unit], i: int, j: int, doc, g: _Grammar) -> bool:
+    """Context vetoes shared by all rules: identifiers, currency, names."""
+    span = [u for u in units[i:j] if u.code != "|"]
+    numeric = any(u.code in _NUMERIC_CODES or u.code == "D" for u in span)
+    if numeric and _identifier_context(units, i, g):
+        return True
+    prev = _neighbour(units, i, -1)
+    if numeric and prev is not None and (prev.text in _CURRENCY or prev.text.endswith("/")):
+        return True
+    if len(span) <= 2 and not numeric:
+        # a lone month, weekday, season or "now" inside a name ("Theresa May", "The Sunday Times")
+        head = span[0]
+        tok = doc[head.tok]
+        if tok.ent_type_ in g.veto_labels and len(span) == 1 and head.code != "H":
+            return True
+        nxt = _neighbour(units, j - 1, +1)
+        if (
+            prev is not None and prev.key == "the" and nxt is not None and nxt.code == "x"
+            and nxt.text[:1].isupper() and (g.is_(head, "WEEKDAY") or g.is_(head, "MONTH"))
+        ):
+            return True
+    return False
+
+
+def _qualifier(units: list[_Unit], i: int, g: _Grammar) -> str | None:
+    """The TIMEX3 mod of a qualifier just before the span ("up to 45 years")."""
+    keys: list[str] = []
+    k = i - 1
+    while k >= 0 and len(keys) < 3:
+        if units[k].code != "|":
+            keys.insert(0, units[k].key)
+        k -= 1
+    for phrase, mod in g.qualifiers:
+        if tuple(keys[-len(phrase):]) == phrase:
+            return mod
+    return None
+
+
+def _counted(first: _Unit, g: _Grammar) -> bool:
+    """True when a span opens with its number ("45 years"), the only place a qualifier binds."""
+    return first.code in _NUMERIC_CODES or g.is_(first, "NUMWORD") or first.key in ("a", "an", "half")
+
+
+def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[_Found], list[_Unit]]:
+    """All temporal expressions of one article, normalised, in text order (and the units)."""
+    doc_len = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if doc_len != len(text):
+        raise ValueError(f"[E308] Doc has {doc_len} characters but the article has {len(text)}")
+    units = _units(doc, text, g)
+    codes = "".join(u.code for u in units)
+    candidates = []
+    for rule in g.rules:
+        for m in rule.regex.finditer(codes):
+            if m.end() > m.start():
+                candidates.append((m.start(), m.end(), rule))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2].order))
+    taken = bytearray(len(units))
+    ctx = _Context(doc, text, units, g, anchor)
+    found: list[_Found] = []
+    for i, j, rule in candidates:
+        if any(taken[i:j]):
+            continue
+        if _vetoed(units, i, j, doc, g):
+            continue
+        norm = normalise(ctx, i, j, rule)
+        if norm is None:
+            continue
+        qualifiable = norm.tclass == "duration" or rule.kind in ("year", "decade")
+        if norm.mod is None and qualifiable and _counted(units[i], g):
+            mod = _qualifier(units, i, g)
+            if mod is not None and (norm.tclass == "duration" or mod == "APPROX"):
+                norm.mod = mod
+        while units[j - 1].code == "|":
+            j -= 1
+        taken[i:j] = b"\x01" * (j - i)
+        found.append(_Found(units[i].start, units[j - 1].end, norm, i, j, rule.kind))
+    found.sort(key=lambda f: (f.start, f.end))
+    _date_clock_times(found, units, doc, anchor)
+    return found, units
+
+
+def _date_clock_times(found: list[_Found], units: list[_Unit], doc, anchor: _Anchor | None) -> None:
+    """Give a clock time ("3 p.m.") the day of a date in its sentence, else the anchor's."""
+    for f in found:
+        if f.kind != "clock" or not f.norm.value.startswith("T"):
+            continue
+        sent = doc[units[f.first].tok].sent
+        days = [
+            o for o in found
+            if o is not f and o.norm.granularity == "day" and o.norm.interval
+            and o.norm.interval[0] == o.norm.interval[1] and sent.start_char <= o.start < sent.end_char
+        ]
+        if days:
+            other = min(days, key=lambda o: abs(o.start - f.start))
+            d = other.norm.interval[0]
+            f.norm.value = d.isoformat() + f.norm.value
+            f.norm.interval = (d, d)
+            f.norm.anchored = other.norm.anchored
+        elif anchor is not None and anchor.allows("day"):
+            f.norm.value = anchor.date.isoformat() + f.norm.value
+            f.norm.interval = (anchor.date, anchor.date)
+        else:
+            f.norm.value = "XXXX-XX-XX" + f.norm.value if anchor is None else None

@@ -1,0 +1,147 @@
+"""Normalisers of expressions relative to the anchor: weekdays, "yesterday", "last month", "three years ago"."""
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.stages.dates.calendar import _century_range, _decade_range, _iso_week, _year_range, resolve_weekday
+from pipeline.stages.dates.context import _Context
+from pipeline.stages.dates.durations import _lone_one_day
+from pipeline.stages.dates.timex import _UNIT_GRAN, _UNIT_NEEDS, _UNIT_WORD, _Norm, _period_value
+
+
+def weekday(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    wd_u = ctx.first(us, "WEEKDAY")
+    wd = int(ctx.pay(wd_u, "WEEKDAY"))
+    rel = ctx.pay(ctx.first(us, "REL"), "REL")
+    mod_u = ctx.first(us, "MOD")
+    mod = ctx.pay(mod_u, "MOD") if mod_u is not None else None
+    pod = ctx.pay(ctx.first(us, "POD"), "POD")
+    tclass = "time" if pod else "date"
+    suffix = f"T{pod}" if pod else ""
+    if ctx.anchor is None:
+        return _Norm(tclass, f"XXXX-WXX-{wd}{suffix}", "day", None, True, mod)
+    if not ctx.need("day"):
+        return _Norm(tclass, None, "day", None, True, mod)
+    d = resolve_weekday(ctx.anchor.date, wd, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
+    return _Norm(tclass, d.isoformat() + suffix, "day", (d, d), True, mod)
+
+
+def weekend(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    rel = ctx.pay(ctx.first(us, "REL"), "REL")
+    if not ctx.need("day"):
+        return _Norm("date", "XXXX-WXX-WE" if ctx.anchor is None else None, "week", None, True)
+    sat = resolve_weekday(ctx.anchor.date, 6, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
+    return _Norm("date", _iso_week(sat) + "-WE", "week", (sat, sat + dt.timedelta(days=1)), True)
+
+
+def relative_day(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    mod, k = ctx.prefix(us)
+    keys = [u.key for u in us[k:]]
+    pod = ctx.pay(ctx.first(us, "POD"), "POD")
+    if "tonight" in keys:
+        word, pod = "today", "NI"
+    elif keys[:2] == ["last", "night"]:
+        word, pod = "yesterday", "NI"
+    elif keys[0] == "this":
+        word = "today"
+    else:
+        word = keys[0]
+    tclass = "time" if pod else "date"
+    if not ctx.need("day"):
+        return _Norm(tclass, None, "day", None, True, mod)
+    reading = ctx.read(word, relative=True)
+    if reading is None:
+        return None
+    d = reading[0]
+    return _Norm(tclass, d.isoformat() + (f"T{pod}" if pod else ""), "day", (d, d), True, mod)
+
+
+def _relative_unit(ctx: _Context, rel: int, unit: str, mod: str | None) -> _Norm:
+    gran = {"W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": None}[unit]
+    if not ctx.need(_UNIT_NEEDS[unit]):
+        return _Norm("date", None, gran, None, True, mod)
+    if unit in ("W", "M", "Y"):
+        word = {-1: "last", 0: "this", 1: "next"}[rel]
+        reading = ctx.read(f"{word} {_UNIT_WORD[unit][:-1]}", relative=True)
+        if reading is not None:
+            value, gran, interval = _period_value(reading[0], reading[1])
+            return _Norm("date", value, gran, interval, True, mod)
+        return _Norm("date", None, gran, None, True, mod)
+    y = ctx.anchor.date.year
+    if unit == "DE":
+        start = (y // 10 + rel) * 10
+        return _Norm("date", f"{start // 10:03d}", "decade", _decade_range(start), True, mod)
+    c = y // 100 + rel
+    return _Norm("date", f"{c:02d}", None, _century_range(c), True, mod)
+
+
+def relative(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    mod, k = ctx.prefix(us)
+    rel = ctx.pay(ctx.first(us[k:], "REL"), "REL")
+    unit = ctx.pay(ctx.first(us[k:], "CAL_UNIT"), "CAL_UNIT")
+    return _relative_unit(ctx, int(rel), str(unit), mod)
+
+
+def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    mod, k = ctx.prefix(us)
+    unit = ctx.pay(ctx.first(us[k:], "CAL_UNIT"), "CAL_UNIT")
+    return _relative_unit(ctx, 0, str(unit), mod)
+
+
+def ago(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    count, unit, _ = ctx.count_unit(us)
+    if count is None:
+        return _Norm("date", "PAST_REF", None, None, True)
+    gran = _UNIT_GRAN.get(unit, "day")
+    if not ctx.need(_UNIT_NEEDS[unit]) or not float(count).is_integer():
+        return _Norm("date", None, gran, None, True)
+    n = int(count)
+    if unit in ("DE", "CE"):
+        y = ctx.anchor.date.year - n * (10 if unit == "DE" else 100)
+        if unit == "DE":
+            return _Norm("date", f"{y // 10:03d}", "decade", _decade_range(y // 10 * 10), True)
+        return _Norm("date", f"{y:04d}", "year", _year_range(y), True)
+    return _read_relative(ctx, f"{n} {_UNIT_WORD[unit]} ago", gran)
+
+
+def from_now(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    count, unit, _ = ctx.count_unit(us)
+    gran = _UNIT_GRAN.get(unit, "day")
+    if count is None or unit not in _UNIT_WORD or not float(count).is_integer() or not ctx.need(_UNIT_NEEDS[unit]):
+        return _Norm("date", None, gran, None, True)
+    return _read_relative(ctx, f"in {int(count)} {_UNIT_WORD[unit]}", gran)
+
+
+def _read_relative(ctx: _Context, phrase: str, gran: str) -> _Norm:
+    """dateparser's reading of a relative phrase ("3 weeks ago", "in 2 months") at its period."""
+    reading = ctx.read(phrase, relative=True)
+    if reading is None:
+        return _Norm("date", None, gran, None, True)
+    period = reading[1] if reading[1] in ("day", "week", "month", "year") else "day"
+    value, gran, interval = _period_value(reading[0], period)
+    return _Norm("date", value, gran, interval, True)
+
+
+def offset(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    count, unit, _ = ctx.count_unit(us)
+    if unit is None:
+        return None
+    if _lone_one_day(ctx, us, i):
+        return None
+    unit_tok = ctx.doc[ctx.first(us, "UNIT").tok]
+    if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ in ctx.g.duration_preps:
+        # "for 50 minutes before turning back": a span of time; the shorter duration
+        # rule reads "50 minutes" (and its qualifier) instead
+        return None
+    return _Norm("date", None, _UNIT_GRAN.get(unit), None, False)
+
+
+def anaphoric(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    mod, _ = ctx.prefix(us)  # "the end of that year", "later that week"
+    last = us[-1].key
+    gran = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade"}
+    return _Norm("date", None, gran.get(last), None, False, mod)
+
+
+def vague_reference(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    return _Norm("date", rule.value, None, None, True)
