@@ -1,0 +1,113 @@
+"""Clause finding: which clause of a sentence makes the claim a value belongs to, and the span of that clause."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.stages.claims.attribution import (
+    is_attribution_tag,
+    speaker_subject,
+    speech_contents,
+)
+from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.grammar import EDGE_DEPS, clause_head, own_subject
+from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.words import fold
+
+
+def is_comparison_term(verb, rules: ClaimRules) -> bool:
+    """True for the second term of a comparison ("... in three months than NATO countries do in a year").
+
+    It completes the claim it compares with: split off, neither half states the fact.
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ in rules.comparison_words:
+        return True
+    return any(child.dep_ == "mark" and child.lower_ in rules.comparison_words for child in verb.children)
+
+
+def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool:
+    """True when the clause headed by ``head`` makes a claim of its own.
+
+    The root does; a coordinated clause with its own subject does; a subordinate
+    clause does when its subject names an actor ("who came to power last summer"
+    about Starmer), else its values belong to the clause above.
+    """
+    rules = ctx.rules
+    if head.head.i == head.i or head.dep_ == "ROOT":
+        return True
+    subject = own_subject(head, rules)
+    if subject is None or subject.dep_ == "expl":
+        return False
+    if is_attribution_tag(head, rules) or is_comparison_term(head, rules):
+        return False
+    if head.dep_ in rules.coordinate_deps:
+        return True
+    return ctx.coreference.resolve_subject_token(subject, head, quote_speaker) is not None
+
+
+def claim_head(token, ctx: ArticleContext, quote_speaker: dict | None):
+    """The head of the claim a value token belongs to (see ``is_claim_head``)."""
+    head = clause_head(token, ctx.rules)
+    while not is_claim_head(head, ctx, quote_speaker):
+        head = clause_head(head.head, ctx.rules)
+    return head
+
+
+def claim_groups(values: Sequence[tuple[dict, object]], ctx: ArticleContext,
+                 quote_speaker: dict | None) -> list[tuple[object, list[tuple[dict, object]]]]:
+    """The claims of one sentence: (claim head, its values) in the heads' order, from its (value, token) pairs.
+
+    Values that share a claim head form one claim. A claim of weak dates alone
+    ("will now take place") is none.
+    """
+    rules = ctx.rules
+    groups: dict[int, list[tuple[dict, object]]] = {}
+    heads: dict[int, object] = {}
+    for row, token in values:
+        head = claim_head(token, ctx, quote_speaker)
+        groups.setdefault(head.i, []).append((row, token))
+        heads[head.i] = head
+    for key in list(groups):
+        # the date of saying belongs to what was said when that is a claim of its own:
+        # "“We need 300,000 troops,” Rutte told reporters on Thursday" is one claim
+        if speaker_subject(heads[key], rules) is None:
+            continue
+        content = next((c for c in speech_contents(heads[key], rules) if c.i in groups), None)
+        if content is not None:
+            groups[content.i].extend(groups.pop(key))
+    for key in list(groups):
+        if all("date_id" in row and fold(row["text"]) in rules.weak_dates for row, _ in groups[key]):
+            del groups[key]
+    return [(heads[i], groups[i]) for i in sorted(groups)]
+
+
+def clause_range(head, sent, heads: Sequence, value_tokens: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Token range of one claim's clause when a sentence holds several claims.
+
+    The head's subtree (the whole sentence for the root), minus the other claims'
+    clauses inside it: of the pieces left, the one holding the head. Leading and
+    trailing conjunctions, subordinators and punctuation are shed.
+    """
+    doc = head.doc
+    if head.i == sent.root.i or head.dep_ == "ROOT":
+        low, high = sent.start, sent.end
+    else:
+        low, high = head.left_edge.i, head.right_edge.i + 1
+    for other in heads:
+        if other.i == head.i:
+            continue
+        o_low, o_high = other.left_edge.i, other.right_edge.i + 1
+        if o_low <= head.i < o_high or not (low <= o_low and o_high <= high):
+            continue
+        if o_high <= head.i:
+            low = max(low, o_high)
+        else:
+            high = min(high, o_low)
+    for first, last in value_tokens:
+        low, high = min(low, first), max(high, last)
+    while low < high - 1 and (doc[low].dep_ in EDGE_DEPS or doc[low].is_space) and doc[low].i != head.i \
+            and not any(first == low for first, _ in value_tokens):
+        low += 1
+    while high - 1 > low and high < sent.end and (doc[high - 1].dep_ in EDGE_DEPS or doc[high - 1].is_space) \
+            and doc[high - 1].i != head.i and not any(last == high for _, last in value_tokens):
+        high -= 1
+    return low, high

@@ -1,0 +1,314 @@
+"""Coreference: the mention a pronoun, a definite phrase ("this agreement", "the minister") or a noun phrase stands for."""
+from __future__ import annotations
+
+import bisect
+
+from pipeline.stages.claims.grammar import PLURAL_TAGS, is_pronoun, subject_of
+from pipeline.stages.claims.index import ArticleIndex
+from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.words import fold, title_words
+
+# what ``main_subject_before`` answers when the antecedent is a common noun: resolve to nothing
+NAMELESS: dict = {"mention_id": None, "label": None, "text": ""}
+
+
+class NamedHeads:
+    """Names by the word that heads them, and the definite phrases that point back to one."""
+
+    def __init__(self, index: ArticleIndex, rules: ClaimRules) -> None:
+        self.index = index
+        self.rules = rules
+        # names by the word that heads them ("agreement" for "Security and Defence Partnership
+        # Agreement"), in text order: what a definite "this agreement" can point back to
+        self.by_head: dict[str, list[tuple[int, dict, frozenset[str], bool]]] = {}
+        for start, row, span in index.mention_spans:
+            root = span.root
+            entry = (start, row, frozenset(t.lower_ for t in span), root.tag_ in PLURAL_TAGS)
+            for key in {root.lemma_.lower(), root.lower_}:
+                self.by_head.setdefault(key, []).append(entry)
+        for entries in self.by_head.values():
+            entries.sort(key=lambda entry: entry[0])
+
+    def back_reference(self, token) -> dict | None:
+        """The name a definite common-noun phrase points back to, or None.
+
+        "This agreement" after "... concluded a Security and Defence Partnership
+        Agreement" is that agreement: the phrase is an anaphoric determiner, modifiers
+        that all occur in the name ("the partnership agreement") and a head noun that
+        heads the name, in the same number, named at most ``backreference_reach``
+        sentences before. Anything after the head ("the summit in June"), a modifier the
+        name lacks ("the next summit") or an indefinite ("another summit", "such a pact")
+        introduces a referent of its own, so it resolves to nothing.
+        """
+        rules, index = self.rules, self.index
+        if token.pos_ != "NOUN" or index.mention_of(token) is not None or token.right_edge.i != token.i:
+            return None
+        doc = token.doc
+        first = doc[token.left_edge.i]
+        if first.dep_ != "det" or first.lower_ not in rules.anaphoric_determiners:
+            return None
+        modifiers = [t.lower_ for t in doc[first.i + 1:token.i]]
+        reach = max(0, index.sentence_index(token.idx) - rules.backreference_reach)
+        not_before = index.sentence_chars[reach]
+        plural = token.tag_ in PLURAL_TAGS
+        best = None
+        for key in {token.lemma_.lower(), token.lower_}:
+            entries = self.by_head.get(key, ())
+            # the latest fitting name before the phrase, walking back from it (entries are in text order)
+            for at in range(bisect.bisect_left(entries, (token.idx,)) - 1, -1, -1):
+                start, row, words, named_plural = entries[at]
+                if start < not_before or (best is not None and start <= best[0]):
+                    break
+                if named_plural == plural and not index.in_boilerplate(start) \
+                        and all(word in words for word in modifiers):
+                    best = (start, row)
+                    break
+        return best[1] if best else None
+
+
+class TitledPeople:
+    """People introduced with a title ("NATO Secretary General Mark Rutte"), and the phrases that name them so."""
+
+    def __init__(self, index: ArticleIndex, rules: ClaimRules) -> None:
+        self.index = index
+        self.rules = rules
+        # in text order: (start, title words, the words just before the title, mention)
+        self.titled: list[tuple[int, tuple[str, ...], frozenset[str], dict]] = []
+        if rules.title_before_name is not None:
+            text = index.article.text
+            for start, end, row in index.mentions:
+                if row["label"] not in rules.person_labels:
+                    continue
+                line_start = text.rfind("\n", 0, start) + 1
+                found = rules.title_before_name.search(text[max(line_start, start - 80):start])
+                if found is None:
+                    continue
+                before = text[max(line_start, start - 80):start][:found.start(1)]
+                context = frozenset(title_words(" ".join(before.split()[-3:])))
+                self.titled.append((start, title_words(found.group(1)), context, row))
+
+    def title_reference(self, token) -> dict | None:
+        """The person a definite title phrase points back to ("the Secretary General", "the French president").
+
+        The phrase is an anaphoric determiner, perhaps modifiers, then a title of
+        ``titles`` ending at its head, with nothing after the head. It names the last
+        person before it introduced with that title, or a longer one it ends ("Defence
+        Minister Boris Pistorius" for "the minister"), whose introduction also carries the
+        modifiers ("French President Emmanuel Macron" for "the French president").
+        """
+        if not self.titled or self.index.mention_of(token) is not None or token.right_edge.i != token.i:
+            return None
+        doc = token.doc
+        first = doc[token.left_edge.i]
+        if first.dep_ != "det" or first.lower_ not in self.rules.anaphoric_determiners or first.i == token.i:
+            return None
+        words = title_words(doc[first.i + 1:token.i + 1].text)
+        split = next((k for k in range(len(words)) if words[k:] in self.rules.titles), None)
+        if split is None:
+            return None
+        title, modifiers = words[split:], words[:split]
+        best = None
+        for start, titled, context, row in self.titled:
+            if start >= token.idx:
+                break
+            # "the minister" after "Defence Minister X": the phrase's title may end a longer one
+            if titled[-len(title):] == title and all(word in context or word in titled for word in modifiers):
+                best = row
+        return best
+
+
+def nationality_of(token, index: ArticleIndex, rules: ClaimRules) -> dict | None:
+    """The country a nameless phrase belongs to by its nationality adjective ("Romanian authorities"), or None.
+
+    The adjective must be a NORP mention of a country's nationality (a key of the
+    gazetteer's ``nationalities`` with names): "European" or "Western" leaders belong to
+    no one party, and neither do "European and Canadian leaders". The country is its last mention
+    before the phrase (else its first after, in the article) under one of the names the
+    table gives; when the article never names it, the nationality stands for itself.
+    """
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ != "amod" or child.i > token.i:
+            continue
+        row = index.mention_of(child)
+        if row is None or row["label"] != "NORP" or any(c.dep_ == "conj" for c in child.children):
+            continue
+        names = rules.nationality_countries.get(fold(row["text"]))
+        if not names:
+            return None
+        before = after = None
+        for start, end, other in index.mentions:
+            if fold(other["text"]) not in names or index.in_boilerplate(start):
+                continue
+            if start < child.idx:
+                before = other
+            elif after is None:
+                after = other
+        return before or after or row
+    return None
+
+
+class Coreference:
+    """Antecedents of pronouns and the names noun phrases are about, in one article."""
+
+    def __init__(self, index: ArticleIndex, rules: ClaimRules, named_heads: NamedHeads) -> None:
+        self.index = index
+        self.rules = rules
+        self.named_heads = named_heads
+        # subject tokens whose antecedent search is under way (``main_subject_before``)
+        self._resolving: set[int] = set()
+
+    def last_mention_before(self, local: int, labels: frozenset[str], *, skip_quotes: bool = False,
+                            not_before: int | None = None) -> dict | None:
+        """The last mention with one of ``labels`` ending at or before ``local`` (not in boilerplate).
+
+        The search reaches back ``pronoun_reach`` sentences at most (or to ``not_before``).
+        """
+        index = self.index
+        if not_before is None:
+            reach = max(0, index.sentence_index(local) - self.rules.pronoun_reach)
+            not_before = index.sentence_chars[reach] if index.sentence_chars else 0
+        i = bisect.bisect_left(index.mention_starts, local)
+        for start, end, row in reversed(index.mentions[:i]):
+            if start < not_before:
+                return None
+            if end > local or row["label"] not in labels or index.in_boilerplate(start):
+                continue
+            if skip_quotes and index.quote_at(start) is not None:
+                continue
+            return row
+        return None
+
+    def resolve_pronoun(self, token, quote_speaker: dict | None, *, speaker: bool = False) -> dict | None:
+        """The antecedent mention of a pronoun token, or None (not a pronoun, or unresolved)."""
+        rules, index = self.rules, self.index
+        word = token.lower_
+        if word in rules.person_pronouns:
+            return self.last_mention_before(token.idx, rules.person_labels, skip_quotes=speaker)
+        if word in rules.first_person_pronouns:
+            return quote_speaker if index.quote_at(token.idx) is not None else None
+        # "it said" credits an institution ("The Council has four weeks ..., it said"): speaker labels filter later
+        if word in rules.group_pronouns or word in rules.thing_pronouns:
+            labels = rules.group_labels if word in rules.group_pronouns else rules.thing_labels
+            found = self.main_subject_before(token, labels)
+            if found is NAMELESS:
+                return None
+            if found is not None:
+                return found
+            if word in rules.group_pronouns:
+                return self.last_mention_before(token.idx, labels, skip_quotes=speaker)
+            # "it" reaches back one sentence at most: further back it is mostly about an event
+            sent_start = index.sent(token).start
+            previous = index.sent(index.doc[sent_start - 1]).start if sent_start > 0 else sent_start
+            return self.last_mention_before(token.idx, labels, skip_quotes=speaker, not_before=index.doc[previous].idx)
+        return None
+
+    def main_subject_before(self, token, labels: frozenset[str]) -> dict | None:
+        """The named subject of the main clause before ``token``: its own sentence's, else the previous one's.
+
+        Subjects are the likeliest antecedents of "it" and "they" ("The EU said it
+        would ..."; "The EU has ... It has also ..."), more than the last name seen.
+        ``NAMELESS`` when "they" follows a subject that is a plural common noun naming
+        nothing ("Stinger missiles were bought ... They are portable"): that noun is the
+        antecedent, so no earlier name may stand in for it.
+        """
+        rules, index = self.rules, self.index
+        sent = index.sent(token)
+        candidates = [sent]
+        if sent.start > 0:
+            candidates.append(index.sent(index.doc[sent.start - 1]))
+        for position, candidate in enumerate(candidates):
+            subject = subject_of(candidate.root, rules)
+            if subject is None or (position == 0 and subject.i >= token.i) or is_pronoun(subject, rules):
+                continue
+            # the pronoun's own phrase is not its antecedent ("The size of its army grew"), and
+            # a chain of possessive pronouns back through the text ends at the first repeat
+            if subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i in self._resolving:
+                continue
+            self._resolving.add(subject.i)
+            try:
+                found = index.mention_of(subject) or self.resolve_phrase(subject, None)
+            finally:
+                self._resolving.discard(subject.i)
+            # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
+            plural = token.lower_ in rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
+            # (not a speech verb's subject: "this is quick, officials insist" is about "this")
+            if found is None and token.lower_ in rules.group_pronouns and subject.pos_ == "NOUN" \
+                    and subject.tag_ in PLURAL_TAGS and candidate.root.lemma_.lower() not in rules.speech_verbs \
+                    and self.named_heads.back_reference(subject) is None:
+                return NAMELESS
+            if found is not None and (found["label"] in labels or plural) \
+                    and not index.in_boilerplate(candidate.start_char):
+                return found
+        return None
+
+    def resolve_phrase(self, token, quote_speaker: dict | None, *, labels: frozenset[str] | None = None,
+                       prefer_person: bool = False, any_prep: bool = False,
+                       preps: frozenset[str] | None = None) -> dict | None:
+        """The mention a noun phrase headed by ``token`` is about.
+
+        The head itself when it is (part of) a name; else a possessive pronoun's
+        antecedent; else the nearest name reached through possessors, compounds,
+        appositions and owner prepositions ("the leaders of the EU"). ``any_prep``
+        also follows the other prepositions, but not to a place (a speaker's title:
+        "High Representative for Foreign Affairs, Kaja Kallas"; "a spokesman for the
+        Commission"; "the Forecast for Germany" credits no one), ``preps`` replaces the
+        owner prepositions;
+        ``prefer_person`` ranks people first.
+        """
+        rules, index = self.rules, self.index
+        preps = rules.possessor_preps if preps is None else preps
+        own = index.mention_of(token)
+        if own is not None and (labels is None or own["label"] in labels):
+            return own
+        best: tuple | None = None
+        # (node, depth, topic): past a preposition that names no owner a place is what the
+        # phrase is about ("the Forecast for Germany", "Minister for Europe"), not who it is,
+        # while a person or body still is ("a spokesman for the Commission")
+        frontier = [(token, 0, False)]
+        seen = {token.i}
+        while frontier:
+            node, depth, topic = frontier.pop(0)
+            if depth >= rules.possessor_depth:
+                continue
+            for child in node.children:
+                if child.i in seen:
+                    continue
+                seen.add(child.i)
+                if child.dep_ == "prep":
+                    if child.lower_ in preps:
+                        frontier.append((child, depth, topic))
+                    elif any_prep:
+                        frontier.append((child, depth, True))
+                    continue
+                if child.dep_ not in rules.possessor_deps:
+                    continue
+                if child.dep_ == "poss" and is_pronoun(child, rules):
+                    found = self.resolve_pronoun(child, quote_speaker)
+                else:
+                    found = index.mention_of(child)
+                if found is not None and (labels is None or found["label"] in labels) \
+                        and not (topic and found["label"] in rules.place_labels):
+                    person = found["label"] in rules.person_labels
+                    # an apposition names the phrase's head itself ("Trump's Secretary of State,
+                    # Marco Rubio"), ahead of its owner at the same depth
+                    key = (not person if prefer_person else 0, depth, child.dep_ != "appos", child.i)
+                    if best is None or key < best[0]:
+                        best = (key, found)
+                frontier.append((child, depth + 1, topic))
+        return best[1] if best else None
+
+    def resolve_subject_token(self, token, head, quote_speaker: dict | None) -> dict | None:
+        """The mention a clause's subject token stands for (names, pronouns, relative pronouns, phrases)."""
+        if self.index.mention_of(token) is not None:
+            return self.index.mention_of(token)
+        if token.lower_ in self.rules.relative_pronouns and head.dep_ == "relcl":
+            return self.resolve_phrase(head.head, quote_speaker)
+        if is_pronoun(token, self.rules):
+            return self.resolve_pronoun(token, quote_speaker)
+        return self.resolve_phrase(token, quote_speaker)
+
+    def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
+        """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
+        return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)

@@ -1,0 +1,83 @@
+"""The stage: claim drafts for one article, sentence by sentence, from its Doc and its value and mention rows."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from pipeline.core.article import Article
+from pipeline.stages.claims.attribution import attribution_frames, quote_speakers
+from pipeline.stages.claims.clauses import claim_groups
+from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.drafts import claim_row
+from pipeline.stages.claims.facts import fact_claim
+from pipeline.stages.claims.filters import is_data_line, is_headline, states_nothing
+from pipeline.stages.claims.rules import ClaimRules, compile_rules
+from pipeline.stages.claims.subjects import article_topic
+from pipeline.stages.claims.values import values_by_sentence
+
+
+class ClaimExtractor:
+    """Build claim drafts for one article from its Doc and its date, quantity and mention rows."""
+
+    def __init__(self, lexicon: dict | None = None, *, gazetteer: Mapping | None = None) -> None:
+        self.rules = compile_rules(lexicon, gazetteer=gazetteer)
+
+    def __call__(self, doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
+                 mentions: Sequence[dict]) -> list[dict]:
+        return extract_claims(doc, article, dates=dates, quantities=quantities, mentions=mentions, rules=self.rules)
+
+
+def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
+                   mentions: Sequence[dict], rules: ClaimRules | None = None) -> list[dict]:
+    """Claim drafts (``claim_drafts`` rows) for one article, in text order.
+
+    ``dates``, ``quantities`` and ``mentions`` are this article's rows with absolute
+    offsets; rows outside the article are ignored, so a claim never crosses an
+    article boundary.
+    """
+    rules = rules or compile_rules({})
+    if not len(doc):
+        return []
+    if not doc.has_annotation("DEP"):
+        raise ValueError("[E603] claims need the dependency parse, but this Doc has none: "
+                         "keep the 'parser' out of model.disable in configs/pipeline.toml")
+    ctx = ArticleContext.build(doc, article, mentions, rules)
+    sentences = ctx.index.sentences
+    frames = [attribution_frames(sent, ctx.index, ctx.speakers, rules) for sent in sentences]
+    quoted_by = quote_speakers(ctx.index, sentences, frames)
+    by_sentence = values_by_sentence(ctx.index, dates=dates, quantities=quantities)
+    topic = article_topic(ctx, sentences)
+    rows: list[dict] = []
+    seen_texts: set[str] = set()
+    for index, sent in enumerate(sentences):
+        in_sentence = by_sentence.get(index, [])
+        if article.is_boilerplate(sent.start_char) or not (in_sentence or rules.fact_claims):
+            continue
+        folded = " ".join(sent.text.split())
+        if folded in seen_texts or is_headline(sent, article.text, rules):
+            continue
+        quote_speaker = quoted_by[index]
+        if states_nothing(sent, rules):
+            if is_data_line(sent, in_sentence, rules):
+                seen_texts.add(folded)
+                rows.append(claim_row(ctx, sent, sent.root, [sent.root], in_sentence, frames[index],
+                                      quote_speaker, topic))
+            continue
+        if not in_sentence:
+            row = fact_claim(ctx, sent, frames[index], quote_speaker, topic)
+            if row is not None:
+                seen_texts.add(folded)
+                rows.append(row)
+            continue
+        seen_texts.add(folded)
+        claims = claim_groups(in_sentence, ctx, quote_speaker)
+        if not claims:
+            # only weak dates ("will now take place"): a claim as if the sentence stated no value
+            row = fact_claim(ctx, sent, frames[index], quote_speaker, topic) if rules.fact_claims else None
+            if row is not None:
+                rows.append(row)
+            continue
+        heads = [head for head, _ in claims]
+        for head, group in claims:
+            rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic))
+    rows.sort(key=lambda row: (row["start"], row["end"]))
+    return rows

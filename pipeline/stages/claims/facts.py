@@ -1,0 +1,75 @@
+"""Claims without a value: a named actor's act or state ("The UK and the EU have agreed to restart talks")."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.stages.claims.attribution import Frame, speaker_subject, speech_contents
+from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.drafts import claim_row
+from pipeline.stages.claims.filters import asserts_fact, is_cleft
+from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
+from pipeline.stages.claims.subjects import joint_object, named_lately, resolve_subject
+from pipeline.stages.claims.words import mention_text
+
+
+def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker: dict | None,
+               topic: dict | None) -> dict | None:
+    """The claim of a sentence that states no value: a named actor's act or state, else None.
+
+    "The UK and European Union have agreed to restart formal talks" and "the UK is
+    excluded from several EU defence funding mechanisms" are checkable with no number
+    or date. The sentence's main clause (or what its speech verb reports: "Officials
+    confirmed that ..."), else the first clause coordinated with it that has its own
+    subject ("Dialogues will take place, and the UK will be invited ..."), must assert,
+    not judge or suppose (``asserts_fact``), and name its actor (``fact_subject``). An
+    opinion verb ("Critics warn that ...") reports no fact.
+    """
+    rules = ctx.rules
+    root = sent.root
+    if root.pos_ not in VERBAL:
+        return None
+    contents = speech_contents(root, rules) if verb_lemma(root, rules) in rules.speech_verbs else []
+    # "X said that ...", and the inverted "‹statement›, announced Secretary General X"
+    if contents and (speaker_subject(root, rules) is not None or
+                     (own_subject(root, rules) is None and all(c.i < root.i for c in contents))):
+        if verb_lemma(root, rules) in rules.opinion_verbs:
+            return None
+        main, reported = contents[0], True
+    else:
+        main, reported = root, False
+    # (a speech verb hung on the statement, "The second level, Rutte noted, is ...", only credits it)
+    clauses = [main] + [child for child in main.children if child.dep_ in rules.coordinate_deps
+                        and child.pos_ in VERBAL and own_subject(child, rules) is not None
+                        and verb_lemma(child, rules) not in rules.speech_verbs]
+    for content in clauses:
+        if not asserts_fact(content, ctx.index, rules, reported=reported):
+            continue
+        found = fact_subject(content, ctx, quote_speaker, topic)
+        if found is not None:
+            return claim_row(ctx, sent, root, [root], [], frames, quote_speaker, topic,
+                             subject=(found, mention_text(found), content))
+    return None
+
+
+def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None, topic: dict | None) -> dict | None:
+    """The named actor of a clause that states no value, or None.
+
+    Its grammatical subject must name it, as a name, a pronoun or definite phrase
+    standing for one, a possessor ("the leaders of the EU"), a participant of a clausal
+    subject or a nationality ("Romanian authorities"), or a coordination of names acting
+    on a named thing (``joint_object``). A nameless noun phrase stands for the article's
+    topic only when the topic is named in its sentence or the ``fact_topic_reach`` before
+    it. Names merely nearby in the clause never stand in: they are side actors. The
+    empty "it" of a cleft ("it was the Belgians who ...") names nothing.
+    """
+    rules = ctx.rules
+    token = subject_of(verb, rules)
+    if token is None or token.dep_ == "expl" or is_cleft(token, verb, rules):
+        return None
+    found = resolve_subject(token, verb, ctx, quote_speaker)
+    if found is not None:
+        return joint_object(token, verb, ctx) or found
+    if (topic is not None and token.pos_ == "NOUN" and token.dep_ not in {"csubj", "csubjpass"}
+            and named_lately(ctx, topic, verb, rules.fact_topic_reach)):
+        return topic
+    return None

@@ -1,0 +1,117 @@
+"""Filters: sentences that state nothing (headings, questions) and clauses that judge or suppose rather than assert."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.stages.claims.grammar import NOMINAL, VERBAL, verb_lemma
+from pipeline.stages.claims.index import ArticleIndex
+from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.words import apostrophe
+
+
+def is_headline(sent, text: str, rules: ClaimRules) -> bool:
+    """True for a short line of its own without final punctuation: a headline or section title.
+
+    News headlines are often in sentence case ("Nato leaders commit to invest 5% GDP
+    by 2035"), so capitals cannot tell them; standing alone on a line unpunctuated can.
+    """
+    words = text[sent.start_char:sent.end_char]
+    # the sentence without the line breaks the parser may have attached to either end
+    start = sent.start_char + len(words) - len(words.lstrip())
+    end = sent.start_char + len(words.rstrip())
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    stripped = text[start:end].rstrip().rstrip("”\"’')]»")
+    if not stripped or stripped[-1] in rules.final_punctuation:
+        return False
+    return sum(1 for token in sent if token.is_alpha) <= rules.heading_max_words
+
+
+def is_data_line(sent, values: Sequence[tuple[dict, object]], rules: ClaimRules) -> bool:
+    """True for a verbless sentence that still states figures: "Israel ($46.5 billion, up 65%)."
+
+    Data-heavy news lists figures with the verb left out ("In 2022 — $65 billion.",
+    "China: the second-largest spender ($314 billion, up 7%)."). Such a line is one claim
+    when it ends like a sentence (a heading does not, nor a line opening a list: "NATO 5%
+    Defence Spending Target:") and states a quantity: a date alone ("Source: SIPRI,
+    2024.") is a credit, not a fact.
+    """
+    if not any("quantity_id" in row for row, _ in values):
+        return False
+    stripped = sent.text.rstrip().rstrip("”\"’')]»")
+    return bool(stripped) and stripped[-1] in rules.final_punctuation and stripped[-1] not in rules.question_marks \
+        and stripped[-1] not in rules.list_openers and not any(token.tag_ in rules.finite_tags for token in sent)
+
+
+def states_nothing(sent, rules: ClaimRules) -> bool:
+    """True for headings, fragments and questions: sentences that assert no checkable fact.
+
+    A heading has no finite verb ("Background", "Sunday, February 01, 2026"), or is a
+    short title-case line without final punctuation ("UK and EU Resume Defence Talks").
+    """
+    # a word that is not nominal and has a subject heads a clause, whatever its tag: the tagger
+    # reads "The authors ... raise" as VB and "that is 80 billion euros" with "is" as an adverb
+    if not any(token.tag_ in rules.finite_tags
+               or (token.pos_ not in NOMINAL and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
+               for token in sent):
+        return True
+    words = [token for token in sent if token.is_alpha]
+    text = sent.text.rstrip()
+    stripped = text.rstrip("”\"’')]»")
+    if stripped and stripped[-1] in rules.question_marks:
+        return True
+    ends = bool(stripped) and stripped[-1] in rules.final_punctuation
+    if not ends and words and len(words) <= rules.heading_max_words:
+        capitalised = sum(1 for token in words if token.text[0].isupper())
+        if capitalised / len(words) >= rules.heading_title_share:
+            return True
+    return False
+
+
+def asserts_fact(verb, index: ArticleIndex, rules: ClaimRules, *, reported: bool = False) -> bool:
+    """True when the clause headed by ``verb`` asserts something rather than judging or supposing it.
+
+    ``reported``: the clause is what a speech verb reports, where "would" is the future
+    seen from the past ("He confirmed that changes would be made"), not a supposition.
+    """
+    modals = rules.hypothetical_modals - rules.reported_modals if reported else rules.hypothetical_modals
+    if verb.pos_ not in VERBAL or index.quote_at(verb.idx) is not None:
+        return False
+    lemma = verb_lemma(verb, rules)
+    if lemma in rules.attitude_lemmas:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "aux" and apostrophe(c.lower_) in modals for c in children):
+        return False
+    # "If it goes ahead, it will allow ...": supposed, not asserted
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in rules.conditional_marks for m in c.children)
+           for c in children):
+        return False
+    # "this is quick", "talks are proving difficult": a judgement; "it is a framework",
+    # "is excluded" are facts
+    if lemma in rules.copular_lemmas and any(c.dep_ == "acomp" for c in children) \
+            and not any(c.dep_ in {"attr", "auxpass"} for c in children):
+        return False
+    # "Persuading the VVD to join will be a delicate process": what an activity is like
+    if lemma in rules.copular_lemmas and any(c.dep_ in {"csubj", "csubjpass"} for c in children):
+        return False
+    # "France did not.", "they already did": the verb stands for one said before
+    if lemma in rules.pro_verbs and not any(c.dep_ in rules.object_deps or c.dep_ in {"ccomp", "xcomp", "acomp"}
+                                            for c in children):
+        return False
+    # "This strategy includes:": the statement is the list that follows
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.text == ":" and not any(c.dep_ in rules.object_deps for c in children):
+        return False
+    return True
+
+
+def is_cleft(subject, verb, rules: ClaimRules) -> bool:
+    """True for the empty "it" of a cleft or extraposition ("it was the Belgians who put it best")."""
+    if subject.lower_ != "it" or verb_lemma(verb, rules) != "be":
+        return False
+    return any(c.dep_ in {"attr", "acomp"} and any(g.dep_ in {"relcl", "ccomp", "xcomp"} for g in c.children)
+               or c.dep_ in {"ccomp", "xcomp"} for c in verb.children)

@@ -1,0 +1,135 @@
+"""The dependency-parse vocabulary the claim rules share: verbs, subjects, clauses and distances in the tree."""
+from __future__ import annotations
+
+from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.words import apostrophe
+
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+# leading/trailing tokens a clause span sheds ("and", "while", commas)
+EDGE_DEPS = frozenset({"cc", "mark", "punct"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# clauses a clausal subject chains to ("Trying to persuade Hungary to ..."): still the subject's words
+CHAINED_DEPS = frozenset({"xcomp", "ccomp", "conj"})
+
+
+def verb_lemma(token, rules: ClaimRules) -> str:
+    """The lemma of a verb, lower-cased, with contractions read as their verbs ("it’s" -> "be").
+
+    The small model leaves a contraction written with a curly apostrophe as its own
+    lemma ("’s"), which would hide the copula from every rule that asks for "be".
+    """
+    lemma = token.lemma_.lower()
+    return rules.contractions.get(apostrophe(lemma), lemma)
+
+
+def is_pronoun(token, rules: ClaimRules) -> bool:
+    """True for a pronoun: by its tag, or by the lexicon's pronoun lists."""
+    return token.pos_ == "PRON" or token.lower_ in (
+        rules.person_pronouns | rules.first_person_pronouns | rules.group_pronouns | rules.thing_pronouns)
+
+
+def own_subject(head, rules: ClaimRules):
+    """The first child of ``head`` that is its grammatical subject, or None.
+
+    Also the subject the parser misread as the object of a conjunction it took for a
+    preposition (see ``misread_subject``).
+    """
+    for child in head.children:
+        if child.dep_ in rules.subject_deps:
+            return child
+    return misread_subject(head, rules)
+
+
+def misread_subject(verb, rules: ClaimRules):
+    """The subject of an adverbial clause that the parser hung on its conjunction as an object, or None.
+
+    In "... since the meeting between Trump and Zelenskyy spiralled on Friday" the
+    parser often reads "since" as a preposition with "the meeting" as its object and
+    leaves "spiralled" without a subject. A finite verb that follows such an object
+    directly can only be its predicate: English puts nothing else between a clause's
+    subject and its verb, while a real prepositional phrase ("since 2022, prices
+    rose") is followed by a comma or the main clause's own subject.
+    """
+    if verb.dep_ != "advcl" or verb.pos_ not in VERBAL:
+        return None
+    if verb.tag_ not in rules.finite_tags and not any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in rules.finite_tags for c in verb.children):
+        return None
+    for sibling in verb.head.children:
+        if sibling.i >= verb.i:
+            break
+        if sibling.dep_ != "prep" or sibling.lower_ not in rules.subordinating_preps:
+            continue
+        target = next((c for c in sibling.children if c.dep_ == "pobj"), None)
+        if target is not None and target.right_edge.i + 1 == verb.left_edge.i:
+            return target
+    return None
+
+
+def subject_of(head, rules: ClaimRules, depth: int = 0):
+    """The subject of a clause, inherited through shared-subject links ("pledged to dig": "they").
+
+    A subject the parser hung on an adverb of the clause ("relations ... have been
+    de facto blocked") still counts.
+    """
+    found = own_subject(head, rules)
+    if found is not None or depth > 6:
+        return found
+    if head.pos_ in VERBAL:
+        for child in head.children:
+            if child.i < head.i and child.pos_ not in VERBAL:
+                stray = next((g for g in child.children if g.dep_ in rules.subject_deps and g.i < head.i), None)
+                if stray is not None:
+                    return stray
+    if head.head.i != head.i and head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"} and head.head.pos_ in VERBAL:
+        return subject_of(head.head, rules, depth + 1)
+    return None
+
+
+def clause_head(token, rules: ClaimRules):
+    """The nearest verb at or above ``token`` that heads a clause (the root at worst)."""
+    current = token
+    while not (current.head.i == current.i or current.dep_ == "ROOT"
+               or (current.dep_ in rules.clause_deps and current.pos_ in VERBAL)):
+        current = current.head
+    return current
+
+
+def own_clause(head, rules: ClaimRules) -> list[int]:
+    """Token indices of ``head``'s clause, without the clauses inside it that have subjects of their own."""
+    tokens = []
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        tokens.append(node.i)
+        for child in node.children:
+            if child.pos_ in VERBAL and child.dep_ in rules.clause_deps and own_subject(child, rules) is not None:
+                continue
+            stack.append(child)
+    return sorted(tokens)
+
+
+def tree_distance(a, b) -> int:
+    """Edges between two tokens of one tree (99 when they are in different trees)."""
+    ancestors = {a.i: 0}
+    for depth, node in enumerate(a.ancestors, start=1):
+        ancestors[node.i] = depth
+    steps = 0
+    node = b
+    while node.i not in ancestors:
+        if node.head.i == node.i:
+            return 99
+        node = node.head
+        steps += 1
+    return steps + ancestors[node.i]
+
+
+def depth_below(token, head) -> int:
+    """Edges from ``token`` up to ``head`` (99 when ``head`` is not above it)."""
+    depth = 0
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        node = node.head
+        depth += 1
+    return depth if node.i == head.i else 99

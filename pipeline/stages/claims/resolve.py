@@ -1,0 +1,51 @@
+"""Corpus-wide resolution: claim drafts' article-local mention IDs become the reconciled entities' IDs and names."""
+from __future__ import annotations
+
+import pandas as pd
+
+_CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id",
+                  "subject", "predicate", "quantity_ids", "date_ids", "entity_ids", "speaker_entity_id", "speaker",
+                  "kind"]
+
+
+def _present(value) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value)
+
+
+def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """Turn claim drafts into ``claims`` rows: mention IDs become corpus entity IDs and names.
+
+    A mention that reconciliation dropped leaves its slot empty (the subject keeps
+    its surface text), so every ID in the result exists in ``entities``. A claim that
+    states no value exists only for its named subject (``fact_claim``): when
+    reconciliation dropped that subject's mention, the draft is no claim and is left out.
+    """
+    known = set(entities["entity_id"]) if len(entities) else set()
+    entity_of = {m: e for m, e in zip(mentions["mention_id"], mentions["entity_id"]) if e in known}
+    name_of = dict(zip(entities["entity_id"], entities["name"]))
+    rows = []
+    for draft in drafts.to_dict("records"):
+        subject_entity = entity_of.get(draft["subject_mention_id"]) if _present(draft["subject_mention_id"]) else None
+        speaker_entity = entity_of.get(draft["speaker_mention_id"]) if _present(draft["speaker_mention_id"]) else None
+        entity_ids: list[str] = []
+        for mention_id in draft["mention_ids"]:
+            entity_id = entity_of.get(mention_id)
+            if entity_id and entity_id not in entity_ids:
+                entity_ids.append(entity_id)
+        if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]):
+            continue
+        subject = name_of[subject_entity] if subject_entity else draft["subject"]
+        speaker = name_of[speaker_entity] if speaker_entity else draft["speaker"]
+        rows.append({
+            "claim_id": draft["claim_id"], "doc_id": draft["doc_id"], "source": draft["source"],
+            "start": draft["start"], "end": draft["end"], "text": draft["text"], "sentence_id": draft["sentence_id"],
+            "subject_entity_id": subject_entity,
+            "subject": subject if _present(subject) else None,
+            "predicate": draft["predicate"] if _present(draft["predicate"]) else None,
+            "quantity_ids": list(draft["quantity_ids"]), "date_ids": list(draft["date_ids"]),
+            "entity_ids": entity_ids,
+            "speaker_entity_id": speaker_entity,
+            "speaker": speaker if _present(speaker) else None,
+            "kind": draft["kind"],
+        })
+    return pd.DataFrame.from_records(rows, columns=_CLAIM_COLUMNS)

@@ -1,0 +1,334 @@
+"""Subjects: what a claim is about, from its clause's subject phrase, its values, nearby names or the article's topic."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.core.article import Article
+from pipeline.stages.claims.attribution import Frame, speaker_subject, speech_contents
+from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.coreference import nationality_of
+from pipeline.stages.claims.filters import states_nothing
+from pipeline.stages.claims.grammar import (
+    CHAINED_DEPS,
+    EDGE_DEPS,
+    VERBAL,
+    is_pronoun,
+    own_clause,
+    subject_of,
+    tree_distance,
+)
+from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.words import fold, mention_text, name_words
+
+
+def fronted_stance(verb, subject, ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
+    """The entity named by a clause-initial "For X," whose view or stake the clause states, or None.
+
+    "For the EU's external action service (EEAS), closer cooperation with the UK is
+    a must": the comma-closed phrase before the subject names the holder of the
+    view, which the nameless subject ("closer cooperation") does not. The phrase is
+    found by position, not by where the parser hung it: the parser often attaches
+    it to a clausal subject instead of the main verb.
+    """
+    doc = verb.doc
+    i = verb.left_edge.i
+    while i < subject.i and (doc[i].dep_ in EDGE_DEPS or doc[i].is_punct or doc[i].is_space):
+        i += 1
+    prep = doc[i]
+    if prep.dep_ != "prep" or prep.lower_ not in ctx.rules.stance_preps:
+        return None
+    close = prep.right_edge.i + 1
+    # the phrase ends in a comma before the subject's head (it may sit inside the subject's
+    # subtree when the parser hung it on a clausal subject)
+    if close >= subject.i or doc[close].text != ",":
+        return None
+    target = next((child for child in prep.children if child.dep_ == "pobj"), None)
+    return ctx.coreference.resolve_noun(target, quote_speaker) if target is not None else None
+
+
+def inside_clausal_subject(verb, ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
+    """The entity a clausal subject is about ("Negotiating such a pact with the UK requires ...").
+
+    A clause has no name at its head, so the claim is about a participant of the
+    clause, taken in this order: its own subject or passive agent ("What Germany
+    spends ..."), then its object ("Joining NATO took ..."), then the objects of
+    its prepositions ("Talking to Moscow ..."). Verbs the clause chains to
+    ("Trying to join NATO") count one level deeper, ``possessor_depth`` levels at
+    most; within a rank the shallowest, then the leftmost, wins.
+    """
+    rules, coreference = ctx.rules, ctx.coreference
+    best: tuple | None = None
+    frontier = [(verb, 0)]
+    while frontier:
+        node, depth = frontier.pop()
+        for child in node.children:
+            found, rank = None, None
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                found, rank = coreference.resolve_subject_token(child, node, quote_speaker), 0
+            elif child.dep_ == "agent":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found, rank = (coreference.resolve_noun(target, quote_speaker) if target is not None else None), 0
+            elif child.dep_ in rules.object_deps:
+                found, rank = coreference.resolve_noun(child, quote_speaker), 1
+            elif child.dep_ == "prep":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found, rank = (coreference.resolve_noun(target, quote_speaker) if target is not None else None), 2
+            elif child.pos_ in VERBAL and child.dep_ in CHAINED_DEPS and depth < rules.possessor_depth:
+                frontier.append((child, depth + 1))
+            if found is not None and (best is None or (rank, depth, child.i) < best[0]):
+                best = ((rank, depth, child.i), found)
+    return best[1] if best else None
+
+
+def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
+    """The mention a clause's subject token stands for, by the subject rules in order (None if none applies).
+
+    1. A name is itself; a pronoun, its antecedent.
+    2. A nameless subject after a clause-initial "For X," is X's view ("For the
+       EEAS, closer cooperation with the UK is a must"): the fronted phrase names
+       the holder, and outranks names inside the subject phrase, which are side
+       actors of the view.
+    3. The phrase's possessor, owner or apposition ("Starmer's officials", "the
+       leaders of the EU").
+    4. A clausal subject: the first participant named inside it, its own subject
+       before its object before its prepositional objects ("What Germany spends
+       ..."). A definite noun phrase: the name it repeats ("This agreement").
+    5. A definite title: the person introduced with it ("the Secretary General").
+    6. A nameless phrase with a nationality adjective: the country ("British
+       negotiators": the United Kingdom), else the nationality itself.
+    """
+    rules, index = ctx.rules, ctx.index
+    if index.mention_of(token) is None and not is_pronoun(token, rules):
+        found = fronted_stance(verb, token, ctx, quote_speaker)
+        if found is not None:
+            return found
+    found = ctx.coreference.resolve_subject_token(token, verb, quote_speaker)
+    if found is not None or is_pronoun(token, rules):
+        return found
+    if token.dep_ in {"csubj", "csubjpass"}:
+        return inside_clausal_subject(token, ctx, quote_speaker)
+    return ctx.named_heads.back_reference(token) or ctx.titled.title_reference(token) \
+        or nationality_of(token, index, rules)
+
+
+def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
+    """The (subject token, predicate token) pairs a claim's subject is sought in, in order.
+
+    Also the speech verb's own subject (None unless ``head`` reports a clause), the
+    verb whose clause the nearest name is sought in, and whether the speech verb
+    only tags the statement before it.
+    """
+    rules = ctx.rules
+    speaker_token = speaker_subject(head, rules)
+    if speaker_token is None:
+        return [(subject_of(head, rules), head)], None, head, False
+    contents = speech_contents(head, rules)
+    value_tokens = [token for _, token in group]
+    content = next((c for c in contents if any(c.left_edge.i <= t.i <= c.right_edge.i for t in value_tokens)),
+                   contents[0])
+    on_verb = any(not (content.left_edge.i <= t.i <= content.right_edge.i) for t in value_tokens)
+    pair_content = (subject_of(content, rules), content)
+    pair_speaker = (speaker_token, head)
+    # an unquoted statement tagged by a speech verb after it ("Growth will pick up in 2027,
+    # he said") is not about the speaker: a value the parser hung on the verb belongs to the
+    # statement. A quotation may be about its speaker ("our budget"), and a verb that reports
+    # a clause after it ("X emerged: Y said he would ...") is no tag.
+    tag = all(c.i < head.i for c in contents) and ctx.index.quote_at(content.idx) is None
+    candidates = [pair_content] if tag else \
+        [pair_content, pair_speaker] if content.i < head.i or not on_verb else [pair_speaker, pair_content]
+    return candidates, speaker_token, content, tag
+
+
+def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None,
+                  frames: Sequence[Frame], topic: dict | None) -> tuple[dict | None, str | None, object]:
+    """(subject mention, subject string, predicate token) of one claim.
+
+    In order: the grammatical subject resolved to a mention (``resolve_subject``:
+    names, pronouns, a fronted "For X,", possessors, the participants of a clausal
+    subject, the name a definite phrase repeats); the entity a quantity describes;
+    the nearest name in the clause; the article's topic (the subject of its lead),
+    while the text keeps naming it (``topic_reach``); the subject's own words. For a
+    speech verb the claim is about its content ("The Commission is trying ..., an
+    official said on Monday": the Commission) unless the value dates the saying and
+    the speaker comes first ("X told lawmakers on Monday that ..."): then X. An
+    unquoted statement tagged by a later speech verb ("Growth will pick up in 2027,
+    Nagel said") takes its speaker only after the names inside it. A plural pronoun ("With one
+    exception in Hungary's Orban, they pledged") yields first to the entity a
+    quantity describes: "they" is the vaguest subject there is. The article's topic
+    never stands in for a clausal subject ("Negotiating such a pact requires ...").
+    """
+    rules = ctx.rules
+    candidates, speaker_token, search_head, tag = _candidates(head, group, ctx)
+    predicate = candidates[0][1]
+    fallback_text = None
+    clausal = False
+    subject_tokens: set[int] = set()
+    for frame in frames:
+        subject_tokens.update(frame.source)
+    for token, verb in candidates:
+        if token is None:
+            continue
+        clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
+        subject_tokens.update(t.i for t in token.subtree)
+        if token.dep_ == "expl":
+            continue
+        if speaker_token is not None and token.i == speaker_token.i:
+            found = ctx.speakers.resolve_speaker(token)
+        else:
+            if token.lower_ in rules.group_pronouns:
+                found = described(group, ctx, quote_speaker)
+                if found is not None:
+                    return found, mention_text(found), verb
+            found = resolve_subject(token, verb, ctx, quote_speaker)
+        if found is not None:
+            if speaker_token is None:
+                found = joint_object(token, verb, ctx) or found
+            return found, mention_text(found), verb
+        if fallback_text is None and not is_pronoun(token, rules):
+            fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of)
+    found = described(group, ctx, quote_speaker)
+    if found is not None:
+        return found, mention_text(found), predicate
+    speaker_ids = {frame.speaker["mention_id"] for frame in frames if frame.speaker}
+    found = nearest_name(search_head, ctx, subject_tokens, speaker_ids)
+    if found is not None:
+        return found, mention_text(found), predicate
+    if tag:
+        # the speaker is named in the sentence; the topic may lie paragraphs back
+        found = ctx.speakers.resolve_speaker(speaker_token)
+        if found is not None:
+            return found, mention_text(found), predicate
+    if topic is not None and not clausal and named_lately(ctx, topic, head):
+        return topic, mention_text(topic), predicate
+    return None, fallback_text, predicate
+
+
+def nearest_name(verb, ctx: ArticleContext, subject_tokens: set[int], speaker_ids: set[str]) -> dict | None:
+    """The nearest name in ``verb``'s clause, outside the subject phrases already tried and the speakers.
+
+    Only a few edges from the verb (``nearest_depth``): deeper names, and names behind
+    a side preposition, are side actors.
+    """
+    rules, token_mention, doc = ctx.rules, ctx.index.token_mention, verb.doc
+    best = None
+    for i in own_clause(verb, rules):
+        row = token_mention[i]
+        if row is None or i in subject_tokens or row["mention_id"] in speaker_ids:
+            continue
+        key = (tree_distance(verb, doc[i]), abs(i - verb.i))
+        if key[0] > rules.nearest_depth or behind_side_preposition(doc[i], verb, rules):
+            continue
+        if best is None or key < best[0]:
+            best = (key, row)
+    return best[1] if best is not None else None
+
+
+def behind_side_preposition(token, head, rules: ClaimRules) -> bool:
+    """True when ``token`` hangs below ``head`` through a preposition of ``side_preps``.
+
+    A name "despite resistance from Spain" or "to keep up with Russia's pace" is a side
+    actor of the clause, never what its claim is about.
+    """
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in rules.side_preps:
+            return True
+        node = node.head
+    return False
+
+
+def described(group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
+    """The entity a claim's quantity is about: "one exception in Hungary's Viktor Orban", "27 EU leaders"."""
+    for row, token in group:
+        if "quantity_id" in row:
+            found = ctx.coreference.resolve_phrase(token, quote_speaker, preps=ctx.rules.described_preps)
+            if found is not None:
+                return found
+    return None
+
+
+def joint_object(subject, verb, ctx: ArticleContext) -> dict | None:
+    """The named thing several named parties act on together, or None.
+
+    "The EU and the UK concluded a Security and Defence Partnership on 19 May" is a
+    fact about the partnership: with a coordination of names as subject, no one party
+    is what the claim is about, while the named agreement, event or body they make,
+    sign or join is. Only names whose label is in ``joint_object_labels`` count: "the
+    EU and the UK discussed Ukraine" stays about the EU.
+    """
+    rules, index = ctx.rules, ctx.index
+    if not rules.joint_object_labels or not any(
+            child.dep_ == "conj" and index.mention_of(child) is not None for child in subject.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            row = index.mention_of(child)
+            if row is not None and row["label"] in rules.joint_object_labels:
+                return row
+    return None
+
+
+def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | None]) -> str | None:
+    """The words of the subject phrase: its noun chunk ("All 27 EU leaders"), a clausal subject whole.
+
+    ``chunk_of`` maps a token to its noun chunk (``ArticleIndex.chunk_of``). None for
+    pronouns, which say nothing without their antecedent.
+    """
+    if token.pos_ == "PRON":
+        return None
+    if token.dep_ in {"csubj", "csubjpass"}:
+        first, last = token.left_edge, token.right_edge
+    else:
+        doc = token.doc
+        bounds = chunk_of[token.i]
+        # no noun chunk ("€218 billion is earmarked"): the words before the head that hang on it
+        first, last = (doc[bounds[0]], doc[bounds[1] - 1]) if bounds is not None else (token.left_edge, token)
+    doc = token.doc
+    # a word the tokenizer cut at a hyphen ("sub-themes") stays whole
+    while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].is_alpha or doc[last.i + 1].text == "-"):
+        last = doc[last.i + 1]
+    text = " ".join(article.text[first.idx:last.idx + len(last)].split())
+    return text or None
+
+
+def article_topic(ctx: ArticleContext, sentences: Sequence) -> dict | None:
+    """What the article is about: the named subject of its lead sentence (None when it has none).
+
+    Only the lead counts: news puts the main actor there, while a later sentence's
+    subject is as likely a side actor.
+    """
+    rules = ctx.rules
+    for sent in sentences:
+        if ctx.article.is_boilerplate(sent.start_char) or states_nothing(sent, rules):
+            continue
+        head = sent.root
+        if speaker_subject(head, rules) is not None:
+            head = speech_contents(head, rules)[0]
+        subject = subject_of(head, rules)
+        if subject is None or is_pronoun(subject, rules) or ctx.index.quote_at(subject.idx) is not None:
+            return None
+        return ctx.coreference.resolve_phrase(subject, None)
+    return None
+
+
+def named_lately(ctx: ArticleContext, row: dict, token, reach: int | None = None) -> bool:
+    """True when the entity of ``row`` is named in ``token``'s sentence or the ``reach`` before it.
+
+    ``reach`` defaults to ``topic_reach``.
+
+    A name counts when it has the same label and the same text, or shares a word
+    of four letters or more with ``row`` ("Biden" for "Joe Biden"), so the
+    article's topic stays what a nameless sentence is about only while the text
+    keeps naming it.
+    """
+    index = ctx.index
+    position = index.sentence_of[token.i]
+    low = index.sentence_chars[max(0, position - (ctx.rules.topic_reach if reach is None else reach))]
+    high = index.sentences[position].end_char
+    folded, words = fold(row["text"]), name_words(row["text"])
+    for other in index.mentions_in(low, high):
+        if other["label"] != row["label"] or index.in_boilerplate(other["start"] - ctx.article.start):
+            continue
+        if fold(other["text"]) == folded or words & name_words(other["text"]):
+            return True
+    return False

@@ -1,0 +1,90 @@
+"""Value links: the quantities and dates a claim states, the mentions it carries, and the kind they give it."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.stages.claims.grammar import VERBAL, depth_below, verb_lemma
+from pipeline.stages.claims.index import ArticleIndex
+from pipeline.stages.claims.rules import ClaimRules
+
+
+def value_token(doc, local_start: int, local_end: int):
+    """The syntactic head of a value's tokens (None when the offsets fall outside the Doc)."""
+    span = doc.char_span(local_start, local_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
+                       quantities: Sequence[dict]) -> dict[int, list[tuple[dict, object]]]:
+    """The article's values as (value, its head token) pairs in text order, by the index of their sentence.
+
+    Rows outside the article are left out. Each value keeps only the keys the rules
+    read, so a quantity is told from a date by its ID column alone.
+    """
+    doc, article = index.doc, index.article
+    length = len(article.text)
+    values: list[tuple[dict, object]] = []
+    picked = [({"quantity_id": r["quantity_id"], "kind": r.get("kind")}, r) for r in quantities]
+    picked += [({"date_id": r["date_id"], "tclass": r.get("tclass")}, r) for r in dates]
+    for value, row in picked:
+        local_start, local_end = row["start"] - article.start, row["end"] - article.start
+        if 0 <= local_start < local_end <= length:
+            token = value_token(doc, local_start, local_end)
+            if token is not None:
+                value.update(start=row["start"], end=row["end"], text=row["text"])
+                values.append((value, token))
+    values.sort(key=lambda item: (item[0]["start"], item[0]["end"]))
+    by_sentence: dict[int, list[tuple[dict, object]]] = {}
+    for row, token in values:
+        by_sentence.setdefault(index.sentence_index(token.idx), []).append((row, token))
+    return by_sentence
+
+
+def carried_mentions(index: ArticleIndex, local_start: int, local_end: int, subject: dict | None) -> list[str]:
+    """The mention IDs a claim carries: those in its span, in text order, then its subject's if not among them."""
+    mention_ids: list[str] = []
+    for row in index.mentions_in(local_start, local_end):
+        if row["mention_id"] not in mention_ids:
+            mention_ids.append(row["mention_id"])
+    if subject is not None and subject["mention_id"] not in mention_ids:
+        mention_ids.append(subject["mention_id"])
+    return mention_ids
+
+
+def claim_kind(group: list[tuple[dict, object]], head, rules: ClaimRules) -> str:
+    """Claim kind: "target" for goals ("aims to cut ... by 55%", "a 5% target"), else by the key value's kind.
+
+    A goal is stated by a verb of ``target_lemmas`` or a noun of ``target_nouns`` between
+    the value and the claim head: "plans to spend" is a goal, "endorsed investment plans"
+    and "the annual budget" are not.
+    """
+    for _, token in group:
+        node = token
+        while True:
+            lemma = node.lemma_.lower()
+            # the value's own noun counts things ("three goals"), it does not set one
+            if lemma in (rules.target_lemmas if node.pos_ in VERBAL else
+                         rules.target_nouns if node.i != token.i else ()):
+                return "target"
+            if node.i == head.i or node.head.i == node.i:
+                break
+            node = node.head
+    if not group:
+        return "target" if verb_lemma(head, rules) in rules.target_lemmas else rules.fact_kind
+    quantities = [(row, token) for row, token in group if "quantity_id" in row]
+    if quantities:
+        row, _ = min(quantities, key=lambda item: (depth_below(item[1], head), item[1].i))
+        return rules.kind_by_quantity.get(row.get("kind"), row.get("kind") or "amount")
+    row, _ = min(group, key=lambda item: (describes_noun(item[0], item[1]), depth_below(item[1], head), item[1].i))
+    return rules.kind_by_date.get(row.get("tclass"), "event_date")
+
+
+def describes_noun(row: dict, token) -> bool:
+    """True for a recurrence said as an adjective of a noun ("its annual summit", "nightly bombardments").
+
+    Such a word classifies the thing; it does not say when or how often the statement's
+    event happens, so another date sets the claim's kind before it.
+    """
+    return row.get("tclass") == "set" and token.dep_ == "amod"
