@@ -129,6 +129,10 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("speaker_entity_id", _str, True),
         _f("speaker", _str, True),
         _f("kind", _str),
+        _f("subject_mention_id", _str, True),
+        _f("subject_rule", _str, True),
+        _f("speaker_mention_id", _str, True),
+        _f("confidence", _f64),
     ]),
     # interim: the publication date each article was anchored to (after inference)
     "anchors": pa.schema([
@@ -150,6 +154,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("speaker_mention_id", _str, True),
         _f("speaker", _str, True),
         _f("kind", _str),
+        _f("subject_rule", _str, True),
+        _f("confidence", _f64),
     ]),
     "errors": pa.schema([
         _f("source", _str, True),

@@ -95,6 +95,13 @@ class Extractors:
             "published": published, "published_from": "inferred", "published_precision": precision}
 
 
+def claim_rules(config: Config):
+    """The claims lexicon of ``config``, compiled (for ``resolve_claims``)."""
+    from pipeline.stages.claims import compile_rules
+
+    return compile_rules(config.lexicon("claims"), gazetteer=config.lexicon("gazetteer"))
+
+
 def entity_lexicon(config: Config) -> dict:
     return {"gazetteer": config.lexicon("gazetteer"), "entities": config.lexicon("entities")}
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.core.schema import CONTRACT_TABLES, SCHEMA_VERSION, write_bytes_atomic, write_table
-from pipeline.run.extract import entity_lexicon
+from pipeline.run.extract import claim_rules, entity_lexicon
 from pipeline.run.shards import SHARDED_TABLES, read_shards
 from pipeline.run.workspace import Workspace
 
@@ -36,7 +36,8 @@ def finish(ws: Workspace, sources: Sequence[str], *, model_version: str) -> dict
                                    lexicon=entity_lexicon(ws.config))
     ws.timings["reconcile"] += time.perf_counter() - clock
     clock = time.perf_counter()
-    claims = resolve_claims(read_shards(ws, "claim_drafts", "claim_drafts", sources), mentions, entities)
+    claims = resolve_claims(read_shards(ws, "claim_drafts", "claim_drafts", sources), mentions, entities,
+                            rules=claim_rules(ws.config))
     ws.timings["claims"] += time.perf_counter() - clock
     return publish(ws, {"entities": entities, "mentions": mentions, "claims": claims}, sources,
                    model_version=model_version)

@@ -193,7 +193,7 @@ def stage_claims(ws: Workspace) -> None:
     sources = _stage_sources(ws, "claim_drafts")
     drafts = concat_tables("claim_drafts", (ws.shard("claim_drafts", s) for s in sources))
     claims = resolve_claims(drafts, read_table("mentions", ws.interim_dir / "mentions.parquet"),
-                            read_table("entities", ws.interim_dir / "entities.parquet"))
+                            read_table("entities", ws.interim_dir / "entities.parquet"), rules=extractor.rules)
     write_table("claims", claims, ws.interim_dir / "claims.parquet")
 
 

@@ -14,7 +14,9 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
   canonical name, or the described thing's own words when no entity is meant);
   ``subject_aliases`` may list other acceptable names.
 - ``values``: the texts of the quantity and date spans that belong to this claim.
-- ``key``: one of the facts a careful reader would list first for the article.
+- ``key``: a record of one of the facts a careful reader would list first for the
+  article, its ``text`` the clause that states it. It is *found* when a row whose span
+  overlaps it names the expected subject. Key records are not row judgements.
 - ``half``: ``dev`` (rules may be written from it) or ``measure`` (never read while
   writing rules).
 
@@ -28,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -87,6 +89,8 @@ def _locate(texts: dict[str, str], judgements: list[Judgement]) -> dict[tuple[st
     """Each judgement's span as ``(source, start, end)`` in its excerpt (the ``occ``-th occurrence)."""
     located = {}
     for judgement in judgements:
+        if judgement.key:
+            continue
         text = texts.get(judgement.source)
         if text is None:
             raise JudgedError(f"[E082] judgements line {judgement.line}: no excerpt {judgement.source}")
@@ -132,15 +136,16 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
     """Score every claim row of a run on the excerpts against the judgements, per half."""
     located = _locate(texts, judgements)
     half_of_source = {j.source: j.half for j in judgements}
+    rows_by_source: dict[str, list[dict]] = {}
     value_text = dict(zip(dates["date_id"], dates["text"])) | dict(zip(quantities["quantity_id"], quantities["text"]))
     scores = {half: HalfScore() for half in HALVES}
-    found_keys: set[tuple] = set()
     for row in claims.to_dict("records"):
         half = half_of_source.get(row["source"])
         if half is None:
             continue
         tally = scores[half]
         tally.rows += 1
+        rows_by_source.setdefault(row["source"], []).append(row)
         judgement = located.get((row["source"], row["start"], row["end"]))
         values = sorted(value_text.get(v, v) for v in [*row["quantity_ids"], *row["date_ids"]])
         shown = {"source": row["source"], "text": row["text"], "subject": row["subject"], "values": values,
@@ -159,21 +164,25 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
         else:
             tally.right += 1
             tally.high_right += confident
-            if judgement.key:
-                found_keys.add((judgement.source, judgement.text, judgement.occ))
-    for judgement in judgements:
-        if judgement.key:
-            scores[judgement.half].key += 1
-            scores[judgement.half].key_found += (judgement.source, judgement.text, judgement.occ) in found_keys
+    keys = [j for j in judgements if j.key]
+    for (source, start, end), judgement in _locate(texts, [replace(j, key=False) for j in keys]).items():
+        tally = scores[judgement.half]
+        tally.key += 1
+        expected = _expected_subjects(judgement)
+        tally.key_found += any(row["start"] < end and start < row["end"] and _fold(row["subject"]) in expected
+                               for row in rows_by_source.get(source, ()))
     return scores
+
+
+def _expected_subjects(judgement: Judgement) -> set[str]:
+    return {_fold(judgement.subject), *map(_fold, judgement.subject_aliases)}
 
 
 def _problems(row: dict, values: list[str], judgement: Judgement) -> list[str]:
     if judgement.verdict == "not_claim":
         return ["not a claim"]
     problems = []
-    expected = {_fold(judgement.subject), *map(_fold, judgement.subject_aliases)}
-    if _fold(row["subject"]) not in expected:
+    if _fold(row["subject"]) not in _expected_subjects(judgement):
         problems.append("subject")
     if sorted(map(_fold, values)) != sorted(map(_fold, judgement.values)):
         problems.append("values")

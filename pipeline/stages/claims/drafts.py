@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pipeline.core.ids import span_id
 from pipeline.stages.claims.attribution import Frame, frame_for
 from pipeline.stages.claims.clauses import clause_range
+from pipeline.stages.claims.confidence import claim_confidence, hedge_of
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, verb_lemma
 from pipeline.stages.claims.subjects import claim_subject
@@ -42,8 +43,12 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         quote_speaker = None
     elif frame is None:
         speaker = quote_speaker
-    subject, subject_text, verb = subject or claim_subject(head, group, ctx, quote_speaker or speaker, frames, topic)
+    subject, subject_text, verb, subject_rule = subject or claim_subject(head, group, ctx, quote_speaker or speaker,
+                                                                         frames, topic)
     predicate = verb_lemma(verb, rules) if verb.pos_ in VERBAL else None
+    confidence = claim_confidence(
+        rules, subject_rule=subject_rule, has_values=bool(group), hedge=hedge_of(verb, rules) or hedge_of(head, rules),
+        clause_cut=len(heads) > 1, unattributed_quote=quoted and speaker is None)
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))
@@ -57,5 +62,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         speaker_mention_id=speaker["mention_id"] if speaker else None,
         speaker=mention_text(speaker) if speaker else None,
         kind=claim_kind(group, head if group else verb, rules),
+        subject_rule=subject_rule,
+        confidence=confidence,
     )
     return draft

@@ -44,15 +44,16 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
     for content in clauses:
         if not asserts_fact(content, ctx.index, rules, reported=reported):
             continue
-        found = fact_subject(content, ctx, quote_speaker, topic)
+        found, rule = fact_subject(content, ctx, quote_speaker, topic)
         if found is not None:
             return claim_row(ctx, sent, root, [root], [], frames, quote_speaker, topic,
-                             subject=(found, mention_text(found), content))
+                             subject=(found, mention_text(found), content, rule))
     return None
 
 
-def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None, topic: dict | None) -> dict | None:
-    """The named actor of a clause that states no value, or None.
+def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None,
+                 topic: dict | None) -> tuple[dict | None, str | None]:
+    """(the named actor of a clause that states no value, the rule that found it), or (None, None).
 
     Its grammatical subject must name it, as a name, a pronoun or definite phrase
     standing for one, a possessor ("the leaders of the EU"), a participant of a clausal
@@ -65,11 +66,12 @@ def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None, topic: d
     rules = ctx.rules
     token = subject_of(verb, rules)
     if token is None or token.dep_ == "expl" or is_cleft(token, verb, rules):
-        return None
-    found = resolve_subject(token, verb, ctx, quote_speaker)
+        return None, None
+    found, rule = resolve_subject(token, verb, ctx, quote_speaker)
     if found is not None:
-        return joint_object(token, verb, ctx) or found
+        joint = joint_object(token, verb, ctx)
+        return (joint, "joint_object") if joint is not None else (found, rule)
     if (topic is not None and token.pos_ == "NOUN" and token.dep_ not in {"csubj", "csubjpass"}
             and named_lately(ctx, topic, verb, rules.fact_topic_reach)):
-        return topic
-    return None
+        return topic, "topic"
+    return None, None

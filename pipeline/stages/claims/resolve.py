@@ -3,23 +3,33 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.stages.claims.confidence import unresolved_confidence
+from pipeline.stages.claims.rules import ClaimRules, compile_rules
+
 _CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id",
                   "subject", "predicate", "quantity_ids", "date_ids", "entity_ids", "speaker_entity_id", "speaker",
-                  "kind"]
+                  "kind", "subject_mention_id", "subject_rule", "speaker_mention_id", "confidence"]
 
 
 def _present(value) -> bool:
     return value is not None and not (isinstance(value, float) and value != value)
 
 
-def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame, *,
+                   rules: ClaimRules | None = None) -> pd.DataFrame:
     """Turn claim drafts into ``claims`` rows: mention IDs become corpus entity IDs and names.
 
     A mention that reconciliation dropped leaves its slot empty (the subject keeps
     its surface text), so every ID in the result exists in ``entities``. A claim that
     states no value exists only for its named subject (``fact_claim``): when
     reconciliation dropped that subject's mention, the draft is no claim and is left out.
+    A claim with a value whose subject mention was dropped keeps the subject's words and
+    loses the ``unresolved`` share of its confidence (``rules``: the claims lexicon).
+
+    ``subject_mention_id`` and ``speaker_mention_id`` stay on the row: the mention a
+    pronoun or description was resolved to, for the review page and for explaining it.
     """
+    rules = rules or compile_rules({})
     known = set(entities["entity_id"]) if len(entities) else set()
     entity_of = {m: e for m, e in zip(mentions["mention_id"], mentions["entity_id"]) if e in known}
     name_of = dict(zip(entities["entity_id"], entities["name"]))
@@ -35,6 +45,9 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
         if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]):
             continue
         subject = name_of[subject_entity] if subject_entity else draft["subject"]
+        confidence = draft["confidence"]
+        if subject_entity is None and _present(draft["subject_mention_id"]):
+            confidence = unresolved_confidence(rules, confidence)
         speaker = name_of[speaker_entity] if speaker_entity else draft["speaker"]
         rows.append({
             "claim_id": draft["claim_id"], "doc_id": draft["doc_id"], "source": draft["source"],
@@ -47,5 +60,9 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
             "speaker_entity_id": speaker_entity,
             "speaker": speaker if _present(speaker) else None,
             "kind": draft["kind"],
+            "subject_mention_id": draft["subject_mention_id"] if subject_entity else None,
+            "subject_rule": draft["subject_rule"] if _present(draft["subject_rule"]) else None,
+            "speaker_mention_id": draft["speaker_mention_id"] if speaker_entity else None,
+            "confidence": float(confidence),
         })
     return pd.DataFrame.from_records(rows, columns=_CLAIM_COLUMNS)

@@ -72,6 +72,9 @@ class ClaimRules:
     contractions: Mapping[str, str]
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
+    hedge_words: frozenset[str] = frozenset()
+    # the confidence a claim row loses for each piece of weaker evidence (see configs/claims.toml)
+    confidence: Mapping[str, float] = field(default_factory=dict)
     # from gazetteer.toml: the titles that precede a name, as folded word tuples, and a
     # regex for one ending a text; nationality adjective -> the folded names of its country
     titles: frozenset[tuple[str, ...]] = frozenset()
@@ -88,14 +91,14 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
-              "list_openers")
+              "list_openers", "hedge_words")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
                       "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
-                      "reported_modals", "side_preps"})
+                      "reported_modals", "side_preps", "hedge_words"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -152,6 +155,8 @@ _DEFAULTS: dict[str, object] = {
     "contractions": {},
     "kind_by_quantity": {},
     "kind_by_date": {},
+    "hedge_words": [],
+    "confidence": {},
 }
 
 
@@ -197,6 +202,11 @@ def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) 
         table = merged[key]
         if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
+    weights = merged["confidence"]
+    if not isinstance(weights, Mapping) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in weights.values()):
+        raise ClaimsConfigError("[E601] configs/claims.toml: [confidence] must map evidence names to penalties "
+                                f"between 0 and 1, not {weights!r}")
     if not isinstance(merged["fact_claims"], bool):
         raise ClaimsConfigError("[E601] configs/claims.toml: 'fact_claims' must be true or false, "
                                 f"not {merged['fact_claims']!r}")
@@ -225,6 +235,7 @@ def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) 
         heading_title_share=float(merged["heading_title_share"]),
         kind_by_quantity=dict(merged["kind_by_quantity"]),
         kind_by_date=dict(merged["kind_by_date"]),
+        confidence={key: float(value) for key, value in weights.items()},
         fact_claims=merged["fact_claims"],
         fact_kind=merged["fact_kind"],
         nationality_countries={fold(k): frozenset(fold(n) for n in v) for k, v in countries.items()},

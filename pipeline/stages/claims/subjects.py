@@ -80,35 +80,53 @@ def inside_clausal_subject(verb, ctx: ArticleContext, quote_speaker: dict | None
     return best[1] if best else None
 
 
-def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
-    """The mention a clause's subject token stands for, by the subject rules in order (None if none applies).
+def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None) -> tuple[dict | None, str | None]:
+    """(the mention a clause's subject token stands for, the rule that found it), by the subject rules in order.
 
-    1. A name is itself; a pronoun, its antecedent.
-    2. A nameless subject after a clause-initial "For X," is X's view ("For the
-       EEAS, closer cooperation with the UK is a must"): the fronted phrase names
-       the holder, and outranks names inside the subject phrase, which are side
+    1. A name is itself (``name``); a pronoun, its antecedent (``pronoun``); "who" or
+       "which", the phrase it modifies (``relative``).
+    2. A nameless subject after a clause-initial "For X," is X's view (``for_phrase``:
+       "For the EEAS, closer cooperation with the UK is a must"): the fronted phrase
+       names the holder, and outranks names inside the subject phrase, which are side
        actors of the view.
-    3. The phrase's possessor, owner or apposition ("Starmer's officials", "the
-       leaders of the EU").
+    3. The phrase's possessor, owner or apposition (``phrase_name``: "Starmer's
+       officials", "the leaders of the EU").
     4. A clausal subject: the first participant named inside it, its own subject
-       before its object before its prepositional objects ("What Germany spends
-       ..."). A definite noun phrase: the name it repeats ("This agreement").
-    5. A definite title: the person introduced with it ("the Secretary General").
-    6. A nameless phrase with a nationality adjective: the country ("British
-       negotiators": the United Kingdom), else the nationality itself.
+       before its object before its prepositional objects (``clausal_subject``: "What
+       Germany spends ..."). A definite noun phrase: the name it repeats
+       (``definite``: "This agreement").
+    5. A definite title: the person introduced with it (``title``: "the Secretary General").
+    6. A nameless phrase with a nationality adjective: the country (``nationality``:
+       "British negotiators": the United Kingdom), else the nationality itself.
+
+    (None, None) when no rule applies.
     """
     rules, index = ctx.rules, ctx.index
     if index.mention_of(token) is None and not is_pronoun(token, rules):
         found = fronted_stance(verb, token, ctx, quote_speaker)
         if found is not None:
-            return found
+            return found, "for_phrase"
     found = ctx.coreference.resolve_subject_token(token, verb, quote_speaker)
     if found is not None or is_pronoun(token, rules):
-        return found
+        return found, (_token_rule(token, verb, ctx) if found is not None else None)
     if token.dep_ in {"csubj", "csubjpass"}:
-        return inside_clausal_subject(token, ctx, quote_speaker)
-    return ctx.named_heads.back_reference(token) or ctx.titled.title_reference(token) \
-        or nationality_of(token, index, rules)
+        found = inside_clausal_subject(token, ctx, quote_speaker)
+        return found, ("clausal_subject" if found is not None else None)
+    for rule, find in (("definite", ctx.named_heads.back_reference), ("title", ctx.titled.title_reference),
+                       ("nationality", lambda t: nationality_of(t, index, rules))):
+        found = find(token)
+        if found is not None:
+            return found, rule
+    return None, None
+
+
+def _token_rule(token, verb, ctx: ArticleContext) -> str:
+    """Which of ``resolve_subject_token``'s ways resolved ``token``."""
+    if ctx.index.mention_of(token) is not None:
+        return "name"
+    if token.lower_ in ctx.rules.relative_pronouns and verb.dep_ == "relcl":
+        return "relative"
+    return "pronoun" if is_pronoun(token, ctx.rules) else "phrase_name"
 
 
 def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
@@ -140,8 +158,8 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
 
 
 def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None,
-                  frames: Sequence[Frame], topic: dict | None) -> tuple[dict | None, str | None, object]:
-    """(subject mention, subject string, predicate token) of one claim.
+                  frames: Sequence[Frame], topic: dict | None) -> tuple[dict | None, str | None, object, str | None]:
+    """(subject mention, subject string, predicate token, subject rule) of one claim.
 
     In order: the grammatical subject resolved to a mention (``resolve_subject``:
     names, pronouns, a fronted "For X,", possessors, the participants of a clausal
@@ -156,6 +174,11 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     exception in Hungary's Orban, they pledged") yields first to the entity a
     quantity describes: "they" is the vaguest subject there is. The article's topic
     never stands in for a clausal subject ("Negotiating such a pact requires ...").
+
+    The rule names the evidence that decided: ``resolve_subject``'s rules, or
+    ``speaker`` (the speech verb's own subject), ``joint_object``, ``described``,
+    ``nearest_name``, ``tag_speaker``, ``topic``, ``phrase`` (the subject's own words,
+    no entity), or None.
     """
     rules = ctx.rules
     candidates, speaker_token, search_head, tag = _candidates(head, group, ctx)
@@ -173,34 +196,36 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
         if token.dep_ == "expl":
             continue
         if speaker_token is not None and token.i == speaker_token.i:
-            found = ctx.speakers.resolve_speaker(token)
+            found, rule = ctx.speakers.resolve_speaker(token), "speaker"
         else:
             if token.lower_ in rules.group_pronouns:
                 found = described(group, ctx, quote_speaker)
                 if found is not None:
-                    return found, mention_text(found), verb
-            found = resolve_subject(token, verb, ctx, quote_speaker)
+                    return found, mention_text(found), verb, "described"
+            found, rule = resolve_subject(token, verb, ctx, quote_speaker)
         if found is not None:
             if speaker_token is None:
-                found = joint_object(token, verb, ctx) or found
-            return found, mention_text(found), verb
+                joint = joint_object(token, verb, ctx)
+                if joint is not None:
+                    found, rule = joint, "joint_object"
+            return found, mention_text(found), verb, rule
         if fallback_text is None and not is_pronoun(token, rules):
             fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of)
     found = described(group, ctx, quote_speaker)
     if found is not None:
-        return found, mention_text(found), predicate
+        return found, mention_text(found), predicate, "described"
     speaker_ids = {frame.speaker["mention_id"] for frame in frames if frame.speaker}
     found = nearest_name(search_head, ctx, subject_tokens, speaker_ids)
     if found is not None:
-        return found, mention_text(found), predicate
+        return found, mention_text(found), predicate, "nearest_name"
     if tag:
         # the speaker is named in the sentence; the topic may lie paragraphs back
         found = ctx.speakers.resolve_speaker(speaker_token)
         if found is not None:
-            return found, mention_text(found), predicate
+            return found, mention_text(found), predicate, "tag_speaker"
     if topic is not None and not clausal and named_lately(ctx, topic, head):
-        return topic, mention_text(topic), predicate
-    return None, fallback_text, predicate
+        return topic, mention_text(topic), predicate, "topic"
+    return None, fallback_text, predicate, ("phrase" if fallback_text else None)
 
 
 def nearest_name(verb, ctx: ArticleContext, subject_tokens: set[int], speaker_ids: set[str]) -> dict | None:
