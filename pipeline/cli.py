@@ -193,7 +193,7 @@ def eval_command(gold_dir: Path, outputs: Path, raw_dir: Path | None, as_json: b
     Example:
         pipeline eval --gold tests/gold outputs --errors
     """
-    from pipeline.tools.evaluate import evaluate, flat_metrics, format_report, load_gold
+    from pipeline.tools.evaluate import check_floors, evaluate, flat_metrics, format_report, load_gold
     from pipeline.tools.load import load
 
     tables = load(outputs, raw_dir=raw_dir)
@@ -216,27 +216,6 @@ def eval_command(gold_dir: Path, outputs: Path, raw_dir: Path | None, as_json: b
             click.echo(f"below floor: {line}", err=True)
         if failures:
             sys.exit(1)
-
-
-def check_floors(metrics: dict[str, float], floors_path: Path) -> list[str]:
-    """Metrics below the floors in ``floors_path`` (a TOML table ``metric = minimum``)."""
-    import tomllib
-
-    with floors_path.open("rb") as handle:
-        floors = tomllib.load(handle)
-    flat: dict[str, float] = {}
-    for key, value in floors.items():
-        if isinstance(value, dict):
-            flat.update({f"{key}.{k}": v for k, v in value.items()})
-        else:
-            flat[key] = value
-    failures = []
-    for metric, floor in sorted(flat.items()):
-        if metric not in metrics:
-            failures.append(f"{metric}: not computed (floor {floor})")
-        elif metrics[metric] < floor:
-            failures.append(f"{metric}: {metrics[metric]:.4f} < {floor}")
-    return failures
 
 
 def _add_lazy_commands() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.cli import check_floors
+from pipeline.tools.evaluate import check_floors
 
 from .conftest import GOLD, ROOT
 
