@@ -70,7 +70,8 @@ def sample_tables() -> dict[str, list[dict]]:
     claims = [dict(_span("claim_id", S1, 1200, 1300, "x" * 100), subject_entity_id="e_boe",
                    subject="Bank of England", predicate="said", quantity_ids=[quantities[0]["quantity_id"]],
                    date_ids=[dates[0]["date_id"]], entity_ids=["e_boe"], speaker_entity_id=None, speaker=None,
-                   kind="statement")]
+                   kind="statement", subject_mention_id=None, subject_rule="name", speaker_mention_id=None,
+                   confidence=1.0)]
     return {"documents": documents, "sentences": sentences, "entities": entities, "mentions": mentions,
             "dates": dates, "quantities": quantities, "claims": claims}
 

@@ -30,7 +30,8 @@ ID_COLUMN = {"dates": "date_id", "quantities": "quantity_id", "claims": "claim_i
 DEFAULTS = {
     "dates": {"tclass": "date", "anchored": False},
     "quantities": {"kind": "count"},
-    "claims": {"quantity_ids": [], "date_ids": [], "entity_ids": [], "kind": "amount"},
+    "claims": {"quantity_ids": [], "date_ids": [], "entity_ids": [], "kind": "amount", "subject_mention_id": None,
+               "subject_rule": None, "speaker_mention_id": None, "confidence": 1.0},
     "mentions": {"label": "ORG", "detector": "test"},
     "documents": {"encoding": "utf-8", "sha256": "0" * 64, "article": 0},
     "entities": {"mentions": 1, "documents": 1, "aliases": []},

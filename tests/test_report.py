@@ -107,7 +107,8 @@ def demo_rows(text: str = TEXT, source: str = SOURCE, *, entity_name: str = "Eur
         {"entity_id": "e-kk", "name": "Kaja Kallas", "label": "PERSON", "aliases": ["Kaja Kallas"], "mentions": 1,
          "documents": 1, "kb_id": None},
     ]
-    claim = dict(predicate="spend", entity_ids=[], speaker_entity_id=None, speaker=None, kind="forecast")
+    claim = dict(predicate="spend", entity_ids=[], speaker_entity_id=None, speaker=None, kind="forecast",
+                 subject_mention_id=None, subject_rule=None, speaker_mention_id=None, confidence=1.0)
     first = "The European Commission said it will spend €150bn by 2030, about 5 per cent more."
     claims = [
         _span(doc, source, text, first, claim_id="c-spend", subject_entity_id="e-ec", subject=entity_name,

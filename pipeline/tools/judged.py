@@ -81,8 +81,9 @@ def load_judgements(path: str | Path) -> list[Judgement]:
     return judgements
 
 
-def _fold(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").replace("’", "'")).strip().casefold()
+def _fold(text) -> str:
+    text = text if isinstance(text, str) else ""  # None or a missing value (NaN) names nothing
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
 
 
 def _locate(texts: dict[str, str], judgements: list[Judgement]) -> dict[tuple[str, int, int], Judgement]:

@@ -28,12 +28,16 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
     """True when the clause headed by ``head`` makes a claim of its own.
 
     The root does; a coordinated clause with its own subject does; a subordinate
-    clause does when its subject names an actor ("who came to power last summer"
-    about Starmer), else its values belong to the clause above.
+    clause does when its subject names an actor ("after his CDU won 28.6% of the vote"),
+    else its values belong to the clause above. A relative or participle clause never
+    does: it describes a noun of the clause above ("allies such as Russia, which pumps
+    half the world's oil"), and cut off it is a fragment, not a claim.
     """
     rules = ctx.rules
     if head.head.i == head.i or head.dep_ == "ROOT":
         return True
+    if head.dep_ in {"relcl", "acl"}:
+        return False
     subject = own_subject(head, rules)
     if subject is None or subject.dep_ == "expl":
         return False

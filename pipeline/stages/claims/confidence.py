@@ -1,8 +1,12 @@
 """Confidence: a 0-1 score for each claim row from the evidence that built it, so a user can trade recall for precision."""
 from __future__ import annotations
 
+import re
+
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import apostrophe
+
+_DIGITS = re.compile(r"\d+")
 
 #: a claim row at or above this confidence counts as high confidence (README, "Claims and their evidence")
 HIGH_CONFIDENCE = 0.7
@@ -25,11 +29,21 @@ def hedge_of(head, rules: ClaimRules) -> str | None:
     return None
 
 
+def uncovered_number(text: str, covered: list[tuple[int, int]]) -> bool:
+    """True when ``text`` holds a digit outside every ``covered`` (start, end) span of it.
+
+    A figure the claim states but no value row holds ("a 9-3 vote", "FY25") means the
+    row's values are likely incomplete.
+    """
+    return any(not any(start <= match.start() < end for start, end in covered) for match in _DIGITS.finditer(text))
+
+
 def claim_confidence(rules: ClaimRules, *, subject_rule: str | None, has_values: bool, hedge: str | None,
-                     clause_cut: bool, unattributed_quote: bool) -> float:
+                     clause_cut: bool, unattributed_quote: bool, unlinked_number: bool = False) -> float:
     """1 less the penalty of every weaker piece of evidence ([confidence] in configs/claims.toml), in [0, 1]."""
     weights = rules.confidence
     penalty = weights.get(f"subject.{subject_rule or 'none'}", 0.0)
+    penalty += weights.get("unlinked_number", 0.0) if unlinked_number else 0.0
     penalty += 0.0 if has_values else weights.get("no_value", 0.0)
     penalty += weights.get("hedged", 0.0) if hedge else 0.0
     penalty += weights.get("clause_cut", 0.0) if clause_cut else 0.0

@@ -156,6 +156,7 @@ class Coreference:
         self.index = index
         self.rules = rules
         self.named_heads = named_heads
+        self.title_heads = frozenset(title[-1] for title in rules.titles if title)
         # subject tokens whose antecedent search is under way (``main_subject_before``)
         self._resolving: set[int] = set()
 
@@ -300,14 +301,85 @@ class Coreference:
         return best[1] if best else None
 
     def resolve_subject_token(self, token, head, quote_speaker: dict | None) -> dict | None:
-        """The mention a clause's subject token stands for (names, pronouns, relative pronouns, phrases)."""
+        """The mention a clause's subject token stands for (names, pronouns, relative pronouns, phrases).
+
+        A phrase is about a name inside it only when its head is an owned noun
+        (``owned_nouns``: "the firm's revenues", "All 27 EU leaders") or the name stands in
+        apposition ("Trump's envoy, Keith Kellogg"). The modifiers of any other head are not
+        what it is about ("Treasury yields", "Trump's deadline"), and a proper noun the model
+        left unnamed ("Novo Nordisk jumped") is a name of its own.
+        """
         if self.index.mention_of(token) is not None:
             return self.index.mention_of(token)
         if token.lower_ in self.rules.relative_pronouns and head.dep_ == "relcl":
             return self.resolve_phrase(head.head, quote_speaker)
         if is_pronoun(token, self.rules):
             return self.resolve_pronoun(token, quote_speaker)
+        if any(child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children) for child in token.children):
+            return None  # "The eight – Saudi Arabia, Russia, the UAE, ...": a list names no one of its members
+        if token.pos_ in {"NOUN", "PROPN"} and not self.owns(token):
+            return self.apposition_of(token)
         return self.resolve_phrase(token, quote_speaker)
+
+    def owns(self, token) -> bool:
+        """True when the common noun ``token`` names a part, member, measure or act of its owner.
+
+        The words of ``owned_nouns``, and the last word of every title ("the president of
+        Finland", "Britain's foreign secretary"): an office belongs to the body it serves.
+        """
+        rules = self.rules
+        return token.pos_ == "NOUN" and (token.lemma_.lower() in rules.owned_nouns or token.lower_ in rules.owned_nouns
+                                         or token.lower_ in self.title_heads)
+
+    def apposition_of(self, token) -> dict | None:
+        """The name standing in apposition to ``token`` ("Trump's envoy for Ukraine, Keith Kellogg")."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.index.mention_of(child)
+                if found is not None:
+                    return found
+        return None
+
+    def description_reference(self, token) -> dict | None:
+        """The entity a definite description stands for ("the company", "the streaming giant"), or None.
+
+        The head is a noun of ``description_nouns`` with no name of its own, made
+        definite by an anaphoric determiner or a possessor ("Europe's biggest
+        carmaker"); an owned noun's possessor may be one ("the firm's revenues"). It
+        stands for the subject of the latest sentence (this one's before it, then up to
+        ``backreference_reach`` back) that names an entity of the noun's labels: news
+        keeps its actor in subject position, so the subject, not the last name seen, is
+        what "the company" continues.
+        """
+        rules, index = self.rules, self.index
+        if self.owns(token):
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                token = owner
+        labels = rules.description_nouns.get(token.lemma_.lower())
+        if not labels or token.pos_ != "NOUN" or index.mention_of(token) is not None:
+            return None
+        first = token.doc[token.left_edge.i]
+        if not ((first.dep_ == "det" and first.lower_ in rules.anaphoric_determiners)
+                or any(child.dep_ == "poss" for child in token.children)):
+            return None
+        position = index.sentence_of[token.i]
+        for k in range(position, max(-1, position - rules.backreference_reach - 1), -1):
+            sent = index.sentences[k]
+            if index.in_boilerplate(sent.start_char):
+                continue
+            subject = subject_of(sent.root, rules)
+            if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
+                    or subject.i in self._resolving:
+                continue
+            self._resolving.add(subject.i)
+            try:
+                found = index.mention_of(subject) or self.resolve_phrase(subject, None)
+            finally:
+                self._resolving.discard(subject.i)
+            if found is not None and found["label"] in labels:
+                return found
+        return None
 
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""

@@ -6,12 +6,29 @@ from collections.abc import Sequence
 from pipeline.core.ids import span_id
 from pipeline.stages.claims.attribution import Frame, frame_for
 from pipeline.stages.claims.clauses import clause_range
-from pipeline.stages.claims.confidence import claim_confidence, hedge_of
+from pipeline.stages.claims.confidence import claim_confidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, verb_lemma
 from pipeline.stages.claims.subjects import claim_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind
 from pipeline.stages.claims.words import mention_text
+
+
+def main_clause(head, sent, rules):
+    """The sentence's main verb when ``head`` heads a clause subordinate to it, else ``head``.
+
+    A sentence that makes one claim spans the sentence, and says it about its main
+    clause's subject, even when the values sit in a clause below it ("The projected win
+    came five weeks after Carney triggered an election"; "Poland is a key ally, while
+    Ukraine is struggling with the invasion that began in 2022"). A clause coordinated
+    with the main one ("X rose, and Y fell 2%") has a subject of its own.
+    """
+    node = head
+    while node.i != sent.root.i and node.head.i != node.i:
+        if node.dep_ in rules.coordinate_deps:
+            return head
+        node = node.head
+    return node if node.i == sent.root.i else head
 
 
 def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tuple[dict, object]],
@@ -43,12 +60,19 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         quote_speaker = None
     elif frame is None:
         speaker = quote_speaker
-    subject, subject_text, verb, subject_rule = subject or claim_subject(head, group, ctx, quote_speaker or speaker,
-                                                                         frames, topic)
+    subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
+    subject, subject_text, verb, subject_rule = subject or claim_subject(subject_head, group, ctx,
+                                                                         quote_speaker or speaker, frames, topic)
     predicate = verb_lemma(verb, rules) if verb.pos_ in VERBAL else None
+    # figures the row holds: its values, and names with digits in them ("FTSE 100", "G7")
+    covered = [(row["start"] - article.start - local_start, row["end"] - article.start - local_start)
+               for row, _ in group]
+    covered += [(row["start"] - article.start - local_start, row["end"] - article.start - local_start)
+                for row in ctx.index.mentions_in(local_start, local_end)]
     confidence = claim_confidence(
         rules, subject_rule=subject_rule, has_values=bool(group), hedge=hedge_of(verb, rules) or hedge_of(head, rules),
-        clause_cut=len(heads) > 1, unattributed_quote=quoted and speaker is None)
+        clause_cut=len(heads) > 1, unattributed_quote=quoted and speaker is None,
+        unlinked_number=uncovered_number(article.text[local_start:local_end], covered))
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))

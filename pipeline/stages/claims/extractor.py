@@ -9,10 +9,10 @@ from pipeline.stages.claims.clauses import claim_groups
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.facts import fact_claim
-from pipeline.stages.claims.filters import is_data_line, is_headline, states_nothing
+from pipeline.stages.claims.filters import body_start, is_data_line, is_headline, states_nothing
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
-from pipeline.stages.claims.values import values_by_sentence
+from pipeline.stages.claims.values import claim_values, values_by_sentence
 
 
 class ClaimExtractor:
@@ -48,12 +48,13 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
     topic = article_topic(ctx, sentences)
     rows: list[dict] = []
     seen_texts: set[str] = set()
+    first_body = body_start(article.text, rules)
     for index, sent in enumerate(sentences):
-        in_sentence = by_sentence.get(index, [])
+        in_sentence = claim_values(by_sentence.get(index, []), frames[index], rules)
         if article.is_boilerplate(sent.start_char) or not (in_sentence or rules.fact_claims):
             continue
         folded = " ".join(sent.text.split())
-        if folded in seen_texts or is_headline(sent, article.text, rules):
+        if folded in seen_texts or is_headline(sent, article.text, rules, first_body):
             continue
         quote_speaker = quoted_by[index]
         if states_nothing(sent, rules):

@@ -9,7 +9,17 @@ from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import apostrophe
 
 
-def is_headline(sent, text: str, rules: ClaimRules) -> bool:
+def body_start(text: str, rules: ClaimRules) -> int:
+    """Where the first line ending in final punctuation ends: the lines before it are headings."""
+    at = 0
+    for line in text.splitlines(keepends=True):
+        at += len(line)
+        if line.strip() and line.rstrip().rstrip("”\"’')]»")[-1:] in rules.final_punctuation:
+            return at
+    return len(text)
+
+
+def is_headline(sent, text: str, rules: ClaimRules, first_body: int | None = None) -> bool:
     """True for a short line of its own without final punctuation: a headline or section title.
 
     News headlines are often in sentence case ("Nato leaders commit to invest 5% GDP
@@ -27,6 +37,10 @@ def is_headline(sent, text: str, rules: ClaimRules) -> bool:
     stripped = text[start:end].rstrip().rstrip("”\"’')]»")
     if not stripped or stripped[-1] in rules.final_punctuation:
         return False
+    # every unpunctuated line before the article's first punctuated one (``body_start``) is
+    # its headline, kicker or standfirst, however long ("Dow gains almost 500 points, ...")
+    if line_start < (body_start(text, rules) if first_body is None else first_body):
+        return True
     return sum(1 for token in sent if token.is_alpha) <= rules.heading_max_words
 
 

@@ -70,6 +70,10 @@ class ArticleIndex:
         # mentions as article-local (start, end, row), longest first per start so the widest wins
         # the place of a dateline is where the article was filed, never an actor or antecedent
         datelines = set(dateline_places(article.text))
+        #: tokens of a dateline's place ("BRUSSELS —"), which the parser may read as a subject
+        self.dateline_tokens: frozenset[int] = frozenset(
+            token.i for start, end in datelines
+            for token in (doc.char_span(start, end, alignment_mode="expand") or ()))
         local = []
         for row in mentions:
             start, end = row["start"] - article.start, row["end"] - article.start

@@ -45,7 +45,7 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
         if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]):
             continue
         subject = name_of[subject_entity] if subject_entity else draft["subject"]
-        confidence = draft["confidence"]
+        confidence = draft.get("confidence", 1.0)
         if subject_entity is None and _present(draft["subject_mention_id"]):
             confidence = unresolved_confidence(rules, confidence)
         speaker = name_of[speaker_entity] if speaker_entity else draft["speaker"]
@@ -61,7 +61,7 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
             "speaker": speaker if _present(speaker) else None,
             "kind": draft["kind"],
             "subject_mention_id": draft["subject_mention_id"] if subject_entity else None,
-            "subject_rule": draft["subject_rule"] if _present(draft["subject_rule"]) else None,
+            "subject_rule": draft.get("subject_rule") if _present(draft.get("subject_rule")) else None,
             "speaker_mention_id": draft["speaker_mention_id"] if speaker_entity else None,
             "confidence": float(confidence),
         })

@@ -73,6 +73,9 @@ class ClaimRules:
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
     hedge_words: frozenset[str] = frozenset()
+    owned_nouns: frozenset[str] = frozenset()
+    portion_nouns: frozenset[str] = frozenset()
+    description_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # the confidence a claim row loses for each piece of weaker evidence (see configs/claims.toml)
     confidence: Mapping[str, float] = field(default_factory=dict)
     # from gazetteer.toml: the titles that precede a name, as folded word tuples, and a
@@ -91,14 +94,14 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
-              "list_openers", "hedge_words")
+              "list_openers", "hedge_words", "owned_nouns", "portion_nouns")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
                       "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
-                      "reported_modals", "side_preps", "hedge_words"})
+                      "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -156,6 +159,9 @@ _DEFAULTS: dict[str, object] = {
     "kind_by_quantity": {},
     "kind_by_date": {},
     "hedge_words": [],
+    "owned_nouns": [],
+    "portion_nouns": [],
+    "description_nouns": {},
     "confidence": {},
 }
 
@@ -202,6 +208,11 @@ def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) 
         table = merged[key]
         if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: [{key}] must map kinds to strings, not {table!r}")
+    descriptions = merged["description_nouns"]
+    if not isinstance(descriptions, Mapping) or not all(
+            isinstance(v, list) and all(isinstance(label, str) for label in v) for v in descriptions.values()):
+        raise ClaimsConfigError("[E601] configs/claims.toml: [description_nouns] must map a noun to a list of "
+                                f"entity labels, not {descriptions!r}")
     weights = merged["confidence"]
     if not isinstance(weights, Mapping) or not all(
             isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in weights.values()):
@@ -236,6 +247,7 @@ def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) 
         kind_by_quantity=dict(merged["kind_by_quantity"]),
         kind_by_date=dict(merged["kind_by_date"]),
         confidence={key: float(value) for key, value in weights.items()},
+        description_nouns={noun.lower(): frozenset(labels) for noun, labels in descriptions.items()},
         fact_claims=merged["fact_claims"],
         fact_kind=merged["fact_kind"],
         nationality_countries={fold(k): frozenset(fold(n) for n in v) for k, v in countries.items()},

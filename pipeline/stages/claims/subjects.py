@@ -95,7 +95,9 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
        before its object before its prepositional objects (``clausal_subject``: "What
        Germany spends ..."). A definite noun phrase: the name it repeats
        (``definite``: "This agreement").
-    5. A definite title: the person introduced with it (``title``: "the Secretary General").
+    5. A definite title: the person introduced with it (``title``: "the Secretary General");
+       a definite description: the entity of its kind last in subject position
+       (``description``: "the company", "the streaming giant").
     6. A nameless phrase with a nationality adjective: the country (``nationality``:
        "British negotiators": the United Kingdom), else the nationality itself.
 
@@ -113,6 +115,7 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
         found = inside_clausal_subject(token, ctx, quote_speaker)
         return found, ("clausal_subject" if found is not None else None)
     for rule, find in (("definite", ctx.named_heads.back_reference), ("title", ctx.titled.title_reference),
+                       ("description", ctx.coreference.description_reference),
                        ("nationality", lambda t: nationality_of(t, index, rules))):
         found = find(token)
         if found is not None:
@@ -144,16 +147,15 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     value_tokens = [token for _, token in group]
     content = next((c for c in contents if any(c.left_edge.i <= t.i <= c.right_edge.i for t in value_tokens)),
                    contents[0])
-    on_verb = any(not (content.left_edge.i <= t.i <= content.right_edge.i) for t in value_tokens)
     pair_content = (subject_of(content, rules), content)
     pair_speaker = (speaker_token, head)
-    # an unquoted statement tagged by a speech verb after it ("Growth will pick up in 2027,
-    # he said") is not about the speaker: a value the parser hung on the verb belongs to the
-    # statement. A quotation may be about its speaker ("our budget"), and a verb that reports
-    # a clause after it ("X emerged: Y said he would ...") is no tag.
+    # a reported statement is about what it reports; the one who reports it is its speaker,
+    # and its subject only when the statement names no one ("X said it would ...": X). An
+    # unquoted statement tagged by a speech verb after it ("Growth will pick up in 2027, he
+    # said") is never about the speaker: a value the parser hung on the verb belongs to the
+    # statement. A verb that reports a clause after it ("X emerged: Y said ...") is no tag.
     tag = all(c.i < head.i for c in contents) and ctx.index.quote_at(content.idx) is None
-    candidates = [pair_content] if tag else \
-        [pair_content, pair_speaker] if content.i < head.i or not on_verb else [pair_speaker, pair_content]
+    candidates = [pair_content] if tag else [pair_content, pair_speaker]
     return candidates, speaker_token, content, tag
 
 
@@ -189,8 +191,9 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     for frame in frames:
         subject_tokens.update(frame.source)
     for token, verb in candidates:
-        if token is None:
+        if token is None or token.i in ctx.index.dateline_tokens:
             continue
+        token = measured_thing(token, rules)
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)
         if token.dep_ == "expl":
@@ -211,6 +214,15 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             return found, mention_text(found), verb, rule
         if fallback_text is None and not is_pronoun(token, rules):
             fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of)
+        if stated_phrase(token, rules) and fallback_text and (speaker_token is None or token.i != speaker_token.i):
+            # a subject the text states is what the claim is about, named or not: a name found
+            # elsewhere in the clause or the article's topic would be a guess, its own words are not.
+            # Only a quantity inside it may name the entity it counts ("All 27 EU leaders").
+            found = described([(row, t) for row, t in group if token.left_edge.i <= t.i <= token.right_edge.i],
+                              ctx, quote_speaker)
+            if found is not None:
+                return found, mention_text(found), verb, "described"
+            return None, fallback_text, verb, "phrase"
     found = described(group, ctx, quote_speaker)
     if found is not None:
         return found, mention_text(found), predicate, "described"
@@ -226,6 +238,28 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     if topic is not None and not clausal and named_lately(ctx, topic, head):
         return topic, mention_text(topic), predicate, "topic"
     return None, fallback_text, predicate, ("phrase" if fallback_text else None)
+
+
+def measured_thing(token, rules: ClaimRules):
+    """The thing a quantity subject measures ("About 90% of the rare earth ... is from China"), else ``token``.
+
+    A number, percentage or share word heading the subject, with an "of" phrase, says
+    how much of something; the claim is about that something.
+    """
+    if not (token.like_num or token.pos_ == "NUM" or token.lower_ in {"%", "percent", "per"}
+            or token.lemma_.lower() in rules.portion_nouns):
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None:
+                return target
+    return token
+
+
+def stated_phrase(token, rules: ClaimRules) -> bool:
+    """True for a clause subject that is a noun phrase of its own: not a pronoun, an expletive or a clause."""
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"} and not is_pronoun(token, rules)
 
 
 def nearest_name(verb, ctx: ArticleContext, subject_tokens: set[int], speaker_ids: set[str]) -> dict | None:
@@ -312,7 +346,13 @@ def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | No
     # a word the tokenizer cut at a hyphen ("sub-themes") stays whole
     while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].is_alpha or doc[last.i + 1].text == "-"):
         last = doc[last.i + 1]
+    # a number that ends a name the parser hung on it stays with it ("the CAC 40", "FTSE 250")
+    while last.i + 1 < len(doc) and doc[last.i + 1].like_num and doc[last.i + 1].head.i in range(first.i, last.i + 1) \
+            and doc[last.i + 1].dep_ in {"nummod", "compound", "appos", "npadvmod"}:
+        last = doc[last.i + 1]
     text = " ".join(article.text[first.idx:last.idx + len(last)].split())
+    # a list's bullet ("- Finance at scale: ...") is layout, not words of the phrase
+    text = text.lstrip("-–—•*·▪► ").strip()
     return text or None
 
 
