@@ -23,7 +23,7 @@ code = $(wildcard pipeline/stages/$(1).py pipeline/stages/$(1)/*.py)
 COMMON := $(CONFIG) $(wildcard pipeline/core/*.py pipeline/run/*.py) pipeline/cli.py
 ENTITY_LEXICONS := $(wildcard configs/gazetteer.toml configs/entities.toml)
 
-.PHONY: all install test eval bench golden report clean distclean
+.PHONY: all install test eval bench golden judged report clean distclean
 
 all: $(OUT)/manifest.json
 
@@ -85,6 +85,10 @@ bench: $(VENV)/.installed
 
 golden: $(VENV)/.installed
 	$(BIN)/python -m pipeline.tools.golden --raw $(RAW) --snapshots tests/golden
+
+# Claims scored against tests/claims_judged/ (dev and measure halves), with every wrong and unjudged row.
+judged: $(VENV)/.installed
+	$(BIN)/python -m pipeline.tools.judged --sample tests/claims_judged --details
 
 report: $(OUT)/manifest.json
 	$(PIPE) report $(OUT) --out $(OUT)/report.html

@@ -1,7 +1,7 @@
 """Claims judged by hand on recent news the rules were not written on (tests/claims_judged/), scored per half.
 
 The ``dev`` half may be read while writing claim rules; the ``measure`` half is not
-read, only scored. The floors in tests/floors.toml ([claims_judged]) hold both halves
+read, only scored. The floors in tests/claims_judged/floors.toml hold both halves
 at their measured levels; ``python -m pipeline.tools.judged --details`` lists every
 wrong and unjudged row.
 """
@@ -26,7 +26,7 @@ from pipeline.tools.judged import (
 from .conftest import ROOT
 
 SAMPLE = ROOT / "tests" / "claims_judged"
-FLOORS = tomllib.loads((ROOT / "tests" / "floors.toml").read_text())["claims_judged"]
+FLOORS = tomllib.loads((SAMPLE / "floors.toml").read_text())
 
 
 def test_the_sample_is_what_the_issue_asks_for():

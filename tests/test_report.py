@@ -614,3 +614,27 @@ def test_the_injection_check_catches_unescaped_markup(tmp_path):
     found = json.loads(html.unescape(re.search(r'<pre id="selfcheck">(.*?)</pre>', result.stdout, re.S).group(1)))
     assert found["alerts"] and found["title"] == "PWNED"
 
+
+
+def test_a_claim_shows_the_evidence_that_chose_its_subject():
+    """The review page names the subject's rule, the mention a pronoun was resolved to, and the confidence."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from pipeline.tools.report.claims import claims_section
+
+    claims = pd.DataFrame([{
+        "claim_id": "c1", "doc_id": "d1", "source": "a.txt", "start": 40, "end": 60, "text": "It cut rates by 25bp.",
+        "sentence_id": "s2", "subject_entity_id": "e-fed", "subject": "Federal Reserve", "predicate": "cut",
+        "quantity_ids": [], "date_ids": [], "entity_ids": ["e-fed"], "speaker_entity_id": None, "speaker": None,
+        "kind": "share", "subject_mention_id": "m-fed", "subject_rule": "pronoun", "speaker_mention_id": None,
+        "confidence": 0.65}])
+    mention = SimpleNamespace(mention_id="m-fed", text="The Federal Reserve", start=0)
+    html = claims_section(claims, {"d1": ("a", "a.txt")}, {"e-fed": {"name": "Federal Reserve"}}, {}, {},
+                          {"m-fed"}, {"m-fed": mention})
+    assert "by pronoun" in html and "confidence 0.65" in html
+    assert '<a href="#m-fed">“The Federal Reserve” at 0</a>' in html
+    plain = claims_section(claims.assign(subject_rule=None, subject_mention_id=None), {"d1": ("a", "a.txt")},
+                           {}, {}, {}, set(), {})
+    assert "by pronoun" not in plain and "confidence 0.65" in plain

@@ -35,8 +35,8 @@ from pathlib import Path
 
 import pandas as pd
 
-#: the confidence from which a claim row counts as "high confidence"
-HIGH_CONFIDENCE = 0.7
+from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
+
 HALVES = ("dev", "measure")
 
 
@@ -82,8 +82,10 @@ def load_judgements(path: str | Path) -> list[Judgement]:
 
 
 def _fold(text) -> str:
+    """Subjects compare without case, a leading article or curly apostrophes ("The Dow" is "Dow")."""
     text = text if isinstance(text, str) else ""  # None or a missing value (NaN) names nothing
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+    return text[4:] if text.startswith("the ") else text
 
 
 def _locate(texts: dict[str, str], judgements: list[Judgement]) -> dict[tuple[str, int, int], Judgement]:

@@ -9,7 +9,7 @@ from pipeline.stages.claims.clauses import claim_groups
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.facts import fact_claim
-from pipeline.stages.claims.filters import body_start, is_data_line, is_headline, states_nothing
+from pipeline.stages.claims.filters import body_start, first_person_opinion, is_data_line, is_headline, states_nothing
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
 from pipeline.stages.claims.values import claim_values, values_by_sentence
@@ -77,6 +77,7 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             if row is not None:
                 rows.append(row)
             continue
+        claims = [(head, group) for head, group in claims if not first_person_opinion(head, rules)]
         heads = [head for head, _ in claims]
         for head, group in claims:
             rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic))

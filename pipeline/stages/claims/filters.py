@@ -129,3 +129,21 @@ def is_cleft(subject, verb, rules: ClaimRules) -> bool:
         return False
     return any(c.dep_ in {"attr", "acomp"} and any(g.dep_ in {"relcl", "ccomp", "xcomp"} for g in c.children)
                or c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+
+
+def first_person_opinion(head, rules: ClaimRules) -> bool:
+    """True when the clause of ``head`` is what a speaker thinks of it ("I think it's great we made a deal today").
+
+    A verb of attitude (``attitude_lemmas``) with a first-person subject, at or above the
+    head through the clauses it governs, makes the whole an opinion, however many
+    values it names.
+    """
+    node = head
+    while True:
+        if verb_lemma(node, rules) in rules.attitude_lemmas and any(
+                child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in rules.first_person_pronouns
+                for child in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "acomp", "advcl", "conj", "parataxis"}:
+            return False
+        node = node.head

@@ -193,6 +193,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     for token, verb in candidates:
         if token is None or token.i in ctx.index.dateline_tokens:
             continue
+        stated = stated_phrase(token, rules)
         token = measured_thing(token, rules)
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)
@@ -214,7 +215,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             return found, mention_text(found), verb, rule
         if fallback_text is None and not is_pronoun(token, rules):
             fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of)
-        if stated_phrase(token, rules) and fallback_text and (speaker_token is None or token.i != speaker_token.i):
+        if stated and fallback_text and (speaker_token is None or token.i != speaker_token.i):
             # a subject the text states is what the claim is about, named or not: a name found
             # elsewhere in the clause or the article's topic would be a guess, its own words are not.
             # Only a quantity inside it may name the entity it counts ("All 27 EU leaders").
@@ -258,8 +259,19 @@ def measured_thing(token, rules: ClaimRules):
 
 
 def stated_phrase(token, rules: ClaimRules) -> bool:
-    """True for a clause subject that is a noun phrase of its own: not a pronoun, an expletive or a clause."""
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"} and not is_pronoun(token, rules)
+    """True for a clause subject that is a noun phrase of its own: not a pronoun, an expletive or a clause.
+
+    A number heading it counts when a name or noun hangs on it (the parser's reading of
+    "the CAC 40 has climbed") or an "of" phrase says what it measures ("About 90% of the
+    rare earth").
+    """
+    if token.dep_ not in {"nsubj", "nsubjpass"} or is_pronoun(token, rules):
+        return False
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return token.pos_ == "NUM" and any(
+        (child.pos_ in {"NOUN", "PROPN"} and child.dep_ in {"compound", "nmod", "det"})
+        or (child.dep_ == "prep" and child.lower_ == "of") for child in token.children)
 
 
 def nearest_name(verb, ctx: ArticleContext, subject_tokens: set[int], speaker_ids: set[str]) -> dict | None:

@@ -25,8 +25,28 @@ def _claim_values(ids: list[str], rows: dict[str, object], describe: Callable, r
     return f'<ul class="values">{"".join(items)}</ul>' if items else ""
 
 
+def _evidence(claim, mentions: dict[str, object], rendered: set[str]) -> str:
+    """Which rule chose the subject, the mention it was resolved to (a pronoun's antecedent), and the confidence."""
+    parts = []
+    rule = getattr(claim, "subject_rule", None)
+    if not is_missing(rule):
+        parts.append(f"by {esc(rule)}")
+    mention = mentions.get(cell_text(getattr(claim, "subject_mention_id", None)))
+    if mention is not None:
+        where = f"“{esc(mention.text)}” at {int(mention.start)}"
+        parts.append(f'from <a href="#{esc(mention.mention_id)}">{where}</a>' if mention.mention_id in rendered
+                     else f"from {where}")
+    confidence = getattr(claim, "confidence", None)
+    if not is_missing(confidence):
+        parts.append(f"confidence {float(confidence):.2f}")
+    return f'<br><span class="muted evidence">{" · ".join(parts)}</span>' if parts else ""
+
+
 def claims_section(claims: pd.DataFrame, doc_names: dict[str, tuple[str, str]], entities: dict[str, dict],
-                   quantities: dict[str, object], dates: dict[str, object], rendered: set[str]) -> str:
+                   quantities: dict[str, object], dates: dict[str, object], rendered: set[str],
+                   mentions: dict[str, object] | None = None) -> str:
+    """The claims table; each subject shows the evidence that decided it (rule, resolved mention, confidence)."""
+    mentions = mentions or {}
     if claims.empty:
         return ('<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2>'
                 "<p>No claims.</p></section>")
@@ -49,6 +69,7 @@ def claims_section(claims: pd.DataFrame, doc_names: dict[str, tuple[str, str]], 
         subject = esc(cell_text(claim.subject, "—"))
         if not is_missing(claim.predicate):
             subject += f' <span class="muted">({esc(claim.predicate)})</span>'
+        subject += _evidence(claim, mentions, rendered)
         document = esc(short)
         if f"doc-{doc_id}" in rendered:
             document = f'<a href="#{esc("doc-" + doc_id)}" title="{esc(full)}">{document}</a>'

@@ -54,6 +54,7 @@ def render_report(tables: Mapping, *, title: str = "Extraction review",
 
     documents = table_frame(tables, "documents")
     sentences, mentions = table_frame(tables, "sentences"), table_frame(tables, "mentions")
+    mention_rows = {row.mention_id: row for row in mentions.itertuples(index=False)} if len(mentions) else {}
     dates, quantities = table_frame(tables, "dates"), table_frame(tables, "quantities")
     claims = table_frame(tables, "claims")
     entity_frame = table_frame(tables, "entities")
@@ -118,7 +119,7 @@ def render_report(tables: Mapping, *, title: str = "Extraction review",
         "Each mark links to its claim.</p>"
         f"{chart_wrap(timeline_svg(points, lanes), 'Timeline')}"
         f"{money_section(money_by_currency(quantities))}</section>"
-        f"{claims_section(claims, names, entities, quantity_rows, date_rows, rendered)}"
+        f"{claims_section(claims, names, entities, quantity_rows, date_rows, rendered, mention_rows)}"
         f'<section id="documents" aria-labelledby="documents-h"><h2 id="documents-h">Documents</h2>{legend()}'
         f'<nav aria-label="Documents"><ul>{doc_nav}</ul></nav>{"".join(doc_sections)}</section></main>'
         f"<footer>{manifest_facts(getattr(tables, 'manifest', None))}"
