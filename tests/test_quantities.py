@@ -654,3 +654,98 @@ def test_any_text_gives_well_formed_rows(quantity_nlp, extractor, pieces, seps, 
             assert row["value_low"] == row["value"] == row["value_high"]
         elif row["value_low"] is not None:
             assert row["value_low"] <= row["value_high"]
+
+
+# --- families of newsroom forms (each with the look-alikes that must stay apart)
+# (sentence, expected text, kind, value | (low, high) | NULL, unit, approx)
+FAMILIES = [
+    # signed numbers: the sign is part of the text and of the value
+    ("Global temperatures were +1.47°C above the pre-industrial average.", "+1.47°C", "measure", 1.47, "°C", None),
+    ("GDP grew +0.3% in the quarter.", "+0.3%", "percent", 0.3, "%", None),
+    ("Output fell -1.3% year on year.", "-1.3%", "percent", -1.3, "%", None),
+    ("Output fell −2.1% year on year.", "−2.1%", "percent", -2.1, "%", None),
+    ("Surface temperatures drop to minus 233 Celsius at night.", "minus 233 Celsius", "measure", -233, "°C", None),
+    ("Bonds were minus 0.4% on the week.", "minus 0.4%", "percent", -0.4, "%", None),
+    ("It was -5°C in Moscow.", "-5°C", "measure", -5, "°C", None),
+    ("Temperatures hit -10 °C overnight.", "-10 °C", "measure", -10, "°C", None),
+    ("Sales were down 2.1% on the year.", "2.1%", "percent", 2.1, "%", None),
+    # look-alikes of a sign: a list bullet, "+/-"
+    ("- 5 new jets were ordered.", "5 new jets", "count", 5, "jets", None),
+    ("- 5% of staff left.", "5%", "percent", 5, "%", None),
+    ("Polls have a margin of error of +/- 3%.", "3%", "percent", 3, "%", None),
+    # hyphenated and glued scales and units
+    ("The country will spend $72-billion on roads.", "$72-billion", "money", 72e9, "USD", None),
+    ("Ottawa set aside €3.5-billion for housing.", "€3.5-billion", "money", 3.5e9, "EUR", None),
+    ("He paid $20-million for the house.", "$20-million", "money", 20e6, "USD", None),
+    ("The crash involved a 10-tonne truck.", "10-tonne", "measure", 10, "t", None),
+    ("The phone has a 6.1-inch screen.", "6.1-inch", "measure", 6.1, "in", None),
+    ("The engine makes 185-hp.", "185-hp", "measure", 185, "hp", None),
+    ("The car produces 640bhp.", "640bhp", "measure", 640, "bhp", None),
+    ("The charger delivers 5kW.", "5kW", "measure", 5, "kW", None),
+    ("The screen refreshes at 120Hz.", "120Hz", "measure", 120, "Hz", None),
+    ("Wi-Fi runs at 2.4GHz.", "2.4GHz", "measure", 2.4, "GHz", None),
+    ("Take 500mg of the drug.", "500mg", "measure", 500, "mg", None),
+    ("Mix 2 mg of salt.", "2 mg", "measure", 2, "mg", None),
+    ("The TV draws 150W at full brightness.", "150W", "measure", 150, "W", None),
+    ("Demand fell by -5kW overnight.", "-5kW", "measure", -5, "kW", None),
+    ("The Porsche has a 4.0-litre engine making 493bhp.", "4.0-litre", "measure", 4.0, "L", None),
+    # bare scaled amounts: a count with no unit, like "one and a half million"
+    ("Mobilize 1.3 trillion annually.", "1.3 trillion", "count", 1.3e12, NULL, None),
+    ("Nations must mobilize 1.3 trillion annually.", "1.3 trillion", "count", 1.3e12, NULL, None),
+    ("The startup raised 4.5 million in its first round.", "4.5 million", "count", 4.5e6, NULL, None),
+    ("The company is worth 250 billion.", "250 billion", "count", 250e9, NULL, None),
+]
+
+# Scores and tallies ("a 9-3 vote", "6-4 6-4") are two counts of two sides: the contract's
+# kinds have no reading for them (a ratio is a share or a multiple, a range has low <= high),
+# so they are left out, as "3-1 win" and "52-48" are above.
+FAMILIES_NEGATIVE = [
+    ("Call +49 30 1234 for details.", "+49 30 1234"),
+    ("Call +49 30 1234567 or +44 20 7946 0958.", "+44 20 7946 0958"),
+    ("Polls have a margin of error of +/- 3%.", "+/-"),
+    ("The margin was +/-2.5 points.", "+/-2.5"),
+    ("The meeting ends at 9am.", "9am"),
+    ("The A400M flew at Mach 2.", "A400M"),
+    ("A 5-million-strong army is planned.", "5-million"),
+    ("The council approved it in a 9-3 vote.", "9-3"),
+    ("Djokovic won 4-6 6-4 6-4 6-4 on Sunday.", "4-6 6-4 6-4 6-4"),
+    ("Milan beat Inter 5-0 at the weekend.", "5-0"),
+    ("The Chiefs won 29–13.", "29–13"),
+    ("They won the final 3–2 on penalties.", "3–2"),
+    ("The Senate voted 51-49 to confirm.", "51-49"),
+    ("Swiatek won 6-4, 6-2 in Paris.", "6-4, 6-2"),
+    ("The vote was 9-3 in favour.", "9-3"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "approx"), FAMILIES,
+                         ids=[f"fam{i:03d}-{c[1][:24]}" for i, c in enumerate(FAMILIES)])
+def test_families_find_and_read(quantity_nlp, extractor, sentence, text, kind, value, unit, approx):
+    test_finds_and_reads(quantity_nlp, extractor, sentence, text, kind, value, unit, approx)
+
+
+@pytest.mark.parametrize(("sentence", "fragment"), FAMILIES_NEGATIVE,
+                         ids=[f"fam{i:03d}-{c[1][:16]}" for i, c in enumerate(FAMILIES_NEGATIVE)])
+def test_families_leave_look_alikes_alone(quantity_nlp, extractor, sentence, fragment):
+    test_leaves_alone(quantity_nlp, extractor, sentence, fragment)
+
+
+@pytest.mark.parametrize("sentence", ["- 5 new jets were ordered.", "Polls have a margin of error of +/- 3%.",
+                                      "Call +49 30 1234 for details.", "-5 new jets were ordered."])
+def test_no_sign_without_a_signed_unit(quantity_nlp, extractor, sentence):
+    """A bullet, "+/-" or a dialling code never makes a negative or "+"-led quantity."""
+    rows = _run(quantity_nlp, extractor, sentence)
+    assert all(r["value_low"] is None or r["value_low"] >= 0 for r in rows), rows
+    assert not any(r["text"][:1] in "+-−/" for r in rows), rows
+
+
+@pytest.mark.parametrize(("token", "value", "unit"), [("5kW", 5, "kW"), ("2.4GHz", 2.4, "GHz"), ("640bhp", 640, "bhp"),
+                                                     ("1,200MW", 1200, "MW")])
+def test_glued_unit_tokens(lex, token, value, unit):
+    m = lex.glued_unit_re.match(token)
+    assert m and float(m.group("n").replace(",", "")) == value and lex.glued_units[m.group("u")] == unit
+
+
+@pytest.mark.parametrize("token", ["9am", "5G", "4K", "5m", "150bn", "3D", "2nd"])
+def test_glued_unit_tokens_reject_look_alikes(lex, token):
+    assert lex.glued_unit_re.match(token) is None

@@ -1,6 +1,8 @@
 """The grammar: which reading a number-like token starts (ratio, fraction, range, counted noun), in order."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.stages.quantities.lexicon import DASHES
 from pipeline.stages.quantities.nouns import attach_noun, complete
 from pipeline.stages.quantities.operands import Quantity, operand_at
@@ -50,7 +52,16 @@ def read(view: TokenView, i: int) -> Quantity | None:
         return q
     if q.kind is None:
         q = attach_noun(view, q)
-    return q
+    return _sign_word(view, q)
+
+
+def _sign_word(view: TokenView, q: Quantity) -> Quantity:
+    """ "minus 233 Celsius", "minus 0.5%": the sign word joins the text and negates the value."""
+    sign = view.lex.sign_words.get(view.lower(q.start - 1))
+    if (sign is None or q.kind not in ("percent", "measure") or q.is_range or q.low is None
+            or q.high is None or q.low < 0 or q.start != q.num_start):
+        return q
+    return replace(q, start=q.start - 1, low=q.low * sign, high=q.high * sign)
 
 
 def _vague_scale(view: TokenView, i: int) -> Quantity | None:

@@ -83,7 +83,10 @@ class Lexicon:
     glued_subunits: Mapping[str, tuple[str, float]]
     percent_suffixes: Mapping[str, str]
     percent_signs: Mapping[str, float]
+    sign_words: Mapping[str, float]
     spaced_m: str
+    glued_units: Mapping[str, str]
+    glued_unit_re: re.Pattern  # "5kW", "2.4GHz", "5kW." (a full stop the tokenizer kept)
     months: frozenset[str]
     year_min: int
     year_max: int
@@ -149,6 +152,8 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         return f"(?P<c{n}>{currency_prefix})?(?P<n{n}>{_NUMBER_CORE})(?P<s{n}>{suffix})?"
 
     token_re = re.compile(f"^{end(1)}(?:[{DASHES}]{end(2)})?$")
+    glued_units = dict(meas("glued"))
+    glued_unit_re = re.compile(f"^(?P<n>{_NUMBER_CORE})(?P<u>{_alternation(glued_units)})(?P<dot>\\.)?$")
     approx = {" ".join(k.lower().split()): v for k, v in root("approx").items()}
     # "fivefold", "tenfold", "hundredfold": a number word with the multiplying suffix
     fold_suffix = str(nums("fold_suffix")).lower()
@@ -199,7 +204,10 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         glued_subunits=glued_subunits,
         percent_suffixes=pct_suffixes,
         percent_signs={k: float(v) for k, v in pct("signs").items()},
+        sign_words={k.lower(): float(v) for k, v in pct("sign_words").items()},
         spaced_m=meas("spaced_m"),
+        glued_units=glued_units,
+        glued_unit_re=glued_unit_re,
         months=frozenset(dates("months")),
         year_min=int(dates("year_min")),
         year_max=int(dates("year_max")),

@@ -45,11 +45,12 @@ def number_at(view: TokenView, i: int, money: bool) -> Quantity | None:
     text = t.text
     if any(c.isdigit() for c in text):
         tn = parse_number_token(text, lex)
-        sign = 1.0
-        if tn is None and text[:1] in lex.percent_signs:
-            tn, sign = _signed_percent(view, i), lex.percent_signs[text[:1]]
+        body, sign = text, 1.0
+        if tn is None and text[:1] in lex.percent_signs and _may_sign(view, i):
+            body, sign = text[1:], lex.percent_signs[text[:1]]
+            tn = _signed(view, i, body)
         if tn is None:
-            return None
+            return _glued_measure(view, i, body, sign)
         q = Quantity(i, i + 1, i, i + 1, tn.low * sign, tn.high * sign, scaled=tn.scaled, factor=tn.factor,
                      is_range=tn.is_range, decimal=tn.decimal)
         if tn.unit_kind == "percent":
@@ -69,23 +70,41 @@ def number_at(view: TokenView, i: int, money: bool) -> Quantity | None:
     return _scale(view, q, money)
 
 
-def _signed_percent(view: TokenView, i: int) -> TokenNumber | None:
-    """The number of a signed change ("+29 %", "-3%", "−0.5pp"), read without its sign.
+def _may_sign(view: TokenView, i: int) -> bool:
+    """True when the sign glued to token i's number may be one: apart from a preceding word or
+    number ("COVID-19", "2 -3%": a name or a range) and not the tail of "+/-"."""
+    if i == 0:
+        return True
+    prev = view.doc[i - 1].text
+    if view.glued(i - 1) and (prev[-1:].isalnum() or prev[-1:] in "/+±" or prev[-1:] in DASHES):
+        return False
+    return not view.doc[i - 1].like_num
 
-    A sign makes an amount only before a percent unit and apart from a preceding word or
-    number: "+49 30" (a dialling code) and "COVID-19" stay codes.
-    """
-    doc = view.doc
-    text = doc[i].text
-    tn = parse_number_token(text[1:], view.lex)
+
+def _signed(view: TokenView, i: int, body: str) -> TokenNumber | None:
+    """The number of a signed change or level ("+29 %", "-3%", "−0.5pp", "+1.47°C"), read
+    without its sign. A sign makes an amount only before a percent or measure unit: "+49 30"
+    (a dialling code) stays a code."""
+    tn = parse_number_token(body, view.lex)
     if tn is None or tn.currency or tn.is_range:
         return None  # a signed range ("-2-3%") has no reading we can trust
-    if i > 0 and (view.glued(i - 1) and doc[i - 1].text[-1:].isalnum() or doc[i - 1].like_num):
-        return None  # "COVID-19", "2 -3%": part of a name or of a range, not a signed change
     if tn.unit_kind == "percent":
         return tn
     hit = view.suffix_at(i + 1)
-    return tn if tn.unit_kind is None and hit is not None and hit[0] == "percent" else None
+    return tn if tn.unit_kind is None and hit is not None and hit[0] in ("percent", "measure") else None
+
+
+def _glued_measure(view: TokenView, i: int, body: str, sign: float) -> Quantity | None:
+    """A number with its unit glued in one token ("5kW", "120Hz", "2.4GHz", "-5kW"), else None."""
+    m = view.lex.glued_unit_re.match(body)
+    if m is None:
+        return None
+    digits = m.group("n")
+    if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
+        return None  # "07kW": a code
+    value = float(digits.replace(",", "")) * sign
+    return Quantity(i, i + 1, i, i + 1, value, value, kind="measure", unit=view.lex.glued_units[m.group("u")],
+                    unit_rule="measure_unit", decimal="." in digits, trim=1 if m.group("dot") else 0)
 
 
 def _scale(view: TokenView, q: Quantity, money: bool) -> Quantity:
@@ -99,6 +118,9 @@ def _scale(view: TokenView, q: Quantity, money: bool) -> Quantity:
         lower = t.lower_
         glued = view.glued(j - 1)
         trim = 0
+        if lower in DASHES and glued and view.glued(j) and view.lower(j + 1) in lex.magnitude_words:
+            j += 1  # "$72-billion", "€3.5-billion": the scale word joined by a hyphen
+            lower = view.lower(j)
         if lower.endswith(".") and lower[:-1] in lex.magnitude_suffixes and glued:
             # the tokenizer keeps "m." of "£1m." as an abbreviation: scale plus full stop
             lower, trim = lower[:-1], 1
@@ -153,8 +175,8 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
         hit = view.suffix_at(j)  # "5.25%-5.5" + "%": the tokenizer split the last sign off
         if hit and hit[0] == "percent" and hit[1] == q.unit:
             return replace(q, end=j + hit[2])
-    if q.kind in ("money", "percent") or q.trim:
-        return q  # the token already said it: "£5bn", "65%", "50p"
+    if q.kind in ("money", "percent", "measure") or q.trim:
+        return q  # the token already said it: "£5bn", "65%", "50p", "5kW"
     if view.glued(j - 1) and view.lower(j) in DASHES and view.glued(j):
         # a number glued to a word by a hyphen: "10-year", "1,300-mile", "a 27-member bloc"
         hit = view.suffix_at(j + 1)
