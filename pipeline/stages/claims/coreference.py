@@ -227,11 +227,7 @@ class Coreference:
             # a chain of possessive pronouns back through the text ends at the first repeat
             if subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i in self._resolving:
                 continue
-            self._resolving.add(subject.i)
-            try:
-                found = index.mention_of(subject) or self.resolve_phrase(subject, None)
-            finally:
-                self._resolving.discard(subject.i)
+            found = self._subject_names(subject)
             # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
             plural = token.lower_ in rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
             # (not a speech verb's subject: "this is quick, officials insist" is about "this")
@@ -372,14 +368,18 @@ class Coreference:
             if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
                     or subject.i in self._resolving:
                 continue
-            self._resolving.add(subject.i)
-            try:
-                found = index.mention_of(subject) or self.resolve_phrase(subject, None)
-            finally:
-                self._resolving.discard(subject.i)
+            found = self._subject_names(subject)
             if found is not None and found["label"] in labels:
                 return found
         return None
+
+    def _subject_names(self, subject) -> dict | None:
+        """The mention an earlier sentence's subject names, never resolving through itself again."""
+        self._resolving.add(subject.i)
+        try:
+            return self.index.mention_of(subject) or self.resolve_phrase(subject, None)
+        finally:
+            self._resolving.discard(subject.i)
 
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
