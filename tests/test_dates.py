@@ -709,3 +709,108 @@ def test_week_values_name_the_iso_week_of_the_range(d):
     value, gran, (start, end) = dates_mod._period_value(d, "week")
     assert gran == "week" and start <= d <= end and start.isoweekday() == 1 and (end - start).days == 6
     assert value == f"{start.isocalendar()[0]:04d}-W{start.isocalendar()[1]:02d}"
+
+
+# ---------------------------------------------------------------------------------------
+# fiscal years, quarters and halves (pipeline/stages/dates/fiscal.py)
+# ---------------------------------------------------------------------------------------
+D = dt.date
+# sentence, expected span, tclass, value, (range_start, range_end) under the default (calendar) start,
+# the same range under fiscal_year_start="india" (April); anchor MON (2025-03-17)
+FISCAL = [
+    ("Revenue rose 12% in FY2025, the company said.", "FY2025", "date", "FY2025",
+     (D(2025, 1, 1), D(2025, 12, 31)), (D(2024, 4, 1), D(2025, 3, 31))),
+    ("Infosys expects growth in FY25.", "FY25", "date", "FY2025",
+     (D(2025, 1, 1), D(2025, 12, 31)), (D(2024, 4, 1), D(2025, 3, 31))),
+    ("The target for FY 2025 was missed.", "FY 2025", "date", "FY2025",
+     (D(2025, 1, 1), D(2025, 12, 31)), (D(2024, 4, 1), D(2025, 3, 31))),
+    # a two-year label is the fiscal year ending in the second year; under a January start its range
+    # is the two calendar years it names
+    ("The budget for FY25-26 was approved.", "FY25-26", "date", "FY2026",
+     (D(2025, 1, 1), D(2026, 12, 31)), (D(2025, 4, 1), D(2026, 3, 31))),
+    ("The FY2025/26 budget was approved.", "FY2025/26", "date", "FY2026",
+     (D(2025, 1, 1), D(2026, 12, 31)), (D(2025, 4, 1), D(2026, 3, 31))),
+    ("Profit in fiscal 2024 rose 8%.", "fiscal 2024", "date", "FY2024",
+     (D(2024, 1, 1), D(2024, 12, 31)), (D(2023, 4, 1), D(2024, 3, 31))),
+    ("Profit in fiscal year 2024 rose 8%.", "fiscal year 2024", "date", "FY2024",
+     (D(2024, 1, 1), D(2024, 12, 31)), (D(2023, 4, 1), D(2024, 3, 31))),
+    ("Tax receipts rose in the 2025-26 fiscal year.", "the 2025-26 fiscal year", "date", "FY2026",
+     (D(2025, 1, 1), D(2026, 12, 31)), (D(2025, 4, 1), D(2026, 3, 31))),
+    ("Results for Q2FY25 were strong.", "Q2FY25", "date", "FY2025-Q2",
+     (D(2025, 4, 1), D(2025, 6, 30)), (D(2024, 7, 1), D(2024, 9, 30))),
+    ("Results for Q2 FY25 were strong.", "Q2 FY25", "date", "FY2025-Q2",
+     (D(2025, 4, 1), D(2025, 6, 30)), (D(2024, 7, 1), D(2024, 9, 30))),
+    ("Sales fell in the third quarter of FY26.", "the third quarter of FY26", "date", "FY2026-Q3",
+     (D(2026, 7, 1), D(2026, 9, 30)), (D(2025, 10, 1), D(2025, 12, 31))),
+    ("Net profit for H1 FY26 doubled.", "H1 FY26", "date", "FY2026-H1",
+     (D(2026, 1, 1), D(2026, 6, 30)), (D(2025, 4, 1), D(2025, 9, 30))),
+    ("Sales grew in the fourth quarter of fiscal 2024, the firm said.", "the fourth quarter of fiscal 2024", "date",
+     "FY2024-Q4", (D(2024, 10, 1), D(2024, 12, 31)), (D(2024, 1, 1), D(2024, 3, 31))),
+    # a bare quarter is one of the fiscal year its sentence names ...
+    ("Fourth quarter profit rose, while fiscal 2024 sales fell.", "Fourth quarter", "date", "FY2024-Q4",
+     (D(2024, 10, 1), D(2024, 12, 31)), (D(2024, 1, 1), D(2024, 3, 31))),
+    # ... else a calendar quarter of the anchor's year, on the tense's side
+    ("Fourth quarter profit rose 5%.", "Fourth quarter", "date", "2024-Q4",
+     (D(2024, 10, 1), D(2024, 12, 31)), (D(2024, 10, 1), D(2024, 12, 31))),
+    ("The company expects a loss in the fourth quarter.", "the fourth quarter", "date", "2025-Q4",
+     (D(2025, 10, 1), D(2025, 12, 31)), (D(2025, 10, 1), D(2025, 12, 31))),
+    ("Profits rose in fourth quarter trading.", "fourth quarter", "date", "2024-Q4",
+     (D(2024, 10, 1), D(2024, 12, 31)), (D(2024, 10, 1), D(2024, 12, 31))),
+    ("Third-quarter earnings fell 3%.", "Third-quarter", "date", "2024-Q3",
+     (D(2024, 7, 1), D(2024, 9, 30)), (D(2024, 7, 1), D(2024, 9, 30))),
+    ("Sales grew in the current fiscal year.", "the current fiscal year", "date", "FY2025",
+     (D(2025, 1, 1), D(2025, 12, 31)), (D(2024, 4, 1), D(2025, 3, 31))),
+]
+
+FISCAL_NEGATIVE = [
+    ("The FY figures were released on time.", "FY"),
+    ("He drives an Audi Q2 to work.", "Q2"),
+    ("Fiscal policy is tight this time.", "Fiscal policy"),
+    ("The fiscal deficit of 4% is high.", "fiscal deficit of 4%"),
+    ("A quarter of the budget went to drones.", "A quarter"),
+    ("The first quarter-final was played in Paris.", "first quarter-final"),
+]
+
+
+@pytest.fixture(scope="module")
+def india_extractor(lexicon):
+    return DateExtractor(lexicon, fiscal_year_start="india")
+
+
+@pytest.mark.parametrize("sentence,span,tclass,value,calendar_range,india_range", FISCAL, ids=[f[1] for f in FISCAL])
+def test_fiscal_phrase(nlp, extractor, india_extractor, sentence, span, tclass, value, calendar_range, india_range):
+    for ex, expected_range in ((extractor, calendar_range), (india_extractor, india_range)):
+        rows = run(nlp, ex, sentence)
+        hits = [r for r in rows if r["text"] == span]
+        assert hits, f"{span!r} not found; got {[(r['text'], r['value']) for r in rows]}"
+        row = hits[0]
+        assert sentence[row["start"]:row["end"]] == row["text"]
+        assert (row["tclass"], row["value"], (row["range_start"], row["range_end"])) == (tclass, value, expected_range)
+
+
+@pytest.mark.parametrize("sentence,phrase", FISCAL_NEGATIVE, ids=[n[1] for n in FISCAL_NEGATIVE])
+def test_fiscal_look_alike_is_not_a_date(nlp, extractor, sentence, phrase):
+    start = sentence.index(phrase)
+    end = start + len(phrase)
+    rows = run(nlp, extractor, sentence)
+    assert [r["text"] for r in rows if r["start"] < end and start < r["end"]] == []
+
+
+@pytest.mark.parametrize("start,month,expected", [
+    ("calendar", 1, (D(2025, 1, 1), D(2025, 12, 31))),
+    ("us_federal", 10, (D(2024, 10, 1), D(2025, 9, 30))),
+    ("uk_government", 4, (D(2024, 4, 1), D(2025, 3, 31))),
+    ("japan", 4, (D(2024, 4, 1), D(2025, 3, 31))),
+    ("australia", 7, (D(2024, 7, 1), D(2025, 6, 30))),
+    (7, 7, (D(2024, 7, 1), D(2025, 6, 30))),
+])
+def test_fiscal_year_start_is_configurable(nlp, lexicon, start, month, expected):
+    ex = DateExtractor(lexicon, fiscal_year_start=start)
+    assert ex.grammar.fiscal_start == month
+    row = next(r for r in run(nlp, ex, "Spending rose in FY2025.") if r["text"] == "FY2025")
+    assert (row["value"], (row["range_start"], row["range_end"])) == ("FY2025", expected)
+
+
+def test_unknown_fiscal_year_start_is_reported(lexicon):
+    with pytest.raises(ValueError, match="E309"):
+        DateExtractor(lexicon, fiscal_year_start="narnia")

@@ -27,7 +27,8 @@ Modules, in the order the data flows:
 - ``timex``: the normalised reading of a span and how TIMEX3 values are written
 - ``tense``: which way the governing verb points an expression
 - ``context``: what a normaliser may ask of the Doc it reads
-- ``calendar_dates``, ``years``, ``relative``, ``durations``: the normalisers, one function per rule kind
+- ``calendar_dates``, ``years``, ``fiscal``, ``relative``, ``durations``: the normalisers, one function per rule kind
+  (``fiscal``: fiscal years, quarters and halves, and the fiscal-year start they are read with)
 - ``normalise``: the table from a rule's kind to its normaliser
 - ``extract``: matching, vetoes, qualifiers, and clock times given their day
 - ``stage``: the stage itself (``DateExtractor``) and its rows

@@ -15,6 +15,17 @@ _RULE_TOKEN = re.compile(
 _GROUP_OPEN = {"(": "(?:", "<(": "(?<=", "<!(": "(?<!", ">(": "(?=", ">!(": "(?!"}
 
 
+def _fiscal_start_month(lexicon: dict) -> int:
+    """The month fiscal years start in: ``[fiscal] year_start``, a key of ``[fiscal.starts]`` or a month number."""
+    fiscal = lexicon.get("fiscal", {})
+    key = fiscal.get("year_start", 1)
+    month = fiscal.get("starts", {}).get(key, key)
+    if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+        raise ValueError(f"[E309] dates lexicon: fiscal year_start {key!r} is neither a key of [fiscal.starts] "
+                         "nor a month number")
+    return month
+
+
 @dataclass(frozen=True)
 class _Rule:
     id: str
@@ -49,6 +60,7 @@ class _Grammar:
         self.verb_sensitive = frozenset(self.settings.get("verb_sensitive_classes", ()))
         self.duration_preps = frozenset(_key(w) for w in self.settings.get("duration_preps", ()))
         self.year_led_labels = frozenset(self.settings.get("year_led_name_labels", ()))
+        self.fiscal_start = _fiscal_start_month(lexicon)
         tense = lexicon.get("tense", {})
         self.future_aux = frozenset(_key(w) for w in tense.get("future_aux", ()))
         self.future_cues = frozenset(tense.get("future_cue_lemmas", ()))

@@ -10,6 +10,7 @@ from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.durations import (
     a_unit, duration, duration_bare, duration_deictic, duration_long, duration_ordinal, recurrence,
 )
+from pipeline.stages.dates.fiscal import fiscal_part, fiscal_year
 from pipeline.stages.dates.grammar import _Rule
 from pipeline.stages.dates.relative import (
     ago, anaphoric, from_now, offset, relative, relative_day, the_period, vague_reference, weekday, weekend,
@@ -37,6 +38,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "century": century,
     "quarter": quarter,
     "half": half,
+    "fiscal_year": fiscal_year,
+    "fiscal_part": fiscal_part,
     # relative to the anchor
     "weekday": weekday,
     "weekend": weekend,

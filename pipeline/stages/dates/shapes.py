@@ -8,9 +8,9 @@ _SHAPE_CODES = {
     "BREAK": "|", "OTHER": "x", "HYPHEN": "-", "COMMA": ",",
     "DAYNUM": "d", "YEAR": "y", "INT": "n", "DECIMAL": "f", "ORDDAY": "o", "ORDNUM": "O",
     "DECADE4": "e", "DECADE2": "E", "CLOCK": "c", "CLOCKMER": "C", "QUARTER": "q",
-    "HALF": "h", "NUMDATE": "D", "YEARSPAN": "Y", "HOLIDAY": "H",
+    "HALF": "h", "NUMDATE": "D", "YEARSPAN": "Y", "HOLIDAY": "H", "FYEAR": "F", "FYPART": "P",
 }
-_NUMERIC_CODES = frozenset("dynfoODYeEcCqh")
+_NUMERIC_CODES = frozenset("dynfoODYeEcCqhFP")
 _HYPHENS = frozenset("-\u2010\u2011\u2013")
 _DASH_SPLIT = re.compile(r"(?<=\w)[-\u2010\u2011\u2013](?=\w)")
 _RE_DIGITS = re.compile(r"[0-9]+")
@@ -25,6 +25,9 @@ _RE_CLOCKMER = re.compile(r"(1[0-2]|0?[1-9])(?::([0-5][0-9]))?([ap])\.?m\.?", re
 _RE_QUARTER = re.compile(r"[Qq]([1-4])")
 _RE_HALF = re.compile(r"[Hh]([12])")
 _RE_YEARSPAN = re.compile(r"([0-9]{4})/([0-9]{2}|[0-9]{4})")
+# fiscal-year labels in one token: "FY2025", "FY25", "FY2025/26"; "Q2FY25", "H1FY26" (only in capitals)
+_RE_FYEAR = re.compile(r"FY([0-9]{4}|[0-9]{2})(?:/([0-9]{2}|[0-9]{4}))?")
+_RE_FYPART = re.compile(r"(Q(?=[1-4])|H(?=[12]))([1-4])FY([0-9]{4}|[0-9]{2})")
 _RE_NUMDATE = re.compile(
     r"(?<![\w./-])(?:(?P<y1>[0-9]{4})-(?P<m1>[0-9]{1,2})-(?P<d1>[0-9]{1,2})"
     r"|(?P<y2>[0-9]{4})/(?P<m2>[0-9]{1,2})/(?P<d2>[0-9]{1,2})"
@@ -93,4 +96,8 @@ def _shape(text: str, year_min: int, year_max: int) -> str | None:
     m = _RE_YEARSPAN.fullmatch(text)
     if m and year_min <= int(m.group(1)) <= year_max:
         return "Y"
+    if text[:2] == "FY" and _RE_FYEAR.fullmatch(text):
+        return "F"
+    if "FY" in text and _RE_FYPART.fullmatch(text):
+        return "P"
     return "x"

@@ -32,9 +32,13 @@ class DateExtractor:
     """The `dates` stage: temporal expressions of one article as rows of the `dates` table.
 
     ``lexicon`` is the parsed ``configs/dates.toml``; the grammar is compiled once here.
+    ``fiscal_year_start`` (a key of ``[fiscal.starts]`` there, such as "india" or "us_federal",
+    or a month number) overrides ``[fiscal] year_start`` for the articles this extractor reads.
     """
 
-    def __init__(self, lexicon: dict) -> None:
+    def __init__(self, lexicon: dict, fiscal_year_start: str | int | None = None) -> None:
+        if fiscal_year_start is not None:
+            lexicon = {**lexicon, "fiscal": {**lexicon.get("fiscal", {}), "year_start": fiscal_year_start}}
         self.lexicon = lexicon
         self.grammar = _grammar_for(lexicon)
 

@@ -7,6 +7,7 @@ from pipeline.stages.dates.calendar import (
     _add_months, _century_range, _decade_range, _quarter_range, _year_range, choose_instance,
 )
 from pipeline.stages.dates.context import _Context
+from pipeline.stages.dates.fiscal import _part_norm, sentence_fiscal_year
 from pipeline.stages.dates.shapes import (
     _CURRENCY, _NUMERIC_CODES, _RE_DECADE2, _RE_DECADE4, _RE_YEARSPAN, _Unit, _leading_int,
 )
@@ -159,7 +160,25 @@ def quarter(ctx: _Context, us, rule, i, j) -> _Norm | None:
     q, rest = _ordinal_part(ctx, us, "q", "quarter", 4)
     if q is None:
         return None
+    if not any(u.code == "y" for u in rest):
+        rest = rest + [u for u in us if u.code == "y"]  # "the 1988 second quarter"
+    if not any(u.code == "y" or u.key == "year" for u in rest):
+        if rule.id == "quarter_code" and _names_a_product(ctx, i):
+            return None  # "Audi Q2", "Galaxy Q3": a model name
+        fiscal_end = sentence_fiscal_year(ctx, i, j)
+        if fiscal_end is not None:
+            # "Fourth quarter profit rose ... in fiscal 2024": a quarter of the fiscal year the sentence names
+            return _part_norm(ctx, fiscal_end, False, "Q", q, mod, False)
     return _part_of_year(ctx, rest, i, j, lambda y: _quarter_range(y, q), lambda y: f"{y}-Q{q}", "quarter", mod)
+
+
+def _names_a_product(ctx: _Context, i: int) -> bool:
+    """True when a lone "Q2" follows a capitalised word or sits in a name ("Audi Q2")."""
+    prev = _neighbour(ctx.units, i, -1)
+    tok = ctx.doc[ctx.units[i].tok]
+    if tok.ent_type_ in ctx.g.veto_labels:
+        return True
+    return prev is not None and prev.code == "x" and prev.text[:1].isupper() and not prev.text.isupper()
 
 
 def half(ctx: _Context, us, rule, i, j) -> _Norm | None:
