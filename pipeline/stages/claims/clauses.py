@@ -45,6 +45,10 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
         return False
     if head.dep_ in rules.coordinate_deps:
         return True
+    # an adverbial clause with a subject phrase of its own states its own fact ("..., while U.S.
+    # futures rose 0.3%"): its values are not the main clause's
+    if head.dep_ == "advcl" and subject.pos_ in {"NOUN", "PROPN"}:
+        return True
     return ctx.coreference.resolve_subject_token(subject, head, quote_speaker) is not None
 
 
