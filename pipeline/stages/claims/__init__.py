@@ -5,30 +5,32 @@ date found by the earlier stages. For each article, ``ClaimExtractor`` reads the
 spaCy parse that the nlp stage already made:
 
 1. Sentences that state nothing are skipped: boilerplate (the segmenter's flag),
-   headings (no finite verb, a short title-case line, or a short unpunctuated line
-   of its own), questions and repeats.
+   headings (no finite verb, a short title-case line, a short unpunctuated line of
+   its own, or any unpunctuated line before the article's first sentence),
+   questions, repeats and first-person opinions ("I think it's great ...").
 2. Each value (quantity or date row) is attached to a *claim head*: from the value's
    head token up the dependency tree to the nearest verb that heads a clause, then
    further up until the clause is independent (the sentence root, a coordinated
-   clause with its own subject) or is a subordinate clause about a named actor.
-   Values that share a head form one claim. One claim in a sentence: the span is
-   the sentence; several: each claim's span is its clause.
-3. The subject is the clause's grammatical subject resolved to an entity mention:
-   names directly, "he"/"she" to the last named person, "it"/"they" to the named
-   subject before them, "we"/"our" inside a quotation to its speaker, "who"/"which"
-   to the antecedent, "All 27 EU leaders" to the name inside the noun phrase. A
-   nameless subject after a clause-initial "For X," states X's view: X. A clausal
-   subject ("What Germany spends ...") is about the first participant named in it
-   (its subject, then its object, then its prepositional objects); a definite
-   phrase ("This agreement") about the name it repeats a few sentences before.
-   A clause the parser left without a subject after a "since" it read as a
-   preposition takes that preposition's object ("since the meeting ... spiralled").
-   Failing that: the entity the quantity describes, the nearest name in the clause,
-   the named subject of the article's lead while the text keeps naming it, and last
-   the subject's own words.
-   For reported speech the subject comes from the reported clause ("The Commission
-   is trying ..., an official said"), the speaker's own when the value dates the
-   saying and the speaker comes first ("X told lawmakers on Monday that ...").
+   clause with its own subject), an adverbial clause with a subject phrase of its
+   own, or a subordinate clause about a named actor; never a relative clause, whose
+   values join the clause it describes. Values that share a head form one claim.
+   One claim in a sentence: the span is the sentence, and the subject its main
+   clause's; several: each claim's span is its clause. Weak dates, ages, a speaker's
+   count and frequencies that qualify an amount are not the claim's values.
+3. The subject is the clause's grammatical subject (``subjects``), and the rule that
+   decided it is recorded (``subject_rule``): a name; a pronoun's antecedent
+   ("he"/"she" the last named person, "it"/"they" the named subject before, "we" in
+   a quotation its speaker, "who"/"which" the antecedent); a name owning the phrase
+   when its head is an owned noun ("the firm's revenues", "All 27 EU leaders") or in
+   apposition; "For X,"; a clausal subject's first participant; the name a definite
+   phrase repeats, the person a title points back to, the entity of a description's
+   kind ("the company"); a nationality's country. A stated subject phrase that names
+   no entity is kept in its own words, never replaced by a name found elsewhere.
+   Only a clause that states no subject falls back on the entity a quantity counts,
+   the nearest name in the clause, or the article's lead subject while the text
+   keeps naming it. A reported statement is about what it reports ("X said that Y
+   rose"): Y; the reporter is the speaker, and the subject only when the statement
+   names none.
 4. The speaker comes from the attribution frame around the claim ("X said", "said
    X", "according to X", "X told reporters") or, for quoted text, from the frame of
    the quotation, which may sit in another sentence of the same quotation. Names in
@@ -51,6 +53,7 @@ Modules, in the order they build on each other:
 - ``clauses``: the claim head each value belongs to, the claims of a sentence and a claim's clause span.
 - ``subjects``: what a claim is about, and the article's topic.
 - ``values``: the values and mentions a claim carries, and the kind they give it.
+- ``confidence``: hedges, and the 0-1 confidence of a row from the evidence behind it.
 - ``drafts``: one ``claim_drafts`` row.
 - ``facts``: claims that state no value.
 - ``extractor``: the stage, ``ClaimExtractor`` and ``extract_claims``.
