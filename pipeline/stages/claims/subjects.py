@@ -164,18 +164,20 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     """(subject mention, subject string, predicate token, subject rule) of one claim.
 
     In order: the grammatical subject resolved to a mention (``resolve_subject``:
-    names, pronouns, a fronted "For X,", possessors, the participants of a clausal
-    subject, the name a definite phrase repeats); the entity a quantity describes;
-    the nearest name in the clause; the article's topic (the subject of its lead),
-    while the text keeps naming it (``topic_reach``); the subject's own words. For a
-    speech verb the claim is about its content ("The Commission is trying ..., an
-    official said on Monday": the Commission) unless the value dates the saying and
-    the speaker comes first ("X told lawmakers on Monday that ..."): then X. An
-    unquoted statement tagged by a later speech verb ("Growth will pick up in 2027,
-    Nagel said") takes its speaker only after the names inside it. A plural pronoun ("With one
-    exception in Hungary's Orban, they pledged") yields first to the entity a
-    quantity describes: "they" is the vaguest subject there is. The article's topic
-    never stands in for a clausal subject ("Negotiating such a pact requires ...").
+    names, pronouns, a fronted "For X,", owners of an owned noun, appositions, the
+    participants of a clausal subject, definite phrases and descriptions); else, when
+    the subject is a noun phrase the text states, its own words (``phrase``): a name
+    found elsewhere would be a guess. Only a clause with no stated subject (an
+    expletive, an unresolved pronoun, none at all) falls back on the entity a quantity
+    describes, the nearest name in the clause, a tag's speaker, and the article's
+    topic (the subject of its lead) while the text keeps naming it (``topic_reach``).
+    For a speech verb the claim is about its content ("The Commission is trying ...,
+    an official said on Monday": the Commission; "X announced on Monday that Y and Z
+    agreed": Y and Z); the speaker is the subject only when the content names none
+    ("X said it would ..." with "it" unresolved). A plural pronoun ("With one
+    exception in Hungary's Orban, they pledged") yields first to the entity a quantity
+    describes: "they" is the vaguest subject there is. The article's topic never stands
+    in for a clausal subject ("Negotiating such a pact requires ...").
 
     The rule names the evidence that decided: ``resolve_subject``'s rules, or
     ``speaker`` (the speech verb's own subject), ``joint_object``, ``described``,
