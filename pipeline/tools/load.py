@@ -36,6 +36,27 @@ class Tables(Mapping):
     def __len__(self) -> int:
         return len(self._frames)
 
+    def __repr__(self) -> str:
+        """Row counts per table, then a few claims: what a notebook or ``print`` shows first."""
+        counts = ", ".join(f"{name} {len(frame)}" for name, frame in self._frames.items())
+        lines = [f"Tables({self.out_dir}): {counts}"]
+        claims = self._frames.get("claims")
+        if claims is not None and len(claims):
+            shown = claims[["subject", "predicate", "kind", "text"]].head(5).copy()
+            shown["text"] = shown["text"].str.replace(r"\s+", " ", regex=True).str.slice(0, 70)
+            lines.append(shown.to_string(index=False))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """The same, as HTML for Jupyter: counts, then the first claims as a table."""
+        import html
+
+        counts = ", ".join(f"{html.escape(name)} {len(frame)}" for name, frame in self._frames.items())
+        claims = self._frames.get("claims")
+        table = claims[["subject", "predicate", "kind", "text"]].head(5).to_html(index=False) \
+            if claims is not None and len(claims) else ""
+        return f"<p><b>Tables</b> ({html.escape(str(self.out_dir))}): {counts}</p>{table}"
+
     def source_text(self, source: str) -> str:
         """The decoded text of ``source`` (read from the run's input folder, decoded as recorded)."""
         if source not in self._texts:
