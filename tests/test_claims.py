@@ -1010,3 +1010,15 @@ def test_verbless_lines_that_state_no_figures_make_no_claim(nlp, extractor, text
 def test_a_bad_nationality_table_is_rejected_with_a_code():
     with pytest.raises(ClaimsConfigError, match=r"\[E604\]"):
         compile_rules({}, gazetteer={"nationalities": {"dutch": "Netherlands"}})
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a nameless subject that a copula equates with a name is about the name
+    ("The biggest spender in 2024 was Poland.", "2024", "Poland"),
+    # look-alike: a nameless complement describes the subject, which keeps its own words
+    ("The biggest spender in 2024 was a small country.", "2024", "The biggest spender"),
+])
+def test_a_copula_that_names_its_subject(nlp, extractor, text, value, subject):
+    dates, quantities = _values(text, [value])
+    row = build(nlp, extractor, text, dates=dates, quantities=quantities).row_with(value)
+    assert row["subject"] == subject

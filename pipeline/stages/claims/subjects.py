@@ -100,6 +100,8 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
        (``description``: "the company", "the streaming giant").
     6. A nameless phrase with a nationality adjective: the country (``nationality``:
        "British negotiators": the United Kingdom), else the nationality itself.
+    7. A nameless subject a copula equates with a name: the name (``attribute``: "the
+       biggest winner was the AfD").
 
     (None, None) when no rule applies.
     """
@@ -116,11 +118,30 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
         return found, ("clausal_subject" if found is not None else None)
     for rule, find in (("definite", ctx.named_heads.back_reference), ("title", ctx.titled.title_reference),
                        ("description", ctx.coreference.description_reference),
-                       ("nationality", lambda t: nationality_of(t, index, rules))):
+                       ("nationality", lambda t: nationality_of(t, index, rules)),
+                       ("attribute", lambda t: copula_name(t, verb, ctx))):
         found = find(token)
         if found is not None:
             return found, rule
     return None, None
+
+
+def copula_name(token, verb, ctx: ArticleContext) -> dict | None:
+    """The name a copula equates a nameless subject with ("the biggest winner was the populist AfD"), or None.
+
+    A common-noun subject that "is" a named thing specifies it: the claim is about the
+    name. An adjective or a nameless noun after the copula ("is the largest party")
+    describes the subject instead, and so does an indefinite name ("is a coalition of
+    the willing").
+    """
+    if token.pos_ != "NOUN" or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        # an indefinite ("is a coalition of the willing") classifies the subject; it equates nothing
+        if child.dep_ == "attr" and child.i > token.i and not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
+            return ctx.index.mention_of(child)
+    return None
 
 
 def _token_rule(token, verb, ctx: ArticleContext) -> str:
