@@ -16,6 +16,9 @@ INTERIM ?= interim
 OUT ?= outputs
 CONFIG := configs/pipeline.toml
 ARGS := --raw $(RAW) --interim $(INTERIM) --config $(CONFIG)
+# A stage records a bad file's problem and exits 0 (--keep-going), so the other files go on
+# through every stage; `publish` writes everything and then exits 1, as `pipeline run` does.
+STAGE_ARGS := $(ARGS) --keep-going
 
 RAW_FILES := $(wildcard $(RAW)/*.txt) $(wildcard $(RAW)/sources.csv)
 # a stage's code is its room under pipeline/stages/ (a module or a folder of modules)
@@ -25,7 +28,10 @@ ENTITY_LEXICONS := $(wildcard configs/gazetteer.toml configs/entities.toml)
 
 .PHONY: all install test eval bench golden judged report clean distclean
 
+# When the outputs are already up to date, `publish --check` still fails on the problems they
+# record, so rerunning `make all` does not forget that a file failed.
 all: $(OUT)/manifest.json
+	@$(PIPE) publish $(ARGS) --out $(OUT) --check
 
 # ---- set-up: a virtual environment with the pinned dependencies and the spaCy model wheel
 install: $(VENV)/.installed
@@ -35,28 +41,33 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 # ---- stages
-$(INTERIM)/segment.json: $(RAW_FILES) $(call code,segment) $(wildcard configs/segment.toml) $(COMMON) | $(VENV)/.installed
-	$(PIPE) segment $(ARGS)
+# $(RAW) itself is a prerequisite: the folder's time changes when a file is removed, which the
+# list of files alone cannot show (removing a bad file must rerun the stages, not keep failing)
+$(INTERIM)/segment.json: $(RAW) $(RAW_FILES) $(call code,segment) $(wildcard configs/segment.toml) $(COMMON) | $(VENV)/.installed
+	$(PIPE) segment $(STAGE_ARGS)
 
 $(INTERIM)/nlp.json: $(INTERIM)/segment.json $(call code,nlp) $(call code,entities) $(ENTITY_LEXICONS) $(COMMON)
-	$(PIPE) nlp $(ARGS)
+	$(PIPE) nlp $(STAGE_ARGS)
 
 $(INTERIM)/dates.json: $(INTERIM)/nlp.json $(call code,dates) $(wildcard configs/dates.toml) $(COMMON)
-	$(PIPE) dates $(ARGS)
+	$(PIPE) dates $(STAGE_ARGS)
 
 $(INTERIM)/quantities.json: $(INTERIM)/dates.json $(call code,quantities) $(wildcard configs/quantities.toml) $(COMMON)
-	$(PIPE) quantities $(ARGS)
+	$(PIPE) quantities $(STAGE_ARGS)
 
 $(INTERIM)/mentions.json: $(INTERIM)/nlp.json $(call code,entities) $(ENTITY_LEXICONS) $(COMMON)
-	$(PIPE) mentions $(ARGS)
+	$(PIPE) mentions $(STAGE_ARGS)
 
 $(INTERIM)/entities.parquet: $(INTERIM)/mentions.json $(call code,reconcile) $(ENTITY_LEXICONS) $(COMMON)
-	$(PIPE) reconcile $(ARGS)
+	$(PIPE) reconcile $(STAGE_ARGS)
 
 $(INTERIM)/claims.parquet: $(INTERIM)/entities.parquet $(INTERIM)/quantities.json $(INTERIM)/dates.json \
                            $(call code,claims) $(wildcard configs/claims.toml) $(COMMON)
-	$(PIPE) claims $(ARGS)
+	$(PIPE) claims $(STAGE_ARGS)
 
+# publish exits 1 after writing a complete output folder when a file failed: keep its manifest
+# (.DELETE_ON_ERROR would remove it and leave the tables without their record)
+.PRECIOUS: $(OUT)/manifest.json
 $(OUT)/manifest.json: $(INTERIM)/claims.parquet $(INTERIM)/segment.json $(COMMON)
 	$(PIPE) publish $(ARGS) --out $(OUT)
 

@@ -18,6 +18,10 @@ OUT = click.option("--out", "out_dir", type=click.Path(path_type=Path), default=
 CONFIG = click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
                       help="Configuration file [default: configs/pipeline.toml of this package].")
 STRICT = click.option("--strict", is_flag=True, help="Stop at the first error instead of recording it and going on.")
+KEEP_GOING = click.option(
+    "--keep-going", is_flag=True,
+    help="Exit 0 when files failed (their problems are still recorded); `pipeline publish` then exits 1. "
+         "The Makefile uses this so that one bad file does not stop make before the other files are published.")
 
 
 def _workspace(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path | None, strict: bool):
@@ -33,16 +37,27 @@ def _workspace(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Pat
                      errors=ErrorLog(strict=strict))
 
 
-def _report_errors(ws, what: str) -> None:
-    """Print one line per problem and a summary; exit 1 when anything failed."""
+def _warn_inputs(ws) -> None:
+    """One coded warning line when the input folder yields no source, or misses files only by case."""
+    from pipeline.run.sources import input_warnings, list_sources
+
+    pattern = ws.config.settings["input"]["pattern"]
+    for line in input_warnings(ws.raw_dir, pattern, list_sources(ws.raw_dir, pattern)):
+        click.echo(f"warning: {line}", err=True)
+
+
+def _report_errors(ws, what: str, *, keep_going: bool = False) -> None:
+    """Print one line per problem and a summary; exit 1 when anything failed (unless keep_going)."""
     rows = ws.errors.rows
     for row in rows:
         where = row["source"] or "-"
         click.echo(f"error: {where}: {row['stage']}: {row['message']}", err=True)
     if rows:
         sources = len({r['source'] for r in rows if r['source']})
-        click.echo(f"{what}: {len(rows)} problem(s) in {sources} file(s); see errors.parquet", err=True)
-        sys.exit(1)
+        where = "see errors.parquet" if not keep_going else "recorded; `pipeline publish` will exit 1"
+        click.echo(f"{what}: {len(rows)} problem(s) in {sources} file(s); {where}", err=True)
+        if not keep_going:
+            sys.exit(1)
 
 
 def _guard(func):
@@ -55,10 +70,12 @@ def _guard(func):
         from pipeline.run.runner import LockBusy, PipelineFailure
         from pipeline.core.schema import SchemaError
         from pipeline.run.sources import InputError
+        from pipeline.run.steps import StageOrderError
 
         try:
             return func(*args, **kwargs)
-        except (ConfigError, InputError, LockBusy, PipelineFailure, ModelNotFound, SchemaError) as exc:
+        except (ConfigError, InputError, LockBusy, PipelineFailure, ModelNotFound, SchemaError,
+                StageOrderError) as exc:
             raise click.ClickException(str(exc)) from exc
         except (ValueError, OSError) as exc:
             # every stage reports bad lexicons and inputs with a coded message ("[E401] ..."):
@@ -111,6 +128,7 @@ def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | Non
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     ws = _workspace(raw_dir, interim_dir, out_dir, config_path, strict)
+    _warn_inputs(ws)
     manifest = run_pipeline(ws, workers=workers, engine=engine, scheduler=scheduler)
     rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
     click.echo(f"wrote {out_dir}: {rows} ({manifest['seconds_total']:.1f}s)")
@@ -123,14 +141,17 @@ def _stage_command(name: str, function_name: str, summary: str, example: str):
     @INTERIM
     @CONFIG
     @STRICT
+    @KEEP_GOING
     @_guard
-    def command(raw_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool) -> None:
+    def command(raw_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool, keep_going: bool) -> None:
         from pipeline.run import steps
 
         ws = _workspace(raw_dir, interim_dir, Path("outputs"), config_path, strict)
+        if name == "segment":
+            _warn_inputs(ws)
         getattr(steps, function_name)(ws)
         click.echo(f"{name}: done ({interim_dir})")
-        _report_errors(ws, name)
+        _report_errors(ws, name, keep_going=keep_going)
 
     return command
 
@@ -156,22 +177,29 @@ _stage_command("claims", "stage_claims", "Build claims linking quantities, dates
 @INTERIM
 @OUT
 @CONFIG
+@click.option("--check", is_flag=True,
+              help="Write nothing: print the problems OUT/errors.parquet records and exit 1 if there are any "
+                   "(`make all` runs this when the outputs are already up to date, so a rerun still fails).")
 @_guard
-def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path | None) -> None:
+def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path | None, check: bool) -> None:
     """Write the output tables and manifest.json from the stages' interim files.
+
+    Everything is written first; the exit status is then 1 when any stage recorded a
+    problem, as for `pipeline run`.
 
     \b
     Example:
         pipeline publish --raw raw --interim interim --out outputs
     """
-    from pipeline.run.steps import stage_publish
+    from pipeline.run.steps import recorded_errors, stage_publish
 
     ws = _workspace(raw_dir, interim_dir, out_dir, config_path, False)
-    manifest = stage_publish(ws)
-    click.echo(f"wrote {out_dir}: " + ", ".join(f"{k} {v}" for k, v in manifest["rows"].items()))
-    if manifest["errors"]:
-        click.echo(f"publish: {manifest['errors']} problem(s) recorded in errors.parquet", err=True)
-        sys.exit(1)
+    if check:
+        ws.errors.rows.extend(recorded_errors(out_dir))
+    else:
+        manifest = stage_publish(ws)
+        click.echo(f"wrote {out_dir}: " + ", ".join(f"{k} {v}" for k, v in manifest["rows"].items()))
+    _report_errors(ws, "publish")
 
 
 @main.command(name="eval")

@@ -61,6 +61,39 @@ def list_sources(raw_dir: Path, pattern: str) -> list[str]:
     return found
 
 
+def input_warnings(raw_dir: Path, pattern: str, sources: list[str]) -> list[str]:
+    """Coded lines for an input folder that yields nothing, or holds files the pattern misses only by case.
+
+    Files such as ``ECB.TXT`` are not read: the pattern is matched as written (case-sensitively,
+    as on Linux), as the Makefile's ``$(wildcard raw/*.txt)`` does, so ``pipeline run`` and
+    ``make all`` see the same files, and renaming a file never silently changes the corpus.
+    """
+    found = set(sources)
+    near = sorted(path.relative_to(raw_dir).as_posix() for path in raw_dir.glob(_any_case(pattern))
+                  if path.is_file() and path.relative_to(raw_dir).as_posix() not in found)
+    lines = []
+    if near:
+        shown = ", ".join(near[:5]) + (f" and {len(near) - 5} more" if len(near) > 5 else "")
+        lines.append(f"[E018] {raw_dir}: {shown} match(es) input.pattern {pattern!r} only when case is ignored, "
+                     f"so not read; rename to the pattern's case (e.g. .txt) or set input.pattern to match them")
+    if not sources:
+        lines.append(f"[E017] {raw_dir}: no file matches input.pattern {pattern!r}, so the tables are empty; "
+                     "put .txt files there, or pass --raw with the right folder")
+    return lines
+
+
+def _any_case(pattern: str) -> str:
+    """The glob ``pattern`` with every letter outside brackets matching either case ("*.txt" -> "*.[tT][xX][tT]")."""
+    out, in_class = [], False
+    for char in pattern:
+        if char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        out.append(f"[{char.lower()}{char.upper()}]" if char.isalpha() and not in_class else char)
+    return "".join(out)
+
+
 def resolve_inside(raw_dir: Path, source: str) -> Path:
     """The path of ``source`` under ``raw_dir``; refuses anything that leads outside it."""
     if not source or Path(source).is_absolute() or source.startswith(("/", "\\")):

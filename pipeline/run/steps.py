@@ -5,6 +5,7 @@ commands exist so that ``make`` can rebuild exactly what a change made stale.
 """
 from __future__ import annotations
 
+import json
 import time
 
 from pipeline.core.schema import read_table, write_bytes_atomic, write_table
@@ -14,7 +15,60 @@ from pipeline.run.publish import publish
 from pipeline.run.runner import discover
 from pipeline.run.shards import concat_tables
 from pipeline.run.sources import read_source, shard_name
-from pipeline.run.workspace import Workspace, output_lock, read_index, write_index
+from pipeline.run.workspace import Workspace, output_lock, read_index
+
+
+#: the file each command writes last (its target in the Makefile) and the commands whose files it reads
+PRODUCES = {
+    "segment": "segment.json", "nlp": "nlp.json", "dates": "dates.json", "quantities": "quantities.json",
+    "mentions": "mentions.json", "reconcile": "entities.parquet", "claims": "claims.parquet",
+}
+NEEDS = {
+    "segment": (), "nlp": ("segment",), "dates": ("nlp",), "quantities": ("dates",), "mentions": ("nlp",),
+    "reconcile": ("mentions",), "claims": ("reconcile", "quantities", "dates", "mentions"),
+    "publish": ("claims", "segment"),
+}
+
+
+class StageOrderError(RuntimeError):
+    """A stage command ran before the commands whose interim files it reads (or after they were redone)."""
+
+
+def check_inputs(ws: Workspace, command: str) -> None:
+    """Refuse to run ``command`` on missing or stale interim files, naming the command to run first.
+
+    Without this, a missing index reads as "no sources" and every later stage publishes
+    empty tables with exit 0. Stale means a file older than a file it was built from: the
+    earlier command ran again and this one did not (``make`` never leaves that state).
+    """
+    ancestors, todo = [], list(NEEDS[command])
+    while todo:
+        stage = todo.pop(0)
+        if stage not in ancestors:
+            ancestors.append(stage)
+            todo.extend(NEEDS[stage])
+    for stage in NEEDS[command]:
+        path = ws.interim_dir / PRODUCES[stage]
+        if not path.is_file():
+            raise StageOrderError(
+                f"[E042] {path} does not exist: `pipeline {command}` reads it; run `pipeline {stage}` first "
+                f"with the same --interim (or `make all`, which runs every stage in order)")
+    for stage in ancestors:
+        built = (ws.interim_dir / PRODUCES[stage]).stat().st_mtime_ns
+        for before in NEEDS[stage]:
+            source = ws.interim_dir / PRODUCES[before]
+            if source.is_file() and source.stat().st_mtime_ns > built:
+                raise StageOrderError(
+                    f"[E043] {ws.interim_dir / PRODUCES[stage]} is older than {source}: `pipeline {before}` ran "
+                    f"again since `pipeline {stage}`; run `pipeline {stage}` and the stages after it before "
+                    f"`pipeline {command}` (or `make all`)")
+
+
+def _write_index(ws: Workspace, stage: str, entries: dict[str, dict], seconds: dict[str, float]) -> None:
+    """The stage's index with the seconds it took, which ``publish`` gathers into the manifest."""
+    payload = {"stage": stage, "sources": dict(sorted(entries.items())),
+               "seconds": {name: round(value, 3) for name, value in sorted(seconds.items())}}
+    write_bytes_atomic((json.dumps(payload, indent=1, sort_keys=True) + "\n").encode(), ws.index_path(stage))
 
 
 def _stage_sources(ws: Workspace, stage: str) -> list[str]:
@@ -55,7 +109,8 @@ def _per_source(ws: Workspace, stage: str, upstream: str, work) -> None:
         finally:
             ws.timings[stage] += time.perf_counter() - clock
         entries[source] = {"shard": shard_name(source)}
-    write_index(ws.index_path(stage), stage, entries)
+    # this command's own timings only: a stage command runs in a process of its own
+    _write_index(ws, stage, entries, ws.timings)
     _write_stage_errors(ws, stage)
 
 
@@ -80,17 +135,20 @@ def stage_segment(ws: Workspace) -> None:
         finally:
             ws.timings["segment"] += time.perf_counter() - clock
         entries[source] = {"sha256": decoded.sha256, "shard": shard_name(source)}
-    write_index(ws.index_path("segment"), "segment", entries)
+    _write_index(ws, "segment", entries, {"segment": ws.timings["segment"]})
     _write_stage_errors(ws, "segment")
 
 
 def stage_nlp(ws: Workspace) -> None:
     """Run the model once over every article segmented so far; keep the Docs in interim/nlp/."""
+    check_inputs(ws, "nlp")
     from pipeline.stages.nlp import annotate, docs_to_bytes, load_pipeline
 
     config = ws.config
+    clock = time.perf_counter()
     nlp = load_pipeline(config.model_name, disable=config.settings["model"]["disable"],
                         entity_lexicon=entity_lexicon(config))
+    ws.timings["load_model"] += time.perf_counter() - clock
 
     def work(source: str) -> None:
         seg = _load_segmented(ws, source)
@@ -102,6 +160,7 @@ def stage_nlp(ws: Workspace) -> None:
 
 def stage_dates(ws: Workspace) -> None:
     """Find and normalise temporal expressions; infer undated articles' dates (interim/dates/)."""
+    check_inputs(ws, "dates")
     extractors_dates = Extractors(ws.config, only_dates=True)
     vocab = _blank_vocab()
 
@@ -126,6 +185,7 @@ def _anchors(ws: Workspace, source: str) -> dict[str, dict]:
 
 def stage_quantities(ws: Workspace) -> None:
     """Find quantities outside date spans (interim/quantities/)."""
+    check_inputs(ws, "quantities")
     from pipeline.stages.quantities import QuantityExtractor
 
     extractor = QuantityExtractor(ws.config.lexicon("quantities"))
@@ -145,6 +205,7 @@ def stage_quantities(ws: Workspace) -> None:
 
 def stage_mentions(ws: Workspace) -> None:
     """Detect entity mentions in every article (interim/mentions/)."""
+    check_inputs(ws, "mentions")
     from pipeline.stages.entities import MentionExtractor
 
     extractor = MentionExtractor(entity_lexicon(ws.config))
@@ -162,17 +223,23 @@ def stage_mentions(ws: Workspace) -> None:
 
 def stage_reconcile(ws: Workspace) -> None:
     """Reconcile every mention into corpus-wide entities (interim/entities.parquet, interim/mentions.parquet)."""
+    check_inputs(ws, "reconcile")
     from pipeline.stages.reconcile import reconcile
 
+    clock = time.perf_counter()
     sources = _stage_sources(ws, "mentions")
     candidates = concat_tables("mention_candidates", (ws.shard("mentions", s) for s in sources))
     entities, mentions = reconcile(candidates, lexicon=entity_lexicon(ws.config))
-    write_table("entities", entities, ws.interim_dir / "entities.parquet")
     write_table("mentions", mentions, ws.interim_dir / "mentions.parquet")
+    ws.timings["reconcile"] += time.perf_counter() - clock
+    _write_index(ws, "reconcile", {}, ws.timings)
+    # entities.parquet is the Makefile's target: written last, so it is never older than what it stands for
+    write_table("entities", entities, ws.interim_dir / "entities.parquet")
 
 
 def stage_claims(ws: Workspace) -> None:
     """Build claims from each article's parse and rows, linked to entities (interim/claims.parquet)."""
+    check_inputs(ws, "claims")
     from pipeline.stages.claims import ClaimExtractor, resolve_claims
 
     extractor = ClaimExtractor(ws.config.lexicon("claims"), gazetteer=ws.config.lexicon("gazetteer"))
@@ -190,16 +257,28 @@ def stage_claims(ws: Workspace) -> None:
         write_table("claim_drafts", rows, ws.shard("claim_drafts", source))
 
     _per_source(ws, "claim_drafts", "mentions", work)
+    clock = time.perf_counter()
     sources = _stage_sources(ws, "claim_drafts")
     drafts = concat_tables("claim_drafts", (ws.shard("claim_drafts", s) for s in sources))
     claims = resolve_claims(drafts, read_table("mentions", ws.interim_dir / "mentions.parquet"),
                             read_table("entities", ws.interim_dir / "entities.parquet"), rules=extractor.rules)
+    ws.timings["claims"] += time.perf_counter() - clock
+    _write_index(ws, "claims", {}, {"claims": ws.timings["claims"]})
     write_table("claims", claims, ws.interim_dir / "claims.parquet")
+
+
+#: the indexes whose recorded seconds the manifest gathers, in stage order
+TIMED_INDEXES = ("segment", "nlp", "dates", "quantities", "mentions", "reconcile", "claim_drafts", "claims")
 
 
 def stage_publish(ws: Workspace) -> dict:
     """Assemble the output tables and manifest from the interim files of the per-stage commands."""
+    check_inputs(ws, "publish")
     with output_lock(ws.out_dir):
+        # each stage command timed itself in its own process; the manifest speaks of all of them
+        for stage in TIMED_INDEXES:
+            for name, seconds in read_index(ws.index_path(stage)).get("seconds", {}).items():
+                ws.timings[name] += seconds
         sources = _stage_sources(ws, "claim_drafts")
         errors_dir = ws.interim_dir / "errors"
         for path in sorted(errors_dir.glob("*.parquet")) if errors_dir.is_dir() else []:
@@ -208,3 +287,12 @@ def stage_publish(ws: Workspace) -> dict:
         global_tables = {name: read_table(name, ws.interim_dir / f"{name}.parquet")
                          for name in ("entities", "mentions", "claims")}
         return publish(ws, global_tables, sources, model_version=model_version(ws.config.model_name))
+
+
+def recorded_errors(out_dir) -> list[dict]:
+    """The rows of a published ``errors.parquet`` (for ``publish --check``)."""
+    path = out_dir / "errors.parquet"
+    if not path.is_file():
+        raise StageOrderError(f"[E044] {path} does not exist: nothing was published there yet; "
+                              "run `pipeline publish` (or `make all`) first")
+    return read_table("errors", path).to_dict("records")

