@@ -26,12 +26,13 @@ def report_command(outputs: Path, out_path: Path | None, raw_dir: Path | None, t
         pipeline report outputs --out outputs/report.html
         pipeline report my_outputs --raw my_corpus --out review.html
     """
+    from pipeline.run.outputs import OutputsError
     from pipeline.tools.load import load
 
     try:
         tables = load(outputs, raw_dir=raw_dir)
         page = render_report(tables, title=title)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, OutputsError) as exc:  # a missing, mixed or damaged output folder
         raise click.ClickException(str(exc)) from exc
     out_path = out_path or outputs / "report.html"
     out_path.parent.mkdir(parents=True, exist_ok=True)
