@@ -125,7 +125,7 @@ def test_report_on_a_folder_that_is_not_an_output_folder(tmp_path):
     (tmp_path / "notes" / "readme.txt").write_text("not a run\n")
     result = _invoke("report", tmp_path / "notes", "--out", tmp_path / "r.html")
     assert result.exit_code == 1
-    assert "[E052]" in result.output and "notes" in result.output and "Traceback" not in result.output
+    assert "[E055]" in result.output and "notes" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
 
 

@@ -268,6 +268,11 @@ def write_bytes_atomic(data: bytes, path: Path, *, durable: bool = True) -> None
     replace_atomically(path, lambda tmp: Path(tmp).write_bytes(data), durable=durable)
 
 
+#: the ending of every temporary file the writers create: cleanup after a killed run removes
+#: only names ending so (``.<name>.<8 random>.pipeline-tmp``), never a user's own ``*.tmp``
+TEMP_SUFFIX = ".pipeline-tmp"
+
+
 def replace_atomically(path: Path, write, *, durable: bool = True) -> None:
     """Let ``write(tmp_path)`` fill a temporary file beside ``path``, then rename it over ``path``.
 
@@ -276,7 +281,7 @@ def replace_atomically(path: Path, write, *, durable: bool = True) -> None:
     survives a power cut.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     os.close(fd)
     try:
         write(tmp_name)

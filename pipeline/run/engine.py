@@ -206,8 +206,30 @@ class SerialEngine:
 _STARTUP_ERRORS: list[BaseException] = []
 
 
-def _init_worker(config: Config) -> None:
+def exit_with_parent(parent_pid: int | None = None, *, every: float = 0.5) -> None:
+    """Start a daemon thread that ends this process as soon as its parent is gone.
+
+    A pool worker blocks reading its task queue, whose write end it holds itself, so a
+    parent killed with SIGKILL would leave it waiting for ever, holding the model's memory
+    and the interim folder. When the parent dies the worker is re-parented, so a change of
+    ``os.getppid()`` is the signal. ``parent_pid`` defaults to the current parent; pass the
+    parent's own PID when it may already have died.
+    """
+    import threading
+
+    parent = os.getppid() if parent_pid is None else parent_pid
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(70)  # no cleanup: the parent that would collect the results is gone
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _init_worker(config: Config, parent_pid: int | None = None) -> None:
     """Start a pool worker: one thread for numpy/thinc (the processes are the parallelism), then the model."""
+    exit_with_parent(parent_pid)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     try:
         worker_state(config)
@@ -236,7 +258,7 @@ class ProcessEngine:
         self.workers = workers
         self.interim_dir = interim_dir
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_worker, initargs=(config,))
+                                        initializer=_init_worker, initargs=(config, os.getpid()))
         try:
             # with the spawn context the pool starts a process for each submission no idle worker
             # takes, so these start every worker and wait until each has run its initializer
@@ -265,6 +287,8 @@ class DaskEngine:
         if scheduler:
             self.client = Client(scheduler)
         else:
+            # its worker processes watch a pipe to this process and exit when it dies, so they need no
+            # watchdog of ours (tests/test_publishing.py kills the parent to check)
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
             self.client = Client(self.cluster)

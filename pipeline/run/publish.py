@@ -1,15 +1,15 @@
 """The corpus-wide end of a run: reconcile, resolve claims, and write the contract tables and manifest."""
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Sequence
 
 import pandas as pd
 
 from pipeline import __version__
-from pipeline.core.schema import CONTRACT_TABLES, SCHEMA_VERSION, write_bytes_atomic, write_table
+from pipeline.core.schema import CONTRACT_TABLES, SCHEMA_VERSION, write_table
 from pipeline.run.extract import claim_rules, entity_lexicon
+from pipeline.run.outputs import checkpoint, commit, file_entry, new_staging
 from pipeline.run.shards import SHARDED_TABLES, read_shards
 from pipeline.run.workspace import Workspace
 
@@ -26,7 +26,8 @@ def apply_anchors(documents: pd.DataFrame, anchors: pd.DataFrame) -> pd.DataFram
     return documents
 
 
-def finish(ws: Workspace, sources: Sequence[str], *, model_version: str) -> dict:
+def finish(ws: Workspace, sources: Sequence[str], *, model_version: str, extra: dict | None = None,
+           started: float | None = None) -> dict:
     """Reconcile entities and resolve claims over the shards of ``sources``, then publish."""
     from pipeline.stages.claims import resolve_claims
     from pipeline.stages.reconcile import reconcile
@@ -40,31 +41,46 @@ def finish(ws: Workspace, sources: Sequence[str], *, model_version: str) -> dict
                             rules=claim_rules(ws.config))
     ws.timings["claims"] += time.perf_counter() - clock
     return publish(ws, {"entities": entities, "mentions": mentions, "claims": claims}, sources,
-                   model_version=model_version)
+                   model_version=model_version, extra=extra, started=started)
 
 
 def publish(ws: Workspace, global_tables: dict[str, pd.DataFrame], sources: Sequence[str], *,
-            model_version: str) -> dict:
-    """Write the contract tables, ``errors.parquet`` and ``manifest.json`` into the output folder.
+            model_version: str, extra: dict | None = None, started: float | None = None) -> dict:
+    """Write the contract tables, ``errors.parquet`` and ``manifest.json`` into the output folder, as one set.
 
+    Everything is written into a staging folder inside the output folder and moved into
+    place only once complete (``pipeline.run.outputs``): a reader sees the previous run
+    or this one, whenever this process is killed. Call with the output lock held.
     The per-source tables are read from their shards one table at a time and the
     corpus-wide ones are dropped once written, so the peak holds one table, not all.
+    ``extra`` joins the manifest; ``started`` (a ``perf_counter`` reading) gives its ``seconds_total``.
     """
     clock = time.perf_counter()
+    staging = new_staging(ws.out_dir)
     counts = {}
+
+    def write(name: str, frame) -> None:
+        counts[name] = write_table(name, frame, staging / f"{name}.parquet")
+        checkpoint(f"staged:{name}")
+
     for name in ("entities", "mentions", "claims"):
-        counts[name] = write_table(name, global_tables.pop(name), ws.out_dir / f"{name}.parquet")
+        write(name, global_tables.pop(name))
     for name, stage, suffix in SHARDED_TABLES:
         frame = read_shards(ws, name, stage, sources, suffix)
         if name == "documents":
             frame = apply_anchors(frame, read_shards(ws, "anchors", "dates", sources, "anchors.parquet"))
-        counts[name] = write_table(name, frame, ws.out_dir / f"{name}.parquet")
+        write(name, frame)
         del frame
-    counts = {name: counts[name] for name in CONTRACT_TABLES}
-    counts["errors"] = write_table("errors", ws.errors.rows, ws.out_dir / "errors.parquet")
+    write("errors", ws.errors.rows)
+    counts = {name: counts[name] for name in (*CONTRACT_TABLES, "errors")}
     ws.timings["publish"] += time.perf_counter() - clock
     manifest = build_manifest(ws, sources, counts, model_version=model_version)
-    write_bytes_atomic((json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode(), ws.out_dir / "manifest.json")
+    manifest["files"] = {f"{name}.parquet": file_entry(staging / f"{name}.parquet", rows)
+                         for name, rows in counts.items()}
+    manifest.update(extra or {})
+    if started is not None:
+        manifest["seconds_total"] = round(time.perf_counter() - started, 3)
+    commit(ws.out_dir, staging, manifest)
     return manifest
 
 

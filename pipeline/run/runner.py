@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import time
 from collections.abc import Iterator
 
-from pipeline.core.schema import write_bytes_atomic
 from pipeline.run.engine import SourceTask, make_engine
 from pipeline.run.fingerprint import model_version as _model_version
 from pipeline.run.fingerprint import stage_keys
@@ -21,11 +19,10 @@ from pipeline.run.publish import finish
 from pipeline.run.shards import write_source_shards
 from pipeline.run.sources import InputError, list_sources, read_metadata, resolve_inside, shard_name
 from pipeline.run.workspace import (
-    ErrorLog, LockBusy, PipelineFailure, Workspace, output_lock, read_index, remove_stale_temporaries, shards_exist,
-    write_index,
+    ErrorLog, LockBusy, PipelineFailure, Workspace, output_lock, read_index, run_locks, shards_exist, write_index,
 )
 
-__all__ = ["ErrorLog", "LockBusy", "PipelineFailure", "Workspace", "discover", "run_pipeline"]
+__all__ = ["ErrorLog", "LockBusy", "PipelineFailure", "Workspace", "discover", "output_lock", "run_pipeline"]
 
 
 def discover(ws: Workspace) -> tuple[list[str], dict]:
@@ -47,11 +44,10 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
     idles long while the last batch runs elsewhere (at 200,000 the second of two workers
     waited for up to a tenth of a 250,000-word run).
     """
-    with output_lock(ws.out_dir):
+    with run_locks(ws):
         started = time.perf_counter()
         ws.timings.clear()  # a Workspace may serve several runs: each manifest speaks of its own
         ws.errors.rows.clear()
-        remove_stale_temporaries(ws.interim_dir)
         sources, metadata = discover(ws)
         config = ws.config
         model_version = _model_version(config.model_name)
@@ -127,12 +123,9 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
                 runner.close()
         write_index(ws.index_path("run"), "run", entries)
         live = [s for s in sources if s in entries]
-        manifest = finish(ws, live, model_version=model_version)
-        manifest["seconds_total"] = round(time.perf_counter() - started, 3)
-        manifest["engine"] = {"name": engine, "workers": workers}
-        write_bytes_atomic((json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode(),
-                           ws.out_dir / "manifest.json")
-        return manifest
+        # the manifest is written once, with the tables, so that it is part of the set published together
+        return finish(ws, live, model_version=model_version, extra={"engine": {"name": engine, "workers": workers}},
+                      started=started)
 
 
 class _RecordedError(Exception):

@@ -1,8 +1,7 @@
-"""Where a run reads and writes: folders, shard paths, the per-stage index, the output lock and the error log."""
+"""Where a run reads and writes: folders, shard paths, the per-stage index, the folder locks and the error log."""
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from pipeline.core.schema import write_bytes_atomic
 from pipeline.run.config import Config
+from pipeline.run.outputs import held, recover, remove_temporaries_in, try_lock_folder
 from pipeline.run.sources import shard_name
 
 
@@ -19,7 +19,7 @@ class PipelineFailure(RuntimeError):
 
 
 class LockBusy(RuntimeError):
-    """Another run holds the output folder's lock."""
+    """Another run holds the output or interim folder's lock."""
 
 
 @dataclass
@@ -79,32 +79,63 @@ def write_index(path: Path, stage: str, entries: dict[str, dict]) -> None:
     write_bytes_atomic((json.dumps(payload, indent=1, sort_keys=True) + "\n").encode(), path)
 
 
+#: the interim folder's subfolders the pipeline writes (one per per-source stage, and the stage commands' errors)
+INTERIM_FOLDERS = ("segment", "nlp", "dates", "quantities", "mentions", "claim_drafts", "errors")
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, *, role: str = "output") -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (``--out`` or ``--interim``) for the duration of a run."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = try_lock_folder(folder)
+    if fd is None:
+        raise LockBusy(
+            f"[E040] another pipeline run is writing to the {role} folder {folder}; "
+            f"wait for it to finish or choose another --{'out' if role == 'output' else 'interim'} folder")
+    with held(fd):
+        # earlier versions locked an empty .pipeline.lock file and left it behind
+        legacy = folder / ".pipeline.lock"
+        with contextlib.suppress(OSError):
+            if legacy.is_file() and legacy.stat().st_size == 0:
+                legacy.unlink()
+        yield
+
+
 @contextlib.contextmanager
 def output_lock(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the output folder for the duration of a run."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    lock_path = out_dir / ".pipeline.lock"
-    handle = open(lock_path, "a+")
-    try:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise LockBusy(
-                f"[E040] another pipeline run is writing to {out_dir} (lock {lock_path}); "
-                "wait for it to finish or choose another --out folder") from exc
+    """Lock the output folder, finish or drop an interrupted publish, and remove a killed run's temporaries."""
+    with folder_lock(out_dir, role="output"):
+        recover(out_dir, locked=True)
         remove_stale_temporaries(out_dir)
         yield
-    finally:
-        handle.close()
+
+
+@contextlib.contextmanager
+def run_locks(ws: Workspace) -> Iterator[None]:
+    """Lock both folders a whole run writes: the output folder and the interim folder."""
+    with output_lock(ws.out_dir):
+        if _same_folder(ws.interim_dir, ws.out_dir):
+            yield
+            return
+        with folder_lock(ws.interim_dir, role="interim"):
+            remove_stale_temporaries(ws.interim_dir)
+            yield
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    # two locks on one folder from one process would refuse each other
+    a.mkdir(parents=True, exist_ok=True)
+    return a.resolve() == b.resolve()
 
 
 def remove_stale_temporaries(folder: Path) -> int:
-    """Delete temporary files a killed run left behind (only ever called while holding the lock)."""
-    removed = 0
-    for path in folder.rglob(".*.tmp") if folder.is_dir() else ():
-        path.unlink(missing_ok=True)
-        removed += 1
-    return removed
+    """Delete the temporary files a killed run left in ``folder`` and the pipeline's own subfolders of it.
+
+    Only names the writers create (``.<name>.<random>.pipeline-tmp``) and only in the
+    folders the pipeline writes: a user's own ``notes/.draft.tmp`` is never touched.
+    Call only while holding the folder's lock.
+    """
+    return remove_temporaries_in([folder, *(folder / name for name in INTERIM_FOLDERS)])
 
 
 def shards_exist(ws: Workspace, source: str) -> bool:

@@ -1,13 +1,13 @@
 """The notebook API: load every output table as pandas, and show any row in its source context."""
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.core.schema import CONTRACT_TABLES, SCHEMAS, read_table
+from pipeline.run.outputs import check_rows, read_output_files
 
 
 class Tables(Mapping):
@@ -82,16 +82,26 @@ class Tables(Mapping):
 
 
 def load(out_dir: str | Path = "outputs", *, raw_dir: str | Path | None = None) -> Tables:
-    """Load every table in ``out_dir`` as pandas DataFrames (missing tables come back empty)."""
+    """Load every table in ``out_dir`` as pandas DataFrames (missing tables come back empty).
+
+    The folder is first settled (an interrupted publish finished or dropped) and every
+    table is checked against the row counts and SHA-256 in ``manifest.json``, so what
+    comes back is one complete run; a mixed or damaged folder raises ``OutputsError``.
+    """
+    import pyarrow as pa
+
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise FileNotFoundError(f"[E051] {out_dir} is not a folder of pipeline outputs; run `make all` first")
+    names = [*CONTRACT_TABLES, "errors"]
+    manifest, data = read_output_files(out_dir, names)
     frames = {}
-    for name in (*CONTRACT_TABLES, "errors"):
-        path = out_dir / f"{name}.parquet"
-        frames[name] = read_table(name, path) if path.exists() else SCHEMAS[name].empty_table().to_pandas()
-    manifest_path = out_dir / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else None
+    for name in names:
+        if name in data:
+            frames[name] = read_table(name, pa.BufferReader(data[name]))
+            check_rows(out_dir, manifest, name, len(frames[name]))
+        else:
+            frames[name] = SCHEMAS[name].empty_table().to_pandas()
     if raw_dir is None and manifest and manifest.get("raw_dir"):
         raw_dir = manifest["raw_dir"]
     return Tables(out_dir, frames, manifest, Path(raw_dir) if raw_dir else None)

@@ -27,18 +27,19 @@ def report_command(outputs: Path, out_path: Path | None, raw_dir: Path | None, t
         pipeline report my_outputs --raw my_corpus --out review.html
     """
     from pipeline.core.schema import CONTRACT_TABLES
+    from pipeline.run.outputs import OutputsError
     from pipeline.tools.load import load
 
     # load() gives empty tables for a folder without them (handy in a notebook); a review page of
     # nothing would look like a run that found nothing, so a folder that is no run's output is an error
     if not any((outputs / name).is_file() for name in ("manifest.json", *(f"{t}.parquet" for t in CONTRACT_TABLES))):
         raise click.ClickException(
-            f"[E052] {outputs} is not an output folder (no manifest.json and none of the tables); "
+            f"[E055] {outputs} is not an output folder (no manifest.json and none of the tables); "
             "pass the --out folder of `pipeline run`, or run `make all` first")
     try:
         tables = load(outputs, raw_dir=raw_dir)
         page = render_report(tables, title=title)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, OutputsError) as exc:  # a missing, mixed or damaged output folder
         raise click.ClickException(str(exc)) from exc
     out_path = out_path or outputs / "report.html"
     out_path.parent.mkdir(parents=True, exist_ok=True)
