@@ -1022,3 +1022,25 @@ def test_a_copula_that_names_its_subject(nlp, extractor, text, value, subject):
     dates, quantities = _values(text, [value])
     row = build(nlp, extractor, text, dates=dates, quantities=quantities).row_with(value)
     assert row["subject"] == subject
+
+
+def test_subtree_intervals_are_the_parse_subtrees(nlp):
+    """The attribution frames' scopes (one depth-first walk of the Doc) hold exactly each token's subtree.
+
+    Sets built from ``Token.subtree`` per speech verb made a run-on "X said Y said ..." sentence cost the
+    square of its length; the intervals must not change which tokens a frame covers.
+    """
+    from pipeline.stages.claims.grammar import Subtrees
+
+    text = ("Kaja Kallas said on Monday that the EU, which had promised €150bn, would lend more, "
+            "according to two officials who spoke to Reuters. “We will act,” Starmer said. "
+            + "The minister said the EU said " * 30 + "nothing.")
+    doc = nlp(text)
+    subtrees = Subtrees(doc)
+    for token in doc:
+        expected = [t.i for t in token.subtree]
+        scope = subtrees.of(token)
+        assert len(scope) == len(expected) and sorted(scope) == sorted(expected), token
+        assert all((t.i in scope) == (t.i in expected) for t in doc), token
+        assert subtrees.indices(token) == frozenset(expected)
+    assert -1 not in subtrees.of(doc[0]) and len(doc) not in subtrees.of(doc[0])

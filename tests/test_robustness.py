@@ -191,3 +191,29 @@ def test_arbitrary_text_through_every_stage_keeps_every_span(config, nlp, text):
     for row in mentions.itertuples():
         assert text[row.start:row.end] == row.text
     assert len(claims) == len(drafts)
+
+
+def test_a_run_on_text_reaches_every_stage_in_capped_sentences(tmp_path, config, nlp):
+    """20,000 characters of "the EU said " with no full stop (and the same with commas and one full stop)
+    run through every stage in sentences no longer than the configured caps: the claims stage once took
+    minutes on such a sentence, as its time grew with the square of the sentence's length."""
+    from pipeline import load
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+
+    caps = config.lexicon("segment")["sentences"]
+    (tmp_path / "raw").mkdir()
+    texts = {"said.txt": ("the EU said " * 1667).strip(), "commas.txt": "the EU said, " * 1540 + "and that was all."}
+    for name, text in texts.items():
+        (tmp_path / "raw" / name).write_text(text, encoding="utf-8")
+    ws = Workspace(raw_dir=tmp_path / "raw", interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
+                   config=config, errors=ErrorLog())
+    run_pipeline(ws, nlp=nlp)
+    tables = load(ws.out_dir)
+    assert tables.errors.empty, tables.errors.to_dict("records")
+    sentences = tables.sentences
+    for name, cap in [("said.txt", caps["max_unpunctuated_chars"]), ("commas.txt", caps["max_sentence_chars"])]:
+        rows = sentences[sentences["source"] == name]
+        assert len(rows) >= len(texts[name]) // cap and (rows["end"] - rows["start"]).max() <= cap, name
+    for name in SPAN_TABLES:
+        for row in tables[name].itertuples():
+            assert texts[row.source][row.start:row.end] == row.text, (name, row)

@@ -744,3 +744,72 @@ def test_arbitrary_text_keeps_the_span_contract(lexicon, text):
     documents, sentences = segment(text, lexicon)
     check_invariants(text, documents, sentences)
     assert all(list(s) == SCHEMAS["sentences"].names for s in sentences)
+
+
+# --------------------------------------------------------------------------- the sentence cap
+
+# a long but ordinary news sentence (about 1,000 characters: clauses, a list, a quotation), hard-wrapped
+_LONG_SENTENCE = textwrap.fill(
+    "The agreement, which was negotiated over eighteen months by officials from the European Commission, "
+    "the UK Cabinet Office and the defence ministries of France, Germany, Poland, Italy, Spain and the "
+    "Netherlands, sets out how British companies may take part in joint procurement under the €150bn SAFE "
+    "instrument; how much of the value of each contract must come from suppliers in the EU, the European "
+    "Economic Area or Ukraine; what share of the costs London will pay up front and what it will recover "
+    "later; how disputes between the parties are to be settled, including by an arbitration panel whose "
+    "members would be named jointly; and, crucially for industry, whether intellectual property developed "
+    "under the scheme may be exported to third countries without the unanimous approval of the member "
+    "states, a question that one senior official, speaking on condition of anonymity because the talks are "
+    "not yet concluded, described as “the last real obstacle” to a deal that both sides hope to sign "
+    "before the summit in Brussels next month.", 78)
+
+
+def test_sentence_cap_keeps_long_ordinary_sentences(lexicon):
+    """Look-alikes of a run-on: long, wrapped, full of clause breaks, or unpunctuated but short."""
+    cfg = compile_config(lexicon)
+    caption = ("Soldiers of the 47th Mechanised Brigade load shells into a self-propelled howitzer at a position "
+               "near the front line in the Zaporizhzhia region, where fighting has intensified over the past "
+               "three weeks as Russian forces press towards the regional capital, and where commanders say "
+               "they are short of both ammunition and the men needed to rotate exhausted units, in a photo "
+               "released by the brigade on Monday")
+    assert len(_LONG_SENTENCE) > cfg.max_unpunctuated_chars and len(caption) <= cfg.max_unpunctuated_chars
+    for text in (_LONG_SENTENCE, _LONG_SENTENCE.replace("\n", " "), caption, _LONG_SENTENCE + "\n\n" + caption):
+        documents, sentences = segment(text, lexicon)
+        check_invariants(text, documents, sentences)
+        assert [s["text"] for s in sentences] == [p for p in text.split("\n\n")], text[:60]
+
+
+def test_sentence_cap_cuts_run_ons_at_the_best_break(lexicon):
+    cfg = compile_config(lexicon)
+    said = ("the EU said " * 1667).strip()  # 20,003 characters, no full stop: one sentence uncapped
+    clauses = ("the EU said, " * 2000) + "and stopped."  # punctuated at the end, commas inside
+    lines = "\n".join(f"the eu said on monday that talks on item {i} would resume" for i in range(400))
+    solid = "x" * 5000
+    for text, cap, piece_end in [
+        (said, cfg.max_unpunctuated_chars, re.compile(r"the|EU|said")),  # at a blank, whole words
+        (clauses, cfg.max_sentence_chars, re.compile(r".*,|stopped\.")),  # after a comma
+        (lines, cfg.max_unpunctuated_chars, re.compile(r".*resume")),  # at a line end
+        (solid, cfg.max_unpunctuated_chars, re.compile(r"x+")),  # no break at all: at the cap
+    ]:
+        documents, sentences = segment(text, lexicon)
+        check_invariants(text, documents, sentences)
+        lengths = [s["end"] - s["start"] for s in sentences]
+        assert len(sentences) > 1 and max(lengths) <= cap, (text[:30], max(lengths))
+        # pieces are long (the break is looked for in the second half of the window), but the last
+        assert min(lengths[:-1]) >= cap // 2, (text[:30], lengths)
+        for s in sentences:
+            assert piece_end.fullmatch(s["text"].split()[-1]), (text[:30], s["text"][-40:])
+    # a solid run is cut exactly at the cap; a sentence one character under it is kept whole
+    assert [s["end"] - s["start"] for s in segment(solid, lexicon)[1]][:2] == [cfg.max_unpunctuated_chars] * 2
+    under = ("word " * 2000)[:cfg.max_unpunctuated_chars - 1]
+    assert len(segment(under, lexicon)[1]) == 1
+
+
+def test_sentence_cap_config_is_checked(lexicon):
+    bad = json.loads(json.dumps(lexicon))
+    bad["sentences"]["max_sentence_chars"] = 10
+    with pytest.raises(SegmentConfigError, match=r"\[E206\].*max_sentence_chars"):
+        compile_config(bad)
+    bad["sentences"]["max_sentence_chars"] = lexicon["sentences"]["max_sentence_chars"]
+    del bad["sentences"]["max_unpunctuated_chars"]
+    with pytest.raises(SegmentConfigError, match=r"\[E201\].*max_unpunctuated_chars"):
+        compile_config(bad)

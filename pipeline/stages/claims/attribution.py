@@ -1,7 +1,7 @@
 """Attribution: speech verbs, the frames that credit a statement ("X said", "according to X") and whom they credit."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence, Sized
 from dataclasses import dataclass
 
 from pipeline.stages.claims.coreference import Coreference, TitledPeople
@@ -17,7 +17,8 @@ class Frame:
 
     verb: object  # the speech verb or attribution word (a Token)
     speaker: dict | None
-    scope: frozenset[int]
+    # the tokens the attribution covers: a ``Subtree`` or a ``range`` (membership and size in O(1))
+    scope: Container[int] | Sized
     # the tokens naming the source ("an official from the Elysee"): never the claim's subject
     source: frozenset[int] = frozenset()
 
@@ -72,6 +73,7 @@ def is_attribution_tag(verb, rules: ClaimRules) -> bool:
 def attribution_frames(sent, index: ArticleIndex, speakers: Speakers, rules: ClaimRules) -> list[Frame]:
     """Every attribution in a sentence: speech verbs outside quotations, and "according to X"."""
     frames: list[Frame] = []
+    subtrees = index.subtrees
     quoted = any(index.quote_at(t.idx) is not None for t in sent)
     for token in sent:
         if token.lemma_.lower() in rules.speech_verbs and token.pos_ == "VERB" and index.quote_at(token.idx) is None:
@@ -80,16 +82,15 @@ def attribution_frames(sent, index: ArticleIndex, speakers: Speakers, rules: Cla
                 continue
             contents = speech_contents(token, rules)
             if contents:
-                scope = frozenset(t.i for t in token.subtree)
+                scope = subtrees.of(token)
             elif is_attribution_tag(token, rules):
                 # a tag hung on the statement it reports: "The UK will act, he said."
-                scope = frozenset(t.i for t in token.head.subtree)
+                scope = subtrees.of(token.head)
             elif quoted:
-                scope = frozenset(t.i for t in sent)
+                scope = range(sent.start, sent.end)
             else:
                 continue
-            frames.append(Frame(token, speakers.resolve_speaker(subject), scope,
-                                frozenset(t.i for t in subject.subtree)))
+            frames.append(Frame(token, speakers.resolve_speaker(subject), scope, subtrees.indices(subject)))
         for phrase in rules.attribution_phrases:
             words = [sent.doc[token.i + k].lower_ if token.i + k < sent.end else None for k in range(len(phrase))]
             if tuple(words) != phrase or index.quote_at(token.idx) is not None:
@@ -99,8 +100,8 @@ def attribution_frames(sent, index: ArticleIndex, speakers: Speakers, rules: Cla
             if not objects:
                 continue
             governor = clause_head(token.head, rules) if token.head.i != token.i else token
-            frames.append(Frame(token, speakers.resolve_speaker(objects[0]), frozenset(t.i for t in governor.subtree),
-                                frozenset(t.i for t in token.subtree) | {t.i for t in objects[0].subtree}))
+            frames.append(Frame(token, speakers.resolve_speaker(objects[0]), subtrees.of(governor),
+                                subtrees.indices(token) | subtrees.indices(objects[0])))
     return frames
 
 

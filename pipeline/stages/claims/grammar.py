@@ -133,3 +133,67 @@ def depth_below(token, head) -> int:
         node = node.head
         depth += 1
     return depth if node.i == head.i else 99
+
+
+class Subtree:
+    """One token's subtree as an interval of ``Subtrees``' depth-first order.
+
+    Membership and size in constant time: building the set of a subtree's tokens
+    costs its size, and the speech verbs of a run-on sentence nest ("X said Y said
+    ..."), so sets of every frame's scope grew with the square of the sentence.
+    """
+
+    __slots__ = ("_position", "_first", "_size", "_order")
+
+    def __init__(self, position: list[int], order: list[int], first: int, size: int) -> None:
+        self._position, self._order, self._first, self._size = position, order, first, size
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and 0 <= i < len(self._position) and \
+            self._first <= self._position[i] < self._first + self._size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self):
+        return iter(self._order[self._first:self._first + self._size])
+
+
+class Subtrees:
+    """Every token's subtree of one Doc, from one depth-first walk of its trees (linear in the Doc)."""
+
+    def __init__(self, doc) -> None:
+        n = len(doc)
+        heads = [token.head.i for token in doc]
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, head in enumerate(heads):
+            if head != i:
+                children[head].append(i)
+        order: list[int] = []
+        for root in range(n):
+            if heads[root] != root:
+                continue
+            stack = [root]
+            while stack:
+                node = stack.pop()
+                order.append(node)
+                stack.extend(reversed(children[node]))
+        if len(order) != n:  # not a forest (never from spaCy's parser): no intervals to trust
+            raise ValueError(f"[E605] the dependency parse of this Doc is not a tree ({n - len(order)} tokens "
+                             "unreachable from a root); rerun the nlp stage to rebuild its DocBin")
+        position = [0] * n
+        for k, node in enumerate(order):
+            position[node] = k
+        size = [1] * n
+        for node in reversed(order):  # children come after their head in the order
+            if heads[node] != node:
+                size[heads[node]] += size[node]
+        self._position, self._order, self._size = position, order, size
+
+    def of(self, token) -> Subtree:
+        """The subtree of ``token`` (the token and everything below it)."""
+        return Subtree(self._position, self._order, self._position[token.i], self._size[token.i])
+
+    def indices(self, token) -> frozenset[int]:
+        """The token indices of ``token``'s subtree, as a set."""
+        return frozenset(self.of(token))

@@ -5,6 +5,7 @@ import bisect
 from collections.abc import Sequence
 
 from pipeline.core.article import Article
+from pipeline.stages.claims.grammar import Subtrees
 from pipeline.stages.entities import dateline_places
 
 
@@ -100,6 +101,8 @@ class ArticleIndex:
         self.sentence_of: list[int] = [0] * len(doc)
         for index, sent in enumerate(self.sentences):
             self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+        # every token's subtree, from one walk: Token.subtree walks it anew on every call
+        self.subtrees = Subtrees(doc)
         self.chunk_of: list[tuple[int, int] | None] = [None] * len(doc)
         for chunk in doc.noun_chunks:
             self.chunk_of[chunk.start:chunk.end] = [(chunk.start, chunk.end)] * (chunk.end - chunk.start)

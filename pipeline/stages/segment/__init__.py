@@ -19,7 +19,10 @@ How it works, in order:
    *soft* break: not a paragraph break, but a place where an article may start.
 3. Sentences inside each block: sentence-final punctuation with any closing quotes
    or brackets, followed by a word that can start a sentence; abbreviations and
-   initials from the configuration do not end sentences.
+   initials from the configuration do not end sentences. A sentence longer than the
+   configured cap (smaller for one that no punctuation ends) is cut at its best break
+   before the cap (a line break for unpunctuated lines, a clause break, a blank), so
+   the later stages' time per sentence is bounded.
 4. Boilerplate: configured patterns (bylines, read times, credits, picture credits
    and captions, tag headers, licences, ISSNs, site chrome), imprint footers (runs of
    short address/ISSN lines), pull-quotes that repeat the article's own words, and

@@ -30,6 +30,9 @@ class SegmentConfig:
     closers: str
     openers: str
     terminal_run: re.Pattern         # terminals + closers, followed by a blank
+    max_sentence_chars: int
+    max_unpunctuated_chars: int
+    clause_break: re.Pattern         # a clause break (";", ",", "—") and the blanks after it
     terminal_tail: re.Pattern        # terminals + closers at the end of a line
     never_final: frozenset
     maybe_final: frozenset
@@ -87,6 +90,15 @@ def _get(lexicon: dict, path: str, kind: type | tuple[type, ...]) -> Any:
     if not isinstance(node, kind) or isinstance(node, bool) and kind is not bool:
         raise SegmentConfigError(f"[E202] configs/segment.toml: {path} must be {kind}, not {type(node).__name__}")
     return node
+
+
+def _cap(lexicon: dict, path: str) -> int:
+    """A sentence length cap: a whole number of characters, large enough for a real sentence."""
+    value = _get(lexicon, path, int)
+    if value < 80:
+        raise SegmentConfigError(f"[E206] configs/segment.toml: {path} = {value} would cut ordinary sentences; "
+                                 "use at least 80 (the shipped value is safe)")
+    return value
 
 
 def _compile(pattern: str, path: str, flags: int = 0) -> re.Pattern:
@@ -189,6 +201,9 @@ def compile_config(lexicon: dict) -> SegmentConfig:
         closers=closers,
         openers=openers,
         terminal_run=re.compile(f"[{term}]+[{close}]*(?=[{BLANK_CLASS}])"),
+        max_sentence_chars=_cap(lexicon, "sentences.max_sentence_chars"),
+        max_unpunctuated_chars=_cap(lexicon, "sentences.max_unpunctuated_chars"),
+        clause_break=re.compile(f"[{_char_class(_get(lexicon, 'sentences.clause_breaks', str))}][{close}]*[{BLANK_CLASS}]+"),
         terminal_tail=re.compile(f"[{term}]+[{close}]*$"),
         never_final=frozenset(_get(lexicon, "sentences.never_final", list)),
         maybe_final=frozenset(_get(lexicon, "sentences.maybe_final", list)),

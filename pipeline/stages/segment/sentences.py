@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.stages.segment.config import SegmentConfig
 from pipeline.stages.segment.text import BLANK_CHARS, BLANK_CLASS, BLANK_RUN
 
 _NONBLANK = re.compile(f"[^{BLANK_CLASS}]")
 _LAST_WORD = re.compile(f"[^{BLANK_CLASS}]*$")
+#: a line break with the blanks around it: where lines that no punctuation ends are cut first
+_LINE_BREAK = re.compile(f"[{BLANK_CLASS}]*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029][{BLANK_CLASS}]*")
 #: initials and dotted acronyms ("J.R", "U.S"): they may or may not end a sentence
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
@@ -71,7 +74,61 @@ def split_sentences(cfg: SegmentConfig, text: str, start: int, end: int) -> list
         spans.append((cursor, m.end()))
         cursor = gap.start()
     spans.append((cursor, end))
-    return [_trim(text, s, e) for s, e in spans if _NONBLANK.search(text, s, e)]
+    return [piece for s, e in spans if _NONBLANK.search(text, s, e) for piece in cap_sentence(cfg, text, *_trim(text, s, e))]
+
+
+def cap_sentence(cfg: SegmentConfig, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` cut into pieces no longer than the configured cap.
+
+    A run-on text ("the EU said the EU said ..." with no full stop, or lines that no
+    punctuation ends) would otherwise reach the parser and the claim rules as one
+    sentence, and their time grows faster than its length. A sentence that no
+    sentence-final punctuation ends has the smaller cap and is cut at a line break
+    first; every long sentence then at a clause break (";", ",", "—" before a blank),
+    then at a blank, each looked for in the second half of the window so a piece is
+    never short; only a run with no blank at all is cut at the cap itself.
+    """
+    unpunctuated = cfg.terminal_tail.search(text, max(start, end - 12), end) is None
+    cap = cfg.max_unpunctuated_chars if unpunctuated else cfg.max_sentence_chars
+    if end - start <= cap:
+        return [(start, end)]
+    pieces = []
+    while end - start > cap:
+        limit = start + cap
+        cut = _last_break(cfg, text, start, limit, unpunctuated)
+        if cut is None:
+            stop = limit
+            while stop > start + 1 and unicodedata.combining(text[stop]):
+                stop -= 1  # keep a letter with its accent
+            cut = (stop, stop)
+        pieces.append(_trim(text, start, cut[0]))
+        start = _trim(text, cut[1], end)[0]
+    pieces.append((start, end))
+    return pieces
+
+
+def _last_break(cfg: SegmentConfig, text: str, start: int, limit: int, unpunctuated: bool) -> tuple[int, int] | None:
+    """(end of this piece, start of the next) at the best break in ``text[start:limit]``, or None."""
+    half = start + (limit - start) // 2
+    if unpunctuated:
+        found = _last_match(_LINE_BREAK, text, half, limit)
+        if found is not None:
+            return found.start(), found.end()
+    found = _last_match(cfg.clause_break, text, half, limit)
+    if found is not None:
+        stop = found.start() + len(found.group(0).rstrip(BLANK_CHARS))
+        return stop, found.end()
+    found = _last_match(BLANK_RUN, text, start + 1, limit)
+    return (found.start(), found.end()) if found is not None else None
+
+
+def _last_match(pattern: re.Pattern, text: str, lo: int, limit: int):
+    """The last match of ``pattern`` starting in ``text[lo:limit]`` whose break (not its trailing blanks) ends by ``limit``."""
+    last = None
+    for m in pattern.finditer(text, lo, limit + 1):
+        if m.start() < limit:
+            last = m
+    return last
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
