@@ -217,3 +217,77 @@ def test_a_run_on_text_reaches_every_stage_in_capped_sentences(tmp_path, config,
     for name in SPAN_TABLES:
         for row in tables[name].itertuples():
             assert texts[row.source][row.start:row.end] == row.text, (name, row)
+
+
+def test_odd_files_names_and_encodings_through_every_stage(tmp_path, config, nlp):
+    """FIFOs, a socket, broken and FIFO symlinks and a non-UTF-8 name are error rows of their own (none is opened,
+    so nothing hangs); BOM-marked UTF-16/32 files, a U+FEFF at the start of the text and an overflowing number
+    come through with every span exact against the decoded text; a rerun from the cache reports the same."""
+    import socket
+
+    from pipeline import load
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+    from pipeline.run.sources import decode_bytes
+
+    from .test_sources import _no_hang
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    feff = "\ufeff" + GOOD_TEXT
+    good = {
+        "utf8.txt": GOOD_TEXT.encode(),
+        "bom.txt": b"\xef\xbb\xbf" + GOOD_TEXT.encode(),
+        "cp1252.txt": ("The minister’s “€5bn” plan – déjà vu, said Kallas on 19 May 2025. " * 3).encode("cp1252"),
+        "utf16le.txt": b"\xff\xfe" + GOOD_TEXT.encode("utf-16-le"),
+        "utf16be.txt": b"\xfe\xff" + GOOD_TEXT.encode("utf-16-be"),
+        "utf16-feff.txt": feff.encode("utf-16"),
+        "utf16be-feff.txt": b"\xfe\xff" + feff.encode("utf-16-be"),
+        "utf32.txt": GOOD_TEXT.encode("utf-32"),
+        "huge.txt": ("The fund holds " + "9" * 400 + " euros, the EU said on Monday. " + GOOD_TEXT).encode(),
+    }
+    for name, data in good.items():
+        (raw / name).write_bytes(data)
+    (raw / "latin1.txt").write_bytes(("The café owners in Zürich said déjà vu \x81 again. " * 3).encode("latin-1"))
+    os.mkfifo(raw / "pipe.txt")
+    os.mkfifo(tmp_path / "outside-pipe")
+    (raw / "pipe-link.txt").symlink_to(raw / "pipe.txt")
+    (raw / "broken.txt").symlink_to(raw / "gone")
+    with open(os.path.join(os.fsencode(raw), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(GOOD_TEXT.encode())
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(raw / "sock.txt"))
+    expected = {"latin1.txt": "E014", "pipe.txt": "E019", "pipe-link.txt": "E019", "broken.txt": "E019",
+                "sock.txt": "E019", "caf\\xe9.txt": "E027"}
+    ws = Workspace(raw_dir=raw, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out", config=config,
+                   errors=ErrorLog())
+    texts = {name: decode_bytes(data, source=name)[0] for name, data in good.items()}
+    assert texts["utf16-feff.txt"] == texts["utf16be-feff.txt"] == feff
+    try:
+        for attempt in ("first", "cached"):
+            with _no_hang(300):
+                run_pipeline(ws, nlp=nlp)
+            tables = load(ws.out_dir)
+            errors = tables.errors
+            assert set(tables.documents["source"]) == set(good), attempt
+            input_errors = errors[errors["code"] != "E410"]
+            assert dict(zip(input_errors["source"], input_errors["code"])) == expected, attempt
+            assert len(input_errors) == len(expected)
+            for row in input_errors.itertuples():
+                assert row.message.startswith(f"[{row.code}] {row.source}"), row
+            overflow = errors[errors["code"] == "E410"]
+            assert list(overflow["source"]) == ["huge.txt"], (attempt, errors.to_dict("records"))
+            values = tables.quantities[["value", "value_low", "value_high"]].to_numpy(dtype=float)
+            assert not (abs(values) == float("inf")).any()
+            huge = tables.quantities[(tables.quantities["source"] == "huge.txt")
+                                     & tables.quantities["text"].str.startswith("999")]
+            assert len(huge) == 1 and huge[["value", "value_low", "value_high"]].isna().all(axis=None)
+            for name in SPAN_TABLES + ["documents"]:
+                for row in tables[name].itertuples():
+                    if name == "documents":
+                        assert texts[row.source][row.start:row.end].strip(), row
+                    else:
+                        assert texts[row.source][row.start:row.end] == row.text, (name, row)
+            spans = tables.mentions[tables.mentions["source"].isin(["utf16-feff.txt", "utf16be-feff.txt"])]
+            assert len(spans) >= 2 and (spans["start"] >= 1).all()  # the text's own U+FEFF is kept, so spans shift by one
+    finally:
+        sock.close()

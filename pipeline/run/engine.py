@@ -143,7 +143,7 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None, *,
         result.tables = {
             "documents": seg.documents, "sentences": seg.sentences, "anchors": rows.anchors,
             "dates": rows.dates, "quantities": rows.quantities, "mention_candidates": rows.mentions,
-            "claim_drafts": rows.claim_drafts,
+            "claim_drafts": rows.claim_drafts, "warnings": rows.warnings,
         }
     if results:
         results[0].timings["load_model"] += load_seconds

@@ -115,6 +115,8 @@ class SourceRows:
     quantities: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     claim_drafts: list[dict] = field(default_factory=list)
+    #: ``errors`` rows that do not fail the source (a quantity too large to store), kept with its shards
+    warnings: list[dict] = field(default_factory=list)
 
 
 def extract_article(extractors: Extractors, doc, article: Article, rows: SourceRows,
@@ -128,7 +130,7 @@ def extract_article(extractors: Extractors, doc, article: Article, rows: SourceR
     now = time.perf_counter()
     timings["dates"] += now - clock
     clock = now
-    quantities = extractors.quantities(doc, article, date_spans=[(d["start"], d["end"]) for d in dates])
+    quantities, warnings = extractors.quantities.extract(doc, article, date_spans=[(d["start"], d["end"]) for d in dates])
     now = time.perf_counter()
     timings["quantities"] += now - clock
     clock = now
@@ -140,5 +142,6 @@ def extract_article(extractors: Extractors, doc, article: Article, rows: SourceR
     timings["claim_drafts"] += time.perf_counter() - clock
     rows.dates.extend(dates)
     rows.quantities.extend(quantities)
+    rows.warnings.extend(warnings)
     rows.mentions.extend(mentions)
     rows.claim_drafts.extend(drafts)

@@ -10,7 +10,7 @@ from pipeline import __version__
 from pipeline.core.schema import CONTRACT_TABLES, SCHEMA_VERSION, write_table
 from pipeline.run.extract import claim_rules, entity_lexicon
 from pipeline.run.outputs import checkpoint, commit, file_entry, new_staging
-from pipeline.run.shards import SHARDED_TABLES, read_shards
+from pipeline.run.shards import SHARDED_TABLES, WARNINGS_SUFFIX, read_shards
 from pipeline.run.workspace import Workspace
 
 
@@ -71,6 +71,8 @@ def publish(ws: Workspace, global_tables: dict[str, pd.DataFrame], sources: Sequ
             frame = apply_anchors(frame, read_shards(ws, "anchors", "dates", sources, "anchors.parquet"))
         write(name, frame)
         del frame
+    # read from the shards, so a source reused from an earlier run still reports its warnings
+    ws.errors.rows.extend(read_shards(ws, "errors", "quantities", sources, WARNINGS_SUFFIX).to_dict("records"))
     write("errors", ws.errors.rows)
     counts = {name: counts[name] for name in (*CONTRACT_TABLES, "errors")}
     ws.timings["publish"] += time.perf_counter() - clock

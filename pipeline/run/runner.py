@@ -17,7 +17,7 @@ from pipeline.run.fingerprint import model_version as _model_version
 from pipeline.run.fingerprint import stage_keys
 from pipeline.run.publish import finish
 from pipeline.run.shards import write_source_shards
-from pipeline.run.sources import InputError, list_sources, read_metadata, resolve_inside, shard_name
+from pipeline.run.sources import InputError, read_input, read_metadata, resolve_inside, scan_sources, shard_name
 from pipeline.run.workspace import (
     ErrorLog, LockBusy, PipelineFailure, Workspace, output_lock, read_index, run_locks, shards_exist, write_index,
 )
@@ -28,7 +28,9 @@ __all__ = ["ErrorLog", "LockBusy", "PipelineFailure", "Workspace", "discover", "
 def discover(ws: Workspace) -> tuple[list[str], dict]:
     """The input sources and their metadata; metadata problems go to the error log."""
     settings = ws.config.settings["input"]
-    sources = list_sources(ws.raw_dir, settings["pattern"])
+    sources, unreadable = scan_sources(ws.raw_dir, settings["pattern"])
+    for problem in unreadable:  # FIFOs, devices, broken links, names that are not UTF-8
+        ws.errors.add(stage="segment", source=problem.source, exc=problem)
     metadata, problems = read_metadata(ws.raw_dir, settings["metadata"])
     for problem in problems:
         ws.errors.add(stage="segment", source=problem.source, exc=problem, line=problem.line)
@@ -61,18 +63,7 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
             size = 0
             for source in sources:
                 try:
-                    path = resolve_inside(ws.raw_dir, source)
-                    if path.stat().st_size > 4 * max_chars:
-                        raise InputError(
-                            f"[E016] {source}: {path.stat().st_size:,} bytes is more than input.max_source_chars "
-                            f"= {max_chars:,} characters allow; split the file or raise the limit",
-                            source=source, code="E016")
-                    data = path.read_bytes()
-                except OSError as exc:
-                    ws.errors.add(stage="segment", source=source, exc=InputError(
-                        f"[E015] {source}: cannot read the file: {exc.strerror}; check its permissions",
-                        source=source, code="E015"))
-                    continue
+                    data = read_input(resolve_inside(ws.raw_dir, source), source, max_bytes=4 * max_chars)
                 except InputError as exc:
                     ws.errors.add(stage="segment", source=source, exc=exc)
                     continue

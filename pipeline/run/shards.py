@@ -24,6 +24,7 @@ def write_source_shards(interim_dir: Path, result) -> None:
     write_table("anchors", tables["anchors"], shard("dates", "anchors.parquet"), durable=False)
     write_table("dates", tables["dates"], shard("dates"), durable=False)
     write_table("quantities", tables["quantities"], shard("quantities"), durable=False)
+    write_table("errors", tables.get("warnings", []), shard("quantities", WARNINGS_SUFFIX), durable=False)
     write_table("mention_candidates", tables["mention_candidates"], shard("mentions"), durable=False)
     write_table("claim_drafts", tables["claim_drafts"], shard("claim_drafts"), durable=False)
 
@@ -35,6 +36,9 @@ def concat_tables(name: str, paths: Iterable[Path]) -> pd.DataFrame:
         return empty_frame(name)
     return pd.concat(frames, ignore_index=True)
 
+
+#: per-source ``errors`` rows that did not fail the source, published with the run's errors
+WARNINGS_SUFFIX = "warnings.parquet"
 
 #: per-source tables: (output name, stage folder, shard suffix)
 SHARDED_TABLES = (

@@ -11,6 +11,8 @@ import hashlib
 import io
 import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,20 @@ _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 METADATA_COLUMNS = ("source", "published", "title", "url")
 #: legacy encodings chosen first when the detector finds them plausible (English text)
 PREFERRED_LEGACY_ENCODINGS = ("cp1252",)
+#: the detector's guess is trusted when at most this chaos (0 = clean text) ...
+MAX_LEGACY_CHAOS = 0.1
+#: ... and at most this share of the decoded non-ASCII letters are Latin: for Latin text outside the
+#: preferred code pages the accented letters are the only evidence, and single-byte Latin code pages
+#: cannot be told apart on them (Latin-1 "café" with one 0x81 byte came out as mac_latin2 "cafť")
+MAX_LEGACY_LATIN_SHARE = 0.5
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
 
 
 class InputError(ValueError):
@@ -51,14 +67,104 @@ class DecodedSource:
 
 
 def list_sources(raw_dir: Path, pattern: str) -> list[str]:
-    """Input files under ``raw_dir`` matching ``pattern``, as sorted POSIX paths relative to it."""
+    """Input files under ``raw_dir`` matching ``pattern``, as sorted POSIX paths relative to it.
+
+    Only regular files (or symlinks to them) with UTF-8 names; ``scan_sources`` also returns the rest as errors.
+    """
+    return scan_sources(raw_dir, pattern)[0]
+
+
+def scan_sources(raw_dir: Path, pattern: str) -> tuple[list[str], list[InputError]]:
+    """The readable input files matching ``pattern``, and one InputError per matched entry that is not one.
+
+    A FIFO, device, socket, a symlink to one or a broken symlink is reported, never opened (reading a
+    FIFO blocks the run forever); a name that is not valid UTF-8 is reported with its bytes escaped,
+    since it cannot be written to the tables' string columns.
+    """
     if not raw_dir.is_dir():
         raise InputError(f"[E010] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")
-    found = []
+    found: list[str] = []
+    problems: list[InputError] = []
     for path in sorted(raw_dir.glob(pattern)):
-        if path.is_file() or path.is_symlink():
-            found.append(path.relative_to(raw_dir).as_posix())
-    return found
+        source = path.relative_to(raw_dir).as_posix()
+        if not is_utf8_name(source):
+            shown = shown_name(source)
+            problems.append(InputError(
+                f"[E027] {shown}: the file name is not valid UTF-8 (undecodable bytes shown as \\xNN), so the "
+                "file is not read; rename it to a UTF-8 name", source=shown, code="E027"))
+            continue
+        try:
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                continue  # a real folder named like a file is not an input (as before)
+        except OSError:
+            continue  # gone since the glob listed it
+        problem = not_regular(path, source)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        found.append(source)
+    return found, problems
+
+
+def is_utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode turned undecodable bytes into lone surrogates
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """``name`` as valid UTF-8 text: bytes of a non-UTF-8 file name appear as ``\\xNN`` escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def not_regular(path: Path, source: str) -> InputError | None:
+    """An InputError when ``path`` (followed through symlinks) is not a regular file; checked by stat, not opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return InputError(f"[E019] {source}: a symlink to {shown_name(os.readlink(path)) if os.path.islink(path) else 'nothing'} "
+                          "which does not exist; fix or remove the link", source=source, code="E019")
+    except OSError as exc:
+        return InputError(f"[E015] {source}: cannot read the file: {exc.strerror}; check its permissions",
+                          source=source, code="E015")
+    if stat.S_ISREG(mode):
+        return None
+    what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
+    via = " (through a symlink)" if os.path.islink(path) else ""
+    return InputError(f"[E019] {source}: is {what}{via}, not a regular file, so it is not read; "
+                      "replace it with a plain text file or remove it", source=source, code="E019")
+
+
+def read_input(path: Path, source: str, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of one input file, which must be a regular file; raises InputError (E015, E016, E019).
+
+    Checked by stat before opening, opened without blocking and checked again on the open
+    descriptor, so a FIFO put in the file's place after the check cannot hang the run either.
+    """
+    problem = not_regular(path, source)
+    if problem is not None:
+        raise problem
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise InputError(f"[E015] {source}: cannot read the file: {exc.strerror}; check its permissions",
+                         source=source, code="E015") from exc
+    with open(fd, "rb", closefd=True) as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"[E019] {source}: is not a regular file (replaced while being read), so it is not "
+                             "read; replace it with a plain text file", source=source, code="E019")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(
+                f"[E016] {source}: {info.st_size:,} bytes is more than input.max_source_chars allows "
+                f"({max_bytes:,} bytes); split the file or raise the limit", source=source, code="E016")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise InputError(f"[E015] {source}: cannot read the file: {exc.strerror}; check its permissions",
+                             source=source, code="E015") from exc
 
 
 def input_warnings(raw_dir: Path, pattern: str, sources: list[str]) -> list[str]:
@@ -68,15 +174,15 @@ def input_warnings(raw_dir: Path, pattern: str, sources: list[str]) -> list[str]
     as on Linux), as the Makefile's ``$(wildcard raw/*.txt)`` does, so ``pipeline run`` and
     ``make all`` see the same files, and renaming a file never silently changes the corpus.
     """
-    found = set(sources)
-    near = sorted(path.relative_to(raw_dir).as_posix() for path in raw_dir.glob(_any_case(pattern))
-                  if path.is_file() and path.relative_to(raw_dir).as_posix() not in found)
+    matched = {path.relative_to(raw_dir).as_posix() for path in raw_dir.glob(pattern)}
+    near = sorted(shown_name(path.relative_to(raw_dir).as_posix()) for path in raw_dir.glob(_any_case(pattern))
+                  if path.is_file() and path.relative_to(raw_dir).as_posix() not in matched)
     lines = []
     if near:
         shown = ", ".join(near[:5]) + (f" and {len(near) - 5} more" if len(near) > 5 else "")
         lines.append(f"[E018] {raw_dir}: {shown} match(es) input.pattern {pattern!r} only when case is ignored, "
                      f"so not read; rename to the pattern's case (e.g. .txt) or set input.pattern to match them")
-    if not sources:
+    if not sources and not matched:  # files matched but unreadable are error rows of their own
         lines.append(f"[E017] {raw_dir}: no file matches input.pattern {pattern!r}, so the tables are empty; "
                      "put .txt files there, or pass --raw with the right folder")
     return lines
@@ -113,6 +219,9 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
     """Decode a file's bytes once; return ``(text, encoding)`` or raise InputError for binary/empty input."""
     if not data.strip():
         raise InputError(f"[E012] {source}: the file is empty (or only whitespace); nothing to process", source=source, code="E012")
+    # a UTF-32 LE byte-order mark begins with the UTF-16 LE one, so it is tested first
+    if data.startswith(_UTF32_BOMS):
+        return _strict(data, "utf-32", source), "utf-32"
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data, "utf-8-sig", source), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -131,8 +240,6 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
-    if not matches:
-        raise InputError(f"[E014] {source}: cannot determine the text encoding; save it as UTF-8", source=source, code="E014")
     # The model reads English: among encodings that fit the bytes, the Windows Western one is by far
     # the likeliest, and the detector's chaos score cannot tell it from Baltic or Central European
     # code pages on short English text.
@@ -140,26 +247,35 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
         for preferred in PREFERRED_LEGACY_ENCODINGS:
             if preferred in match.could_be_from_charset:
                 return _strict(data, preferred, source), preferred
-    return _strict(data, matches[0].encoding, source), matches[0].encoding
+    for match in matches[:1]:
+        text = _strict(data, match.encoding, source)
+        if match.chaos <= MAX_LEGACY_CHAOS and _latin_share(text) <= MAX_LEGACY_LATIN_SHARE:
+            return text, match.encoding
+    tried = ["utf-8", *PREFERRED_LEGACY_ENCODINGS] + [m.encoding for m in matches[:3]]
+    raise InputError(
+        f"[E014] {source}: not UTF-8, and no legacy encoding fits with confidence (tried {', '.join(tried)}); "
+        "save it as UTF-8", source=source, code="E014")
+
+
+def _latin_share(text: str) -> float:
+    """The share of the non-ASCII letters in ``text`` that are Latin (1.0 when there are none)."""
+    letters = [char for char in text if ord(char) > 127 and char.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(unicodedata.name(char, "").startswith("LATIN") for char in letters) / len(letters)
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
+    """``data`` decoded; the UTF-8/16/32 codecs drop exactly one byte-order mark, and a U+FEFF after it is text."""
     try:
-        text = data.decode(encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise InputError(f"[E014] {source}: not valid {encoding}: {exc}; save it as UTF-8", source=source, code="E014") from exc
-    if encoding == "utf-16" and text.startswith("\ufeff"):
-        text = text[1:]
-    return text
 
 
 def read_source(raw_dir: Path, source: str, *, max_chars: int) -> DecodedSource:
     """Read and decode one input file (bytes once, hashed, decoded, size-checked)."""
-    path = resolve_inside(raw_dir, source)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"[E015] {source}: cannot read the file: {exc.strerror}; check its permissions", source=source, code="E015") from exc
+    data = read_input(resolve_inside(raw_dir, source), source)
     text, encoding = decode_bytes(data, source=source)
     if len(text) > max_chars:
         raise InputError(

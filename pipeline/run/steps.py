@@ -13,7 +13,7 @@ from pipeline.run.extract import Extractors, SegmentedSource, as_date, entity_le
 from pipeline.run.fingerprint import model_version
 from pipeline.run.publish import publish
 from pipeline.run.runner import discover
-from pipeline.run.shards import concat_tables
+from pipeline.run.shards import WARNINGS_SUFFIX, concat_tables
 from pipeline.run.sources import read_source, shard_name
 from pipeline.run.workspace import Workspace, output_lock, read_index
 
@@ -194,11 +194,14 @@ def stage_quantities(ws: Workspace) -> None:
     def work(source: str) -> None:
         seg = _load_segmented(ws, source)
         dates = read_table("dates", ws.shard("dates", source))
-        rows = []
+        rows, warnings = [], []
         for article, doc in zip(seg.articles(_anchors(ws, source)), _load_docs(ws, source, vocab)):
             spans = [(s, e) for s, e, d in zip(dates["start"], dates["end"], dates["doc_id"]) if d == article.doc_id]
-            rows.extend(extractor(doc, article, date_spans=spans))
+            found, overflows = extractor.extract(doc, article, date_spans=spans)
+            rows.extend(found)
+            warnings.extend(overflows)
         write_table("quantities", rows, ws.shard("quantities", source))
+        write_table("errors", warnings, ws.shard("quantities", source, WARNINGS_SUFFIX))
 
     _per_source(ws, "quantities", "dates", work)
 

@@ -1,6 +1,7 @@
 """The quantities stage: anchors from a Matcher, the grammar's readings, then one row per quantity."""
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from spacy.matcher import Matcher
@@ -41,8 +42,13 @@ class QuantityExtractor:
         """Rows (``pipeline.schema.SCHEMAS["quantities"]`` columns) for ``doc``, built from ``article``.
 
         ``date_spans`` are absolute (start, end) offsets of the article's date rows: no
-        number inside one is a quantity.
+        number inside one is a quantity. Values beyond float64 are null (``extract`` also says which).
         """
+        return self.extract(doc, article, date_spans=date_spans)[0]
+
+    def extract(self, doc: Doc, article: Article, *,
+                date_spans: Sequence[tuple[int, int]] = ()) -> tuple[list[dict], list[dict]]:
+        """The rows of ``__call__`` and one ``errors`` row (code E410) per quantity whose value overflows float64."""
         if len(doc.text) != len(article.text):
             raise ValueError(
                 f"[E402] doc has {len(doc.text)} characters but article {article.doc_id!r} has "
@@ -74,7 +80,7 @@ class QuantityExtractor:
             if q.kind == "money" and unit == "$":
                 unit, rule = dollar, dollar_rule
             rows.append(self._row(doc, article, q, unit, rule, approx))
-        return rows
+        return rows, [overflow_warning(row) for row in rows if _bound(row)]
 
     def _article_dollar(self, found: list[tuple[Quantity, str | None]]) -> tuple[str, str]:
         """Which dollar a bare "$" means in this article.
@@ -111,3 +117,24 @@ class QuantityExtractor:
             "approx": approx,
             "unit_rule": rule,
         }
+
+
+_VALUE_COLUMNS = ("value", "value_low", "value_high")
+
+
+def _bound(row: dict) -> bool:
+    """Null ``row``'s values when any is beyond float64 ("10" followed by 400 digits parses as inf); True if so."""
+    if all(row[c] is None or math.isfinite(row[c]) for c in _VALUE_COLUMNS):
+        return False
+    for column in _VALUE_COLUMNS:
+        row[column] = None
+    return True
+
+
+def overflow_warning(row: dict) -> dict:
+    """The ``errors`` row saying that ``row``'s value is too large to store and was left null."""
+    text = row["text"] if len(row["text"]) <= 40 else row["text"][:37] + "..."
+    message = (f"[E410] {row['source']}: the quantity {text!r} at {row['start']}-{row['end']} is beyond the "
+               "largest storable number (float64), so its value is null; nothing to do unless the number is a typo")
+    return {"source": row["source"], "stage": "quantities", "error_class": "ValueOverflow", "code": "E410",
+            "message": message, "line": None}
