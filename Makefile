@@ -20,7 +20,8 @@ ARGS := --raw $(RAW) --interim $(INTERIM) --config $(CONFIG)
 # through every stage; `publish` writes everything and then exits 1, as `pipeline run` does.
 STAGE_ARGS := $(ARGS) --keep-going
 
-RAW_FILES := $(wildcard $(RAW)/*.txt) $(wildcard $(RAW)/sources.csv)
+# record files (one source a record) as well as texts; $(RAW)/*.csv includes sources.csv
+RAW_FILES := $(wildcard $(RAW)/*.txt) $(wildcard $(RAW)/*.jsonl) $(wildcard $(RAW)/*.csv) $(wildcard $(RAW)/*.parquet)
 # a stage's code is its room under pipeline/stages/ (a module or a folder of modules)
 code = $(wildcard pipeline/stages/$(1).py pipeline/stages/$(1)/*.py)
 COMMON := $(CONFIG) $(wildcard pipeline/core/*.py pipeline/run/*.py) pipeline/cli.py

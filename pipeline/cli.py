@@ -39,10 +39,11 @@ def _workspace(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Pat
 
 def _warn_inputs(ws) -> None:
     """One coded warning line when the input folder yields no source, or misses files only by case."""
-    from pipeline.run.sources import input_warnings, list_sources
+    from pipeline.run.records import scan_inputs
+    from pipeline.run.sources import input_warnings
 
     pattern = ws.config.settings["input"]["pattern"]
-    for line in input_warnings(ws.raw_dir, pattern, list_sources(ws.raw_dir, pattern)):
+    for line in input_warnings(ws.raw_dir, pattern, scan_inputs(ws.raw_dir, ws.config.settings["input"])[0]):
         click.echo(f"warning: {line}", err=True)
 
 

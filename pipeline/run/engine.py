@@ -32,6 +32,9 @@ class SourceTask:
     sha256: str
     key: str
     metadata: SourceMetadata | None = None
+    #: a record of a record file comes already decoded (``data`` is then empty): its text is its source
+    text: str | None = None
+    encoding: str | None = None
 
 
 @dataclass
@@ -100,7 +103,10 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None, *,
         results.append(result)
         clock = time.perf_counter()
         try:
-            text, encoding = decode_bytes(task.data, source=task.source)
+            if task.text is not None:
+                text, encoding = task.text, task.encoding or "utf-8"
+            else:
+                text, encoding = decode_bytes(task.data, source=task.source)
             if len(text) > max_chars:
                 raise InputError(
                     f"[E016] {task.source}: {len(text):,} characters exceeds input.max_source_chars = {max_chars:,}; "

@@ -92,10 +92,17 @@ def build_manifest(ws: Workspace, sources: Sequence[str], counts: dict[str, int]
 
     from pipeline.run.sources import file_sha256
 
-    inputs = []
+    from pipeline.run.records import split_record_name
+
+    inputs, files = [], []
     for source in sources:
-        path = ws.raw_dir / source
-        inputs.append({"source": source, "sha256": file_sha256(path)})
+        # a record's input is its file: listed once, however many records it holds
+        split = split_record_name(source) if not (ws.raw_dir / source).is_file() else None
+        file = split[0] if split else source
+        if file not in files:
+            files.append(file)
+    for file in files:
+        inputs.append({"source": file, "sha256": file_sha256(ws.raw_dir / file)})
     metadata_path = ws.raw_dir / ws.config.settings["input"]["metadata"]
     return {
         "package": {"name": "pipeline", "version": __version__},

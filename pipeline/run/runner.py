@@ -17,7 +17,8 @@ from pipeline.run.fingerprint import model_version as _model_version
 from pipeline.run.fingerprint import stage_keys
 from pipeline.run.publish import finish
 from pipeline.run.shards import write_source_shards
-from pipeline.run.sources import InputError, read_input, read_metadata, resolve_inside, scan_sources, shard_name
+from pipeline.run.records import is_record_file, merged_metadata, metadata_key, parse_records, scan_inputs
+from pipeline.run.sources import InputError, read_input, read_metadata, resolve_inside, shard_name
 from pipeline.run.workspace import (
     ErrorLog, LockBusy, PipelineFailure, Workspace, output_lock, read_index, run_locks, shards_exist, write_index,
 )
@@ -26,9 +27,9 @@ __all__ = ["ErrorLog", "LockBusy", "PipelineFailure", "Workspace", "discover", "
 
 
 def discover(ws: Workspace) -> tuple[list[str], dict]:
-    """The input sources and their metadata; metadata problems go to the error log."""
+    """The input files (record files not yet split into records) and the metadata; problems go to the error log."""
     settings = ws.config.settings["input"]
-    sources, unreadable = scan_sources(ws.raw_dir, settings["pattern"])
+    sources, unreadable = scan_inputs(ws.raw_dir, settings)
     for problem in unreadable:  # FIFOs, devices, broken links, names that are not UTF-8
         ws.errors.add(stage="segment", source=problem.source, exc=problem)
     metadata, problems = read_metadata(ws.raw_dir, settings["metadata"])
@@ -58,23 +59,50 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
         entries: dict[str, dict] = {}
         max_chars = config.settings["input"]["max_source_chars"]
 
-        def batches() -> Iterator[list[SourceTask]]:
-            batch: list[SourceTask] = []
-            size = 0
+        order: list[str] = []  # every source met, records included, in input order
+
+        def tasks() -> Iterator[SourceTask]:
             for source in sources:
+                if is_record_file(source, config.settings["input"]["metadata"]):
+                    yield from record_tasks(source)
+                    continue
                 try:
                     data = read_input(resolve_inside(ws.raw_dir, source), source, max_bytes=4 * max_chars)
                 except InputError as exc:
                     ws.errors.add(stage="segment", source=source, exc=exc)
                     continue
                 sha = hashlib.sha256(data).hexdigest()
-                key = hashlib.sha256(f"{sha}|{key_of_code}".encode()).hexdigest()
-                previous = index["sources"].get(source)
-                if previous and previous.get("key") == key and shards_exist(ws, source):
-                    entries[source] = previous
+                yield SourceTask(source, data, sha, hashlib.sha256(f"{sha}|{key_of_code}".encode()).hexdigest(),
+                                 metadata.get(source))
+
+        def record_tasks(file: str) -> Iterator[SourceTask]:
+            # a record file is parsed here, one file at a time, and each record handed on as decoded text
+            try:
+                records, problems = parse_records(read_input(resolve_inside(ws.raw_dir, file), file), file,
+                                                  max_chars=max_chars)
+            except InputError as exc:
+                ws.errors.add(stage="segment", source=file, exc=exc)
+                return
+            for problem in problems:
+                ws.errors.add(stage="segment", source=problem.source, exc=problem, line=problem.line)
+            for record in records:
+                meta = merged_metadata(record, metadata.get(record.source))
+                # the record's fields are part of its input, as its text is
+                key = hashlib.sha256(f"{record.decoded.sha256}|{metadata_key(meta)}|{key_of_code}".encode()).hexdigest()
+                yield SourceTask(record.source, b"", record.decoded.sha256, key, meta,
+                                 text=record.decoded.text, encoding=record.decoded.encoding)
+
+        def batches() -> Iterator[list[SourceTask]]:
+            batch: list[SourceTask] = []
+            size = 0
+            for task in tasks():
+                order.append(task.source)
+                previous = index["sources"].get(task.source)
+                if previous and previous.get("key") == task.key and shards_exist(ws, task.source):
+                    entries[task.source] = previous
                     continue
-                batch.append(SourceTask(source, data, sha, key, metadata.get(source)))
-                size += len(data)
+                batch.append(task)
+                size += len(task.data) if task.text is None else len(task.text)
                 if size >= batch_chars:
                     yield batch
                     batch, size = [], 0
@@ -113,7 +141,7 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
             if runner is not None:
                 runner.close()
         write_index(ws.index_path("run"), "run", entries)
-        live = [s for s in sources if s in entries]
+        live = [s for s in order if s in entries]
         # the manifest is written once, with the tables, so that it is part of the set published together
         return finish(ws, live, model_version=model_version, extra={"engine": {"name": engine, "workers": workers}},
                       started=started)

@@ -374,5 +374,10 @@ def file_sha256(path: Path) -> str:
 
 def shard_name(source: str) -> str:
     """A filesystem-safe, stable file stem for one source's interim files."""
+    digest = hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()
+    if "#" in source:
+        # a record (``news.jsonl#<id>``): thousands share one file's stem, and an id may hold "/" or "#",
+        # so the id is part of the stem and the hash is long enough never to collide within a corpus
+        return f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', source)[-60:]}-{digest[:20]}"
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", os.path.splitext(source)[0])[-60:]
-    return f"{stem}-{hashlib.sha1(source.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    return f"{stem}-{digest[:8]}"

@@ -14,7 +14,8 @@ from pipeline.run.fingerprint import model_version
 from pipeline.run.publish import publish
 from pipeline.run.runner import discover
 from pipeline.run.shards import WARNINGS_SUFFIX, concat_tables
-from pipeline.run.sources import read_source, shard_name
+from pipeline.run.records import is_record_file, merged_metadata, read_record, read_record_file, split_record_name
+from pipeline.run.sources import InputError, read_source, shard_name
 from pipeline.run.workspace import Workspace, output_lock, read_index
 
 
@@ -76,8 +77,16 @@ def _stage_sources(ws: Workspace, stage: str) -> list[str]:
     return sorted(read_index(ws.index_path(stage))["sources"])
 
 
+def _read_decoded(ws: Workspace, source: str):
+    """One source's decoded text: a file's, or (``<file>#<id>``) a record's, read through the same reader."""
+    max_chars = ws.config.settings["input"]["max_source_chars"]
+    if split_record_name(source) is not None and not (ws.raw_dir / source).is_file():
+        return read_record(ws.raw_dir, source, max_chars=max_chars).decoded
+    return read_source(ws.raw_dir, source, max_chars=max_chars)
+
+
 def _load_segmented(ws: Workspace, source: str) -> SegmentedSource:
-    decoded = read_source(ws.raw_dir, source, max_chars=ws.config.settings["input"]["max_source_chars"])
+    decoded = _read_decoded(ws, source)
     documents = read_table("documents", ws.shard("segment", source, "documents.parquet")).to_dict("records")
     sentences = read_table("sentences", ws.shard("segment", source)).to_dict("records")
     for row in documents:
@@ -120,13 +129,30 @@ def _write_stage_errors(ws: Workspace, stage: str) -> None:
 
 def stage_segment(ws: Workspace) -> None:
     """Decode and segment every input file into interim/segment/."""
-    sources, metadata = discover(ws)
+    files, metadata = discover(ws)
+    settings = ws.config.settings["input"]
+    sources, own = [], {}
+    for file in files:  # a record file stands for its records, each a source of its own
+        if not is_record_file(file, settings["metadata"]):
+            sources.append(file)
+            continue
+        try:
+            records, problems = read_record_file(ws.raw_dir, file, max_chars=settings["max_source_chars"])
+        except InputError as exc:
+            ws.errors.add(stage="segment", source=file, exc=exc)
+            continue
+        for problem in problems:
+            ws.errors.add(stage="segment", source=problem.source, exc=problem, line=problem.line)
+        for name, record in records.items():
+            sources.append(name)
+            own[name] = merged_metadata(record, metadata.get(name))
     entries = {}
     for source in sources:
         clock = time.perf_counter()
         try:
-            decoded = read_source(ws.raw_dir, source, max_chars=ws.config.settings["input"]["max_source_chars"])
-            seg = segment_decoded(decoded, metadata=metadata.get(source), lexicon=ws.config.lexicon("segment"))
+            decoded = _read_decoded(ws, source)
+            seg = segment_decoded(decoded, metadata=own[source] if source in own else metadata.get(source),
+                                  lexicon=ws.config.lexicon("segment"))
             write_table("documents", seg.documents, ws.shard("segment", source, "documents.parquet"))
             write_table("sentences", seg.sentences, ws.shard("segment", source))
         except Exception as exc:

@@ -58,14 +58,21 @@ class Tables(Mapping):
         return f"<p><b>Tables</b> ({html.escape(str(self.out_dir))}): {counts}</p>{table}"
 
     def source_text(self, source: str) -> str:
-        """The decoded text of ``source`` (read from the run's input folder, decoded as recorded)."""
+        """The decoded text of ``source`` (read from the run's input folder, decoded as recorded; for a record
+        ``<file>#<id>``, the record's ``text``)."""
         if source not in self._texts:
             if self.raw_dir is None:
                 raise FileNotFoundError("[E050] the run's input folder is unknown; pass raw_dir= to load()")
+            from pipeline.run.records import read_record, split_record_name
             from pipeline.run.sources import decode_bytes
 
-            data = (self.raw_dir / source).read_bytes()
-            self._texts[source], _ = decode_bytes(data, source=source)
+            if split_record_name(source) is not None and not (self.raw_dir / source).is_file():
+                # a record ``<file>#<id>``: its text, read by the reader the run used
+                max_chars = (self.manifest.get("input") or {}).get("max_source_chars", 1 << 62)
+                self._texts[source] = read_record(self.raw_dir, source, max_chars=max_chars).decoded.text
+            else:
+                data = (self.raw_dir / source).read_bytes()
+                self._texts[source], _ = decode_bytes(data, source=source)
         return self._texts[source]
 
     def context(self, row: Mapping, *, width: int = 80) -> str:
