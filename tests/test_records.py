@@ -170,3 +170,20 @@ def test_stage_by_stage_commands_read_records_as_run_does(record_run, tmp_path):
     assert {row["source"] for row in staged.errors.rows} >= {"news.jsonl#3", "news.jsonl#5", "news.jsonl#6"}
     for name in CONTRACT_TABLES:
         assert (staged.out_dir / f"{name}.parquet").read_bytes() == (base / "o" / f"{name}.parquet").read_bytes(), name
+
+
+def test_worker_processes_read_records_as_one_process_does(record_run, tmp_path, config):
+    """Records travel to worker processes as decoded text and come back as the same tables."""
+    import shutil
+
+    from pipeline.core.schema import CONTRACT_TABLES
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+
+    base, _, _ = record_run
+    shutil.copytree(base / "raw", tmp_path / "raw")
+    ws = Workspace(raw_dir=tmp_path / "raw", interim_dir=tmp_path / "i", out_dir=tmp_path / "o",
+                   config=config, errors=ErrorLog())
+    manifest = run_pipeline(ws, workers=2, batch_chars=100)  # tiny batches: both workers get records
+    assert manifest["errors"] == 3
+    for name in CONTRACT_TABLES:
+        assert (ws.out_dir / f"{name}.parquet").read_bytes() == (base / "o" / f"{name}.parquet").read_bytes(), name
