@@ -21,7 +21,8 @@ ARGS := --raw $(RAW) --interim $(INTERIM) --config $(CONFIG)
 STAGE_ARGS := $(ARGS) --keep-going
 
 # record files (one source a record) as well as texts; $(RAW)/*.csv includes sources.csv
-RAW_FILES := $(wildcard $(RAW)/*.txt) $(wildcard $(RAW)/*.jsonl) $(wildcard $(RAW)/*.csv) $(wildcard $(RAW)/*.parquet)
+RAW_FILES := $(wildcard $(RAW)/*.txt) $(wildcard $(RAW)/*.jsonl) $(wildcard $(RAW)/*.csv) $(wildcard $(RAW)/*.parquet) \
+             $(wildcard $(RAW)/*.html) $(wildcard $(RAW)/*.htm)
 # a stage's code is its room under pipeline/stages/ (a module or a folder of modules)
 code = $(wildcard pipeline/stages/$(1).py pipeline/stages/$(1)/*.py)
 COMMON := $(CONFIG) $(wildcard pipeline/core/*.py pipeline/run/*.py) pipeline/cli.py

@@ -218,12 +218,14 @@ def read_record(raw_dir: Path, source: str, *, max_chars: int) -> Record:
 
 
 def scan_inputs(raw_dir: Path, settings: dict) -> tuple[list[str], list[InputError]]:
-    """The input files: those matching ``input.pattern`` and the record files, sorted; and the unreadable ones."""
+    """The input files: those matching ``input.pattern``, the record files and HTML pages, sorted; and the unreadable ones."""
     from pipeline.run.sources import scan_sources
 
     files, problems = scan_sources(raw_dir, settings["pattern"])
-    for pattern in RECORD_PATTERNS:
+    from pipeline.run.html import HTML_PATTERNS
+
+    for pattern in (*RECORD_PATTERNS, *HTML_PATTERNS):
         found, unreadable = scan_sources(raw_dir, pattern)
-        files.extend(name for name in found if is_record_file(name, settings["metadata"]))
+        files.extend(name for name in found if not is_record_file(name, "") or is_record_file(name, settings["metadata"]))
         problems.extend(unreadable)
     return sorted(set(files)), problems

@@ -17,6 +17,7 @@ from pipeline.run.fingerprint import model_version as _model_version
 from pipeline.run.fingerprint import stage_keys
 from pipeline.run.publish import finish
 from pipeline.run.shards import write_source_shards
+from pipeline.run.html import extract_html, extractor_version, is_html_file, page_metadata
 from pipeline.run.records import is_record_file, merged_metadata, metadata_key, parse_records, scan_inputs
 from pipeline.run.sources import InputError, read_input, read_metadata, resolve_inside, shard_name
 from pipeline.run.workspace import (
@@ -66,6 +67,9 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
                 if is_record_file(source, config.settings["input"]["metadata"]):
                     yield from record_tasks(source)
                     continue
+                if is_html_file(source):
+                    yield from html_task(source)
+                    continue
                 try:
                     data = read_input(resolve_inside(ws.raw_dir, source), source, max_bytes=4 * max_chars)
                 except InputError as exc:
@@ -91,6 +95,19 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
                 key = hashlib.sha256(f"{record.decoded.sha256}|{metadata_key(meta)}|{key_of_code}".encode()).hexdigest()
                 yield SourceTask(record.source, b"", record.decoded.sha256, key, meta,
                                  text=record.decoded.text, encoding=record.decoded.encoding)
+
+        def html_task(page: str) -> Iterator[SourceTask]:
+            # the main text is extracted here and handed on as decoded text, like a record's
+            try:
+                data = read_input(resolve_inside(ws.raw_dir, page), page, max_bytes=4 * max_chars)
+                decoded, own = extract_html(data, page, max_chars=max_chars)
+            except InputError as exc:
+                ws.errors.add(stage="segment", source=page, exc=exc)
+                return
+            meta = page_metadata(metadata.get(page), own)
+            key = hashlib.sha256(f"{decoded.sha256}|{metadata_key(meta)}|{extractor_version()}|{key_of_code}".encode())
+            yield SourceTask(page, b"", decoded.sha256, key.hexdigest(), meta, text=decoded.text,
+                             encoding=decoded.encoding)
 
         def batches() -> Iterator[list[SourceTask]]:
             batch: list[SourceTask] = []

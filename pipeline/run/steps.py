@@ -14,6 +14,7 @@ from pipeline.run.fingerprint import model_version
 from pipeline.run.publish import publish
 from pipeline.run.runner import discover
 from pipeline.run.shards import WARNINGS_SUFFIX, concat_tables
+from pipeline.run.html import is_html_file, page_metadata, read_html
 from pipeline.run.records import is_record_file, merged_metadata, read_record, read_record_file, split_record_name
 from pipeline.run.sources import InputError, read_source, shard_name
 from pipeline.run.workspace import Workspace, output_lock, read_index
@@ -82,6 +83,8 @@ def _read_decoded(ws: Workspace, source: str):
     max_chars = ws.config.settings["input"]["max_source_chars"]
     if split_record_name(source) is not None and not (ws.raw_dir / source).is_file():
         return read_record(ws.raw_dir, source, max_chars=max_chars).decoded
+    if is_html_file(source):
+        return read_html(ws.raw_dir, source, max_chars=max_chars)[0]
     return read_source(ws.raw_dir, source, max_chars=max_chars)
 
 
@@ -146,11 +149,20 @@ def stage_segment(ws: Workspace) -> None:
         for name, record in records.items():
             sources.append(name)
             own[name] = merged_metadata(record, metadata.get(name))
+    pages = {}  # an HTML page is extracted once here; its title and date fill the sources.csv row's gaps
+    for source in [s for s in sources if is_html_file(s)]:
+        try:
+            pages[source], page = read_html(ws.raw_dir, source, max_chars=settings["max_source_chars"])
+        except InputError as exc:
+            ws.errors.add(stage="segment", source=source, exc=exc)
+            sources.remove(source)
+            continue
+        own[source] = page_metadata(metadata.get(source), page)
     entries = {}
     for source in sources:
         clock = time.perf_counter()
         try:
-            decoded = _read_decoded(ws, source)
+            decoded = pages[source] if source in pages else _read_decoded(ws, source)
             seg = segment_decoded(decoded, metadata=own[source] if source in own else metadata.get(source),
                                   lexicon=ws.config.lexicon("segment"))
             write_table("documents", seg.documents, ws.shard("segment", source, "documents.parquet"))

@@ -70,6 +70,10 @@ class Tables(Mapping):
                 # a record ``<file>#<id>``: its text, read by the reader the run used
                 max_chars = (self.manifest.get("input") or {}).get("max_source_chars", 1 << 62)
                 self._texts[source] = read_record(self.raw_dir, source, max_chars=max_chars).decoded.text
+            elif source.lower().endswith((".html", ".htm")):
+                from pipeline.run.html import read_html
+
+                self._texts[source] = read_html(self.raw_dir, source, max_chars=1 << 62)[0].text
             else:
                 data = (self.raw_dir / source).read_bytes()
                 self._texts[source], _ = decode_bytes(data, source=source)
