@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.run.sources import DecodedSource, InputError, decode_bytes, parse_published, read_input, resolve_inside
+from pipeline.run.sources import (
+    DecodedSource, InputError, decode_bytes, fill_metadata, parse_published, read_input, resolve_inside,
+)
 from pipeline.stages.segment import SourceMetadata
 
 HTML_PATTERNS = ("*.html", "*.htm")
@@ -67,9 +69,4 @@ def read_html(raw_dir: Path, source: str, *, max_chars: int) -> tuple[DecodedSou
 
 def page_metadata(listed: SourceMetadata | None, page: SourceMetadata | None) -> SourceMetadata | None:
     """A ``sources.csv`` row for the page, its empty fields filled from the page's own title and date."""
-    if listed is None or page is None:
-        return listed or page
-    published, precision = (listed.published, listed.published_precision) if listed.published \
-        else (page.published, page.published_precision)
-    return SourceMetadata(published=published, published_precision=precision,
-                          title=listed.title or page.title, url=listed.url or page.url)
+    return fill_metadata(listed, page)

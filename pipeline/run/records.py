@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.run.sources import (
-    DecodedSource, InputError, decode_bytes, parse_published, read_input, resolve_inside,
+    DecodedSource, InputError, decode_bytes, fill_metadata, parse_published, read_input, resolve_inside,
 )
 from pipeline.stages.segment import SourceMetadata
 
@@ -173,13 +173,7 @@ def _record(fields: dict, file: str, number: int, encoding: str, *, max_chars: i
 
 def merged_metadata(record: Record, listed: SourceMetadata | None) -> SourceMetadata | None:
     """The record's own fields, with a ``sources.csv`` row for its name filling those it leaves empty."""
-    own = record.metadata
-    if own is None or listed is None:
-        return own or listed
-    published, precision = (own.published, own.published_precision) if own.published \
-        else (listed.published, listed.published_precision)
-    return SourceMetadata(published=published, published_precision=precision,
-                          title=own.title or listed.title, url=own.url or listed.url)
+    return fill_metadata(record.metadata, listed)
 
 
 def metadata_key(metadata: SourceMetadata | None) -> str:

@@ -297,6 +297,16 @@ def parse_published(value: str) -> tuple[dt.date | None, str | None]:
     return dt.date(int(year), int(month or 1), int(day or 1)), precision
 
 
+def fill_metadata(first: SourceMetadata | None, then: SourceMetadata | None) -> SourceMetadata | None:
+    """``first``'s fields, with ``then`` filling those it leaves empty (either may be None)."""
+    if first is None or then is None:
+        return first or then
+    published, precision = (first.published, first.published_precision) if first.published \
+        else (then.published, then.published_precision)
+    return SourceMetadata(published=published, published_precision=precision,
+                          title=first.title or then.title, url=first.url or then.url)
+
+
 def read_metadata(raw_dir: Path, name: str) -> tuple[dict[str, SourceMetadata], list[InputError]]:
     """Parse ``sources.csv``: metadata by source, and one InputError per unusable row (the rest still count)."""
     path = raw_dir / name
