@@ -116,6 +116,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("unit", _str, True),
         _f("approx", _str, True),
         _f("unit_rule", _str, True),
+        _f("si_value", _f64, True),
+        _f("si_unit", _str, True),
     ]),
     "claims": pa.schema([
         _f("claim_id", _str),

@@ -13,6 +13,7 @@ from pipeline.core.schema import SCHEMAS
 from pipeline.stages.quantities.exclusions import DateSpans, excluded
 from pipeline.stages.quantities.grammar import read
 from pipeline.stages.quantities.lexicon import compile_lexicon
+from pipeline.stages.quantities.measures import SiConverter
 from pipeline.stages.quantities.operands import Quantity
 from pipeline.stages.quantities.qualifiers import approx_after, approx_before
 from pipeline.stages.quantities.view import TokenView
@@ -25,6 +26,7 @@ class QuantityExtractor:
 
     def __init__(self, lexicon: dict) -> None:
         self.lex = compile_lexicon(lexicon)
+        self.si = SiConverter(self.lex.pint_names, self.lex.no_si)
         self._vocab = None
         self._matcher: Matcher | None = None
 
@@ -79,7 +81,10 @@ class QuantityExtractor:
             unit, rule = q.unit, q.unit_rule
             if q.kind == "money" and unit == "$":
                 unit, rule = dollar, dollar_rule
-            rows.append(self._row(doc, article, q, unit, rule, approx))
+            row = self._row(doc, article, q, unit, rule, approx)
+            # a measure's point value in SI base units, so "5kW" and "5,000 watts" compare
+            row["si_value"], row["si_unit"] = self.si(unit, row["value"]) if row["kind"] == "measure" else (None, None)
+            rows.append(row)
         return rows, [overflow_warning(row) for row in rows if _bound(row)]
 
     def _article_dollar(self, found: list[tuple[Quantity, str | None]]) -> tuple[str, str]:

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from pipeline.stages.quantities.currencies import cldr_currencies
 
 _NUMBER_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: the dashes that join a range ("2-3%") or a compound ("10-year")
@@ -44,6 +47,7 @@ class Lexicon:
     """The parsed ``configs/quantities.toml``: sets and maps the grammar looks words up in."""
 
     symbols: Mapping[str, str]
+    symbols_after: frozenset[str]  # symbols also written after the number ("1,200€", "500 ₦")
     bare_dollar: frozenset[str]
     codes: Mapping[str, str]
     dollar_family: frozenset[str]
@@ -68,6 +72,7 @@ class Lexicon:
     fraction_followers: frozenset[str]
     approx: Mapping[str, str]
     approx_after: Mapping[str, str]
+    approx_after_glued: Mapping[str, str]
     prepositional_approx: frozenset[str]
     preposition_deps: frozenset[str]
     bridge_adverbs: frozenset[str]
@@ -86,6 +91,8 @@ class Lexicon:
     sign_words: Mapping[str, float]
     spaced_m: str
     glued_units: Mapping[str, str]
+    pint_names: Mapping[str, str]
+    no_si: frozenset[str]
     glued_unit_re: re.Pattern  # "5kW", "2.4GHz", "5kW." (a full stop the tokenizer kept)
     months: frozenset[str]
     year_min: int
@@ -119,10 +126,15 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     pct, meas, dates = root.table("percent"), root.table("measures"), root.table("dates")
     counts, excl, rng = root.table("counts"), root.table("exclude"), root.table("ranges")
     bridge, prep = root.table("approx_bridge"), root.table("approx_prepositions")
-    symbols = dict(cur("symbols"))
+    # CLDR's codes, names and symbols first; the project lexicon adds the newsroom forms CLDR
+    # lacks ("$US", "Danish crowns") and decides the forms CLDR leaves to many countries ("$", "rupees")
+    cldr = cldr_currencies(symbol_stoplist=frozenset(cur("cldr_symbol_stoplist")),
+                           word_stoplist=_lower_set(cur("cldr_word_stoplist")))
+    symbols = {**cldr.symbols, **cur("symbols")}
     code_aliases = dict(cur.node.get("code_aliases", {}))
-    codes = {c: code_aliases.get(c, c) for c in cur("codes")}
-    words = {k.lower(): v for k, v in cur("words").items()}
+    codes = {c: c for c in cldr.codes - frozenset(cur("code_stoplist"))}
+    codes.update({c: code_aliases.get(c, c) for c in cur("codes")})
+    words = {**cldr.words, **{k.lower(): v for k, v in cur("words").items()}}
     subunits = {k.lower(): (v[0], float(v[1])) for k, v in cur("subunits").items()}
 
     # One table for what may follow a number, by priority: percent, money, measure, time.
@@ -164,6 +176,9 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     }
     return Lexicon(
         symbols=symbols,
+        # only a symbol with a currency sign may follow the number: "5 RM" or "5 Rs" is no amount
+        symbols_after=frozenset(s for s in symbols if s not in cur("bare_dollar")
+                                and any(unicodedata.category(c) == "Sc" for c in s)),
         bare_dollar=frozenset(cur("bare_dollar")),
         codes=codes,
         dollar_family=frozenset(cur("dollar_family")),
@@ -188,6 +203,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         fraction_followers=_lower_set(nums("fraction_followers")),
         approx=approx,
         approx_after={" ".join(k.lower().split()): v for k, v in root("approx_after").items()},
+        approx_after_glued=dict(root("approx_after_glued")),
         prepositional_approx=_lower_set(prep("words")),
         preposition_deps=frozenset(prep("deps")),
         bridge_adverbs=_lower_set(bridge("adverbs")),
@@ -207,6 +223,8 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         sign_words={k.lower(): float(v) for k, v in pct("sign_words").items()},
         spaced_m=meas("spaced_m"),
         glued_units=glued_units,
+        pint_names=dict(meas("pint")),
+        no_si=frozenset(meas("no_si")),
         glued_unit_re=glued_unit_re,
         months=frozenset(dates("months")),
         year_min=int(dates("year_min")),

@@ -71,8 +71,8 @@ def _head_noun(view: TokenView, q: Quantity, j: int) -> int | None:
         if t.text in DASHES:
             return view.glued(k - 1) and view.glued(k) and k > j
         if any(c.isdigit() for c in t.text):
-            # a model or code name between number and noun: "12 F-16 jets"
-            return any(c.isalpha() for c in t.text)
+            # a model or code name between number and noun: "12 F-16 jets", "two new 737 Max jets"
+            return any(c.isalpha() for c in t.text) or (k + 1 < limit and doc[k + 1].text[:1].isupper())
         if t.pos_ == "VERB":
             # a participle modifying a noun ahead ("25 newly trained soldiers"), not one
             # heading its own clause ("nine dead following strikes")

@@ -131,18 +131,57 @@ def parse_number_words(words: Sequence[str], lex: Lexicon) -> tuple[float, int] 
     if i < len(words) and words[i] in lex.multipliers:
         if value is None:
             return None  # "hundred" or "dozen" with no number before it
-        mult = lex.multipliers[words[i]]
-        value, i = value * mult, i + 1
-        if mult == 100 and i < len(words):  # "one hundred and fifty", "two hundred five"
-            rest = _small_number(words, i + 1 if words[i] == "and" else i, lex)
-            if rest is not None:
-                value, i = value + rest[0], rest[1]
+        value, i = _times_multiplier(words, i, value, lex)
     if value is None:
         return None
+    value, i = _compound(words, i, value, lex)
     if (i + 2 < len(words) and words[i] in lex.addition_joiners and words[i + 1] in lex.indefinite
             and words[i + 2] in lex.fractions and words[i + 2] not in lex.ordinal_fractions):
         value, i = value + 1.0 / lex.fractions[words[i + 2]], i + 3  # "one and a half million"
     return value * factor, i
+
+
+def _times_multiplier(words: Sequence[str], i: int, value: float, lex: Lexicon) -> tuple[float, int]:
+    """ "two hundred", "one hundred and fifty", "two hundred five", "two dozen": value and next index."""
+    mult = lex.multipliers[words[i]]
+    value, i = value * mult, i + 1
+    if mult == 100 and i < len(words):
+        rest = _small_number(words, i + 1 if words[i] == "and" else i, lex)
+        if rest is not None:
+            value, i = value + rest[0], rest[1]
+    return value, i
+
+
+def _hundreds(words: Sequence[str], i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """1-999 spelled at ``words[i]`` ("six hundred forty - two", "and five"), or None."""
+    if i < len(words) and words[i] == "and":
+        i += 1
+    small = _small_number(words, i, lex)
+    if small is None:
+        return None
+    value, i = small
+    if i < len(words) and lex.multipliers.get(words[i]) == 100:
+        value, i = _times_multiplier(words, i, value, lex)
+    return value, i
+
+
+def _compound(words: Sequence[str], i: int, value: float, lex: Lexicon) -> tuple[float, int]:
+    """Join the groups of a long spelled number: "twenty - eight thousand six hundred forty - two".
+
+    A scale word followed by a smaller group is consumed here; a last scale word is left to the
+    caller ("two thousand people": the caller scales), unless groups were joined before it
+    ("two million five hundred thousand"), where it scales only the last group.
+    """
+    total, last = 0.0, float("inf")
+    while i + 1 < len(words) and value < 1000 and (mag := lex.magnitude_words.get(words[i], 0)) and mag < last:
+        rest = _hundreds(words, i + 1, lex)
+        if rest is None:
+            break
+        total, last = total + value * mag, mag
+        value, i = rest
+    if total and i < len(words) and (mag := lex.magnitude_words.get(words[i], 0)) and mag < last:
+        value, i = value * mag, i + 1
+    return total + value, i
 
 
 def _small_number(words: Sequence[str], i: int, lex: Lexicon) -> tuple[float, int] | None:

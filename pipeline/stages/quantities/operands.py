@@ -36,16 +36,23 @@ class Quantity:
     inner_approx: str | None = None  # a qualifier of a range's second end ("10 to over 20"), normalised
 
 
-def number_at(view: TokenView, i: int, money: bool) -> Quantity | None:
-    """The number starting at token i with its scale words, or None."""
+def number_at(view: TokenView, i: int, money: bool, *, skip: int = 0) -> Quantity | None:
+    """The number starting at token i (after its first ``skip`` characters) with its scale words, or None."""
     t = view.tok(i)
     if t is None:
         return None
     lex = view.lex
-    text = t.text
+    text = t.text[skip:]
     if any(c.isdigit() for c in text):
         tn = parse_number_token(text, lex)
-        body, sign = text, 1.0
+        body, sign, mark = text, 1.0, None
+        if tn is None and text[-1:] in lex.approx_after_glued:
+            # "7%+", "$5bn+": a lower bound glued to an amount that carries its unit
+            tn = parse_number_token(text[:-1], lex)
+            if tn is not None and (tn.unit_kind == "percent" or tn.currency):
+                mark = lex.approx_after_glued[text[-1]]
+            else:
+                tn = None
         if tn is None and text[:1] in lex.percent_signs and _may_sign(view, i):
             body, sign = text[1:], lex.percent_signs[text[:1]]
             tn = _signed(view, i, body)
@@ -57,11 +64,13 @@ def number_at(view: TokenView, i: int, money: bool) -> Quantity | None:
             q = replace(q, kind="percent", unit=tn.unit, unit_rule="percent")
         if tn.currency:
             q = replace(q, kind="money", unit=tn.currency, unit_rule=tn.currency_rule)
+        if mark is not None:
+            return replace(q, trim=1, inner_approx=mark)
         return _scale(view, q, money or tn.currency is not None)
     lower = t.lower_
     if lower in lex.vague:
         return Quantity(i, i + 1, i, i + 1, None, None, words=True, vague=True)
-    words = [view.lower(k) for k in range(i, min(view.n, i + 8))]
+    words = [view.lower(k) for k in range(i, min(view.n, i + 16))]  # "twenty - eight thousand six hundred ..."
     parsed = parse_number_words(words, lex)
     if parsed is None:
         return None
@@ -126,7 +135,9 @@ def _scale(view: TokenView, q: Quantity, money: bool) -> Quantity:
             lower, trim = lower[:-1], 1
         if lower in lex.magnitude_words:
             factor *= lex.magnitude_words[lower]
-        elif lower in lex.multipliers and not q.words and lex.multipliers[lower] != 100:
+        elif lower in lex.multipliers and not q.words and (
+            lex.multipliers[lower] != 100 or view.lower(j + 1) in lex.magnitude_words
+        ):  # "4 hundred million"; "2 hundred" alone is rare and mostly a typo
             factor *= lex.multipliers[lower]
         elif lower in lex.magnitude_suffixes and not scaled and (
             glued or lower not in lex.money_only_spaced or money or _currency_follows(view, j + 1)
@@ -153,8 +164,11 @@ def _currency_follows(view: TokenView, j: int) -> bool:
 def operand_at(view: TokenView, i: int) -> Quantity | None:
     """Optional currency, number, scale and unit from token i ("£50,000", "3 percent")."""
     cur = view.currency_token(i)
+    skip = 0
+    if cur is not None and view.glued(i) and (marker := _dollar_marker(view, i)) is not None:
+        cur, skip = marker  # "$A82m", "$US113 trillion": the country letters follow the "$"
     if cur is not None:
-        q = number_at(view, i + 1, money=True)
+        q = number_at(view, i + 1, money=True, skip=skip)
         if q is None or q.kind == "percent":
             return None
         if q.kind != "money":
@@ -165,6 +179,18 @@ def operand_at(view: TokenView, i: int) -> Quantity | None:
         if q is None:
             return None
     return unit_after(view, q)
+
+
+def _dollar_marker(view: TokenView, i: int) -> tuple[tuple[str, str], int] | None:
+    """ "$A82m": the tokenizer splits "$" from "A82m"; the letters glued after it name the dollar."""
+    text = view.doc[i + 1].text if i + 1 < view.n else ""
+    letters = len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if not letters or not text[letters:letters + 1].isdigit():
+        return None
+    key = view.doc[i].text + text[:letters]
+    if key not in view.lex.symbols:
+        return None
+    return (view.lex.symbols[key], "symbol"), letters
 
 
 def unit_after(view: TokenView, q: Quantity) -> Quantity:
@@ -189,6 +215,10 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
             return replace(q, end=j + 2, kind="ratio")
         if nxt.is_alpha and nxt.lower_ not in lex.number_words:
             return replace(q, drop=True)  # an attribute of the next noun, not an amount
+    after = view.tok(j)
+    if after is not None and after.text in lex.symbols_after and not q.vague and view.doc[j - 1].whitespace_ in ("", " "):
+        # "1,200€", "500 ₦": the symbol written after the number
+        return replace(q, end=j + 1, kind="money", unit=lex.symbols[after.text], unit_rule="symbol_after")
     hit = view.suffix_at(j)
     if hit is None:
         if view.lower(j) == lex.spaced_m and view.tok(j) is not None and not q.kind and not q.vague:

@@ -44,5 +44,8 @@ def _governed_preposition(view: TokenView, k: int) -> bool:
 
 def approx_after(view: TokenView, end: int) -> str | None:
     """The qualifier written right after the quantity ending before token ``end`` ("or more"), normalised."""
+    glued = view.lex.approx_after_glued.get(view.lower(end)) if view.glued(end - 1) else None
+    if glued is not None and not view.glued(end):
+        return glued  # "7%+": the plus glued to the figure
     key = normalise_space(f"{view.lower(end)} {view.lower(end + 1)}")
     return view.lex.approx_after.get(key)

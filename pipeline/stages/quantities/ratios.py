@@ -60,7 +60,10 @@ def fraction_or_multiple(view: TokenView, i: int) -> Quantity | None:
         if view.lower(j) in DASHES:
             j += 1
     denom_word = view.lower(j)
-    if denom_word not in lex.fractions or view.lower(j + 1) not in lex.fraction_followers:
+    # "a two-thirds majority": a hyphenated fraction before its noun is a share too
+    hyphenated = j > i and view.lower(j - 1) in DASHES and view.glued(j - 1) and view.glued(j - 2)
+    if denom_word not in lex.fractions or (view.lower(j + 1) not in lex.fraction_followers and not (
+            hyphenated and view.tok(j + 1) is not None and view.doc[j + 1].pos_ in lex.noun_pos)):
         return None
     value = numerator / lex.fractions[denom_word]
     return Quantity(i, j + 1, i, j + 1, value, value, kind="ratio", words=True)

@@ -1,0 +1,67 @@
+"""Currency codes, names and symbols from babel's CLDR data (ISO 4217), read once per process."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class CldrCurrencies:
+    """What CLDR knows of the currencies in use today: each table maps a written form to an ISO 4217 code."""
+
+    codes: frozenset[str]
+    symbols: dict[str, str]  # "₦" -> NGN, "HK$" -> HKD, "zł" -> PLN (case-sensitive)
+    words: dict[str, str]  # "danish kroner" -> DKK, "ringgits" -> MYR (lower-cased)
+
+
+def _one_to_one(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Keep only the forms that name one currency: "$" or "kr" (many countries) are left to the lexicon."""
+    seen: dict[str, set[str]] = {}
+    for form, code in pairs:
+        seen.setdefault(form, set()).add(code)
+    return {form: next(iter(codes)) for form, codes in seen.items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=4)
+def cldr_currencies(*, symbol_stoplist: frozenset[str], word_stoplist: frozenset[str]) -> CldrCurrencies:
+    """The current legal-tender currencies of every territory with their English names and symbols.
+
+    Symbols are the English locale's ("A$", "₹") and each territory's own locale's ("₦", "RM",
+    "zł"); names are CLDR's English singular and plural ("Danish krone", "Danish kroner") and
+    their last word when only one currency uses it ("ringgit", "naira"). Forms in the
+    stoplists (letters that are also English words or abbreviations: "KM", "FC", "real")
+    are left out. Cached: the lexicon is compiled once per extractor, the data read once.
+    """
+    from babel import Locale
+    from babel.core import UnknownLocaleError, get_global
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    territories = sorted(get_global("territory_currencies"))
+    by_territory = {t: get_territory_currencies(t, tender=True) for t in territories}
+    codes = frozenset(c for cs in by_territory.values() for c in cs if c != "XXX")
+    en = Locale("en")
+    symbols: list[tuple[str, str]] = [(s, c) for c, s in en.currency_symbols.items() if c in codes]
+    for territory, currencies in by_territory.items():
+        try:
+            local = Locale.parse(f"und_{territory}")
+        except (UnknownLocaleError, ValueError):
+            continue
+        symbols += [(s, c) for c in currencies if (s := local.currency_symbols.get(c))]
+    symbols = [(s.strip("\u200b\u200f\u202f "), c) for s, c in symbols]
+    words: list[tuple[str, str]] = []
+    tails: list[tuple[str, str]] = []
+    for code in sorted(codes):
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale=en).lower()
+            if name == code.lower():
+                continue
+            words.append((name, code))
+            if " " in name:
+                tails.append((name.rsplit(" ", 1)[1], code))
+    return CldrCurrencies(
+        codes=codes,
+        symbols={s: c for s, c in _one_to_one(symbols).items()
+                 if s and s != c and s not in symbol_stoplist and not s.isdigit()},
+        words={w: c for w, c in {**_one_to_one(tails), **_one_to_one(words)}.items() if w not in word_stoplist},
+    )
