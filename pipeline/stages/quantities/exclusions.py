@@ -58,14 +58,21 @@ def _glued_to_code(view: TokenView, q: Quantity) -> bool:
     if view.tok(before) is not None and view.glued(before) and (
         doc[before].text in lex.glue
         or (doc[before].text in DASHES and view.glued(before - 1) and doc[before - 1].is_alpha)
-        or (doc[before].text in DASHES and view.glued(before - 1) and doc[before - 1].like_num)
+        or (doc[before].text in DASHES and view.glued(before - 1) and any(c.isdigit() for c in doc[before - 1].text))
         or doc[before].is_alpha
     ):
         return True
+    if q.num_end < view.n and view.glued(q.num_end - 1) and _code_letter(doc[q.num_end].text):
+        return True  # "5G modems", "3D printers": a letter glued to the digits names a kind, not an amount
     # only a mark glued to the number itself makes a code ("3/2022", "10:30"); one after the
     # counted noun is punctuation ("divided into two parts: ...")
     return (q.end == q.num_end and view.glued(q.end - 1) and view.tok(q.end) is not None
             and doc[q.end].text in lex.glue)
+
+
+def _code_letter(text: str) -> bool:
+    """One capital letter ("G" of "5G"): the tokenizer splits it off the digits it names with."""
+    return len(text) == 1 and text.isupper() and text.isalpha()
 
 
 def _count_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str) -> bool:

@@ -15,7 +15,9 @@ def read(view: TokenView, i: int) -> Quantity | None:
     """Read the quantity whose number starts at (or whose currency precedes) token i."""
     lex = view.lex
     start = i
-    if view.currency_token(i - 1) is not None:
+    if view.dotted_symbol(i - 2):
+        start = i - 2  # "Rs. 600 crore": the tokenizer split the symbol's full stop off
+    elif view.currency_token(i - 1) is not None:
         start = i - 1
     elif view.lower(i - 1) in lex.indefinite and (
         view.lower(i) in lex.multipliers or view.lower(i) in lex.magnitude_words

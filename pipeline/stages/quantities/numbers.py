@@ -70,6 +70,9 @@ def parse_number_token(text: str, lex: Lexicon) -> TokenNumber | None:
     if not m:
         return None
     n1, n2 = m.group("n1"), m.group("n2")
+    c1 = m.group("c1")
+    if c1 and c1 not in lex.symbols and not (m.group("s1") or n2 or "." in n1 or "," in n1):
+        return None  # a code glued to a bare integer is a name ("COP30", "CAD3"); "USD5bn" is money
     for n in (n1, n2):
         if n and len(n) > 1 and n[0] == "0" and n[1] != ".":
             return None  # "07", "0049": codes and phone numbers, not amounts

@@ -164,11 +164,13 @@ def _currency_follows(view: TokenView, j: int) -> bool:
 def operand_at(view: TokenView, i: int) -> Quantity | None:
     """Optional currency, number, scale and unit from token i ("£50,000", "3 percent")."""
     cur = view.currency_token(i)
-    skip = 0
-    if cur is not None and view.glued(i) and (marker := _dollar_marker(view, i)) is not None:
+    skip, width = 0, 1
+    if view.dotted_symbol(i):
+        cur, width = (view.lex.symbols[view.doc[i].text + "."], "symbol"), 2
+    elif cur is not None and view.glued(i) and (marker := _dollar_marker(view, i)) is not None:
         cur, skip = marker  # "$A82m", "$US113 trillion": the country letters follow the "$"
     if cur is not None:
-        q = number_at(view, i + 1, money=True, skip=skip)
+        q = number_at(view, i + width, money=True, skip=skip)
         if q is None or q.kind == "percent":
             return None
         if q.kind != "money":

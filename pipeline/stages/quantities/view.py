@@ -40,6 +40,11 @@ class TokenView:
             return self.lex.codes[t.text], "iso_code"
         return None
 
+    def dotted_symbol(self, i: int) -> bool:
+        """True when token i and a full stop glued to it form a currency symbol ("Rs" + "." = "Rs.")."""
+        return (0 <= i < self.n - 2 and self.glued(i) and self.doc[i + 1].text == "."
+                and self.doc[i].text + "." in self.lex.symbols)
+
     def suffix_at(self, j: int) -> tuple[str, object, int] | None:
         """The longest unit phrase starting at token j: (kind, unit, tokens) or None."""
         t = self.tok(j)
