@@ -67,6 +67,7 @@ def test_every_good_record_is_a_source_and_every_bad_one_an_error_row(record_run
 def test_every_span_is_exact_against_its_records_text(record_run):
     _, _, tables = record_run
     texts = {"plain.txt": TXT, **RECORDS}
+    assert dict(zip(tables.texts["source"], tables.texts["text"])) == texts  # each record's own text, as given
     checked = 0
     for name in ("sentences", "mentions", "dates", "quantities", "claims"):
         for row in tables[name].itertuples():
