@@ -57,6 +57,9 @@ def test_a_string_a_list_and_a_mapping_name_their_sources():
 def test_the_tables_print_their_counts_and_first_claims(eu_tables):
     shown = repr(eu_tables)
     assert shown.startswith("Tables(") and "claims 1" in shown and "European Union" in shown
+    lines = shown.splitlines()
+    assert lines[lines.index("quantities:") + 2].split() == ["€150bn", "money", "1.500000e+11", "EUR"], shown
+    assert lines[lines.index("dates:") + 2].split() == ["19", "May", "2025", "date", "2025-05-19"], shown
     assert "<table" in eu_tables._repr_html_() and "claims 1" in eu_tables._repr_html_()
 
 

@@ -43,26 +43,35 @@ class Tables(Mapping):
     def __len__(self) -> int:
         return len(self._frames)
 
+    #: what ``repr`` previews of a run, table by table: the first rows of these columns
+    PREVIEW = {"claims": ["subject", "predicate", "kind", "text"], "quantities": ["text", "kind", "value", "unit"],
+               "dates": ["text", "tclass", "value"]}
+
+    def _previews(self) -> list[tuple[str, pd.DataFrame]]:
+        shown = []
+        for name, columns in self.PREVIEW.items():
+            frame = self._frames.get(name)
+            if frame is not None and len(frame):
+                head = frame[columns].head(5).copy()
+                head["text"] = head["text"].str.replace(r"\s+", " ", regex=True).str.slice(0, 70)
+                shown.append((name, head))
+        return shown
+
     def __repr__(self) -> str:
-        """Row counts per table, then a few claims: what a notebook or ``print`` shows first."""
+        """Row counts per table, then the first claims, quantities and dates: what ``print`` shows first."""
         counts = ", ".join(f"{name} {len(frame)}" for name, frame in self._frames.items())
         lines = [f"Tables({self.out_dir}): {counts}"]
-        claims = self._frames.get("claims")
-        if claims is not None and len(claims):
-            shown = claims[["subject", "predicate", "kind", "text"]].head(5).copy()
-            shown["text"] = shown["text"].str.replace(r"\s+", " ", regex=True).str.slice(0, 70)
-            lines.append(shown.to_string(index=False))
+        for name, head in self._previews():
+            lines += [f"{name}:", head.to_string(index=False)]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        """The same, as HTML for Jupyter: counts, then the first claims as a table."""
+        """The same, as HTML for Jupyter: counts, then the first rows of claims, quantities and dates."""
         import html
 
         counts = ", ".join(f"{html.escape(name)} {len(frame)}" for name, frame in self._frames.items())
-        claims = self._frames.get("claims")
-        table = claims[["subject", "predicate", "kind", "text"]].head(5).to_html(index=False) \
-            if claims is not None and len(claims) else ""
-        return f"<p><b>Tables</b> ({html.escape(str(self.out_dir))}): {counts}</p>{table}"
+        tables = "".join(f"<p><b>{name}</b></p>{head.to_html(index=False)}" for name, head in self._previews())
+        return f"<p><b>Tables</b> ({html.escape(str(self.out_dir))}): {counts}</p>{tables}"
 
     def source_text(self, source: str) -> str:
         """The decoded text every span of ``source`` indexes into: its row of the ``texts`` table.
