@@ -168,3 +168,15 @@ def test_doc_names_what_is_no_single_article(eu_tables):
 
     with pytest.raises(DocError, match=r"\[E057\] no article has the doc_id or source 'nope'"):
         eu_tables.doc("nope")
+
+
+def test_an_interim_doc_that_no_longer_matches_the_text_is_not_reused(eu_tables):
+    from pipeline.tools.articles import cached_doc
+
+    documents = eu_tables.documents
+    row = documents.iloc[0]
+    text = eu_tables.source_text(row.source)
+    assert cached_doc(eu_tables.interim_dir, documents, row, text) is not None
+    changed = text.replace("EU", "UK")  # the text is no longer the one the Doc was made from
+    assert cached_doc(eu_tables.interim_dir, documents, row, changed) is None
+    assert cached_doc(None, documents, row, text) is None

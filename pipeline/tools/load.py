@@ -104,10 +104,6 @@ class Tables(Mapping):
             return read_html(self.raw_dir, source, max_chars=1 << 62)[0].text
         return decode_bytes((self.raw_dir / source).read_bytes(), source=source)[0]
 
-    def context(self, row: Mapping, *, width: int = 80) -> str:
-        """The row's span in its source with ``width`` characters either side, the span in [[ ]]."""
-        return str(self.show(row, width=width))
-
     def show(self, item, *, width: int = 80) -> Shown:
         """Spans in their source context: ``print`` shows ``before[[span]]after``, a notebook highlights them.
 
