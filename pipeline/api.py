@@ -57,6 +57,7 @@ def extract(texts, *, published=None, config: str | Path | None = None, nlp=None
     run_pipeline(ws, nlp=nlp)
     tables = load(ws.out_dir)
     tables.workdir = folder  # removed with the tables
+    tables.nlp = nlp  # ``tables.doc`` reuses the caller's model rather than loading one
     return tables
 
 

@@ -39,11 +39,13 @@ def _workspace(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Pat
 
 def _warn_inputs(ws) -> None:
     """One coded warning line when the input folder yields no source, or misses files only by case."""
-    from pipeline.run.records import scan_inputs
+    from pipeline.run.html import HTML_PATTERNS
+    from pipeline.run.records import RECORD_PATTERNS, scan_inputs
     from pipeline.run.sources import input_warnings
 
     pattern = ws.config.settings["input"]["pattern"]
-    for line in input_warnings(ws.raw_dir, pattern, scan_inputs(ws.raw_dir, ws.config.settings["input"])[0]):
+    for line in input_warnings(ws.raw_dir, pattern, scan_inputs(ws.raw_dir, ws.config.settings["input"])[0],
+                               also=(*RECORD_PATTERNS, *HTML_PATTERNS)):
         click.echo(f"warning: {line}", err=True)
 
 

@@ -114,6 +114,22 @@ def test_a_folder_with_only_an_uppercase_txt_warns_and_names_it(tmp_path):
     assert "[E018]" in segment.output and "[E017]" not in segment.output
 
 
+def test_a_folder_of_only_uppercase_record_and_page_files_names_each_of_them(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "NEWS.JSONL").write_text('{"id": "a", "text": "Rates rose 2% on Monday."}\n')
+    (raw / "PAGE.HTML").write_text("<html><body><p>Rates rose 2% on Monday.</p></body></html>")
+    (raw / "ECB.TXT").write_text("The ECB cut rates on Thursday.\n")
+    (raw / "notes.md").write_text("not an input, in any case\n")
+    result = _invoke("run", "--raw", raw, "--interim", tmp_path / "i", "--out", tmp_path / "o")
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.output.splitlines() if "[E018]" in line]
+    assert "ECB.TXT, NEWS.JSONL, PAGE.HTML match(es)" in warning and "notes.md" not in warning
+    assert "'*.jsonl'" in warning and "rename" in warning
+    assert "[E017]" in result.output
+    assert len(pd.read_parquet(tmp_path / "o" / "documents.parquet")) == 0
+
+
 def test_an_empty_folder_warns_without_a_case_hint(tmp_path):
     (tmp_path / "raw").mkdir()
     result = _invoke("segment", "--raw", tmp_path / "raw", "--interim", tmp_path / "i")

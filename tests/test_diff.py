@@ -72,8 +72,9 @@ def sample_tables() -> dict[str, list[dict]]:
                    date_ids=[dates[0]["date_id"]], entity_ids=["e_boe"], speaker_entity_id=None, speaker=None,
                    kind="statement", subject_mention_id=None, subject_rule="name", speaker_mention_id=None,
                    confidence=1.0)]
+    texts = [{"source": S1, "text": "a" * 2400}, {"source": S2, "text": "b" * 900}]
     return {"documents": documents, "sentences": sentences, "entities": entities, "mentions": mentions,
-            "dates": dates, "quantities": quantities, "claims": claims}
+            "dates": dates, "quantities": quantities, "claims": claims, "texts": texts}
 
 
 def write_outputs(folder, tables: dict[str, list[dict]]):

@@ -30,6 +30,7 @@ def test_an_html_page_is_its_main_text_with_exact_spans(tmp_path):
     tables = load(tmp_path / "o")
     assert list(tables.errors["code"]) == ["E031"] and list(tables.errors["source"]) == ["empty.htm"]
     text = tables.source_text("rates.html")
+    assert list(tables.texts["source"]) == ["rates.html"] and tables.texts["text"][0] == text  # the extracted text
     assert "Bank of England" in text and "Copyright" not in text and "Home | News" not in text
     doc = tables.documents.iloc[0]
     assert doc.source == "rates.html" and doc.title == "Rates rise"

@@ -67,6 +67,7 @@ def test_every_good_record_is_a_source_and_every_bad_one_an_error_row(record_run
 def test_every_span_is_exact_against_its_records_text(record_run):
     _, _, tables = record_run
     texts = {"plain.txt": TXT, **RECORDS}
+    assert dict(zip(tables.texts["source"], tables.texts["text"])) == texts  # each record's own text, as given
     checked = 0
     for name in ("sentences", "mentions", "dates", "quantities", "claims"):
         for row in tables[name].itertuples():
@@ -187,3 +188,15 @@ def test_worker_processes_read_records_as_one_process_does(record_run, tmp_path,
     assert manifest["errors"] == 3
     for name in CONTRACT_TABLES:
         assert (ws.out_dir / f"{name}.parquet").read_bytes() == (base / "o" / f"{name}.parquet").read_bytes(), name
+
+
+def test_an_output_folder_without_a_texts_table_reads_the_texts_from_the_input_folder(record_run):
+    """Folders published before the texts table existed: source_text falls back to the run's raw folder."""
+    from pipeline import load
+
+    base, _, _ = record_run
+    tables = load(base / "o")
+    tables._frames["texts"] = tables.texts.iloc[:0]  # what such a folder gives
+    for source, text in RECORDS.items():
+        assert tables.source_text(source) == text
+    assert str(tables.show(tables.quantities[tables.quantities.source == "wire.csv#2"].iloc[0], width=0)) == "[[20%]]"

@@ -159,6 +159,11 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("subject_rule", _str, True),
         _f("confidence", _f64),
     ]),
+    # the decoded text every span of a source indexes into (for a record or an HTML page, its text)
+    "texts": pa.schema([
+        _f("source", _str),
+        _f("text", _str),
+    ]),
     "errors": pa.schema([
         _f("source", _str, True),
         _f("stage", _str),
@@ -172,13 +177,13 @@ SCHEMAS: dict[str, pa.Schema] = {
 #: tables whose rows are spans of a source, sorted by (source, start, end)
 SPAN_TABLES = ("documents", "sentences", "mentions", "mention_candidates", "claim_drafts", "dates", "quantities", "claims")
 #: tables of the output contract (errors is written beside them)
-CONTRACT_TABLES = ("documents", "sentences", "entities", "mentions", "dates", "quantities", "claims")
+CONTRACT_TABLES = ("documents", "sentences", "entities", "mentions", "dates", "quantities", "claims", "texts")
 ID_COLUMN = {
     "mention_candidates": "mention_id",
     "claim_drafts": "claim_id",
     "documents": "doc_id", "sentences": "sentence_id", "entities": "entity_id",
     "mentions": "mention_id", "dates": "date_id", "quantities": "quantity_id",
-    "claims": "claim_id",
+    "claims": "claim_id", "texts": "source",
 }
 
 
@@ -203,6 +208,8 @@ def to_arrow(name: str, rows: pd.DataFrame | list[dict]) -> pa.Table:
         keys = [("source", "ascending"), ("start", "ascending"), ("end", "ascending"),
                 (ID_COLUMN.get(name, "source"), "ascending")]
         table = table.take(pc.sort_indices(table, sort_keys=keys))
+    elif name == "texts" and table.num_rows > 1:
+        table = table.take(pc.sort_indices(table, sort_keys=[("source", "ascending")]))
     metadata = {b"schema_version": SCHEMA_VERSION.encode(), b"table": name.encode()}
     return table.replace_schema_metadata(metadata)
 

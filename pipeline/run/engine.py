@@ -147,7 +147,7 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None, *,
             result.errors.append(_error("extract", exc))
             continue
         result.tables = {
-            "documents": seg.documents, "sentences": seg.sentences, "anchors": rows.anchors,
+            "documents": seg.documents, "sentences": seg.sentences, "texts": [seg.text_row()], "anchors": rows.anchors,
             "dates": rows.dates, "quantities": rows.quantities, "mention_candidates": rows.mentions,
             "claim_drafts": rows.claim_drafts, "warnings": rows.warnings,
         }

@@ -22,6 +22,10 @@ class SegmentedSource:
     documents: list[dict]
     sentences: list[dict]
 
+    def text_row(self) -> dict:
+        """The source's ``texts`` row: the decoded text its spans index into."""
+        return {"source": self.decoded.source, "text": self.decoded.text}
+
     def articles(self, anchors: dict[str, dict] | None = None) -> list[Article]:
         by_doc: dict[str, list[Sentence]] = defaultdict(list)
         for row in self.sentences:

@@ -111,6 +111,8 @@ def build_manifest(ws: Workspace, sources: Sequence[str], counts: dict[str, int]
         "config": {"path": str(ws.config.path), "sha256": ws.config.digest},
         "schema_version": SCHEMA_VERSION,
         "raw_dir": str(ws.raw_dir.resolve()),
+        # where the run's serialized Docs are, for ``Tables.doc``
+        "interim_dir": str(ws.interim_dir.resolve()),
         "inputs": inputs,
         "metadata": {"file": metadata_path.name, "sha256": file_sha256(metadata_path)} if metadata_path.is_file() else None,
         "rows": counts,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.core.schema import empty_frame, read_table, write_bytes_atomic, write_table
-from pipeline.run.workspace import Workspace, shard_path
+from pipeline.run.workspace import TEXTS_SUFFIX, Workspace, shard_path
 
 
 def write_source_shards(interim_dir: Path, result) -> None:
@@ -20,6 +20,7 @@ def write_source_shards(interim_dir: Path, result) -> None:
 
     write_table("documents", tables["documents"], shard("segment", "documents.parquet"), durable=False)
     write_table("sentences", tables["sentences"], shard("segment"), durable=False)
+    write_table("texts", tables["texts"], shard("segment", TEXTS_SUFFIX), durable=False)
     write_bytes_atomic(result.docbin, shard("nlp", "spacy"), durable=False)
     write_table("anchors", tables["anchors"], shard("dates", "anchors.parquet"), durable=False)
     write_table("dates", tables["dates"], shard("dates"), durable=False)
@@ -44,6 +45,7 @@ WARNINGS_SUFFIX = "warnings.parquet"
 SHARDED_TABLES = (
     ("documents", "segment", "documents.parquet"),
     ("sentences", "segment", "parquet"),
+    ("texts", "segment", TEXTS_SUFFIX),
     ("dates", "dates", "parquet"),
     ("quantities", "quantities", "parquet"),
 )

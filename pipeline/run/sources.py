@@ -167,21 +167,27 @@ def read_input(path: Path, source: str, *, max_bytes: int | None = None) -> byte
                              source=source, code="E015") from exc
 
 
-def input_warnings(raw_dir: Path, pattern: str, sources: list[str]) -> list[str]:
-    """Coded lines for an input folder that yields nothing, or holds files the pattern misses only by case.
+def input_warnings(raw_dir: Path, pattern: str, sources: list[str], *, also: tuple[str, ...] = ()) -> list[str]:
+    """Coded lines for an input folder that yields nothing, or holds files the patterns miss only by case.
 
-    Files such as ``ECB.TXT`` are not read: the pattern is matched as written (case-sensitively,
-    as on Linux), as the Makefile's ``$(wildcard raw/*.txt)`` does, so ``pipeline run`` and
-    ``make all`` see the same files, and renaming a file never silently changes the corpus.
+    Files such as ``ECB.TXT`` or ``NEWS.JSONL`` are not read: ``pattern`` and the record and
+    page patterns in ``also`` are matched as written (case-sensitively, as on Linux), as the
+    Makefile's ``$(wildcard raw/*.txt)`` does, so ``pipeline run`` and ``make all`` see the same
+    files, and renaming a file never silently changes the corpus; E018 names every such file.
     """
-    matched = {path.relative_to(raw_dir).as_posix() for path in raw_dir.glob(pattern)}
-    near = sorted(shown_name(path.relative_to(raw_dir).as_posix()) for path in raw_dir.glob(_any_case(pattern))
-                  if path.is_file() and path.relative_to(raw_dir).as_posix() not in matched)
+    matched, near = set(), set()
+    for each in (pattern, *also):
+        matched |= {path.relative_to(raw_dir).as_posix() for path in raw_dir.glob(each)}
+    for each in (pattern, *also):
+        near |= {path.relative_to(raw_dir).as_posix() for path in raw_dir.glob(_any_case(each)) if path.is_file()}
+    near = sorted(shown_name(name) for name in near - matched)
     lines = []
     if near:
         shown = ", ".join(near[:5]) + (f" and {len(near) - 5} more" if len(near) > 5 else "")
-        lines.append(f"[E018] {raw_dir}: {shown} match(es) input.pattern {pattern!r} only when case is ignored, "
-                     f"so not read; rename to the pattern's case (e.g. .txt) or set input.pattern to match them")
+        read = ", ".join(repr(p) for p in (pattern, *also))
+        lines.append(f"[E018] {raw_dir}: {shown} match(es) input.pattern {pattern!r} or the record and page "
+                     f"patterns ({read}) only when case is ignored, so not read; rename to the pattern's case "
+                     f"(e.g. .txt, .jsonl, .html) or set input.pattern to match them")
     if not sources and not matched:  # files matched but unreadable are error rows of their own
         lines.append(f"[E017] {raw_dir}: no file matches input.pattern {pattern!r}, so the tables are empty; "
                      "put .txt files there, or pass --raw with the right folder")

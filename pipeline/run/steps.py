@@ -13,7 +13,7 @@ from pipeline.run.extract import Extractors, SegmentedSource, as_date, entity_le
 from pipeline.run.fingerprint import model_version
 from pipeline.run.publish import publish
 from pipeline.run.runner import discover
-from pipeline.run.shards import WARNINGS_SUFFIX, concat_tables
+from pipeline.run.shards import TEXTS_SUFFIX, WARNINGS_SUFFIX, concat_tables
 from pipeline.run.html import is_html_file, page_metadata, read_html
 from pipeline.run.records import is_record_file, merged_metadata, read_record, read_record_file, split_record_name
 from pipeline.run.sources import InputError, read_source, shard_name
@@ -167,6 +167,7 @@ def stage_segment(ws: Workspace) -> None:
                                   lexicon=ws.config.lexicon("segment"))
             write_table("documents", seg.documents, ws.shard("segment", source, "documents.parquet"))
             write_table("sentences", seg.sentences, ws.shard("segment", source))
+            write_table("texts", [seg.text_row()], ws.shard("segment", source, TEXTS_SUFFIX))
         except Exception as exc:
             ws.errors.add(stage="segment", source=source, exc=exc)
             continue

@@ -138,9 +138,13 @@ def remove_stale_temporaries(folder: Path) -> int:
     return remove_temporaries_in([folder, *(folder / name for name in INTERIM_FOLDERS)])
 
 
+#: the segment stage's shard holding a source's decoded text (its one ``texts`` row)
+TEXTS_SUFFIX = "texts.parquet"
+
+
 def shards_exist(ws: Workspace, source: str) -> bool:
     return all(ws.shard(stage, source).exists() for stage in ("segment", "dates", "quantities", "mentions", "claim_drafts")) \
-        and ws.shard("nlp", source, "spacy").exists()
+        and ws.shard("nlp", source, "spacy").exists() and ws.shard("segment", source, TEXTS_SUFFIX).exists()
 
 
 def shard_path(interim_dir: Path, stage: str, source: str, suffix: str = "parquet") -> Path:
