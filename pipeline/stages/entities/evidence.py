@@ -1,0 +1,148 @@
+"""Label evidence beyond the model: jargon dropped, stray neighbours trimmed, and cues that decide a label.
+
+Each mention without a gazetteer entry is checked, in this order, for evidence that
+decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
+``mention_candidates``; reconciliation decides each entity's label from its mentions'):
+
+* ``org_suffix``: a legal or sector word ends the name ("Munich Re", "General Catalyst
+  Partners", "Rheinmetall AG"), from ``org_suffixes`` and ``legal_forms`` of entities.toml;
+* ``org_context``: the words around it ("analysts at X", "shares of X", "X said in a
+  statement", "X's chief executive"), the patterns ``org_context_before``/``_after``;
+* ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
+  package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``);
+* ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
+* ``first_name``: two or three capitalised words opening with a first name of the
+  ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
+  Stanley"), unless the text writes that word in lower case ("General Electric").
+
+Jargon (``jargon`` and ``jargon_patterns``: "FX", "CEO", "FY26") is never an entity, and a
+span opened by a quantifier ("Multiple European") or by a nationality in front of a
+gazetteer name ("European Nato") loses that neighbour.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.options import Options
+from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
+
+_CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "person_title": "PERSON",
+               "first_name": "PERSON"}
+#: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
+_GUESSED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
+_CONTEXT_CHARS = 48
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, str]:
+    """Names of ISO 3166 countries and subdivisions (pycountry) -> ``iso3166:<code>``; countries win."""
+    import pycountry
+
+    index: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        index.setdefault(sub.name, f"iso3166:{sub.code}")
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                index[name] = f"iso3166:{country.alpha_2}"
+    return index
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Folded first names the ``gender-guesser`` package knows, of any gender."""
+    import gender_guesser.detector as detector
+
+    return frozenset(name.casefold() for name in detector.Detector(case_sensitive=False).names)
+
+
+class LabelEvidence:
+    """The jargon filter, the neighbour trimming and the label cues, compiled once from the options."""
+
+    def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry]) -> None:
+        self.options = opts = options
+        self.by_surface = by_surface
+        self.places = place_index()
+        self.first_names = first_names()
+        self._before = re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$") if opts.org_context_before else None
+        self._after = re.compile(r"(?:" + "|".join(opts.org_context_after) + r")") if opts.org_context_after else None
+        self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
+
+    def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+        """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
+        out: list[Mention] = []
+        for m in mentions:
+            if m.entry is not None:
+                out.append(replace(m, evidence="gazetteer"))
+                continue
+            surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
+            if self.is_jargon(surface):
+                continue
+            for piece in self._trim(ctx, m, surface):
+                out.append(piece if piece.entry is not None else self._decide(ctx, piece))
+        return out
+
+    def is_jargon(self, surface: str) -> bool:
+        """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26")."""
+        return surface in self.options.jargon or (self._jargon is not None and self._jargon.fullmatch(surface) is not None)
+
+    def _trim(self, ctx: ArticleContext, m: Mention, surface: str) -> list[Mention]:
+        """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"."""
+        words = surface.split(" ")
+        if len(words) < 2:
+            return [m]
+        first = re.match(r"\S+", ctx.text[m.start:m.end])
+        rest_start = m.start + first.end()
+        while rest_start < m.end and ctx.text[rest_start].isspace():
+            rest_start += 1
+        rest = fold_whitespace(ctx.text[rest_start:m.end])
+        if words[0] in self.options.non_name_openers:
+            return [replace(m, start=rest_start)]
+        entry = self.by_surface.get(strip_possessive(rest))
+        if entry is not None and (words[0] in self.options.demonyms or words[0] in ctx.norp_words):
+            return [Mention(m.start, m.start + first.end(), "NORP", "rule:nationality", evidence="nationality"),
+                    Mention(rest_start, m.end, entry.label, "gazetteer", entry, evidence="gazetteer")]
+        return [m]
+
+    def _decide(self, ctx: ArticleContext, m: Mention) -> Mention:
+        """The mention with the label its strongest cue gives, and that cue as its evidence."""
+        cue, kb_id = self._cue(ctx, m)
+        if cue is None:
+            return m
+        return replace(m, label=_CUE_LABELS[cue], evidence=cue, kb_id=kb_id)
+
+    def _cue(self, ctx: ArticleContext, m: Mention) -> tuple[str | None, str | None]:
+        opts, text = self.options, ctx.text
+        surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
+        words = surface.split(" ")
+        if len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words:
+            return "org_suffix", None
+        if m.label not in _GUESSED:
+            return None, None
+        if self._before is not None and self._before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
+            return "org_context", None
+        after = self._after.match(text, m.end) if self._after is not None else None
+        if after is not None and not (m.label == "PERSON" and after.group(0).lstrip().startswith("said")):
+            return "org_context", None
+        if surface in self.places and m.label != "PERSON":
+            return "place", self.places[surface]
+        if m.label != "PERSON" and any(t_end <= m.start and not text[t_end:m.start].strip()
+                                       for _, t_end in ctx.titles_within(max(0, m.start - _CONTEXT_CHARS), m.start)):
+            return "person_title", None
+        if m.label != "PERSON" and self._first_name(ctx, words):
+            return "first_name", None
+        return None, None
+
+    def _first_name(self, ctx: ArticleContext, words: list[str]) -> bool:
+        """"Rustem Umerov": a known first name, then a surname that is none, all capitalised words."""
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            return False
+        first, last = words[0].casefold(), words[-1].casefold()
+        if first not in self.first_names or last in self.first_names or ctx.written_lower(words[0]):
+            return False
+        opts = self.options
+        return not any(w in opts.org_words or w in opts.org_suffixes or w in self.places for w in words)
