@@ -37,19 +37,20 @@ _CONTEXT_CHARS = 48
 
 
 @lru_cache(maxsize=1)
-def place_index() -> dict[str, str]:
-    """Names of ISO 3166 countries and subdivisions (pycountry) -> ``iso3166:<code>``; countries win."""
+def place_index() -> tuple[dict[str, str], dict[str, str]]:
+    """ISO 3166 names (pycountry) -> ``iso3166:<code>``: (countries, subdivisions)."""
     import pycountry
 
-    index: dict[str, str] = {}
-    for sub in pycountry.subdivisions:
-        index.setdefault(sub.name, f"iso3166:{sub.code}")
+    countries: dict[str, str] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             name = getattr(country, attr, None)
             if name:
-                index[name] = f"iso3166:{country.alpha_2}"
-    return index
+                countries[name] = f"iso3166:{country.alpha_2}"
+    subdivisions: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        subdivisions.setdefault(sub.name, f"iso3166:{sub.code}")
+    return countries, subdivisions
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,7 @@ class LabelEvidence:
     def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry]) -> None:
         self.options = opts = options
         self.by_surface = by_surface
-        self.places = place_index()
+        self.countries, self.subdivisions = place_index()
         self.first_names = first_names()
         self._before = re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$") if opts.org_context_before else None
         self._after = re.compile(r"(?:" + "|".join(opts.org_context_after) + r")") if opts.org_context_after else None
@@ -128,14 +129,27 @@ class LabelEvidence:
         after = self._after.match(text, m.end) if self._after is not None else None
         if after is not None and not (m.label == "PERSON" and after.group(0).lstrip().startswith("said")):
             return "org_context", None
-        if surface in self.places and m.label != "PERSON":
-            return "place", self.places[surface]
+        place = self._place(surface, m.label)
+        if place is not None:
+            return "place", place
         if m.label != "PERSON" and any(t_end <= m.start and not text[t_end:m.start].strip()
                                        for _, t_end in ctx.titles_within(max(0, m.start - _CONTEXT_CHARS), m.start)):
             return "person_title", None
         if m.label != "PERSON" and self._first_name(ctx, words):
             return "first_name", None
         return None, None
+
+    def _place(self, surface: str, label: str) -> str | None:
+        """The ISO 3166 code of a country name the model did not call a person, or of a subdivision it called a place or organisation.
+
+        A subdivision's name is often a common word elsewhere ("West", "Centre"), so it
+        needs the model's GPE, ORG or FAC and a name that is no compass word.
+        """
+        if label != "PERSON" and surface in self.countries:
+            return self.countries[surface]
+        if label in ("GPE", "ORG", "FAC") and surface in self.subdivisions and surface.split(" ")[0] not in self.options.compass_words:
+            return self.subdivisions[surface]
+        return None
 
     def _first_name(self, ctx: ArticleContext, words: list[str]) -> bool:
         """"Rustem Umerov": a known first name, then a surname that is none, all capitalised words."""
@@ -145,4 +159,4 @@ class LabelEvidence:
         if first not in self.first_names or last in self.first_names or ctx.written_lower(words[0]):
             return False
         opts = self.options
-        return not any(w in opts.org_words or w in opts.org_suffixes or w in self.places for w in words)
+        return not any(w in opts.org_words or w in opts.org_suffixes or w in self.countries or w in self.subdivisions for w in words)
