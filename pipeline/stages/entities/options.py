@@ -45,6 +45,9 @@ class Options:
     jargon: frozenset
     jargon_patterns: tuple
     non_name_openers: frozenset
+    event_heads_cue: frozenset
+    event_patterns: tuple
+    facility_heads: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> Options:
@@ -86,6 +89,9 @@ class Options:
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
             non_name_openers=frozenset(cfg.get("non_name_openers", [])),
+            event_heads_cue=frozenset(cfg.get("event_heads_cue", [])),
+            event_patterns=tuple(cfg.get("event_patterns", [])),
+            facility_heads=frozenset(cfg.get("facility_heads", [])),
         )
 
 
