@@ -77,6 +77,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("mentions", _i64),
         _f("documents", _i64),
         _f("kb_id", _str, True),
+        _f("label_evidence", _str, True),
     ]),
     "mentions": pa.schema([
         _f("mention_id", _str),
@@ -93,6 +94,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("detector", _str),
         _f("canonical_hint", _str, True),
         _f("kb_id", _str, True),
+        _f("evidence", _str, True),
     ]),
     "dates": pa.schema([
         _f("date_id", _str),

@@ -1,10 +1,16 @@
 """The one spaCy pass: load the model once, run it over every article, keep the Docs.
 
 The model sees a *view* of each article's text in which every whitespace character
-other than the plain space becomes one space. The view has exactly the article's
-length, so Doc character offsets are article offsets, while hard line breaks no
-longer cut names ("von der\\nLeyen") or sentences in two. Spans written to the
-tables are always sliced from the untouched source text.
+other than the plain space becomes one space, and every line written in capitals
+(headlines, datelines, tables) gets natural case: a word the article writes in lower
+case elsewhere, or a function word, in lower case, the acronyms the gazetteer and
+entities.toml write in capitals staying so ("EU", "NATO"), and every other word
+capitalised: "GOLDMAN SACHS BEATS FORECASTS" reads "Goldman Sachs beats forecasts" in an
+article that writes "beats" and "forecasts". The small model was trained on mixed case and finds
+almost no name in capitals. The view has exactly the article's length, so Doc character
+offsets are article offsets, while hard line breaks no longer cut names
+("von der\\nLeyen") or sentences in two. Spans written to the tables are always
+sliced from the untouched source text.
 """
 from __future__ import annotations
 
@@ -12,11 +18,70 @@ import re
 from collections.abc import Iterable, Iterator
 
 _NON_SPACE_WHITESPACE = re.compile(r"[^\S ]")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’]*")
+#: where the view keeps the set of words that stay in capitals (``load_pipeline`` fills it)
+KEEP_UPPER_META = "pipeline_keep_upper"
+#: a line is in capitals when it has at least this many letters and none is lower case
+_MIN_CAPITALS_LETTERS = 8
 
 
-def view_text(text: str) -> str:
-    """Return ``text`` with each non-space whitespace character replaced by one space."""
-    return _NON_SPACE_WHITESPACE.sub(" ", text)
+def view_text(text: str, *, keep_upper: frozenset = frozenset(), lower_words: frozenset = frozenset()) -> str:
+    """Return ``text`` with each non-space whitespace character replaced by one space and capitals lines in natural case.
+
+    ``keep_upper`` holds the words that stay in capitals ("EU"); ``lower_words`` the
+    folded function words written in lower case inside a line ("of", "the").
+    """
+    return _NON_SPACE_WHITESPACE.sub(" ", natural_case(text, keep_upper=keep_upper, lower_words=lower_words))
+
+
+def natural_case(text: str, *, keep_upper: frozenset = frozenset(), lower_words: frozenset = frozenset()) -> str:
+    """``text`` with every line written in capitals title-cased, character for character (same length)."""
+    if not any(c.isupper() for c in text):
+        return text
+    pieces, cursor, written_lower = [], 0, None
+    for line in _LINE.finditer(text):
+        body = line.group(0)
+        letters = [c for c in body if c.isalpha()]
+        if len(letters) < _MIN_CAPITALS_LETTERS or any(c.islower() for c in letters):
+            continue
+        if written_lower is None:  # once per article, and only for one with a capitals line
+            written_lower = lower_words | frozenset(_LOWER_WORD.findall(text))
+        pieces.append(text[cursor:line.start()])
+        pieces.append(_title_line(body, keep_upper, written_lower))
+        cursor = line.end()
+    if not pieces:
+        return text
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _title_line(line: str, keep_upper: frozenset, lower_words: frozenset) -> str:
+    """One capitals line in natural case: known acronyms kept, ``lower_words`` after the first lower-cased, the rest capitalised."""
+    out, cursor = [], 0
+    for i, word in enumerate(_WORD.finditer(line)):
+        w = word.group(0)
+        out.append(line[cursor:word.start()])
+        if w in keep_upper:
+            out.append(w)
+        elif i > 0 and _written_lower(w.casefold(), lower_words):
+            out.append(_same_length_lower(w))
+        else:
+            out.append(w[0] + _same_length_lower(w[1:]))
+        cursor = word.end()
+    out.append(line[cursor:])
+    return "".join(out)
+
+
+def _written_lower(low: str, lower_words: frozenset) -> bool:
+    """True when ``low`` or its form with or without a final "s" is among ``lower_words`` ("BEATS" and "beat")."""
+    return low in lower_words or (low.endswith("s") and low[:-1] in lower_words) or low + "s" in lower_words
+
+
+def _same_length_lower(word: str) -> str:
+    """``word`` in lower case, leaving a letter whose lower case is longer ("İ") as it is."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in word)
 
 
 def load_pipeline(model_name: str, *, disable: Iterable[str] = (), entity_lexicon: dict | None = None):
@@ -33,7 +98,11 @@ def load_pipeline(model_name: str, *, disable: Iterable[str] = (), entity_lexico
     if entity_lexicon is not None:
         from pipeline.stages.entities import add_entity_ruler
 
+        from pipeline.stages.entities import capitals_view_words
+
         add_entity_ruler(nlp, entity_lexicon)
+        keep_upper, lower_words = capitals_view_words(entity_lexicon)
+        nlp.meta[KEEP_UPPER_META] = {"keep_upper": sorted(keep_upper), "lower_words": sorted(lower_words)}
     return nlp
 
 
@@ -65,15 +134,23 @@ def model_not_found_message(model_name: str, installed: list[str]) -> str:
     return f"[E030] spaCy model {model_name!r} (model.name) is not installed: install it with {install}, or {instead}"
 
 
-def make_doc(nlp, article):
+def view_words(nlp) -> tuple[frozenset, frozenset]:
+    """The words kept in capitals and the function words lower-cased by the view, as ``load_pipeline`` set them."""
+    words = nlp.meta.get(KEEP_UPPER_META) or {}
+    return frozenset(words.get("keep_upper", ())), frozenset(words.get("lower_words", ()))
+
+
+def make_doc(nlp, article, *, words: tuple[frozenset, frozenset] | None = None):
     """A tokenised Doc of the article's view text with the segmenter's sentence starts preset.
 
     The parser respects preset boundaries, so spaCy's sentences are the segment stage's.
+    ``words`` is ``view_words(nlp)``, computed once per batch by the caller.
     """
     import numpy
     from spacy.attrs import IDX, SENT_START
 
-    doc = nlp.make_doc(view_text(article.text))
+    keep_upper, lower_words = words if words is not None else view_words(nlp)
+    doc = nlp.make_doc(view_text(article.text, keep_upper=keep_upper, lower_words=lower_words))
     if not len(doc):
         return doc
     starts = numpy.fromiter((s.start - article.start for s in article.sentences), dtype="int64")
@@ -87,7 +164,8 @@ def make_doc(nlp, article):
 
 def annotate(nlp, articles: Iterable, *, batch_size: int = 32) -> Iterator:
     """Run the model once over each article (batched); yields Docs in article order."""
-    docs = (make_doc(nlp, article) for article in articles)
+    words = view_words(nlp)
+    docs = (make_doc(nlp, article, words=words) for article in articles)
     yield from nlp.pipe(docs, batch_size=batch_size)
 
 

@@ -13,7 +13,10 @@ offsets, label, document), helped but not limited by the gazetteer:
   in that document and, when the corpus defines them only one way, in every document;
   an acronym defined nowhere joins the one multi-word name of its label whose initials
   it spells ("U.S." and "United States"), else the one such name of any label ("CAP"
-  and "Common Agricultural Policy"); of several, the one it spells with every word,
+  and "Common Agricultural Policy"), the initials of every word counting too ("BoJ" and
+  "Bank of Japan", "BOE" and "Bank of England"), and a short form of ``abbreviations``
+  (entities.toml) joins its long form once the corpus writes that ("Fed", "Federal
+  Reserve"); of several, the one it spells with every word,
   function words included ("MFF": "Multiannual Financial Framework", not "Maritime and
   Fisheries Fund"); an acronym takes the label of its long form;
 * a bare surname joins the full name it shortens within its document; when two people
@@ -27,9 +30,13 @@ offsets, label, document), helped but not limited by the gazetteer:
   "Saudi Arabia") joins it;
 * an event named with its year ("2014 Wales Summit") joins the same name without it
   ("Wales Summit") when the corpus gives that name no other year;
-* the label of an entity is the gazetteer's, else the majority of its mentions
+* within one article, a name written with one letter off joins the spelling the article
+  writes most ("Dealogik" -> "Dealogic"; six letters at least, same label);
+* the label of an entity is the gazetteer's, else the label the cues of the entities stage
+  give its mentions (``evidence``: legal and sector suffixes, context, ISO 3166 places,
+  titles, first names), else the majority of its mentions
   (mentions linked as a person's surname or first name vote PERSON, acronyms vote the
-  label of their long form); its name is the
+  label of their long form); ``label_evidence`` records which decided; its name is the
   gazetteer's, else the fullest written form (most words, no title, not "the ...").
 
 A document's own acronym definition, or a nearer full name sharing a surname, beats the
@@ -300,9 +307,9 @@ def parse_person(surface: str, particles: frozenset[str], suffixes: frozenset[st
 
 
 #: the candidate columns reconciliation reads, besides the row's position in the sorted frame
-_RECORD_COLUMNS = ("doc_id", "start", "end", "text", "label", "canonical_hint", "kb_id")
+_RECORD_COLUMNS = ("doc_id", "start", "end", "text", "label", "canonical_hint", "kb_id", "evidence")
 #: of those, the ones a corpus repeats: one shared Python object per distinct value
-_REPEATED_COLUMNS = frozenset({"doc_id", "label", "canonical_hint", "kb_id"})
+_REPEATED_COLUMNS = frozenset({"doc_id", "label", "canonical_hint", "kb_id", "evidence"})
 
 
 class _Record:
@@ -359,6 +366,7 @@ def _options(lexicon: dict) -> dict:
         "titles": frozenset(t.casefold() for t in ((lexicon or {}).get("gazetteer") or {}).get("titles", [])),
         "legal_forms": frozenset(cfg.get("legal_forms", [])),
         "endings": tuple(tuple(group) for group in cfg.get("name_ending_variants", []) if group),
+        "abbreviations": {short: surface_key(long) for short, long in (cfg.get("abbreviations") or {}).items()},
     }
 
 
@@ -401,6 +409,7 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
     rows = [r for r in rows if r.key]
 
     _resolve(rows, opts)
+    _join_close_spellings(rows)
     groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
     for row in rows:
         groups[row.target].append(row)
@@ -411,13 +420,14 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
     for target in sorted(groups):
         group = groups[target]
         gaz = by_name.get(target[1]) if target[0] == "gaz" else None
-        label = gaz.label if gaz else _majority_label(group)
+        label, evidence = ((gaz.label, "gazetteer") if gaz else _decide_label(group))
         name = gaz.name if gaz else _canonical_name(group, opts["titles"])
         entity_id = stable_id("e_", label, name)
         members[entity_id].extend(group)
         kb_ids = sorted({r.record["kb_id"] for r in group if isinstance(r.record.get("kb_id"), str)})
         entity_rows.setdefault(entity_id, {"entity_id": entity_id, "name": name, "label": label,
-                                           "kb_id": gaz.kb_id if gaz else (kb_ids[0] if kb_ids else None)})
+                                           "kb_id": gaz.kb_id if gaz else (kb_ids[0] if kb_ids else None),
+                                           "label_evidence": evidence})
 
     out_entities = []
     entity_of: list[str | None] = [None] * len(frame)  # by position in ``frame``
@@ -544,8 +554,15 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
                 row.target = own_target(clipped)
 
     # pass 2: corpus-level links for what the document alone did not settle
+    long_forms = {row.key: row for row in rows if row.key in set(opts["abbreviations"].values())}
     for row in rows:
         if row.target is not None or _is_anaphor(row, opts):
+            continue
+        spelled = long_forms.get(opts["abbreviations"].get(row.surface, ""))
+        if spelled is not None:
+            # "Fed" and "Federal Reserve": a known short form, once the corpus writes the long one
+            row.target = own_target(spelled)
+            row.vote = spelled.label
             continue
         if is_acronym(row.surface):
             longs = corpus_acronyms.get(row.key, set())
@@ -610,13 +627,70 @@ def _initials(key: str) -> str:
 
 
 def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[str, list[_Row]]:
-    """Multi-word names by the initials of their content words: "united states" -> "us"."""
+    """Multi-word names by the initials of their content words ("united states" -> "us") and of all their words.
+
+    The second form is how news abbreviates central banks and the like: "bank of
+    japan" -> "boj" ("BoJ"), "bank of england" -> "boe" ("BOE").
+    """
     index: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         words = [w for w in row.key.replace("-", " ").split(" ") if w and w not in fillers]
         if len(words) >= 2 and row.label != "PERSON" and not is_acronym(row.surface):
             index["".join(w[0] for w in words)].append(row)
+            every = _initials(row.key)
+            if every != "".join(w[0] for w in words):
+                index[every].append(row)
     return index
+
+
+#: the shortest surface key that a one-letter difference may join to another
+_MIN_CLOSE_SPELLING = 6
+
+
+def _join_close_spellings(rows: list[_Row]) -> None:
+    """Within one article, a name written once with one letter off joins the spelling the article uses most.
+
+    "Dealogic" and "Dealogik" of one label in one article are one entity, and so are a
+    surname and the one full name whose surname it misses by a letter; names of fewer
+    than six letters ("Iran", "Iraq") and names with digits are never joined, and
+    neither are spellings the corpus gives different labels.
+    """
+    by_doc: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        if row.target and row.target[0] == "key" and len(row.target[1]) >= _MIN_CLOSE_SPELLING and not any(c.isdigit() for c in row.target[1]):
+            by_doc[row.record["doc_id"]].append(row)
+    for doc_rows in by_doc.values():
+        counts = Counter((r.target, r.label) for r in doc_rows)
+        # most written first: a rarer spelling joins a more common one, never the reverse
+        ranked = sorted(counts, key=lambda tl: (-counts[tl], tl))
+        moved: dict[tuple, tuple] = {}
+        for i, (target, label) in enumerate(ranked):
+            for better, better_label in ranked[:i]:
+                if (better_label == label and (better, better_label) not in moved
+                        and target[1][0] == better[1][0] and _one_edit(target[1], better[1])):
+                    moved[(target, label)] = better
+                    break
+            else:
+                # "Domanski" after "Andrzej Domaski": a surname one letter off the article's one full name
+                if label == "PERSON" and " " not in target[1]:
+                    near = {b for b, b_label in ranked if b_label == "PERSON" and " " in b[1]
+                            and _one_edit(target[1], b[1].rsplit(" ", 1)[-1])}
+                    if len(near) == 1:
+                        moved[(target, label)] = near.pop()
+        for row in doc_rows:
+            row.target = moved.get((row.target, row.label), row.target)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or replaced character."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def _identity_target(group: list[_Row]) -> tuple[str, str]:
@@ -707,6 +781,22 @@ def _merge_norp_plurals(groups: dict[tuple[str, str], list[_Row]]) -> None:
         singular = ("key", target[1][:-1])
         if singular in groups and _majority_label(groups[target]) == "NORP" == _majority_label(groups[singular]):
             groups[singular].extend(groups.pop(target))
+
+
+def _decide_label(group: list[_Row]) -> tuple[str, str]:
+    """The entity's one label and the evidence that decided it, from all its mentions.
+
+    A cue of the entities stage (``evidence``: "org_suffix", "place", "first_name", ...)
+    outweighs the model's guesses: the label most cued mentions carry wins, and the cue
+    most of them give is recorded; without a cue, the majority of the mentions' labels
+    decides ("majority"; a surname linked to a person votes PERSON).
+    """
+    cued = [r for r in group if isinstance(r.record.get("evidence"), str) and r.record["evidence"] != "gazetteer"]
+    if not cued:
+        return _majority_label(group), "majority"
+    label = _majority_label(cued)
+    cues = Counter(r.record["evidence"] for r in cued if (r.vote or r.label) == label)
+    return label, sorted(cues, key=lambda cue: (-cues[cue], cue))[0] if cues else "majority"
 
 
 def _majority_label(group: list[_Row]) -> str:

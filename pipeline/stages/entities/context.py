@@ -20,6 +20,10 @@ class Mention:
     label: str
     detector: str
     entry: GazetteerEntry | None = None
+    #: the cue that decided the label (``evidence``: "org_suffix", "place", ...); None for the model's own
+    evidence: str | None = None
+    #: an identifier from a package's data ("iso3166:DE") when no gazetteer entry gives one
+    kb_id: str | None = None
 
 
 @dataclass

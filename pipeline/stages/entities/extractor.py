@@ -19,7 +19,10 @@ designator ("Danish F-16s") or a person ("Estonian Pevkur"), joins "Central Bank
 "Russia", "Maritime" + "and Fisheries Fund" and a first name the model left out
 ("Władysław" + "Kosiniak-Kamysz"), and relabels "<place> Summit" as EVENT, "<...>
 Treaty/Law" as LAW, "F-16s", "Super Sonic Strike Missile" and a name before a weapon
-noun ("G95 assault rifles") as PRODUCT.
+noun ("G95 assault rifles") as PRODUCT. Last, ``evidence`` drops jargon ("FX", "FY26"),
+trims stray neighbours ("Multiple European", "European Nato") and records the cue that
+decides each mention's label (legal and sector suffixes, context, ISO 3166 places, titles,
+first names).
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -33,7 +36,8 @@ from pipeline.core.article import Article
 from pipeline.core.ids import span_id
 from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
-from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.context import ArticleContext, Mention, flat
+from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.growth import NameGrowth
 from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
@@ -55,6 +59,7 @@ class MentionExtractor:
         self.label_rules = LabelRules(self.options)
         self.growth = NameGrowth(self.options, self.by_surface)
         self.additions = Additions(self.options, self.by_surface)
+        self.evidence = LabelEvidence(self.options, self.by_surface)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -67,6 +72,7 @@ class MentionExtractor:
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
         mentions = self.growth.extend(ctx, mentions)
         mentions = self.additions.add_missing(ctx, mentions)
+        mentions = flat(self.evidence.apply(ctx, mentions))
         return self._rows(article, mentions)
 
     def _rows(self, article: Article, mentions: list[Mention]) -> list[dict]:
@@ -82,6 +88,7 @@ class MentionExtractor:
                 "label": m.label,
                 "detector": m.detector,
                 "canonical_hint": m.entry.name if m.entry else None,
-                "kb_id": m.entry.kb_id if m.entry else None,
+                "kb_id": m.entry.kb_id if m.entry else m.kb_id,
+                "evidence": m.evidence,
             })
         return rows

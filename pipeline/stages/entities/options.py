@@ -38,6 +38,17 @@ class Options:
     equipment_heads: frozenset
     equipment_nouns: tuple
     equipment_modifiers: tuple
+    org_suffixes: frozenset
+    org_context_before: tuple
+    org_context_after: tuple
+    compass_words: frozenset
+    jargon: frozenset
+    jargon_patterns: tuple
+    non_name_openers: frozenset
+    event_heads_cue: frozenset
+    event_patterns: tuple
+    facility_heads: frozenset
+    club_suffixes: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> Options:
@@ -72,6 +83,17 @@ class Options:
             equipment_heads=frozenset(cfg.get("equipment_heads", [])),
             equipment_nouns=tuple(cfg.get("equipment_nouns", [])),
             equipment_modifiers=tuple(cfg.get("equipment_modifiers", [])),
+            org_suffixes=frozenset(cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
+            org_context_before=tuple(cfg.get("org_context_before", [])),
+            org_context_after=tuple(cfg.get("org_context_after", [])),
+            compass_words=frozenset(cfg.get("compass_words", [])),
+            jargon=frozenset(cfg.get("jargon", [])),
+            jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
+            non_name_openers=frozenset(cfg.get("non_name_openers", [])),
+            event_heads_cue=frozenset(cfg.get("event_heads_cue", [])),
+            event_patterns=tuple(cfg.get("event_patterns", [])),
+            facility_heads=frozenset(cfg.get("facility_heads", [])),
+            club_suffixes=frozenset(cfg.get("club_suffixes", [])),
         )
 
 

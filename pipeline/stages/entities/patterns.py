@@ -38,3 +38,24 @@ def alternation(words: tuple) -> str:
 def compile_words(template: str, words: tuple) -> re.Pattern | None:
     """``template`` with ``{}`` replaced by an alternation of ``words``; None without words."""
     return re.compile(template.format(alternation(words))) if words else None
+
+
+def capitals_view_words(lexicon: dict) -> tuple[frozenset, frozenset]:
+    """The words the nlp view keeps in capitals on a capitals line, and the function words it lower-cases.
+
+    Kept: every word the gazetteer writes in capitals ("EU", "NATO"), the legal forms
+    ("AG", "PLC") and ``capitals_kept`` of entities.toml ("CEO", "GDP"). Lower-cased:
+    the acronym fillers, name particles and spaCy's English stop words ("of", "the", "von",
+    "to"), but no month or weekday ("MAY" stays "May").
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    cfg = (lexicon or {}).get("entities") or {}
+    keep: set[str] = set(cfg.get("capitals_kept", []))
+    keep.update(f for f in cfg.get("legal_forms", []) if f.isupper() and f.isalpha())
+    for entity in ((lexicon or {}).get("gazetteer") or {}).get("entity", []):
+        for alias in entity.get("aliases", []):
+            keep.update(w for w in re.findall(r"[^\W\d_]+", alias) if len(w) >= 2 and w.isupper())
+    lower = {w.casefold() for w in cfg.get("acronym_fillers", []) + cfg.get("name_particles", []) if w.isalpha()}
+    lower |= set(STOP_WORDS) - {w.casefold() for w in cfg.get("date_words", [])}
+    return frozenset(keep), frozenset(lower)

