@@ -377,9 +377,24 @@ class Coreference:
         """The mention an earlier sentence's subject names, never resolving through itself again."""
         self._resolving.add(subject.i)
         try:
-            return self.index.mention_of(subject) or self.resolve_phrase(subject, None)
+            return self.index.mention_of(subject) or self.resolve_phrase(subject, None) or self._equated(subject)
         finally:
             self._resolving.discard(subject.i)
+
+    def _equated(self, subject) -> dict | None:
+        """The name a copula equates a nameless subject with ("the biggest winner was the AfD"), or None.
+
+        That name, not the nameless subject, is the actor a later "the party" continues; an
+        indefinite attribute ("is a coalition") classifies the subject and names no one.
+        """
+        verb = subject.head
+        if subject.pos_ != "NOUN" or verb.lemma_.lower() != "be":
+            return None
+        for child in verb.children:
+            if child.dep_ == "attr" and child.i > subject.i and not any(
+                    c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
+                return self.index.mention_of(child)
+        return None
 
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""

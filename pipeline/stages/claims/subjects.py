@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.core.article import Article
-from pipeline.stages.claims.attribution import Frame, speaker_subject, speech_contents
+from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coreference import nationality_of
 from pipeline.stages.claims.filters import states_nothing
@@ -163,11 +163,17 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     rules = ctx.rules
     speaker_token = speaker_subject(head, rules)
     if speaker_token is None:
+        content = pronoun_content(head, rules)
+        if content is not None:
+            # "It means the Liberals will ...": the complement's subject, the pronoun only if that fails
+            return [(subject_of(content, rules), content), (subject_of(head, rules), head)], None, content, False
         return [(subject_of(head, rules), head)], None, head, False
     contents = speech_contents(head, rules)
     value_tokens = [token for _, token in group]
     content = next((c for c in contents if any(c.left_edge.i <= t.i <= c.right_edge.i for t in value_tokens)),
                    contents[0])
+    # "X said: “We've agreed that the UK will ...”": what the reported pronoun agreed states the fact
+    content = pronoun_content(content, rules) or content
     pair_content = (subject_of(content, rules), content)
     pair_speaker = (speaker_token, head)
     # a reported statement is about what it reports; the one who reports it is its speaker,
