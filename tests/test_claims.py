@@ -1099,3 +1099,23 @@ def test_a_description_continues_the_name_a_copula_equated(nlp, extractor, text,
     assert row["subject"] is not None and subject in row["subject"]
     assert row["subject_rule"] == "description"
     assert subject in built.mention_text(row["subject_mention_id"])
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, subject", [
+    # the parser split "center-right" off the party's name and gave the verb two subjects: the name is the head
+    (["Germany", "’s", "center", "-", "right", "Christian", "Democratic", "Union", "won", "28", "%"],
+     [4, 0, 4, 4, 8, 7, 7, 8, 8, 10, 8],
+     ["poss", "case", "amod", "punct", "nsubj", "compound", "compound", "nsubj", "ROOT", "nummod", "dobj"],
+     ["PROPN", "PART", "NOUN", "PUNCT", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "NUM", "NOUN"], "Union"),
+    # look-alike: one subject is the subject, named or not
+    (["The", "ruling", "party", "won", "28", "%"], [2, 2, 3, 3, 5, 3],
+     ["det", "amod", "nsubj", "ROOT", "nummod", "dobj"], ["DET", "VERB", "NOUN", "VERB", "NUM", "NOUN"], "party"),
+])
+def test_of_two_parsed_subjects_the_name_is_the_head(nlp, extractor, words, heads, deps, pos, subject):
+    from spacy.tokens import Doc
+
+    from pipeline.stages.claims.grammar import own_subject
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    root = next(token for token in doc if token.dep_ == "ROOT")
+    assert own_subject(root, extractor.rules).text == subject

@@ -120,6 +120,7 @@ class HalfScore:
     problems: Counter = field(default_factory=Counter)
     unjudged: list[dict] = field(default_factory=list)
     wrong: list[dict] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -172,8 +173,12 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
         tally = scores[judgement.half]
         tally.key += 1
         expected = _expected_subjects(judgement)
-        tally.key_found += any(row["start"] < end and start < row["end"] and _fold(row["subject"]) in expected
-                               for row in rows_by_source.get(source, ()))
+        overlapping = [row for row in rows_by_source.get(source, ()) if row["start"] < end and start < row["end"]]
+        found = any(_fold(row["subject"]) in expected for row in overlapping)
+        tally.key_found += found
+        if not found:
+            tally.missed.append({"source": source, "text": judgement.text, "expected_subject": judgement.subject,
+                                 "subjects": [row["subject"] for row in overlapping]})
     return scores
 
 
@@ -216,6 +221,8 @@ def format_scores(scores: dict[str, HalfScore], *, details: bool = False, half: 
                 lines.append(f"WRONG {listed} " + json.dumps(row, ensure_ascii=False, default=str))
             for row in scores[listed].unjudged:
                 lines.append(f"UNJUDGED {listed} " + json.dumps(row, ensure_ascii=False, default=str))
+            for row in scores[listed].missed:
+                lines.append(f"MISSED KEY {listed} " + json.dumps(row, ensure_ascii=False, default=str))
     return "\n".join(lines)
 
 
@@ -242,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
     parser.add_argument("--sample", default="tests/claims_judged", help="folder with excerpts/ and judgements.jsonl")
-    parser.add_argument("--details", action="store_true", help="list every wrong and unjudged row as JSON")
+    parser.add_argument("--details", action="store_true",
+                        help="list every wrong and unjudged row and every missed key claim as JSON")
     parser.add_argument("--half", choices=HALVES, default=None,
                         help="with --details, list only this half's rows (dev while writing rules)")
     args = parser.parse_args(argv)

@@ -32,12 +32,16 @@ def is_pronoun(token, rules: ClaimRules) -> bool:
 def own_subject(head, rules: ClaimRules):
     """The first child of ``head`` that is its grammatical subject, or None.
 
-    Also the subject the parser misread as the object of a conjunction it took for a
-    preposition (see ``misread_subject``).
+    A clause has one subject: when the parser gives it two, it has split a hyphenated
+    modifier off the head ("Germany's center-right Christian Democratic Union": "right"
+    and "Union"), and the proper noun, when one of them is, is the head. Also the
+    subject the parser misread as the object of a conjunction it took for a preposition
+    (see ``misread_subject``).
     """
-    for child in head.children:
-        if child.dep_ in rules.subject_deps:
-            return child
+    subjects = [child for child in head.children if child.dep_ in rules.subject_deps]
+    if subjects:
+        return next((child for child in subjects if child.pos_ == "PROPN"), subjects[0]) \
+            if len(subjects) > 1 else subjects[0]
     return misread_subject(head, rules)
 
 
