@@ -1119,3 +1119,19 @@ def test_of_two_parsed_subjects_the_name_is_the_head(nlp, extractor, words, head
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     root = next(token for token in doc if token.dep_ == "ROOT")
     assert own_subject(root, extractor.rules).text == subject
+
+
+# A phrase followed by the list of its members is about the group; one name in apposition names the head.
+# (Phrases after UK bank-results and OPEC+ reporting.)
+@pytest.mark.parametrize("text, value, subject, rule", [
+    # (what "Three of" counts, and never the members its own description lists)
+    ("Three of Britain's largest banks – HSBC, Barclays and Standard Chartered – are set to make a combined "
+     "£15.7bn in profits this year.", "£15.7bn", "Britain's largest banks", "phrase"),
+    ("The eight – Saudi Arabia, Russia, the UAE, Kuwait and Oman – raised output targets by 3% in 2025.", "3%",
+     "The eight", "phrase"),
+    # look-alike: a single name in apposition is the head itself
+    ("Britain's biggest lender, HSBC, made an £11.8bn profit last year.", "£11.8bn", "HSBC", "phrase_name"),
+])
+def test_a_list_of_members_names_none_of_them(nlp, extractor, text, value, subject, rule):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == rule
