@@ -99,9 +99,11 @@ bench: $(VENV)/.installed
 golden: $(VENV)/.installed
 	$(BIN)/python -m pipeline.tools.golden --raw $(RAW) --snapshots tests/golden
 
-# Claims scored against tests/claims_judged/ (dev and measure halves), with every wrong and unjudged row.
+# Claims scored against tests/claims_judged/ (dev and measure halves), with the dev half's wrong and unjudged
+# rows (the measure half is only scored; JUDGED_HALF=measure lists its rows for a judge who never saw the rules).
+JUDGED_HALF ?= dev
 judged: $(VENV)/.installed
-	$(BIN)/python -m pipeline.tools.judged --sample tests/claims_judged --details
+	$(BIN)/python -m pipeline.tools.judged --sample tests/claims_judged --details --half $(JUDGED_HALF)
 
 report: $(OUT)/manifest.json
 	$(PIPE) report $(OUT) --out $(OUT)/report.html

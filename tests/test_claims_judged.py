@@ -100,3 +100,15 @@ def test_judged_precision_holds_its_floor(sample_scores, half):
                           ("key_recall", measured.key_recall)):
         floor = FLOORS[f"{half}_{metric}"]
         assert value is not None and value >= floor, f"{half} {metric} {value} < floor {floor}\n{report}"
+
+
+def test_details_list_only_the_named_half():
+    """``--half dev`` lists the dev half's rows and none of the measure half's, whose summary line stays."""
+    from pipeline.tools.judged import HalfScore
+
+    scores = {half: HalfScore(rows=1, unjudged=[{"text": f"{half} row"}]) for half in HALVES}
+    dev_only = format_scores(scores, details=True, half="dev")
+    assert "dev row" in dev_only and "measure row" not in dev_only
+    assert dev_only.splitlines()[1].startswith("measure ")  # the summary line of both halves is kept
+    both = format_scores(scores, details=True)
+    assert "dev row" in both and "measure row" in both

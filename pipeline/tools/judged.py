@@ -120,6 +120,7 @@ class HalfScore:
     problems: Counter = field(default_factory=Counter)
     unjudged: list[dict] = field(default_factory=list)
     wrong: list[dict] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -172,8 +173,12 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
         tally = scores[judgement.half]
         tally.key += 1
         expected = _expected_subjects(judgement)
-        tally.key_found += any(row["start"] < end and start < row["end"] and _fold(row["subject"]) in expected
-                               for row in rows_by_source.get(source, ()))
+        overlapping = [row for row in rows_by_source.get(source, ()) if row["start"] < end and start < row["end"]]
+        found = any(_fold(row["subject"]) in expected for row in overlapping)
+        tally.key_found += found
+        if not found:
+            tally.missed.append({"source": source, "text": judgement.text, "expected_subject": judgement.subject,
+                                 "subjects": [row["subject"] for row in overlapping]})
     return scores
 
 
@@ -197,23 +202,27 @@ def read_excerpts(folder: str | Path) -> dict[str, str]:
     return {path.name: path.read_bytes().decode("utf-8") for path in sorted(Path(folder).glob("*.txt"))}
 
 
-def format_scores(scores: dict[str, HalfScore], *, details: bool = False) -> str:
+def format_scores(scores: dict[str, HalfScore], *, details: bool = False, half: str | None = None) -> str:
+    """Both halves' summary lines; with ``details``, the wrong and unjudged rows of ``half`` (else of both)."""
     lines = []
-    for half in HALVES:
-        s = scores[half]
+    for name in HALVES:
+        s = scores[name]
         pct = lambda value: "-" if value is None else f"{value:.3f}"  # noqa: E731
-        lines.append(f"{half:8} rows {s.rows:4}  judged {s.judged:4}  right in every respect {s.right:4} "
+        lines.append(f"{name:8} rows {s.rows:4}  judged {s.judged:4}  right in every respect {s.right:4} "
                      f"({pct(s.precision)})  high-confidence {s.high_right}/{s.high} ({pct(s.high_precision)})  "
                      f"key claims with the right subject {s.key_found}/{s.key} ({pct(s.key_recall)})  "
                      f"unjudged {len(s.unjudged)}")
         if s.problems:
             lines.append("          wrong: " + ", ".join(f"{k} {v}" for k, v in s.problems.most_common()))
     if details:
-        for half in HALVES:
-            for row in scores[half].wrong:
-                lines.append(f"WRONG {half} " + json.dumps(row, ensure_ascii=False, default=str))
-            for row in scores[half].unjudged:
-                lines.append(f"UNJUDGED {half} " + json.dumps(row, ensure_ascii=False, default=str))
+        # --half dev keeps the measure half's rows out of sight while rules are written
+        for listed in (HALVES if half is None else (half,)):
+            for row in scores[listed].wrong:
+                lines.append(f"WRONG {listed} " + json.dumps(row, ensure_ascii=False, default=str))
+            for row in scores[listed].unjudged:
+                lines.append(f"UNJUDGED {listed} " + json.dumps(row, ensure_ascii=False, default=str))
+            for row in scores[listed].missed:
+                lines.append(f"MISSED KEY {listed} " + json.dumps(row, ensure_ascii=False, default=str))
     return "\n".join(lines)
 
 
@@ -230,7 +239,7 @@ def score_outputs(out_dir: str | Path, sample_dir: str | Path) -> dict[str, Half
 def main(argv: list[str] | None = None) -> int:
     """Run the pipeline over the judged sample's excerpts and print the scores per half.
 
-    Example: python -m pipeline.tools.judged --sample tests/claims_judged --details
+    Example: python -m pipeline.tools.judged --sample tests/claims_judged --details --half dev
     """
     import argparse
     import tempfile
@@ -240,7 +249,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
     parser.add_argument("--sample", default="tests/claims_judged", help="folder with excerpts/ and judgements.jsonl")
-    parser.add_argument("--details", action="store_true", help="list every wrong and unjudged row as JSON")
+    parser.add_argument("--details", action="store_true",
+                        help="list every wrong and unjudged row and every missed key claim as JSON")
+    parser.add_argument("--half", choices=HALVES, default=None,
+                        help="with --details, list only this half's rows (dev while writing rules)")
     args = parser.parse_args(argv)
     sample = Path(args.sample)
     with tempfile.TemporaryDirectory() as tmp:
@@ -248,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
                        config=load_config(None), errors=ErrorLog())
         run_pipeline(ws)
         scores = score_outputs(ws.out_dir, sample)
-    print(format_scores(scores, details=args.details))
+    print(format_scores(scores, details=args.details, half=args.half))
     return 0
 
 

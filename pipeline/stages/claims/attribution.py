@@ -52,8 +52,32 @@ class Speakers:
 
 
 def speech_contents(verb, rules: ClaimRules) -> list:
-    """The clauses a verb reports ("said (that) ..."): its clausal complements and parataxis."""
-    return [child for child in verb.children if child.dep_ in rules.content_deps and child.pos_ in VERBAL]
+    """The clauses a verb reports ("said (that) ..."): its clausal complements and parataxis.
+
+    A clause before the verb that a colon closes is a lead-in, not what was said ("Later, more
+    signs emerged of a thaw: Zelenskyy said he would travel"), however the parser hung it.
+    """
+    doc = verb.doc
+    return [child for child in verb.children if child.dep_ in rules.content_deps and child.pos_ in VERBAL
+            and not (child.i < verb.i and any(doc[i].text == ":" for i in range(child.right_edge.i + 1, verb.i)))]
+
+
+def pronoun_content(verb, rules: ClaimRules):
+    """The clause a ``content_verbs`` verb with a pronoun subject states, or None.
+
+    "It means the Liberals will have to find support": the pronoun names no actor, the
+    complement's own subject does. Only a complement with a noun-phrase subject counts.
+    """
+    if verb.lemma_.lower() not in rules.content_verbs:
+        return None
+    subject = own_subject(verb, rules)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ not in rules.content_pronouns:
+        return None
+    for child in speech_contents(verb, rules):
+        inner = own_subject(child, rules)
+        if inner is not None and inner.dep_ in {"nsubj", "nsubjpass"} and inner.pos_ in {"NOUN", "PROPN"}:
+            return child
+    return None
 
 
 def speaker_subject(verb, rules: ClaimRules):

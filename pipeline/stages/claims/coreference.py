@@ -149,6 +149,16 @@ def nationality_of(token, index: ArticleIndex, rules: ClaimRules) -> dict | None
     return None
 
 
+def lists_members(token) -> bool:
+    """True for a phrase followed by the list of its members ("The eight – Saudi Arabia, Russia, the UAE, ...").
+
+    A list names no one of its members as what the phrase is about, however the parser
+    chained it (coordinated, or each name in apposition to the one before).
+    """
+    return any(child.dep_ == "appos" and any(c.dep_ in {"conj", "appos"} for c in child.subtree if c.i != child.i)
+               for child in token.children)
+
+
 class Coreference:
     """Antecedents of pronouns and the names noun phrases are about, in one article."""
 
@@ -311,8 +321,8 @@ class Coreference:
             return self.resolve_phrase(head.head, quote_speaker)
         if is_pronoun(token, self.rules):
             return self.resolve_pronoun(token, quote_speaker)
-        if any(child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children) for child in token.children):
-            return None  # "The eight – Saudi Arabia, Russia, the UAE, ...": a list names no one of its members
+        if lists_members(token):
+            return None
         if token.pos_ in {"NOUN", "PROPN"} and not self.owns(token):
             return self.apposition_of(token)
         return self.resolve_phrase(token, quote_speaker)
@@ -365,8 +375,9 @@ class Coreference:
             if index.in_boilerplate(sent.start_char):
                 continue
             subject = subject_of(sent.root, rules)
+            # (never the phrase the description is part of: "Three of Britain's largest banks")
             if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
-                    or subject.i in self._resolving:
+                    or subject.i in self._resolving or subject.left_edge.i <= token.i <= subject.right_edge.i:
                 continue
             found = self._subject_names(subject)
             if found is not None and found["label"] in labels:
@@ -377,9 +388,24 @@ class Coreference:
         """The mention an earlier sentence's subject names, never resolving through itself again."""
         self._resolving.add(subject.i)
         try:
-            return self.index.mention_of(subject) or self.resolve_phrase(subject, None)
+            return self.index.mention_of(subject) or self.resolve_phrase(subject, None) or self._equated(subject)
         finally:
             self._resolving.discard(subject.i)
+
+    def _equated(self, subject) -> dict | None:
+        """The name a copula equates a nameless subject with ("the biggest winner was the AfD"), or None.
+
+        That name, not the nameless subject, is the actor a later "the party" continues; an
+        indefinite attribute ("is a coalition") classifies the subject and names no one.
+        """
+        verb = subject.head
+        if subject.pos_ != "NOUN" or verb.lemma_.lower() != "be":
+            return None
+        for child in verb.children:
+            if child.dep_ == "attr" and child.i > subject.i and not any(
+                    c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
+                return self.index.mention_of(child)
+        return None
 
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""

@@ -33,11 +33,13 @@ def main_clause(head, sent, rules):
 
 def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tuple[dict, object]],
               frames: Sequence[Frame], quote_speaker: dict | None, topic: dict | None,
-              subject: tuple | None = None) -> dict:
+              subject: tuple | None = None, set_aside: Sequence[dict] = ()) -> dict:
     """One ``claim_drafts`` row for the values of one claim head (``subject``: already resolved).
 
     One claim in the sentence spans the sentence; one of several, its clause. The
-    speaker is the innermost attribution's, else the quotation's.
+    speaker is the innermost attribution's, else the quotation's. ``set_aside``: the
+    sentence's values the value rules left out (an age, an aside's figure); their
+    figures are accounted for, so they do not count as numbers no value holds.
     """
     doc, article, rules = ctx.doc, ctx.article, ctx.rules
     if len(heads) == 1:
@@ -67,6 +69,8 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     # figures the row holds: its values, and names with digits in them ("FTSE 100", "G7")
     covered = [(row["start"] - article.start - local_start, row["end"] - article.start - local_start)
                for row, _ in group]
+    covered += [(row["start"] - article.start - local_start, row["end"] - article.start - local_start)
+                for row in set_aside]
     covered += [(row["start"] - article.start - local_start, row["end"] - article.start - local_start)
                 for row in ctx.index.mentions_in(local_start, local_end)]
     confidence = claim_confidence(

@@ -51,6 +51,8 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
     first_body = body_start(article.text, rules)
     for index, sent in enumerate(sentences):
         in_sentence = claim_values(by_sentence.get(index, []), frames[index], rules)
+        linked = {id(row) for row, _ in in_sentence}
+        set_aside = [row for row, _ in by_sentence.get(index, []) if id(row) not in linked]
         if article.is_boilerplate(sent.start_char) or not (in_sentence or rules.fact_claims):
             continue
         folded = " ".join(sent.text.split())
@@ -61,7 +63,7 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             if is_data_line(sent, in_sentence, rules):
                 seen_texts.add(folded)
                 rows.append(claim_row(ctx, sent, sent.root, [sent.root], in_sentence, frames[index],
-                                      quote_speaker, topic))
+                                      quote_speaker, topic, set_aside=set_aside))
             continue
         if not in_sentence:
             row = fact_claim(ctx, sent, frames[index], quote_speaker, topic)
@@ -80,6 +82,7 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         claims = [(head, group) for head, group in claims if not first_person_opinion(head, rules)]
         heads = [head for head, _ in claims]
         for head, group in claims:
-            rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic))
+            rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
+                                  set_aside=set_aside))
     rows.sort(key=lambda row: (row["start"], row["end"]))
     return rows

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.stages.claims.attribution import Frame, speaker_subject, speech_contents
+from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.filters import asserts_fact, is_cleft
@@ -37,6 +37,10 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
         main, reported = contents[0], True
     else:
         main, reported = root, False
+    # "It means the Liberals will ...", "“We agreed that the UK will ...”": the stated clause's subject acts
+    stated = pronoun_content(main, rules)
+    if stated is not None:
+        main, reported = stated, True
     # (a speech verb hung on the statement, "The second level, Rutte noted, is ...", only credits it)
     clauses = [main] + [child for child in main.children if child.dep_ in rules.coordinate_deps
                         and child.pos_ in VERBAL and own_subject(child, rules) is not None

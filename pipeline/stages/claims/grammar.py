@@ -32,12 +32,30 @@ def is_pronoun(token, rules: ClaimRules) -> bool:
 def own_subject(head, rules: ClaimRules):
     """The first child of ``head`` that is its grammatical subject, or None.
 
-    Also the subject the parser misread as the object of a conjunction it took for a
-    preposition (see ``misread_subject``).
+    A clause has one subject: when the parser gives it two, it has split a modifier off the
+    head ("Germany's center-right Christian Democratic Union": "right" and "Union"), taken
+    a dateline ("LONDON — Military chiefs ... will hold") or a lead-in ("A particularly
+    alarming finding concerns the period 2023–2025: for the first time, a three-year
+    average has exceeded ...") for one. English puts the subject next before its verb, so
+    the nearest one before the verb is it, unless the two are the halves of one word
+    ("sub-themes") or of a coordination the parser broke ("The United States, Canada and,
+    in future, the United Kingdom are"): then the first heads the phrase. Also the subject
+    the parser misread as the object of a conjunction it took for a preposition (see
+    ``misread_subject``).
     """
-    for child in head.children:
-        if child.dep_ in rules.subject_deps:
-            return child
+    subjects = [child for child in head.children if child.dep_ in rules.subject_deps]
+    if len(subjects) > 1:
+        before = [child for child in subjects if child.i < head.i]
+        if len(before) < 2:
+            return before[-1] if before else subjects[0]
+        first, last, doc = before[0], before[-1], head.doc
+        between = doc[first.i + 1:last.left_edge.i]
+        joined = not doc[last.left_edge.i - 1].whitespace_ if last.left_edge.i > 0 else False
+        if joined or any(token.dep_ == "cc" for token in between):
+            return first
+        return last
+    if subjects:
+        return subjects[0]
     return misread_subject(head, rules)
 
 

@@ -73,6 +73,8 @@ class ClaimRules:
     kind_by_quantity: Mapping[str, str]
     kind_by_date: Mapping[str, str]
     hedge_words: frozenset[str] = frozenset()
+    content_verbs: frozenset[str] = frozenset()
+    content_pronouns: frozenset[str] = frozenset()
     owned_nouns: frozenset[str] = frozenset()
     portion_nouns: frozenset[str] = frozenset()
     description_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -94,14 +96,16 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
-              "list_openers", "hedge_words", "owned_nouns", "portion_nouns")
+              "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "content_verbs",
+              "content_pronouns")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
                       "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
-                      "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns"})
+                      "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
+                      "content_verbs", "content_pronouns"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -140,6 +144,8 @@ _DEFAULTS: dict[str, object] = {
     "final_punctuation": [".", "!", "?", "…", ":", ";"],
     "question_marks": ["?"],
     "speech_verbs": [],
+    "content_verbs": [],
+    "content_pronouns": [],
     "target_lemmas": [],
     "target_nouns": [],
     "joint_object_labels": [],

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.core.article import Article
-from pipeline.stages.claims.attribution import Frame, speaker_subject, speech_contents
+from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.coreference import nationality_of
+from pipeline.stages.claims.coreference import lists_members, nationality_of
 from pipeline.stages.claims.filters import states_nothing
 from pipeline.stages.claims.grammar import (
     CHAINED_DEPS,
@@ -163,11 +163,17 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     rules = ctx.rules
     speaker_token = speaker_subject(head, rules)
     if speaker_token is None:
+        content = pronoun_content(head, rules)
+        if content is not None:
+            # "It means the Liberals will ...": the complement's subject, the pronoun only if that fails
+            return [(subject_of(content, rules), content), (subject_of(head, rules), head)], None, content, False
         return [(subject_of(head, rules), head)], None, head, False
     contents = speech_contents(head, rules)
     value_tokens = [token for _, token in group]
     content = next((c for c in contents if any(c.left_edge.i <= t.i <= c.right_edge.i for t in value_tokens)),
                    contents[0])
+    # "X said: “We've agreed that the UK will ...”": what the reported pronoun agreed states the fact
+    content = pronoun_content(content, rules) or content
     pair_content = (subject_of(content, rules), content)
     pair_speaker = (speaker_token, head)
     # a reported statement is about what it reports; the one who reports it is its speaker,
@@ -285,8 +291,8 @@ def stated_phrase(token, rules: ClaimRules) -> bool:
     """True for a clause subject that is a noun phrase of its own: not a pronoun, an expletive or a clause.
 
     A number heading it counts when a name or noun hangs on it (the parser's reading of
-    "the CAC 40 has climbed") or an "of" phrase says what it measures ("About 90% of the
-    rare earth").
+    "the CAC 40 has climbed"), an "of" phrase says what it measures ("About 90% of the
+    rare earth") or an article makes it a noun ("The eight").
     """
     if token.dep_ not in {"nsubj", "nsubjpass"} or is_pronoun(token, rules):
         return False
@@ -294,7 +300,9 @@ def stated_phrase(token, rules: ClaimRules) -> bool:
         return True
     return token.pos_ == "NUM" and any(
         (child.pos_ in {"NOUN", "PROPN"} and child.dep_ in {"compound", "nmod", "det"})
-        or (child.dep_ == "prep" and child.lower_ == "of") for child in token.children)
+        or (child.dep_ == "prep" and child.lower_ == "of")
+        # a number made a noun by its article names a group ("The eight – Saudi Arabia, Russia, ...")
+        or (child.dep_ == "det" and child.lower_ in rules.anaphoric_determiners) for child in token.children)
 
 
 def nearest_name(verb, ctx: ArticleContext, subject_tokens: set[int], speaker_ids: set[str]) -> dict | None:
@@ -334,7 +342,7 @@ def behind_side_preposition(token, head, rules: ClaimRules) -> bool:
 def described(group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
     """The entity a claim's quantity is about: "one exception in Hungary's Viktor Orban", "27 EU leaders"."""
     for row, token in group:
-        if "quantity_id" in row:
+        if "quantity_id" in row and not lists_members(token):
             found = ctx.coreference.resolve_phrase(token, quote_speaker, preps=ctx.rules.described_preps)
             if found is not None:
                 return found

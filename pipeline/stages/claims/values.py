@@ -47,10 +47,11 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
     """The values of one sentence that state what its claims are about.
 
     Left out: weak dates ("now", "currently": the time of any statement), a person's age
-    ("the 23-year-old"), the count that names a speaker ("one OPEC+ delegate said"), and a
-    frequency beside other values that qualifies a noun ("the steepest yearly drop in
-    2025") or an amount ("2.9 million barrels per day", "12% per year") rather than
-    saying how often the claim's event happens ("will hold the talks annually from 2026").
+    ("the 23-year-old"), the count that names a speaker ("one OPEC+ delegate said"), a
+    frequency that qualifies a noun ("the first daily oral medication", "the steepest
+    yearly drop in 2025") or, beside other values, an amount ("2.9 million barrels per
+    day", "12% per year") rather than saying how often the claim's event happens ("will
+    hold the talks annually from 2026").
     """
     speaker_tokens = set().union(*(frame.source for frame in frames)) if frames else set()
     amounts = [(row["start"], row["end"]) for row, _ in values if "quantity_id" in row]
@@ -60,9 +61,8 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
             text = " ".join(row["text"].split()).lower()
             if text in rules.weak_dates or text.endswith("-old") or text.endswith(" old"):
                 continue
-            if row.get("tclass") == "set" and len(values) > 1 and (
-                    token.dep_ == "amod" or token.pos_ == "ADJ"
-                    or any(start <= row["start"] <= end + 1 for start, end in amounts)):
+            if row.get("tclass") == "set" and (token.dep_ == "amod" or token.pos_ == "ADJ" or (
+                    len(values) > 1 and any(start <= row["start"] <= end + 1 for start, end in amounts))):
                 continue
         elif token.i in speaker_tokens:
             continue
