@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.stages.dates.anaphora import resolve_anaphora
 from pipeline.stages.dates.calendar import _Anchor
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.grammar import _Grammar
@@ -131,6 +132,7 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
         taken[i:j] = b"\x01" * (j - i)
         found.append(_Found(units[i].start, units[j - 1].end, norm, i, j, rule.kind))
     found.sort(key=lambda f: (f.start, f.end))
+    resolve_anaphora(found, ctx, anchor)
     _date_clock_times(found, units, doc, anchor)
     return found, units
 
