@@ -6,7 +6,8 @@ or before it; "a year earlier", "three days later" shift it by the count, writte
 finer of the two granularities ("the third quarter ... a year earlier" is the year-ago
 quarter); a definite "the quarter"/"the year" after a date of that granularity is that
 date's period. With no date mentioned before, the anchor (the publication date) is the
-reference. A reference coarser than the anaphor ("in 1998 ... three days later") leaves
+reference of a backward shift only ("a year earlier", "the previous year"); "a year later"
+or "that year" with nothing before them keep no value. A reference coarser than the anaphor ("in 1998 ... three days later") leaves
 the value empty rather than guessing. Resolved anaphors are not references themselves
 (a second "a year earlier" refers to the same time the first did), except a definite
 "the quarter", which names a period the next anaphor may shift.
@@ -61,7 +62,10 @@ def shifted(ref_day: dt.date, ref_gran: str, count: int, unit: str, *, at: str |
 
 def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     """Give every anaphoric expression of ``found`` (text order) the value its reference fixes."""
+    # the publication date stands in only for a backward shift ("a year earlier", "the previous
+    # year"): "a year later" or "that year" with no date before them speak of an event's time
     ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
+    spoken = False
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     for f in found:
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
@@ -69,7 +73,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             # a time of the anaphor's own sentence comes first ("rose in the third quarter from
             # a year earlier"), then the last one the text spoke of
             own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
-            reading = _reading(f, ctx, own or ref)
+            reading = _reading(f, ctx, own or ref, spoken)
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 f.norm.anchored = True
@@ -78,14 +82,18 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
         if _is_reference(f):
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
+            spoken = True
 
 
-def _reading(f, ctx, ref):
+def _reading(f, ctx, ref, spoken: bool):
     if ref is None:
         return None
     ref_day, ref_gran = ref
     us = ctx.words(f.first, f.last)
     keys = [u.key for u in us]
+    backward = any(k in ("earlier", "before", "previous", "preceding") for k in keys)
+    if not spoken and not backward and f.kind != "the_period":
+        return None
     if f.kind == "the_period":
         unit = _ANAPHOR_UNIT.get(keys[-1])
         # "the year" after "the third quarter" is still the anchor's year; only a date of the

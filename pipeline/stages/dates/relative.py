@@ -22,7 +22,8 @@ def weekday(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if ctx.anchor is None:
         return _Norm(tclass, f"XXXX-WXX-{wd}{suffix}", "day", None, True, mod)
     if not ctx.need("day"):
-        return _Norm(tclass, None, "day", None, True, mod)
+        # only the year (or month) of the publication is known: keep what is unknown
+        return _Norm(tclass, f"{ctx.anchor.date.year:04d}-WXX-{wd}{suffix}", "day", None, True, mod)
     d = resolve_weekday(ctx.anchor.date, wd, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
     return _Norm(tclass, d.isoformat() + suffix, "day", (d, d), True, mod)
 
@@ -30,7 +31,8 @@ def weekday(ctx: _Context, us, rule, i, j) -> _Norm | None:
 def weekend(ctx: _Context, us, rule, i, j) -> _Norm | None:
     rel = ctx.pay(ctx.first(us, "REL"), "REL")
     if not ctx.need("day"):
-        return _Norm("date", "XXXX-WXX-WE" if ctx.anchor is None else None, "week", None, True)
+        year = "XXXX" if ctx.anchor is None else f"{ctx.anchor.date.year:04d}"
+        return _Norm("date", f"{year}-WXX-WE", "week", None, True)
     sat = resolve_weekday(ctx.anchor.date, 6, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
     return _Norm("date", _iso_week(sat) + "-WE", "week", (sat, sat + dt.timedelta(days=1)), True)
 
