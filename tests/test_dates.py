@@ -895,3 +895,27 @@ def test_anaphoric_times(nlp, extractor, text, span, value):
 def test_units_before_an_event_are_a_duration(nlp, extractor, text, span):
     rows = run(nlp, extractor, text)
     assert [(r["text"], r["tclass"]) for r in rows] == [(span, "duration")]
+
+
+# ---------------------------------------------------------------------------------------
+# word sense, adjacent expressions, duration units
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # adjacent expressions split: both found
+    ("Consumer prices rose 3.5 per cent on a year earlier last month.",
+     [("a year earlier", "2024-02"), ("last month", "2025-02")]),
+    # durations with units the grammar lacked
+    ("The recovery could take a half year.", [("a half year", "P6M")]),
+    ("Profits fell for two quarters in a row.", [("two quarters", "P6M")]),
+    ("It took half a decade to build.", [("half a decade", "P5Y")]),
+    # word sense: the verb is no season
+    ("Interest rates are set to fall next year.", [("next year", "2026")]),
+    ("Prices fall when supply rises.", []),
+    ("Sales rose in the fall.", [("the fall", "2024-FA")]),
+    # look-alikes: fractions and names
+    ("Three quarters of voters backed the plan.", []),
+    ("A quarter of the budget goes to defence.", []),
+])
+def test_sense_split_and_units(nlp, extractor, text, expected):
+    rows = run(nlp, extractor, text)
+    assert [(r["text"], r["value"]) for r in rows] == expected

@@ -4,7 +4,7 @@ TimeML's reading: "later that day", "the same week", "that year" name the period
 last date the text mentioned; "the following month", "the previous year" the period after
 or before it; "a year earlier", "three days later" shift it by the count, written at the
 finer of the two granularities ("the third quarter ... a year earlier" is the year-ago
-quarter); a definite "the quarter"/"the year" after a date of that granularity is that
+quarter; a time right after the anaphor comes first: "on a year earlier last month"); a definite "the quarter"/"the year" after a date of that granularity is that
 date's period. With no date mentioned before, the anchor (the publication date) is the
 reference of a backward shift only ("a year earlier", "the previous year"); "a year later"
 or "that year" with nothing before them keep no value. A reference coarser than the anaphor ("in 1998 ... three days later") leaves
@@ -67,13 +67,17 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
     spoken = False
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
-    for f in found:
+    for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
         if f.kind in ("anaphoric", "offset", "the_period") and f.norm.tclass == "date":
             # a time of the anaphor's own sentence comes first ("rose in the third quarter from
             # a year earlier"), then the last one the text spoke of
             own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
-            reading = _reading(f, ctx, own or ref, spoken)
+            nxt = found[n + 1] if n + 1 < len(found) else None
+            if nxt is not None and nxt.start - f.end <= 1 and _is_reference(nxt):
+                # "rose 3.5 per cent on a year earlier last month": the time right after it
+                own = (nxt.norm.interval[0], nxt.norm.granularity)
+            reading = _reading(f, ctx, own or ref, spoken or own is not None)
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 f.norm.anchored = True

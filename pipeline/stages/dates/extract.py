@@ -116,7 +116,9 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
     found: list[_Found] = []
     for i, j, rule in candidates:
         if any(taken[i:j]):
-            continue
+            i = _untaken_tail(units, taken, codes, i, j, rule)
+            if i is None:
+                continue
         if _vetoed(units, i, j, doc, g):
             continue
         norm = normalise(ctx, i, j, rule)
@@ -135,6 +137,18 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
     resolve_anaphora(found, ctx, anchor)
     _date_clock_times(found, units, doc, anchor)
     return found, units
+
+
+def _untaken_tail(units: list[_Unit], taken: bytearray, codes: str, i: int, j: int, rule) -> int | None:
+    """The start of what is left of match ``i:j`` after a longer match took its head, when the rule
+    still matches it ("rose 3.5 per cent on a year earlier last month": "a year earlier" takes
+    "earlier", and "earlier last month" leaves "last month"); None otherwise."""
+    k = i
+    while k < j and (taken[k] or units[k].code == "|"):
+        k += 1
+    if k == i or k >= j or any(taken[k:j]) or rule.regex.fullmatch(codes, k, j) is None:
+        return None
+    return k
 
 
 def _date_clock_times(found: list[_Found], units: list[_Unit], doc, anchor: _Anchor | None) -> None:
