@@ -904,6 +904,9 @@ def test_units_before_an_event_are_a_duration(nlp, extractor, text, span):
     # adjacent expressions split: both found
     ("Consumer prices rose 3.5 per cent on a year earlier last month.",
      [("a year earlier", "2024-02"), ("last month", "2025-02")]),
+    # a clock time and the day right after it are one time; "twenty four" is one number
+    ("The polls open at 9 a.m. Tuesday.", [("9 a.m. Tuesday", "2025-03-18T09:00")]),
+    ("In the last twenty four hours, stocks fell.", [("the last twenty four hours", "PT24H")]),
     # durations with units the grammar lacked
     ("The recovery could take a half year.", [("a half year", "P6M")]),
     ("Profits fell for two quarters in a row.", [("two quarters", "P6M")]),

@@ -136,7 +136,7 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
     found.sort(key=lambda f: (f.start, f.end))
     resolve_anaphora(found, ctx, anchor)
     _date_clock_times(found, units, doc, anchor)
-    return found, units
+    return _join_clock_and_day(found, text), units
 
 
 def _untaken_tail(units: list[_Unit], taken: bytearray, codes: str, i: int, j: int, rule) -> int | None:
@@ -149,6 +149,22 @@ def _untaken_tail(units: list[_Unit], taken: bytearray, codes: str, i: int, j: i
     if k == i or k >= j or any(taken[k:j]) or rule.regex.fullmatch(codes, k, j) is None:
         return None
     return k
+
+
+def _join_clock_and_day(found: list[_Found], text: str) -> list[_Found]:
+    """A clock time and the day right after it are one time ("9 a.m. Tuesday", "noon Thursday")."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "clock" and f.norm.granularity == "day" and f.norm.tclass == "date"
+            and prev.norm.value and prev.norm.interval is not None and prev.norm.interval == f.norm.interval
+            and text[prev.end:f.start] == " "
+        ):
+            prev.end, prev.last = f.end, f.last
+            continue
+        out.append(f)
+    return out
 
 
 def _date_clock_times(found: list[_Found], units: list[_Unit], doc, anchor: _Anchor | None) -> None:

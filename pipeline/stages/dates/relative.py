@@ -24,9 +24,7 @@ def weekday(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if not ctx.need("day"):
         # only the year (or month) of the publication is known: keep what is unknown
         return _Norm(tclass, f"{ctx.anchor.date.year:04d}-WXX-{wd}{suffix}", "day", None, True, mod)
-    # news reports what has happened: a weekday no tense points is the last one (on TimeML's
-    # news, bare weekdays lie before the creation date ten times as often as after it)
-    d = resolve_weekday(ctx.anchor.date, wd, rel=rel, direction=(ctx.direction(i, j) or -1) if rel is None else 0)
+    d = resolve_weekday(ctx.anchor.date, wd, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
     return _Norm(tclass, d.isoformat() + suffix, "day", (d, d), True, mod)
 
 
