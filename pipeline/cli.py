@@ -206,9 +206,13 @@ def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path |
 
 
 @main.command(name="eval")
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True,
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
               help="Folder of gold .jsonl files (format of tests/gold/README.md).")
-@click.argument("outputs", type=click.Path(path_type=Path, exists=True, file_okay=False), default="outputs")
+@click.option("--timeml", "timeml_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
+              help="Instead of --gold: run the dates stage on a folder of TimeML (.tml) files and score it.")
+@click.option("--withhold-dct", is_flag=True,
+              help="With --timeml: infer each document's date from its text and score it against the DCT.")
+@click.argument("outputs", type=click.Path(path_type=Path, file_okay=False), default="outputs")
 @click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=None,
               help="Input folder the outputs were built from [default: the one in manifest.json].")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
@@ -216,14 +220,22 @@ def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path |
 @click.option("--floors", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="TOML file of minimum metric values; exit 1 when any metric falls below its floor.")
 @_guard
-def eval_command(gold_dir: Path, outputs: Path, raw_dir: Path | None, as_json: bool, show_errors: bool,
-                 floors: Path | None) -> None:
+def eval_command(gold_dir: Path | None, timeml_dir: Path | None, withhold_dct: bool, outputs: Path,
+                 raw_dir: Path | None, as_json: bool, show_errors: bool, floors: Path | None) -> None:
     """Score output tables against gold annotations: precision, recall, F1, value accuracy.
 
     \b
     Example:
         pipeline eval --gold tests/gold outputs --errors
+        pipeline eval --timeml ../shared/timeml/TBAQ-cleaned --errors
     """
+    if timeml_dir is not None:
+        _eval_timeml(timeml_dir, withhold_dct=withhold_dct, as_json=as_json, show_errors=show_errors)
+        return
+    if gold_dir is None:
+        raise click.UsageError("[E059] eval needs --gold DIR (gold .jsonl files) or --timeml DIR (TimeML files)")
+    if not outputs.is_dir():
+        raise click.UsageError(f"[E059] {outputs}: no such output folder; run `pipeline run` first or name the folder")
     from pipeline.tools.evaluate import check_floors, evaluate, flat_metrics, format_report, load_gold
     from pipeline.tools.load import load
 
@@ -247,6 +259,32 @@ def eval_command(gold_dir: Path, outputs: Path, raw_dir: Path | None, as_json: b
             click.echo(f"below floor: {line}", err=True)
         if failures:
             sys.exit(1)
+
+
+def _eval_timeml(folder: Path, *, withhold_dct: bool, as_json: bool, show_errors: bool) -> None:
+    from pipeline.run.config import load_config
+    from pipeline.run.extract import entity_lexicon
+    from pipeline.stages.nlp import load_pipeline
+    from pipeline.tools.evaluate.timeml import format_timeml, read_timeml, score_inferred, score_timeml
+    from pipeline.tools.evaluate.timeml_run import DatesRunner
+
+    config = load_config()
+    runner = DatesRunner(config, load_pipeline(config.model_name, entity_lexicon=entity_lexicon(config)))
+    docs = read_timeml(folder)
+    predicted, inferred = {}, {}
+    for d in docs:
+        rows, documents = runner(d.name, d.text, None if withhold_dct else d.dct)
+        predicted[d.name] = [(r["start"], r["end"], r["tclass"], r["value"]) for r in rows]
+        dated = [r for r in documents if r["published"] is not None]
+        inferred[d.name] = (dated[0]["published"], dated[0]["published_precision"]) if dated else None
+    result = score_timeml(docs, predicted)
+    if withhold_dct:
+        result["inferred"] = score_inferred(docs, inferred)
+    if as_json:
+        click.echo(json.dumps(result if show_errors else {k: v for k, v in result.items() if k != "errors"},
+                              indent=2, sort_keys=True, default=str))
+    else:
+        click.echo(format_timeml(result, show_errors=show_errors))
 
 
 def _add_lazy_commands() -> None:

@@ -185,7 +185,8 @@ POSITIVE = [
     ("The exercises are expected to conclude on Tuesday.", "Tuesday", "2025-03-18", True, "date", MON, None),
     ("An EU summit in Brussels is scheduled for Thursday.", "Thursday", "2025-03-20", True, "date", MON, None),
     ("She said on Monday that she would stay.", "Monday", "XXXX-WXX-1", True, "date", None, None),
-    ("He said on Monday that he would stay.", "Monday", None, True, "date", (dt.date(2025, 6, 1), "month"), None),
+    # only the month of the publication known: the weekday keeps its week unknown, not its year
+    ("He said on Monday that he would stay.", "Monday", "2025-WXX-1", True, "date", (dt.date(2025, 6, 1), "month"), None),
     ("Protests are planned for the weekend.", "the weekend", "2025-W12-WE", True, "date", MON, None),
     ("The talks collapsed last weekend.", "last weekend", "2025-W11-WE", True, "date", MON, None),
     # relative expressions read by dateparser against the anchor
@@ -235,7 +236,8 @@ POSITIVE = [
     ("She served as minister for 12 years until 2019.", "12 years", "P12Y", False, "duration", MON, None),
     ("The UK will relaunch relations with the Union years after Brexit.", "years", "PXY", False, "duration", MON, None),
     ("The previous seven-year budget ran from 2021.", "seven-year", "P7Y", False, "duration", MON, None),
-    ("The decision comes 30 years after the Budapest Memorandum.", "30 years after", None, False, "date", MON, None),
+    # "N units after X": the time is the event's, unknown here; TimeML marks the duration
+    ("The decision comes 30 years after the Budapest Memorandum.", "30 years", "P30Y", False, "duration", MON, None),
     ("Officials expect the visit to last two days.", "two days", "P2D", False, "duration", MON, None),
     ("States will have four additional months to detail their plans.",
      "four additional months", "P4M", False, "duration", MON, None),
@@ -284,10 +286,11 @@ POSITIVE = [
     ("The airports were closed until at least 0400 GMT.", "0400 GMT", "2025-03-17T04:00", True, "time", MON, None),
     # relative to an event rather than to the article: no value
     ("An article published two days before the attack warned of it.",
-     "two days before", None, False, "date", MON, None),
+     "two days", "P2D", False, "duration", MON, None),
     ("A year later, the pact collapsed.", "A year later", None, False, "date", MON, None),
     ("The following year, the treaty was signed.", "The following year", None, False, "date", MON, None),
-    ("Drones crossed on September 9 and later that week.", "later that week", None, False, "date", MON, None),
+    # anaphoric: the time the text last spoke of (tests of anaphora below)
+    ("Drones crossed on September 9 and later that week.", "later that week", "2024-W37", True, "date", MON, None),
     ("The treaty lapsed at the end of that year.", "the end of that year", None, False, "date", MON, "END"),
     ("Days later, Romania reported a breach.", "Days later", None, False, "date", MON, None),
     ("Hours before, Trump had alarmed European allies.", "Hours before", None, False, "date", MON, None),
@@ -641,23 +644,57 @@ def test_dateparser_readings_are_cached(nlp, extractor):
     "text,expected",
     [
         ("Sunday, February 01, 2026\n\nUK and EU Resume Defence Talks\n\nBRUSSELS — The UK and EU agreed.",
-         (dt.date(2026, 2, 1), "day")),
-        ("BRUSSELS, March 6, 2025 — EU leaders backed the plan on Thursday.", (dt.date(2025, 3, 6), "day")),
+         (dt.date(2026, 2, 1), "day", "header")),
+        ("BRUSSELS, March 6, 2025 — EU leaders backed the plan on Thursday.", (dt.date(2025, 3, 6), "day", "header")),
+        ("Fed cuts rates\nby WorldTribune Staff / 247 Real News December 10, 2025\n\nThe Fed cut rates on Wednesday.",
+         (dt.date(2025, 12, 10), "day", "header")),
+        ("Tejas deal signed\nNew Delhi (AFP) Sept 25, 2025\n\nIndia signed a deal on Thursday.",
+         (dt.date(2025, 9, 25), "day", "header")),
         ("A cartoon about defence.\nFirst published on CagleCartoons.com, June 4, 2025 | By Malcolm McGookin",
-         (dt.date(2025, 6, 4), "day")),
+         (dt.date(2025, 6, 4), "day", "published")),
+        ("Carney wins.\nThe Liberals won the vote, officials said. Updated April 29, 2025 3:11 pm",
+         (dt.date(2025, 4, 29), "day", "published")),
         ("In March 2025, the EU launched initiatives. The regulation was adopted in May 2025. "
-         "The summit at the end of June 2025 will focus on security.", (dt.date(2025, 6, 1), "month")),
-        ("The talks began on 2 March 2025 and the leaders agreed a plan.", (dt.date(2025, 3, 1), "month")),
+         "The summit at the end of June 2025 will focus on security.", (dt.date(2025, 6, 1), "month", "bounds")),
+        ("The talks began on 2 March 2025 and the leaders agreed a plan.", (dt.date(2025, 3, 1), "month", "lede")),
+        ("Markets close 2025 near a record\nShares rose in 2025, the best year since 2021. Trading ended on "
+         "Wednesday, December 31.", (dt.date(2025, 12, 1), "month", "weekday")),
+        ("Stocks hit a record\nThe index rose on Friday, May 23, capping gains in 2024, 2024 and 2024.",
+         (dt.date(2025, 5, 1), "month", "weekday")),  # 23 May is a Friday in 2025, not 2024
+        ("Oil output steady\nOPEC+ kept output steady. Prices fell 18% in 2025, their steepest drop since 2020. "
+         "Output in 2025 rose, and demand in 2025 slowed.", (dt.date(2025, 1, 1), "year", "year")),
+        ("Poland budget\nPoland will spend 4.8% on defence by 2030, by 2030 and by 2030, after 2.1% in 2022.", None),
         ("The EU concluded a series of agreements in 2024.", None),
         ("Analysts recalled the invasion of Ukraine in February 2022 and what followed.", None),
         ("Leaders met on Thursday and will meet again on March 20-21.", None),
+        ("Waxman said holders of its debentures due March 15, 2007 converted them.", None),
     ],
-    ids=["header", "dateline", "published-cue", "past-and-future", "past-day", "past-year", "one-old-date",
-         "nothing-fixed"],
+    ids=["header", "dateline", "byline-date", "credit-line-date", "published-cue", "updated-cue", "past-and-future",
+         "past-day", "weekday-pair", "weekday-fixes-year", "year-thrice", "targets-only", "past-year", "one-old-date",
+         "nothing-fixed", "maturity"],
 )
 def test_infer_publication_date(nlp, lexicon, text, expected):
     art = Article("d", "s.txt", 0, len(text), text, None, None)
-    assert infer_publication_date(nlp(view_text(text)), art, lexicon=lexicon) == expected
+    got = infer_publication_date(nlp(view_text(text)), art, lexicon=lexicon)
+    if expected is None:
+        assert got is None
+        return
+    date, precision, rule = expected
+    assert got[:2] == (date, precision), got
+    assert got[2].split()[0] == rule, got  # the evidence names the rule that decided and what it read
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("The group met on Sunday.", "Sunday", "2025-WXX-7"),
+        ("Talks resume next weekend.", "next weekend", "2025-WXX-WE"),
+        ("Prices rose this year.", "this year", "2025"),
+    ],
+)
+def test_year_only_anchor_keeps_what_is_unknown(nlp, extractor, text, span, value):
+    rows = run(nlp, extractor, text, (dt.date(2025, 1, 1), "year"))
+    assert [(r["text"], r["value"]) for r in rows if r["text"] == span] == [(span, value)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -814,3 +851,74 @@ def test_fiscal_year_start_is_configurable(nlp, lexicon, start, month, expected)
 def test_unknown_fiscal_year_start_is_reported(lexicon):
     with pytest.raises(ValueError, match="E309"):
         DateExtractor(lexicon, fiscal_year_start="narnia")
+
+
+# ---------------------------------------------------------------------------------------
+# anaphoric times: resolved against the time the text last spoke of
+# ---------------------------------------------------------------------------------------
+ANAPHORA = [
+    # (text, span, value): real news phrasings, anchored at MON (2025-03-17)
+    ("Savin posted a third-quarter net loss of $2.3 million, against a profit of $5.3 million a year earlier.",
+     "a year earlier", "2023-Q3"),  # the third quarter before the anchor is 2024-Q3
+    ("Revenue fell in the third quarter. Revenue declined 8% from $93.3 million a year earlier.",
+     "a year earlier", "2023-Q3"),  # the third quarter before the anchor is 2024-Q3
+    ("Inflation rose 3.5% in February, up from 2.8% a year earlier.", "a year earlier", "2024-02"),
+    ("The attack began on 9 September 2025. Earlier that day, drones were seen.", "Earlier that day", "2025-09-09"),
+    ("Voters went to the polls on 23 February 2025, and later that week the talks began.",
+     "later that week", "2025-W08"),
+    ("The party was founded in 2013. The following year, it entered parliament.", "The following year", "2014"),
+    ("The ceasefire was signed on 19 May 2025. Three days later, it collapsed.", "Three days later", "2025-05-22"),
+    ("The company had a loss for the quarter, its first in years.", "the quarter", "2024-Q4"),
+    # with nothing spoken of before: the publication date, for backward shifts only
+    ("Output was 2% lower than a year earlier.", "a year earlier", "2024-03-17"),
+]
+ANAPHORA_UNRESOLVED = [
+    # look-alikes: an event's time, or a reference coarser than the anaphor, gives no value
+    ("A year later, the pact collapsed.", "A year later", None),
+    ("The treaty lapsed at the end of that year.", "the end of that year", None),
+    ("The party was founded in 2013. Three days later, it split.", "Three days later", None),
+]
+
+
+@pytest.mark.parametrize("text,span,value", ANAPHORA + ANAPHORA_UNRESOLVED, ids=[a[1] + "|" + a[0][:20] for a in ANAPHORA + ANAPHORA_UNRESOLVED])
+def test_anaphoric_times(nlp, extractor, text, span, value):
+    rows = run(nlp, extractor, text)
+    hits = [r for r in rows if r["text"] == span]
+    assert hits, [(r["text"], r["value"]) for r in rows]
+    assert hits[0]["value"] == value
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The treaty came 30 years after the Budapest Memorandum.", "30 years"),
+    ("An article published two days before the attack warned of it.", "two days"),
+])
+def test_units_before_an_event_are_a_duration(nlp, extractor, text, span):
+    rows = run(nlp, extractor, text)
+    assert [(r["text"], r["tclass"]) for r in rows] == [(span, "duration")]
+
+
+# ---------------------------------------------------------------------------------------
+# word sense, adjacent expressions, duration units
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # adjacent expressions split: both found
+    ("Consumer prices rose 3.5 per cent on a year earlier last month.",
+     [("a year earlier", "2024-02"), ("last month", "2025-02")]),
+    # a clock time and the day right after it are one time; "twenty four" is one number
+    ("The polls open at 9 a.m. Tuesday.", [("9 a.m. Tuesday", "2025-03-18T09:00")]),
+    ("In the last twenty four hours, stocks fell.", [("the last twenty four hours", "PT24H")]),
+    # durations with units the grammar lacked
+    ("The recovery could take a half year.", [("a half year", "P6M")]),
+    ("Profits fell for two quarters in a row.", [("two quarters", "P6M")]),
+    ("It took half a decade to build.", [("half a decade", "P5Y")]),
+    # word sense: the verb is no season
+    ("Interest rates are set to fall next year.", [("next year", "2026")]),
+    ("Prices fall when supply rises.", []),
+    ("Sales rose in the fall.", [("the fall", "2024-FA")]),
+    # look-alikes: fractions and names
+    ("Three quarters of voters backed the plan.", []),
+    ("A quarter of the budget goes to defence.", []),
+])
+def test_sense_split_and_units(nlp, extractor, text, expected):
+    rows = run(nlp, extractor, text)
+    assert [(r["text"], r["value"]) for r in rows] == expected

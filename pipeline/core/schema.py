@@ -54,6 +54,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("published", _date, True),
         _f("published_from", _str, True),
         _f("published_precision", _str, True),
+        _f("published_evidence", _str, True),
         _f("encoding", _str),
         _f("sha256", _str),
         _f("article", _i64),
@@ -144,6 +145,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("published", _date, True),
         _f("published_from", _str, True),
         _f("published_precision", _str, True),
+        _f("published_evidence", _str, True),
     ]),
     # interim: claims of one article before mentions are resolved to corpus entities
     "claim_drafts": pa.schema([

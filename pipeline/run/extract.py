@@ -94,9 +94,10 @@ class Extractors:
         inferred = infer_publication_date(doc, article, lexicon=self.dates_lexicon)
         if inferred is None:
             return article, {}
-        published, precision = inferred
+        published, precision, evidence = inferred
         return dataclasses.replace(article, published=published, published_precision=precision), {
-            "published": published, "published_from": "inferred", "published_precision": precision}
+            "published": published, "published_from": "inferred", "published_precision": precision,
+            "published_evidence": evidence}
 
 
 def claim_rules(config: Config):

@@ -21,7 +21,7 @@ def apply_anchors(documents: pd.DataFrame, anchors: pd.DataFrame) -> pd.DataFram
     documents = documents.copy()
     lookup = anchors.set_index("doc_id")
     mask = documents["doc_id"].isin(lookup.index) & documents["published"].isna()
-    for column in ("published", "published_from", "published_precision"):
+    for column in ("published", "published_from", "published_precision", "published_evidence"):
         documents.loc[mask, column] = documents.loc[mask, "doc_id"].map(lookup[column])
     return documents
 

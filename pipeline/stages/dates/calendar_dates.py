@@ -206,9 +206,11 @@ def season(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if year_u is not None:
         y = int(year_u.text)
         return _Norm("date", f"{y:04d}-{s}", "season", _season_range(y, s), False, mod)
+    rel_u = ctx.first(us, "REL")
+    if rel_u is None and ctx.doc[s_u.tok].tag_.startswith("VB"):
+        return None  # "rates are set to fall", "prices fall in spring": the verb, not the season
     if ctx.anchor is None or not ctx.need("month"):
         return _Norm("date", f"XXXX-{s}" if ctx.anchor is None else None, "season", None, True, mod)
-    rel_u = ctx.first(us, "REL")
     if rel_u is not None:
         rel = ctx.pay(rel_u, "REL")
         cy, cs = _season_of(ctx.anchor.date)

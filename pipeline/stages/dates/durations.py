@@ -22,6 +22,9 @@ def duration(ctx: _Context, us, rule, i, j) -> _Norm | None:
         return None
     if count is not None and count <= 0:
         return None
+    nxt = _neighbour(ctx.units, j - 1, +1)
+    if us[-1].key == "quarters" and nxt is not None and nxt.key == "of":
+        return None  # "three quarters of voters": a share, not a time
     return _Norm("duration", duration_value(count, unit), _UNIT_GRAN.get(unit), None, False)
 
 

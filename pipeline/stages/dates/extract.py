@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.stages.dates.anaphora import resolve_anaphora
 from pipeline.stages.dates.calendar import _Anchor
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.grammar import _Grammar
@@ -115,7 +116,9 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
     found: list[_Found] = []
     for i, j, rule in candidates:
         if any(taken[i:j]):
-            continue
+            i = _untaken_tail(units, taken, codes, i, j, rule)
+            if i is None:
+                continue
         if _vetoed(units, i, j, doc, g):
             continue
         norm = normalise(ctx, i, j, rule)
@@ -131,8 +134,37 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
         taken[i:j] = b"\x01" * (j - i)
         found.append(_Found(units[i].start, units[j - 1].end, norm, i, j, rule.kind))
     found.sort(key=lambda f: (f.start, f.end))
+    resolve_anaphora(found, ctx, anchor)
     _date_clock_times(found, units, doc, anchor)
-    return found, units
+    return _join_clock_and_day(found, text), units
+
+
+def _untaken_tail(units: list[_Unit], taken: bytearray, codes: str, i: int, j: int, rule) -> int | None:
+    """The start of what is left of match ``i:j`` after a longer match took its head, when the rule
+    still matches it ("rose 3.5 per cent on a year earlier last month": "a year earlier" takes
+    "earlier", and "earlier last month" leaves "last month"); None otherwise."""
+    k = i
+    while k < j and (taken[k] or units[k].code == "|"):
+        k += 1
+    if k == i or k >= j or any(taken[k:j]) or rule.regex.fullmatch(codes, k, j) is None:
+        return None
+    return k
+
+
+def _join_clock_and_day(found: list[_Found], text: str) -> list[_Found]:
+    """A clock time and the day right after it are one time ("9 a.m. Tuesday", "noon Thursday")."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "clock" and f.norm.granularity == "day" and f.norm.tclass == "date"
+            and prev.norm.value and prev.norm.interval is not None and prev.norm.interval == f.norm.interval
+            and text[prev.end:f.start] == " "
+        ):
+            prev.end, prev.last = f.end, f.last
+            continue
+        out.append(f)
+    return out
 
 
 def _date_clock_times(found: list[_Found], units: list[_Unit], doc, anchor: _Anchor | None) -> None:

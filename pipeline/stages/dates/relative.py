@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.stages.dates.calendar import _century_range, _decade_range, _iso_week, _year_range, resolve_weekday
+from pipeline.stages.dates.calendar import _add_months, _century_range, _decade_range, _iso_week, _year_range, resolve_weekday
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.durations import _lone_one_day
+from pipeline.stages.dates.units import _neighbour
 from pipeline.stages.dates.timex import _UNIT_GRAN, _UNIT_NEEDS, _UNIT_WORD, _Norm, _period_value
 
 
@@ -21,7 +22,8 @@ def weekday(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if ctx.anchor is None:
         return _Norm(tclass, f"XXXX-WXX-{wd}{suffix}", "day", None, True, mod)
     if not ctx.need("day"):
-        return _Norm(tclass, None, "day", None, True, mod)
+        # only the year (or month) of the publication is known: keep what is unknown
+        return _Norm(tclass, f"{ctx.anchor.date.year:04d}-WXX-{wd}{suffix}", "day", None, True, mod)
     d = resolve_weekday(ctx.anchor.date, wd, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
     return _Norm(tclass, d.isoformat() + suffix, "day", (d, d), True, mod)
 
@@ -29,7 +31,8 @@ def weekday(ctx: _Context, us, rule, i, j) -> _Norm | None:
 def weekend(ctx: _Context, us, rule, i, j) -> _Norm | None:
     rel = ctx.pay(ctx.first(us, "REL"), "REL")
     if not ctx.need("day"):
-        return _Norm("date", "XXXX-WXX-WE" if ctx.anchor is None else None, "week", None, True)
+        year = "XXXX" if ctx.anchor is None else f"{ctx.anchor.date.year:04d}"
+        return _Norm("date", f"{year}-WXX-WE", "week", None, True)
     sat = resolve_weekday(ctx.anchor.date, 6, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
     return _Norm("date", _iso_week(sat) + "-WE", "week", (sat, sat + dt.timedelta(days=1)), True)
 
@@ -84,6 +87,13 @@ def relative(ctx: _Context, us, rule, i, j) -> _Norm | None:
 
 def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
     mod, k = ctx.prefix(us)
+    if us[-1].key == "quarter":
+        if not ctx.need("month"):
+            return _Norm("date", None, "quarter", None, True, mod)
+        # "posted a loss for the quarter": a quarter spoken of in the past is over, the one before the anchor's
+        past = ctx.direction(i, j) < 0
+        value, gran, interval = _period_value(_add_months(ctx.anchor.date, -3 if past else 0), "quarter")
+        return _Norm("date", value, gran, interval, True, mod)
     unit = ctx.pay(ctx.first(us[k:], "CAL_UNIT"), "CAL_UNIT")
     return _relative_unit(ctx, 0, str(unit), mod)
 
@@ -127,6 +137,11 @@ def offset(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if unit is None:
         return None
     if _lone_one_day(ctx, us, i):
+        return None
+    nxt = _neighbour(ctx.units, j - 1, +1)
+    if us[-1].key in ("before", "after") and nxt is not None and nxt.text[:1].isalnum():
+        # "twenty years after the war": the time is the event's, unknown here; TimeML marks
+        # the duration ("twenty years"), which the shorter duration rule reads
         return None
     unit_tok = ctx.doc[ctx.first(us, "UNIT").tok]
     if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ in ctx.g.duration_preps:

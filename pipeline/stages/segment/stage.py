@@ -114,7 +114,7 @@ def _segment(cfg: SegmentConfig, text: str, *, source: str, metadata: SourceMeta
         documents.append({
             "doc_id": doc_id, "source": source, "start": start, "end": end, "title": title,
             "published": published, "published_from": published_from,
-            "published_precision": precision, "article": index,
+            "published_precision": precision, "published_evidence": None, "article": index,
         })
         paragraph = -1
         for block in group:

@@ -1,0 +1,122 @@
+"""Anaphoric times resolved against the time the text last spoke of ("that day", "a year earlier", "the quarter").
+
+TimeML's reading: "later that day", "the same week", "that year" name the period of the
+last date the text mentioned; "the following month", "the previous year" the period after
+or before it; "a year earlier", "three days later" shift it by the count, written at the
+finer of the two granularities ("the third quarter ... a year earlier" is the year-ago
+quarter; a time right after the anaphor comes first: "on a year earlier last month"); a definite "the quarter"/"the year" after a date of that granularity is that
+date's period. With no date mentioned before, the anchor (the publication date) is the
+reference of a backward shift only ("a year earlier", "the previous year"); "a year later"
+or "that year" with nothing before them keep no value. A reference coarser than the anaphor ("in 1998 ... three days later") leaves
+the value empty rather than guessing. Resolved anaphors are not references themselves
+(a second "a year earlier" refers to the same time the first did), except a definite
+"the quarter", which names a period the next anaphor may shift.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.stages.dates.calendar import _Anchor, _add_months, _season_of, _season_range
+from pipeline.stages.dates.timex import _period_value
+
+_GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+_ANAPHOR_UNIT = {"day": "D", "week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_DIRECTION = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
+
+
+def _is_reference(f) -> bool:
+    n = f.norm
+    return (
+        n.tclass in ("date", "time") and n.interval is not None and n.granularity in _GRAN_RANK
+        and n.value is not None and not n.value.endswith("_REF")
+    )
+
+
+def _shift(d: dt.date, count: int, unit: str) -> dt.date:
+    if unit == "D":
+        return d + dt.timedelta(days=count)
+    if unit == "W":
+        return d + dt.timedelta(weeks=count)
+    return _add_months(d, count * {"M": 1, "Q": 3, "Y": 12}[unit])
+
+
+def _at(d: dt.date, gran: str):
+    """(value, granularity, interval) of the ``gran`` period holding ``d``."""
+    if gran == "season":
+        y, s = _season_of(d)
+        return f"{y:04d}-{s}", "season", _season_range(y, s)
+    return _period_value(d, gran)
+
+
+def shifted(ref_day: dt.date, ref_gran: str, count: int, unit: str, *, at: str | None = None):
+    """The reference moved by ``count`` ``unit``s, written at ``at`` (default: the reference's granularity).
+
+    None when the reference is coarser than the unit it is moved by or read at.
+    """
+    target = at or ref_gran
+    if _GRAN_RANK[ref_gran] > _GRAN_RANK[_UNIT_GRAN[unit]] or _GRAN_RANK[ref_gran] > _GRAN_RANK[target]:
+        return None
+    return _at(_shift(ref_day, count, unit), target)
+
+
+def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
+    """Give every anaphoric expression of ``found`` (text order) the value its reference fixes."""
+    # the publication date stands in only for a backward shift ("a year earlier", "the previous
+    # year"): "a year later" or "that year" with no date before them speak of an event's time
+    ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
+    spoken = False
+    sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
+    for n, f in enumerate(found):
+        sentence = ctx.doc[ctx.units[f.first].tok].sent.start
+        if f.kind in ("anaphoric", "offset", "the_period") and f.norm.tclass == "date":
+            # a time of the anaphor's own sentence comes first ("rose in the third quarter from
+            # a year earlier"), then the last one the text spoke of
+            own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
+            nxt = found[n + 1] if n + 1 < len(found) else None
+            if nxt is not None and nxt.start - f.end <= 1 and _is_reference(nxt):
+                # "rose 3.5 per cent on a year earlier last month": the time right after it
+                own = (nxt.norm.interval[0], nxt.norm.granularity)
+            reading = _reading(f, ctx, own or ref, spoken or own is not None)
+            if reading is not None:
+                f.norm.value, f.norm.granularity, f.norm.interval = reading
+                f.norm.anchored = True
+            if f.kind != "the_period" or not _is_reference(f):
+                continue
+        if _is_reference(f):
+            ref = (f.norm.interval[0], f.norm.granularity)
+            sentence_ref = (sentence, ref)
+            spoken = True
+
+
+def _reading(f, ctx, ref, spoken: bool):
+    if ref is None:
+        return None
+    ref_day, ref_gran = ref
+    us = ctx.words(f.first, f.last)
+    keys = [u.key for u in us]
+    backward = any(k in ("earlier", "before", "previous", "preceding") for k in keys)
+    if not spoken and not backward and f.kind != "the_period":
+        return None
+    if f.kind == "the_period":
+        unit = _ANAPHOR_UNIT.get(keys[-1])
+        # "the year" after "the third quarter" is still the anchor's year; only a date of the
+        # period's own granularity makes "the quarter" its quarter
+        if unit is None or _UNIT_GRAN[unit] != ref_gran:
+            return None
+        return _at(ref_day, ref_gran)
+    if f.kind == "anaphoric":
+        unit = _ANAPHOR_UNIT.get(keys[-1])
+        if unit is None:
+            return None
+        step = next((_DIRECTION[k] for k in keys if k in _DIRECTION), 0)
+        return shifted(ref_day, ref_gran, step, unit, at=_UNIT_GRAN[unit])
+    # offset: "a year earlier", "three days later"; "N units before/after X" is not an anaphor
+    if f.norm.value is not None or keys[-1] not in ("earlier", "later", "before", "after"):
+        return None
+    count, unit, fuzzy = ctx.count_unit(us)
+    if fuzzy or count is None or not float(count).is_integer() or unit not in _UNIT_GRAN:
+        return None
+    sign = -1 if keys[-1] in ("earlier", "before") else 1
+    at = ref_gran if _GRAN_RANK[ref_gran] <= _GRAN_RANK[_UNIT_GRAN[unit]] else None
+    return shifted(ref_day, ref_gran, sign * int(count), unit, at=at)
