@@ -103,9 +103,9 @@ def test_show_highlights_with_escaped_html_in_a_notebook():
 
 
 @pytest.mark.parametrize("item, message", [
-    ("c_0000000000000000", "[E056] no table holds the ID 'c_0000000000000000'"),
-    (42, "[E056] show() takes a row"),
-    ({"source": "1.txt", "code": "E028"}, "[E056] the row has no source, start and end"),
+    ("c_0000000000000000", "[E061] no table holds the ID 'c_0000000000000000'"),
+    (42, "[E061] show() takes a row"),
+    ({"source": "1.txt", "code": "E028"}, "[E061] the row has no source, start and end"),
 ])
 def test_show_names_what_it_cannot_show(eu_tables, item, message):
     from pipeline.tools.show import ShowError
@@ -166,7 +166,7 @@ def test_doc_runs_the_model_once_when_the_interim_docs_are_gone(eu_tables, nlp):
 def test_doc_names_what_is_no_single_article(eu_tables):
     from pipeline.tools.articles import DocError
 
-    with pytest.raises(DocError, match=r"\[E057\] no article has the doc_id or source 'nope'"):
+    with pytest.raises(DocError, match=r"\[E062\] no article has the doc_id or source 'nope'"):
         eu_tables.doc("nope")
 
 

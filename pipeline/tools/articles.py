@@ -8,7 +8,7 @@ import pandas as pd
 
 
 class DocError(LookupError):
-    """``Tables.doc`` was given something that names no single article ([E057])."""
+    """``Tables.doc`` was given something that names no single article ([E062])."""
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -26,9 +26,9 @@ def article_row(documents: pd.DataFrame, key) -> pd.Series:
     if len(hits) == 1:
         return hits.iloc[0]
     if not len(hits):
-        raise DocError(f"[E057] no article has the doc_id or source {key!r}; pass a doc_id of the documents table, "
+        raise DocError(f"[E062] no article has the doc_id or source {key!r}; pass a doc_id of the documents table, "
                        "or a row of any span table")
-    raise DocError(f"[E057] {key!r} holds {len(hits)} articles ({', '.join(hits['doc_id'])}); "
+    raise DocError(f"[E062] {key!r} holds {len(hits)} articles ({', '.join(hits['doc_id'])}); "
                    "pass one of their doc_ids, or a row of any span table")
 
 

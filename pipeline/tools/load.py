@@ -110,7 +110,7 @@ class Tables(Mapping):
         ``item`` is a row of any table (an entity row shows every mention of it), an ID of any
         table (``claim_id``, ``date_id``, ``quantity_id``, ``mention_id``, ``entity_id``,
         ``sentence_id``, ``doc_id``) or a DataFrame (each row). Only the tables are needed:
-        the text comes from ``texts``. An unknown ID raises ``ShowError`` ([E056]).
+        the text comes from ``texts``. An unknown ID raises ``ShowError`` ([E061]).
         """
         def lookup() -> dict:
             if self._ids is None:
@@ -127,7 +127,7 @@ class Tables(Mapping):
         still matches the text); otherwise the configured model runs once over the article's
         text from ``texts``, with the run's sentence starts. Doc character offsets count from
         the article's start: ``doc.char_span(row.start - s, row.end - s)`` with
-        ``s = doc.user_data["start"]``. ``DocError`` ([E057]) when ``key`` names no single article.
+        ``s = doc.user_data["start"]``. ``DocError`` ([E062]) when ``key`` names no single article.
         """
         from pipeline.tools import articles
 

@@ -11,7 +11,7 @@ from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN
 
 
 class ShowError(LookupError):
-    """``show`` was given an ID no table holds, or a row that names no span ([E056])."""
+    """``show`` was given an ID no table holds, or a row that names no span ([E061])."""
 
     def __str__(self) -> str:  # KeyError-style quoting would hide the message's one line
         return str(self.args[0])
@@ -103,13 +103,13 @@ def snippets_for(item, *, frames: Mapping[str, pd.DataFrame], source_text: Calla
     if isinstance(item, str):
         found = lookup().get(item)
         if found is None:
-            raise ShowError(f"[E056] no table holds the ID {item!r}; pass a claim_id, date_id, quantity_id, "
+            raise ShowError(f"[E061] no table holds the ID {item!r}; pass a claim_id, date_id, quantity_id, "
                             "mention_id, entity_id, sentence_id or doc_id of these tables, or a row")
         name, position = found
         item = frames[name].iloc[position]
     row = as_row(item)
     if row is None:
-        raise ShowError(f"[E056] show() takes a row (Series, dict or itertuples row), a DataFrame or an ID, "
+        raise ShowError(f"[E061] show() takes a row (Series, dict or itertuples row), a DataFrame or an ID, "
                         f"not {type(item).__name__}")
     if {"source", "start", "end"} <= set(row):
         return [snippet(source_text(row["source"]), row, width=width)]
@@ -117,6 +117,6 @@ def snippets_for(item, *, frames: Mapping[str, pd.DataFrame], source_text: Calla
         mentions = frames["mentions"]
         return [snippet(source_text(m["source"]), m, width=width)
                 for _, m in mentions[mentions["entity_id"] == row["entity_id"]].iterrows()]
-    raise ShowError(f"[E056] the row has no source, start and end and no entity_id (columns: "
+    raise ShowError(f"[E061] the row has no source, start and end and no entity_id (columns: "
                     f"{', '.join(map(str, row))}); pass a row of documents, sentences, entities, mentions, dates, "
                     "quantities or claims")
