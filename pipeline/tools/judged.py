@@ -197,8 +197,9 @@ def _evidence_names(row: dict) -> list[str]:
 #: how many rows at the half's overall precision a class's own rows are pooled with, so that a
 #: class seen on two rows does not set its penalty alone
 PRIOR_ROWS = 4.0
-#: the penalty per point of precision lost: the smallest multiple of 0.5 at which the dev half's
-#: rows at or above the high-confidence threshold are right 92% of the time (the issue's target)
+#: the penalty per point of precision lost: the smallest multiple of 0.5 beyond which the dev
+#: half's high-confidence rows get no more precise (the rows still wrong there carry no weaker
+#: evidence at all), so that the threshold keeps as many rows as that precision allows
 PENALTY_SCALE = 2.5
 
 

@@ -80,9 +80,6 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
                 rows.append(row)
             continue
         claims = [(head, group) for head, group in claims if not first_person_opinion(head, rules)]
-        # values an aside describes (see ``without_asides``) are accounted for, not unlinked figures
-        grouped = {id(row) for _, group in claims for row, _ in group}
-        set_aside += [row for row, _ in in_sentence if id(row) not in grouped]
         heads = [head for head, _ in claims]
         for head, group in claims:
             rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
