@@ -1241,3 +1241,13 @@ def test_every_evidence_class_has_a_penalty_in_the_shipped_lexicon(config):
     assert claim_confidence(rules, names) == 0.0  # clipped at 0
     weak = claim_confidence(rules, ["subject.pronoun", "quoted"])
     assert weak == round(max(0.0, 1 - rules.confidence["subject.pronoun"] - rules.confidence["quoted"]), 2)
+
+
+@pytest.mark.parametrize("text, values, hedged", [
+    ("Prices may rise 5% in 2026.", ["5%", "2026"], True),
+    ("The deal could reportedly be worth $5bn.", ["$5bn"], True),
+    ("Prices rose 5% in 2025.", ["5%", "2025"], False),
+])
+def test_a_hedge_is_evidence(nlp, extractor, text, values, hedged):
+    """The shipped hedge_words reach the rules (they once sat under a [table] header and were lost)."""
+    assert ("hedged" in _evidence(nlp, extractor, text, values)) is hedged
