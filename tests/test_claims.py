@@ -1153,3 +1153,101 @@ def test_a_dateline_or_lead_in_the_parser_took_for_a_subject_is_none(nlp, extrac
 def test_a_list_of_members_names_none_of_them(nlp, extractor, text, value, subject, rule):
     built, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] == subject and row["subject_rule"] == rule
+
+
+# --------------------------------------------------------------- values and confidence evidence
+# Phrases after energy, markets and chip-maker reporting (2025-2026).
+
+
+@pytest.mark.parametrize("text, values, linked", [
+    # an absolute "with" clause the parser hangs on the credited source states a figure of the claim
+    ("The world is on track to add a record amount of renewable capacity in 2025, according to think tank "
+     "Ember, with solar and wind installations projected to reach 793 gigawatts, up 11% from 717 GW in 2024.",
+     ["2025", ("793 gigawatts", "measure"), "11%", ("717 GW", "measure"), "2024"],
+     {"2025", "793 gigawatts", "11%", "717 GW", "2024"}),
+    # look-alikes: a count naming the source is the source's, with or without "according to"
+    ("Oil output will rise by 3% in March, according to 2 OPEC+ delegates.", ["3%", "March", "2 OPEC+ delegates"],
+     {"3%", "March"}),
+    ("Oil output will rise by 3% in March, two OPEC+ delegates said.", ["3%", "March", ("two", "count")],
+     {"3%", "March"}),
+])
+def test_a_figure_in_the_credited_source_is_the_source_s_unless_a_clause_of_its_own_states_it(
+        nlp, extractor, text, values, linked):
+    dates, quantities = [], []
+    for value in values:
+        if isinstance(value, tuple):
+            quantities.append(value)
+        else:
+            more_dates, more_quantities = _values(text, [value])
+            dates += more_dates
+            quantities += more_quantities
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    texts = {r["text"] for r in [*built.dates, *built.quantities]
+             for row in built.rows for i in [*row["quantity_ids"], *row["date_ids"]]
+             if i in (r.get("date_id"), r.get("quantity_id"))}
+    assert texts == linked
+
+
+def _evidence(nlp, extractor, text: str, values: list[str]) -> list[str]:
+    dates, quantities = _values(text, values)
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    (row,) = built.rows
+    return row["confidence_evidence"].split()
+
+
+@pytest.mark.parametrize("text, values, present, absent", [
+    # a phrase of the verb before its subject
+    ("Of the $39.3bn Q4 revenue, $11bn came from sales of the company's new Blackwell chips.",
+     ["$39.3bn", "$11bn"], {"fronted_phrase"}, {"quoted", "long_sentence"}),
+    ("Nvidia's data center revenue rose 12% to $39.3bn in the fourth quarter.", ["12%", "$39.3bn"],
+     set(), {"fronted_phrase", "quoted", "no_value"}),
+    # quoted words credited to a speaker
+    ("\"We are committing 200 billion zlotys to defense in 2026,\" Domanski told reporters.",
+     ["2026"], {"quoted"}, {"unattributed_quote", "fronted_phrase"}),
+    # a value in a clause below the claim's with a subject of its own
+    ("The projected win came five weeks after Carney triggered a national election.", [("five weeks", "duration")],
+     {"value_below"}, {"quoted"}),
+    ("The Liberals won 169 seats on Monday.", ["169 seats", "Monday"], set(), {"value_below", "several_clauses"}),
+    # a figure no value holds
+    ("The third consecutive rate cut was approved in a 9-3 vote in the final meeting of 2025.", ["2025"],
+     {"unlinked_number"}, set()),
+])
+def test_confidence_evidence_names_the_weaker_evidence_a_row_carries(nlp, extractor, text, values, present, absent):
+    evidence = _evidence(nlp, extractor, text, values)
+    assert evidence[0].startswith("subject.")
+    assert present <= set(evidence) and not absent & set(evidence), evidence
+
+
+def test_a_long_sentence_is_evidence_and_a_short_one_is_not(nlp, extractor):
+    short = "The FTSE 100 rose 22% in 2025."
+    long_ = ("The FTSE 100 rose 22% in 2025, its best year since 2009, as miners, banks and defence groups led a "
+             "rally that carried the blue-chip index past a string of records, ahead of the mid-cap index and "
+             "the smaller companies' index, which trailed well behind through most of the year.")
+    assert "long_sentence" not in _evidence(nlp, extractor, short, ["22%", "2025"])
+    assert "long_sentence" in _evidence(nlp, extractor, long_, ["22%", "2025", "2009"])
+
+
+def test_every_evidence_class_has_a_penalty_in_the_shipped_lexicon(config):
+    """A class the rules can name but configs/claims.toml prices at nothing by omission would be silently free."""
+    from pipeline.stages.claims.confidence import claim_confidence, claim_evidence
+
+    rules = compile_rules(config.lexicon("claims"), gazetteer=config.lexicon("gazetteer"))
+    names = claim_evidence(subject_rule="pronoun", has_values=False, hedge="may", clause_cut=True,
+                           unattributed_quote=True, unlinked_number=True, quoted=True, nested_report=True,
+                           several_clauses=True, value_below=True, long_sentence=True, verbless=True,
+                           fronted_phrase=True)
+    assert len(names) == 13 and not set(names) - set(rules.confidence)
+    assert claim_confidence(rules, ["subject.name"]) == 1.0
+    assert claim_confidence(rules, names) == 0.0  # clipped at 0
+    weak = claim_confidence(rules, ["subject.pronoun", "quoted"])
+    assert weak == round(max(0.0, 1 - rules.confidence["subject.pronoun"] - rules.confidence["quoted"]), 2)
+
+
+@pytest.mark.parametrize("text, values, hedged", [
+    ("Prices may rise 5% in 2026.", ["5%", "2026"], True),
+    ("The deal could reportedly be worth $5bn.", ["$5bn"], True),
+    ("Prices rose 5% in 2025.", ["5%", "2025"], False),
+])
+def test_a_hedge_is_evidence(nlp, extractor, text, values, hedged):
+    """The shipped hedge_words reach the rules (they once sat under a [table] header and were lost)."""
+    assert ("hedged" in _evidence(nlp, extractor, text, values)) is hedged

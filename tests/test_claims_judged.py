@@ -112,3 +112,30 @@ def test_details_list_only_the_named_half():
     assert dev_only.splitlines()[1].startswith("measure ")  # the summary line of both halves is kept
     both = format_scores(scores, details=True)
     assert "dev row" in both and "measure row" in both
+
+
+def test_the_evidence_table_prices_a_class_by_how_much_worse_its_rows_are():
+    """A class right less often than the rows without it costs; one as good costs nothing; rare ones are pooled."""
+    from pipeline.tools.judged import HalfScore, evidence_table
+
+    scores = HalfScore(judged=100, right=80, evidence={
+        "subject.name": [60, 54],       # 0.90 against 0.65 for the rest: costs nothing
+        "subject.pronoun": [20, 6],     # 0.30 against 0.925
+        "quoted": [1, 0],               # one wrong row: pooled with 4 at 0.80, so a smaller penalty
+    })
+    table = {name: (n, right, penalty) for name, n, right, _, penalty in evidence_table(scores, scale=1.0)}
+    assert table["subject.name"][2] == 0.0
+    # (6 + 4 * 0.8) / 24 = 0.383 against 74 / 80 = 0.925: 0.54, rounded to 0.05
+    assert table["subject.pronoun"][2] == 0.55
+    # (0 + 3.2) / 5 = 0.64 against 80 / 99 = 0.808: 0.17 -> 0.15
+    assert table["quoted"][2] == 0.15
+    assert evidence_table(scores, scale=2.0)[1][4] == 1.1  # the scale multiplies before rounding
+
+
+def test_evidence_needs_a_half(capsys):
+    """``--evidence`` prints one half's rows' classes: without ``--half`` it would mix in the measure half."""
+    from pipeline.tools.judged import main
+
+    with pytest.raises(SystemExit):
+        main(["--evidence"])
+    assert "--evidence needs --half" in capsys.readouterr().err

@@ -138,6 +138,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("subject_rule", _str, True),
         _f("speaker_mention_id", _str, True),
         _f("confidence", _f64),
+        _f("confidence_evidence", _str, True),
     ]),
     # interim: the publication date each article was anchored to (after inference)
     "anchors": pa.schema([
@@ -162,6 +163,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("kind", _str),
         _f("subject_rule", _str, True),
         _f("confidence", _f64),
+        _f("confidence_evidence", _str, True),
     ]),
     # the decoded text every span of a source indexes into (for a record or an HTML page, its text)
     "texts": pa.schema([

@@ -121,6 +121,8 @@ class HalfScore:
     unjudged: list[dict] = field(default_factory=list)
     wrong: list[dict] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
+    # evidence class (confidence_evidence) -> [judged rows carrying it, of them right]
+    evidence: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float | None:
@@ -161,6 +163,10 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
         problems = _problems(row, values, judgement)
         confident = row.get("confidence") is not None and row["confidence"] >= HIGH_CONFIDENCE
         tally.high += confident
+        for name in _evidence_names(row):
+            counts = tally.evidence.setdefault(name, [0, 0])
+            counts[0] += 1
+            counts[1] += not problems
         if problems:
             tally.problems.update(problems)
             tally.wrong.append({**shown, "problems": problems, "expected_subject": judgement.subject,
@@ -180,6 +186,49 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
             tally.missed.append({"source": source, "text": judgement.text, "expected_subject": judgement.subject,
                                  "subjects": [row["subject"] for row in overlapping]})
     return scores
+
+
+def _evidence_names(row: dict) -> list[str]:
+    """A row's evidence classes (the ``confidence_evidence`` column's names)."""
+    evidence = row.get("confidence_evidence")
+    return evidence.split() if isinstance(evidence, str) else []
+
+
+#: how many rows at the half's overall precision a class's own rows are pooled with, so that a
+#: class seen on two rows does not set its penalty alone
+PRIOR_ROWS = 4.0
+#: the penalty per point of precision lost: the smallest multiple of 0.5 beyond which the dev
+#: half's high-confidence rows get no more precise (the rows still wrong there carry no weaker
+#: evidence at all), so that the threshold keeps as many rows as that precision allows
+PENALTY_SCALE = 2.5
+
+
+def evidence_table(score: HalfScore, *, scale: float = PENALTY_SCALE,
+                   prior: float = PRIOR_ROWS) -> list[tuple[str, int, int, float, float]]:
+    """Per evidence class: (name, judged rows, right, precision, derived penalty), commonest first.
+
+    The penalty is ``scale`` times how far the precision of the rows carrying the class
+    (pooled with ``prior`` rows at the half's overall precision) falls below that of the rows
+    without it, rounded to 0.05; a class no worse than the rest costs nothing. It is a rate
+    over a class, not a fit to single rows: configs/claims.toml [confidence] takes it.
+    """
+    judged, right_all = score.judged, score.right
+    overall = right_all / judged if judged else 0.0
+    table = []
+    for name, (n, right) in sorted(score.evidence.items(), key=lambda item: (-item[1][0], item[0])):
+        shrunk = (right + prior * overall) / (n + prior)
+        rest = (right_all - right) / (judged - n) if judged > n else overall
+        penalty = round(max(0.0, rest - shrunk) * scale / 0.05) * 0.05
+        table.append((name, n, right, right / n, round(penalty, 2)))
+    return table
+
+
+def format_evidence(score: HalfScore, half: str) -> str:
+    """The evidence table of one half, one class a line."""
+    lines = [f"evidence classes on the {half} half (judged rows, right, precision, derived penalty):"]
+    for name, n, right, precision, penalty in evidence_table(score):
+        lines.append(f"  {name:28} {n:4} {right:4}  {precision:.3f}  {penalty:.2f}")
+    return "\n".join(lines)
 
 
 def _expected_subjects(judgement: Judgement) -> set[str]:
@@ -253,7 +302,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="list every wrong and unjudged row and every missed key claim as JSON")
     parser.add_argument("--half", choices=HALVES, default=None,
                         help="with --details, list only this half's rows (dev while writing rules)")
+    parser.add_argument("--evidence", action="store_true",
+                        help="with --half, print that half's precision per confidence evidence class and the "
+                             "penalty it gives (the dev half's sets configs/claims.toml [confidence])")
     args = parser.parse_args(argv)
+    if args.evidence and args.half is None:
+        parser.error("--evidence needs --half (dev while setting penalties)")
     sample = Path(args.sample)
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace(raw_dir=sample / "excerpts", interim_dir=Path(tmp) / "interim", out_dir=Path(tmp) / "out",
@@ -261,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         run_pipeline(ws)
         scores = score_outputs(ws.out_dir, sample)
     print(format_scores(scores, details=args.details, half=args.half))
+    if args.evidence:
+        print(format_evidence(scores[args.half], args.half))
     return 0
 
 

@@ -88,6 +88,7 @@ def claim_groups(values: Sequence[tuple[dict, object]], ctx: ArticleContext,
     return [(heads[i], groups[i]) for i in sorted(groups)]
 
 
+
 def clause_range(head, sent, heads: Sequence, value_tokens: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """Token range of one claim's clause when a sentence holds several claims.
 

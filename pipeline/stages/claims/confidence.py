@@ -38,16 +38,25 @@ def uncovered_number(text: str, covered: list[tuple[int, int]]) -> bool:
     return any(not any(start <= match.start() < end for start, end in covered) for match in _DIGITS.finditer(text))
 
 
-def claim_confidence(rules: ClaimRules, *, subject_rule: str | None, has_values: bool, hedge: str | None,
-                     clause_cut: bool, unattributed_quote: bool, unlinked_number: bool = False) -> float:
-    """1 less the penalty of every weaker piece of evidence ([confidence] in configs/claims.toml), in [0, 1]."""
-    weights = rules.confidence
-    penalty = weights.get(f"subject.{subject_rule or 'none'}", 0.0)
-    penalty += weights.get("unlinked_number", 0.0) if unlinked_number else 0.0
-    penalty += 0.0 if has_values else weights.get("no_value", 0.0)
-    penalty += weights.get("hedged", 0.0) if hedge else 0.0
-    penalty += weights.get("clause_cut", 0.0) if clause_cut else 0.0
-    penalty += weights.get("unattributed_quote", 0.0) if unattributed_quote else 0.0
+def claim_evidence(*, subject_rule: str | None, has_values: bool, hedge: str | None, clause_cut: bool,
+                   unattributed_quote: bool, unlinked_number: bool = False, quoted: bool = False,
+                   nested_report: bool = False, several_clauses: bool = False, value_below: bool = False,
+                   long_sentence: bool = False, verbless: bool = False, fronted_phrase: bool = False) -> list[str]:
+    """The names of the evidence classes behind a claim row, in a fixed order (keys of ``[confidence]``).
+
+    The subject rule is always named (``subject.name`` costs nothing); every other name is a
+    weaker piece of evidence present on the row.
+    """
+    flags = (("unlinked_number", unlinked_number), ("no_value", not has_values), ("hedged", bool(hedge)),
+             ("clause_cut", clause_cut), ("unattributed_quote", unattributed_quote), ("quoted", quoted),
+             ("nested_report", nested_report), ("several_clauses", several_clauses), ("value_below", value_below),
+             ("long_sentence", long_sentence), ("verbless", verbless), ("fronted_phrase", fronted_phrase))
+    return [f"subject.{subject_rule or 'none'}", *(name for name, present in flags if present)]
+
+
+def claim_confidence(rules: ClaimRules, evidence: list[str]) -> float:
+    """1 less the penalty of every piece of ``evidence`` ([confidence] in configs/claims.toml), in [0, 1]."""
+    penalty = sum(rules.confidence.get(name, 0.0) for name in evidence)
     return round(max(0.0, 1.0 - penalty), 2)
 
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pipeline.core.ids import span_id
 from pipeline.stages.claims.attribution import Frame, frame_for
 from pipeline.stages.claims.clauses import clause_range
-from pipeline.stages.claims.confidence import claim_confidence, hedge_of, uncovered_number
+from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.grammar import VERBAL, verb_lemma
+from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.subjects import claim_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind
 from pipeline.stages.claims.words import mention_text
@@ -29,6 +29,33 @@ def main_clause(head, sent, rules):
             return head
         node = node.head
     return node if node.i == sent.root.i else head
+
+
+def subject_clauses(sent, rules) -> list:
+    """The clauses of a sentence with a subject of their own, attributions ("X said") and relative clauses left out."""
+    return [token for token in sent if token.pos_ in VERBAL and token.dep_ != "relcl"
+            and verb_lemma(token, rules) not in rules.speech_verbs and own_subject(token, rules) is not None]
+
+
+def below_own_subject(token, head, rules) -> bool:
+    """True when a value sits in a clause below ``head`` with a subject of its own ("after oil prices fell 18%")."""
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.pos_ in VERBAL and node.dep_ in rules.clause_deps and node.dep_ not in {"xcomp", "ROOT"} \
+                and own_subject(node, rules) is not None:
+            return True
+        node = node.head
+    return False
+
+
+def fronted_phrase(verb, rules) -> bool:
+    """True when a phrase of the verb's stands before its subject ("Of the $39.3bn Q4 revenue, $11bn came ...",
+    "In a stunning reversal of expectations, the Liberal Party ..."): the parser attaches such openers less surely."""
+    subject = own_subject(verb, rules)
+    return subject is not None and any(
+        child.dep_ in {"prep", "advcl", "npadvmod", "advmod"} and child.i < subject.left_edge.i
+        and child.right_edge.i + 1 < subject.left_edge.i and child.i - child.left_edge.i + child.right_edge.i - child.i >= 2
+        for child in verb.children)
 
 
 def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tuple[dict, object]],
@@ -73,10 +100,17 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
                 for row in set_aside]
     covered += [(row["start"] - article.start - local_start, row["end"] - article.start - local_start)
                 for row in ctx.index.mentions_in(local_start, local_end)]
-    confidence = claim_confidence(
-        rules, subject_rule=subject_rule, has_values=bool(group), hedge=hedge_of(verb, rules) or hedge_of(head, rules),
+    evidence = claim_evidence(
+        subject_rule=subject_rule, has_values=bool(group), hedge=hedge_of(verb, rules) or hedge_of(head, rules),
         clause_cut=len(heads) > 1, unattributed_quote=quoted and speaker is None,
-        unlinked_number=uncovered_number(article.text[local_start:local_end], covered))
+        unlinked_number=uncovered_number(article.text[local_start:local_end], covered),
+        quoted=quoted and speaker is not None,
+        nested_report=sum(head.i in frame.scope for frame in frames) > 1,
+        several_clauses=len(heads) == 1 and len(subject_clauses(sent, rules)) > 1,
+        value_below=any(below_own_subject(token, subject_head, rules) for _, token in group),
+        long_sentence=sum(not token.is_punct and not token.is_space for token in sent) > rules.long_sentence_words,
+        verbless=not any(token.tag_ in rules.finite_tags for token in sent),
+        fronted_phrase=fronted_phrase(verb if verb.pos_ in VERBAL else subject_head, rules))
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))
@@ -91,6 +125,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         speaker=mention_text(speaker) if speaker else None,
         kind=claim_kind(group, head if group else verb, rules),
         subject_rule=subject_rule,
-        confidence=confidence,
+        confidence=claim_confidence(rules, evidence),
+        confidence_evidence=" ".join(evidence),
     )
     return draft

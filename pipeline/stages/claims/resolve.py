@@ -8,7 +8,8 @@ from pipeline.stages.claims.rules import ClaimRules, compile_rules
 
 _CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id",
                   "subject", "predicate", "quantity_ids", "date_ids", "entity_ids", "speaker_entity_id", "speaker",
-                  "kind", "subject_mention_id", "subject_rule", "speaker_mention_id", "confidence"]
+                  "kind", "subject_mention_id", "subject_rule", "speaker_mention_id", "confidence",
+                  "confidence_evidence"]
 
 
 def _present(value) -> bool:
@@ -46,8 +47,10 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
             continue
         subject = name_of[subject_entity] if subject_entity else draft["subject"]
         confidence = draft.get("confidence", 1.0)
+        evidence = draft.get("confidence_evidence") if _present(draft.get("confidence_evidence")) else None
         if subject_entity is None and _present(draft["subject_mention_id"]):
             confidence = unresolved_confidence(rules, confidence)
+            evidence = f"{evidence} unresolved" if evidence else "unresolved"
         speaker = name_of[speaker_entity] if speaker_entity else draft["speaker"]
         rows.append({
             "claim_id": draft["claim_id"], "doc_id": draft["doc_id"], "source": draft["source"],
@@ -64,5 +67,6 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
             "subject_rule": draft.get("subject_rule") if _present(draft.get("subject_rule")) else None,
             "speaker_mention_id": draft["speaker_mention_id"] if speaker_entity else None,
             "confidence": float(confidence),
+            "confidence_evidence": evidence,
         })
     return pd.DataFrame.from_records(rows, columns=_CLAIM_COLUMNS)

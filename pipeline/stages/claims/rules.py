@@ -50,6 +50,7 @@ class ClaimRules:
     quote_pairs: tuple[tuple[str, str], ...]
     weak_dates: frozenset[str]
     heading_max_words: int
+    long_sentence_words: int
     heading_title_share: float
     finite_tags: frozenset[str]
     final_punctuation: frozenset[str]
@@ -139,6 +140,7 @@ _DEFAULTS: dict[str, object] = {
     "quote_pairs": [["“", "”"], ['"', '"']],
     "weak_dates": [],
     "heading_max_words": 16,
+    "long_sentence_words": 40,
     "heading_title_share": 0.6,
     "finite_tags": ["VBD", "VBP", "VBZ", "MD"],
     "final_punctuation": [".", "!", "?", "…", ":", ";"],
@@ -232,7 +234,7 @@ def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) 
                                 f"not {merged['fact_kind']!r}")
     for key, kind in (("possessor_depth", int), ("nearest_depth", int), ("pronoun_reach", int),
                       ("backreference_reach", int), ("topic_reach", int), ("fact_topic_reach", int),
-                      ("heading_max_words", int), ("heading_title_share", (int, float))):
+                      ("heading_max_words", int), ("long_sentence_words", int), ("heading_title_share", (int, float))):
         if not isinstance(merged[key], kind) or isinstance(merged[key], bool):
             raise ClaimsConfigError(f"[E601] configs/claims.toml: {key!r} must be a number, not {merged[key]!r}")
     # the entities stage's regex for the titles, here for one that ends a text before a name
@@ -249,6 +251,7 @@ def compile_rules(lexicon: Mapping | None, *, gazetteer: Mapping | None = None) 
         topic_reach=int(merged["topic_reach"]),
         fact_topic_reach=int(merged["fact_topic_reach"]),
         heading_max_words=int(merged["heading_max_words"]),
+        long_sentence_words=int(merged["long_sentence_words"]),
         heading_title_share=float(merged["heading_title_share"]),
         kind_by_quantity=dict(merged["kind_by_quantity"]),
         kind_by_date=dict(merged["kind_by_date"]),

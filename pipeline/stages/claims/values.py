@@ -64,10 +64,27 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
             if row.get("tclass") == "set" and (token.dep_ == "amod" or token.pos_ == "ADJ" or (
                     len(values) > 1 and any(start <= row["start"] <= end + 1 for start, end in amounts))):
                 continue
-        elif token.i in speaker_tokens:
+        elif token.i in speaker_tokens and not in_absolute_clause(token, speaker_tokens):
             continue
         kept.append((row, token))
     return kept
+
+
+def in_absolute_clause(token, phrase) -> bool:
+    """True when ``token`` lies in a "with"-clause the parser hung inside the tokens ``phrase`` holds.
+
+    "..., according to think tank Ember, with solar and wind installations projected to
+    reach 793 gigawatts": the absolute clause states a fact of its own, its figure is not
+    part of the words naming the source.
+    """
+    node, verb_seen = token, False
+    while node.i in phrase and node.head.i != node.i:
+        if node.pos_ in VERBAL:
+            verb_seen = True
+        elif verb_seen and node.dep_ == "prep" and node.lower_ in {"with", "without"}:
+            return True
+        node = node.head
+    return False
 
 
 def carried_mentions(index: ArticleIndex, local_start: int, local_end: int, subject: dict | None) -> list[str]:

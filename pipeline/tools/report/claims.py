@@ -38,7 +38,10 @@ def _evidence(claim, mentions: dict[str, object], rendered: set[str]) -> str:
                      else f"from {where}")
     confidence = getattr(claim, "confidence", None)
     if not is_missing(confidence):
-        parts.append(f"confidence {float(confidence):.2f}")
+        evidence = getattr(claim, "confidence_evidence", None)
+        # the classes that cost something; a named subject alone is the clean case
+        weaker = [] if is_missing(evidence) else [name for name in str(evidence).split() if name != "subject.name"]
+        parts.append(f"confidence {float(confidence):.2f}" + (f" ({esc(', '.join(weaker))})" if weaker else ""))
     return f'<br><span class="muted evidence">{" · ".join(parts)}</span>' if parts else ""
 
 
