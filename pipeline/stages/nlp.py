@@ -85,24 +85,44 @@ def make_doc(nlp, article):
     return doc
 
 
-def annotate(nlp, articles: Iterable, *, batch_size: int = 32) -> Iterator:
-    """Run the model once over each article (batched); yields Docs in article order."""
+def annotate(nlp, articles: Iterable, *, batch_size: int, batch_chars: int) -> Iterator:
+    """Run the model once over each article (batched); yields Docs in article order.
+
+    A batch holds at most ``batch_size`` articles and at most ``batch_chars`` characters
+    (one longer article alone): the model's working memory grows with the tokens of a batch (about
+    14 kB a token for the parser's and tagger's arrays), so 32 long articles at once would
+    cost gigabytes where 32 short ones cost megabytes.
+    """
     docs = (make_doc(nlp, article) for article in articles)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+    batch: list = []
+    size = 0
+    for doc in docs:
+        if batch and (len(batch) == batch_size or size + len(doc.text) > batch_chars):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(doc)
+        size += len(doc.text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def doc_bin():
+    """An empty DocBin keeping what the stages read back: tokens, tags, parse, entities, spans."""
+    from spacy.tokens import DocBin
+
+    return DocBin(store_user_data=False)
 
 
 def docs_to_bytes(docs: Iterable) -> bytes:
-    """Serialise Docs (tokens, tags, parse, entities, spans) to DocBin bytes (msgpack; no pickle)."""
-    from spacy.tokens import DocBin
-
-    doc_bin = DocBin(store_user_data=False)
+    """Serialise Docs to DocBin bytes (msgpack; no pickle), adding each as it comes (``docs`` may be lazy)."""
+    bin_ = doc_bin()
     for doc in docs:
-        doc_bin.add(doc)
-    return doc_bin.to_bytes()
+        bin_.add(doc)
+    return bin_.to_bytes()
 
 
-def docs_from_bytes(data: bytes, vocab) -> list:
-    """Deserialise DocBin bytes written by ``docs_to_bytes``."""
+def docs_from_bytes(data: bytes, vocab) -> Iterator:
+    """Deserialise DocBin bytes written by ``docs_to_bytes``, one Doc at a time."""
     from spacy.tokens import DocBin
 
-    return list(DocBin().from_bytes(data).get_docs(vocab))
+    return DocBin().from_bytes(data).get_docs(vocab)
