@@ -407,3 +407,27 @@ def test_stage_commands_cut_the_same_windows_as_run(windowed_run, tmp_path):
         step(staged)
     for name in CONTRACT_TABLES:
         assert (staged.out_dir / f"{name}.parquet").read_bytes() == (ws.out_dir / f"{name}.parquet").read_bytes(), name
+
+
+def test_a_text_of_only_no_break_or_zero_width_spaces_is_an_error_row_not_silence(tmp_path, config, nlp):
+    """Such a file once gave neither a document nor an error: it vanished from the outputs without a word."""
+    from pipeline import load
+    from pipeline.run import steps
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (raw / "nbsp.txt").write_text("\u00a0" * 40 + "\n\u00a0\n", encoding="utf-8")
+    (raw / "zwsp.txt").write_text("\u200b\u3000\u200b\n", encoding="utf-8")
+    ws = Workspace(raw_dir=raw, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out", config=config,
+                   errors=ErrorLog())
+    run_pipeline(ws, nlp=nlp)
+    tables = load(ws.out_dir)
+    assert list(tables.documents["source"]) == ["good.txt"]
+    assert dict(zip(tables.errors["source"], tables.errors["code"])) == {"nbsp.txt": "E012", "zwsp.txt": "E012"}
+    assert all(m.startswith(f"[E012] {s}: ") for s, m in zip(tables.errors["source"], tables.errors["message"]))
+    staged = Workspace(raw_dir=raw, interim_dir=tmp_path / "staged", out_dir=tmp_path / "o2", config=config,
+                       errors=ErrorLog())
+    steps.stage_segment(staged)  # the Makefile's path says the same
+    assert sorted((r["source"], r["code"]) for r in staged.errors.rows) == [("nbsp.txt", "E012"), ("zwsp.txt", "E012")]

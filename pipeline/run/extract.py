@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.core.article import Article, Sentence
 from pipeline.run.config import Config
-from pipeline.run.sources import DecodedSource
+from pipeline.run.sources import DecodedSource, InputError
 
 
 @dataclass
@@ -67,6 +67,10 @@ def segment_decoded(decoded: DecodedSource, *, metadata, lexicon: dict) -> Segme
     from pipeline.stages.segment import segment_source
 
     documents, sentences = segment_source(decoded.text, source=decoded.source, lexicon=lexicon, metadata=metadata)
+    if not documents:  # only Unicode spaces (U+00A0, U+3000) or invisible characters: no row would say why
+        raise InputError(f"[E012] {decoded.source}: the text holds no article, only whitespace or invisible "
+                         "characters (such as no-break or zero-width spaces); nothing to process", source=decoded.source,
+                         code="E012")
     for row in documents:
         row["encoding"] = decoded.encoding
         row["sha256"] = decoded.sha256
