@@ -167,6 +167,8 @@ def read_outputs(out_dir: str | Path, *, label: str = "folder") -> dict[str, pa.
         except (OSError, pa.ArrowException) as exc:
             raise DiffInputError(f"[E072] {label} {path} is not a readable Parquet file: {exc}") from exc
         except OutputsError as exc:
+            if exc.code == "E056":  # diff's own code for a file it cannot read as the table, naming OLD or NEW
+                raise DiffInputError(f"[E072] {label} {str(exc).split('] ', 1)[1]}") from exc
             raise DiffInputError(f"{exc} ({label} folder)") from exc
     return tables
 
