@@ -80,6 +80,13 @@ def test_a_kill_at_any_publishing_step_leaves_one_complete_run(two_runs, tmp_pat
     assert killed.returncode == -signal.SIGKILL, (step, killed.stderr[-2000:])
     assert staging_folders(out), step  # the kill left its staging folder: committed or not, a reader must cope
 
+    from pipeline.tools.diff import diff_outputs
+
+    base = two_runs[0]
+    expected_dir = old_out if step in BEFORE_COMMIT else base / "new_out"
+    probe = tmp_path / "probe"  # diff, as the first reader of a copy of the killed folder, sees one whole run
+    shutil.copytree(out, probe)
+    assert diff_outputs(expected_dir, probe).identical, step
     seen = _tables(out)
     expected = old if step in BEFORE_COMMIT else new  # committed sets are finished by the reader
     for name in TABLES:
