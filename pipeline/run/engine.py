@@ -144,7 +144,7 @@ def _annotate_and_extract(segmented: list, config: Config, nlp, extractors, *, i
     an ``interim_dir``), so a batch holds the model's few Docs in flight and one source's
     rows, never every Doc of a long source.
     """
-    from pipeline.stages.nlp import annotate, doc_bin
+    from pipeline.stages.nlp import DocWriter, annotate
     from pipeline.run.extract import SourceRows, extract_article
 
     window = config.settings["model"]["window_chars"]
@@ -156,7 +156,7 @@ def _annotate_and_extract(segmented: list, config: Config, nlp, extractors, *, i
                 in_flight.append((result, seg, piece))
                 yield piece
 
-    current = None  # (result, seg, rows, DocBin) of the source being filled
+    current = None  # (result, seg, rows, DocWriter) of the source being filled
     clock = time.perf_counter()
     for doc in annotate(nlp, pieces(), batch_size=config.settings["model"]["batch_size"],
                    batch_chars=config.settings["model"]["window_chars"]):
@@ -164,7 +164,7 @@ def _annotate_and_extract(segmented: list, config: Config, nlp, extractors, *, i
         result.timings["nlp"] += time.perf_counter() - clock
         if current is None or current[0] is not result:
             _finish(current, interim_dir)
-            current = (result, seg, SourceRows(), doc_bin())
+            current = (result, seg, SourceRows(), DocWriter())
         if not result.errors:
             try:
                 extract_article(extractors, doc, piece, current[2], result.timings)
@@ -172,22 +172,19 @@ def _annotate_and_extract(segmented: list, config: Config, nlp, extractors, *, i
             except Exception as exc:  # one bad source never costs the others
                 result.errors.append(_error("extract", exc))
         clock = time.perf_counter()
-    _finish(current, interim_dir)
-    for result, seg in segmented:  # a source with no article at all has no Doc to start it
-        if not result.done:
-            _finish((result, seg, SourceRows(), doc_bin()), interim_dir)
+    _finish(current, interim_dir)  # every segmented source has an article (segment_decoded refuses one without)
 
 
 def _finish(current, interim_dir: str | None) -> None:
-    """A source's tables and DocBin bytes, written as shards when the caller shares ``interim_dir``."""
+    """A source's tables and Doc shard bytes, written as shards when the caller shares ``interim_dir``."""
     if current is None:
         return
-    result, seg, rows, bin_ = current
+    result, seg, rows, writer = current
     result.done = True
     if result.errors:
         return
     clock = time.perf_counter()
-    result.docbin = bin_.to_bytes()
+    result.docbin = writer.to_bytes()
     result.timings["nlp"] += time.perf_counter() - clock
     result.tables = {
         "documents": seg.documents, "sentences": seg.sentences, "anchors": rows.anchors,
