@@ -75,3 +75,39 @@ def test_a_broken_lexicon_is_one_coded_line_not_a_traceback(tmp_path):
                                        "--interim", str(tmp_path / "i"), "--config", str(configs / "pipeline.toml")])
     assert result.exit_code == 1
     assert "[E4" in result.output and "Traceback" not in result.output
+
+
+STAGE_COMMANDS = ["segment", "nlp", "dates", "quantities", "mentions", "reconcile", "claims", "publish"]
+
+
+@pytest.mark.parametrize("command", STAGE_COMMANDS)
+def test_a_stage_command_on_a_locked_interim_folder_is_refused_like_run(tmp_path, command):
+    """Each stage command (the Makefile's targets) takes the --interim lock `pipeline run` takes: while
+    another run holds it the command writes nothing and says E040, naming the folder and the option."""
+    from pipeline.run.workspace import folder_lock
+
+    raw, interim, out = tmp_path / "raw", tmp_path / "interim", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(RAW / "001_546b4fd73cca9fc4.txt", raw)
+    args = ["--raw", str(raw), "--interim", str(interim)] + (["--out", str(out)] if command == "publish" else [])
+    with folder_lock(interim, role="interim"):
+        result = CliRunner().invoke(main, [command, *args])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: [E040] another pipeline run is writing to the interim folder "), result.output
+    assert str(interim) in result.output and "--interim" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in interim.iterdir()) == []  # nothing read or written under the lock
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_stage_command_releases_the_interim_lock_for_the_next(tmp_path):
+    """The lock is held only while a command runs: make's next target (and a later run) get it."""
+    from pipeline.run.workspace import folder_lock
+
+    raw, interim = tmp_path / "raw", tmp_path / "interim"
+    raw.mkdir()
+    shutil.copy(RAW / "001_546b4fd73cca9fc4.txt", raw)
+    result = CliRunner().invoke(main, ["segment", "--raw", str(raw), "--interim", str(interim)])
+    assert result.exit_code == 0, result.output
+    assert (interim / "segment.json").is_file()
+    with folder_lock(interim, role="interim"):
+        pass

@@ -78,3 +78,24 @@ def test_a_worker_pool_that_cannot_load_the_model_says_so_before_any_work(config
     broken = dataclasses.replace(config, settings=settings, digest="broken")
     with pytest.raises(Exception, match=r"E030.*no_such_model_package"):
         ProcessEngine(2, broken)
+
+
+def test_the_nlp_shard_keeps_docs_in_compressed_chunks_and_reads_them_back_in_order(nlp):
+    """A long source's Docs are serialised a chunk at a time (never all its tokens' arrays at once)."""
+    import spacy
+
+    from pipeline.stages.nlp import SHARD_MAGIC, DocWriter, docs_from_bytes
+
+    texts = [f"Kaja Kallas met {n} ministers in Brussels on Monday." for n in range(7)]
+    writer = DocWriter(chunk_tokens=25)  # about two Docs a chunk
+    for doc in nlp.pipe(texts):
+        writer.add(doc)
+    data = writer.to_bytes()
+    assert data.startswith(SHARD_MAGIC) and len(writer.chunks) >= 3
+    docs = list(docs_from_bytes(data, spacy.blank("en").vocab))
+    assert [d.text for d in docs] == texts
+    assert [[(e.text, e.label_) for e in d.ents] for d in docs] == [[(e.text, e.label_) for e in d.ents]
+                                                                    for d in nlp.pipe(texts)]
+    assert [t.dep_ for t in docs[3]] == [t.dep_ for t in nlp(texts[3])]
+    with pytest.raises(ValueError, match=r"^\[E045\] .*rerun `pipeline nlp`"):
+        list(docs_from_bytes(b"an older shard", spacy.blank("en").vocab))

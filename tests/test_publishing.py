@@ -80,6 +80,13 @@ def test_a_kill_at_any_publishing_step_leaves_one_complete_run(two_runs, tmp_pat
     assert killed.returncode == -signal.SIGKILL, (step, killed.stderr[-2000:])
     assert staging_folders(out), step  # the kill left its staging folder: committed or not, a reader must cope
 
+    from pipeline.tools.diff import diff_outputs
+
+    base = two_runs[0]
+    expected_dir = old_out if step in BEFORE_COMMIT else base / "new_out"
+    probe = tmp_path / "probe"  # diff, as the first reader of a copy of the killed folder, sees one whole run
+    shutil.copytree(out, probe)
+    assert diff_outputs(expected_dir, probe).identical, step
     seen = _tables(out)
     expected = old if step in BEFORE_COMMIT else new  # committed sets are finished by the reader
     for name in TABLES:
@@ -180,6 +187,45 @@ def test_a_missing_table_or_a_wrong_row_count_is_refused(two_runs, tmp_path):
     with pytest.raises(OutputsError, match=r"^\[E052\] .*claims\.parquet"):
         load(miscounted)
     assert len(load(old_out).claims)  # the untouched folder still loads
+
+
+@pytest.mark.parametrize("damage, code", [("truncated", "E052"), ("missing", "E053"), ("wrong_schema", "E052"),
+                                          ("truncated_unlisted", "E056"), ("wrong_schema_unlisted", "E056")])
+def test_every_reader_refuses_a_damaged_claims_table_in_one_coded_line(two_runs, tmp_path, damage, code):
+    """A truncated claims.parquet, a missing one, or another table saved under its name: load, report, eval and
+    diff (E072 for a file it cannot read) each stop with one coded line (they once printed pyarrow tracebacks, or went on with zero claims or
+    rows of nulls). "_unlisted" is a folder whose manifest does not list its files (an earlier version's)."""
+    import json
+
+    from pipeline import load
+    from pipeline.run.outputs import OutputsError
+    from pipeline.tools.diff import DiffInputError, diff_outputs
+
+    _, raw, old_out, _, _, _ = two_runs
+    out = tmp_path / "out"
+    shutil.copytree(old_out, out)
+    claims = out / "claims.parquet"
+    if damage == "missing":
+        claims.unlink()
+    elif damage.startswith("truncated"):
+        claims.write_bytes(claims.read_bytes()[:400])
+    else:
+        shutil.copy(out / "dates.parquet", claims)
+    if damage.endswith("unlisted"):
+        manifest = json.loads((out / "manifest.json").read_text())
+        del manifest["files"]
+        (out / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(OutputsError, match=rf"^\[{code}\] .*claims\.parquet.*rerun `pipeline run"):
+        load(out)
+    prefix = r"\[E072\] NEW " if code == "E056" else rf"\[{code}\] "  # diff's code for an unreadable file names the side
+    with pytest.raises(DiffInputError, match=rf"^{prefix}.*claims\.parquet"):
+        diff_outputs(old_out, out)
+    for command in (["report", str(out), "--out", str(tmp_path / "r.html")],
+                    ["eval", "--gold", str(ROOT / "tests" / "gold"), str(out), "--raw", str(raw)]):
+        done = _cli(*command)
+        assert done.returncode == 1 and done.stderr.startswith(f"Error: [{code}] "), (command, done.stderr[-2000:])
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not (tmp_path / "r.html").exists()
 
 
 # ---------------------------------------------------------------------------------------------

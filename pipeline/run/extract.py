@@ -5,13 +5,14 @@ import dataclasses
 import datetime as dt
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from pipeline.core.article import Article, Sentence
 from pipeline.run.config import Config
-from pipeline.run.sources import DecodedSource
+from pipeline.run.sources import DecodedSource, InputError
 
 
 @dataclass
@@ -25,6 +26,15 @@ class SegmentedSource:
     def text_row(self) -> dict:
         """The source's ``texts`` row: the decoded text its spans index into."""
         return {"source": self.decoded.source, "text": self.decoded.text}
+
+    def pieces(self, window_chars: int, anchors: dict[str, dict] | None = None) -> Iterator[Article]:
+        """Each article, or each window of one longer than ``window_chars`` (``Article.windows``), in order.
+
+        The model and the per-article stages take these, one Doc each, so that a long
+        source costs one window of memory at a time.
+        """
+        for article in self.articles(anchors):
+            yield from article.windows(window_chars)
 
     def articles(self, anchors: dict[str, dict] | None = None) -> list[Article]:
         by_doc: dict[str, list[Sentence]] = defaultdict(list)
@@ -61,6 +71,10 @@ def segment_decoded(decoded: DecodedSource, *, metadata, lexicon: dict) -> Segme
     from pipeline.stages.segment import segment_source
 
     documents, sentences = segment_source(decoded.text, source=decoded.source, lexicon=lexicon, metadata=metadata)
+    if not documents:  # only Unicode spaces (U+00A0, U+3000) or invisible characters: no row would say why
+        raise InputError(f"[E012] {decoded.source}: the text holds no article, only whitespace or invisible "
+                         "characters (such as no-break or zero-width spaces); nothing to process", source=decoded.source,
+                         code="E012")
     for row in documents:
         row["encoding"] = decoded.encoding
         row["sha256"] = decoded.sha256
@@ -84,6 +98,23 @@ class Extractors:
         self.quantities = QuantityExtractor(config.lexicon("quantities"))
         self.mentions = MentionExtractor(entity_lexicon(config))
         self.claims = ClaimExtractor(config.lexicon("claims"), gazetteer=config.lexicon("gazetteer"))
+
+    def anchored(self, doc, article: Article, anchors: list[dict]) -> Article:
+        """``article`` dated by its own text when undated, appending the inferred date's row to ``anchors``.
+
+        An article's first window decides its date and the later windows inherit it
+        (they come right after it), so an article has one date and one anchors row.
+        """
+        if article.window:
+            if anchors and anchors[-1]["doc_id"] == article.doc_id:
+                inherited = anchors[-1]
+                return dataclasses.replace(article, published=inherited["published"],
+                                           published_precision=inherited["published_precision"])
+            return article
+        article, anchor = self.anchor(doc, article)
+        if anchor:
+            anchors.append({"doc_id": article.doc_id, **anchor})
+        return article
 
     def anchor(self, doc, article: Article) -> tuple[Article, dict]:
         """Give an undated article the publication date inferred from its own text."""
@@ -128,9 +159,7 @@ def extract_article(extractors: Extractors, doc, article: Article, rows: SourceR
                     timings: dict[str, float]) -> None:
     """Run dates, quantities, mentions and claim drafts on one article's Doc, appending to ``rows``."""
     clock = time.perf_counter()
-    article, anchor = extractors.anchor(doc, article)
-    if anchor:
-        rows.anchors.append({"doc_id": article.doc_id, **anchor})
+    article = extractors.anchored(doc, article, rows.anchors)
     dates = extractors.dates(doc, article)
     now = time.perf_counter()
     timings["dates"] += now - clock

@@ -259,3 +259,28 @@ def check_rows(out_dir: Path, manifest: dict | None, name: str, rows: int) -> No
     if entry is not None and entry.get("rows") is not None and entry["rows"] != rows:
         raise OutputsError(f"[E052] {out_dir / (name + '.parquet')} holds {rows} rows but {out_dir / MANIFEST} "
                            f"says {entry['rows']}; rerun `pipeline run --out {out_dir}` to rewrite the folder", "E052")
+
+
+def table_schema(path: Path, name: str, data: bytes):
+    """The Arrow schema of table ``name`` read from ``data`` (the bytes of ``path``), refusing what is not that table.
+
+    A truncated or foreign file is E056, and so is a Parquet file lacking the table's ID
+    or span columns (another table saved under this name), which would otherwise read as
+    rows of nulls. Columns added since a folder was written are not required.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.core.schema import ID_COLUMN, SPAN_TABLES
+
+    try:
+        schema = pq.read_schema(pa.BufferReader(data))
+    except (OSError, pa.ArrowException) as exc:
+        raise OutputsError(f"[E056] {path} is not a readable Parquet file ({exc}); rerun `pipeline run "
+                           f"--out {path.parent}` to rewrite the folder", "E056") from exc
+    needed = [ID_COLUMN.get(name), *(("source", "start", "end") if name in SPAN_TABLES else ())]
+    missing = [column for column in needed if column and column not in schema.names]
+    if missing:
+        raise OutputsError(f"[E056] {path} is not a {name} table (no column {', '.join(missing)}); rerun "
+                           f"`pipeline run --out {path.parent}` to rewrite the folder", "E056")
+    return schema

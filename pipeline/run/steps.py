@@ -5,6 +5,7 @@ commands exist so that ``make`` can rebuild exactly what a change made stale.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import time
 
@@ -17,7 +18,7 @@ from pipeline.run.shards import TEXTS_SUFFIX, WARNINGS_SUFFIX, concat_tables
 from pipeline.run.html import is_html_file, page_metadata, read_html
 from pipeline.run.records import is_record_file, merged_metadata, read_record, read_record_file, split_record_name
 from pipeline.run.sources import InputError, read_source, shard_name
-from pipeline.run.workspace import Workspace, output_lock, read_index
+from pipeline.run.workspace import Workspace, interim_lock, read_index, run_locks
 
 
 #: the file each command writes last (its target in the Makefile) and the commands whose files it reads
@@ -30,6 +31,22 @@ NEEDS = {
     "reconcile": ("mentions",), "claims": ("reconcile", "quantities", "dates", "mentions"),
     "publish": ("claims", "segment"),
 }
+
+
+def locked(stage):
+    """Run a stage command holding the lock on ``--interim``, as ``pipeline run`` does (E040 when it is held).
+
+    Two stage commands, or a stage command and a run, on one interim folder would
+    overwrite each other's shards and index.
+    """
+    import functools
+
+    @functools.wraps(stage)
+    def command(ws: Workspace):
+        with interim_lock(ws.interim_dir):
+            return stage(ws)
+
+    return command
 
 
 class StageOrderError(RuntimeError):
@@ -97,7 +114,26 @@ def _load_segmented(ws: Workspace, source: str) -> SegmentedSource:
     return SegmentedSource(decoded, documents, sentences)
 
 
-def _load_docs(ws: Workspace, source: str, vocab) -> list:
+def _pieces(ws: Workspace, seg: SegmentedSource, anchors: dict[str, dict] | None = None):
+    """The articles or windows of ``seg`` one Doc each, as ``pipeline run`` cuts them."""
+    return seg.pieces(ws.config.settings["model"]["window_chars"], anchors)
+
+
+def by_piece(pieces: list, rows: list[dict]) -> list[list[dict]]:
+    """``rows`` grouped by the article or window they start in, each group in the rows' order.
+
+    The pieces tile their source, so one bisection per row finds its piece: what a whole
+    run hands each piece's stages, and no scan of every row per piece.
+    """
+    starts = [piece.start for piece in pieces]
+    groups: list[list[dict]] = [[] for _ in pieces]
+    for row in rows:
+        groups[bisect.bisect_right(starts, row["start"]) - 1].append(row)
+    return groups
+
+
+def _load_docs(ws: Workspace, source: str, vocab):
+    """One source's Docs, one at a time (a long source's Docs are never all in memory)."""
     from pipeline.stages.nlp import docs_from_bytes
 
     return docs_from_bytes(ws.shard("nlp", source, "spacy").read_bytes(), vocab)
@@ -130,6 +166,7 @@ def _write_stage_errors(ws: Workspace, stage: str) -> None:
     write_table("errors", ws.errors.rows, ws.interim_dir / "errors" / f"{stage}.parquet")
 
 
+@locked
 def stage_segment(ws: Workspace) -> None:
     """Decode and segment every input file into interim/segment/."""
     files, metadata = discover(ws)
@@ -178,6 +215,7 @@ def stage_segment(ws: Workspace) -> None:
     _write_stage_errors(ws, "segment")
 
 
+@locked
 def stage_nlp(ws: Workspace) -> None:
     """Run the model once over every article segmented so far; keep the Docs in interim/nlp/."""
     check_inputs(ws, "nlp")
@@ -191,12 +229,14 @@ def stage_nlp(ws: Workspace) -> None:
 
     def work(source: str) -> None:
         seg = _load_segmented(ws, source)
-        docs = list(annotate(nlp, seg.articles(), batch_size=config.settings["model"]["batch_size"]))
+        docs = annotate(nlp, _pieces(ws, seg), batch_size=config.settings["model"]["batch_size"],
+                   batch_chars=config.settings["model"]["window_chars"])
         write_bytes_atomic(docs_to_bytes(docs), ws.shard("nlp", source, "spacy"))
 
     _per_source(ws, "nlp", "segment", work)
 
 
+@locked
 def stage_dates(ws: Workspace) -> None:
     """Find and normalise temporal expressions; infer undated articles' dates (interim/dates/)."""
     check_inputs(ws, "dates")
@@ -206,10 +246,8 @@ def stage_dates(ws: Workspace) -> None:
     def work(source: str) -> None:
         seg = _load_segmented(ws, source)
         anchors, dates = [], []
-        for article, doc in zip(seg.articles(), _load_docs(ws, source, vocab)):
-            article, anchor = extractors_dates.anchor(doc, article)
-            if anchor:
-                anchors.append({"doc_id": article.doc_id, **anchor})
+        for article, doc in zip(_pieces(ws, seg), _load_docs(ws, source, vocab)):
+            article = extractors_dates.anchored(doc, article, anchors)
             dates.extend(extractors_dates.dates(doc, article))
         write_table("anchors", anchors, ws.shard("dates", source, "anchors.parquet"))
         write_table("dates", dates, ws.shard("dates", source))
@@ -222,6 +260,7 @@ def _anchors(ws: Workspace, source: str) -> dict[str, dict]:
     return {row["doc_id"]: row for row in frame.to_dict("records")}
 
 
+@locked
 def stage_quantities(ws: Workspace) -> None:
     """Find quantities outside date spans (interim/quantities/)."""
     check_inputs(ws, "quantities")
@@ -234,9 +273,10 @@ def stage_quantities(ws: Workspace) -> None:
         seg = _load_segmented(ws, source)
         dates = read_table("dates", ws.shard("dates", source))
         rows, warnings = [], []
-        for article, doc in zip(seg.articles(_anchors(ws, source)), _load_docs(ws, source, vocab)):
-            spans = [(s, e) for s, e, d in zip(dates["start"], dates["end"], dates["doc_id"]) if d == article.doc_id]
-            found, overflows = extractor.extract(doc, article, date_spans=spans)
+        pieces = list(_pieces(ws, seg, _anchors(ws, source)))
+        spans = by_piece(pieces, dates[["start", "end"]].to_dict("records"))
+        for i, (article, doc) in enumerate(zip(pieces, _load_docs(ws, source, vocab))):
+            found, overflows = extractor.extract(doc, article, date_spans=[(d["start"], d["end"]) for d in spans[i]])
             rows.extend(found)
             warnings.extend(overflows)
         write_table("quantities", rows, ws.shard("quantities", source))
@@ -245,6 +285,7 @@ def stage_quantities(ws: Workspace) -> None:
     _per_source(ws, "quantities", "dates", work)
 
 
+@locked
 def stage_mentions(ws: Workspace) -> None:
     """Detect entity mentions in every article (interim/mentions/)."""
     check_inputs(ws, "mentions")
@@ -256,13 +297,14 @@ def stage_mentions(ws: Workspace) -> None:
     def work(source: str) -> None:
         seg = _load_segmented(ws, source)
         rows = []
-        for article, doc in zip(seg.articles(), _load_docs(ws, source, vocab)):
+        for article, doc in zip(_pieces(ws, seg), _load_docs(ws, source, vocab)):
             rows.extend(extractor(doc, article))
         write_table("mention_candidates", rows, ws.shard("mentions", source))
 
     _per_source(ws, "mentions", "nlp", work)
 
 
+@locked
 def stage_reconcile(ws: Workspace) -> None:
     """Reconcile every mention into corpus-wide entities (interim/entities.parquet, interim/mentions.parquet)."""
     check_inputs(ws, "reconcile")
@@ -279,6 +321,7 @@ def stage_reconcile(ws: Workspace) -> None:
     write_table("entities", entities, ws.interim_dir / "entities.parquet")
 
 
+@locked
 def stage_claims(ws: Workspace) -> None:
     """Build claims from each article's parse and rows, linked to entities (interim/claims.parquet)."""
     check_inputs(ws, "claims")
@@ -293,9 +336,10 @@ def stage_claims(ws: Workspace) -> None:
         quantities = read_table("quantities", ws.shard("quantities", source)).to_dict("records")
         mentions = read_table("mention_candidates", ws.shard("mentions", source)).to_dict("records")
         rows = []
-        for article, doc in zip(seg.articles(_anchors(ws, source)), _load_docs(ws, source, vocab)):
-            mine = lambda table: [r for r in table if r["doc_id"] == article.doc_id]  # noqa: E731
-            rows.extend(extractor(doc, article, dates=mine(dates), quantities=mine(quantities), mentions=mine(mentions)))
+        pieces = list(_pieces(ws, seg, _anchors(ws, source)))
+        groups = [by_piece(pieces, table) for table in (dates, quantities, mentions)]
+        for i, (article, doc) in enumerate(zip(pieces, _load_docs(ws, source, vocab))):
+            rows.extend(extractor(doc, article, dates=groups[0][i], quantities=groups[1][i], mentions=groups[2][i]))
         write_table("claim_drafts", rows, ws.shard("claim_drafts", source))
 
     _per_source(ws, "claim_drafts", "mentions", work)
@@ -315,8 +359,8 @@ TIMED_INDEXES = ("segment", "nlp", "dates", "quantities", "mentions", "reconcile
 
 def stage_publish(ws: Workspace) -> dict:
     """Assemble the output tables and manifest from the interim files of the per-stage commands."""
-    check_inputs(ws, "publish")
-    with output_lock(ws.out_dir):
+    with run_locks(ws):  # the interim folder as well: no stage command may rewrite what is being published
+        check_inputs(ws, "publish")
         # each stage command timed itself in its own process; the manifest speaks of all of them
         for stage in TIMED_INDEXES:
             for name, seconds in read_index(ws.index_path(stage)).get("seconds", {}).items():

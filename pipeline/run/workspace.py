@@ -111,14 +111,21 @@ def output_lock(out_dir: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def interim_lock(interim_dir: Path) -> Iterator[None]:
+    """Lock the interim folder (a stage command, or a run's second lock) and remove a killed run's temporaries."""
+    with folder_lock(interim_dir, role="interim"):
+        remove_stale_temporaries(interim_dir)
+        yield
+
+
+@contextlib.contextmanager
 def run_locks(ws: Workspace) -> Iterator[None]:
-    """Lock both folders a whole run writes: the output folder and the interim folder."""
+    """Lock both folders a whole run (or ``publish``) writes: the output folder and the interim folder."""
     with output_lock(ws.out_dir):
         if _same_folder(ws.interim_dir, ws.out_dir):
             yield
             return
-        with folder_lock(ws.interim_dir, role="interim"):
-            remove_stale_temporaries(ws.interim_dir)
+        with interim_lock(ws.interim_dir):
             yield
 
 

@@ -162,25 +162,85 @@ def make_doc(nlp, article, *, words: tuple[frozenset, frozenset] | None = None):
     return doc
 
 
-def annotate(nlp, articles: Iterable, *, batch_size: int = 32) -> Iterator:
-    """Run the model once over each article (batched); yields Docs in article order."""
+def annotate(nlp, articles: Iterable, *, batch_size: int, batch_chars: int) -> Iterator:
+    """Run the model once over each article (batched); yields Docs in article order.
+
+    A batch holds at most ``batch_size`` articles and at most ``batch_chars`` characters
+    (one longer article alone): the model's working memory grows with the tokens of a batch (about
+    14 kB a token for the parser's and tagger's arrays), so 32 long articles at once would
+    cost gigabytes where 32 short ones cost megabytes.
+    """
     words = view_words(nlp)
     docs = (make_doc(nlp, article, words=words) for article in articles)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+    batch: list = []
+    size = 0
+    for doc in docs:
+        if batch and (len(batch) == batch_size or size + len(doc.text) > batch_chars):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(doc)
+        size += len(doc.text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+#: the first bytes of an nlp shard: DocBins of consecutive Docs, each behind its length
+SHARD_MAGIC = b"pipeline-docbins-1\n"
+
+
+class DocWriter:
+    """Docs serialised as they come: a DocBin of a few hundred thousand tokens at a time, kept compressed.
+
+    One DocBin for a long source held every token's attributes uncompressed and copied them
+    all again to serialise; chunks of ``chunk_tokens`` keep only compressed bytes (about a
+    tenth of that) and one chunk's arrays.
+    """
+
+    def __init__(self, *, chunk_tokens: int = 200_000) -> None:
+        self.chunk_tokens = chunk_tokens
+        self.chunks: list[bytes] = []
+        self.current = self._bin()
+        self.tokens = 0
+
+    @staticmethod
+    def _bin():
+        from spacy.tokens import DocBin
+
+        return DocBin(store_user_data=False)  # tokens, tags, parse, entities, spans
+
+    def add(self, doc) -> None:
+        self.current.add(doc)
+        self.tokens += len(doc)
+        if self.tokens >= self.chunk_tokens:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.chunks.append(self.current.to_bytes())
+        self.current, self.tokens = self._bin(), 0
+
+    def to_bytes(self) -> bytes:
+        if len(self.current) or not self.chunks:
+            self._flush()
+        return SHARD_MAGIC + b"".join(len(chunk).to_bytes(8, "little") + chunk for chunk in self.chunks)
 
 
 def docs_to_bytes(docs: Iterable) -> bytes:
-    """Serialise Docs (tokens, tags, parse, entities, spans) to DocBin bytes (msgpack; no pickle)."""
-    from spacy.tokens import DocBin
-
-    doc_bin = DocBin(store_user_data=False)
+    """Serialise Docs to shard bytes (DocBins: msgpack, no pickle), adding each as it comes (``docs`` may be lazy)."""
+    writer = DocWriter()
     for doc in docs:
-        doc_bin.add(doc)
-    return doc_bin.to_bytes()
+        writer.add(doc)
+    return writer.to_bytes()
 
 
-def docs_from_bytes(data: bytes, vocab) -> list:
-    """Deserialise DocBin bytes written by ``docs_to_bytes``."""
+def docs_from_bytes(data: bytes, vocab) -> Iterator:
+    """Deserialise shard bytes written by ``DocWriter``, one Doc at a time."""
     from spacy.tokens import DocBin
 
-    return list(DocBin().from_bytes(data).get_docs(vocab))
+    if not data.startswith(SHARD_MAGIC):
+        raise ValueError("[E045] an nlp shard is not in the format this version writes; rerun `pipeline nlp` "
+                         "(or `pipeline run`) to rebuild the interim folder")
+    offset = len(SHARD_MAGIC)
+    while offset < len(data):
+        size = int.from_bytes(data[offset:offset + 8], "little")
+        yield from DocBin().from_bytes(data[offset + 8:offset + 8 + size]).get_docs(vocab)
+        offset += 8 + size

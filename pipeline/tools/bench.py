@@ -104,6 +104,64 @@ def memory_peak(words: int, seed_dir: Path, scratch: Path) -> float:
     return json.loads(result.stdout)["peak_rss_mb"]
 
 
+def attack_timings(seed_dir: Path, scratch: Path, config, *, chars: int = 40_000) -> dict:
+    """Seconds of a run on one ``chars``-character line with no full stop and on as much ordinary news, side by side.
+
+    One model serves both runs (loaded, and warmed up on a short text, before either is
+    timed), so the ratio compares the stages' work on the two texts, not start-up costs.
+    """
+    from pipeline.run.extract import entity_lexicon
+    from pipeline.stages.nlp import load_pipeline
+
+    news = "\n\n".join(p.read_text(encoding="utf-8", errors="replace").strip() for p in sorted(seed_dir.glob("*.txt")))
+    if len(news) < chars:
+        news = "\n\n".join([news] * (chars // len(news) + 1))
+    texts = {"unpunctuated": ("the EU said " * (chars // 12 + 1))[:chars].rstrip(), "news": news[:chars],
+             "warm_up": news[:2000]}
+    nlp = load_pipeline(config.model_name, disable=config.settings["model"]["disable"],
+                        entity_lexicon=entity_lexicon(config))
+    seconds = {}
+    for name in ("warm_up", "news", "unpunctuated"):
+        corpus = scratch / f"attack_{name}"
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        (corpus / f"{name}.txt").write_text(texts[name], encoding="utf-8")
+        seconds[name], _ = timed_run(scratch, corpus, config, f"attack_{name}", nlp=nlp)
+    return {"chars": chars, "news_seconds": round(seconds["news"], 3),
+            "unpunctuated_seconds": round(seconds["unpunctuated"], 3),
+            "unpunctuated_vs_news": round(seconds["unpunctuated"] / seconds["news"], 3)}
+
+
+def single_source_peak(seed_dir: Path, scratch: Path, *, megabytes: int = 16) -> dict:
+    """Peak RSS (MiB) of ``pipeline run`` in a process of its own over one source of ``megabytes`` MB of news.
+
+    The source is the seed texts repeated into one file; the child's own resource usage
+    (``os.wait4``) is read, not the high-water mark of every child this process ever had.
+    """
+    import os
+    import subprocess
+    import sys
+
+    folder = scratch / f"single_{megabytes}mb"
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "raw").mkdir(parents=True)
+    news = "".join(p.read_text(encoding="utf-8", errors="replace").strip() + "\n\n"
+                   for p in sorted(seed_dir.glob("*.txt")))
+    size = megabytes * 1_000_000
+    (folder / "raw" / "single.txt").write_text((news * (size // len(news) + 1))[:size], encoding="utf-8")
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--raw", str(folder / "raw"),
+                              "--out", str(folder / "outputs"), "--interim", str(folder / "interim")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise click.ClickException(f"[E061] the {megabytes} MB single-source run failed (exit {child.returncode}): "
+                                   f"{child.stderr.read().decode(errors='replace')[-500:]}")
+    return {"single_source_mb": megabytes, "single_source_seconds": round(time.perf_counter() - started, 1),
+            "single_source_peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+
+
 @click.command()
 @click.option("--words", default=500_000, show_default=True, help="Size of the benchmark corpus in words.")
 @click.option("--seeds", "seed_dir", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
@@ -115,19 +173,27 @@ def memory_peak(words: int, seed_dir: Path, scratch: Path) -> float:
 @click.option("--suite", is_flag=True,
               help="Also measure --workers 2 vs 1, adding one source to a processed corpus, and peak memory "
                    "at 4x the corpus size.")
+@click.option("--attack", is_flag=True,
+              help="Instead: time a 40,000-character line with no full stop against as much ordinary news "
+                   "(limit: within 3x), and the peak memory of one --single-source-mb source (limit: 1.5 GB).")
+@click.option("--single-source-mb", default=16, show_default=True, help="Size of the --attack single source.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def main(words: int, seed_dir: Path, scratch: Path, config_path: Path | None, skip_bare: bool, suite: bool,
-         as_json: bool) -> None:
+         attack: bool, single_source_mb: int, as_json: bool) -> None:
     """Time the pipeline and bare spaCy on the same corpus; print words/second and stage shares.
 
     \b
     Example:
         python -m pipeline.tools.bench --words 500000
         python -m pipeline.tools.bench --words 500000 --suite
+        python -m pipeline.tools.bench --attack
     """
     from pipeline.run.sources import decode_bytes
 
     config = load_config(config_path)
+    if attack:
+        _attack(seed_dir, scratch, config, megabytes=single_source_mb, as_json=as_json)
+        return
     corpus = scratch / "corpus"
     files, total_words = build_corpus(seed_dir, corpus, words=words)
     pipeline_seconds, manifest = timed_run(scratch, corpus, config, "serial")
@@ -186,6 +252,25 @@ def main(words: int, seed_dir: Path, scratch: Path, config_path: Path | None, sk
         click.echo("peak memory by corpus size: " + ", ".join(
             f"{w} words {mb:.0f} MiB" for w, mb in result["peak_rss_mb_at_words"].items())
             + f" (growth {result['memory_growth_4x']:.2f}x)")
+
+
+#: the issue's limits for the --attack figures
+ATTACK_TIME_RATIO, ATTACK_PEAK_MB = 3.0, 1536
+
+
+def _attack(seed_dir: Path, scratch: Path, config, *, megabytes: int, as_json: bool) -> None:
+    result = {**attack_timings(seed_dir, scratch, config), **single_source_peak(seed_dir, scratch, megabytes=megabytes)}
+    result["time_within_limit"] = result["unpunctuated_vs_news"] <= ATTACK_TIME_RATIO
+    result["memory_within_limit"] = result["single_source_peak_rss_mb"] < ATTACK_PEAK_MB
+    if as_json:
+        click.echo(json.dumps(result, indent=2, sort_keys=True))
+        return
+    click.echo(f"{result['chars']:,} characters: ordinary news {result['news_seconds']:.1f}s, one unpunctuated line "
+               f"{result['unpunctuated_seconds']:.1f}s: {result['unpunctuated_vs_news']:.2f}x "
+               f"({'within' if result['time_within_limit'] else 'OVER'} the {ATTACK_TIME_RATIO:.0f}x limit)")
+    click.echo(f"one {megabytes} MB source: peak memory {result['single_source_peak_rss_mb']:,.0f} MiB "
+               f"({'under' if result['memory_within_limit'] else 'OVER'} the 1.5 GB limit), "
+               f"{result['single_source_seconds']:.0f}s")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN
-from pipeline.run.outputs import OutputsError, check_rows, read_output_files
+from pipeline.run.outputs import OutputsError, check_rows, read_output_files, table_schema
 
 #: the span key: rows whose ID changed are re-matched on it
 SPAN_KEY = ("source", "start", "end")
@@ -153,19 +153,22 @@ def read_outputs(out_dir: str | Path, *, label: str = "folder") -> dict[str, pa.
             f"[E071] {label} {out_dir} holds none of the output tables ({', '.join(CONTRACT_TABLES)}.parquet); "
             "give a folder written by `pipeline run`")
     try:  # one complete run, checked against its manifest (an interrupted publish is finished first)
-        manifest, data = read_output_files(out_dir, present)
+        manifest, data = read_output_files(out_dir, list(CONTRACT_TABLES))  # a listed table that is gone: E053
     except OutputsError as exc:
         raise DiffInputError(f"{exc} ({label} folder)") from exc
     tables: dict[str, pa.Table] = {}
     for name in present:
         path = out_dir / f"{name}.parquet"
         try:
-            tables[name] = pq.read_table(pa.BufferReader(data[name])).replace_schema_metadata(None) \
-                if name in data else pq.read_table(path).replace_schema_metadata(None)
+            raw = data[name] if name in data else path.read_bytes()
+            table_schema(path, name, raw)
+            tables[name] = pq.read_table(pa.BufferReader(raw)).replace_schema_metadata(None)
             check_rows(out_dir, manifest, name, tables[name].num_rows)
         except (OSError, pa.ArrowException) as exc:
             raise DiffInputError(f"[E072] {label} {path} is not a readable Parquet file: {exc}") from exc
         except OutputsError as exc:
+            if exc.code == "E056":  # diff's own code for a file it cannot read as the table, naming OLD or NEW
+                raise DiffInputError(f"[E072] {label} {str(exc).split('] ', 1)[1]}") from exc
             raise DiffInputError(f"{exc} ({label} folder)") from exc
     return tables
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.core.schema import CONTRACT_TABLES, SCHEMAS, read_table
-from pipeline.run.outputs import check_rows, read_output_files
+from pipeline.run.outputs import check_rows, read_output_files, table_schema
 from pipeline.tools.show import Shown, id_index, snippets_for
 
 
@@ -166,6 +166,7 @@ def load(out_dir: str | Path = "outputs", *, raw_dir: str | Path | None = None,
     frames = {}
     for name in names:
         if name in data:
+            table_schema(out_dir / f"{name}.parquet", name, data[name])
             frames[name] = read_table(name, pa.BufferReader(data[name]))
             check_rows(out_dir, manifest, name, len(frames[name]))
         else:
