@@ -46,10 +46,12 @@ def cached_doc(interim_dir: Path | None, documents: pd.DataFrame, row: pd.Series
         return None
     articles = documents[documents["source"] == row["source"]].sort_values("start")
     try:
-        docs = docs_from_bytes(path.read_bytes(), spacy.blank("en").vocab)
+        docs = list(docs_from_bytes(path.read_bytes(), spacy.blank("en").vocab))
     except (OSError, ValueError):
         return None
-    if len(docs) != len(articles):  # a later run over another version of the source rewrote the shard
+    # a later run over another version of the source rewrote the shard, or a long article went
+    # through the model in windows (one Doc each): then the article's own Doc is not stored
+    if len(docs) != len(articles):
         return None
     doc = docs[list(articles["doc_id"]).index(row["doc_id"])]
     # the same check the length-preserving view allows: the Doc's text is the article's, whitespace shown as spaces
@@ -68,7 +70,8 @@ def fresh_doc(nlp, config, documents_row: pd.Series, sentences: pd.DataFrame, te
         published=None, published_precision=None,
         sentences=tuple(Sentence(s.sentence_id, int(s.start), int(s.end), int(s.paragraph), bool(s.boilerplate))
                         for s in mine.itertuples()))
-    return next(iter(annotate(nlp, [article], batch_size=config.settings["model"]["batch_size"])))
+    model = config.settings["model"]
+    return next(iter(annotate(nlp, [article], batch_size=model["batch_size"], batch_chars=model["window_chars"])))
 
 
 def load_model(config_path: str | None):
