@@ -662,7 +662,12 @@ def test_dateparser_readings_are_cached(nlp, extractor):
         ("Stocks hit a record\nThe index rose on Friday, May 23, capping gains in 2024, 2024 and 2024.",
          (dt.date(2025, 5, 1), "month", "weekday")),  # 23 May is a Friday in 2025, not 2024
         ("Oil output steady\nOPEC+ kept output steady. Prices fell 18% in 2025, their steepest drop since 2020. "
-         "Output in 2025 rose, and demand in 2025 slowed.", (dt.date(2025, 1, 1), "year", "year")),
+         "Output in 2025 rose, and demand in 2025 slowed.", None),  # published 4 January 2026: looking back
+        ("2025 was the third-warmest year\nTemperatures in 2025 rose, 2025 was hot and 2025 was dry. Scientists "
+         "said 2026 will be warm too.", None),  # the past year bounds it from below only; 2026 leaves both open
+        ("Sales rose 5% in 2025 so far, the carmaker said. It will report full-year results in December 2025.",
+         (dt.date(2025, 1, 1), "year", "year")),
+        ("Sales rose 5% in 2024, the carmaker said. It will report results in December 2025.", None),
         ("Poland budget\nPoland will spend 4.8% on defence by 2030, by 2030 and by 2030, after 2.1% in 2022.", None),
         ("The EU concluded a series of agreements in 2024.", None),
         ("Analysts recalled the invasion of Ukraine in February 2022 and what followed.", None),
@@ -670,7 +675,8 @@ def test_dateparser_readings_are_cached(nlp, extractor):
         ("Waxman said holders of its debentures due March 15, 2007 converted them.", None),
     ],
     ids=["header", "dateline", "byline-date", "credit-line-date", "published-cue", "updated-cue", "past-and-future",
-         "past-day", "weekday-pair", "weekday-fixes-year", "year-thrice", "targets-only", "past-year", "one-old-date",
+         "past-day", "weekday-pair", "weekday-fixes-year", "past-year-thrice", "past-year-then-future",
+         "year-between-past-and-future", "years-apart", "targets-only", "past-year", "one-old-date",
          "nothing-fixed", "maturity"],
 )
 def test_infer_publication_date(nlp, lexicon, text, expected):
