@@ -248,6 +248,12 @@ POSITIVE = [
      MON, None),
     ("The company expects to report a fourth-quarter loss.", "fourth-quarter", "2024-Q4", True, "date",
      dt.date(2025, 1, 20), None),
+    # a plan made in the past points nowhere ("had been scheduled to expire Friday"): the nearest instance;
+    # a plan in the present still points ahead
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "2025-03-14T24:00", True,
+     "time", MON, None),
+    ("The offer was due to expire Friday.", "Friday", "2025-03-14", True, "date", MON, None),
+    ("The offer is due to expire Friday.", "Friday", "2025-03-21", True, "date", MON, None),
     # ... but a past-tense month still to come is last year's, and a far instance follows the tense
     ("The bank cut rates in April.", "April", "2024-04", True, "date", MON, None),
     pytest.param("The law was passed on March 30.", "March 30", "2024-03-30", True, "date", MON, None,
@@ -685,6 +691,7 @@ def test_dateparser_readings_are_cached(nlp, extractor):
         ("Sales rose 5% in 2025 so far, the carmaker said. It will report full-year results in December 2025.",
          (dt.date(2025, 1, 1), "year", "year")),
         ("Sales rose 5% in 2024, the carmaker said. It will report results in December 2025.", None),
+        ("Analysts were predicting 1990 earnings of $3.90 a share. The deal will dilute earnings in 1990.", None),
         ("Poland budget\nPoland will spend 4.8% on defence by 2030, by 2030 and by 2030, after 2.1% in 2022.", None),
         ("The EU concluded a series of agreements in 2024.", None),
         ("Analysts recalled the invasion of Ukraine in February 2022 and what followed.", None),
@@ -693,7 +700,7 @@ def test_dateparser_readings_are_cached(nlp, extractor):
     ],
     ids=["header", "dateline", "byline-date", "credit-line-date", "published-cue", "updated-cue", "past-and-future",
          "past-day", "weekday-pair", "weekday-fixes-year", "past-year-thrice", "past-year-then-future",
-         "year-between-past-and-future", "years-apart", "targets-only", "past-year", "one-old-date",
+         "year-between-past-and-future", "years-apart", "year-names-a-thing", "targets-only", "past-year", "one-old-date",
          "nothing-fixed", "maturity"],
 )
 def test_infer_publication_date(nlp, lexicon, text, expected):

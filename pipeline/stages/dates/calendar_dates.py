@@ -238,6 +238,9 @@ def clock(ctx: _Context, us, rule, i, j) -> _Norm | None:
         zone = us[-1].text
         m = re.fullmatch(r"([01][0-9]|2[0-3])([0-5][0-9])", words[0].text) if zone.isupper() else None
         return _Norm("time", f"T{m.group(1)}:{m.group(2)}", "day", None, True) if m else None
+    if [u.key for u in words] == ["midnight"]:
+        # "expires at midnight Friday" is the end of Friday, as TIMEX3 writes it (dateparser reads its start)
+        return _Norm("time", "T24:00", "day", None, True)
     reading = ctx.read(ctx.surface(words))
     if reading is None:
         return None

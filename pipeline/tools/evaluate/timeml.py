@@ -9,8 +9,8 @@ to one, largest overlap first), *value* a relaxed pair whose TIMEX3 values are e
 and all gold expressions (``value_accuracy``: the share of relaxed pairs with equal
 values). Values are compared in one notation for what TIMEX3 writes two ways (``same_value``):
 an unpadded ISO week ("2000-W7" is "2000-W07"), a decade or century with or without its X
-("198X" is "198"), trailing unspecified parts ("1994-XX-XX" is "1994"), and decades and
-centuries as years ("P1DE" is "P10Y"). With ``withhold_dct`` the DCT is not given to the pipeline:
+("198X" is "198"), trailing unspecified parts ("1994-XX-XX" is "1994"), a whole hour with or without
+its minutes ("T17:00" is "T17"), and decades and centuries as years ("P1DE" is "P10Y"). With ``withhold_dct`` the DCT is not given to the pipeline:
 each document's publication date is inferred from its text, and the inferred dates are
 scored against the DCTs by day, month and year.
 """
@@ -83,13 +83,14 @@ _WEEK = re.compile(r"^(\d{4})-W(\d)(?=\D|$)")
 _PERIOD_X = re.compile(r"^(\d{2,3})X+$")
 _TRAILING_XX = re.compile(r"^(\d{4}(?:-\d\d)?)(?:-XX)+$")
 _DURATION_DE = re.compile(r"^P(\d+)(DE|CE)$")
+_WHOLE_HOUR = re.compile(r"(T\d\d):00$")
 
 
 def same_value(value: str) -> str:
     """``value`` in one notation of the equivalent ones TIMEX3 allows (module docstring)."""
     v = _WEEK.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", value)
     v = _PERIOD_X.sub(r"\1", v)
-    v = _TRAILING_XX.sub(r"\1", v)
+    v = _TRAILING_XX.sub(r"\1", _WHOLE_HOUR.sub(r"\1", v))
     return _DURATION_DE.sub(lambda m: f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y", v)
 
 
