@@ -143,6 +143,8 @@ POSITIVE = [
     ("Shops were closed on Christmas.", "Christmas", "2024-12-25", True, "date", dt.date(2025, 1, 10), None),
     ("Talks will resume after Easter.", "Easter", "2023-04-09", True, "date", dt.date(2023, 2, 16), None),
     ("The march took place on Easter Monday 2025.", "Easter Monday 2025", "2025-04-21", False, "date", MON, None),
+    ("Its 20th century heritage is famous.", "20th century", "19", False, "date", MON, None),
+    ("Families gathered on Thanksgiving Day.", "Thanksgiving Day", "2024-11-28", True, "date", dt.date(2024, 12, 2), None),
     ("It happened on New Year's Day 2025.", "New Year's Day 2025", "2025-01-01", False, "date", MON, None),
     # seasons
     ("Starmer came to power last summer.", "last summer", "2024-SU", True, "date", MON, None),

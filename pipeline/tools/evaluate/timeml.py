@@ -10,7 +10,8 @@ and all gold expressions (``value_accuracy``: the share of relaxed pairs with eq
 values). Values are compared in one notation for what TIMEX3 writes two ways (``same_value``):
 an unpadded ISO week ("2000-W7" is "2000-W07"), a decade or century with or without its X
 ("198X" is "198"), trailing unspecified parts ("1994-XX-XX" is "1994"), a whole hour with or without
-its minutes ("T17:00" is "T17"), and decades and centuries as years ("P1DE" is "P10Y"). With ``withhold_dct`` the DCT is not given to the pipeline:
+its minutes ("T17:00" is "T17"), decades and centuries as years ("P1DE" is "P10Y") and quarters as months ("P2Q" is
+"P6M"). With ``withhold_dct`` the DCT is not given to the pipeline:
 each document's publication date is inferred from its text, and the inferred dates are
 scored against the DCTs by day, month and year.
 """
@@ -84,6 +85,7 @@ _PERIOD_X = re.compile(r"^(\d{2,3})X+$")
 _TRAILING_XX = re.compile(r"^(\d{4}(?:-\d\d)?)(?:-XX)+$")
 _DURATION_DE = re.compile(r"^P(\d+)(DE|CE)$")
 _WHOLE_HOUR = re.compile(r"(T\d\d):00$")
+_DURATION_Q = re.compile(r"^P(\d+)Q$")
 
 
 def same_value(value: str) -> str:
@@ -91,6 +93,7 @@ def same_value(value: str) -> str:
     v = _WEEK.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", value)
     v = _PERIOD_X.sub(r"\1", v)
     v = _TRAILING_XX.sub(r"\1", _WHOLE_HOUR.sub(r"\1", v))
+    v = _DURATION_Q.sub(lambda m: f"P{int(m.group(1)) * 3}M", v)
     return _DURATION_DE.sub(lambda m: f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y", v)
 
 
