@@ -826,3 +826,51 @@ def test_real_gold_scores_one_against_itself(real_gold):
     m = flat_metrics(result)
     assert {k for k, v in m.items() if v != 1.0} == set()
     assert result["tables"]["claims"]["counts"]["gold"] == 39
+
+
+# ---------------------------------------------------------------------------------------
+# TimeML scoring (pipeline eval --timeml)
+# ---------------------------------------------------------------------------------------
+_TML = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2000-02-17">02/17/2000</TIMEX3></DCT><TEXT>'
+        'Talks ended <TIMEX3 tid="t1" type="DATE" value="2000-W7">this week</TIMEX3> &amp; resume in the '
+        '<TIMEX3 tid="t2" type="DATE" value="198X">1980s</TIMEX3> for <TIMEX3 tid="t3" type="DURATION" '
+        'value="P10Y">a decade</TIMEX3>.</TEXT></TimeML>')
+
+
+def test_timeml_text_offsets_and_dct():
+    from pipeline.tools.evaluate.timeml import parse_timeml
+
+    d = parse_timeml("a.tml", _TML)
+    assert d.dct == dt.date(2000, 2, 17)
+    assert [d.text[s:e] for s, e, _, _ in d.timexes] == ["this week", "1980s", "a decade"]
+    assert "&" in d.text
+
+
+@pytest.mark.parametrize("gold,ours,same", [
+    ("2000-W7", "2000-W07", True), ("2000-W7-WE", "2000-W07-WE", True), ("198X", "198", True),
+    ("19XX", "19", True), ("1994-XX-XX", "1994", True), ("1998-10-XX", "1998-10", True),
+    ("P10Y", "P1DE", True), ("P100Y", "P1CE", True), ("1989-10-27T24", "1989-10-27T24:00", True),
+    ("1989-11-06T17", "1989-11-06T17:30", False), ("P2Q", "P6M", True), ("P1Q", "P1M", False),
+    ("2000-W17", "2000-W07", False), ("PXY", "PXDE", False), ("1998-10", "1998", False), ("P1Y", "P1DE", False),
+])
+def test_timeml_values_compare_in_one_notation(gold, ours, same):
+    from pipeline.tools.evaluate.timeml import same_value
+
+    assert (same_value(gold) == same_value(ours)) is same
+
+
+def test_timeml_scores_strict_relaxed_and_value():
+    from pipeline.tools.evaluate.timeml import parse_timeml, score_timeml
+
+    d = parse_timeml("a.tml", _TML)
+    week, decade, span = d.timexes[0], d.timexes[1], d.timexes[2]
+    predicted = {"a.tml": [
+        (week[0], week[1], "date", "2000-W07"),              # exact span, same value in another notation
+        (decade[0] - 4, decade[1], "date", "197"),           # 'the 1980s': relaxed only, wrong value
+        (span[0] + 2, span[1], "duration", "P1DE"),         # 'decade': relaxed, same value
+        (0, 5, "date", "PAST_REF"),                          # spurious
+    ]}
+    r = score_timeml([d], predicted)
+    assert r["strict"]["precision"] == 0.25 and r["strict"]["recall"] == round(1 / 3, 4)
+    assert r["relaxed"]["recall"] == 1.0 and r["value"]["recall"] == round(2 / 3, 4)
+    assert sorted(e["kind"] for e in r["errors"]) == ["extent", "extent", "spurious", "value"]

@@ -10,7 +10,9 @@ reference of a backward shift only ("a year earlier", "the previous year"); "a y
 or "that year" with nothing before them keep no value. A reference coarser than the anaphor ("in 1998 ... three days later") leaves
 the value empty rather than guessing. Resolved anaphors are not references themselves
 (a second "a year earlier" refers to the same time the first did), except a definite
-"the quarter", which names a period the next anaphor may shift.
+"the quarter", which names a period the next anaphor may shift. "A year ago" in or right after
+a sentence that reports a month or a quarter is that period a year before, the
+comparison an earnings or statistics report makes.
 """
 from __future__ import annotations
 
@@ -69,7 +71,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
-        if f.kind in ("anaphoric", "offset", "the_period") and f.norm.tclass == "date":
+        if f.kind in ("anaphoric", "offset", "the_period", "year_earlier") and f.norm.tclass == "date":
             # a time of the anaphor's own sentence comes first ("rose in the third quarter from
             # a year earlier"), then the last one the text spoke of
             own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
@@ -82,6 +84,11 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 f.norm.anchored = True
             if f.kind != "the_period" or not _is_reference(f):
+                continue
+        elif f.kind == "ago" and sentence_ref is not None and sentence_ref[0] in (sentence, _previous(ctx, sentence)):
+            reading = _year_ago_period(f, ctx, sentence_ref[1])
+            if reading is not None:
+                f.norm.value, f.norm.granularity, f.norm.interval = reading
                 continue
         if _is_reference(f):
             ref = (f.norm.interval[0], f.norm.granularity)
@@ -96,9 +103,19 @@ def _reading(f, ctx, ref, spoken: bool):
     us = ctx.words(f.first, f.last)
     keys = [u.key for u in us]
     backward = any(k in ("earlier", "before", "previous", "preceding") for k in keys)
+    if f.kind == "year_earlier":
+        # "the year-earlier quarter" is the quarter last spoken of, a year before; only a spoken month, quarter
+        # or year says which period ("year-earlier results" with nothing before keep no value)
+        if not spoken or ref_gran not in ("month", "quarter", "year"):
+            return None
+        if keys[-1] in ("quarter", "month") and keys[-1] != ref_gran:
+            return None
+        return _at(_shift(ref_day, -1, "Y"), ref_gran)
     if not spoken and not backward and f.kind != "the_period":
         return None
     if f.kind == "the_period":
+        if "latest" in keys:
+            return None  # "the latest quarter" is the last one over, not the last one spoken of
         unit = _ANAPHOR_UNIT.get(keys[-1])
         # "the year" after "the third quarter" is still the anchor's year; only a date of the
         # period's own granularity makes "the quarter" its quarter
@@ -120,3 +137,21 @@ def _reading(f, ctx, ref, spoken: bool):
     sign = -1 if keys[-1] in ("earlier", "before") else 1
     at = ref_gran if _GRAN_RANK[ref_gran] <= _GRAN_RANK[_UNIT_GRAN[unit]] else None
     return shifted(ref_day, ref_gran, sign * int(count), unit, at=at)
+
+
+def _previous(ctx, sentence: int) -> int | None:
+    """The first token of the sentence before the one starting at token ``sentence``."""
+    return ctx.doc[sentence - 1].sent.start if sentence > 0 else None
+
+
+def _year_ago_period(f, ctx, ref):
+    """A year back from a month or quarter its own sentence or the one before reported ("third-quarter net income rose
+    11%. Net advanced to $94 million from $85 million a year ago"): that period a year before, as a report's
+    comparison means; None for other references and wordings ("last year" there is as often the whole year)."""
+    ref_day, ref_gran = ref
+    if ref_gran not in ("month", "quarter"):
+        return None
+    keys = [u.key for u in ctx.words(f.first, f.last)]
+    if keys not in (["a", "year", "ago"], ["one", "year", "ago"]):
+        return None
+    return _at(_shift(ref_day, -1, "Y"), ref_gran)

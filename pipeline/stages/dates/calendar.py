@@ -137,12 +137,18 @@ def choose_instance(
     *,
     rel: int | None = None,
     direction: int = 0,
+    reach: int | None = None,
 ) -> tuple[int, tuple[dt.date, dt.date]] | None:
     """Pick the year of a year-less expression ("19 May", "June", "summer").
 
     ``rel`` comes from the text ("last May" -1, "this May" 0, "next May" +1) and wins;
     otherwise ``direction`` (the tense: -1 past, +1 future, 0 unknown) keeps the
-    candidates on its side of the anchor, and the nearest candidate is taken.
+    candidates on its side of the anchor, and the nearest candidate is taken, except that
+    an instance within ``reach`` days of the anchor wins over a future tense, and a day
+    within ``reach`` over a past tense: the verb the tense comes from often dates the
+    report, not the time ("the offer runs through Nov. 17, the bank said" written on 27
+    October; "expects to report a third-quarter loss" written in October), while a
+    past-tense month still to come is last year's ("cut rates in May" written in March).
     """
     y0 = anchor.date.year
     if anchor.precision == "year" and rel is None:
@@ -159,8 +165,11 @@ def choose_instance(
     elif rel == 1:
         pick = [c for c in candidates if c[1][0] > anchor.interval[1]][:1]
     else:
+        # a past-tense month or season still to come is last year's ("cut rates in May" in March)
+        near = [c for c in candidates if reach is not None and abs(c[2]) <= reach
+                and (direction >= 0 or c[1][0] == c[1][1])]
         side = [c for c in candidates if (c[2] <= 0 if direction < 0 else c[2] >= 0)] if direction else []
-        pool = side or candidates
+        pool = near or side or candidates
         pick = [min(pool, key=lambda c: (abs(c[2]), c[2] > 0))]
     if not pick:
         return None

@@ -70,7 +70,7 @@ def calendar_date(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if ctx.anchor is None:
         value = f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"
         return _Norm("date", value, gran, None, True, mod)
-    picked = choose_instance(ctx.anchor, build, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
+    picked = choose_instance(ctx.anchor, build, rel=rel, direction=ctx.direction(i, j) if rel is None else 0, reach=ctx.reach)
     if picked is None:
         return _Norm("date", None, gran, None, True, mod)
     y, interval = picked
@@ -152,7 +152,7 @@ def calendar_range(ctx: _Context, us, rule, i, j) -> _Norm | None:
         # keep the unknown year: "March 20-21" -> XXXX-03-20/XXXX-03-21
         a, b = build(2000) or build(2001)
         return _Norm("date", f"XXXX{fmt(a)[4:]}/XXXX{fmt(b)[4:]}", gran, None, True)
-    picked = choose_instance(ctx.anchor, build, direction=ctx.direction(i, j))
+    picked = choose_instance(ctx.anchor, build, direction=ctx.direction(i, j), reach=ctx.reach)
     if picked is None:
         return _Norm("date", None, gran, None, True)
     interval = picked[1]
@@ -191,7 +191,7 @@ def holiday(ctx: _Context, us, rule, i, j) -> _Norm | None:
         d = _holiday_date(spec, y)
         return (d, d) if d else None
 
-    picked = choose_instance(ctx.anchor, build, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
+    picked = choose_instance(ctx.anchor, build, rel=rel, direction=ctx.direction(i, j) if rel is None else 0, reach=ctx.reach)
     if picked is None:
         return _Norm("date", None, "day", None, True, mod)
     d = picked[1][0]
@@ -223,7 +223,7 @@ def season(ctx: _Context, us, rule, i, j) -> _Norm | None:
         else:
             y = this_y if _season_range(this_y, s)[0] > current_start else this_y + 1
         return _Norm("date", f"{y:04d}-{s}", "season", _season_range(y, s), True, mod)
-    picked = choose_instance(ctx.anchor, lambda y: _season_range(y, s), direction=ctx.direction(i, j))
+    picked = choose_instance(ctx.anchor, lambda y: _season_range(y, s), direction=ctx.direction(i, j), reach=ctx.reach)
     if picked is None:
         return _Norm("date", None, "season", None, True, mod)
     y, interval = picked
@@ -238,6 +238,9 @@ def clock(ctx: _Context, us, rule, i, j) -> _Norm | None:
         zone = us[-1].text
         m = re.fullmatch(r"([01][0-9]|2[0-3])([0-5][0-9])", words[0].text) if zone.isupper() else None
         return _Norm("time", f"T{m.group(1)}:{m.group(2)}", "day", None, True) if m else None
+    if [u.key for u in words] == ["midnight"]:
+        # "expires at midnight Friday" is the end of Friday, as TIMEX3 writes it (dateparser reads its start)
+        return _Norm("time", "T24:00", "day", None, True)
     reading = ctx.read(ctx.surface(words))
     if reading is None:
         return None

@@ -17,6 +17,7 @@ class _Context:
 
     def __init__(self, doc, text: str, units: list[_Unit], g: _Grammar, anchor: _Anchor | None) -> None:
         self.doc, self.text, self.units, self.g, self.anchor = doc, text, units, g, anchor
+        self.reach = g.tense_reach
 
     def words(self, i: int, j: int) -> list[_Unit]:
         return [u for u in self.units[i:j] if u.code != "|"]

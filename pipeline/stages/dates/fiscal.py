@@ -166,7 +166,7 @@ def nearest_part(ctx: _Context, kind: str, n: int, i: int, j: int, mod) -> _Norm
         return _part_norm(ctx, None, False, kind, n, mod, True)
     months = 3 if kind == "Q" else 6
     start = ctx.g.fiscal_start
-    picked = choose_instance(ctx.anchor, lambda y: fiscal_part_range(y, start, n, months), direction=ctx.direction(i, j))
+    picked = choose_instance(ctx.anchor, lambda y: fiscal_part_range(y, start, n, months), direction=ctx.direction(i, j), reach=ctx.reach)
     return _part_norm(ctx, picked[0] if picked else None, False, kind, n, mod, True)
 
 

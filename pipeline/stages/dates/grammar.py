@@ -51,6 +51,7 @@ class _Grammar:
             raise ValueError(f"[E301] dates lexicon lacks section {exc}") from exc
         self.year_min = int(self.settings["year_min"])
         self.year_max = int(self.settings["year_max"])
+        self.tense_reach = int(self.settings.get("tense_reach_days", 45))
         self.proper = frozenset(self.settings.get("proper_classes", ()))
         self.ambiguous_months = frozenset(_key(w) for w in self.settings.get("ambiguous_months", ()))
         self.list_joiners = frozenset(_key(w) for w in self.settings.get("list_joiners", ()))

@@ -50,6 +50,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "from_now": from_now,
     "offset": offset,
     "anaphoric": anaphoric,
+    "year_earlier": anaphoric,
     "ref": vague_reference,
     # spans of time and sets
     "duration": duration,

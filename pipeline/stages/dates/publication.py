@@ -135,19 +135,46 @@ def infer_publication_date(doc, article: Article, *, lexicon: dict) -> tuple[dt.
         if lede:
             return lede[0].norm.interval[0].replace(day=1), "month", f"lede {_quote(text, lede[0])}"
     year = _stated_year(text, tensed)
-    if year is None:
+    if year is not None:
+        for f in found:
+            if f.kind == "calendar" and f.norm.value and f.norm.value.startswith("XXXX-") and text[f.start:f.start + 1].isupper():
+                d = _weekday_pair(doc, text, f, year[0])
+                if d is not None:
+                    return d.replace(day=1), "month", f"weekday {_quote(text, f)} in {d.year}"
+    return _bounded_year(doc, units, text, tensed)
+
+
+def _names_a_thing(doc, units, f: _Found) -> bool:
+    """True when the expression modifies a noun ("predicting 1990 earnings", "the 2025 budget"): the tense around it
+    dates the predicting, not the year."""
+    toks = {units[k].tok for k in range(f.first, f.last) if units[k].code != "|"}
+    heads = [doc[t] for t in sorted(toks) if doc[t].head.i not in toks or doc[t].head.i == t]
+    return bool(heads) and heads[0].dep_ in ("compound", "nummod", "amod", "nmod", "poss") and heads[0].head.pos_ in (
+        "NOUN", "PROPN")
+
+
+def _bounded_year(doc, units, text: str, tensed: list) -> tuple[dt.date, str, str] | None:
+    """The year when the bounds the tenses set both fall in it: an event reported in the past is no later than
+    publication (a stated past year is a lower bound: an article of January looks back on the year before), one
+    spoken of in the future no earlier. (Jan 1 of the year, ``year``, evidence) or None."""
+    past = [f for f, d in tensed if d < 0 and not _names_a_thing(doc, units, f)]
+    if not past:
         return None
-    y, why = year
-    for f in found:
-        if f.kind == "calendar" and f.norm.value and f.norm.value.startswith("XXXX-") and text[f.start:f.start + 1].isupper():
-            d = _weekday_pair(doc, text, f, y)
-            if d is not None:
-                return d.replace(day=1), "month", f"weekday {_quote(text, f)} in {d.year}"
-    return dt.date(y, 1, 1), "year", why
+    latest = max(past, key=lambda f: f.norm.interval[0])
+    lower = latest.norm.interval[0]
+    later = [f for f, d in tensed if d > 0 and f.norm.interval[1] >= lower and not _names_a_thing(doc, units, f)]
+    if not later:
+        return None
+    first = min(later, key=lambda f: f.norm.interval[1])
+    if first.norm.interval[1].year != lower.year:
+        return None
+    return (dt.date(lower.year, 1, 1), "year",
+            f"year {lower.year} between past {_quote(text, latest)} and future {_quote(text, first)}")
 
 
 def _stated_year(text: str, tensed: list) -> tuple[int, str] | None:
-    """The latest year stated outside the future tense, and the evidence."""
+    """The latest year stated outside the future tense, stated three times or in a headline (the year near which
+    a weekday and year-less date are sought), and the evidence."""
     first_line = text.find("\n")
     years: dict[int, list[_Found]] = {}
     for f, d in tensed:

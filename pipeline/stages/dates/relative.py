@@ -90,8 +90,9 @@ def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if us[-1].key == "quarter":
         if not ctx.need("month"):
             return _Norm("date", None, "quarter", None, True, mod)
-        # "posted a loss for the quarter": a quarter spoken of in the past is over, the one before the anchor's
-        past = ctx.direction(i, j) < 0
+        # "posted a loss for the quarter": a quarter spoken of in the past is over, the one before the anchor's;
+        # so is "the latest quarter" a report speaks of
+        past = ctx.direction(i, j) < 0 or any(u.key == "latest" for u in us)
         value, gran, interval = _period_value(_add_months(ctx.anchor.date, -3 if past else 0), "quarter")
         return _Norm("date", value, gran, interval, True, mod)
     unit = ctx.pay(ctx.first(us[k:], "CAL_UNIT"), "CAL_UNIT")

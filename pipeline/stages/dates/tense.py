@@ -50,7 +50,9 @@ def _verb_tense(v, g: _Grammar, depth: int) -> int:
         h = v.head
         if h.i != v.i and depth > 0:
             if h.lemma_ in g.future_cues or h.lemma_ == "be":
-                return 1
+                # "had been scheduled to expire Friday", "planned to pay on Friday": a plan made in the past
+                # says no more than "was proposed in March" does
+                return 0 if _past_plan(h) else 1
             if h.pos_ in ("VERB", "AUX") and _verb_tense(h, g, depth - 1) < 0:
                 return -1
         return 1
@@ -64,3 +66,10 @@ def _verb_tense(v, g: _Grammar, depth: int) -> int:
         return 1
     return 0
 
+
+
+def _past_plan(h) -> bool:
+    """True when the plan word ``h`` ("scheduled", "due", "planned") is itself in the past tense ("had been scheduled",
+    "was due", "planned"), its own or through the verb it complements."""
+    words = [h, h.head] if h.dep_ in ("acomp", "attr", "oprd") else [h]
+    return any(w.tag_ == "VBD" or any(a.tag_ == "VBD" for a in w.children if a.dep_ in ("aux", "auxpass")) for w in words)

@@ -141,7 +141,7 @@ def _part_of_year(ctx: _Context, rest, i, j, build, fmt, gran, mod) -> _Norm:
     if not present:
         if ctx.anchor is None:
             return _Norm("date", fmt("XXXX"), gran, None, True, mod)
-        picked = choose_instance(ctx.anchor, build, direction=ctx.direction(i, j))
+        picked = choose_instance(ctx.anchor, build, direction=ctx.direction(i, j), reach=ctx.reach)
         y = picked[0] if picked else None
     if y is None:
         return _Norm("date", None, gran, None, True, mod)

@@ -7,7 +7,11 @@ predicted span equal to a gold one, *relaxed* one overlapping a gold one (pairs 
 to one, largest overlap first), *value* a relaxed pair whose TIMEX3 values are equal, and
 *type* one whose classes are equal; each as precision, recall and F1 over all predicted
 and all gold expressions (``value_accuracy``: the share of relaxed pairs with equal
-values). With ``withhold_dct`` the DCT is not given to the pipeline:
+values). Values are compared in one notation for what TIMEX3 writes two ways (``same_value``):
+an unpadded ISO week ("2000-W7" is "2000-W07"), a decade or century with or without its X
+("198X" is "198"), trailing unspecified parts ("1994-XX-XX" is "1994"), a whole hour with or without
+its minutes ("T17:00" is "T17"), decades and centuries as years ("P1DE" is "P10Y") and quarters as months ("P2Q" is
+"P6M"). With ``withhold_dct`` the DCT is not given to the pipeline:
 each document's publication date is inferred from its text, and the inferred dates are
 scored against the DCTs by day, month and year.
 """
@@ -76,6 +80,23 @@ def read_timeml(folder: Path) -> list[TimemlDoc]:
     return [parse_timeml(str(p.relative_to(folder)), p.read_text(encoding="utf-8")) for p in paths]
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d)(?=\D|$)")
+_PERIOD_X = re.compile(r"^(\d{2,3})X+$")
+_TRAILING_XX = re.compile(r"^(\d{4}(?:-\d\d)?)(?:-XX)+$")
+_DURATION_DE = re.compile(r"^P(\d+)(DE|CE)$")
+_WHOLE_HOUR = re.compile(r"(T\d\d):00$")
+_DURATION_Q = re.compile(r"^P(\d+)Q$")
+
+
+def same_value(value: str) -> str:
+    """``value`` in one notation of the equivalent ones TIMEX3 allows (module docstring)."""
+    v = _WEEK.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", value)
+    v = _PERIOD_X.sub(r"\1", v)
+    v = _TRAILING_XX.sub(r"\1", _WHOLE_HOUR.sub(r"\1", v))
+    v = _DURATION_Q.sub(lambda m: f"P{int(m.group(1)) * 3}M", v)
+    return _DURATION_DE.sub(lambda m: f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y", v)
+
+
 def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_g / n_gold if n_gold else 0.0
@@ -113,11 +134,12 @@ def score_timeml(docs: list[TimemlDoc], predicted: dict[str, list[tuple[int, int
         paired_g = {g for g, _ in pairs}
         paired_p = {p for _, p in pairs}
         for g, p in pairs:
-            value += g[3] == p[3]
+            equal = same_value(g[3]) == same_value(p[3])
+            value += equal
             typed += g[2] == p[2]
             if (g[0], g[1]) != (p[0], p[1]):
                 errors.append(_error(d, "extent", g, p))
-            if g[3] != p[3]:
+            if not equal:
                 errors.append(_error(d, "value", g, p))
         errors += [_error(d, "missed", g, None) for g in gold if g not in paired_g]
         errors += [_error(d, "spurious", None, p) for p in pred if p not in paired_p]
