@@ -41,6 +41,10 @@ class Options:
     org_suffixes: frozenset
     org_context_before: tuple
     org_context_after: tuple
+    org_context_after_found: tuple
+    person_context_after: tuple
+    legal_forms: tuple
+    byline_tails: tuple
     compass_words: frozenset
     jargon: frozenset
     jargon_patterns: tuple
@@ -86,6 +90,10 @@ class Options:
             org_suffixes=frozenset(cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
             org_context_before=tuple(cfg.get("org_context_before", [])),
             org_context_after=tuple(cfg.get("org_context_after", [])),
+            org_context_after_found=tuple(cfg.get("org_context_after_found", [])),
+            person_context_after=tuple(cfg.get("person_context_after", [])),
+            legal_forms=tuple(cfg.get("legal_forms", [])),
+            byline_tails=tuple(cfg.get("byline_tails", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
