@@ -208,8 +208,9 @@ class LabelEvidence:
             return "org_suffix", None
         if m.label not in _GUESSED:
             return None, None
-        if m.label != "PERSON" and ((len(words) >= 2 and words[-1] in opts.event_heads_cue)
-                                    or (self._event is not None and self._event.fullmatch(surface))):
+        # an event's shape ("COP29") is no person's name, whatever the model says
+        if ((m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.event_heads_cue)
+                or (self._event is not None and self._event.fullmatch(surface))):
             return "event_name", None
         if m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.facility_heads:
             return "facility_name", None
