@@ -361,6 +361,12 @@ def test_first_name_left_out_by_the_model(nlp, extractor, word, tag, joined):
      {("Naval Strike Missile", "PRODUCT")}),
     (["Missile", "Technology", "Control", "Regime", "rules", "."], ["NNP", "NNP", "NNP", "NNP", "NNS", "."],
      ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"], {("Missile Technology Control Regime", "ORG")}),
+
+    # a name never runs on into the next sentence; an abbreviation's period inside one stays
+    (["a", "bid", "for", "Warner", "Bros.", "Here", "is", "why", "."], ["DT", "NN", "IN", "NNP", "NNP", "RB", "VBZ", "WRB", "."],
+     ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"], {("Warner Bros", "ORG")}),
+    (["a", "bid", "for", "Warner", "Bros.", "Discovery", "is", "high", "."], ["DT", "NN", "IN", "NNP", "NNP", "NNP", "VBZ", "JJ", "."],
+     ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"], {("Warner Bros. Discovery", "ORG")}),
 ])
 def test_rules_on_hand_built_docs(nlp, extractor, words, tags, ents, expected):
     doc, art = hand_built(nlp, words, tags, ents)

@@ -4,12 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.headings import attested_prefix_end, is_capitals_line, unattested_in_capitals
 from pipeline.stages.entities.noise import is_noise
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.trimming import the_in_name, trim
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
+
+_STOP_AFTER_PERIOD = re.compile(r"\.\s+([A-Z][a-z]*)\b")
 
 
 class SpanCleaner:
@@ -23,6 +27,11 @@ class SpanCleaner:
         """Trim one raw span into zero, one or two clean mentions."""
         text = ctx.text
         start, end = trim(text, m.start, m.end)
+        # "Warner Bros. Here ...": a name never runs on into a sentence opened by a stop word
+        for stop in _STOP_AFTER_PERIOD.finditer(text, start, end):
+            if stop.group(1).casefold() in STOP_WORDS:
+                start, end = trim(text, start, stop.start() + 1)
+                break
         if start >= end:
             return []
         # "Long Name (ACR)": two mentions; "Article 41(2": close the bracket
