@@ -688,3 +688,23 @@ def test_a_byline_gives_the_outlets_without_their_staff(nlp, extractor):
     text = "Fed cuts again\nby WorldTribune Staff / 247 Real News December 10, 2025\nThe Fed cut rates.\n"
     texts = {r["text"] for r in detect(nlp, extractor, text)}
     assert {"WorldTribune", "247 Real News"} <= texts and not any("Staff" in t for t in texts), texts
+
+
+def test_a_name_opening_a_jargon_phrase_or_spelling_out_jargon_is_no_entity(nlp, extractor):
+    found = pairs(detect(nlp, extractor, "Treasury yields rose. Nvidia uses Remote Direct Memory Access (RDMA) in its switches."))
+    assert not any("Treasury" in t or "Remote" in t or t == "RDMA" for t, _ in found), found
+    assert ("Treasury", "ORG") in pairs(detect(nlp, extractor, "The Treasury said it would issue more bonds."))
+
+
+@pytest.mark.parametrize("text, found, absent", [
+    ("Jannik Sinner won the final in straight sets.", ("Jannik Sinner", "PERSON"), None),
+    # a company opening with a first name: the second word is a first name or an organisation word
+    ("Morgan Stanley said the deal was done.", None, ("Morgan Stanley", "PERSON")),
+    ("Ford Motors said sales rose.", None, ("Ford Motors", "PERSON")),
+])
+def test_a_person_the_model_missed_before_a_reporting_verb(nlp, extractor, text, found, absent):
+    rows = detect(nlp, extractor, text)
+    if found:
+        assert found in pairs(rows)
+    if absent:
+        assert not [r for r in rows if r["text"] == absent[0] and r["detector"] == "rule:person_name"]

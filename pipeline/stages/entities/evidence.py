@@ -54,6 +54,8 @@ _CITY_POPULATION = 300_000
 _GUESSED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _CONTEXT_CHARS = 48
 _POSSESSIVE_SPLIT = re.compile(r"[’']s\s+(?=[A-Z])")
+#: what follows a name: an acronym in brackets (group 1) or the next word on the line (group 2)
+_NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
 _SLASH = re.compile(r"[^\S\n]+/[^\S\n]+")
 
 
@@ -118,10 +120,11 @@ class LabelEvidence:
         self.options = opts = options
         self.by_surface = by_surface
         self.countries, self.subdivisions, self.cities, self.continents = place_index()
-        self.finders = MissedNames(opts, {**self.cities, **self.countries})
+
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
         self.common_first_names = common_first_names()
+        self.finders = MissedNames(opts, {**self.cities, **self.countries}, self.first_names, self.common_first_names)
         # "Analysts at X" opens a sentence as often as "analysts at X" runs in one
         self._before = (re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$", re.IGNORECASE)
                         if opts.org_context_before else None)
@@ -145,7 +148,7 @@ class LabelEvidence:
                 out.append(replace(m, evidence="gazetteer"))
                 continue
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
-            if self.is_jargon(surface):
+            if self.is_jargon(surface) or self._in_jargon(ctx, m, surface):
                 continue
             for part in self._byline_parts(ctx, m):
                 for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
@@ -155,6 +158,15 @@ class LabelEvidence:
     def is_jargon(self, surface: str) -> bool:
         """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26")."""
         return surface in self.options.jargon or (self._jargon is not None and self._jargon.fullmatch(surface) is not None)
+
+    def _in_jargon(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
+        """True for a name that opens a jargon phrase ("Treasury" of "Treasury yields") or spells out jargon ("Remote Direct Memory Access (RDMA)")."""
+        after = _NEXT_WORD.match(ctx.text, m.end)
+        if after is None:
+            return False
+        if after.group(1) is not None:
+            return self.is_jargon(after.group(1))
+        return f"{surface} {after.group(2)}" in self.options.jargon
 
     def _byline_parts(self, ctx: ArticleContext, m: Mention) -> list[Mention]:
         """A byline's outlets without their staff ("AFP Staff Writers" -> "AFP"; "X Staff / Y" -> "X", "Y")."""

