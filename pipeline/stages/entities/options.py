@@ -45,6 +45,8 @@ class Options:
     person_context_after: tuple
     legal_forms: tuple
     byline_tails: tuple
+    product_context_before: tuple
+    product_context_after: tuple
     compass_words: frozenset
     jargon: frozenset
     jargon_patterns: tuple
@@ -94,6 +96,8 @@ class Options:
             person_context_after=tuple(cfg.get("person_context_after", [])),
             legal_forms=tuple(cfg.get("legal_forms", [])),
             byline_tails=tuple(cfg.get("byline_tails", [])),
+            product_context_before=tuple(cfg.get("product_context_before", [])),
+            product_context_after=tuple(cfg.get("product_context_after", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
