@@ -716,3 +716,8 @@ def test_a_product_the_model_calls_a_person_without_person_evidence(nlp, extract
     # a title is person evidence: the person stays one
     rows = detect(nlp, extractor, "Its new chief executive Maria Lopez said the drug works.")
     assert ("Maria Lopez", "PERSON") in pairs(rows)
+
+
+def test_a_nationality_cut_at_its_hyphen_is_grown_whole(nlp, extractor):
+    texts = {r["text"] for r in detect(nlp, extractor, "At the conference, Xi told the Asian-Pacific leaders that China will protect trade.")}
+    assert "Asian-Pacific" in texts and "Asian" not in texts, texts

@@ -70,6 +70,13 @@ class NameGrowth:
                         and not (g.group(1) in ("Union", "Party") and text[m.start:m.end] in opts.demonyms)
                         and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
                     grown = replace(m, end=m.end + g.end(), label="ORG", detector="rule:org_suffix", entry=None)
+            if grown is None and m.entry is None and m.label == "NORP":
+                # "Asian" + "-Pacific": the model stopped at a hyphen inside one adjective; two
+                # nationalities ("British-French") stay two
+                g = re.match(r"-([A-Z][a-z]+)(?![\w-])", after)
+                if (g and g.group(1) not in opts.demonyms and g.group(1) not in ctx.norp_words
+                        and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
+                    grown = replace(m, end=m.end + g.end(), detector="rule:hyphenated")
             if grown is not None:
                 surface = fold_whitespace(text[grown.start:grown.end])
                 entry = self.by_surface.get(surface)
