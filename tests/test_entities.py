@@ -721,3 +721,8 @@ def test_a_product_the_model_calls_a_person_without_person_evidence(nlp, extract
 def test_a_nationality_cut_at_its_hyphen_is_grown_whole(nlp, extractor):
     texts = {r["text"] for r in detect(nlp, extractor, "At the conference, Xi told the Asian-Pacific leaders that China will protect trade.")}
     assert "Asian-Pacific" in texts and "Asian" not in texts, texts
+
+
+def test_a_holiday_or_a_market_season_is_no_entity(nlp, extractor):
+    found = pairs(detect(nlp, extractor, "Frankfurt will be closed on Thursday for the New Year holiday, before the Santa Claus rally."))
+    assert not any("New Year" in t or "Santa" in t for t, _ in found), found

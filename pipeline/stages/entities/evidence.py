@@ -167,13 +167,13 @@ class LabelEvidence:
         return surface in self.options.jargon or (self._jargon is not None and self._jargon.fullmatch(surface) is not None)
 
     def _in_jargon(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
-        """True for a name that opens a jargon phrase ("Treasury" of "Treasury yields") or spells out jargon ("Remote Direct Memory Access (RDMA)")."""
+        """True for a name that opens a jargon phrase ("Treasury" of "Treasury yields"), names a holiday ("New Year holiday") or spells out jargon ("Remote Direct Memory Access (RDMA)")."""
         after = _NEXT_WORD.match(ctx.text, m.end)
         if after is None:
             return False
         if after.group(1) is not None:
             return self.is_jargon(after.group(1))
-        return f"{surface} {after.group(2)}" in self.options.jargon
+        return f"{surface} {after.group(2)}" in self.options.jargon or after.group(2) in self.options.holiday_nouns
 
     def _byline_parts(self, ctx: ArticleContext, m: Mention) -> list[Mention]:
         """A byline's outlets without their staff ("AFP Staff Writers" -> "AFP"; "X Staff / Y" -> "X", "Y")."""

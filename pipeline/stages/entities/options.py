@@ -45,6 +45,7 @@ class Options:
     person_context_after: tuple
     legal_forms: tuple
     byline_tails: tuple
+    holiday_nouns: frozenset
     product_context_before: tuple
     product_context_after: tuple
     compass_words: frozenset
@@ -96,6 +97,7 @@ class Options:
             person_context_after=tuple(cfg.get("person_context_after", [])),
             legal_forms=tuple(cfg.get("legal_forms", [])),
             byline_tails=tuple(cfg.get("byline_tails", [])),
+            holiday_nouns=frozenset(cfg.get("holiday_nouns", [])),
             product_context_before=tuple(cfg.get("product_context_before", [])),
             product_context_after=tuple(cfg.get("product_context_after", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
