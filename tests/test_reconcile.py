@@ -432,3 +432,19 @@ def test_same_rows_in_any_order_give_the_same_tables(lexicon, rows, n):
     for entity in entities.itertuples():
         assert list(entity.aliases) == sorted(set(entity.aliases))
         assert entity.documents == mentions[mentions.entity_id == entity.entity_id].doc_id.nunique()
+
+
+@pytest.mark.parametrize("forms, labels, name", [
+    (["Republicans", "Republican Party", "GOP"], ["NORP", "ORG", "ORG"], "Republican Party"),
+    (["Democrats", "Democratic Party"], ["NORP", "ORG"], "Democratic Party"),
+])
+def test_a_party_and_its_members_are_one_entity_once_the_corpus_names_the_party(lexicon, forms, labels, name):
+    rows = [cand(f"d{i}", 0, form, label) for i, (form, label) in enumerate(zip(forms, labels))]
+    entities, _ = run(rows, lexicon)
+    assert list(zip(entities.name, entities.label)) == [(name, "ORG")]
+
+
+def test_party_members_alone_stay_a_nationality_like_group(lexicon):
+    # no "Republican Party" in the corpus: nothing to join, the model's NORP stands
+    entities, _ = run([cand("a", 0, "Republicans", "NORP")], lexicon)
+    assert list(zip(entities.name, entities.label)) == [("Republicans", "NORP")]

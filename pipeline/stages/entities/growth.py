@@ -1,4 +1,4 @@
-"""Growth: a mention grown into the larger name it heads or opens (administrations, summits, wars, first names)."""
+"""Growth: a mention grown into the larger name it heads or opens (administrations, summits, wars, first names, org suffixes)."""
 from __future__ import annotations
 
 import bisect
@@ -24,6 +24,7 @@ class NameGrowth:
         self._person_org = compile_words(gap + r"(?:{})\b", opts.person_org_heads)
         self._pair_event = compile_words(r"[-–][A-Z][\w.]*" + gap + r"({})\b(?![-’'])", opts.conflict_heads + opts.event_heads)
         self._event = compile_words(gap + r"(?:{})\b(?![-’'])", opts.event_heads)
+        self._suffix = re.compile(r"[^\S\n]+([A-Z][\w.]*?)(?![\w-])")
 
     def extend(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Grow a mention into the larger name it heads or opens."""
@@ -62,6 +63,20 @@ class NameGrowth:
                 if (g and g.group(1) in opts.org_words
                         and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
                     grown = replace(m, end=m.end + g.end(), detector="rule:coordination", entry=None)
+            if grown is None and m.entry is None and m.label in ("NORP", "ORG", "PERSON"):
+                # "Swiss" + " Re", "Palantir" + " Technologies": the model left out the sector word or legal form
+                g = self._suffix.match(after)
+                if (g and g.group(1) in opts.org_suffixes
+                        and not (g.group(1) in ("Union", "Party") and text[m.start:m.end] in opts.demonyms)
+                        and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
+                    grown = replace(m, end=m.end + g.end(), label="ORG", detector="rule:org_suffix", entry=None)
+            if grown is None and m.entry is None and m.label == "NORP":
+                # "Asian" + "-Pacific": the model stopped at a hyphen inside one adjective; two
+                # nationalities ("British-French") stay two
+                g = re.match(r"-([A-Z][a-z]+)(?![\w-])", after)
+                if (g and g.group(1) not in opts.demonyms and g.group(1) not in ctx.norp_words
+                        and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
+                    grown = replace(m, end=m.end + g.end(), detector="rule:hyphenated")
             if grown is not None:
                 surface = fold_whitespace(text[grown.start:grown.end])
                 entry = self.by_surface.get(surface)

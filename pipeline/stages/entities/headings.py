@@ -85,3 +85,20 @@ def unattested_in_capitals(ctx: ArticleContext, start: int, end: int, surface: s
     words = [re.escape(w) for w in surface.split(" ")]
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
     return all(is_capitals_line(ctx, g.start()) for g in pattern.finditer(ctx.text))
+
+
+def attested_prefix_end(ctx: ArticleContext, start: int, end: int) -> int | None:
+    """The end of the longest leading words of a capitals-line span that the text writes on another kind of line, or None.
+
+    The capitals view ("BANK OF JAPAN HOLDS RATES" -> "Bank of Japan Holds rates")
+    capitalises a verb the article never writes in lower case, and the model takes it into
+    the name; the name is the part the article writes elsewhere ("Bank of Japan"), with
+    only words cut off.
+    """
+    cuts = [start + g.start() for g in re.finditer(r"\s+", ctx.text[start:end])]
+    for cut in reversed(cuts):
+        if not ctx.text[cut:end].replace(" ", "").isalpha():
+            return None  # a number or a sign ends names too ("WORLD WAR 3")
+        if not unattested_in_capitals(ctx, start, cut, " ".join(ctx.text[start:cut].split())):
+            return cut
+    return None

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
-from pipeline.stages.entities.headings import is_title_case_line
+from pipeline.stages.entities.headings import is_capitals_line, is_title_case_line, unattested_in_capitals
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.trimming import split_at_breaks
 from pipeline.stages.reconcile import fold_whitespace
@@ -71,12 +71,16 @@ def _fix_headlines(ctx: ArticleContext, opts: Options, mentions: list[Mention]) 
     """In a title-case heading, a model span around gazetteer names is just those names.
 
     "German Bundestag Approves" -> "Bundestag"; a span ending in an organisation word
-    ("Dublin City University" on a byline) is a longer name and stays whole.
+    ("Dublin City University" on a byline) is a longer name and stays whole, and so is a
+    span of a capitals line that the text also writes on another line ("BANK OF JAPAN").
     """
     out = []
     for m in mentions:
         last_word = fold_whitespace(ctx.text[m.start:m.end]).split(" ")[-1]
-        if m.entry is None and last_word not in opts.org_words and is_title_case_line(ctx, m.start):
+        # a capitals line's span the text writes elsewhere is a name of its own ("BANK OF JAPAN")
+        attested = is_capitals_line(ctx, m.start) and not unattested_in_capitals(
+            ctx, m.start, m.end, fold_whitespace(ctx.text[m.start:m.end]))
+        if m.entry is None and last_word not in opts.org_words and not attested and is_title_case_line(ctx, m.start):
             inner = sorted(
                 (s, e, entry) for (s, e), entry in ctx.gaz.items() if m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
             )

@@ -41,6 +41,13 @@ class Options:
     org_suffixes: frozenset
     org_context_before: tuple
     org_context_after: tuple
+    org_context_after_found: tuple
+    person_context_after: tuple
+    legal_forms: tuple
+    byline_tails: tuple
+    holiday_nouns: frozenset
+    product_context_before: tuple
+    product_context_after: tuple
     compass_words: frozenset
     jargon: frozenset
     jargon_patterns: tuple
@@ -86,6 +93,13 @@ class Options:
             org_suffixes=frozenset(cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
             org_context_before=tuple(cfg.get("org_context_before", [])),
             org_context_after=tuple(cfg.get("org_context_after", [])),
+            org_context_after_found=tuple(cfg.get("org_context_after_found", [])),
+            person_context_after=tuple(cfg.get("person_context_after", [])),
+            legal_forms=tuple(cfg.get("legal_forms", [])),
+            byline_tails=tuple(cfg.get("byline_tails", [])),
+            holiday_nouns=frozenset(cfg.get("holiday_nouns", [])),
+            product_context_before=tuple(cfg.get("product_context_before", [])),
+            product_context_after=tuple(cfg.get("product_context_after", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),

