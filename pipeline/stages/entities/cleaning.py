@@ -73,6 +73,9 @@ class SpanCleaner:
                 start, end = trim(text, start + det.end(), end)
         if start >= end:
             return []
+        figure = re.match(r"(\S+)\s+(?=\S)", text[start:end])
+        if figure and self.options.glued_figure is not None and self.options.glued_figure.fullmatch(figure.group(1)):
+            start += figure.end()  # "920MW Sunrise": the measure before the name is no part of it
         cut_end = end
         start, end = self._strip_titles(ctx, start, end, m)
         if start >= end:

@@ -50,7 +50,8 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
-               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG"}
+               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG",
+               "club_context": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -142,14 +143,22 @@ class LabelEvidence:
         self._staff = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.byline_tails)) + r")(?=$|[^\w])")
                        if opts.byline_tails else None)
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
+        self._club_before = (re.compile(r"(?:" + "|".join(opts.club_context_before) + r")[^\S\n]+$")
+                             if opts.club_context_before else None)
+        self._club_after = re.compile(r"(?:" + "|".join(opts.club_context_after) + r")") if opts.club_context_after else None
+        self._currency = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.currency_nouns)) + r")\b")
+                          if opts.currency_nouns else None)
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
         mentions = mentions + self.finders.find(ctx, mentions)
+        clubs = self._clubs(ctx, mentions)
         out: list[Mention] = []
         for m in mentions:
             if m.evidence is not None:  # a finder's, decided by the words that found it
                 out.append(m)
+                continue
+            if self._in_amount(ctx, m):
                 continue
             if m.entry is not None:
                 out.append(replace(m, evidence="gazetteer"))
@@ -159,8 +168,29 @@ class LabelEvidence:
                 continue
             for part in self._byline_parts(ctx, m):
                 for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
-                    out.append(piece if piece.entry is not None else self._decide(ctx, piece))
+                    out.append(piece if piece.entry is not None else self._decide(ctx, piece, clubs))
         return out
+
+    def _clubs(self, ctx: ArticleContext, mentions: list[Mention]) -> frozenset[str]:
+        """Names of places the article writes as sports clubs ("a 5-1 win over Tottenham"): one such mention makes them all clubs."""
+        clubs = set()
+        for m in mentions:
+            if m.entry is not None or m.label not in ("GPE", "ORG", "LOC", "PERSON"):
+                continue
+            surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
+            if surface in self.countries or surface in self.subdivisions and surface not in self.cities:
+                continue  # national teams and states stay places
+            if ((self._club_before is not None and self._club_before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start))
+                    or (self._club_after is not None and self._club_after.match(ctx.text, m.end))):
+                clubs.add(surface)
+        return frozenset(clubs)
+
+    def _in_amount(self, ctx: ArticleContext, m: Mention) -> bool:
+        """True for a place between an amount and its currency noun ("20.01 trillion U.S. dollars"): part of the amount."""
+        if m.label != "GPE" or self._currency is None or not self._currency.match(ctx.text, m.end):
+            return False
+        before = ctx.text[max(0, m.start - _CONTEXT_CHARS):m.start].split()
+        return bool(before) and (before[-1][:1].isdigit() or before[-1] in self.options.unit_words)
 
     def is_jargon(self, surface: str) -> bool:
         """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26")."""
@@ -211,14 +241,14 @@ class LabelEvidence:
                     Mention(rest_start, m.end, entry.label, "gazetteer", entry, evidence="gazetteer")]
         return [m]
 
-    def _decide(self, ctx: ArticleContext, m: Mention) -> Mention:
+    def _decide(self, ctx: ArticleContext, m: Mention, clubs: frozenset[str]) -> Mention:
         """The mention with the label its strongest cue gives, and that cue as its evidence."""
-        cue, kb_id = self._cue(ctx, m)
+        cue, kb_id = self._cue(ctx, m, clubs)
         if cue is None:
             return m
         return replace(m, label=_CUE_LABELS[cue], evidence=cue, kb_id=kb_id)
 
-    def _cue(self, ctx: ArticleContext, m: Mention) -> tuple[str | None, str | None]:
+    def _cue(self, ctx: ArticleContext, m: Mention, clubs: frozenset[str]) -> tuple[str | None, str | None]:
         opts, text = self.options, ctx.text
         surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
         words = surface.split(" ")
@@ -241,6 +271,8 @@ class LabelEvidence:
             return "org_context", None
         if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
             return "product_context", None
+        if surface in clubs:
+            return "club_context", None
         if surface in self.continents:
             return "continent", self.continents[surface]
         place = self._place(surface, m.label)
@@ -251,7 +283,7 @@ class LabelEvidence:
         if m.label != "PERSON" and any(t_end <= m.start and not text[t_end:m.start].strip()
                                        for _, t_end in ctx.titles_within(max(0, m.start - _CONTEXT_CHARS), m.start)):
             return "person_title", None
-        if m.label != "PERSON" and self._first_name(ctx, words):
+        if m.label != "PERSON" and self._first_name(ctx, words, common_ok=m.label in ("ORG", "NORP")):
             return "first_name", None
         return None, None
 
@@ -285,8 +317,9 @@ class LabelEvidence:
                for _, t_end in ctx.titles_within(max(0, m.start - _CONTEXT_CHARS), m.start)):
             return True
         if len(words) >= 2 and (words[0].casefold() in self.common_first_names
-                                or _count_word(text, words[-1]) > _count_word(text, " ".join(words))):
-            return True
+                                or (words[0] not in self.options.demonyms and words[0] not in ctx.norp_words
+                                    and _count_word(text, words[-1]) > _count_word(text, " ".join(words)))):
+            return True  # a nationality opens companies' names, not people's ("Saudi Aramco" ... "Aramco")
         return self._person_after is not None and self._person_after.match(text, m.end) is not None
 
     def _first_name_opens(self, name: str) -> bool:
@@ -294,8 +327,12 @@ class LabelEvidence:
         words = name.split()
         return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0].casefold() in self.first_names
 
-    def _first_name(self, ctx: ArticleContext, words: list[str]) -> bool:
-        """"Rustem Umerov": a known first name, then a surname that is none, all capitalised words."""
+    def _first_name(self, ctx: ArticleContext, words: list[str], *, common_ok: bool) -> bool:
+        """"Rustem Umerov": a known first name, then a surname that is none, all capitalised words.
+
+        The text must also name the person by the surname alone, unless ``common_ok`` and the
+        first name is common in several countries ("Florian Wirtz", "Novak Djokovic" named once).
+        """
         if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             return False
         first, last = words[0].casefold(), words[-1].casefold()
@@ -307,7 +344,11 @@ class LabelEvidence:
             return False
         surname = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])")
         full = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])")
-        return len(surname.findall(ctx.text)) > len(full.findall(ctx.text))
+        if len(surname.findall(ctx.text)) > len(full.findall(ctx.text)):
+            return True
+        # a name that also opens a longer one is a company's ("Warner Bros" of "Warner Bros. Discovery")
+        longer = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"\.?[^\S\n]+[A-Z]")
+        return common_ok and first in self.common_first_names and longer.search(ctx.text) is None
 
 
 def _count_word(text: str, phrase: str) -> int:

@@ -32,6 +32,8 @@ def is_noise(ctx: ArticleContext, opts: Options, start: int, end: int) -> bool:
         return True  # "pre-Summit": a name starts with a capital (or a particle: "von der Leyen")
     if any(c.isdigit() for c in surface) and _only_numbers_and(words, opts.date_words | opts.unit_words | opts.reference_words):
         return True  # "Sep 28", "USD 1.7", "Fig 1": a date, an amount, a reference
+    if len(words) == 1 and opts.glued_figure is not None and opts.glued_figure.fullmatch(surface):
+        return True  # "DKr60bn", "920MW": an amount or a measure glued to its unit
     if _positional_common(ctx, opts, start, end, words):
         return True
     if surface in opts.generic_words or (len(words) == 1 and surface.casefold() in STOP_WORDS):

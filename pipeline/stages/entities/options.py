@@ -56,6 +56,10 @@ class Options:
     event_patterns: tuple
     facility_heads: frozenset
     club_suffixes: frozenset
+    club_context_before: tuple
+    club_context_after: tuple
+    glued_figure: re.Pattern | None
+    currency_nouns: tuple
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> Options:
@@ -108,6 +112,10 @@ class Options:
             event_patterns=tuple(cfg.get("event_patterns", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
+            club_context_before=tuple(cfg.get("club_context_before", [])),
+            club_context_after=tuple(cfg.get("club_context_after", [])),
+            glued_figure=re.compile(cfg["glued_figure_pattern"]) if cfg.get("glued_figure_pattern") else None,
+            currency_nouns=tuple(cfg.get("currency_nouns", [])),
         )
 
 
