@@ -1251,3 +1251,65 @@ def test_every_evidence_class_has_a_penalty_in_the_shipped_lexicon(config):
 def test_a_hedge_is_evidence(nlp, extractor, text, values, hedged):
     """The shipped hedge_words reach the rules (they once sat under a [table] header and were lost)."""
     assert ("hedged" in _evidence(nlp, extractor, text, values)) is hedged
+
+
+# ------------------------------------------------------------- interpretations make no claim
+
+@pytest.mark.parametrize("text, dates", [
+    ("The surge in the coin's value underscores the cryptocurrency's explosive growth in 2025.", ["2025"]),
+    ("It marks the index's continued strong performance in 2026.", ["2026"]),
+    ("This development signals strong bullish momentum in the cryptocurrency market.", []),
+    ("Federal Energy minister Mathieu Bihet stressed the need for a legally strong text.", []),
+    ("WHO Director-General Tedros Adhanom Ghebreyesus has touted the agreement as historic.", []),
+    ("The Partnership comes at a pivotal time for Europe.", []),
+    ("The agreement is a testament to the strength of the alliance between Britain and Norway.", []),
+    ("Hydrocarbons will continue to play a vital role in global energy markets, Aramco said.", []),
+])
+def test_an_interpretation_makes_no_claim(nlp, extractor, text, dates):
+    assert build(nlp, extractor, text, dates=dates).rows == []
+
+
+@pytest.mark.parametrize("text, dates, quantities", [
+    # a compared figure is checkable, whatever verb frames it
+    ("This marks a significant rise from last year's Rs 6.81 lakh crore allocation.", ["last year"],
+     [("Rs 6.81 lakh crore", "money")]),
+    # a record is checkable
+    ("The decision marks the highest borrowing costs for Japan in three decades.", ["three decades"], []),
+    ("The index closed above 10,000 points, which marks the first time it has done so.", [],
+     [("10,000 points", "count")]),
+    # a verb of the lexicon that reports ("signalled that ...") or acts on no evaluative object
+    ("The Bank of Canada signalled on Wednesday that it may be satisfied with the policy rate.", ["Wednesday"], []),
+    ("Germany's defence ministry marked 2026 as the year of its largest procurement, ordering 20 jets.", ["2026"],
+     [("20 jets", "count")]),
+])
+def test_look_alikes_of_interpretations_are_claims(nlp, extractor, text, dates, quantities):
+    assert build(nlp, extractor, text, dates=dates, quantities=quantities).rows != []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("GENEVA - Measles vaccination rates have improved but remain below pre-COVID-19 levels, "
+     "the World Health Organization said Friday.", "GENEVA"),
+    ("SEOUL, January 08 (AJP) - Samsung Electronics posted a record operating profit of 20 trillion won.", "SEOUL"),
+    ("GENEVA (AP) — The World Health Organization’s member countries on Tuesday approved an agreement.", "AP"),
+    ("BEIJING, Jan. 19 (Xinhua) -- China's economy grew 5 percent in 2025, official data showed.", "BEIJING"),
+])
+def test_a_dateline_its_date_and_agency_are_never_the_subject(nlp, extractor, text, place):
+    built = build(nlp, extractor, text, dates=[d for d in ("Friday", "Tuesday", "2025") if d in text],
+                  quantities=[(q, "money") for q in ("20 trillion won",) if q in text]
+                  + [(q, "percent") for q in ("5 percent",) if q in text])
+    assert built.rows
+    for row in built.rows:
+        assert place.lower() not in (row["subject"] or "").lower().split(), row
+        assert not (row["subject"] or "").startswith(("GENEVA", "SEOUL", "BEIJING")), row
+
+
+@pytest.mark.parametrize("text, places", [
+    ("GENEVA - Measles rates rose.", ["GENEVA"]),
+    ("SEOUL, January 08 (AJP) - Samsung rose.", ["SEOUL"]),
+    ("FRANKFURT, 14 June — The ECB cut rates.", ["FRANKFURT"]),
+    ("NATO-backed forces advanced - slowly.", []),  # a hyphen inside a word is no dateline dash
+    ("UK - EU talks resumed.", []),            # too short to tell from an acronym
+])
+def test_dateline_forms(text, places):
+    from pipeline.stages.entities import dateline_places
+    assert [text[a:b] for a, b in dateline_places(text)] == places

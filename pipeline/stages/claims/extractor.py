@@ -7,9 +7,10 @@ from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import attribution_frames, quote_speakers
 from pipeline.stages.claims.clauses import claim_groups
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.drafts import claim_row
+from pipeline.stages.claims.drafts import claim_row, main_clause
 from pipeline.stages.claims.facts import fact_claim
-from pipeline.stages.claims.filters import body_start, first_person_opinion, is_data_line, is_headline, states_nothing
+from pipeline.stages.claims.filters import (body_start, first_person_opinion, interprets, is_data_line, is_headline,
+                                             states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
 from pipeline.stages.claims.values import claim_values, values_by_sentence
@@ -80,6 +81,12 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
                 rows.append(row)
             continue
         claims = [(head, group) for head, group in claims if not first_person_opinion(head, rules)]
+        # an interpretation with only a date ("It marks the Footsie's strong performance in 2026")
+        # states nothing checkable; with a quantity it compares a figure and is kept
+        single = len(claims) == 1
+        claims = [(head, group) for head, group in claims
+                  if any("quantity_id" in row for row, _ in group)
+                  or not interprets(main_clause(head, sent, rules) if single else head, rules)]
         heads = [head for head, _ in claims]
         for head, group in claims:
             rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
