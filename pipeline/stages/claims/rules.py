@@ -84,6 +84,7 @@ class ClaimRules:
     evaluative_adjectives: frozenset[str] = frozenset()
     record_words: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
+    absolute_marks: frozenset[str] = frozenset()
     description_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # the confidence a claim row loses for each piece of weaker evidence (see configs/claims.toml)
     confidence: Mapping[str, float] = field(default_factory=dict)
@@ -105,7 +106,8 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "reported_modals", "side_preps",
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "content_verbs",
               "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
-              "record_words", "locative_preps")
+              "record_words", "locative_preps",
+              "absolute_marks")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -115,7 +117,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
                       "content_verbs", "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words",
-                      "locative_preps"})
+                      "locative_preps", "absolute_marks"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -184,6 +186,7 @@ _DEFAULTS: dict[str, object] = {
     "evaluative_adjectives": [],
     "record_words": [],
     "locative_preps": [],
+    "absolute_marks": [],
     "description_nouns": {},
     "confidence": {},
 }
