@@ -1251,3 +1251,110 @@ def test_every_evidence_class_has_a_penalty_in_the_shipped_lexicon(config):
 def test_a_hedge_is_evidence(nlp, extractor, text, values, hedged):
     """The shipped hedge_words reach the rules (they once sat under a [table] header and were lost)."""
     assert ("hedged" in _evidence(nlp, extractor, text, values)) is hedged
+
+
+# ------------------------------------------------------------- interpretations make no claim
+
+@pytest.mark.parametrize("text, dates", [
+    ("The surge in the coin's value underscores the cryptocurrency's explosive growth in 2025.", ["2025"]),
+    ("It marks the index's continued strong performance in 2026.", ["2026"]),
+    ("Meanwhile, as Bitcoin continues to shatter records, this development signals strong bullish momentum "
+     "in 2025.", ["2025"]),
+    ("Federal Energy minister Mathieu Bihet stressed the need for a legally strong text.", []),
+    ("WHO Director-General Tedros Adhanom Ghebreyesus has touted the agreement as historic.", []),
+    ("The EU-UK Security and Defence Partnership comes at a pivotal time for European security.", []),
+    ("NATO's enlargement is a testament to the strength of the alliance.", []),
+])
+def test_an_interpretation_makes_no_claim(nlp, extractor, text, dates):
+    assert build(nlp, extractor, text, dates=dates).rows == []
+
+
+@pytest.mark.parametrize("text, dates, quantities", [
+    # a compared figure is checkable, whatever verb frames it
+    ("This marks a significant rise from last year's Rs 6.81 lakh crore allocation.", ["last year"],
+     [("Rs 6.81 lakh crore", "money")]),
+    # a record is checkable
+    ("The decision marks the highest borrowing costs for Japan in three decades.", ["three decades"], []),
+    ("The index closed above 10,000 points, which marks the first time it has done so.", [],
+     [("10,000 points", "count")]),
+    # a verb of the lexicon that reports ("signalled that ...") or acts on no evaluative object
+    ("The Bank of Canada signalled on Wednesday that it may be satisfied with the policy rate.", ["Wednesday"], []),
+    ("Germany's defence ministry marked 2026 as the year of its largest procurement, ordering 20 jets.", ["2026"],
+     [("20 jets", "count")]),
+])
+def test_look_alikes_of_interpretations_are_claims(nlp, extractor, text, dates, quantities):
+    assert build(nlp, extractor, text, dates=dates, quantities=quantities).rows != []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("GENEVA - Measles vaccination rates have improved but remain below pre-COVID-19 levels, "
+     "the World Health Organization said Friday.", "GENEVA"),
+    ("SEOUL, January 08 (AJP) - Samsung Electronics posted a record operating profit of 20 trillion won.", "SEOUL"),
+    ("GENEVA (AP) — The World Health Organization’s member countries on Tuesday approved an agreement.", "AP"),
+    ("BEIJING, Jan. 19 (Xinhua) -- China's economy grew 5 percent in 2025, official data showed.", "BEIJING"),
+])
+def test_a_dateline_its_date_and_agency_are_never_the_subject(nlp, extractor, text, place):
+    built = build(nlp, extractor, text, dates=[d for d in ("Friday", "Tuesday", "2025") if d in text],
+                  quantities=[(q, "money") for q in ("20 trillion won",) if q in text]
+                  + [(q, "percent") for q in ("5 percent",) if q in text])
+    assert built.rows
+    for row in built.rows:
+        assert place.lower() not in (row["subject"] or "").lower().split(), row
+        assert not (row["subject"] or "").startswith(("GENEVA", "SEOUL", "BEIJING")), row
+
+
+@pytest.mark.parametrize("text, places", [
+    ("GENEVA - Measles rates rose.", ["GENEVA"]),
+    ("SEOUL, January 08 (AJP) - Samsung rose.", ["SEOUL"]),
+    ("FRANKFURT, 14 June — The ECB cut rates.", ["FRANKFURT"]),
+    ("NATO-backed forces advanced - slowly.", []),  # a hyphen inside a word is no dateline dash
+    ("UK - EU talks resumed.", []),            # too short to tell from an acronym
+])
+def test_dateline_forms(text, places):
+    from pipeline.stages.entities import dateline_places
+    assert [text[a:b] for a, b in dateline_places(text)] == places
+
+
+def test_an_absolute_with_clause_makes_no_claim_of_its_own(nlp, extractor):
+    text = ("New contracts for Russian gas will be banned from 2026, with imports under short-term contracts "
+            "ending by June that year and long-term contracts phased out by December 2027.")
+    built = build(nlp, extractor, text, dates=["2026", "June", "December 2027"])
+    assert len(built.rows) == 1 and built.rows[0]["text"] == text
+    assert len(built.rows[0]["date_ids"]) == 3
+
+
+def test_an_adverbial_clause_with_a_finite_verb_keeps_its_own_claim(nlp, extractor):
+    # the look-alike: "while" opens a clause with a finite verb and a subject of its own
+    built = build(nlp, extractor, "Exports rose 5% in May, while imports fell 3% in the same month.",
+                  quantities=[("5%", "percent"), ("3%", "percent")], dates=["May"])
+    assert len(built.rows) == 2
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a company's description with a nationality is the company's, not the country's: with no
+    # company named before it, the phrase stays
+    ("The Swiss food giant reported better-than-expected sales growth in the third quarter.", "the third quarter",
+     "The Swiss food giant"),
+    ("The Saudi energy giant attributed the drop in profit to a low oil price environment in July.", "July",
+     "The Saudi energy giant"),
+    # the look-alike: a group of the country's is the country's
+    ("The Romanian authorities reported the drone incident in July.", "July", "Romanian"),
+])
+def test_a_nationality_in_a_company_description_is_not_the_subject(nlp, extractor, text, value, subject):
+    assert build(nlp, extractor, text, dates=[value]).row_with(value)["subject"] == subject
+
+
+def test_it_does_not_continue_a_place_named_as_a_setting(nlp, extractor):
+    text = ("After the first three tanks are built abroad, the remaining 61 will be produced in Poland at the "
+            "Bumar plant in Gliwice. It follows an order for 180 tanks placed in 2022.")
+    assert build(nlp, extractor, text, dates=["2022"]).row_with("2022")["subject"] != "Gliwice"
+
+
+def test_a_speaker_anticipating_a_figure_reports_it(nlp, extractor):
+    text = ("“Market fundamentals remain strong and we anticipate oil demand in the second half of 2025 to be more "
+            "than 2 million barrels per day higher than the first half,” Nasser said.")
+    built = build(nlp, extractor, text, dates=["the second half of 2025"],
+                  quantities=[("2 million barrels per day", "measure")])
+    row = built.row_with("2 million barrels per day")
+    assert row["subject"] == "oil demand" and row["speaker"] == "Nasser"
+

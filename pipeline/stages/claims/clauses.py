@@ -43,6 +43,11 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
         return False
     if is_attribution_tag(head, rules) or is_comparison_term(head, rules):
         return False
+    # the absolute clause of a "with" ("..., with imports ending by June and contracts phased out
+    # by December", which the tagger may read as finite): no finite verb of its own, so cut off it
+    # is a fragment; its values join the clause above
+    if any(c.dep_ == "mark" and c.lower_ in rules.absolute_marks for c in head.children):
+        return False
     if head.dep_ in rules.coordinate_deps:
         return True
     # an adverbial clause with a subject phrase of its own states its own fact ("..., while U.S.

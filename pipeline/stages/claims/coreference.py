@@ -124,9 +124,15 @@ def nationality_of(token, index: ArticleIndex, rules: ClaimRules) -> dict | None
     gazetteer's ``nationalities`` with names): "European" or "Western" leaders belong to
     no one party, and neither do "European and Canadian leaders". The country is its last mention
     before the phrase (else its first after, in the article) under one of the names the
-    table gives; when the article never names it, the nationality stands for itself.
+    table gives; when the article never names it, the nationality stands for itself. A
+    description of a company ("the Swiss food giant": a ``description_nouns`` noun of no
+    place label) belongs to no country: it is left to the description rule.
     """
     if token.pos_ != "NOUN":
+        return None
+    # "The Swiss food giant", "the Saudi energy giant": a company of that country, not the country
+    kinds = rules.description_nouns.get(token.lemma_.lower())
+    if kinds and not kinds & rules.place_labels and "NORP" not in kinds:
         return None
     for child in token.children:
         if child.dep_ != "amod" or child.i > token.i:
@@ -171,10 +177,12 @@ class Coreference:
         self._resolving: set[int] = set()
 
     def last_mention_before(self, local: int, labels: frozenset[str], *, skip_quotes: bool = False,
-                            not_before: int | None = None) -> dict | None:
+                            not_before: int | None = None, skip_settings: bool = False) -> dict | None:
         """The last mention with one of ``labels`` ending at or before ``local`` (not in boilerplate).
 
         The search reaches back ``pronoun_reach`` sentences at most (or to ``not_before``).
+        ``skip_settings``: pass over places named as where something happens ("produced in
+        Poland at the plant in Gliwice"): the setting of an act is not what "it" continues.
         """
         index = self.index
         if not_before is None:
@@ -188,8 +196,18 @@ class Coreference:
                 continue
             if skip_quotes and index.quote_at(start) is not None:
                 continue
+            if skip_settings and self.is_setting(start, end, row):
+                continue
             return row
         return None
+
+    def is_setting(self, start: int, end: int, row: dict) -> bool:
+        """True for a place named as the object of a locative preposition ("in Gliwice", "at Anfield")."""
+        if row["label"] not in self.rules.place_labels:
+            return False
+        span = self.index.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        return root is not None and root.dep_ == "pobj" and root.head.lower_ in self.rules.locative_preps
 
     def resolve_pronoun(self, token, quote_speaker: dict | None, *, speaker: bool = False) -> dict | None:
         """The antecedent mention of a pronoun token, or None (not a pronoun, or unresolved)."""
@@ -212,7 +230,8 @@ class Coreference:
             # "it" reaches back one sentence at most: further back it is mostly about an event
             sent_start = index.sent(token).start
             previous = index.sent(index.doc[sent_start - 1]).start if sent_start > 0 else sent_start
-            return self.last_mention_before(token.idx, labels, skip_quotes=speaker, not_before=index.doc[previous].idx)
+            return self.last_mention_before(token.idx, labels, skip_quotes=speaker, not_before=index.doc[previous].idx,
+                                            skip_settings=True)
         return None
 
     def main_subject_before(self, token, labels: frozenset[str]) -> dict | None:

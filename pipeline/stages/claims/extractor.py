@@ -4,12 +4,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pipeline.core.article import Article
-from pipeline.stages.claims.attribution import attribution_frames, quote_speakers
+from pipeline.stages.claims.attribution import attribution_frames, quote_speakers, speech_contents
 from pipeline.stages.claims.clauses import claim_groups
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.drafts import claim_row
+from pipeline.stages.claims.drafts import claim_row, main_clause
 from pipeline.stages.claims.facts import fact_claim
-from pipeline.stages.claims.filters import body_start, first_person_opinion, is_data_line, is_headline, states_nothing
+from pipeline.stages.claims.grammar import clause_head, own_subject, verb_lemma
+from pipeline.stages.claims.filters import (body_start, first_person_opinion, interprets, is_data_line, is_headline,
+                                             states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
 from pipeline.stages.claims.values import claim_values, values_by_sentence
@@ -24,6 +26,29 @@ class ClaimExtractor:
     def __call__(self, doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
                  mentions: Sequence[dict]) -> list[dict]:
         return extract_claims(doc, article, dates=dates, quantities=quantities, mentions=mentions, rules=self.rules)
+
+
+def stated_clause(verb, rules: ClaimRules):
+    """What a speech verb reports ("X said ‹we are in an extraordinary situation›"), else ``verb`` itself."""
+    if verb_lemma(verb, rules) not in rules.speech_verbs:
+        return verb
+    contents = speech_contents(verb, rules)
+    return contents[0] if contents else verb
+
+
+def interpretation_only(head, group: list[tuple[dict, object]], sent, *, single: bool, rules: ClaimRules) -> bool:
+    """True when the claim of ``head`` reads a meaning into events (``interprets``) and its values add no fact.
+
+    A quantity compares a figure; a date in a clause of its own below the verb states
+    that clause's fact ("which left the EU five years ago"): either keeps the claim.
+    """
+    if any("quantity_id" in row for row, _ in group):
+        return False
+    verb = stated_clause(main_clause(head, sent, rules) if single else head, rules)
+    if not interprets(verb, rules):
+        return False
+    return not any(clause_head(token, rules).i != verb.i and own_subject(clause_head(token, rules), rules) is not None
+                   for _, token in group)
 
 
 def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: Sequence[dict],
@@ -80,6 +105,13 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
                 rows.append(row)
             continue
         claims = [(head, group) for head, group in claims if not first_person_opinion(head, rules)]
+        # an interpretation with only a date ("It marks the Footsie's strong performance in 2026")
+        # states nothing checkable; with a quantity it compares a figure, and a date in a clause
+        # of its own ("The involvement of the U.K., which left the EU five years ago, is another
+        # sign ...") states a fact of that clause: both are kept
+        single = len(claims) == 1
+        claims = [(head, group) for head, group in claims
+                  if not interpretation_only(head, group, sent, single=single, rules=rules)]
         heads = [head for head, _ in claims]
         for head, group in claims:
             rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,

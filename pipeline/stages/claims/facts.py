@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row
-from pipeline.stages.claims.filters import asserts_fact, is_cleft
+from pipeline.stages.claims.filters import asserts_fact, interprets, is_cleft
 from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
 from pipeline.stages.claims.subjects import joint_object, named_lately, resolve_subject
 from pipeline.stages.claims.words import mention_text
@@ -21,7 +21,7 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
     or date. The sentence's main clause (or what its speech verb reports: "Officials
     confirmed that ..."), else the first clause coordinated with it that has its own
     subject ("Dialogues will take place, and the UK will be invited ..."), must assert,
-    not judge or suppose (``asserts_fact``), and name its actor (``fact_subject``). An
+    not judge, suppose (``asserts_fact``) or interpret (``interprets``), and name its actor (``fact_subject``). An
     opinion verb ("Critics warn that ...") reports no fact.
     """
     rules = ctx.rules
@@ -46,7 +46,8 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
                         and child.pos_ in VERBAL and own_subject(child, rules) is not None
                         and verb_lemma(child, rules) not in rules.speech_verbs]
     for content in clauses:
-        if not asserts_fact(content, ctx.index, rules, reported=reported):
+        # "The partnership comes at a pivotal time": an interpretation, nothing to check
+        if not asserts_fact(content, ctx.index, rules, reported=reported) or interprets(content, rules):
             continue
         found, rule = fact_subject(content, ctx, quote_speaker, topic)
         if found is not None:

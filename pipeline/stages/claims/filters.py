@@ -123,6 +123,37 @@ def asserts_fact(verb, index: ArticleIndex, rules: ClaimRules, *, reported: bool
     return True
 
 
+def interprets(verb, rules: ClaimRules) -> bool:
+    """True when the clause of ``verb`` reads a meaning into events rather than stating one.
+
+    "The surge underscores the growth", "It marks the Footsie's continued strong
+    performance" (``evaluative_verbs`` with a direct object and no clausal complement: "X
+    signalled that it may cut" reports); "is a testament to", "comes at a pivotal time",
+    "play a vital role" (a ``light_verbs`` verb whose object, complement or prepositional
+    object is an ``evaluative_nouns`` noun or is described by an ``evaluative_adjectives``
+    one). An object that states a record ("marks the highest costs in three decades", "the
+    first time": a superlative or ``record_words``) is checkable. The caller keeps a clause
+    that states a quantity: a compared figure is checkable.
+    """
+    if verb.pos_ not in VERBAL:
+        return False
+    lemma = verb_lemma(verb, rules)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in rules.object_deps]
+    objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "marks the highest borrowing costs in three decades", "the first time": a record, checkable
+    if any(c.tag_ == "JJS" or c.lower_ in rules.record_words for o in objects for c in o.children):
+        return False
+    if lemma in rules.evaluative_verbs and any(c.dep_ == "dobj" for c in children) \
+            and not any(c.dep_ in rules.content_deps for c in children):
+        return True
+    if lemma not in rules.light_verbs:
+        return False
+    return any(o.lemma_.lower() in rules.evaluative_nouns or o.lower_ in rules.evaluative_nouns
+               or any(c.dep_ in {"amod", "compound"} and c.lower_ in rules.evaluative_adjectives for c in o.children)
+               for o in objects)
+
+
 def is_cleft(subject, verb, rules: ClaimRules) -> bool:
     """True for the empty "it" of a cleft or extraposition ("it was the Belgians who put it best")."""
     if subject.lower_ != "it" or verb_lemma(verb, rules) != "be":

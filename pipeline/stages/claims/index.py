@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pipeline.core.article import Article
 from pipeline.stages.claims.grammar import Subtrees
-from pipeline.stages.entities import dateline_places
+from pipeline.stages.entities import dateline_spans
 
 
 def quote_regions(text: str, pairs: Sequence[tuple[str, str]], *, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -70,15 +70,17 @@ class ArticleIndex:
         length = len(article.text)
         # mentions as article-local (start, end, row), longest first per start so the widest wins
         # the place of a dateline is where the article was filed, never an actor or antecedent
-        datelines = set(dateline_places(article.text))
-        #: tokens of a dateline's place ("BRUSSELS —"), which the parser may read as a subject
+        # (and nor is its agency: "GENEVA (AP) —", "SEOUL, January 08 (AJP) -")
+        datelines = dateline_spans(article.text)
+        #: tokens of a dateline, place to dash, which the parser may read as a subject
         self.dateline_tokens: frozenset[int] = frozenset(
             token.i for start, end in datelines
             for token in (doc.char_span(start, end, alignment_mode="expand") or ()))
         local = []
         for row in mentions:
             start, end = row["start"] - article.start, row["end"] - article.start
-            if 0 <= start < end <= length and (start, end) not in datelines:
+            # a name the model ran across the dash ("GENEVA - Measles") starts in the dateline too
+            if 0 <= start < end <= length and not any(low <= start < high for low, high in datelines):
                 local.append((start, end, row))
         local.sort(key=lambda item: (item[0], -item[1]))
         self.mentions = local

@@ -78,6 +78,13 @@ class ClaimRules:
     content_pronouns: frozenset[str] = frozenset()
     owned_nouns: frozenset[str] = frozenset()
     portion_nouns: frozenset[str] = frozenset()
+    evaluative_verbs: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    evaluative_nouns: frozenset[str] = frozenset()
+    evaluative_adjectives: frozenset[str] = frozenset()
+    record_words: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
+    absolute_marks: frozenset[str] = frozenset()
     description_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # the confidence a claim row loses for each piece of weaker evidence (see configs/claims.toml)
     confidence: Mapping[str, float] = field(default_factory=dict)
@@ -98,7 +105,9 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "content_verbs",
-              "content_pronouns")
+              "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
+              "record_words", "locative_preps",
+              "absolute_marks")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -106,7 +115,9 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
-                      "content_verbs", "content_pronouns"})
+                      "content_verbs", "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
+                      "evaluative_adjectives", "record_words",
+                      "locative_preps", "absolute_marks"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -169,6 +180,13 @@ _DEFAULTS: dict[str, object] = {
     "hedge_words": [],
     "owned_nouns": [],
     "portion_nouns": [],
+    "evaluative_verbs": [],
+    "light_verbs": [],
+    "evaluative_nouns": [],
+    "evaluative_adjectives": [],
+    "record_words": [],
+    "locative_preps": [],
+    "absolute_marks": [],
     "description_nouns": {},
     "confidence": {},
 }

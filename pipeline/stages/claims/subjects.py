@@ -243,7 +243,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                     found, rule = joint, "joint_object"
             return found, mention_text(found), verb, rule
         if fallback_text is None and not is_pronoun(token, rules):
-            fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of)
+            fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of, skip=ctx.index.dateline_tokens)
         if stated and fallback_text and (speaker_token is None or token.i != speaker_token.i):
             # a subject the text states is what the claim is about, named or not: a name found
             # elsewhere in the clause or the article's topic would be a guess, its own words are not.
@@ -370,11 +370,13 @@ def joint_object(subject, verb, ctx: ArticleContext) -> dict | None:
     return None
 
 
-def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | None]) -> str | None:
+def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | None], *,
+                skip: frozenset[int] = frozenset()) -> str | None:
     """The words of the subject phrase: its noun chunk ("All 27 EU leaders"), a clausal subject whole.
 
     ``chunk_of`` maps a token to its noun chunk (``ArticleIndex.chunk_of``). None for
-    pronouns, which say nothing without their antecedent.
+    pronouns, which say nothing without their antecedent. ``skip``: tokens that are no
+    words of any phrase (a dateline the parser joined to it: "GENEVA - Measles vaccination rates").
     """
     if token.pos_ == "PRON":
         return None
@@ -386,6 +388,8 @@ def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | No
         # no noun chunk ("€218 billion is earmarked"): the words before the head that hang on it
         first, last = (doc[bounds[0]], doc[bounds[1] - 1]) if bounds is not None else (token.left_edge, token)
     doc = token.doc
+    while first.i in skip and first.i < last.i:
+        first = doc[first.i + 1]
     # a word the tokenizer cut at a hyphen ("sub-themes") stays whole
     while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].is_alpha or doc[last.i + 1].text == "-"):
         last = doc[last.i + 1]

@@ -21,7 +21,7 @@ registers the gazetteer ents filter with spaCy. Modules:
 from __future__ import annotations
 
 from pipeline.stages.entities.extractor import MentionExtractor
-from pipeline.stages.entities.patterns import capitals_view_words, dateline_places, title_pattern
+from pipeline.stages.entities.patterns import capitals_view_words, dateline_places, dateline_spans, title_pattern
 from pipeline.stages.entities.ruler import (
     GAZETTEER_SPANS_KEY,
     RULER_NAME,
@@ -35,5 +35,6 @@ __all__ = [
     "add_entity_ruler",
     "capitals_view_words",
     "dateline_places",
+    "dateline_spans",
     "title_pattern",
 ]

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import re
 
-# "BRUSSELS —", "NEW DELHI –", "BRUSSELS (May 19, 2025) —": a place in capitals opening a
-# line, then a dash, perhaps after a date or an agency in brackets
-_DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’\-]*(?:[^\S\n][A-Z][A-Z.'’\-]*){0,2})[^\S\n]+"
-                       r"(?:\([^()\n]{1,40}\)[^\S\n]*)?[—–]")
+# "BRUSSELS —", "NEW DELHI –", "BRUSSELS (May 19, 2025) —", "SEOUL, January 08 (AJP) -",
+# "BEIJING, Jan. 19 (Xinhua) --", "FRANKFURT, 14 June —": a place in capitals opening a line,
+# then a dash (a hyphen only with a space on each side: "NATO-RUSSIA" is no dateline),
+# perhaps after a date and an agency in brackets
+_DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’\-]*(?:[^\S\n][A-Z][A-Z.'’\-]*){0,2})"
+                       r"(?:,[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?)(?:,[^\S\n]*\d{4})?)?"
+                       r"[^\S\n]+"
+                       r"(?:\([^()\n]{1,40}\)[^\S\n]*)?(?:[—–]|-{1,2}(?=[^\S\n]))")
 
 
 def dateline_places(text: str) -> list[tuple[int, int]]:
@@ -16,6 +20,11 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
     opening a line, then a dash.
     """
     return [(g.start(1), g.end(1)) for g in _DATELINE.finditer(text) if sum(c.isalpha() for c in g.group(1)) >= 3]
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each whole dateline, place to dash ("GENEVA (AP) —"): its agency is no actor either."""
+    return [(g.start(1), g.end()) for g in _DATELINE.finditer(text) if sum(c.isalpha() for c in g.group(1)) >= 3]
 
 
 def title_pattern(titles: list[str]) -> re.Pattern | None:
