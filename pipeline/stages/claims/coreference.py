@@ -414,18 +414,28 @@ class Coreference:
     def _equated(self, subject) -> dict | None:
         """The name a copula equates a nameless subject with ("the biggest winner was the AfD"), or None.
 
-        That name, not the nameless subject, is the actor a later "the party" continues; an
-        indefinite attribute ("is a coalition") classifies the subject and names no one.
+        That name, not the nameless subject, is the actor a later "the party" continues.
         """
-        verb = subject.head
-        if subject.pos_ != "NOUN" or verb.lemma_.lower() != "be":
-            return None
-        for child in verb.children:
-            if child.dep_ == "attr" and child.i > subject.i and not any(
-                    c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
-                return self.index.mention_of(child)
-        return None
+        return copula_name(subject, subject.head, self.index)
 
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
+
+
+def copula_name(token, verb, index: ArticleIndex) -> dict | None:
+    """The name a copula equates a nameless subject with ("the biggest winner was the populist AfD"), or None.
+
+    A common-noun subject that "is" a named thing specifies it: the claim is about the
+    name. An adjective or a nameless noun after the copula ("is the largest party")
+    describes the subject instead, and so does an indefinite name ("is a coalition of
+    the willing").
+    """
+    if token.pos_ != "NOUN" or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        # an indefinite ("is a coalition of the willing") classifies the subject; it equates nothing
+        if child.dep_ == "attr" and child.i > token.i and not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
+            return index.mention_of(child)
+    return None

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.coreference import lists_members, nationality_of
+from pipeline.stages.claims.coreference import copula_name, lists_members, nationality_of
 from pipeline.stages.claims.filters import states_nothing
 from pipeline.stages.claims.grammar import (
     CHAINED_DEPS,
@@ -119,29 +119,11 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
     for rule, find in (("definite", ctx.named_heads.back_reference), ("title", ctx.titled.title_reference),
                        ("description", ctx.coreference.description_reference),
                        ("nationality", lambda t: nationality_of(t, index, rules)),
-                       ("attribute", lambda t: copula_name(t, verb, ctx))):
+                       ("attribute", lambda t: copula_name(t, verb, ctx.index))):
         found = find(token)
         if found is not None:
             return found, rule
     return None, None
-
-
-def copula_name(token, verb, ctx: ArticleContext) -> dict | None:
-    """The name a copula equates a nameless subject with ("the biggest winner was the populist AfD"), or None.
-
-    A common-noun subject that "is" a named thing specifies it: the claim is about the
-    name. An adjective or a nameless noun after the copula ("is the largest party")
-    describes the subject instead, and so does an indefinite name ("is a coalition of
-    the willing").
-    """
-    if token.pos_ != "NOUN" or verb.lemma_.lower() != "be":
-        return None
-    for child in verb.children:
-        # an indefinite ("is a coalition of the willing") classifies the subject; it equates nothing
-        if child.dep_ == "attr" and child.i > token.i and not any(
-                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
-            return ctx.index.mention_of(child)
-    return None
 
 
 def _token_rule(token, verb, ctx: ArticleContext) -> str:
