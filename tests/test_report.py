@@ -75,7 +75,7 @@ def demo_rows(text: str = TEXT, source: str = SOURCE, *, entity_name: str = "Eur
                                                                 "range_start": dt.date(2030, 1, 1),
                                                                 "range_end": dt.date(2030, 12, 31)}),
     ]
-    quantity = dict(value_low=None, value_high=None, approx=None, unit_rule=None)
+    quantity = dict(value_low=None, value_high=None, approx=None, unit_rule=None, si_value=None, si_unit=None)
     quantities = [
         _span(doc, source, text, "€150bn", quantity_id="q-150", kind="money", value=150e9,
               **{**quantity, "value_low": 150e9, "value_high": 150e9, "unit": unit}),
@@ -97,18 +97,19 @@ def demo_rows(text: str = TEXT, source: str = SOURCE, *, entity_name: str = "Eur
     ]
     entities = [
         {"entity_id": "e-eu", "name": "European Union", "label": "ORG", "aliases": ["EU"], "mentions": 1,
-         "documents": 1, "kb_id": "Q458"},
+         "documents": 1, "kb_id": "Q458", "label_evidence": None},
         {"entity_id": "e-bru", "name": "Brussels", "label": "GPE", "aliases": ["Brussels"], "mentions": 1,
-         "documents": 1, "kb_id": None},
+         "documents": 1, "kb_id": None, "label_evidence": None},
         {"entity_id": "e-may", "name": "May", "label": "PERSON", "aliases": ["May", "on 19"], "mentions": 2,
-         "documents": 1, "kb_id": None},
+         "documents": 1, "kb_id": None, "label_evidence": None},
         {"entity_id": "e-ec", "name": entity_name, "label": "ORG", "aliases": [entity_name, "the Commission"],
-         "mentions": 1, "documents": 1, "kb_id": None},
+         "mentions": 1, "documents": 1, "kb_id": None, "label_evidence": None},
         {"entity_id": "e-kk", "name": "Kaja Kallas", "label": "PERSON", "aliases": ["Kaja Kallas"], "mentions": 1,
-         "documents": 1, "kb_id": None},
+         "documents": 1, "kb_id": None, "label_evidence": None},
     ]
     claim = dict(predicate="spend", entity_ids=[], speaker_entity_id=None, speaker=None, kind="forecast",
-                 subject_mention_id=None, subject_rule=None, speaker_mention_id=None, confidence=1.0)
+                 subject_mention_id=None, subject_rule=None, speaker_mention_id=None, confidence=1.0,
+                 confidence_evidence=None)
     first = "The European Commission said it will spend €150bn by 2030, about 5 per cent more."
     claims = [
         _span(doc, source, text, first, claim_id="c-spend", subject_entity_id="e-ec", subject=entity_name,
@@ -127,6 +128,7 @@ def demo_rows(text: str = TEXT, source: str = SOURCE, *, entity_name: str = "Eur
                   "text": text[start:end], "paragraph": 0, "boilerplate": True, "boilerplate_reason": "navigation"}]
     documents = [{"doc_id": doc, "source": source, "start": 0, "end": len(text), "title": title,
                   "published": dt.date(2025, 5, 19), "published_from": "metadata", "published_precision": "day",
+                  "published_evidence": None,
                   "encoding": "utf-8", "sha256": "ab" * 32, "article": 0}]
     return {"documents": documents, "sentences": sentences, "entities": entities, "mentions": mentions,
             "dates": dates, "quantities": quantities, "claims": claims}
