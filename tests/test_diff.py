@@ -364,7 +364,7 @@ def _synthetic_quantities(n: int) -> pd.DataFrame:
         "source": (index // 1000).astype(str).str.zfill(4) + ".txt",
         "start": start, "end": start + 6, "text": "€150bn", "sentence_id": None, "kind": "money",
         "value": index * 1.5, "value_low": index * 1.5, "value_high": index * 1.5, "unit": "EUR",
-        "approx": None, "unit_rule": None,
+        "approx": None, "unit_rule": None, "si_value": None, "si_unit": None,
     })
 
 
