@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
 GOLD = ROOT / "tests" / "gold"
 DOCUMENT_KEYS = {"doc_id", "source", "start", "end", "title", "published", "published_from",
-                 "published_precision", "article"}
+                 "published_precision", "published_evidence", "article"}
 
 
 @pytest.fixture(scope="module")
