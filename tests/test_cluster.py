@@ -111,3 +111,16 @@ def test_the_client_receives_summaries_not_rows(raw, config):
     payload = pickle.dumps(summary)
     assert len(payload) < 2_000 < len(text)
     assert text[:60].encode() not in payload
+
+
+def test_a_url_other_than_file_needs_the_dask_engine_and_a_plain_path_still_works(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.run.storage import local_path
+
+    result = CliRunner().invoke(main, ["run", "--raw", "memory://corpus", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "[E044]" in result.output
+    result = CliRunner().invoke(main, ["run", "--raw", str(tmp_path), "--dataset"])
+    assert result.exit_code == 2 and "--dataset needs --engine dask" in result.output
+    assert local_path("file:///data/raw") == local_path("/data/raw") and local_path("s3://bucket/raw") is None

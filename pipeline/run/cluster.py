@@ -1,17 +1,21 @@
-"""A run on a Dask cluster in which the client only coordinates: it sends names and receives small summaries.
+"""A Dask run in which the client only coordinates: it sends names and receives small summaries.
 
 Workers read their sources from ``--raw``, write their shards to ``--interim``, and run the
-corpus-wide stages too: the mention shards are read in partitions of sources, reconciled on
-one worker (the one global step; partitions reach it worker to worker, never through the
-client), and claims are resolved and every table written per partition. The client lists the
-input folder, reads ``sources.csv`` and the run index (small), keeps at most two batches per
-worker in flight, and writes the manifest from the summaries.
+corpus-wide stages too: the mention shards are read in partitions of sources, their distinct
+forms analysed per partition, and grouped into entities on one worker (the one global step;
+partitions reach it worker to worker, never through the client), and claims are resolved and
+every table written per partition. The client lists the input folder, reads ``sources.csv``
+and the run index (small), keeps at most two batches per worker in flight, and writes the
+manifest from the summaries. Reconciliation's per-mention half (``row_features``: keys,
+gazetteer look-ups, person names) runs per partition; only the grouping of all mentions runs
+in one task.
 
-Every location is a plain path or an fsspec URL (``pipeline.run.storage``). On a local folder
-the set is published as a local run publishes it (staging folder, commit marker, renames, under
-the folder locks); on an object store, which has neither locks nor renames, the staging prefix
-is copied into place table by table and ``manifest.json`` is written last: it is the commit
-marker, and a reader that checks its SHA-256s sees a half-moved set as not one run.
+Every location is a plain path or an fsspec URL (``pipeline.run.storage``). On a local
+folder the set is published as a local run publishes it (staging folder, commit marker,
+renames, under the folder locks); on an object store, which has neither locks nor renames,
+the staging prefix is copied into place table by table and ``manifest.json`` is written
+last: it is the commit marker, and a reader that checks its SHA-256s sees a half-moved set
+as not one run.
 """
 from __future__ import annotations
 
@@ -114,14 +118,27 @@ def read_part(job: Job, table: str, stage: str, sources: list[str], suffix: str 
     return pd.concat(frames, ignore_index=True) if frames else empty_frame(table)
 
 
-def reconcile_parts(job: Job, *parts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, float]:
+def features_part(job: Job, candidates: pd.DataFrame) -> tuple[dict, float]:
+    """The per-mention half of reconciliation over one partition (its distinct forms only)."""
+    from pipeline.run.extract import entity_lexicon
+    from pipeline.stages.reconcile import row_features
+
+    clock = time.perf_counter()
+    return row_features(candidates, lexicon=entity_lexicon(job.config)), time.perf_counter() - clock
+
+
+def reconcile_parts(job: Job, features: list[tuple], *parts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, float]:
     """The one global step: every partition's mention candidates into corpus entities and mentions."""
     from pipeline.run.extract import entity_lexicon
     from pipeline.stages.reconcile import reconcile
 
     clock = time.perf_counter()
-    entities, mentions = reconcile(pd.concat(parts, ignore_index=True), lexicon=entity_lexicon(job.config))
-    return entities, mentions, time.perf_counter() - clock
+    merged: dict = {}
+    for part, _ in features:
+        merged.update(part)
+    entities, mentions = reconcile(pd.concat(parts, ignore_index=True), lexicon=entity_lexicon(job.config),
+                                   features=merged)
+    return entities, mentions, time.perf_counter() - clock + sum(seconds for _, seconds in features)
 
 
 def claims_part(job: Job, sources: list[str], reconciled: tuple) -> tuple[pd.DataFrame, float]:
@@ -240,7 +257,8 @@ def _publish(job: Job, client, live: list[str], errors: ErrorLog, timings: dict,
     chunks = partitions(live, 2 * workers) if live else [[]]
     submit = client.submit
     mention_parts = [submit(read_part, job, "mention_candidates", "mentions", c, pure=False) for c in chunks]
-    reconciled = submit(reconcile_parts, job, *mention_parts, pure=False)
+    features = [submit(features_part, job, part, pure=False) for part in mention_parts]
+    reconciled = submit(reconcile_parts, job, features, *mention_parts, pure=False)
     claims = [submit(claims_part, job, c, reconciled, pure=False) for c in chunks]
     written = []
 

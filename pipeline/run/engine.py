@@ -1,12 +1,12 @@
 """Where the per-source work runs: in this process, in a local process pool, or on Dask.
 
-The unit of work is a batch of sources given as bytes. ``process_batch`` decodes,
-segments, annotates (one ``nlp.pipe`` over all the batch's articles) and extracts.
-On a machine that shares the interim folder with the caller (this process, a local
-pool) the worker writes each source's shards itself and returns only timings and
-errors, so the parent does no serialisation work; on a cluster (``pipeline.run.cluster``)
-the worker also reads the sources and writes the shards, given their locations. The model is loaded once per worker process, when the engine
-starts, and kept.
+The unit of work is a batch of sources given as bytes. ``process_batch`` decodes, segments,
+annotates (one ``nlp.pipe`` over all the batch's articles) and extracts. On a machine that
+shares the interim folder with the caller (this process, a local pool) the worker writes
+each source's shards itself and returns only timings and errors, so the parent does no
+serialisation work; on a cluster (``pipeline.run.cluster``) the worker also reads the
+sources and writes the shards, given their locations. The model is loaded once per worker
+process, when the engine starts, and kept.
 """
 from __future__ import annotations
 
