@@ -24,10 +24,16 @@ def client():
     cluster.close()
 
 
+#: a record file, which the workers parse themselves
+RECORDS = ('{"id": "a1", "text": "The EU agreed €150bn on 19 May 2025, officials said.", "published": "2025-05-20"}\n'
+           '{"id": "a2", "text": "Siemens said revenue rose 4% in the third quarter."}\n')
+
+
 @pytest.fixture
 def raw(tmp_path):
     for name in SEEDS:
         shutil.copy(RAW / name, tmp_path / name)
+    (tmp_path / "news.jsonl").write_text(RECORDS, encoding="utf-8")
     return tmp_path
 
 
@@ -69,11 +75,12 @@ def test_memory_urls_give_the_local_tables_and_a_rerun_reuses_every_shard(raw, t
     import fsspec
 
     memory = fsspec.filesystem("memory")
-    for name in SEEDS:
+    for name in (*SEEDS, "news.jsonl"):
         memory.pipe_file(f"/seeds/raw/{name}", (raw / name).read_bytes())
     local = _local(raw, tmp_path, config, nlp)
     _cluster(client, "memory://seeds/raw", "memory://seeds/interim", "memory://seeds/out", config)
     _same(local, {t: pd.read_parquet(f"memory://seeds/out/{t}.parquet") for t in CONTRACT_TABLES})
+    assert {"news.jsonl#a1", "news.jsonl#a2"} <= set(local["texts"].source)
     again = _cluster(client, "memory://seeds/raw", "memory://seeds/interim", "memory://seeds/out", config)
     assert "nlp" not in again["seconds"]  # nothing went through the model the second time
     assert not [p for p in memory.ls("/seeds/out", detail=False) if ".pipeline-publish." in p]
@@ -83,10 +90,9 @@ def test_a_dataset_is_one_part_per_partition_read_back_as_the_local_table(raw, t
     import duckdb
 
     local = _local(raw, tmp_path, config, nlp)
-    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config, dataset=True,
-                        workers=2)
+    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config, dataset=True)
     parts = [name for name in manifest["files"] if name.startswith("claims/")]
-    assert parts == ["claims/part-00000.parquet", "claims/part-00001.parquet"]
+    assert parts == ["claims/part-00000.parquet", "claims/part-00001.parquet"]  # two per worker
     for table in CONTRACT_TABLES:
         frame = pd.read_parquet(tmp_path / "out" / table)  # the folder of parts, read as one table
         key = local[table].columns[0]  # the table's ID (``source`` for texts)

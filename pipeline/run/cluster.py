@@ -207,18 +207,18 @@ def run_cluster(job: Job, client, *, errors: ErrorLog, model_version: str, datas
     started = time.perf_counter()
     timings: dict[str, float] = defaultdict(float)
     with _locks(job):
-        files, metadata = _discover(job, errors)
+        sizes, metadata = _discover(job, errors)
         index = _read_json(job.interim, "run.json") or {"sources": {}}
-        previous = {s: e.get("key") for s, e in index.get("sources", {}).items()}
+        # by input file, so that each batch's share is found without a pass over the corpus
+        meta_of, previous_of = _by_file(metadata), _by_file({s: e.get("key") for s, e in index["sources"].items()})
         order: list[str] = []
         entries: dict[str, dict] = {}
         inputs: dict[str, str] = {}
         pending = []
-        for batch in _batches(job.raw, files, batch_chars):
-            meta = {s: m for s, m in metadata.items() if s.split("#", 1)[0] in batch}
-            pending.append(client.submit(source_batch, batch, job, meta,
-                                         {s: k for s, k in previous.items() if s.split("#", 1)[0] in batch},
-                                         pure=False))
+        for batch in _batches(sizes, batch_chars):
+            meta = {s: m for f in batch for s, m in meta_of.get(f, {}).items()}
+            previous = {s: k for f in batch for s, k in previous_of.get(f, {}).items()}
+            pending.append(client.submit(source_batch, batch, job, meta, previous, pure=False))
             if len(pending) >= 2 * workers:
                 _take(pending.pop(0).result(), order, entries, inputs, timings, errors)
         for future in pending:
@@ -308,8 +308,8 @@ def _locks(job: Job):
         yield
 
 
-def _discover(job: Job, errors: ErrorLog) -> tuple[list[str], dict]:
-    """The input files (names only) and ``sources.csv``; a local folder is scanned exactly as a local run scans it."""
+def _discover(job: Job, errors: ErrorLog) -> tuple[dict[str, int], dict]:
+    """The input files with their sizes, and ``sources.csv``; a local folder is scanned as a local run scans it."""
     import tempfile
     from pathlib import Path
 
@@ -323,9 +323,15 @@ def _discover(job: Job, errors: ErrorLog) -> tuple[list[str], dict]:
         for problem in unreadable:
             errors.add(stage="segment", source=problem.source, exc=problem)
         metadata, problems = read_metadata(job.raw.local, settings["metadata"])
+        sizes = {}
+        for file in files:
+            with contextlib.suppress(OSError):  # a file gone since the scan fails in its task, with its code
+                sizes[file] = (job.raw.local / file).stat().st_size
+            sizes.setdefault(file, 0)
     else:
-        found = {n for pattern in (settings["pattern"], *RECORD_PATTERNS, *HTML_PATTERNS) for n in job.raw.glob(pattern)}
-        files = sorted(n for n in found if not is_record_file(n, "") or is_record_file(n, settings["metadata"]))
+        found = job.raw.files((settings["pattern"], *RECORD_PATTERNS, *HTML_PATTERNS))
+        sizes = {n: size for n, size in found.items()
+                 if not is_record_file(n, "") or is_record_file(n, settings["metadata"])}
         metadata, problems = {}, []
         if job.raw.exists(settings["metadata"]):  # small: read here, and each batch gets its own rows
             with tempfile.TemporaryDirectory() as folder:
@@ -333,21 +339,31 @@ def _discover(job: Job, errors: ErrorLog) -> tuple[list[str], dict]:
                 metadata, problems = read_metadata(Path(folder), settings["metadata"])
     for problem in problems:
         errors.add(stage="segment", source=problem.source, exc=problem, line=problem.line)
-    return files, metadata
+    return sizes, metadata
 
 
-def _batches(raw: Store, files: list[str], batch_chars: int):
-    """Names in batches of about ``batch_chars`` bytes, by the sizes the listing gives (no file is opened)."""
+def _batches(sizes: dict[str, int], batch_chars: int):
+    """Names in batches of about ``batch_chars`` bytes, by the sizes the listing gave (no file is opened)."""
     batch, size = [], 0
-    for file in files:
+    for file, bytes_ in sizes.items():
         batch.append(file)
-        with contextlib.suppress(OSError):
-            size += raw.size(file)
+        size += bytes_
         if size >= batch_chars:
             yield batch
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _by_file(by_source: dict) -> dict[str, dict]:
+    """``{source: value}`` grouped by the input file each source comes from (a record's file, else itself)."""
+    from pipeline.run.records import split_record_name
+
+    grouped: dict[str, dict] = defaultdict(dict)
+    for source, value in by_source.items():
+        split = split_record_name(source)
+        grouped[split[0] if split else source][source] = value
+    return grouped
 
 
 def _read_json(store: Store, name: str) -> dict | None:
