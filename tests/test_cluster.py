@@ -130,3 +130,14 @@ def test_a_url_other_than_file_needs_the_dask_engine_and_a_plain_path_still_work
     result = CliRunner().invoke(main, ["run", "--raw", str(tmp_path), "--dataset"])
     assert result.exit_code == 2 and "--dataset needs --engine dask" in result.output
     assert local_path("file:///data/raw") == local_path("/data/raw") and local_path("s3://bucket/raw") is None
+
+
+def test_a_one_file_run_after_a_dataset_run_leaves_no_parts_behind(raw, tmp_path, config, client):
+    out = tmp_path / "out"
+    _cluster(client, str(raw), str(tmp_path / "interim"), str(out), config, dataset=True)
+    (out / "notes").mkdir()
+    (out / "notes" / "mine.txt").write_text("kept", encoding="utf-8")
+    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(out), config)
+    assert not (out / "claims").exists() and (out / "claims.parquet").is_file()
+    assert (out / "notes" / "mine.txt").read_text(encoding="utf-8") == "kept"
+    assert set(manifest["files"]) == {f"{t}.parquet" for t in (*CONTRACT_TABLES, "errors")}

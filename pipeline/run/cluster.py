@@ -407,6 +407,10 @@ def _commit(out: Store, manifest: dict) -> None:
     single = all("/" not in name for name in manifest["files"])
     if out.local is not None and single:
         commit(out.local, out.local / staging, manifest)
+        for name in manifest["files"]:  # an earlier --dataset run's folder of parts (and nothing else) goes
+            parts = out.local / name.removesuffix(".parquet")
+            if parts.is_dir() and all(p.name.startswith("part-") for p in parts.iterdir()):
+                out.remove(parts.name)
         return
     tables = sorted({name.split("/")[0] for name in manifest["files"]})
     for table in tables:
