@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import click
 
@@ -102,21 +103,31 @@ def main() -> None:
     """
 
 
+def _location(option: str, help_text: str, default: str):
+    # a str, not a click.Path: a Path would fold the "//" of a URL
+    return click.option(option, f"{option[2:]}_dir", default=default, show_default=True, metavar="PATH|URL",
+                        help=f"{help_text} A path, or an fsspec URL (file://, memory://, s3://, gs://, abfs://) "
+                             "with --engine dask.")
+
+
 @main.command()
-@RAW
-@OUT
-@INTERIM
+@_location("--raw", "Input folder of sources (and an optional sources.csv).", "raw")
+@_location("--out", "Folder for the output tables and manifest.json.", "outputs")
+@_location("--interim", "Folder for the stages' intermediate files.", "interim")
 @CONFIG
 @STRICT
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (each loads the model once).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run per-document stages locally or as tasks on a Dask cluster.")
+              help="Run locally, or on a Dask cluster whose workers read and write the locations themselves.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
+@click.option("--dataset", is_flag=True,
+              help="With --engine dask: write each table as a Parquet dataset, <table>/part-NNNNN.parquet, one "
+                   "file per partition.")
 @_guard
-def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool, workers: int,
-        engine: str, scheduler: str | None) -> None:
+def run(raw_dir: str, out_dir: str, interim_dir: str, config_path: Path | None, strict: bool, workers: int,
+        engine: str, scheduler: str | None, dataset: bool) -> None:
     """Run every stage over an input folder and write all tables and manifest.json.
 
     Sources already processed with the same bytes, configuration and code are reused
@@ -125,14 +136,34 @@ def run(raw_dir: Path, out_dir: Path, interim_dir: Path, config_path: Path | Non
     \b
     Example:
         pipeline run --raw my_corpus --out my_outputs --interim my_interim --workers 2
+        pipeline run --raw s3://news/raw --interim s3://news/interim --out s3://news/out \\
+            --engine dask --scheduler tcp://scheduler:8786 --dataset
     """
-    from pipeline.run.runner import run_pipeline
+    from pipeline.run.runner import ErrorLog, run_on_cluster, run_pipeline
+    from pipeline.run.storage import local_path
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    ws = _workspace(raw_dir, interim_dir, out_dir, config_path, strict)
-    _warn_inputs(ws)
-    manifest = run_pipeline(ws, workers=workers, engine=engine, scheduler=scheduler)
+    if dataset and engine != "dask":
+        raise click.UsageError("--dataset needs --engine dask")
+    paths = [local_path(location) for location in (raw_dir, interim_dir, out_dir)]
+    if engine == "dask":
+        if paths[0] is not None and not paths[0].is_dir():
+            raise click.ClickException(f"[E010] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")
+        try:
+            config = load_config(config_path)
+        except ConfigError as exc:
+            raise click.ClickException(str(exc)) from exc
+        errors = ErrorLog(strict=strict)
+        manifest = run_on_cluster(raw_dir, interim_dir, out_dir, config, errors=errors, scheduler=scheduler,
+                                  workers=workers if workers > 1 else 2, dataset=dataset)
+        ws = SimpleNamespace(errors=errors)
+    else:
+        if None in paths:
+            raise click.UsageError("[E044] URLs other than file:// need --engine dask; pass a folder or add --engine dask")
+        ws = _workspace(*paths, config_path, strict)
+        _warn_inputs(ws)
+        manifest = run_pipeline(ws, workers=workers, engine=engine, scheduler=scheduler)
     rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
     click.echo(f"wrote {out_dir}: {rows} ({manifest['seconds_total']:.1f}s)")
     _report_errors(ws, "run")

@@ -1,12 +1,12 @@
 """Where the per-source work runs: in this process, in a local process pool, or on Dask.
 
-The unit of work is a batch of sources given as bytes. ``process_batch`` decodes,
-segments, annotates (one ``nlp.pipe`` over all the batch's articles) and extracts.
-On a machine that shares the interim folder with the caller (this process, a local
-pool) the worker writes each source's shards itself and returns only timings and
-errors, so the parent does no serialisation work; on a cluster it returns the rows and
-the caller writes them. The model is loaded once per worker process, when the engine
-starts, and kept.
+The unit of work is a batch of sources given as bytes. ``process_batch`` decodes, segments,
+annotates (one ``nlp.pipe`` over all the batch's articles) and extracts. On a machine that
+shares the interim folder with the caller (this process, a local pool) the worker writes
+each source's shards itself and returns only timings and errors, so the parent does no
+serialisation work; on a cluster (``pipeline.run.cluster``) the worker also reads the
+sources and writes the shards, given their locations. The model is loaded once per worker
+process, when the engine starts, and kept.
 """
 from __future__ import annotations
 
@@ -56,6 +56,48 @@ class SourceResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def file_tasks(file: str, *, read: Callable[[str, int | None], bytes], report: Callable, metadata: dict,
+               key_of_code: str, settings: dict) -> Iterator[SourceTask]:
+    """The sources of one input file as tasks, each with its cache key; ``report(source, exc, line)`` takes problems.
+
+    A text file is one task holding its bytes; a record file is parsed and each record
+    handed on as decoded text, as is an HTML page's main text. ``read(file, max_bytes)``
+    reads the file wherever it is (the client's folder, or a worker's object store).
+    """
+    import hashlib
+
+    from pipeline.run.html import extract_html, extractor_version, is_html_file, page_metadata
+    from pipeline.run.records import is_record_file, merged_metadata, metadata_key, parse_records
+    from pipeline.run.sources import InputError
+
+    max_chars = settings["max_source_chars"]
+    try:
+        if is_record_file(file, settings["metadata"]):
+            records, problems = parse_records(read(file, None), file, max_chars=max_chars)
+            for problem in problems:
+                report(problem.source, problem, problem.line)
+            for record in records:
+                meta = merged_metadata(record, metadata.get(record.source))
+                # the record's fields are part of its input, as its text is
+                key = hashlib.sha256(f"{record.decoded.sha256}|{metadata_key(meta)}|{key_of_code}".encode())
+                yield SourceTask(record.source, b"", record.decoded.sha256, key.hexdigest(), meta,
+                                 text=record.decoded.text, encoding=record.decoded.encoding)
+            return
+        data = read(file, 4 * max_chars)
+        if is_html_file(file):
+            decoded, own = extract_html(data, file, max_chars=max_chars)
+            meta = page_metadata(metadata.get(file), own)
+            key = hashlib.sha256(f"{decoded.sha256}|{metadata_key(meta)}|{extractor_version()}|{key_of_code}".encode())
+            yield SourceTask(file, b"", decoded.sha256, key.hexdigest(), meta, text=decoded.text,
+                             encoding=decoded.encoding)
+            return
+    except InputError as exc:
+        report(file, exc, None)
+        return
+    sha = hashlib.sha256(data).hexdigest()
+    yield SourceTask(file, data, sha, hashlib.sha256(f"{sha}|{key_of_code}".encode()).hexdigest(), metadata.get(file))
 
 
 def _error(stage: str, exc: BaseException) -> dict:
@@ -319,9 +361,13 @@ class ProcessEngine:
 
 
 class DaskEngine:
-    """Batches as tasks on a Dask distributed cluster (a LocalCluster when no scheduler address is given)."""
+    """A Dask distributed client (on a LocalCluster when no scheduler address is given) for ``pipeline.run.cluster``.
 
-    def __init__(self, scheduler: str | None = None, workers: int = 2) -> None:
+    ``processes=False`` runs the LocalCluster's workers as threads of this process, so that
+    they share its ``memory://`` file system (the tests' object store).
+    """
+
+    def __init__(self, scheduler: str | None = None, workers: int = 2, *, processes: bool = True) -> None:
         from dask.distributed import Client, LocalCluster
 
         self.cluster = None
@@ -330,14 +376,10 @@ class DaskEngine:
         else:
             # its worker processes watch a pipe to this process and exit when it dies, so they need no
             # watchdog of ours (tests/test_publishing.py kills the parent to check)
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
                                         dashboard_address=None)
             self.client = Client(self.cluster)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
-
-    def run(self, batches: Iterable[list[SourceTask]], config: Config) -> Iterator[SourceResult]:
-        yield from _bounded(lambda batch: self.client.submit(process_batch, batch, config, pure=False),
-                            batches, 2 * self.workers)
 
     def close(self) -> None:
         self.client.close()
@@ -362,8 +404,8 @@ def make_engine(name: str, config: Config, *, workers: int = 1, scheduler: str |
                 interim_dir: str | None = None):
     """The engine called ``name`` ("local" or "dask"), started and with its model loaded.
 
-    Local engines write shards under ``interim_dir`` themselves; a Dask cluster's workers
-    may not see that folder, so Dask results come back as rows.
+    Local engines write shards under ``interim_dir`` themselves; a Dask engine is a client whose
+    workers read and write the run's locations themselves (``pipeline.run.cluster``).
     """
     if name == "dask":
         return DaskEngine(scheduler, workers=max(workers, 1) if workers > 1 else 2)

@@ -7,24 +7,24 @@ stages (reconcile, claims, publish) work from those compact shards.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import time
 from collections.abc import Iterator
 
-from pipeline.run.engine import SourceTask, make_engine
+from pipeline.run.engine import SourceTask, file_tasks, make_engine
 from pipeline.run.fingerprint import model_version as _model_version
 from pipeline.run.fingerprint import stage_keys
 from pipeline.run.publish import finish
 from pipeline.run.shards import write_source_shards
-from pipeline.run.html import extract_html, extractor_version, is_html_file, page_metadata
-from pipeline.run.records import is_record_file, merged_metadata, metadata_key, parse_records, scan_inputs
-from pipeline.run.sources import InputError, read_input, read_metadata, resolve_inside, shard_name
+from pipeline.run.records import scan_inputs
+from pipeline.run.sources import read_input, read_metadata, resolve_inside, shard_name
 from pipeline.run.workspace import (
-    ErrorLog, LockBusy, PipelineFailure, Workspace, output_lock, read_index, run_locks, shards_exist, write_index,
+    ErrorLog, LockBusy, PipelineFailure, RecordedError, Workspace, output_lock, read_index, run_locks, shards_exist,
+    write_index,
 )
 
-__all__ = ["ErrorLog", "LockBusy", "PipelineFailure", "Workspace", "discover", "output_lock", "run_pipeline"]
+__all__ = ["ErrorLog", "LockBusy", "PipelineFailure", "Workspace", "discover", "output_lock", "run_on_cluster",
+           "run_pipeline"]
 
 
 def discover(ws: Workspace) -> tuple[list[str], dict]:
@@ -39,6 +39,32 @@ def discover(ws: Workspace) -> tuple[list[str], dict]:
     return sources, metadata
 
 
+def run_on_cluster(raw: str, interim: str, out: str, config, *, errors: ErrorLog, scheduler: str | None = None,
+                   workers: int = 2, dataset: bool = False, batch_chars: int = 50_000, client=None) -> dict:
+    """Run every stage on a Dask cluster whose workers read ``raw`` and write ``interim`` and ``out`` (paths or URLs).
+
+    ``client`` is an existing ``dask.distributed.Client``; without it one is started on
+    ``scheduler``, or on a LocalCluster of ``workers`` processes. Return the manifest.
+    """
+    from pipeline.run.cluster import Job, run_cluster
+    from pipeline.run.engine import DaskEngine
+    from pipeline.run.storage import Store
+
+    model_version = _model_version(config.model_name)
+    job = Job(Store(raw), Store(interim), Store(out), config, stage_keys(config, model_version)["claim_drafts"])
+    engine = None
+    if client is None:
+        engine = DaskEngine(scheduler, workers=workers)
+        client = engine.client
+    try:
+        count = len(client.scheduler_info().get("workers", {})) or workers
+        return run_cluster(job, client, errors=errors, model_version=model_version, dataset=dataset,
+                           batch_chars=batch_chars, workers=count)
+    finally:
+        if engine is not None:
+            engine.close()
+
+
 def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "local",
                  scheduler: str | None = None, batch_chars: int = 50_000) -> dict:
     """Run every stage over ``ws.raw_dir``, reusing shards whose inputs are unchanged; return the manifest.
@@ -48,6 +74,9 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
     idles long while the last batch runs elsewhere (at 200,000 the second of two workers
     waited for up to a tenth of a 250,000-word run).
     """
+    if engine == "dask":
+        return run_on_cluster(str(ws.raw_dir), str(ws.interim_dir), str(ws.out_dir), ws.config, errors=ws.errors,
+                              scheduler=scheduler, workers=workers if workers > 1 else 2, batch_chars=batch_chars)
     with run_locks(ws):
         started = time.perf_counter()
         ws.timings.clear()  # a Workspace may serve several runs: each manifest speaks of its own
@@ -58,56 +87,19 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
         key_of_code = stage_keys(config, model_version)["claim_drafts"]
         index = read_index(ws.index_path("run"))
         entries: dict[str, dict] = {}
-        max_chars = config.settings["input"]["max_source_chars"]
 
         order: list[str] = []  # every source met, records included, in input order
 
+        def read(file: str, max_bytes: int | None) -> bytes:
+            return read_input(resolve_inside(ws.raw_dir, file), file, max_bytes=max_bytes)
+
+        def report(source: str | None, exc: BaseException, line: int | None = None) -> None:
+            ws.errors.add(stage="segment", source=source, exc=exc, line=line)
+
         def tasks() -> Iterator[SourceTask]:
             for source in sources:
-                if is_record_file(source, config.settings["input"]["metadata"]):
-                    yield from record_tasks(source)
-                    continue
-                if is_html_file(source):
-                    yield from html_task(source)
-                    continue
-                try:
-                    data = read_input(resolve_inside(ws.raw_dir, source), source, max_bytes=4 * max_chars)
-                except InputError as exc:
-                    ws.errors.add(stage="segment", source=source, exc=exc)
-                    continue
-                sha = hashlib.sha256(data).hexdigest()
-                yield SourceTask(source, data, sha, hashlib.sha256(f"{sha}|{key_of_code}".encode()).hexdigest(),
-                                 metadata.get(source))
-
-        def record_tasks(file: str) -> Iterator[SourceTask]:
-            # a record file is parsed here, one file at a time, and each record handed on as decoded text
-            try:
-                records, problems = parse_records(read_input(resolve_inside(ws.raw_dir, file), file), file,
-                                                  max_chars=max_chars)
-            except InputError as exc:
-                ws.errors.add(stage="segment", source=file, exc=exc)
-                return
-            for problem in problems:
-                ws.errors.add(stage="segment", source=problem.source, exc=problem, line=problem.line)
-            for record in records:
-                meta = merged_metadata(record, metadata.get(record.source))
-                # the record's fields are part of its input, as its text is
-                key = hashlib.sha256(f"{record.decoded.sha256}|{metadata_key(meta)}|{key_of_code}".encode()).hexdigest()
-                yield SourceTask(record.source, b"", record.decoded.sha256, key, meta,
-                                 text=record.decoded.text, encoding=record.decoded.encoding)
-
-        def html_task(page: str) -> Iterator[SourceTask]:
-            # the main text is extracted here and handed on as decoded text, like a record's
-            try:
-                data = read_input(resolve_inside(ws.raw_dir, page), page, max_bytes=4 * max_chars)
-                decoded, own = extract_html(data, page, max_chars=max_chars)
-            except InputError as exc:
-                ws.errors.add(stage="segment", source=page, exc=exc)
-                return
-            meta = page_metadata(metadata.get(page), own)
-            key = hashlib.sha256(f"{decoded.sha256}|{metadata_key(meta)}|{extractor_version()}|{key_of_code}".encode())
-            yield SourceTask(page, b"", decoded.sha256, key.hexdigest(), meta, text=decoded.text,
-                             encoding=decoded.encoding)
+                yield from file_tasks(source, read=read, report=report, metadata=metadata, key_of_code=key_of_code,
+                                      settings=config.settings["input"])
 
         def batches() -> Iterator[list[SourceTask]]:
             batch: list[SourceTask] = []
@@ -142,7 +134,7 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
                     ws.timings[stage] += seconds
                 for error in result.errors:
                     ws.errors.add(stage=error["stage"], source=result.source,
-                                  exc=_RecordedError(error["message"], error["code"], error["error_class"]))
+                                  exc=RecordedError(error["message"], error["code"], error["error_class"]))
                 if not result.ok:
                     continue
                 if not result.written:
@@ -163,11 +155,3 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
         return finish(ws, live, model_version=model_version, extra={"engine": {"name": engine, "workers": workers}},
                       started=started)
 
-
-class _RecordedError(Exception):
-    """An error reported by a worker, re-raised here with its original class name and code."""
-
-    def __init__(self, message: str, code: str, error_class: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.error_class = error_class

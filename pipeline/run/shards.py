@@ -6,28 +6,31 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.core.schema import empty_frame, read_table, write_bytes_atomic, write_table
-from pipeline.run.workspace import TEXTS_SUFFIX, Workspace, shard_path
+from pipeline.core.schema import empty_frame, read_table
+from pipeline.run.sources import shard_name
+from pipeline.run.storage import Store
+from pipeline.run.workspace import TEXTS_SUFFIX, Workspace
 
 
-def write_source_shards(interim_dir: Path, result) -> None:
-    """Write one source's rows for every per-source stage under ``interim_dir`` (each file atomically)."""
-    source = result.source
+def write_source_shards(interim_dir: Path | Store, result) -> None:
+    """Write one source's rows for every per-source stage under ``interim_dir`` (a folder or a Store; each file atomically)."""
+    store = interim_dir if isinstance(interim_dir, Store) else Store(interim_dir)
     tables = result.tables
+    stem = shard_name(result.source)
 
-    def shard(stage: str, suffix: str = "parquet") -> Path:
-        return shard_path(interim_dir, stage, source, suffix)
+    def put(table: str, rows, stage: str, suffix: str = "parquet") -> None:
+        store.write_table(table, rows, f"{stage}/{stem}.{suffix}", durable=False)
 
-    write_table("documents", tables["documents"], shard("segment", "documents.parquet"), durable=False)
-    write_table("sentences", tables["sentences"], shard("segment"), durable=False)
-    write_table("texts", tables["texts"], shard("segment", TEXTS_SUFFIX), durable=False)
-    write_bytes_atomic(result.docbin, shard("nlp", "spacy"), durable=False)
-    write_table("anchors", tables["anchors"], shard("dates", "anchors.parquet"), durable=False)
-    write_table("dates", tables["dates"], shard("dates"), durable=False)
-    write_table("quantities", tables["quantities"], shard("quantities"), durable=False)
-    write_table("errors", tables.get("warnings", []), shard("quantities", WARNINGS_SUFFIX), durable=False)
-    write_table("mention_candidates", tables["mention_candidates"], shard("mentions"), durable=False)
-    write_table("claim_drafts", tables["claim_drafts"], shard("claim_drafts"), durable=False)
+    put("documents", tables["documents"], "segment", "documents.parquet")
+    put("sentences", tables["sentences"], "segment")
+    put("texts", tables["texts"], "segment", TEXTS_SUFFIX)
+    store.write_bytes(f"nlp/{stem}.spacy", result.docbin, durable=False)
+    put("anchors", tables["anchors"], "dates", "anchors.parquet")
+    put("dates", tables["dates"], "dates")
+    put("quantities", tables["quantities"], "quantities")
+    put("errors", tables.get("warnings", []), "quantities", WARNINGS_SUFFIX)
+    put("mention_candidates", tables["mention_candidates"], "mentions")
+    put("claim_drafts", tables["claim_drafts"], "claim_drafts")
 
 
 def concat_tables(name: str, paths: Iterable[Path]) -> pd.DataFrame:

@@ -43,6 +43,15 @@ class ErrorLog:
         return {row["source"] for row in self.rows if row["source"]}
 
 
+class RecordedError(Exception):
+    """An error reported by a worker, re-raised here with its original class name and code."""
+
+    def __init__(self, message: str, code: str, error_class: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.error_class = error_class
+
+
 def _code_in(message: str) -> str | None:
     if message.startswith("[E") and "]" in message[:8]:
         return message[1:message.index("]")]

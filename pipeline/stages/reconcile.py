@@ -370,13 +370,15 @@ def _options(lexicon: dict) -> dict:
     }
 
 
-def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+def reconcile(candidates: pd.DataFrame, *, lexicon: dict,
+              features: dict[tuple, tuple] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group the corpus's mention candidates into entities; return (entities, mentions).
 
     ``candidates`` has the columns of ``SCHEMAS["mention_candidates"]``; the result has
     exactly the columns of ``SCHEMAS["entities"]`` and ``SCHEMAS["mentions"]``, one
     mention per candidate with an OntoNotes name label (other labels are ignored). The
-    same rows in any order give the same tables.
+    same rows in any order give the same tables. ``features`` (``row_features`` of the
+    candidates, computed elsewhere) spares the per-mention work.
     """
     entity_cols = SCHEMAS["entities"].names
     mention_cols = SCHEMAS["mentions"].names
@@ -388,12 +390,8 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
 
     opts = _options(lexicon)
     entries = gazetteer_entries(lexicon)
-    by_name = {e.name: e for e in entries}
-    by_key: dict[str, GazetteerEntry] = {}
-    for entry in entries:
-        for alias in entry.aliases:
-            for form in alias_variants(alias):
-                by_key[surface_key(form)] = entry
+    by_name, by_key = _gazetteer_lookups(entries)
+    features = dict(features or {})
 
     frame = (
         candidates[SCHEMAS["mention_candidates"].names]
@@ -405,7 +403,7 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
     records = [_Record(position, values) for position, values in enumerate(zip(*columns))]
     del columns
     # only named-entity labels make entities; a stray DATE or CARDINAL row is ignored
-    rows = [_make_row(r, by_name, by_key, opts) for r in records if r["label"] in ENTITY_LABELS]
+    rows = [_make_row(r, by_name, by_key, opts, features, entries) for r in records if r["label"] in ENTITY_LABELS]
     rows = [r for r in rows if r.key]
 
     _resolve(rows, opts)
@@ -456,22 +454,68 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame,
     return entities, mentions
 
 
-def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict) -> _Row:
-    """One candidate with its alias form, key, gazetteer entry and person name parts."""
+def row_features(candidates: pd.DataFrame, *, lexicon: dict) -> dict[tuple, tuple]:
+    """What reconciliation derives from each distinct (text, label, canonical hint) of ``candidates``.
+
+    The per-mention half of ``reconcile``, which needs no other row: a cluster computes it
+    per partition of sources and hands the merged dict to ``reconcile(features=...)``,
+    which then only groups. Values are (surface, key, gazetteer entry index, person name).
+    """
+    opts = _options(lexicon)
+    entries = gazetteer_entries(lexicon)
+    by_name, by_key = _gazetteer_lookups(entries)
+    index = {id(entry): i for i, entry in enumerate(entries)}
+    features: dict[tuple, tuple] = {}
+    kept = candidates[candidates["label"].isin(ENTITY_LABELS)]
+    hints = [h if isinstance(h, str) else None for h in kept["canonical_hint"].tolist()]
+    for triple in zip(kept["text"].astype(str).tolist(), kept["label"].astype(str).tolist(), hints):
+        if triple not in features:
+            surface, key, gaz, person = _features(*triple, by_name, by_key, opts)
+            features[triple] = (surface, key, index[id(gaz)] if gaz else None, person)
+    return features
+
+
+def _gazetteer_lookups(entries: list[GazetteerEntry]) -> tuple[dict, dict]:
+    by_name = {e.name: e for e in entries}
+    by_key: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        for alias in entry.aliases:
+            for form in alias_variants(alias):
+                by_key[surface_key(form)] = entry
+    return by_name, by_key
+
+
+def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features: dict, entries: list) -> _Row:
+    """One candidate with its alias form, key, gazetteer entry and person name parts.
+
+    They depend only on the text, label and hint, so each distinct form is analysed once.
+    """
+    hint = record.get("canonical_hint")
+    triple = (str(record["text"]), str(record["label"]), hint if isinstance(hint, str) else None)
+    known = features.get(triple)
+    if known is None:
+        surface, key, gaz, person = _features(*triple, by_name, by_key, opts)
+        features[triple] = known = (surface, key, gaz, person)
+    else:
+        surface, key, gaz, person = known
+        gaz = entries[gaz] if isinstance(gaz, int) else gaz
+    return _Row(record=record, surface=surface, key=key, label=triple[1], gaz=gaz, person=person)
+
+
+def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: dict, opts: dict) -> tuple:
+    """(surface, key, gazetteer entry, person name) of one candidate's text, label and canonical hint."""
     # the alias keeps a leading "the" (the extractor leaves it only in "the bloc"-like
     # references); the key ignores it
-    surface = surface_form(str(record["text"]))
+    surface = surface_form(text)
     key = surface_key(surface)
     words = surface.split(" ")
-    if len(words) >= 2 and words[-1] in opts["legal_forms"] and record["label"] == "ORG":
+    if len(words) >= 2 and words[-1] in opts["legal_forms"] and label == "ORG":
         # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form
         key = surface_key(" ".join(words[:-1]))
-    hint = record.get("canonical_hint")
-    gaz = by_name.get(hint) if isinstance(hint, str) else None
+    gaz = by_name.get(hint) if hint is not None else None
     if gaz is None:
         gaz = by_key.get(key)
-    label = str(record["label"])
-    row = _Row(record=record, surface=surface, key=key, label=label, gaz=gaz)
+    person = None
     is_person = (gaz.label == "PERSON") if gaz else label == "PERSON"
     if is_person:
         words = _LEADING_THE.sub("", surface).split(" ")
@@ -480,8 +524,8 @@ def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict) -> _Row:
             if " ".join(words[:n]).casefold() in opts["titles"]:
                 words = words[n:]
                 break
-        row.person = parse_person(" ".join(words), opts["particles"], opts["suffixes"], endings=opts["endings"])
-    return row
+        person = parse_person(" ".join(words), opts["particles"], opts["suffixes"], endings=opts["endings"])
+    return surface, key, gaz, person
 
 
 def _resolve(rows: list[_Row], opts: dict) -> None:

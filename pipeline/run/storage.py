@@ -1,0 +1,133 @@
+"""Input, interim and output locations as plain paths or fsspec URLs (file://, memory://, s3://, gs://, abfs://)."""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import io
+from pathlib import Path
+
+from pipeline.core.schema import read_table, to_arrow, write_bytes_atomic, write_table
+
+
+def is_url(location: str | Path) -> bool:
+    return "://" in str(location)
+
+
+def local_path(location: str | Path) -> Path | None:
+    """The local folder a location names (a plain path or a ``file://`` URL), else None."""
+    text = str(location)
+    if not is_url(text):
+        return Path(text)
+    if text.startswith("file://"):
+        return Path(text[len("file://"):] or "/")
+    return None
+
+
+class Store:
+    """One location, local or remote, read and written by relative names ("segment/x.parquet").
+
+    On a local folder every write is the pipeline's atomic rename; on an object store a
+    single PUT is atomic per object already. A Store pickles into its URL and is what a
+    Dask task receives instead of bytes.
+    """
+
+    def __init__(self, location: str | Path) -> None:
+        self.location = str(location)
+        self.local = local_path(location)
+        self.fs = None
+        self.root = ""
+        if self.local is None:
+            import fsspec
+
+            try:
+                self.fs, self.root = fsspec.core.url_to_fs(self.location)
+            except (ImportError, ValueError) as exc:
+                raise ValueError(f"[E044] {self.location}: no fsspec backend for this URL ({exc}); install the "
+                                 "backend package (s3fs, gcsfs, adlfs) on the client and every worker") from exc
+            self.root = self.root.rstrip("/")
+
+    def __reduce__(self):
+        return (Store, (self.location,))
+
+    def full(self, name: str) -> str:
+        return str(self.local / name) if self.local is not None else f"{self.root}/{name}"
+
+    def exists(self, name: str) -> bool:
+        return (self.local / name).exists() if self.local is not None else self.fs.exists(self.full(name))
+
+    def read_bytes(self, name: str) -> bytes:
+        return (self.local / name).read_bytes() if self.local is not None else self.fs.cat_file(self.full(name))
+
+    def size(self, name: str) -> int:
+        return (self.local / name).stat().st_size if self.local is not None else int(self.fs.size(self.full(name)))
+
+    def write_bytes(self, name: str, data: bytes, *, durable: bool = True) -> str:
+        """Write ``data`` under ``name``; return its SHA-256."""
+        if self.local is not None:
+            write_bytes_atomic(data, self.local / name, durable=durable)
+        else:
+            parent = self.full(name).rsplit("/", 1)[0]
+            self.fs.makedirs(parent, exist_ok=True)
+            self.fs.pipe_file(self.full(name), data)
+        return hashlib.sha256(data).hexdigest()
+
+    def write_table(self, table: str, rows, name: str, *, durable: bool = True, digest: bool = False) -> tuple[int, str]:
+        """Check ``rows`` against schema ``table`` and write them as Parquet; return (rows, SHA-256 when ``digest``)."""
+        if self.local is not None:
+            count = write_table(table, rows, self.local / name, durable=durable)
+            return count, hashlib.sha256((self.local / name).read_bytes()).hexdigest() if digest else ""
+        import pyarrow.parquet as pq
+
+        arrow = to_arrow(table, rows)
+        buffer = io.BytesIO()
+        # the same writer options as the local writer, so a table has the same bytes wherever it is written
+        pq.write_table(arrow, buffer, compression="zstd", write_statistics=True, store_schema=True)
+        return arrow.num_rows, self.write_bytes(name, buffer.getvalue())
+
+    def read_table(self, table: str, name: str):
+        if self.local is not None:
+            return read_table(table, self.local / name)
+        with self.fs.open(self.full(name), "rb") as handle:
+            return read_table(table, handle)
+
+    def files(self, patterns: tuple[str, ...]) -> dict[str, int]:
+        """Name and size of each regular file directly in this location matching a pattern (case-sensitive).
+
+        One listing, not one request per file: on an object store a million inputs are a
+        thousand LIST calls.
+        """
+        if self.local is not None:
+            return {p.name: p.stat().st_size for p in sorted(self.local.iterdir())
+                    if p.is_file() and any(fnmatch.fnmatchcase(p.name, pattern) for pattern in patterns)}
+        if not self.fs.exists(self.root):
+            return {}
+        found = {}
+        for info in self.fs.ls(self.root, detail=True):
+            name = info["name"].rstrip("/").rsplit("/", 1)[-1]
+            if info.get("type") == "file" and any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns):
+                found[name] = int(info.get("size") or 0)
+        return dict(sorted(found.items()))
+
+    def remove(self, name: str) -> None:
+        if self.local is not None:
+            import shutil
+
+            target = self.local / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            else:
+                target.unlink(missing_ok=True)
+        elif self.fs.exists(self.full(name)):
+            self.fs.rm(self.full(name), recursive=True)
+
+    def move(self, source: str, target: str) -> None:
+        """Put ``source`` where ``target`` is, replacing it (a rename locally; a copy and delete on object stores)."""
+        if self.local is not None:
+            import os
+
+            if (self.local / target).is_dir() or (self.local / source).is_dir():
+                self.remove(target)
+            os.replace(self.local / source, self.local / target)
+            return
+        self.remove(target)
+        self.fs.mv(self.full(source), self.full(target), recursive=True)

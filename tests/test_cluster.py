@@ -1,0 +1,143 @@
+"""The Dask engine with inputs and outputs as URLs: workers read and write, the client gets summaries only."""
+from __future__ import annotations
+
+import pickle
+import shutil
+
+import pandas as pd
+import pytest
+
+from pipeline.core.schema import CONTRACT_TABLES
+
+from .conftest import RAW
+
+distributed = pytest.importorskip("distributed")
+SEEDS = ("001_546b4fd73cca9fc4.txt", "003_f791254c45d2c24f.txt", "sources.csv")
+
+
+@pytest.fixture(scope="module")
+def client():
+    # threads, not processes: the workers share this process's memory:// file system
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+#: a record file, which the workers parse themselves
+RECORDS = ('{"id": "a1", "text": "The EU agreed €150bn on 19 May 2025, officials said.", "published": "2025-05-20"}\n'
+           '{"id": "a2", "text": "Siemens said revenue rose 4% in the third quarter."}\n')
+
+
+@pytest.fixture
+def raw(tmp_path):
+    for name in SEEDS:
+        shutil.copy(RAW / name, tmp_path / name)
+    (tmp_path / "news.jsonl").write_text(RECORDS, encoding="utf-8")
+    return tmp_path
+
+
+def _local(raw, tmp_path, config, nlp):
+    from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
+
+    ws = Workspace(raw_dir=raw, interim_dir=tmp_path / "interim_local", out_dir=tmp_path / "out_local",
+                   config=config, errors=ErrorLog())
+    run_pipeline(ws, nlp=nlp)
+    return {t: pd.read_parquet(tmp_path / "out_local" / f"{t}.parquet") for t in CONTRACT_TABLES}
+
+
+def _cluster(client, raw: str, interim: str, out: str, config, **kwargs):
+    from pipeline.run.runner import ErrorLog, run_on_cluster
+
+    errors = ErrorLog()
+    manifest = run_on_cluster(raw, interim, out, config, errors=errors, client=client, batch_chars=2_000, **kwargs)
+    assert manifest["errors"] == 0 and not errors.rows
+    return manifest
+
+
+def _same(left: dict, right: dict) -> None:
+    for table in CONTRACT_TABLES:
+        pd.testing.assert_frame_equal(left[table].reset_index(drop=True), right[table].reset_index(drop=True))
+        assert len(left[table]) or table in ("errors",)
+
+
+def test_file_urls_give_the_local_tables_to_the_row_and_a_loadable_folder(raw, tmp_path, config, nlp, client):
+    from pipeline import load
+
+    local = _local(raw, tmp_path, config, nlp)
+    manifest = _cluster(client, f"file://{raw}", f"file://{tmp_path}/interim", f"file://{tmp_path}/out", config)
+    _same(local, {t: pd.read_parquet(tmp_path / "out" / f"{t}.parquet") for t in CONTRACT_TABLES})
+    assert load(tmp_path / "out").claims.shape[0] == len(local["claims"])  # manifest and SHA-256s check out
+    assert manifest["engine"]["name"] == "dask"
+
+
+def test_memory_urls_give_the_local_tables_and_a_rerun_reuses_every_shard(raw, tmp_path, config, nlp, client):
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    for name in (*SEEDS, "news.jsonl"):
+        memory.pipe_file(f"/seeds/raw/{name}", (raw / name).read_bytes())
+    local = _local(raw, tmp_path, config, nlp)
+    _cluster(client, "memory://seeds/raw", "memory://seeds/interim", "memory://seeds/out", config)
+    _same(local, {t: pd.read_parquet(f"memory://seeds/out/{t}.parquet") for t in CONTRACT_TABLES})
+    assert {"news.jsonl#a1", "news.jsonl#a2"} <= set(local["texts"].source)
+    again = _cluster(client, "memory://seeds/raw", "memory://seeds/interim", "memory://seeds/out", config)
+    assert "nlp" not in again["seconds"]  # nothing went through the model the second time
+    assert not [p for p in memory.ls("/seeds/out", detail=False) if ".pipeline-publish." in p]
+
+
+def test_a_dataset_is_one_part_per_partition_read_back_as_the_local_table(raw, tmp_path, config, nlp, client):
+    import duckdb
+
+    local = _local(raw, tmp_path, config, nlp)
+    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config, dataset=True)
+    parts = [name for name in manifest["files"] if name.startswith("claims/")]
+    assert parts == ["claims/part-00000.parquet", "claims/part-00001.parquet"]  # two per worker
+    for table in CONTRACT_TABLES:
+        frame = pd.read_parquet(tmp_path / "out" / table)  # the folder of parts, read as one table
+        key = local[table].columns[0]  # the table's ID (``source`` for texts)
+        pd.testing.assert_frame_equal(frame.sort_values(key).reset_index(drop=True),
+                                      local[table].sort_values(key).reset_index(drop=True))
+    count = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/out/claims/*.parquet')").fetchall()[0][0]
+    assert count == len(local["claims"]) == manifest["rows"]["claims"]
+
+
+def test_the_client_receives_summaries_not_rows(raw, config):
+    """What a per-document task sends back is counts, keys and timings: no table, no text."""
+    from pipeline.run.cluster import Job, source_batch
+    from pipeline.run.fingerprint import model_version, stage_keys
+    from pipeline.run.storage import Store
+
+    job = Job(Store(raw), Store(raw / "interim"), Store(raw / "out"), config,
+              stage_keys(config, model_version(config.model_name))["claim_drafts"])
+    summary = source_batch(["001_546b4fd73cca9fc4.txt"], job, {}, {})
+    [row] = summary["sources"]
+    assert row["ok"] and set(row) == {"source", "key", "sha256", "ok", "errors", "timings"}
+    text = (RAW / "001_546b4fd73cca9fc4.txt").read_text(encoding="utf-8")
+    payload = pickle.dumps(summary)
+    assert len(payload) < 2_000 < len(text)
+    assert text[:60].encode() not in payload
+
+
+def test_a_url_other_than_file_needs_the_dask_engine_and_a_plain_path_still_works(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.run.storage import local_path
+
+    result = CliRunner().invoke(main, ["run", "--raw", "memory://corpus", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "[E044]" in result.output
+    result = CliRunner().invoke(main, ["run", "--raw", str(tmp_path), "--dataset"])
+    assert result.exit_code == 2 and "--dataset needs --engine dask" in result.output
+    assert local_path("file:///data/raw") == local_path("/data/raw") and local_path("s3://bucket/raw") is None
+
+
+def test_a_one_file_run_after_a_dataset_run_leaves_no_parts_behind(raw, tmp_path, config, client):
+    out = tmp_path / "out"
+    _cluster(client, str(raw), str(tmp_path / "interim"), str(out), config, dataset=True)
+    (out / "notes").mkdir()
+    (out / "notes" / "mine.txt").write_text("kept", encoding="utf-8")
+    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(out), config)
+    assert not (out / "claims").exists() and (out / "claims.parquet").is_file()
+    assert (out / "notes" / "mine.txt").read_text(encoding="utf-8") == "kept"
+    assert set(manifest["files"]) == {f"{t}.parquet" for t in (*CONTRACT_TABLES, "errors")}
