@@ -28,15 +28,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline import __version__
-from pipeline.core.schema import CONTRACT_TABLES, SCHEMA_VERSION
+from pipeline.core.schema import CONTRACT_TABLES
 from pipeline.run.config import Config
 from pipeline.run.engine import file_tasks, process_batch
-from pipeline.run.publish import apply_anchors
+from pipeline.run.publish import apply_anchors, manifest_fields
 from pipeline.run.shards import SHARDED_TABLES, WARNINGS_SUFFIX, write_source_shards
 from pipeline.run.sources import InputError, shard_name
 from pipeline.run.storage import Store
-from pipeline.run.workspace import ErrorLog, RecordedError, TEXTS_SUFFIX
+from pipeline.run.workspace import TEXTS_SUFFIX, ErrorLog, RecordedError
 
 #: the shards a source must have to be reused: (stage folder, suffix)
 _SHARDS = (("segment", "parquet"), ("segment", TEXTS_SUFFIX), ("nlp", "spacy"), ("dates", "parquet"),
@@ -377,26 +376,16 @@ def _manifest_head(job: Job, model_version: str, inputs: dict[str, str], errors:
     """The manifest's fields beside ``rows`` and ``files``, as a local run writes them, from the workers' summaries."""
     import hashlib
 
-    import spacy
-
     metadata_name = job.config.settings["input"]["metadata"]
     metadata = None
     if job.raw.exists(metadata_name):
         metadata = {"file": metadata_name, "sha256": hashlib.sha256(job.raw.read_bytes(metadata_name)).hexdigest()}
-    return {
-        "package": {"name": "pipeline", "version": __version__},
-        "versions": {"spacy": spacy.__version__, "model": model_version, "pandas": pd.__version__,
-                     "pyarrow": __import__("pyarrow").__version__, "dateparser": __import__("dateparser").__version__},
-        "config": {"path": str(job.config.path), "sha256": job.config.digest},
-        "schema_version": SCHEMA_VERSION,
-        "raw_dir": str(job.raw.local.resolve()) if job.raw.local is not None else job.raw.location,
-        "interim_dir": str(job.interim.local.resolve()) if job.interim.local is not None else job.interim.location,
-        "inputs": [{"source": f, "sha256": sha} for f, sha in sorted(inputs.items())],
-        "metadata": metadata,
-        "errors": len(errors.rows),
-        "seconds": {stage: round(seconds, 3) for stage, seconds in sorted(timings.items())},
-        "currency_rules": "unit_rule column of quantities.parquet records the rule that decided each unit",
-    }
+    return manifest_fields(
+        config=job.config, model_version=model_version,
+        raw_dir=str(job.raw.local.resolve()) if job.raw.local is not None else job.raw.location,
+        interim_dir=str(job.interim.local.resolve()) if job.interim.local is not None else job.interim.location,
+        inputs=[{"source": f, "sha256": sha} for f, sha in sorted(inputs.items())], metadata=metadata,
+        counts=None, errors=len(errors.rows), timings=timings)
 
 
 def _commit(out: Store, manifest: dict) -> None:

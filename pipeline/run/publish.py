@@ -88,11 +88,8 @@ def publish(ws: Workspace, global_tables: dict[str, pd.DataFrame], sources: Sequ
 
 def build_manifest(ws: Workspace, sources: Sequence[str], counts: dict[str, int], *, model_version: str) -> dict:
     """Versions, configuration hash, inputs with hashes, row counts and seconds per stage."""
-    import spacy
-
-    from pipeline.run.sources import file_sha256
-
     from pipeline.run.records import split_record_name
+    from pipeline.run.sources import file_sha256
 
     inputs, files = [], []
     for source in sources:
@@ -104,19 +101,33 @@ def build_manifest(ws: Workspace, sources: Sequence[str], counts: dict[str, int]
     for file in files:
         inputs.append({"source": file, "sha256": file_sha256(ws.raw_dir / file)})
     metadata_path = ws.raw_dir / ws.config.settings["input"]["metadata"]
-    return {
+    metadata = {"file": metadata_path.name, "sha256": file_sha256(metadata_path)} if metadata_path.is_file() else None
+    return manifest_fields(config=ws.config, model_version=model_version, raw_dir=str(ws.raw_dir.resolve()),
+                           interim_dir=str(ws.interim_dir.resolve()), inputs=inputs, metadata=metadata,
+                           counts=counts, errors=len(ws.errors.rows), timings=ws.timings)
+
+
+def manifest_fields(*, config, model_version: str, raw_dir: str, interim_dir: str, inputs: list[dict],
+                    metadata: dict | None, counts: dict[str, int] | None, errors: int, timings: dict) -> dict:
+    """The manifest's fields beside ``files``, for a local run and a cluster run alike (``counts`` None: no ``rows``)."""
+    import spacy
+
+    manifest = {
         "package": {"name": "pipeline", "version": __version__},
         "versions": {"spacy": spacy.__version__, "model": model_version, "pandas": pd.__version__,
                      "pyarrow": __import__("pyarrow").__version__, "dateparser": __import__("dateparser").__version__},
-        "config": {"path": str(ws.config.path), "sha256": ws.config.digest},
+        "config": {"path": str(config.path), "sha256": config.digest},
         "schema_version": SCHEMA_VERSION,
-        "raw_dir": str(ws.raw_dir.resolve()),
+        "raw_dir": raw_dir,
         # where the run's serialized Docs are, for ``Tables.doc``
-        "interim_dir": str(ws.interim_dir.resolve()),
+        "interim_dir": interim_dir,
         "inputs": inputs,
-        "metadata": {"file": metadata_path.name, "sha256": file_sha256(metadata_path)} if metadata_path.is_file() else None,
+        "metadata": metadata,
         "rows": counts,
-        "errors": len(ws.errors.rows),
-        "seconds": {stage: round(seconds, 3) for stage, seconds in sorted(ws.timings.items())},
+        "errors": errors,
+        "seconds": {stage: round(seconds, 3) for stage, seconds in sorted(timings.items())},
         "currency_rules": "unit_rule column of quantities.parquet records the rule that decided each unit",
     }
+    if counts is None:
+        del manifest["rows"]
+    return manifest
