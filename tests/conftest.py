@@ -11,6 +11,19 @@ RAW = ROOT / "raw"
 GOLD = ROOT / "tests" / "gold"
 
 
+def run_stage_by_stage(ws, out_base: Path):
+    """The Makefile's per-stage path (segment ... publish) over ``ws``'s inputs, into folders under ``out_base``."""
+    from pipeline.run import steps
+    from pipeline.run.workspace import ErrorLog, Workspace
+
+    staged = Workspace(raw_dir=ws.raw_dir, interim_dir=out_base / "interim", out_dir=out_base / "out",
+                       config=ws.config, errors=ErrorLog())
+    for step in (steps.stage_segment, steps.stage_nlp, steps.stage_dates, steps.stage_quantities,
+                 steps.stage_mentions, steps.stage_reconcile, steps.stage_claims, steps.stage_publish):
+        step(staged)
+    return staged
+
+
 @pytest.fixture(scope="session")
 def config():
     from pipeline.run.config import load_config

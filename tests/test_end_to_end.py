@@ -7,6 +7,8 @@ import pytest
 
 from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN, SCHEMAS
 
+from .conftest import run_stage_by_stage
+
 CONTRACT_COLUMNS = {
     "documents": ["doc_id", "source", "start", "end", "title", "published", "published_from", "encoding", "sha256"],
     "sentences": ["sentence_id", "doc_id", "source", "start", "end", "text", "paragraph", "boilerplate"],
@@ -129,15 +131,8 @@ def test_rerun_reuses_every_source_and_gives_identical_bytes(seed_run, nlp):
 
 def test_stage_by_stage_commands_give_the_same_tables_as_run(seed_run, tmp_path):
     """The Makefile's per-stage path and `pipeline run` must agree row for row."""
-    from pipeline.run import steps
-    from pipeline.run.workspace import ErrorLog, Workspace
-
     ws, _, tables, _ = seed_run
-    staged = Workspace(raw_dir=ws.raw_dir, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
-                       config=ws.config, errors=ErrorLog())
-    for step in (steps.stage_segment, steps.stage_nlp, steps.stage_dates, steps.stage_quantities,
-                 steps.stage_mentions, steps.stage_reconcile, steps.stage_claims, steps.stage_publish):
-        step(staged)
+    staged = run_stage_by_stage(ws, tmp_path)
     for name in CONTRACT_TABLES:
         assert (staged.out_dir / f"{name}.parquet").read_bytes() == (ws.out_dir / f"{name}.parquet").read_bytes(), name
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from pipeline.core.schema import CONTRACT_TABLES
 
-from .conftest import RAW, ROOT
+from .conftest import RAW, ROOT, run_stage_by_stage
 
 SPAN_TABLES = ["sentences", "mentions", "dates", "quantities", "claims"]
 GOOD_TEXT = ("Kaja Kallas said on Monday that the EU would lend €150bn, up from 65 per cent.\n"
@@ -396,15 +396,8 @@ def test_a_long_source_is_annotated_in_windows_one_doc_at_a_time(windowed_run):
 
 
 def test_stage_commands_cut_the_same_windows_as_run(windowed_run, tmp_path):
-    from pipeline.run import steps
-    from pipeline.run.workspace import ErrorLog, Workspace
-
     ws, _, _ = windowed_run
-    staged = Workspace(raw_dir=ws.raw_dir, interim_dir=tmp_path / "interim", out_dir=tmp_path / "out",
-                       config=ws.config, errors=ErrorLog())
-    for step in (steps.stage_segment, steps.stage_nlp, steps.stage_dates, steps.stage_quantities,
-                 steps.stage_mentions, steps.stage_reconcile, steps.stage_claims, steps.stage_publish):
-        step(staged)
+    staged = run_stage_by_stage(ws, tmp_path)
     for name in CONTRACT_TABLES:
         assert (staged.out_dir / f"{name}.parquet").read_bytes() == (ws.out_dir / f"{name}.parquet").read_bytes(), name
 
