@@ -485,7 +485,7 @@ def test_any_text_gives_exact_flat_spans(nlp, extractor, text, offset):
 
 def test_doc_must_be_built_from_the_article(nlp, extractor):
     art = article("Kaja Kallas met Keir Starmer.")
-    with pytest.raises(ValueError, match=r"\[E201\]"):
+    with pytest.raises(ValueError, match=r"\[E214\]"):
         extractor(nlp("Kaja Kallas"), art)
 
 

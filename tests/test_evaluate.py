@@ -643,16 +643,16 @@ def test_unknown_record_type_is_a_warning(tmp_path):
 
 
 @pytest.mark.parametrize("line, code, fragment", [
-    (json.dumps(gold_date("Tuesday")), "E301", "doc.jsonl line 2: date text 'Tuesday' occurrence 1 not found"),
-    (json.dumps(gold_date("UK", occ=2)), "E301", "occurrence 2 not found in doc.txt (it occurs 1 time(s))"),
-    (json.dumps(gold_claim("The UK", "United Kingdom", date="Tuesday")), "E301", "claim date 'Tuesday' not found"),
-    ("{not json", "E303", "doc.jsonl line 2: not valid JSON"),
-    (json.dumps({"text": "UK"}), "E303", "must be an object with a 'type'"),
-    (json.dumps(gold_date("UK", occ=0)), "E303", "'occ' must be an integer >= 1"),
-    (json.dumps(gold_quantity("19 drones", "count", "nineteen", "drones")), "E303", "quantity 'value' must be"),
-    (json.dumps({"type": "doc", "pub_date": "March 2025"}), "E303", "'pub_date' must be"),
-    (json.dumps({"type": "region", "first_line": 9, "last_line": None}), "E304", "region starts at line 9"),
-    (json.dumps({"type": "region", "first_line": 3, "last_line": 2}), "E304", "region needs"),
+    (json.dumps(gold_date("Tuesday")), "E091", "doc.jsonl line 2: date text 'Tuesday' occurrence 1 not found"),
+    (json.dumps(gold_date("UK", occ=2)), "E091", "occurrence 2 not found in doc.txt (it occurs 1 time(s))"),
+    (json.dumps(gold_claim("The UK", "United Kingdom", date="Tuesday")), "E091", "claim date 'Tuesday' not found"),
+    ("{not json", "E093", "doc.jsonl line 2: not valid JSON"),
+    (json.dumps({"text": "UK"}), "E093", "must be an object with a 'type'"),
+    (json.dumps(gold_date("UK", occ=0)), "E093", "'occ' must be an integer >= 1"),
+    (json.dumps(gold_quantity("19 drones", "count", "nineteen", "drones")), "E093", "quantity 'value' must be"),
+    (json.dumps({"type": "doc", "pub_date": "March 2025"}), "E093", "'pub_date' must be"),
+    (json.dumps({"type": "region", "first_line": 9, "last_line": None}), "E094", "region starts at line 9"),
+    (json.dumps({"type": "region", "first_line": 3, "last_line": 2}), "E094", "region needs"),
 ])
 def test_bad_gold_raises_with_file_and_line(tmp_path, line, code, fragment):
     folder = tmp_path / "gold"
@@ -665,13 +665,13 @@ def test_bad_gold_raises_with_file_and_line(tmp_path, line, code, fragment):
 
 
 def test_gold_without_source_text_or_files_raises(tmp_path):
-    with pytest.raises(EvalError, match=r"^\[E305\].*does not exist"):
+    with pytest.raises(EvalError, match=r"^\[E095\].*does not exist"):
         load_gold(tmp_path / "nowhere", {})
     (tmp_path / "empty").mkdir()
-    with pytest.raises(EvalError, match=r"^\[E305\].*no .jsonl"):
+    with pytest.raises(EvalError, match=r"^\[E095\].*no .jsonl"):
         load_gold(tmp_path / "empty", {})
     write_gold(tmp_path / "gold", "other.jsonl", DATE_GOLD)
-    with pytest.raises(EvalError, match=r"^\[E302\] gold file other.jsonl: no source text for 'other.txt'"):
+    with pytest.raises(EvalError, match=r"^\[E092\] gold file other.jsonl: no source text for 'other.txt'"):
         load_gold(tmp_path / "gold", {SOURCE: TEXT})
 
 

@@ -142,7 +142,7 @@ def test_cli_help_and_a_bad_input_folder(tmp_path):
     assert run.exit_code == 0 and "Example:" in run.output and "tests/golden" in run.output
     run = CliRunner().invoke(main, ["--raw", str(tmp_path / "nope"), "--snapshots", str(tmp_path / "golden")])
     assert run.exit_code == 1
-    assert "E077" in run.output and "nope" in run.output and "Traceback" not in run.output
+    assert "E078" in run.output and "nope" in run.output and "Traceback" not in run.output
     assert not (tmp_path / "golden").exists()
 
 

@@ -156,7 +156,7 @@ def single_source_peak(seed_dir: Path, scratch: Path, *, megabytes: int = 16) ->
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
-        raise click.ClickException(f"[E061] the {megabytes} MB single-source run failed (exit {child.returncode}): "
+        raise click.ClickException(f"[E063] the {megabytes} MB single-source run failed (exit {child.returncode}): "
                                    f"{child.stderr.read().decode(errors='replace')[-500:]}")
     return {"single_source_mb": megabytes, "single_source_seconds": round(time.perf_counter() - started, 1),
             "single_source_peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}

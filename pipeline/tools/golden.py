@@ -30,7 +30,7 @@ _LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 class GoldenError(RuntimeError):
-    """Snapshots cannot be written or read as asked (E075-E077)."""
+    """Snapshots cannot be written or read as asked (E075-E078)."""
 
 
 def sort_keys(name: str, table: pa.Table) -> list[str]:
@@ -160,7 +160,7 @@ def main(raw_dir: Path, snapshot_dir: Path, config_path: Path | None, check: boo
     from pipeline.run.sources import InputError
 
     if not raw_dir.is_dir():
-        raise click.ClickException(f"[E077] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")
+        raise click.ClickException(f"[E078] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")
     try:
         config = load_config(config_path)
         with tempfile.TemporaryDirectory(prefix="golden_") as tmp:

@@ -64,7 +64,7 @@ class MentionExtractor:
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
             raise ValueError(
-                f"[E201] doc has {len(doc.text)} characters but article {article.doc_id!r} has "
+                f"[E214] doc has {len(doc.text)} characters but article {article.doc_id!r} has "
                 f"{len(article.text)}; build the Doc from view_text(article.text)"
             )
         ctx = ArticleContext.read(doc, article.text, self.options.titles, self.entries, self.by_surface)

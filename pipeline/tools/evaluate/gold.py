@@ -7,7 +7,7 @@ from typing import Any
 
 
 class EvalError(ValueError):
-    """A gold file cannot be read or does not fit its source text (E301-E305)."""
+    """A gold file cannot be read or does not fit its source text (E091-E095)."""
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from pipeline.tools.evaluate.values import is_int
 def locate_region(name: str, text: str, line_no: int, record: dict) -> Region:
     first, last = record.get("first_line"), record.get("last_line")
     if not is_int(first) or first < 1 or (last is not None and (not is_int(last) or last < first)):
-        raise EvalError(f"[E304] {name} line {line_no}: region needs first_line >= 1 and last_line null or >= first_line")
+        raise EvalError(f"[E094] {name} line {line_no}: region needs first_line >= 1 and last_line null or >= first_line")
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     if first > len(line_starts):
-        raise EvalError(f"[E304] {name} line {line_no}: region starts at line {first} but the source has {len(line_starts)} lines")
+        raise EvalError(f"[E094] {name} line {line_no}: region starts at line {first} but the source has {len(line_starts)} lines")
     end = len(text) if last is None or last >= len(line_starts) else line_starts[last]
     return Region(first, last, line_starts[first - 1], end)
 
@@ -38,13 +38,13 @@ class Locator:
     def span(self, record: dict, line_no: int) -> GoldSpan:
         needle, occ = record.get("text"), record.get("occ", 1)
         if not isinstance(needle, str) or not needle:
-            raise EvalError(f"[E303] {self.name} line {line_no}: {record['type']} record needs a non-empty 'text'")
+            raise EvalError(f"[E093] {self.name} line {line_no}: {record['type']} record needs a non-empty 'text'")
         if not is_int(occ) or occ < 1:
-            raise EvalError(f"[E303] {self.name} line {line_no}: 'occ' must be an integer >= 1, not {occ!r}")
+            raise EvalError(f"[E093] {self.name} line {line_no}: 'occ' must be an integer >= 1, not {occ!r}")
         found = self.occurrences(needle)
         if len(found) < occ:
             raise EvalError(
-                f"[E301] {self.name} line {line_no}: {record['type']} text {needle!r} occurrence {occ} "
+                f"[E091] {self.name} line {line_no}: {record['type']} text {needle!r} occurrence {occ} "
                 f"not found in {self.source} (it occurs {len(found)} time(s))"
             )
         start = found[occ - 1]
@@ -59,5 +59,5 @@ def linked_span(locator: Locator, spans: list[GoldSpan], needle: str, claim: Gol
         # the conventions say it must be an annotated span; tolerate a bare text but still locate it
         candidates = [GoldSpan(i, i + len(needle), needle, {}, line_no) for i in locator.occurrences(needle)]
     if not candidates:
-        raise EvalError(f"[E301] {locator.name} line {line_no}: claim {key} {needle!r} not found in {locator.source}")
+        raise EvalError(f"[E091] {locator.name} line {line_no}: claim {key} {needle!r} not found in {locator.source}")
     return min(candidates, key=lambda s: (distance(s.start, s.end, claim.start, claim.end), s.start))

@@ -31,16 +31,16 @@ def load_gold(gold_dir: Path, source_texts: Mapping[str, str]) -> GoldSet:
     """Read every ``*.jsonl`` gold file in ``gold_dir`` and locate its spans in ``source_texts``.
 
     ``source_texts`` maps source names (``000_x.txt``) to their decoded text. Raises
-    EvalError naming the file and line when a span's text is not found (E301), a
-    file's source text is missing (E302), a record is malformed (E303) or its
-    region does not fit the source (E304), or the folder holds no gold (E305).
+    EvalError naming the file and line when a span's text is not found (E091), a
+    file's source text is missing (E092), a record is malformed (E093) or its
+    region does not fit the source (E094), or the folder holds no gold (E095).
     """
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
-        raise EvalError(f"[E305] gold folder {str(gold_dir)!r} does not exist")
+        raise EvalError(f"[E095] gold folder {str(gold_dir)!r} does not exist")
     paths = sorted(gold_dir.glob("*.jsonl"))
     if not paths:
-        raise EvalError(f"[E305] gold folder {str(gold_dir)!r} holds no .jsonl gold files")
+        raise EvalError(f"[E095] gold folder {str(gold_dir)!r} holds no .jsonl gold files")
     gold = GoldSet(files=[])
     for path in paths:
         gold.files.append(_load_gold_file(path, source_texts, gold.warnings))
@@ -55,7 +55,7 @@ def _source_for(path: Path, source_texts: Mapping[str, str]) -> str:
         if candidate in source_texts:
             return candidate
     raise EvalError(
-        f"[E302] gold file {path.name}: no source text for {parts[0] + '.txt'!r} "
+        f"[E092] gold file {path.name}: no source text for {parts[0] + '.txt'!r} "
         f"(known sources: {', '.join(sorted(source_texts)) or 'none'})"
     )
 
@@ -70,14 +70,14 @@ def _load_gold_file(path: Path, source_texts: Mapping[str, str], warnings: list[
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise EvalError(f"[E303] {path.name} line {line_no}: not valid JSON ({exc.msg})") from exc
+            raise EvalError(f"[E093] {path.name} line {line_no}: not valid JSON ({exc.msg})") from exc
         if not isinstance(record, dict) or not isinstance(record.get("type"), str):
-            raise EvalError(f"[E303] {path.name} line {line_no}: a record must be an object with a 'type'")
+            raise EvalError(f"[E093] {path.name} line {line_no}: a record must be an object with a 'type'")
         records.append((line_no, record))
 
     regions = [(n, r) for n, r in records if r["type"] == "region"]
     if len(regions) > 1:
-        raise EvalError(f"[E304] {path.name} line {regions[1][0]}: more than one region record")
+        raise EvalError(f"[E094] {path.name} line {regions[1][0]}: more than one region record")
     region = locate_region(path.name, text, *regions[0]) if regions else Region(1, None, 0, len(text))
     gold = GoldFile(name=path.name, source=source, text=text, region=region)
 
@@ -122,9 +122,9 @@ def _load_gold_file(path: Path, source_texts: Mapping[str, str], warnings: list[
 def _entity(name: str, line_no: int, record: dict) -> GoldEntity:
     canonical, aliases = record.get("canonical"), record.get("aliases", [])
     if not isinstance(canonical, str) or not canonical:
-        raise EvalError(f"[E303] {name} line {line_no}: entity record needs a non-empty 'canonical'")
+        raise EvalError(f"[E093] {name} line {line_no}: entity record needs a non-empty 'canonical'")
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-        raise EvalError(f"[E303] {name} line {line_no}: entity 'aliases' must be a list of non-empty strings")
+        raise EvalError(f"[E093] {name} line {line_no}: entity 'aliases' must be a list of non-empty strings")
     return GoldEntity(canonical, str(record.get("label") or ""), tuple(aliases), line_no)
 
 
@@ -132,12 +132,12 @@ def _claim(locator: Locator, gold: GoldFile, record: dict, line_no: int) -> Gold
     span = locator.span(record, line_no)
     subject = record.get("subject")
     if not isinstance(subject, str):
-        raise EvalError(f"[E303] {locator.name} line {line_no}: claim record needs a 'subject' string")
+        raise EvalError(f"[E093] {locator.name} line {line_no}: claim record needs a 'subject' string")
     linked = {}
     for key, spans in (("quantity", gold.quantities), ("date", gold.dates)):
         value = record.get(key) or ""
         if not isinstance(value, str):
-            raise EvalError(f"[E303] {locator.name} line {line_no}: claim {key!r} must be a string")
+            raise EvalError(f"[E093] {locator.name} line {line_no}: claim {key!r} must be a string")
         linked[key] = linked_span(locator, spans, value, span, key, line_no) if value else None
     return GoldClaim(span, subject, linked["quantity"], linked["date"])
 
@@ -146,10 +146,10 @@ def _check_quantity_value(name: str, line_no: int, value: Any) -> None:
     ok = value is None or is_number(value) or (
         isinstance(value, list) and len(value) == 2 and all(is_number(v) for v in value))
     if not ok:
-        raise EvalError(f"[E303] {name} line {line_no}: quantity 'value' must be a number, [low, high] or null, not {value!r}")
+        raise EvalError(f"[E093] {name} line {line_no}: quantity 'value' must be a number, [low, high] or null, not {value!r}")
 
 
 def _check_pub_date(name: str, line_no: int, record: dict) -> None:
     pub = record.get("pub_date")
     if pub is not None and not (isinstance(pub, str) and _PUB_DATE.match(pub)):
-        raise EvalError(f"[E303] {name} line {line_no}: 'pub_date' must be YYYY, YYYY-MM or YYYY-MM-DD, not {pub!r}")
+        raise EvalError(f"[E093] {name} line {line_no}: 'pub_date' must be YYYY, YYYY-MM or YYYY-MM-DD, not {pub!r}")
