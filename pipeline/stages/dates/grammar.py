@@ -78,6 +78,9 @@ class _Grammar:
             ((tuple(_key(w) for w in phrase.split()), mod) for phrase, mod in lexicon.get("qualifiers", {}).items()),
             key=lambda item: -len(item[0]),
         )
+        self.qualifiers_outside = frozenset(
+            tuple(_key(w) for w in phrase.split()) for phrase in self.settings.get("qualifiers_outside", ())
+        )
         self.holidays: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, spec in lexicon.get("holidays", {}).items():
             keys = tuple(_key(w) for w in re.findall(r"'s|[^\s']+", phrase.replace("\u2019", "'")))
