@@ -318,6 +318,17 @@ POSITIVE = [
      "EQUAL_OR_MORE"),
     ("The talks ran for more than four hours on Monday.", "more than four hours", "PT4H", False, "duration", MON,
      "MORE_THAN"),
+    # "payable", "effective" point their date ahead whatever the verb above; "through January" is a deadline
+    ("The company declared a 10% stock dividend, payable Dec. 15, it said.", "Dec. 15", "2025-12-15", True,
+     "date", dt.date(2025, 10, 26), None),
+    ("The board created a new office of the chairman, effective Feb. 1.", "Feb. 1", "2026-02-01", True, "date",
+     dt.date(2025, 10, 26), None),
+    ("Lenders extended $90 million in loans through January.", "January", "2026-01", True, "date",
+     dt.date(2025, 10, 30), None),
+    ("The rule became effective Oct. 1, the agency said.", "Oct. 1", "2025-10-01", True, "date",
+     dt.date(2025, 10, 26), None),
+    ("The company paid a dividend in December, its filing showed.", "December", "2024-12", True, "date",
+     dt.date(2025, 10, 26), None),
     # "for the year ended Sept. 30": a year-long period the date closes
     ("For the year ended Sept. 30, the company earned $422 million.", "the year", "P1Y", False, "duration", MON,
      None),
@@ -346,6 +357,10 @@ NEGATIVE = [
     # a qualifier joins a count of time, never a word that only looks like one
     ("About two dozen people attended the rally.", "About two dozen"),
     ("The couple of analysts who spoke were cautious.", "couple of analysts"),
+    ("At least 30 people were hurt in the blast.", "At least 30 people"),
+    ("More than four in ten voters backed the plan.", "More than four in ten"),
+    ("Nearly 200 flights were cancelled at Heathrow.", "Nearly 200 flights"),
+    ("Accounts payable rose 4% in a filing the firm made.", "Accounts payable"),
     # "May" beside names, not months
     ("Johnson, May and Cameron all resigned.", "May"),
     ("Theresa May and Boris Johnson met.", "May"),
