@@ -270,7 +270,7 @@ POSITIVE = [
     ("After multiple years of contraction, the economy recovers.",
      "multiple years", "PXY", False, "duration", MON, None),
     ("A drone loitered in Romanian airspace for roughly 50 minutes before turning back.",
-     "50 minutes", "PT50M", False, "duration", MON, "APPROX"),
+     "roughly 50 minutes", "PT50M", False, "duration", MON, "APPROX"),
     ("The loans run for two years after the war ends.", "two years", "P2Y", False, "duration", MON, None),
     ("Prices rose sharply over past two weeks.", "past two weeks", "P2W", True, "duration", MON, None),
     # sets
@@ -301,8 +301,38 @@ POSITIVE = [
     ("Canada will join in future.", "future", "FUTURE_REF", True, "date", MON, None),
     ("In the past, the EU was selective.", "the past", "PAST_REF", True, "date", MON, None),
     ("Trump has in recent weeks slapped tariffs.", "recent weeks", "PAST_REF", True, "date", MON, None),
-    ("The plans will be revealed in the coming months.", "the coming months", "FUTURE_REF", True, "date", MON, None),
-    ("As we've had the last few years, things changed.", "the last few years", "PAST_REF", True, "date", MON, None),
+    # an unknown number of units before or after the anchor: TimeML's duration ("the next few days" PXD)
+    ("The plans will be revealed in the coming months.", "the coming months", "PXM", False, "duration", MON, None),
+    ("As we've had the last few years, things changed.", "the last few years", "PXY", False, "duration", MON, None),
+    ("Talks are expected over the next several days.", "the next several days", "PXD", False, "duration", MON, None),
+    ("Rates may rise over the next couple of years.", "the next couple of years", "P2Y", True, "duration", MON,
+     None),
+    ("It took a couple of years to build.", "a couple of years", "P2Y", False, "duration", MON, None),
+    # TimeML keeps a count's qualifier in the extent ("nearly two years", "about two years ago"), the
+    # seeds' gold leaves "up to" out ("up to 45 years" -> "45 years"), and "over" may be a preposition
+    ("The strike lasted nearly two months, the union said.", "nearly two months", "P2M", False, "duration", MON,
+     "LESS_THAN"),
+    ("The plant closed about two years ago, workers said.", "about two years ago", "2023", True, "date", MON,
+     "APPROX"),
+    ("Inspectors need at least 30 days to finish.", "at least 30 days", "P30D", False, "duration", MON,
+     "EQUAL_OR_MORE"),
+    ("The talks ran for more than four hours on Monday.", "more than four hours", "PT4H", False, "duration", MON,
+     "MORE_THAN"),
+    # "payable", "effective" point their date ahead whatever the verb above; "through January" is a deadline
+    ("The company declared a 10% stock dividend, payable Dec. 15, it said.", "Dec. 15", "2025-12-15", True,
+     "date", dt.date(2025, 10, 26), None),
+    ("The board created a new office of the chairman, effective Feb. 1.", "Feb. 1", "2026-02-01", True, "date",
+     dt.date(2025, 10, 26), None),
+    ("Lenders extended $90 million in loans through January.", "January", "2026-01", True, "date",
+     dt.date(2025, 10, 30), None),
+    ("The rule became effective Oct. 1, the agency said.", "Oct. 1", "2025-10-01", True, "date",
+     dt.date(2025, 10, 26), None),
+    ("The company paid a dividend in December, its filing showed.", "December", "2024-12", True, "date",
+     dt.date(2025, 10, 26), None),
+    # "for the year ended Sept. 30": a year-long period the date closes
+    ("For the year ended Sept. 30, the company earned $422 million.", "the year", "P1Y", False, "duration", MON,
+     None),
+    ("Revenue for the fiscal year ending June 30 rose 4%.", "the fiscal year", "P1Y", False, "duration", MON, None),
     ("The policy stays for the time being.", "the time being", "PRESENT_REF", True, "date", MON, None),
     # times of day and clock times
     ("The vote starts at 3 p.m. on Monday.", "3 p.m.", "2025-03-17T15:00", True, "time", MON, None),
@@ -324,6 +354,13 @@ POSITIVE = [
 
 # sentence, phrase that must not be (part of) any date span
 NEGATIVE = [
+    # a qualifier joins a count of time, never a word that only looks like one
+    ("About two dozen people attended the rally.", "About two dozen"),
+    ("The couple of analysts who spoke were cautious.", "couple of analysts"),
+    ("At least 30 people were hurt in the blast.", "At least 30 people"),
+    ("More than four in ten voters backed the plan.", "More than four in ten"),
+    ("Nearly 200 flights were cancelled at Heathrow.", "Nearly 200 flights"),
+    ("Accounts payable rose 4% in a filing the firm made.", "Accounts payable"),
     # "May" beside names, not months
     ("Johnson, May and Cameron all resigned.", "May"),
     ("Theresa May and Boris Johnson met.", "May"),

@@ -874,3 +874,22 @@ def test_timeml_scores_strict_relaxed_and_value():
     assert r["strict"]["precision"] == 0.25 and r["strict"]["recall"] == round(1 / 3, 4)
     assert r["relaxed"]["recall"] == 1.0 and r["value"]["recall"] == round(2 / 3, 4)
     assert sorted(e["kind"] for e in r["errors"]) == ["extent", "extent", "spurious", "value"]
+
+
+def test_undated_compare_counts_anchored_rows_by_span():
+    from pipeline.tools.evaluate.undated import compare
+
+    dated = [
+        {"start": 0, "end": 6, "text": "Friday", "value": "2025-05-23", "anchored": True},
+        {"start": 10, "end": 14, "text": "June", "value": "2025-06", "anchored": True},
+        {"start": 20, "end": 24, "text": "2024", "value": "2024", "anchored": False},
+    ]
+    undated = [
+        {"start": 0, "end": 6, "text": "Friday", "value": "2025-05-23", "anchored": True},
+        {"start": 10, "end": 14, "text": "June", "value": "2024-06", "anchored": True},
+    ]
+    n, right, wrong = compare(dated, undated)
+    assert (n, right) == (2, 1)
+    assert [(r["text"], o["value"]) for r, o in wrong] == [("June", "2024-06")]
+    # a row the undated run lost counts as wrong
+    assert compare(dated, [])[:2] == (2, 0)

@@ -90,12 +90,18 @@ class _Context:
             return None, None, False
         mult, unit = _split_unit(str(self.pay(unit_u, "UNIT")))
         before = us[: us.index(unit_u)]
-        fuzzy = any(u.key in self.g.fuzzy_words for u in before)
-        if "half" in [u.key for u in before]:
+        keys = [u.key for u in before]
+        # "a couple of years" is two, as TimeML reads it (P2Y); "several", "a few" stay unknown
+        fuzzy = "couple" not in keys and any(k in self.g.fuzzy_words for k in keys)
+        if "couple" in keys:
+            count = 2.0
+        elif "half" in [u.key for u in before]:
             base = self.number([u for u in before if u.key not in ("half", "and", "a", "an")])
             count = (base or 0) + 0.5
+        elif fuzzy:
+            count = None
         else:
-            count = None if fuzzy else self.number(before)
+            count = self.number(before)
         if count is not None:
             count *= mult
         return count, unit, fuzzy

@@ -63,7 +63,9 @@ def duration_deictic(ctx: _Context, us, rule, i, j) -> _Norm | None:
     unit_u = ctx.first(us, "UNIT")
     plural = ctx.g.is_(unit_u, "UNIT_PL")
     if fuzzy or (count is None and plural):
-        return _Norm("date", "PAST_REF" if deixis < 0 else "FUTURE_REF", None, None, True)
+        # "the next few days", "the past several weeks", "the coming years": TimeML's duration of an
+        # unknown number of units (PXD), its value fixed by the text
+        return _Norm("duration", duration_value(None, unit), _UNIT_GRAN.get(unit), None, False)
     if count is None:
         count = float(_split_unit(str(ctx.pay(unit_u, "UNIT")))[0])
     interval = None

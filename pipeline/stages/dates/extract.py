@@ -79,17 +79,21 @@ def _vetoed(units: list[_Unit], i: int, j: int, doc, g: _Grammar) -> bool:
     return False
 
 
-def _qualifier(units: list[_Unit], i: int, g: _Grammar) -> str | None:
-    """The TIMEX3 mod of a qualifier just before the span ("up to 45 years")."""
+def _qualifier(units: list[_Unit], i: int, g: _Grammar) -> tuple[str, int] | None:
+    """The TIMEX3 mod of a qualifier just before the span ("up to 45 years") and the unit the span
+    then starts at: the qualifier's first word when TimeML keeps it in the extent ("nearly two
+    years", "about two years ago"), else ``i`` (``[settings] qualifiers_outside``: "up to 45 years")."""
     keys: list[str] = []
+    at: list[int] = []
     k = i - 1
     while k >= 0 and len(keys) < 3:
         if units[k].code != "|":
             keys.insert(0, units[k].key)
+            at.insert(0, k)
         k -= 1
     for phrase, mod in g.qualifiers:
         if tuple(keys[-len(phrase):]) == phrase:
-            return mod
+            return mod, (i if phrase in g.qualifiers_outside else at[-len(phrase)])
     return None
 
 
@@ -124,11 +128,13 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
         norm = normalise(ctx, i, j, rule)
         if norm is None:
             continue
-        qualifiable = norm.tclass == "duration" or rule.kind in ("year", "decade")
+        qualifiable = norm.tclass == "duration" or rule.kind in ("year", "decade", "ago")
         if norm.mod is None and qualifiable and _counted(units[i], g):
-            mod = _qualifier(units, i, g)
-            if mod is not None and (norm.tclass == "duration" or mod == "APPROX"):
-                norm.mod = mod
+            qualified = _qualifier(units, i, g)
+            if qualified is not None and (norm.tclass == "duration" or rule.kind == "ago" or qualified[0] == "APPROX"):
+                norm.mod = qualified[0]
+                if not any(taken[qualified[1]:i]):
+                    i = qualified[1]
         while units[j - 1].code == "|":
             j -= 1
         taken[i:j] = b"\x01" * (j - i)

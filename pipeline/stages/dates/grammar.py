@@ -68,6 +68,7 @@ class _Grammar:
         self.past_preps = frozenset(tense.get("past_preps", ()))
         self.future_preps = frozenset(tense.get("future_preps", ()))
         self.neutral_preps = frozenset(tense.get("neutral_preps", ()))
+        self.future_adjectives = frozenset(tense.get("future_adjectives", ()))
         year_context = lexicon.get("year_context", {})
         self.year_preceders = frozenset(_key(w) for w in year_context.get("preceders", ()))
         self.weak_year_preceders = frozenset(_key(w) for w in year_context.get("weak_preceders", ()))
@@ -77,6 +78,9 @@ class _Grammar:
         self.qualifiers = sorted(
             ((tuple(_key(w) for w in phrase.split()), mod) for phrase, mod in lexicon.get("qualifiers", {}).items()),
             key=lambda item: -len(item[0]),
+        )
+        self.qualifiers_outside = frozenset(
+            tuple(_key(w) for w in phrase.split()) for phrase in self.settings.get("qualifiers_outside", ())
         )
         self.holidays: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, spec in lexicon.get("holidays", {}).items():

@@ -24,6 +24,8 @@ def direction(doc, units: list[_Unit], g: _Grammar, i: int, j: int) -> int:
                 return 1
             if tok.lower_ in g.neutral_preps and tok.dep_ == "prep":
                 return 0
+            if tok.pos_ == "ADJ" and tok.lower_ in g.future_adjectives:
+                return 1
             if tok.pos_ in ("VERB", "AUX"):
                 return _verb_tense(tok, g, 2)
         if tok.head.i == tok.i:

@@ -19,9 +19,11 @@ class DatesRunner:
         self.config, self.nlp = config, nlp
         self.extractors = Extractors(config, only_dates=True)
 
-    def __call__(self, name: str, text: str, published: dt.date | None) -> tuple[list[dict], list[dict]]:
-        """(dates rows, documents rows) of one text, dated ``published`` or, when None, by its own evidence."""
-        metadata = SourceMetadata(published=published, published_precision="day") if published else None
+    def __call__(self, name: str, text: str, published: dt.date | None, *,
+                 precision: str = "day") -> tuple[list[dict], list[dict]]:
+        """(dates rows, documents rows) of one text, dated ``published`` (known to ``precision``) or, when
+        None, by its own evidence."""
+        metadata = SourceMetadata(published=published, published_precision=precision) if published else None
         documents, sentences = segment_source(text, source=name, lexicon=self.config.lexicon("segment"),
                                               metadata=metadata)
         decoded = DecodedSource(source=name, text=text, encoding="utf-8", sha256="")
