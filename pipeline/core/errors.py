@@ -62,6 +62,7 @@ CODES: dict[str, tuple[str, tuple[str, ...]]] = {
              ("tools/load.py", "tools/show.py")),
     "E062": ("Tables.doc() was given a key that names no single article", ("tools/articles.py", "tools/load.py")),
     "E063": ("the benchmark's single-source run failed", ("tools/bench.py",)),
+    "E064": ("the undated-articles check was given a sources.csv with no dated rows", ("tools/evaluate/undated.py",)),
     "E070": ("a folder given to diff does not exist", ("tools/diff.py",)),
     "E071": ("a folder given to diff holds none of the output tables", ("tools/diff.py",)),
     "E072": ("a table given to diff cannot be read", ("tools/diff.py",)),

@@ -39,7 +39,7 @@ def measure(raw: Path, runner, *, sources: list[str]) -> tuple[dict, list[dict]]
     # problems are per row or column (extra columns are ignored): the rows read still count
     metadata, _ = read_metadata(raw, "sources.csv")
     if not metadata:
-        raise ValueError(f"[E063] {raw / 'sources.csv'}: no dated rows; give a sources.csv with source,published")
+        raise ValueError(f"[E064] {raw / 'sources.csv'}: no dated rows; give a sources.csv with source,published")
     tally: Counter = Counter()
     differing: list[dict] = []
     for name in sources:
