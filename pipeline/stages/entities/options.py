@@ -54,6 +54,8 @@ class Options:
     non_name_openers: frozenset
     event_heads_cue: frozenset
     event_patterns: tuple
+    stock_indices: tuple
+    stock_index_prefixes: tuple
     facility_heads: frozenset
     club_suffixes: frozenset
     club_context_before: tuple
@@ -110,6 +112,8 @@ class Options:
             non_name_openers=frozenset(cfg.get("non_name_openers", [])),
             event_heads_cue=frozenset(cfg.get("event_heads_cue", [])),
             event_patterns=tuple(cfg.get("event_patterns", [])),
+            stock_indices=tuple(cfg.get("stock_indices", [])),
+            stock_index_prefixes=tuple(cfg.get("stock_index_prefixes", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
             club_context_before=tuple(cfg.get("club_context_before", [])),
