@@ -60,7 +60,9 @@ _CONTEXT_CHARS = 48
 _POSSESSIVE_SPLIT = re.compile(r"[’']s\s+(?=[A-Z])")
 #: what follows a name: an acronym in brackets (group 1) or the next word on the line (group 2)
 _NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
-_SLASH = re.compile(r"[^\S\n]+/[^\S\n]+")
+# "X Staff / Y", and a dateline's two places in capitals ("DUBLIN/NEW YORK")
+_SLASH = re.compile(r"[^\S\n]+/[^\S\n]+|(?<=[A-Z]{2})/(?=[A-Z]{2})")
+_OF = re.compile(r"[^\S\n]+of[^\S\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +224,7 @@ class LabelEvidence:
         return parts if len(parts) != 1 or (parts[0].start, parts[0].end) != (m.start, m.end) else [m]
 
     def _trim(self, ctx: ArticleContext, m: Mention, surface: str) -> list[Mention]:
-        """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"."""
+        """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"; "Novak Djokovic of Serbia" -> two."""
         words = surface.split(" ")
         if len(words) < 2:
             return [m]
@@ -238,6 +240,12 @@ class LabelEvidence:
             # "Ferrari’s Charles Leclerc": an owner, then a person
             return [Mention(m.start, owner.start(), "ORG" if m.label == "PERSON" else m.label, m.detector),
                     Mention(owner.end(), m.end, "PERSON", m.detector, evidence="first_name")]
+        of = _OF.search(ctx.text, m.start, m.end)
+        place = fold_whitespace(ctx.text[of.end():m.end]) if of is not None else None
+        if place in self.countries and self._first_name_opens(fold_whitespace(ctx.text[m.start:of.start()])):
+            # "Novak Djokovic of Serbia": a person and the country they play for, not one organisation
+            return [Mention(m.start, of.start(), "PERSON", m.detector, evidence="first_name"),
+                    Mention(of.end(), m.end, "GPE", m.detector, evidence="place", kb_id=self.countries[place])]
         entry = self.by_surface.get(strip_possessive(rest))
         if entry is not None and (words[0] in self.options.demonyms or words[0] in ctx.norp_words):
             return [Mention(m.start, m.start + first.end(), "NORP", "rule:nationality", evidence="nationality"),
