@@ -50,7 +50,7 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
-               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT",
+               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG",
                "club_context": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -156,6 +156,10 @@ class LabelEvidence:
         indices = self.finders.indices(ctx)
         if indices:  # the index's whole name replaces the model's pieces of it ("S&P" and "500")
             mentions = [m for m in mentions if not any(i.start < m.end and m.start < i.end for i in indices)] + indices
+        credits = self.finders.credits(ctx)
+        if credits:  # "WASHINGTON (Gray DC) -": an outlet whatever the model called it
+            mentions = [replace(m, label="ORG", evidence="outlet") if m.entry is None and (m.start, m.end) in credits else m
+                        for m in mentions]
         mentions = mentions + self.finders.find(ctx, mentions)
         clubs = self._clubs(ctx, mentions)
         out: list[Mention] = []

