@@ -28,9 +28,9 @@ offsets, label, document), helped but not limited by the gazetteer:
   Commission", "the Bank") join the nearest full name before them with that head, last
   word or opening an "of" name ("Bank of Japan");
 * a one-word GPE that opens a longer GPE of the same document ("Saudi" after
-  "Saudi Arabia") joins it, and so does an organisation's short name that opens the one
-  longer organisation name written before it ("Samsung Electronics ... Samsung"); written
-  first, the short name is the parent and the longer one a subsidiary, kept apart;
+  "Saudi Arabia") joins it, and so does an organisation's short name that opens or ends
+  the one longer organisation name written before it ("Samsung Electronics ... Samsung",
+  "Saudi Aramco ... Aramco"); written first, it is the parent, the longer a subsidiary;
 * an event named with its year ("2014 Wales Summit") joins the same name without it
   ("Wales Summit") when the corpus gives that name no other year;
 * within one article, a name written with one letter off joins the spelling the article
@@ -577,6 +577,8 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
             first_at.setdefault(r.key, int(r.record["start"]))
             if " " in r.key and r.label in ("GPE", "ORG"):
                 longer_by_first[r.key.split(" ")[0]].append(r)
+                if r.label == "ORG":  # "Saudi Aramco" ... "Aramco": its last word too
+                    longer_by_first["$" + r.key.rsplit(" ", 1)[1]].append(r)
         for acr_key, long_row in doc_acronyms[doc].items():
             corpus_acronyms[acr_key].add(own_target(long_row))
             long_labels.setdefault(own_target(long_row), long_row.label)
@@ -819,17 +821,16 @@ def _link_first_name(row: _Row, persons: list[_Row], endings: tuple = ()) -> _Ro
 
 
 def _clipped_name(row: _Row, first_at: dict[str, int], longer_by_first: dict[str, list[_Row]]) -> _Row | None:
-    """The one longer name of the document's GPE or ORG names that ``row`` opens, of its label.
-
-    "Saudi" joins "Saudi Arabia"; an organisation's short name only when the longer name
-    comes first ("Samsung Electronics ... Samsung"): written before it, the short name is
-    the parent ("Rheinmetall ... Rheinmetall Electronics") and the longer a subsidiary.
+    """The one longer GPE or ORG name of the document, of ``row``'s label, that ``row`` opens ("Saudi" of "Saudi
+    Arabia") or, for one ORG word, ends ("Aramco" of "Saudi Aramco"); an ORG only written after the longer name:
+    before it, the short name is the parent ("Rheinmetall ... Rheinmetall Electronics"), the longer a subsidiary.
     """
     if row.label not in ("GPE", "ORG") or (row.label == "GPE" and " " in row.key):
         return None
+    ends = longer_by_first.get("$" + row.key, []) if row.label == "ORG" and " " not in row.key else []
     longer: dict[str, _Row] = {}
-    for r in longer_by_first.get(row.key.split(" ")[0], ()):
-        if r.label == row.label and r.key.startswith(row.key + " "):
+    for r in longer_by_first.get(row.key.split(" ")[0], []) + ends:
+        if r.label == row.label and (r.key.startswith(row.key + " ") or r.key.endswith(" " + row.key)):
             longer.setdefault(r.key, r)
     if len(longer) != 1:
         return None
