@@ -170,7 +170,7 @@ class LabelEvidence:
         if credits:  # "WASHINGTON (Gray DC) -": an outlet whatever the model called it
             mentions = [replace(m, label="ORG", evidence="outlet") if m.entry is None and (m.start, m.end) in credits else m
                         for m in mentions]
-        mentions = mentions + self.finders.find(ctx, mentions)
+        mentions = mentions + self.finders.find(ctx, mentions, credits=credits)
         clubs = self._clubs(ctx, mentions)
         out: list[Mention] = []
         for m in mentions:

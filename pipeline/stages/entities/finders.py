@@ -110,8 +110,8 @@ class MissedNames:
                     spans.add(trim(ctx.text, *g.span(1)))
         return spans
 
-    def find(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
-        """Mentions of the names the model missed, none overlapping ``mentions`` or each other."""
+    def find(self, ctx: ArticleContext, mentions: list[Mention], *, credits: set[tuple[int, int]] | None = None) -> list[Mention]:
+        """Mentions of the names the model missed, none overlapping ``mentions`` or each other (``credits``: ``credits(ctx)`` if known)."""
         taken = [(m.start, m.end) for m in mentions]
         found: list[Mention] = []
 
@@ -135,7 +135,7 @@ class MissedNames:
             add(*g.span(1), "ORG", "rule:org_suffix", "org_suffix")
         for g in self._event.finditer(text) if self._event is not None else ():
             add(*g.span(1), "EVENT", "rule:event_name", "event_name")
-        for start, end in self.credits(ctx):
+        for start, end in sorted(self.credits(ctx) if credits is None else credits):
             add(start, end, "ORG", "rule:outlet", "outlet")
         for g in _PLUS_NAME.finditer(text):
             if not _RATING.fullmatch(g.group(1)):
