@@ -248,6 +248,18 @@ CASES = {
               cand("c", 10, "KNDS Deutschland", "ORG")],
         same=[[("a", 0), ("b", 0)]], apart=[(("a", 0), ("b", 30)), (("c", 0), ("c", 10))],
         names=[("Rheinmetall AG", "ORG")]),
+    "an organisation's short name after the longer name it opens joins it, in that article only": dict(
+        rows=[cand("a", 0, "Samsung Electronics", "ORG"), cand("a", 60, "Samsung", "ORG"),
+              cand("b", 0, "Samsung", "ORG"), cand("c", 0, "Bank of Japan", "ORG"), cand("c", 40, "Bank", "ORG"),
+              cand("d", 0, "Saudi Aramco", "ORG"), cand("d", 40, "Aramco", "ORG")],
+        same=[[("a", 0), ("a", 60)], [("c", 0), ("c", 40)], [("d", 0), ("d", 40)]], apart=[(("a", 0), ("b", 0))],
+        names=[("Samsung Electronics", "ORG"), ("Bank of Japan", "ORG"), ("Saudi Aramco", "ORG")]),
+    "a short name of two longer ones, or of another label, stays apart": dict(
+        rows=[cand("a", 0, "Hyundai Rotem", "ORG"), cand("a", 30, "Hyundai Motor", "ORG"),
+              cand("a", 60, "Hyundai", "ORG"), cand("b", 0, "Liverpool Echo", "ORG"), cand("b", 30, "Liverpool", "GPE"),
+              cand("c", 0, "Manchester United", "ORG"), cand("c", 30, "Newcastle United", "ORG"), cand("c", 60, "United", "ORG")],
+        same=[], apart=[(("a", 0), ("a", 60)), (("a", 30), ("a", 60)), (("b", 0), ("b", 30)),
+                        (("c", 0), ("c", 60)), (("c", 30), ("c", 60))], names=[]),
     "a legal form is only dropped from an organisation": dict(
         rows=[cand("a", 0, "Group SE", "PRODUCT"), cand("a", 20, "Group", "ORG")],
         same=[], apart=[(("a", 0), ("a", 20))], names=[]),

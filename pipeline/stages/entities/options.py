@@ -54,6 +54,10 @@ class Options:
     non_name_openers: frozenset
     event_heads_cue: frozenset
     event_patterns: tuple
+    stock_indices: tuple
+    event_context_before: tuple
+    event_context_after: tuple
+    stock_index_prefixes: tuple
     facility_heads: frozenset
     club_suffixes: frozenset
     club_context_before: tuple
@@ -110,6 +114,10 @@ class Options:
             non_name_openers=frozenset(cfg.get("non_name_openers", [])),
             event_heads_cue=frozenset(cfg.get("event_heads_cue", [])),
             event_patterns=tuple(cfg.get("event_patterns", [])),
+            stock_indices=tuple(cfg.get("stock_indices", [])),
+            event_context_before=tuple(cfg.get("event_context_before", [])),
+            event_context_after=tuple(cfg.get("event_context_after", [])),
+            stock_index_prefixes=tuple(cfg.get("stock_index_prefixes", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
             club_context_before=tuple(cfg.get("club_context_before", [])),
