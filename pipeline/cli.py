@@ -51,15 +51,19 @@ def _warn_inputs(ws) -> None:
 
 
 def _report_errors(ws, what: str, *, keep_going: bool = False) -> None:
-    """Print one line per problem and a summary; exit 1 when anything failed (unless keep_going)."""
+    """Print one line per problem and a summary; exit 1 when an error (not only warnings) was met, unless keep_going."""
     rows = ws.errors.rows
     for row in rows:
         where = row["source"] or "-"
-        click.echo(f"error: {where}: {row['stage']}: {row['message']}", err=True)
+        click.echo(f"{row.get('severity', 'error')}: {where}: {row['stage']}: {row['message']}", err=True)
     if rows:
         sources = len({r['source'] for r in rows if r['source']})
+        failed = [r for r in rows if r.get("severity", "error") == "error"]
+        if not failed:
+            click.echo(f"{what}: {len(rows)} warning(s) in {sources} file(s), no error; see errors.parquet", err=True)
+            return
         where = "see errors.parquet" if not keep_going else "recorded; `pipeline publish` will exit 1"
-        click.echo(f"{what}: {len(rows)} problem(s) in {sources} file(s); {where}", err=True)
+        click.echo(f"{what}: {len(rows)} problem(s) ({len(failed)} error(s)) in {sources} file(s); {where}", err=True)
         if not keep_going:
             sys.exit(1)
 

@@ -62,6 +62,26 @@ def test_run_on_another_folder_with_a_bad_file_and_a_bad_metadata_row(tmp_path, 
     assert before == after
 
 
+def test_warnings_alone_are_recorded_but_do_not_fail_the_run(tmp_path):
+    """An ignored sources.csv column (E022) and a number too large to store (E410) lose nothing of a source:
+    both are errors.parquet rows with severity 'warning', printed as warnings, and the exit status stays 0;
+    a file that cannot be read beside them still makes it 1."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The fund lost 1" + "0" * 400 + " dollars on Monday, Reuters said.\n")
+    (corpus / "sources.csv").write_text("source,published,desk\na.txt,2025-03-17,markets\n")
+    args = ["run", "--raw", str(corpus), "--out", str(tmp_path / "out"), "--interim", str(tmp_path / "interim")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    errors = pd.read_parquet(tmp_path / "out" / "errors.parquet")
+    assert sorted(zip(errors["code"], errors["severity"])) == [("E022", "warning"), ("E410", "warning")]
+    assert "warning: sources.csv" in result.output and "2 warning(s)" in result.output
+    (corpus / "scan.txt").write_bytes(b"%PDF-1.7 binary")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "error: scan.txt" in result.output and "(1 error(s))" in result.output
+
+
 def test_a_broken_lexicon_is_one_coded_line_not_a_traceback(tmp_path):
     import shutil as _shutil
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.errors import CODES
+from pipeline.core.errors import CODES, WARNING_CODES, severity
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 REGISTER = PACKAGE / "core" / "errors.py"
@@ -69,3 +69,8 @@ def test_the_check_catches_a_code_shared_by_two_meanings(tmp_path):
     assert codes_used(tmp_path) == {"E777": {"a.py", "b.py"}}
     (tmp_path / "errors.py").write_text('CODES: dict = {"E777": ("x", ("a.py",)), "E777": ("y", ("b.py",))}\n')
     assert register_keys(tmp_path / "errors.py") == ["E777", "E777"]
+
+
+def test_warnings_are_registered_codes_and_everything_else_is_an_error():
+    assert WARNING_CODES <= set(CODES)
+    assert [severity(code) for code in ("E410", "E022", "E014", "E999")] == ["warning", "warning", "error", "error"]

@@ -345,9 +345,10 @@ def test_a_span_text_that_disagrees_with_its_source_is_flagged():
 def test_errors_of_the_run_are_listed_escaped():
     tables = _tables(demo_rows())
     tables["errors"] = to_arrow("errors", [{"source": "scan.txt", "stage": "segment", "error_class": "InputError",
-                                            "code": "E013", "message": "[E013] binary <PDF>", "line": None}]).to_pandas()
+                                            "code": "E013", "severity": "error", "message": "[E013] binary <PDF>", "line": None}]).to_pandas()
     page = render_report(tables, texts={SOURCE: TEXT})
     assert "<td data-label=\"Code\">E013</td>" in page and "binary &lt;PDF&gt;" in page
+    assert '<td data-label="Severity">error</td>' in page
     assert '<tr><th scope="row">errors</th><td>1</td></tr>' in page
 
 

@@ -272,10 +272,12 @@ def test_odd_files_names_and_encodings_through_every_stage(tmp_path, config, nlp
             input_errors = errors[errors["code"] != "E410"]
             assert dict(zip(input_errors["source"], input_errors["code"])) == expected, attempt
             assert len(input_errors) == len(expected)
+            assert set(input_errors["severity"]) == {"error"}, attempt
             for row in input_errors.itertuples():
                 assert row.message.startswith(f"[{row.code}] {row.source}"), row
             overflow = errors[errors["code"] == "E410"]
             assert list(overflow["source"]) == ["huge.txt"], (attempt, errors.to_dict("records"))
+            assert list(overflow["severity"]) == ["warning"], attempt  # the value is null; the source is whole
             values = tables.quantities[["value", "value_low", "value_high"]].to_numpy(dtype=float)
             assert not (abs(values) == float("inf")).any()
             huge = tables.quantities[(tables.quantities["source"] == "huge.txt")

@@ -1,4 +1,4 @@
-"""The register of error codes: one meaning per code, and the modules that may raise it."""
+"""The register of error codes: one meaning per code, the modules that may raise it, and which only warn."""
 from __future__ import annotations
 
 #: code -> (what it means, the modules under ``pipeline/`` that use it). ``tests/test_error_codes.py`` checks
@@ -127,3 +127,13 @@ CODES: dict[str, tuple[str, tuple[str, ...]]] = {
     "E901": ("the report was rendered without the source texts", ("tools/report/page.py",)),
     "E902": ("the report cannot read a source text", ("tools/report/page.py",)),
 }
+
+#: codes whose ``errors`` rows are warnings: the source was processed in full and nothing of it was lost (an
+#: ignored ``sources.csv`` column, a repeated ``sources.csv`` row, a number too large to store), so they are
+#: recorded and printed but do not make the run's exit status 1. Every other code is an error.
+WARNING_CODES = frozenset({"E022", "E026", "E410"})
+
+
+def severity(code: str) -> str:
+    """``"warning"`` for a code of ``WARNING_CODES``, else ``"error"`` (unknown codes too: failing loudly is safer)."""
+    return "warning" if code in WARNING_CODES else "error"

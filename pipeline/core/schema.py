@@ -175,6 +175,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("stage", _str),
         _f("error_class", _str),
         _f("code", _str),
+        _f("severity", _str),
         _f("message", _str),
         _f("line", _i64, True),
     ]),

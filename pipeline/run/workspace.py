@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.core.errors import severity
 from pipeline.core.schema import write_bytes_atomic
 from pipeline.run.config import Config
 from pipeline.run.outputs import held, recover, remove_temporaries_in, try_lock_folder
@@ -34,13 +35,11 @@ class ErrorLog:
         code = getattr(exc, "code", None) or _code_in(message) or "E099"
         self.rows.append({
             "source": source, "stage": stage, "error_class": getattr(exc, "error_class", exc.__class__.__name__),
-            "code": code, "message": message, "line": line if line is not None else getattr(exc, "line", None),
+            "code": code, "severity": severity(code), "message": message,
+            "line": line if line is not None else getattr(exc, "line", None),
         })
         if self.strict:
             raise PipelineFailure(f"{source or '-'}: {stage}: {message}") from exc
-
-    def failed_sources(self) -> set[str]:
-        return {row["source"] for row in self.rows if row["source"]}
 
 
 class RecordedError(Exception):

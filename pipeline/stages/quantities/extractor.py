@@ -8,6 +8,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from pipeline.core.article import Article
+from pipeline.core.errors import severity
 from pipeline.core.ids import span_id
 from pipeline.core.schema import SCHEMAS
 from pipeline.stages.quantities.exclusions import DateSpans, excluded
@@ -142,4 +143,4 @@ def overflow_warning(row: dict) -> dict:
     message = (f"[E410] {row['source']}: the quantity {text!r} at {row['start']}-{row['end']} is beyond the "
                "largest storable number (float64), so its value is null; nothing to do unless the number is a typo")
     return {"source": row["source"], "stage": "quantities", "error_class": "ValueOverflow", "code": "E410",
-            "message": message, "line": None}
+            "severity": severity("E410"), "message": message, "line": None}

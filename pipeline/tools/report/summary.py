@@ -67,11 +67,12 @@ def errors_table(errors: pd.DataFrame) -> str:
         return ""
     rows = "".join(
         f'<tr><td data-label="Source">{esc(cell_text(e.source, "—"))}</td><td data-label="Stage">{esc(e.stage)}</td>'
-        f'<td data-label="Code">{esc(e.code)}</td><td class="wrap" data-label="Message">{esc(e.message)}</td></tr>'
+        f'<td data-label="Code">{esc(e.code)}</td><td data-label="Severity">{esc(e.severity)}</td>'
+        f'<td class="wrap" data-label="Message">{esc(e.message)}</td></tr>'
         for e in errors.itertuples(index=False))
-    return ('<div class="table-wrap"><table class="cards"><caption>Errors recorded by the run</caption>'
+    return ('<div class="table-wrap"><table class="cards"><caption>Errors and warnings recorded by the run</caption>'
             '<thead><tr><th scope="col">source</th><th scope="col">stage</th><th scope="col">code</th>'
-            f'<th scope="col">message</th></tr></thead><tbody>{rows}</tbody></table></div>')
+            f'<th scope="col">severity</th><th scope="col">message</th></tr></thead><tbody>{rows}</tbody></table></div>')
 
 
 def manifest_facts(manifest: Mapping | None) -> str:
