@@ -1358,3 +1358,48 @@ def test_a_speaker_anticipating_a_figure_reports_it(nlp, extractor):
     row = built.row_with("2 million barrels per day")
     assert row["subject"] == "oil demand" and row["speaker"] == "Nasser"
 
+
+
+# The parser may hang a stated subject on the dateline's place as its apposition: that phrase is the
+# subject, not a name found elsewhere (AP, November 2020; the WHO's adoption of the pandemic treaty).
+@pytest.mark.parametrize("text, value, subject", [
+    ("WASHINGTON (AP) — Supporters of President Donald Trump gathered in Washington, D.C., and some other "
+     "cities on Saturday.", "Saturday", "Supporters"),
+    ("GENEVA (AP) — The World Health Organization’s member countries on Tuesday approved an agreement.",
+     "Tuesday", "The World Health Organization’s member countries"),
+    # look-alike: a named subject after the dateline is the name itself
+    ("WASHINGTON — The Federal Reserve cut interest rates by a quarter point on Wednesday.", "Wednesday",
+     "The Federal Reserve"),
+])
+def test_a_subject_the_parser_hung_on_a_dateline_is_the_subject(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject, row  # (a phrase subject is its noun chunk: "Supporters")
+
+
+# A crowd that follows its owner is not its agent: "Trump supporters" (AP, March 2017) are the subject,
+# while an owned noun such as "leaders" still gives its owner.
+@pytest.mark.parametrize("text, value, subject, rule", [
+    ("Trump supporters have held rallies in recent weeks to counter demonstrations against him.",
+     "recent weeks", "Trump supporters", "phrase"),
+    ("Liverpool fans partied inside and outside Anfield on Sunday.", "Sunday", "Liverpool fans", "phrase"),
+    # look-alike: an owned noun
+    ("All 27 EU leaders agreed on Thursday to raise defence spending.", "Thursday", "EU", "phrase_name"),
+])
+def test_fans_and_supporters_are_not_their_owner(nlp, extractor, text, value, subject, rule):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (subject, rule), row
+
+
+# A claim with no value exists only for a named actor: the article's topic never stands in for a subject
+# phrase that holds it as a modifier ("Trump fans swarmed his motorcade", AP, November 2020).
+@pytest.mark.parametrize("text, subject", [
+    ("Donald Trump lost the election. Trump fans swarmed his motorcade when he detoured for a drive-by on his "
+     "way out of town.", None),
+    ("Liverpool won the league. Liverpool fans partied inside and outside its famous Anfield Stadium.", None),
+    # look-alike: a nameless subject phrase without the topic inside it may still stand for it
+    ("Liverpool won the league. The club confirmed the signing of a new striker.", "Liverpool"),
+])
+def test_the_topic_inside_a_subject_phrase_is_no_value_less_subject(nlp, extractor, text, subject):
+    second = text.index(". ") + 2
+    rows = [r for r in build(nlp, extractor, text).rows if r["start"] >= second]
+    assert [r["subject"] for r in rows] == ([subject] if subject else []), rows
