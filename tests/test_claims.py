@@ -230,7 +230,8 @@ def test_the_date_of_saying_joins_the_claim_it_reports(nlp, extractor):
     (row,) = built.rows
     assert row["text"] == text
     assert set(row["date_ids"]) == {built.value_id("Thursday")}
-    assert row["speaker"] == "Mark Rutte" and row["subject"] == "Mark Rutte"
+    # (the "we" of NATO's Secretary General is NATO: the body named with the speaker)
+    assert row["speaker"] == "Mark Rutte" and row["subject"] == "NATO"
 
 
 def test_values_of_a_nameless_subordinate_clause_stay_with_the_main_claim(nlp, extractor):
@@ -1403,3 +1404,21 @@ def test_the_topic_inside_a_subject_phrase_is_no_value_less_subject(nlp, extract
     second = text.index(". ") + 2
     rows = [r for r in build(nlp, extractor, text).rows if r["start"] >= second]
     assert [r["subject"] for r in rows] == ([subject] if subject else []), rows
+
+
+# "We" in a quote stands for the body its speaker speaks for when the text names it with the speaker
+# (the title's country, the country a description stands for); else for the speaker (Fiji Times, 2023).
+@pytest.mark.parametrize("text, value, subject", [
+    ("Poland will raise defence spending. This was announced by the country's finance minister, Andrzej "
+     "Domanski. \"We are committing a record 200 billion zlotys to defense in 2026,\" Domanski told reporters.",
+     "200 billion zlotys", "Poland"),
+    ("US President Donald Trump spoke on Monday. \"We agreed to cut the tariff to 18%,\" Trump said.", "18%", "US"),
+    # look-alikes: no body named with the speaker; a singular "I"
+    ("Finance Minister Professor Biman Prasad welcomed the debate. \"We expect 20 constructive contributions "
+     "from the opposition,\" said Professor Prasad.", "20 constructive contributions", "Prasad"),
+    ("US President Donald Trump spoke on Monday. \"I agreed to cut the tariff to 18%,\" Trump said.", "18%",
+     "Trump"),
+])
+def test_we_in_a_quote_is_the_body_the_speaker_speaks_for(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject, row
