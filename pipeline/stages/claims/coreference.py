@@ -265,29 +265,9 @@ class Coreference:
             if start > person["start"] - index.article.start:
                 break
             if row["label"] in rules.person_labels and (fold(row["text"]) == folded or words & name_words(row["text"])):
-                found = self._affiliation(span)
+                found = affiliation(span, self)
                 if found is not None:
                     return found
-        return None
-
-    def _affiliation(self, span) -> dict | None:
-        """The group named in the noun phrase of the person mention ``span`` (its title, apposition, "of")."""
-        rules, index = self.rules, self.index
-        root = span.root
-        phrase = root.head if root.dep_ == "appos" else root
-        heads = [phrase] + [child for child in root.children if child.dep_ == "appos"]
-        inside = {t.i for t in span}
-        for head in heads:
-            for t in head.subtree:
-                if t.i in inside or _in_clause(t, head):
-                    continue
-                row = index.mention_of(t)
-                if row is not None and row["label"] in rules.group_labels and row["label"] != "NORP":
-                    return row
-                place = nationality_of(t, index, rules) or (
-                    self.description_reference(t) if t.pos_ == "NOUN" else None)
-                if place is not None and place["label"] in rules.group_labels:
-                    return place
         return None
 
     def main_subject_before(self, token, labels: frozenset[str]) -> dict | None:
@@ -477,6 +457,27 @@ class Coreference:
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
+
+
+def affiliation(span, coreference: Coreference) -> dict | None:
+    """The group named in the noun phrase of the person mention ``span`` (its title, apposition, "of")."""
+    rules, index = coreference.rules, coreference.index
+    root = span.root
+    phrase = root.head if root.dep_ == "appos" else root
+    heads = [phrase] + [child for child in root.children if child.dep_ == "appos"]
+    inside = {t.i for t in span}
+    for head in heads:
+        for t in head.subtree:
+            if t.i in inside or _in_clause(t, head):
+                continue
+            row = index.mention_of(t)
+            if row is not None and row["label"] in rules.group_labels and row["label"] != "NORP":
+                return row
+            place = nationality_of(t, index, rules) or (
+                coreference.description_reference(t) if t.pos_ == "NOUN" else None)
+            if place is not None and place["label"] in rules.group_labels:
+                return place
+    return None
 
 
 def copula_name(token, verb, index: ArticleIndex) -> dict | None:
