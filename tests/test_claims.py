@@ -230,7 +230,8 @@ def test_the_date_of_saying_joins_the_claim_it_reports(nlp, extractor):
     (row,) = built.rows
     assert row["text"] == text
     assert set(row["date_ids"]) == {built.value_id("Thursday")}
-    assert row["speaker"] == "Mark Rutte" and row["subject"] == "Mark Rutte"
+    # (the "we" of NATO's Secretary General is NATO: the body named with the speaker)
+    assert row["speaker"] == "Mark Rutte" and row["subject"] == "NATO"
 
 
 def test_values_of_a_nameless_subordinate_clause_stay_with_the_main_claim(nlp, extractor):
@@ -1358,3 +1359,66 @@ def test_a_speaker_anticipating_a_figure_reports_it(nlp, extractor):
     row = built.row_with("2 million barrels per day")
     assert row["subject"] == "oil demand" and row["speaker"] == "Nasser"
 
+
+
+# The parser may hang a stated subject on the dateline's place as its apposition: that phrase is the
+# subject, not a name found elsewhere (AP, November 2020; the WHO's adoption of the pandemic treaty).
+@pytest.mark.parametrize("text, value, subject", [
+    ("WASHINGTON (AP) — Supporters of President Donald Trump gathered in Washington, D.C., and some other "
+     "cities on Saturday.", "Saturday", "Supporters"),
+    ("GENEVA (AP) — The World Health Organization’s member countries on Tuesday approved an agreement.",
+     "Tuesday", "The World Health Organization’s member countries"),
+    # look-alike: a named subject after the dateline is the name itself
+    ("WASHINGTON — The Federal Reserve cut interest rates by a quarter point on Wednesday.", "Wednesday",
+     "The Federal Reserve"),
+])
+def test_a_subject_the_parser_hung_on_a_dateline_is_the_subject(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject, row  # (a phrase subject is its noun chunk: "Supporters")
+
+
+# A crowd that follows its owner is not its agent: "Trump supporters" (AP, March 2017) are the subject,
+# while an owned noun such as "leaders" still gives its owner.
+@pytest.mark.parametrize("text, value, subject, rule", [
+    ("Trump supporters have held rallies in recent weeks to counter demonstrations against him.",
+     "recent weeks", "Trump supporters", "phrase"),
+    ("Liverpool fans partied inside and outside Anfield on Sunday.", "Sunday", "Liverpool fans", "phrase"),
+    # look-alike: an owned noun
+    ("All 27 EU leaders agreed on Thursday to raise defence spending.", "Thursday", "EU", "phrase_name"),
+])
+def test_fans_and_supporters_are_not_their_owner(nlp, extractor, text, value, subject, rule):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (subject, rule), row
+
+
+# A claim with no value exists only for a named actor: the article's topic never stands in for a subject
+# phrase that holds it as a modifier ("Trump fans swarmed his motorcade", AP, November 2020).
+@pytest.mark.parametrize("text, subject", [
+    ("Donald Trump lost the election. Trump fans swarmed his motorcade when he detoured for a drive-by on his "
+     "way out of town.", None),
+    ("Liverpool won the league. Liverpool fans partied inside and outside its famous Anfield Stadium.", None),
+    # look-alike: a nameless subject phrase without the topic inside it may still stand for it
+    ("Liverpool won the league. The club confirmed the signing of a new striker.", "Liverpool"),
+])
+def test_the_topic_inside_a_subject_phrase_is_no_value_less_subject(nlp, extractor, text, subject):
+    second = text.index(". ") + 2
+    rows = [r for r in build(nlp, extractor, text).rows if r["start"] >= second]
+    assert [r["subject"] for r in rows] == ([subject] if subject else []), rows
+
+
+# "We" in a quote stands for the body its speaker speaks for when the text names it with the speaker
+# (the title's country, the country a description stands for); else for the speaker (Fiji Times, 2023).
+@pytest.mark.parametrize("text, value, subject", [
+    ("Poland will raise defence spending. This was announced by the country's finance minister, Andrzej "
+     "Domanski. \"We are committing a record 200 billion zlotys to defense in 2026,\" Domanski told reporters.",
+     "200 billion zlotys", "Poland"),
+    ("US President Donald Trump spoke on Monday. \"We agreed to cut the tariff to 18%,\" Trump said.", "18%", "US"),
+    # look-alikes: no body named with the speaker; a singular "I"
+    ("Finance Minister Professor Biman Prasad welcomed the debate. \"We expect 20 constructive contributions "
+     "from the opposition,\" said Professor Prasad.", "20 constructive contributions", "Prasad"),
+    ("US President Donald Trump spoke on Monday. \"I agreed to cut the tariff to 18%,\" Trump said.", "18%",
+     "Trump"),
+])
+def test_we_in_a_quote_is_the_body_the_speaker_speaks_for(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject, row

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import bisect
 
-from pipeline.stages.claims.grammar import PLURAL_TAGS, is_pronoun, subject_of
+from pipeline.stages.claims.grammar import PLURAL_TAGS, VERBAL, is_pronoun, subject_of
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
-from pipeline.stages.claims.words import fold, title_words
+from pipeline.stages.claims.words import fold, name_words, title_words
 
 # what ``main_subject_before`` answers when the antecedent is a common noun: resolve to nothing
 NAMELESS: dict = {"mention_id": None, "label": None, "text": ""}
@@ -117,6 +117,15 @@ class TitledPeople:
         return best
 
 
+def _in_clause(token, head) -> bool:
+    """True when ``token`` lies in a clause inside ``head``'s phrase ("X, who met the EU's envoy"): other actors."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.pos_ in VERBAL or token.dep_ in {"relcl", "acl", "advcl", "ccomp"}:
+            return True
+        token = token.head
+    return False
+
+
 def nationality_of(token, index: ArticleIndex, rules: ClaimRules) -> dict | None:
     """The country a nameless phrase belongs to by its nationality adjective ("Romanian authorities"), or None.
 
@@ -216,7 +225,12 @@ class Coreference:
         if word in rules.person_pronouns:
             return self.last_mention_before(token.idx, rules.person_labels, skip_quotes=speaker)
         if word in rules.first_person_pronouns:
-            return quote_speaker if index.quote_at(token.idx) is not None else None
+            if index.quote_at(token.idx) is None:
+                return None
+            # "we" of a person who speaks for a body the text names with them ("US President Donald
+            # Trump", "the country's finance minister, X") is that body; else the speaker
+            plural = word in rules.plural_first_person and quote_speaker is not None
+            return (plural and self.body_of(quote_speaker)) or quote_speaker
         # "it said" credits an institution ("The Council has four weeks ..., it said"): speaker labels filter later
         if word in rules.group_pronouns or word in rules.thing_pronouns:
             labels = rules.group_labels if word in rules.group_pronouns else rules.thing_labels
@@ -232,6 +246,28 @@ class Coreference:
             previous = index.sent(index.doc[sent_start - 1]).start if sent_start > 0 else sent_start
             return self.last_mention_before(token.idx, labels, skip_quotes=speaker, not_before=index.doc[previous].idx,
                                             skip_settings=True)
+        return None
+
+    def body_of(self, person: dict) -> dict | None:
+        """The organisation or country a person speaks for, as the text names it with the person, or None.
+
+        Read at the person's mentions up to ``person`` (same text, or a long name word in
+        common): a group name inside the person's own noun phrase ("US President Donald
+        Trump", "Kang Yi, head of the NBS"), else the place a nationality or a definite
+        description in it stands for ("Polish Finance Minister X", "the country's finance
+        minister, X"). The first mention that names one decides.
+        """
+        rules, index = self.rules, self.index
+        if person.get("label") not in rules.person_labels:
+            return None
+        folded, words = fold(person["text"]), name_words(person["text"])
+        for start, row, span in sorted(index.mention_spans, key=lambda item: item[0]):
+            if start > person["start"] - index.article.start:
+                break
+            if row["label"] in rules.person_labels and (fold(row["text"]) == folded or words & name_words(row["text"])):
+                found = affiliation(span, self)
+                if found is not None:
+                    return found
         return None
 
     def main_subject_before(self, token, labels: frozenset[str]) -> dict | None:
@@ -421,6 +457,27 @@ class Coreference:
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
+
+
+def affiliation(span, coreference: Coreference) -> dict | None:
+    """The group named in the noun phrase of the person mention ``span`` (its title, apposition, "of")."""
+    rules, index = coreference.rules, coreference.index
+    root = span.root
+    phrase = root.head if root.dep_ == "appos" else root
+    heads = [phrase] + [child for child in root.children if child.dep_ == "appos"]
+    inside = {t.i for t in span}
+    for head in heads:
+        for t in head.subtree:
+            if t.i in inside or _in_clause(t, head):
+                continue
+            row = index.mention_of(t)
+            if row is not None and row["label"] in rules.group_labels and row["label"] != "NORP":
+                return row
+            place = nationality_of(t, index, rules) or (
+                coreference.description_reference(t) if t.pos_ == "NOUN" else None)
+            if place is not None and place["label"] in rules.group_labels:
+                return place
+    return None
 
 
 def copula_name(token, verb, index: ArticleIndex) -> dict | None:

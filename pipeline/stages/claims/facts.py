@@ -9,7 +9,7 @@ from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.filters import asserts_fact, interprets, is_cleft
 from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
 from pipeline.stages.claims.subjects import joint_object, named_lately, resolve_subject
-from pipeline.stages.claims.words import mention_text
+from pipeline.stages.claims.words import fold, mention_text, name_words
 
 
 def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker: dict | None,
@@ -78,5 +78,17 @@ def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None,
         return (joint, "joint_object") if joint is not None else (found, rule)
     if (topic is not None and token.pos_ == "NOUN" and token.dep_ not in {"csubj", "csubjpass"}
             and named_lately(ctx, topic, verb, rules.fact_topic_reach)):
-        return topic, "topic"
+        # unless the topic is only a modifier inside the subject phrase ("Liverpool fans partied"):
+        # the phrase, not its modifier, acts, and it names no actor of its own
+        return (None, None) if _names_inside(ctx, topic, token) else (topic, "topic")
     return None, None
+
+
+def _names_inside(ctx: ArticleContext, topic: dict, token) -> bool:
+    """True when a mention of the entity ``topic`` lies inside ``token``'s own phrase."""
+    doc = token.doc
+    first, last = doc[token.left_edge.i], doc[token.right_edge.i]
+    folded, words = fold(topic["text"]), name_words(topic["text"])
+    # the same name as ``named_lately`` counts it: its text, or a long word of it ("Trump" for "Donald Trump")
+    return any(m["label"] == topic["label"] and (fold(m["text"]) == folded or words & name_words(m["text"]))
+               for m in ctx.index.mentions_in(first.idx, last.idx + len(last.text)))

@@ -38,6 +38,7 @@ class ClaimRules:
     topic_reach: int
     person_pronouns: frozenset[str]
     first_person_pronouns: frozenset[str]
+    plural_first_person: frozenset[str]
     group_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -98,7 +99,7 @@ class ClaimRules:
 _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
               "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners", "object_deps",
               "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
-              "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "group_labels",
+              "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "group_labels",
               "thing_labels", "speaker_labels", "speaker_modifier_labels", "place_labels", "weak_dates",
               "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
@@ -111,7 +112,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
-                      "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
+                      "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
@@ -139,6 +140,7 @@ _DEFAULTS: dict[str, object] = {
     "topic_reach": 4,
     "person_pronouns": ["he", "she", "him", "her", "his", "hers", "himself", "herself"],
     "first_person_pronouns": ["i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"],
+    "plural_first_person": ["we", "us", "our", "ours", "ourselves"],
     "group_pronouns": ["they", "them", "their", "theirs", "themselves"],
     "thing_pronouns": ["it", "its", "itself"],
     "relative_pronouns": ["who", "whom", "whose", "which", "that"],

@@ -202,9 +202,15 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     for frame in frames:
         subject_tokens.update(frame.source)
     for token, verb in candidates:
-        if token is None or token.i in ctx.index.dateline_tokens:
+        stated = token is not None and stated_phrase(token, rules)
+        if token is not None and token.i in ctx.index.dateline_tokens:
+            # the parser may hang the real subject on the dateline's place as its apposition
+            # ("GENEVA (AP) — The WHO's member countries ... approved"): that phrase is the subject
+            token = next((c for c in token.children
+                          if c.dep_ == "appos" and c.i not in ctx.index.dateline_tokens), None)
+            stated = stated and token is not None and token.pos_ in {"NOUN", "PROPN"}
+        if token is None:
             continue
-        stated = stated_phrase(token, rules)
         token = measured_thing(token, rules)
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)

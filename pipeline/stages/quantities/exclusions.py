@@ -90,7 +90,8 @@ def _count_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str)
         head = q.unit.split()[-1].lower()
         if head in lex.one_idioms:
             return True
-    if not approx and _name_like(view, q.start - 1):
+    # a score follows the team it is about: "beat Chelsea 2-0"
+    if not approx and q.unit_rule != "score" and _name_like(view, q.start - 1):
         return True  # part of a name: "Boeing 737 aircraft", "Apollo 11", "Minsk 2 agreement"
     if q.kind in ("count", "ratio") and q.unit is not None:
         return False

@@ -8,6 +8,7 @@ from pipeline.stages.quantities.nouns import attach_noun, complete
 from pipeline.stages.quantities.operands import Quantity, operand_at
 from pipeline.stages.quantities.ranges import join_range
 from pipeline.stages.quantities.ratios import fraction_or_multiple, one_in, times
+from pipeline.stages.quantities.scores import point_gap, score
 from pipeline.stages.quantities.view import TokenView
 
 
@@ -36,6 +37,8 @@ def read(view: TokenView, i: int) -> Quantity | None:
         return fraction_or_multiple(view, i - 1)  # "a third of", "a quarter of"
     if lower in lex.fractions or (lower in lex.multiples and lower not in lex.units):
         return fraction_or_multiple(view, start)
+    if start == i and (special := score(view, i) or point_gap(view, i)) is not None:
+        return special
     q = operand_at(view, start)
     if q is None:
         return None

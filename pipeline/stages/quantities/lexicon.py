@@ -115,6 +115,10 @@ class Lexicon:
     glue: frozenset[str]
     brackets: frozenset[str]
     token_re: re.Pattern
+    score_nouns: frozenset[str]
+    score_verbs: frozenset[str]
+    score_max: int
+    point_changes: frozenset[str]
 
     number_words: frozenset[str]  # every word that can start or anchor a spelled quantity
 
@@ -126,6 +130,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     pct, meas, dates = root.table("percent"), root.table("measures"), root.table("dates")
     counts, excl, rng = root.table("counts"), root.table("exclude"), root.table("ranges")
     bridge, prep = root.table("approx_bridge"), root.table("approx_prepositions")
+    scores = root.table("scores")
     # CLDR's codes, names and symbols first; the project lexicon adds the newsroom forms CLDR
     # lacks ("$US", "Danish crowns") and decides the forms CLDR leaves to many countries ("$", "rupees")
     cldr = cldr_currencies(symbol_stoplist=frozenset(cur("cldr_symbol_stoplist")),
@@ -247,6 +252,10 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         glue=frozenset(excl("glue")),
         brackets=frozenset(excl("brackets")),
         token_re=token_re,
+        score_nouns=_lower_set(scores("nouns")),
+        score_verbs=_lower_set(scores("verbs")),
+        score_max=int(scores("max_side")),
+        point_changes=_lower_set(scores("point_changes")),
         number_words=_lower_set(
             [*nums("units"), *nums("tens"), *nums("multipliers"),
              *mags("words"), *nums("vague"), *nums("fractions"),

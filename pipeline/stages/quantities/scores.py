@@ -1,0 +1,69 @@
+"""Scores and point gaps: "a 9-3 vote", "won 3-2", "4-6 6-4 6-4" (a count with unit "score"), "a 10-point lead"."""
+from __future__ import annotations
+
+import re
+
+from pipeline.stages.quantities.lexicon import DASHES
+from pipeline.stages.quantities.operands import Quantity
+from pipeline.stages.quantities.view import TokenView
+
+_PAIR = re.compile(rf"^(\d{{1,3}})[{DASHES}](\d{{1,3}})$")
+_SIDE = re.compile(r"^\d{1,3}$")
+
+
+def _pair_at(view: TokenView, i: int) -> tuple[int, int, int] | None:
+    """(end token, left side, right side) of an "N-M" written at token i, one token ("2–6") or three glued."""
+    t = view.tok(i)
+    if t is None:
+        return None
+    m = _PAIR.match(t.text)
+    if m:
+        left, right, end = int(m.group(1)), int(m.group(2)), i + 1
+    elif (_SIDE.match(t.text) and view.lower(i + 1) in DASHES and view.glued(i) and view.glued(i + 1)
+          and view.tok(i + 2) is not None and _SIDE.match(view.doc[i + 2].text)):
+        left, right, end = int(t.text), int(view.doc[i + 2].text), i + 3
+    else:
+        return None
+    if max(left, right) > view.lex.score_max or view.glued(end - 1) and view.lower(end) in DASHES:
+        return None  # "1-2-3", "2023-24-25": a code or a list
+    return end, left, right
+
+
+def score(view: TokenView, i: int) -> Quantity | None:
+    """A score starting at token i, read on the evidence of ``[scores]``, else None."""
+    lex = view.lex
+    first = _pair_at(view, i)
+    if first is None or view.glued(i - 1) and view.tok(i - 1) is not None and not view.doc[i - 1].is_punct:
+        return None
+    end, pairs = first[0], 1
+    while True:  # tennis sets: "4-6 6-4 6-4", "2–6, 6–2, 6–3"
+        at = end + 1 if view.lower(end) == "," else end
+        nxt = _pair_at(view, at)
+        if nxt is None or max(nxt[1], nxt[2]) > 7 or max(first[1], first[2]) > 7:
+            break
+        end, pairs = nxt[0], pairs + 1
+    after = view.tok(end)
+    if pairs > 1 or (after is not None and after.lower_ in lex.score_nouns):
+        return Quantity(i, end, i, end, None, None, kind="count", unit="score", unit_rule="score")
+    if after is not None and (after.pos_ in lex.noun_pos or after.like_num):
+        return None  # "won 2-3 seats": a range of seats
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = view.doc[k]
+        if t.is_punct:
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in lex.score_verbs:
+                return Quantity(i, end, i, end, None, None, kind="count", unit="score", unit_rule="score")
+            break
+    return None
+
+
+def point_gap(view: TokenView, i: int) -> Quantity | None:
+    """ "a 10-point lead", "a 10-point increase": N points; "a 10-point plan" is a list, None."""
+    t = view.tok(i)
+    if (t is None or not _SIDE.match(t.text) or view.lower(i + 1) not in DASHES or not view.glued(i)
+            or not view.glued(i + 1) or view.lower(i + 2) not in ("point", "points")
+            or view.lower(i + 3) not in view.lex.point_changes):
+        return None
+    value = float(t.text)
+    return Quantity(i, i + 3, i, i + 1, value, value, kind="count", unit="points", unit_rule="point_gap")
