@@ -166,7 +166,13 @@ def run(raw_dir: str, out_dir: str, interim_dir: str, config_path: Path | None, 
         manifest = run_pipeline(ws, workers=workers, engine=engine, scheduler=scheduler)
     rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
     click.echo(f"wrote {out_dir}: {rows} ({manifest['seconds_total']:.1f}s)")
-    _report_errors(ws, "run")
+    # a cluster's workers write their shards' warnings into errors.parquet themselves: the client has only the count
+    more = manifest["errors"] - len(ws.errors.rows)
+    if more > 0:
+        click.echo(f"run: {more} problem(s) the workers recorded; see errors.parquet", err=True)
+    _report_errors(ws, "run", keep_going=more > 0 and not ws.errors.rows)
+    if more > 0:
+        sys.exit(1)
 
 
 def _stage_command(name: str, function_name: str, summary: str, example: str):
