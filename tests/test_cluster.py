@@ -141,3 +141,33 @@ def test_a_one_file_run_after_a_dataset_run_leaves_no_parts_behind(raw, tmp_path
     assert not (out / "claims").exists() and (out / "claims.parquet").is_file()
     assert (out / "notes" / "mine.txt").read_text(encoding="utf-8") == "kept"
     assert set(manifest["files"]) == {f"{t}.parquet" for t in (*CONTRACT_TABLES, "errors")}
+
+
+#: names that join across sources, the sources split so that each pair lands in two partitions
+ACROSS = {
+    "a_boj.txt": "TOKYO - The BoJ kept its policy rate at 0.5% on Friday, officials said.\n",
+    "b_uk.txt": "LONDON - The UK economy grew 0.3% in the third quarter, the statistics office said.\n",
+    "c_bank.txt": "TOKYO - The Bank of Japan said inflation would stay near 2% next year.\n",
+    "d_britain.txt": "LONDON - Britain said on Monday it would raise defence spending to 2.5% of GDP.\n",
+}
+
+
+def test_names_joined_across_partitions_give_the_local_tables(tmp_path, config, nlp, client):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, text in ACROSS.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    local = _local(raw, tmp_path, config, nlp)
+    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config, dataset=True)
+    assert [n for n in manifest["files"] if n.startswith("mentions/")] == ["mentions/part-00000.parquet",
+                                                                           "mentions/part-00001.parquet"]
+    first = pd.read_parquet(tmp_path / "out" / "mentions" / "part-00000.parquet")
+    assert set(first.source) == {"a_boj.txt", "b_uk.txt"}  # the two halves of each pair are apart
+    for table in CONTRACT_TABLES:
+        frame = pd.read_parquet(tmp_path / "out" / table)
+        key = local[table].columns[0]
+        pd.testing.assert_frame_equal(frame.sort_values(key).reset_index(drop=True),
+                                      local[table].sort_values(key).reset_index(drop=True))
+    mentions, entities = local["mentions"], local["entities"].set_index("entity_id")
+    names = {row.text: entities.loc[row.entity_id, "name"] for row in mentions.itertuples()}
+    assert names["BoJ"] == names["Bank of Japan"] and names["UK"] == names["Britain"]

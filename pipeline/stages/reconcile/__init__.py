@@ -81,7 +81,8 @@ from pipeline.stages.reconcile.names import (
 )
 
 __all__ = ["ENTITY_LABELS", "GazetteerEntry", "PersonName", "acronym_matches", "alias_variants", "fold_whitespace",
-           "gazetteer_entries", "is_acronym", "parse_person", "person_key", "reconcile", "row_features",
+           "gazetteer_entries", "is_acronym", "parse_person", "person_key", "reconcile", "reconcile_partitions",
+           "row_features",
            "strip_possessive", "surface_form", "surface_key"]
 
 
@@ -100,10 +101,26 @@ def reconcile(candidates: pd.DataFrame, *, lexicon: dict,
         raise ValueError(f"[E213] candidates lack columns {missing}")
     if candidates.empty:
         return empty_frame("entities"), empty_frame("mentions")
+    return reconcile_partitions([candidates], lexicon=lexicon, features=features)
+
+
+def reconcile_partitions(parts: list[pd.DataFrame], *, lexicon: dict,
+                         features: dict[tuple, tuple] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``reconcile`` over candidates split into partitions of whole sources, in the cluster's steps, in one process.
+
+    Every source's rows must lie in one partition; any such split gives ``reconcile``'s tables.
+    """
     opts = options(lexicon)
-    frame, rows = prepare(candidates, lexicon=lexicon, features=features)
-    resolve_targets(rows, corpus_facts([partition_facts(rows, opts)]), opts)
+    prepared = [prepare(part, lexicon=lexicon, features=features) for part in parts if len(part)]
+    if not prepared:
+        return empty_frame("entities"), empty_frame("mentions")
+    facts = corpus_facts([partition_facts(rows, opts) for _, rows in prepared])
+    for _, rows in prepared:
+        resolve_targets(rows, facts, opts)
     by_name, _ = gazetteer_lookups(gazetteer_entries(lexicon))
-    decisions = decide_entities([partition_tallies(rows)], by_name=by_name, titles=opts["titles"])
-    mentions, counts = partition_mentions(frame, rows, decisions)
-    return entity_table(decisions, [counts]), mentions
+    decisions = decide_entities([partition_tallies(rows) for _, rows in prepared], by_name=by_name,
+                                titles=opts["titles"])
+    labelled = [partition_mentions(frame, rows, decisions) for frame, rows in prepared]
+    mentions = (pd.concat([m for m, _ in labelled], ignore_index=True)
+                .sort_values(["source", "start", "end", "mention_id"], kind="mergesort").reset_index(drop=True))
+    return entity_table(decisions, [counts for _, counts in labelled]), mentions
