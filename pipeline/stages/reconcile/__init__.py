@@ -62,7 +62,6 @@ from pipeline.stages.reconcile.linking import (
     partition_facts,
     prepare,
     resolve_targets,
-    row_features,
 )
 from pipeline.stages.reconcile.names import (
     ENTITY_LABELS,
@@ -82,36 +81,32 @@ from pipeline.stages.reconcile.names import (
 
 __all__ = ["ENTITY_LABELS", "GazetteerEntry", "PersonName", "acronym_matches", "alias_variants", "fold_whitespace",
            "gazetteer_entries", "is_acronym", "parse_person", "person_key", "reconcile", "reconcile_partitions",
-           "row_features",
            "strip_possessive", "surface_form", "surface_key"]
 
 
-def reconcile(candidates: pd.DataFrame, *, lexicon: dict,
-              features: dict[tuple, tuple] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def reconcile(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group the corpus's mention candidates into entities; return (entities, mentions).
 
     ``candidates`` has the columns of ``SCHEMAS["mention_candidates"]``; the result has
     exactly the columns of ``SCHEMAS["entities"]`` and ``SCHEMAS["mentions"]``, one
     mention per candidate with an OntoNotes name label (other labels are ignored). The
-    same rows in any order give the same tables. ``features`` (``row_features`` of the
-    candidates, computed elsewhere) spares the per-mention work.
+    same rows in any order give the same tables.
     """
     missing = [c for c in SCHEMAS["mention_candidates"].names if c not in candidates.columns]
     if missing:
         raise ValueError(f"[E213] candidates lack columns {missing}")
     if candidates.empty:
         return empty_frame("entities"), empty_frame("mentions")
-    return reconcile_partitions([candidates], lexicon=lexicon, features=features)
+    return reconcile_partitions([candidates], lexicon=lexicon)
 
 
-def reconcile_partitions(parts: list[pd.DataFrame], *, lexicon: dict,
-                         features: dict[tuple, tuple] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def reconcile_partitions(parts: list[pd.DataFrame], *, lexicon: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``reconcile`` over candidates split into partitions of whole sources, in the cluster's steps, in one process.
 
     Every source's rows must lie in one partition; any such split gives ``reconcile``'s tables.
     """
     opts = options(lexicon)
-    prepared = [prepare(part, lexicon=lexicon, features=features) for part in parts if len(part)]
+    prepared = [prepare(part, lexicon=lexicon) for part in parts if len(part)]
     if not prepared:
         return empty_frame("entities"), empty_frame("mentions")
     facts = corpus_facts([partition_facts(rows, opts) for _, rows in prepared])

@@ -90,15 +90,12 @@ def options(lexicon: dict) -> dict:
 
 
 
-def prepare(candidates: pd.DataFrame, *, lexicon: dict, features: dict | None = None) -> tuple[pd.DataFrame, list[_Row]]:
-    """The candidates of whole sources, deduplicated and sorted, with one ``_Row`` per named-entity candidate.
-
-    ``features`` (``row_features`` of the candidates, computed elsewhere) spares the per-mention work.
-    """
+def prepare(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame, list[_Row]]:
+    """The candidates of whole sources, deduplicated and sorted, with one ``_Row`` per named-entity candidate."""
     opts = options(lexicon)
     entries = gazetteer_entries(lexicon)
     by_name, by_key = gazetteer_lookups(entries)
-    features = dict(features or {})
+    features: dict[tuple, tuple] = {}  # each distinct (text, label, hint) is analysed once
     frame = (
         candidates[SCHEMAS["mention_candidates"].names]
         .drop_duplicates("mention_id")
@@ -109,28 +106,8 @@ def prepare(candidates: pd.DataFrame, *, lexicon: dict, features: dict | None = 
     records = [_Record(position, values) for position, values in enumerate(zip(*columns))]
     del columns
     # only named-entity labels make entities; a stray DATE or CARDINAL row is ignored
-    rows = [_make_row(r, by_name, by_key, opts, features, entries) for r in records if r["label"] in ENTITY_LABELS]
+    rows = [_make_row(r, by_name, by_key, opts, features) for r in records if r["label"] in ENTITY_LABELS]
     return frame, [r for r in rows if r.key]
-
-
-def row_features(candidates: pd.DataFrame, *, lexicon: dict) -> dict[tuple, tuple]:
-    """What reconciliation derives from each distinct (text, label, canonical hint) of ``candidates``.
-
-    The per-mention half of ``reconcile``, which needs no other row. Values are
-    (surface, key, gazetteer entry index, person name).
-    """
-    opts = options(lexicon)
-    entries = gazetteer_entries(lexicon)
-    by_name, by_key = gazetteer_lookups(entries)
-    index = {id(entry): i for i, entry in enumerate(entries)}
-    features: dict[tuple, tuple] = {}
-    kept = candidates[candidates["label"].isin(ENTITY_LABELS)]
-    hints = [h if isinstance(h, str) else None for h in kept["canonical_hint"].tolist()]
-    for triple in zip(kept["text"].astype(str).tolist(), kept["label"].astype(str).tolist(), hints):
-        if triple not in features:
-            surface, key, gaz, person = _features(*triple, by_name, by_key, opts)
-            features[triple] = (surface, key, index[id(gaz)] if gaz else None, person)
-    return features
 
 
 def gazetteer_lookups(entries: list[GazetteerEntry]) -> tuple[dict, dict]:
@@ -143,7 +120,7 @@ def gazetteer_lookups(entries: list[GazetteerEntry]) -> tuple[dict, dict]:
     return by_name, by_key
 
 
-def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features: dict, entries: list) -> _Row:
+def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features: dict) -> _Row:
     """One candidate with its alias form, key, gazetteer entry and person name parts.
 
     They depend only on the text, label and hint, so each distinct form is analysed once.
@@ -152,11 +129,8 @@ def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features
     triple = (str(record["text"]), str(record["label"]), hint if isinstance(hint, str) else None)
     known = features.get(triple)
     if known is None:
-        surface, key, gaz, person = _features(*triple, by_name, by_key, opts)
-        features[triple] = known = (surface, key, gaz, person)
-    else:
-        surface, key, gaz, person = known
-        gaz = entries[gaz] if isinstance(gaz, int) else gaz
+        features[triple] = known = _features(*triple, by_name, by_key, opts)
+    surface, key, gaz, person = known
     return _Row(record=record, surface=surface, key=key, label=triple[1], gaz=gaz, person=person)
 
 
