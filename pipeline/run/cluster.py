@@ -272,10 +272,12 @@ def run_cluster(job: Job, client, *, errors: ErrorLog, model_version: str, datas
         entries: dict[str, dict] = {}
         inputs: dict[str, str] = {}
         pending = []
+        # the job (configuration and lexicons, ~90 KB pickled) goes to each worker once, not with every task
+        shared = client.scatter(job, broadcast=True, hash=False)
         for batch in _batches(sizes, batch_chars):
             meta = {s: m for f in batch for s, m in meta_of.get(f, {}).items()}
             previous = {s: k for f in batch for s, k in previous_of.get(f, {}).items()}
-            pending.append(client.submit(source_batch, batch, job, meta, previous, pure=False))
+            pending.append(client.submit(source_batch, batch, shared, meta, previous, pure=False))
             if len(pending) >= 2 * workers:
                 journal.add(_take(pending.pop(0).result(), order, entries, inputs, timings, errors))
         for future in pending:
@@ -284,7 +286,7 @@ def run_cluster(job: Job, client, *, errors: ErrorLog, model_version: str, datas
                                                         indent=1, sort_keys=True) + "\n").encode())
         journal.clear()
         live = [s for s in order if s in entries]
-        manifest = _publish(job, client, live, errors, timings, dataset=dataset, workers=workers,
+        manifest = _publish(shared, client, live, errors, timings, dataset=dataset, workers=workers,
                             weights=_weights(live, sizes))
         manifest.update(_manifest_head(job, model_version, inputs, manifest["rows"]["errors"], timings))
         manifest["engine"] = {"name": "dask", "workers": workers, "dataset": dataset}
@@ -346,9 +348,11 @@ class Journal:
         self.interim.remove(self.FOLDER)
 
 
-def _publish(job: Job, client, live: list[str], errors: ErrorLog, timings: dict, *, dataset: bool,
+def _publish(job, client, live: list[str], errors: ErrorLog, timings: dict, *, dataset: bool,
              workers: int, weights: dict[str, float]) -> dict:
     """Stage every table under a fresh prefix of ``--out`` from tasks on the workers; return the files' entries.
+
+    ``job`` is the ``Job`` as a future held by every worker.
 
     Reconciliation runs in two levels: each partition reads its mention shards once and
     sends only its facts (one entry per distinct form) to the first global step, resolves

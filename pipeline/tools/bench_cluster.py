@@ -40,7 +40,7 @@ def local_rerun(corpus: Path, scratch: Path, config) -> dict:
     return {"seconds": time.perf_counter() - started, "stages": manifest["seconds"]}
 
 
-def cluster_rerun(corpus: Path, scratch: Path, config, client) -> dict:
+def cluster_rerun(corpus: Path, scratch: Path, config, client, *, dataset: bool = False) -> dict:
     """Wall seconds of the same rerun on the cluster behind ``client``, with its tasks, compute time and transfers."""
     from distributed import get_task_stream
 
@@ -51,13 +51,13 @@ def cluster_rerun(corpus: Path, scratch: Path, config, client) -> dict:
     started = time.perf_counter()
     with get_task_stream(client) as stream:
         manifest = run_on_cluster(str(corpus), str(scratch / "interim"), str(scratch / "out_cluster"), config,
-                                  errors=ErrorLog(), client=client)
+                                  errors=ErrorLog(), client=client, dataset=dataset)
     seconds = time.perf_counter() - started
     computed = [s for task in stream.data for s in task["startstops"] if s["action"] == "compute"]
     by_function: dict[str, float] = {}
     for task in stream.data:
         name = task["key"][0] if isinstance(task["key"], tuple) else task["key"]
-        function = str(name).rsplit("-", 1)[0]
+        function = str(name).split("-", 1)[0]  # "claims_part-<uuid>": the function's name
         by_function[function] = by_function.get(function, 0.0) + sum(
             s["stop"] - s["start"] for s in task["startstops"] if s["action"] == "compute")
     moved = sum(client.run(_transferred).values())
@@ -75,16 +75,12 @@ def _transferred(dask_worker) -> int:
 
 
 def same_tables(scratch: Path) -> bool:
-    import pandas as pd
-
+    """Whether the cluster's tables (one file each, or datasets of parts) are the single process's, to the row."""
     from pipeline.core.schema import CONTRACT_TABLES
+    from pipeline.tools.load import load
 
-    for table in CONTRACT_TABLES:
-        left = pd.read_parquet(scratch / "out_local" / f"{table}.parquet")
-        right = pd.read_parquet(scratch / "out_cluster" / f"{table}.parquet")
-        if not left.equals(right):
-            return False
-    return True
+    left, right = load(scratch / "out_local"), load(scratch / "out_cluster")
+    return all(left[table].equals(right[table]) for table in CONTRACT_TABLES)
 
 
 @click.command()
@@ -96,9 +92,10 @@ def same_tables(scratch: Path) -> bool:
 @click.option("--runs", default=3, show_default=True, help="Timed reruns per engine.")
 @click.option("--workers", default=2, show_default=True, help="LocalCluster worker processes (one thread each).")
 @click.option("--scheduler", default=None, help="Time an existing cluster (tcp://HOST:8786) instead of a LocalCluster.")
+@click.option("--dataset", is_flag=True, help="The cluster writes each table as a dataset of parts (--dataset).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
 def main(words: int, seed_dir: Path, scratch: Path, runs: int, workers: int, scheduler: str | None,
-         config_path: Path | None) -> None:
+         dataset: bool, config_path: Path | None) -> None:
     """Time the corpus-wide stages (a rerun with every shard reused) in one process and on a cluster; print JSON.
 
     \b
@@ -119,13 +116,13 @@ def main(words: int, seed_dir: Path, scratch: Path, runs: int, workers: int, sch
         local, remote = [], []
         for _ in range(runs):  # interleaved, so that a busy spell of the machine hits both
             local.append(local_rerun(corpus, scratch, config))
-            remote.append(cluster_rerun(corpus, scratch, config, client))
+            remote.append(cluster_rerun(corpus, scratch, config, client, dataset=dataset))
     if cluster is not None:
         cluster.close()
     one = statistics.median(r["seconds"] for r in local)
     many = statistics.median(r["seconds"] for r in remote)
     result.update({
-        "runs": runs, "workers": workers,
+        "runs": runs, "workers": workers, "dataset": dataset,
         "single_process_seconds": [round(r["seconds"], 2) for r in local],
         "cluster_seconds": [round(r["seconds"], 2) for r in remote],
         "cluster_vs_single_median": round(many / one, 3),
