@@ -155,7 +155,7 @@ def resolve_part(job: Job, part: tuple, facts: tuple) -> tuple[Partition, dict]:
     from pipeline.stages.reconcile.groups import partition_tallies
     from pipeline.stages.reconcile.linking import options, resolve_targets
 
-    partition = part[0]
+    partition = part[0]  # resolved in place: it never leaves its worker, and a copy of its rows would double them
     clock = time.perf_counter()
     resolve_targets(partition.rows, facts[0], options(entity_lexicon(job.config)))
     tallies = partition_tallies(partition.rows)
