@@ -170,6 +170,11 @@ def run(raw_dir: str, out_dir: str, interim_dir: str, config_path: Path | None, 
         manifest = run_pipeline(ws, workers=workers, engine=engine, scheduler=scheduler)
     rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
     click.echo(f"wrote {out_dir}: {rows} ({manifest['seconds_total']:.1f}s)")
+    # a cluster's workers write their shards' warnings (severity "warning": values too large to store) into
+    # errors.parquet themselves: the client has only their count, and warnings leave the exit status 0
+    more = manifest["errors"] - len(ws.errors.rows)
+    if more > 0:
+        click.echo(f"run: {more} warning(s) the workers recorded; see errors.parquet", err=True)
     _report_errors(ws, "run")
 
 
@@ -247,7 +252,7 @@ def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path |
               help="Instead of --gold: run the dates stage on a folder of TimeML (.tml) files and score it.")
 @click.option("--withhold-dct", is_flag=True,
               help="With --timeml: infer each document's date from its text and score it against the DCT.")
-@click.argument("outputs", type=click.Path(path_type=Path, file_okay=False), default="outputs")
+@click.argument("outputs", default="outputs")
 @click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=None,
               help="Input folder the outputs were built from [default: the one in manifest.json].")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
@@ -255,7 +260,7 @@ def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path |
 @click.option("--floors", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="TOML file of minimum metric values; exit 1 when any metric falls below its floor.")
 @_guard
-def eval_command(gold_dir: Path | None, timeml_dir: Path | None, withhold_dct: bool, outputs: Path,
+def eval_command(gold_dir: Path | None, timeml_dir: Path | None, withhold_dct: bool, outputs: str,
                  raw_dir: Path | None, as_json: bool, show_errors: bool, floors: Path | None) -> None:
     """Score output tables against gold annotations: precision, recall, F1, value accuracy.
 
@@ -269,7 +274,10 @@ def eval_command(gold_dir: Path | None, timeml_dir: Path | None, withhold_dct: b
         return
     if gold_dir is None:
         raise click.UsageError("[E059] eval needs --gold DIR (gold .jsonl files) or --timeml DIR (TimeML files)")
-    if not outputs.is_dir():
+    from pipeline.run.storage import local_path
+
+    # a folder (one file per table, or a --dataset folder of parts) or an fsspec URL of one
+    if local_path(outputs) is not None and not local_path(outputs).is_dir():
         raise click.UsageError(f"[E059] {outputs}: no such output folder; run `pipeline run` first or name the folder")
     from pipeline.tools.evaluate import check_floors, evaluate, flat_metrics, format_report, load_gold
     from pipeline.tools.load import load

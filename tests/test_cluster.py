@@ -84,6 +84,7 @@ def test_memory_urls_give_the_local_tables_and_a_rerun_reuses_every_shard(raw, t
     again = _cluster(client, "memory://seeds/raw", "memory://seeds/interim", "memory://seeds/out", config)
     assert "nlp" not in again["seconds"]  # nothing went through the model the second time
     assert not [p for p in memory.ls("/seeds/out", detail=False) if ".pipeline-publish." in p]
+    assert not memory.exists("/seeds/interim/run.journal")  # the journal is folded into run.json at the end
 
 
 def test_a_dataset_is_one_part_per_partition_read_back_as_the_local_table(raw, tmp_path, config, nlp, client):
@@ -141,3 +142,85 @@ def test_a_one_file_run_after_a_dataset_run_leaves_no_parts_behind(raw, tmp_path
     assert not (out / "claims").exists() and (out / "claims.parquet").is_file()
     assert (out / "notes" / "mine.txt").read_text(encoding="utf-8") == "kept"
     assert set(manifest["files"]) == {f"{t}.parquet" for t in (*CONTRACT_TABLES, "errors")}
+
+
+#: names that join across sources, the sources split so that each pair lands in two partitions
+ACROSS = {
+    "a_boj.txt": "TOKYO - The BoJ kept its policy rate at 0.5% on Friday, officials said.\n",
+    "b_uk.txt": "LONDON - The UK economy grew 0.3% in the third quarter, the statistics office said.\n",
+    "c_bank.txt": "TOKYO - The Bank of Japan said inflation would stay near 2% next year.\n",
+    "d_britain.txt": "LONDON - Britain said on Monday it would raise defence spending to 2.5% of GDP.\n",
+}
+
+
+def test_names_joined_across_partitions_give_the_local_tables(tmp_path, config, nlp, client):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, text in ACROSS.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    local = _local(raw, tmp_path, config, nlp)
+    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config, dataset=True)
+    assert [n for n in manifest["files"] if n.startswith("mentions/")] == ["mentions/part-00000.parquet",
+                                                                           "mentions/part-00001.parquet"]
+    first = pd.read_parquet(tmp_path / "out" / "mentions" / "part-00000.parquet")
+    assert set(first.source) == {"a_boj.txt", "b_uk.txt"}  # the two halves of each pair are apart
+    for table in CONTRACT_TABLES:
+        frame = pd.read_parquet(tmp_path / "out" / table)
+        key = local[table].columns[0]
+        pd.testing.assert_frame_equal(frame.sort_values(key).reset_index(drop=True),
+                                      local[table].sort_values(key).reset_index(drop=True))
+    mentions, entities = local["mentions"], local["entities"].set_index("entity_id")
+    names = {row.text: entities.loc[row.entity_id, "name"] for row in mentions.itertuples()}
+    assert names["BoJ"] == names["Bank of Japan"] and names["UK"] == names["Britain"]
+
+
+def test_load_eval_and_report_read_a_dataset_folder_and_a_memory_url(raw, tmp_path, config, nlp, client):
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline import load
+    from pipeline.cli import main
+
+    _local(raw, tmp_path, config, nlp)  # the one-file folder the others must match
+    _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "parts"), config, dataset=True)
+    _cluster(client, str(raw), str(tmp_path / "interim"), "memory://loaded/out", config)
+    one_file, parts, memory = load(tmp_path / "out_local"), load(tmp_path / "parts"), load("memory://loaded/out")
+    for table in CONTRACT_TABLES:
+        pd.testing.assert_frame_equal(parts[table], one_file[table])  # the parts together, in the one file's order
+        pd.testing.assert_frame_equal(memory[table], one_file[table])
+    claim = parts.claims.iloc[0]
+    assert parts.source_text(claim.source)[claim.start:claim.end] == claim.text
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(RAW.parent / "tests" / "gold" / "001_546b4fd73cca9fc4.jsonl", gold)  # the seed this corpus holds
+    scores = [CliRunner().invoke(main, ["eval", "--gold", str(gold), str(out), "--json"])
+              for out in (tmp_path / "out_local", tmp_path / "parts", "memory://loaded/out")]
+    assert [r.exit_code for r in scores] == [0, 0, 0], scores[1].output
+    assert json.loads(scores[1].output) == json.loads(scores[0].output) == json.loads(scores[2].output)
+    for out, page in ((tmp_path / "parts", tmp_path / "parts" / "report.html"),
+                      ("memory://loaded/out", tmp_path / "memory.html")):
+        result = CliRunner().invoke(main, ["report", str(out), "--out", str(page)])
+        assert result.exit_code == 0, result.output
+        assert claim.text[:30] in page.read_text(encoding="utf-8") or len(one_file.claims) == 0
+    # a table part changed after the run is refused, part by part
+    part = tmp_path / "parts" / "claims" / "part-00000.parquet"
+    part.write_bytes(part.read_bytes() + b"x")
+    with pytest.raises(Exception, match=r"\[E052\]"):
+        load(tmp_path / "parts")
+
+
+def test_the_index_is_journalled_per_batch_so_a_killed_run_keeps_its_finished_sources(tmp_path):
+    from pipeline.run.cluster import Journal
+    from pipeline.run.storage import Store
+
+    for location in (str(tmp_path / "interim"), "memory://journal/interim"):
+        killed = Journal(Store(location))
+        killed.add({"a.txt": {"key": "k1", "sha256": "s1", "shard": "a"}})
+        killed.add({})  # a batch of failed sources writes nothing
+        killed.add({"b.txt": {"key": "k2", "sha256": "s2", "shard": "b"}})
+        # the next run (another token) reads what the killed one finished, and clears it once its index is written
+        after = Journal(Store(location))
+        assert set(after.read()) == {"a.txt", "b.txt"} and after.read()["b.txt"]["key"] == "k2"
+        after.clear()
+        assert after.read() == {} and not Store(location).exists(Journal.FOLDER)

@@ -460,3 +460,52 @@ def test_party_members_alone_stay_a_nationality_like_group(lexicon):
     # no "Republican Party" in the corpus: nothing to join, the model's NORP stands
     entities, _ = run([cand("a", 0, "Republicans", "NORP")], lexicon)
     assert list(zip(entities.name, entities.label)) == [("Republicans", "NORP")]
+
+
+# ------------------------------------------------------------------ partitions (the cluster's two levels)
+
+#: links that cross documents: each source here is its own partition in some split
+ACROSS = [
+    cand("p1", 0, "Bank of Japan", "ORG"), cand("p2", 0, "BoJ", "ORG"),
+    cand("p3", 0, "UK", "GPE"), cand("p4", 0, "Britain", "GPE"),
+    cand("p5", 0, "Federal Reserve", "ORG"), cand("p6", 0, "Fed", "ORG"),
+    cand("p7", 0, "Security Action For Europe", "LAW"), cand("p7", 28, "SAFE", "ORG"), cand("p8", 0, "SAFE", "ORG"),
+    cand("p9", 0, "Kaja Kallas", "PERSON"), cand("p10", 0, "Kallas", "ORG"), cand("p10", 20, "Kaja", "PERSON"),
+    cand("p11", 0, "2014 Wales Summit", "EVENT"), cand("p12", 0, "Wales Summit", "EVENT"),
+    cand("p13", 0, "Belgians", "NORP"), cand("p14", 0, "Belgian", "NORP"), cand("p14", 20, "Belgian", "NORP"),
+    cand("p15", 0, "Dealogic", "ORG"), cand("p15", 20, "Dealogic", "ORG"), cand("p15", 40, "Dealogik", "ORG"),
+    cand("p16", 0, "Nordic Defence Cooperation", "ORG"), cand("p16", 28, "NORDEFCO", "ORG"),
+    cand("p16", 50, "the Cooperation", "ORG"), cand("p17", 0, "NORDEFCO", "ORG", kb_id="Q1"),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=3), min_size=17, max_size=17), st.booleans())
+def test_any_split_into_partitions_of_sources_gives_the_one_process_tables(lexicon, bare_lexicon, assign, bare):
+    """The cluster's two-level reconciliation, whatever source lands in whatever partition."""
+    from pipeline.stages.reconcile import reconcile_partitions
+
+    lex = bare_lexicon if bare else lexicon
+    frame = pd.DataFrame(ACROSS, columns=SCHEMAS["mention_candidates"].names)
+    expected = reconcile(frame, lexicon=lex)
+    partition = frame.doc_id.str[1:].astype(int).map(lambda d: assign[d - 1])
+    got = reconcile_partitions([frame[partition == p] for p in range(4)], lexicon=lex)
+    pd.testing.assert_frame_equal(expected[0], got[0])
+    pd.testing.assert_frame_equal(expected[1], got[1])
+
+
+def test_aliases_join_across_partitions(bare_lexicon, lexicon):
+    from pipeline.stages.reconcile import reconcile_partitions
+
+    frame = pd.DataFrame(ACROSS, columns=SCHEMAS["mention_candidates"].names)
+    alone = [frame[frame.doc_id == doc] for doc in frame.doc_id.unique()]  # every source its own partition
+    entities, mentions = reconcile_partitions(alone, lexicon=bare_lexicon)
+    assert entity_of(entities, mentions, "p2", 0)["name"] == "Bank of Japan"
+    assert entity_of(entities, mentions, "p8", 0)["name"] == "Security Action For Europe"
+    assert entity_of(entities, mentions, "p10", 0)["name"] == "Kaja Kallas"
+    assert entity_of(entities, mentions, "p12", 0).equals(entity_of(entities, mentions, "p11", 0))
+    assert entity_of(entities, mentions, "p13", 0)["name"] == "Belgian"
+    assert entity_of(entities, mentions, "p17", 0)["name"] == "Nordic Defence Cooperation"
+    entities, mentions = reconcile_partitions(alone, lexicon=lexicon)
+    assert entity_of(entities, mentions, "p3", 0)["name"] == entity_of(entities, mentions, "p4", 0)["name"]
+    assert entity_of(entities, mentions, "p6", 0)["name"] == entity_of(entities, mentions, "p5", 0)["name"]

@@ -1,14 +1,14 @@
 """A Dask run in which the client only coordinates: it sends names and receives small summaries.
 
 Workers read their sources from ``--raw``, write their shards to ``--interim``, and run the
-corpus-wide stages too: the mention shards are read in partitions of sources, their distinct
-forms analysed per partition, and grouped into entities on one worker (the one global step;
-partitions reach it worker to worker, never through the client), and claims are resolved and
-every table written per partition. The client lists the input folder, reads ``sources.csv``
-and the run index (small), keeps at most two batches per worker in flight, and writes the
-manifest from the summaries. Reconciliation's per-mention half (``row_features``: keys,
-gazetteer look-ups, person names) runs per partition; only the grouping of all mentions runs
-in one task.
+corpus-wide stages too, in partitions of whole sources sized by their bytes: each partition
+reads its mention shards once and keeps them on its worker; reconciliation's two global
+steps see only one entry per distinct form (the corpus facts) and one tally per target and
+partition (the entity decisions), never a mention; claims are resolved and every table is
+written per partition. The client lists the input folder, reads ``sources.csv`` and the run
+index (small), keeps at most two batches per worker in flight, journals each finished
+batch's index entries, and writes the manifest from the summaries and file entries: it
+receives no table row.
 
 Every location is a plain path or an fsspec URL (``pipeline.run.storage``). On a local
 folder the set is published as a local run publishes it (staging folder, commit marker,
@@ -23,7 +23,7 @@ import contextlib
 import json
 import secrets
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -117,39 +117,92 @@ def read_part(job: Job, table: str, stage: str, sources: list[str], suffix: str 
     return pd.concat(frames, ignore_index=True) if frames else empty_frame(table)
 
 
-def features_part(job: Job, candidates: pd.DataFrame) -> tuple[dict, float]:
-    """The per-mention half of reconciliation over one partition (its distinct forms only)."""
+class Partition:
+    """One partition's mention candidates and their rows, as reconciliation leaves them on the worker.
+
+    Never sent to the client: the tasks that read it run where it is, and only its small
+    products (facts, tallies, counts) travel to the global steps.
+    """
+
+    def __init__(self, frame: pd.DataFrame, rows: list, seconds: float) -> None:
+        self.frame, self.rows, self.seconds = frame, rows, seconds
+
+
+def reconcile_part(job: Job, sources: list[str]) -> tuple[Partition, dict]:
+    """Read one partition's mention shards once; return it with its corpus facts (one entry per distinct form)."""
     from pipeline.run.extract import entity_lexicon
-    from pipeline.stages.reconcile import row_features
+    from pipeline.stages.reconcile.linking import options, partition_facts, prepare
 
     clock = time.perf_counter()
-    return row_features(candidates, lexicon=entity_lexicon(job.config)), time.perf_counter() - clock
+    lexicon = entity_lexicon(job.config)
+    candidates = read_part(job, "mention_candidates", "mentions", sources)
+    frame, rows = prepare(candidates, lexicon=lexicon)
+    facts = partition_facts(rows, options(lexicon))
+    return Partition(frame, rows, time.perf_counter() - clock), facts
 
 
-def reconcile_parts(job: Job, features: list[tuple], *parts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, float]:
-    """The one global step: every partition's mention candidates into corpus entities and mentions."""
-    from pipeline.run.extract import entity_lexicon
-    from pipeline.stages.reconcile import reconcile
+def merge_facts(*facts: dict):
+    """The first global step: every partition's facts (distinct forms) into the corpus's."""
+    from pipeline.stages.reconcile.linking import corpus_facts
 
     clock = time.perf_counter()
-    merged: dict = {}
-    for part, _ in features:
-        merged.update(part)
-    entities, mentions = reconcile(pd.concat(parts, ignore_index=True), lexicon=entity_lexicon(job.config),
-                                   features=merged)
-    return entities, mentions, time.perf_counter() - clock + sum(seconds for _, seconds in features)
+    return corpus_facts(list(facts)), time.perf_counter() - clock
 
 
-def claims_part(job: Job, sources: list[str], reconciled: tuple) -> tuple[pd.DataFrame, float]:
+def resolve_part(job: Job, part: tuple, facts: tuple) -> tuple[Partition, dict]:
+    """Settle the target of each row of one partition; return it with one tally per target."""
+    from pipeline.run.extract import entity_lexicon
+    from pipeline.stages.reconcile.groups import partition_tallies
+    from pipeline.stages.reconcile.linking import options, resolve_targets
+
+    partition = part[0]  # resolved in place: it never leaves its worker, and a copy of its rows would double them
+    clock = time.perf_counter()
+    resolve_targets(partition.rows, facts[0], options(entity_lexicon(job.config)))
+    tallies = partition_tallies(partition.rows)
+    partition.seconds += time.perf_counter() - clock
+    return partition, tallies
+
+
+def decide(job: Job, *tallies: dict):
+    """The second global step: the targets' tallies (one per target and partition) into decided entities."""
+    from pipeline.run.extract import entity_lexicon
+    from pipeline.stages.reconcile.groups import decide_entities
+    from pipeline.stages.reconcile.linking import gazetteer_lookups, options
+    from pipeline.stages.reconcile.names import gazetteer_entries
+
+    clock = time.perf_counter()
+    lexicon = entity_lexicon(job.config)
+    by_name, _ = gazetteer_lookups(gazetteer_entries(lexicon))
+    decisions = decide_entities(list(tallies), by_name=by_name, titles=options(lexicon)["titles"])
+    return decisions, time.perf_counter() - clock
+
+
+def mentions_part(resolved: tuple, decisions: tuple) -> tuple[pd.DataFrame, dict, float]:
+    """One partition's mentions table and its per-entity counts."""
+    from pipeline.stages.reconcile.groups import partition_mentions
+
+    partition = resolved[0]
+    clock = time.perf_counter()
+    mentions, counts = partition_mentions(partition.frame, partition.rows, decisions[0])
+    return mentions, counts, partition.seconds + time.perf_counter() - clock
+
+
+def entities_of(decisions: tuple, *counts: dict) -> tuple[pd.DataFrame, float]:
+    """The entities table: the decisions with every partition's counts added up."""
+    from pipeline.stages.reconcile.groups import entity_table
+
+    clock = time.perf_counter()
+    return entity_table(decisions[0], list(counts)), time.perf_counter() - clock + decisions[1]
+
+
+def claims_part(job: Job, sources: list[str], mentions: tuple, entities: tuple) -> tuple[pd.DataFrame, float]:
     """Resolve one partition's claim drafts against the corpus entities (drafts only use their own mentions)."""
     from pipeline.run.extract import claim_rules
     from pipeline.stages.claims import resolve_claims
 
-    entities, mentions, _ = reconciled
     clock = time.perf_counter()
     drafts = read_part(job, "claim_drafts", "claim_drafts", sources)
-    own = mentions[mentions["source"].isin(set(sources))]
-    claims = resolve_claims(drafts, own, entities, rules=claim_rules(job.config))
+    claims = resolve_claims(drafts, mentions[0], entities[0], rules=claim_rules(job.config))
     return claims, time.perf_counter() - clock
 
 
@@ -175,28 +228,31 @@ def item(pair: tuple, index: int):
     return pair[index]
 
 
-def mentions_of(reconciled: tuple, sources: list[str] | None = None) -> pd.DataFrame:
-    mentions = reconciled[1]
-    return mentions if sources is None else mentions[mentions["source"].isin(set(sources))]
-
-
-def warnings_of(job: Job, sources: list[str]) -> list[dict]:
-    return read_part(job, "errors", "quantities", sources, WARNINGS_SUFFIX).to_dict("records")
+def errors_part(job: Job, name: str, rows: list[dict], *sources: list[str]) -> dict:
+    """Write the errors table: the client's rows and the warnings the shards of ``sources`` hold."""
+    warnings = [read_part(job, "errors", "quantities", chunk, WARNINGS_SUFFIX).to_dict("records") for chunk in sources]
+    return write_part(job, "errors", name, [*rows, *(row for part in warnings for row in part)])
 
 
 # ---------------------------------------------------------------------------------------------
 # client side
 
 
-def partitions(sources: list[str], parts: int) -> list[list[str]]:
-    """``sources`` in ``parts`` contiguous runs of nearly equal length (none empty)."""
+def partitions(sources: list[str], parts: int, weights: dict[str, float] | None = None) -> list[list[str]]:
+    """``sources`` in at most ``parts`` contiguous runs of nearly equal work (none empty).
+
+    The work of a source is its weight (its share of its input file's bytes), so a partition
+    of a few long articles and one of many short ones take about as long.
+    """
     parts = max(1, min(parts, len(sources)))
-    size, extra = divmod(len(sources), parts)
-    out, start = [], 0
-    for index in range(parts):
-        end = start + size + (1 if index < extra else 0)
-        out.append(sources[start:end])
-        start = end
+    weight = [max((weights or {}).get(s, 1.0), 1.0) for s in sources]
+    total = sum(weight)
+    out: list[list[str]] = [[] for _ in range(parts)]
+    done = 0.0
+    for source, w in zip(sources, weight):
+        # the partition whose share of the total this source's midpoint falls in
+        out[min(parts - 1, int((done + w / 2) * parts / total))].append(source)
+        done += w
     return [p for p in out if p]
 
 
@@ -207,33 +263,41 @@ def run_cluster(job: Job, client, *, errors: ErrorLog, model_version: str, datas
     timings: dict[str, float] = defaultdict(float)
     with _locks(job):
         sizes, metadata = _discover(job, errors)
+        journal = Journal(job.interim)
         index = _read_json(job.interim, "run.json") or {"sources": {}}
+        index["sources"].update(journal.read())  # what a run killed before its end had finished
         # by input file, so that each batch's share is found without a pass over the corpus
         meta_of, previous_of = _by_file(metadata), _by_file({s: e.get("key") for s, e in index["sources"].items()})
         order: list[str] = []
         entries: dict[str, dict] = {}
         inputs: dict[str, str] = {}
         pending = []
+        # the job (configuration and lexicons, ~90 KB pickled) goes to each worker once, not with every task
+        shared = client.scatter(job, broadcast=True, hash=False)
         for batch in _batches(sizes, batch_chars):
             meta = {s: m for f in batch for s, m in meta_of.get(f, {}).items()}
             previous = {s: k for f in batch for s, k in previous_of.get(f, {}).items()}
-            pending.append(client.submit(source_batch, batch, job, meta, previous, pure=False))
+            pending.append(client.submit(source_batch, batch, shared, meta, previous, pure=False))
             if len(pending) >= 2 * workers:
-                _take(pending.pop(0).result(), order, entries, inputs, timings, errors)
+                journal.add(_take(pending.pop(0).result(), order, entries, inputs, timings, errors))
         for future in pending:
-            _take(future.result(), order, entries, inputs, timings, errors)
+            journal.add(_take(future.result(), order, entries, inputs, timings, errors))
         job.interim.write_bytes("run.json", (json.dumps({"stage": "run", "sources": dict(sorted(entries.items()))},
                                                         indent=1, sort_keys=True) + "\n").encode())
+        journal.clear()
         live = [s for s in order if s in entries]
-        manifest = _publish(job, client, live, errors, timings, dataset=dataset, workers=workers)
-        manifest.update(_manifest_head(job, model_version, inputs, errors, timings))
+        manifest = _publish(shared, client, live, errors, timings, dataset=dataset, workers=workers,
+                            weights=_weights(live, sizes))
+        manifest.update(_manifest_head(job, model_version, inputs, manifest["rows"]["errors"], timings))
         manifest["engine"] = {"name": "dask", "workers": workers, "dataset": dataset}
         manifest["seconds_total"] = round(time.perf_counter() - started, 3)
         _commit(job.out, manifest)
     return manifest
 
 
-def _take(summary: dict, order: list, entries: dict, inputs: dict, timings: dict, errors: ErrorLog) -> None:
+def _take(summary: dict, order: list, entries: dict, inputs: dict, timings: dict, errors: ErrorLog) -> dict:
+    """Record one batch's summary; return its sources' index entries."""
+    taken = {}
     for problem in summary["problems"]:
         errors.add(stage="segment", source=problem["source"], line=problem["line"],
                    exc=RecordedError(problem["message"], problem["code"], problem["error_class"]))
@@ -246,45 +310,90 @@ def _take(summary: dict, order: list, entries: dict, inputs: dict, timings: dict
             errors.add(stage=error["stage"], source=row["source"],
                        exc=RecordedError(error["message"], error["code"], error["error_class"]))
         if row["ok"]:
-            entries[row["source"]] = {"key": row["key"], "sha256": row["sha256"], "shard": shard_name(row["source"])}
+            entries[row["source"]] = taken[row["source"]] = {"key": row["key"], "sha256": row["sha256"],
+                                                             "shard": shard_name(row["source"])}
+    return taken
 
 
-def _publish(job: Job, client, live: list[str], errors: ErrorLog, timings: dict, *, dataset: bool,
-             workers: int) -> dict:
-    """Stage every table under a fresh prefix of ``--out`` from tasks on the workers; return the files' entries."""
+class Journal:
+    """The run index in pieces, one small file per finished batch, so a killed run keeps its finished sources' keys.
+
+    ``run.json`` is written once, at the end of the per-document phase; until then each
+    batch's entries land in ``run.journal/`` (an object store has no append), which the
+    next run reads over ``run.json`` and a finished run removes.
+    """
+
+    FOLDER = "run.journal"
+
+    def __init__(self, interim: Store) -> None:
+        self.interim = interim
+        self.token = secrets.token_hex(4)
+        self.count = 0
+
+    def add(self, entries: dict) -> None:
+        if entries:
+            self.count += 1
+            self.interim.write_bytes(f"{self.FOLDER}/{self.token}-{self.count:06d}.json",
+                                     json.dumps(entries, sort_keys=True).encode(), durable=False)
+
+    def read(self) -> dict:
+        entries: dict = {}
+        if self.interim.exists(self.FOLDER):
+            folder = Store(f"{self.interim.location.rstrip('/')}/{self.FOLDER}")
+            for name in folder.files(("*.json",)):
+                entries.update(_read_json(folder, name) or {})
+        return entries
+
+    def clear(self) -> None:
+        self.interim.remove(self.FOLDER)
+
+
+def _publish(job, client, live: list[str], errors: ErrorLog, timings: dict, *, dataset: bool,
+             workers: int, weights: dict[str, float]) -> dict:
+    """Stage every table under a fresh prefix of ``--out`` from tasks on the workers; return the files' entries.
+
+    ``job`` is the ``Job`` as a future held by every worker.
+
+    Reconciliation runs in two levels: each partition reads its mention shards once and
+    sends only its facts (one entry per distinct form) to the first global step, resolves
+    its own rows against the merged facts, sends one tally per target to the second, and
+    labels its own mentions; the big frames never leave the worker that read them, and the
+    client gathers only file entries and timings.
+    """
     staging = f".pipeline-publish.{secrets.token_hex(6)}"
-    chunks = partitions(live, 2 * workers) if live else [[]]
+    chunks = partitions(live, 2 * workers, weights) if live else [[]]
     submit = client.submit
-    mention_parts = [submit(read_part, job, "mention_candidates", "mentions", c, pure=False) for c in chunks]
-    features = [submit(features_part, job, part, pure=False) for part in mention_parts]
-    reconciled = submit(reconcile_parts, job, features, *mention_parts, pure=False)
-    claims = [submit(claims_part, job, c, reconciled, pure=False) for c in chunks]
+    read = [submit(reconcile_part, job, c, pure=False) for c in chunks]
+    facts = submit(merge_facts, *[submit(item, r, 1, pure=False) for r in read], pure=False)
+    resolved = [submit(resolve_part, job, r, facts, pure=False) for r in read]
+    decisions = submit(decide, job, *[submit(item, r, 1, pure=False) for r in resolved], pure=False)
+    mentions = [submit(mentions_part, r, decisions, pure=False) for r in resolved]
+    entities = submit(entities_of, decisions, *[submit(item, m, 1, pure=False) for m in mentions], pure=False)
+    claims = [submit(claims_part, job, c, m, entities, pure=False) for c, m in zip(chunks, mentions)]
     written = []
 
     def name(table: str, part: int | None) -> str:
         return f"{staging}/{table}.parquet" if part is None else f"{staging}/{table}/part-{part:05d}.parquet"
 
-    entities = submit(item, reconciled, 0, pure=False)
     written.append(submit(write_part, job, "entities", name("entities", 0 if dataset else None), entities, pure=False))
     if dataset:
         for i, chunk in enumerate(chunks):
-            mentions = submit(mentions_of, reconciled, chunk, pure=False)
-            written.append(submit(write_part, job, "mentions", name("mentions", i), mentions, pure=False))
+            written.append(submit(write_part, job, "mentions", name("mentions", i), mentions[i], pure=False))
             written.append(submit(write_part, job, "claims", name("claims", i), claims[i], pure=False))
             for table, stage, suffix in SHARDED_TABLES:
                 written.append(submit(sharded_part, job, table, stage, suffix, chunk, name(table, i), pure=False))
     else:
-        written.append(submit(write_part, job, "mentions", name("mentions", None),
-                              submit(mentions_of, reconciled, pure=False), pure=False))
+        written.append(submit(write_part, job, "mentions", name("mentions", None), *mentions, pure=False))
         written.append(submit(write_part, job, "claims", name("claims", None), *claims, pure=False))
         for table, stage, suffix in SHARDED_TABLES:
             written.append(submit(sharded_part, job, table, stage, suffix, live, name(table, None), pure=False))
-    warnings = client.gather([submit(warnings_of, job, c, pure=False) for c in chunks])
-    errors.rows.extend(row for part in warnings for row in part)
-    written.append(submit(write_part, job, "errors", name("errors", 0 if dataset else None), errors.rows, pure=False))
-    entries = client.gather(written)
-    timings["reconcile"] += submit(item, reconciled, 2, pure=False).result()
-    timings["claims"] += sum(client.gather([submit(item, part, 1, pure=False) for part in claims]))
+    # the workers' warnings join the client's problems in a worker's write, not in the client
+    written.append(submit(errors_part, job, name("errors", 0 if dataset else None), errors.rows, *chunks, pure=False))
+    spent = [submit(item, m, 2, pure=False) for m in mentions] + [submit(item, facts, 1, pure=False),
+                                                                  submit(item, entities, 1, pure=False)]
+    entries, spent, claim_seconds = client.gather([written, spent, [submit(item, c, 1, pure=False) for c in claims]])
+    timings["reconcile"] += sum(spent)
+    timings["claims"] += sum(claim_seconds)
     timings["publish"] += sum(e["seconds"] for e in entries)
     counts: dict[str, int] = defaultdict(int)
     files = {}
@@ -372,7 +481,16 @@ def _read_json(store: Store, name: str) -> dict | None:
         return None
 
 
-def _manifest_head(job: Job, model_version: str, inputs: dict[str, str], errors: ErrorLog, timings: dict) -> dict:
+def _weights(sources: list[str], sizes: dict[str, int]) -> dict[str, float]:
+    """Each source's share of its input file's bytes: the work it brings to the corpus-wide stages."""
+    from pipeline.run.records import split_record_name
+
+    file_of = {s: (split_record_name(s) or (s,))[0] for s in sources}
+    per_file = Counter(file_of.values())
+    return {s: sizes.get(f, 0) / per_file[f] for s, f in file_of.items()}
+
+
+def _manifest_head(job: Job, model_version: str, inputs: dict[str, str], errors: int, timings: dict) -> dict:
     """The manifest's fields beside ``rows`` and ``files``, as a local run writes them, from the workers' summaries."""
     import hashlib
 
@@ -385,7 +503,7 @@ def _manifest_head(job: Job, model_version: str, inputs: dict[str, str], errors:
         raw_dir=str(job.raw.local.resolve()) if job.raw.local is not None else job.raw.location,
         interim_dir=str(job.interim.local.resolve()) if job.interim.local is not None else job.interim.location,
         inputs=[{"source": f, "sha256": sha} for f, sha in sorted(inputs.items())], metadata=metadata,
-        counts=None, errors=len(errors.rows), timings=timings)
+        counts=None, errors=errors, timings=timings)
 
 
 def _commit(out: Store, manifest: dict) -> None:

@@ -17,7 +17,8 @@ SOURCE_STAGES: dict[str, tuple[str, ...]] = {
     "nlp": ("stages/nlp", "stages/entities"),
     "dates": ("stages/dates",),
     "quantities": ("stages/quantities",),
-    "mentions": ("stages/entities", "stages/reconcile"),
+    # the entities stage uses reconciliation's surface forms and gazetteer only; the grouping runs corpus-wide
+    "mentions": ("stages/entities", "stages/reconcile/names"),
     "claim_drafts": ("stages/claims",),
 }
 GLOBAL_STAGES = ("reconcile", "claims", "publish")

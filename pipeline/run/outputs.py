@@ -204,61 +204,105 @@ def settle(out_dir: Path) -> None:
 
 
 def read_output_files(out_dir: Path, names: list[str], *, attempts: int = 3) -> tuple[dict | None, dict[str, bytes]]:
-    """The manifest and the bytes of each of ``names`` present in ``out_dir``, checked against the manifest.
+    """The manifest and the bytes of each one-file table of ``names`` in ``out_dir``, checked against the manifest.
 
     A folder without a manifest, or with one from before the manifest listed its files,
     is read unchecked. A mismatch is retried (a run may be moving its files in right now)
-    and then refused with E052/E053.
+    and then refused with E052/E053. A table written as a dataset (a folder of parts) is left out.
     """
+    manifest, parts = read_output_parts(out_dir, names, attempts=attempts)
+    return manifest, {name: files[0][1] for name, files in parts.items()
+                      if len(files) == 1 and files[0][0] == f"{name}.parquet"}
+
+
+def read_output_parts(location: str | Path, names: list[str], *,
+                      attempts: int = 3) -> tuple[dict | None, dict[str, list[tuple[str, bytes]]]]:
+    """The manifest and each table's files as (name, bytes), checked against the manifest.
+
+    ``location`` is a folder or an fsspec URL, and a table is one file (``claims.parquet``)
+    or a dataset of parts (``claims/part-00000.parquet``, ...), as ``--dataset`` writes it.
+    A local folder is settled first (an interrupted publish finished); an object store has
+    no lock to settle under, and its manifest, written last, is checked the same way.
+    """
+    from pipeline.run.storage import Store
+
+    out = Store(location)
     problem: OutputsError | None = None
     for attempt in range(attempts):
         if attempt:
             time.sleep(0.2 * attempt)
-        settle(out_dir)
+        if out.local is not None:
+            settle(out.local)
         try:
-            return _read_checked(out_dir, names)
+            return _read_checked(out, names)
         except OutputsError as exc:
             problem = exc
     assert problem is not None
     raise problem
 
 
-def _read_checked(out_dir: Path, names: list[str]) -> tuple[dict | None, dict[str, bytes]]:
-    manifest_path = out_dir / MANIFEST
+def _table_files(out, listed: dict | None, name: str) -> list[str]:
+    """The files of table ``name``: the ones the manifest lists, else the one file or the parts found."""
+    if isinstance(listed, dict):
+        files = sorted(f for f in listed if f == f"{name}.parquet" or f.startswith(f"{name}/"))
+        if files:
+            return files
+    if out.exists(f"{name}.parquet"):
+        return [f"{name}.parquet"]
+    if out.exists(name):
+        from pipeline.run.storage import Store
+
+        return [f"{name}/{part}" for part in Store(out.full(name) if out.local is not None
+                                                   else f"{out.location.rstrip('/')}/{name}").files(("part-*.parquet",))]
+    return []
+
+
+def _read_checked(out, names: list[str]) -> tuple[dict | None, dict[str, list[tuple[str, bytes]]]]:
+    manifest_path = out.full(MANIFEST)
+    where = out.location
     manifest = None
-    if manifest_path.exists():
+    if out.exists(MANIFEST):
         try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            manifest = json.loads(out.read_bytes(MANIFEST).decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise OutputsError(f"[E054] {manifest_path} is not readable JSON ({exc}); rerun `pipeline run "
-                               f"--out {out_dir}` to rewrite the folder", "E054") from exc
+                               f"--out {where}` to rewrite the folder", "E054") from exc
     listed = manifest.get("files") if isinstance(manifest, dict) else None
-    data: dict[str, bytes] = {}
+    data: dict[str, list[tuple[str, bytes]]] = {}
     for name in names:
-        path = out_dir / f"{name}.parquet"
-        entry = listed.get(path.name) if isinstance(listed, dict) else None
-        if entry is None:
-            if path.exists():
-                data[name] = path.read_bytes()
-            continue
-        try:
-            data[name] = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise OutputsError(f"[E053] {path} is missing but {manifest_path} lists it: the folder is not one "
-                               f"complete run; rerun `pipeline run --out {out_dir}` to rewrite it", "E053") from exc
-        if hashlib.sha256(data[name]).hexdigest() != entry.get("sha256"):
-            raise OutputsError(f"[E052] {path} does not match {manifest_path} (SHA-256 differs): the folder mixes "
-                               f"runs or was damaged; rerun `pipeline run --out {out_dir}` to rewrite it", "E052")
+        files = []
+        for file in _table_files(out, listed, name):
+            entry = listed.get(file) if isinstance(listed, dict) else None
+            try:
+                files.append((file, out.read_bytes(file)))
+            except FileNotFoundError as exc:
+                if entry is None:
+                    continue
+                raise OutputsError(f"[E053] {out.full(file)} is missing but {manifest_path} lists it: the folder is "
+                                   f"not one complete run; rerun `pipeline run --out {where}` to rewrite it",
+                                   "E053") from exc
+            if entry is not None and hashlib.sha256(files[-1][1]).hexdigest() != entry.get("sha256"):
+                raise OutputsError(f"[E052] {out.full(file)} does not match {manifest_path} (SHA-256 differs): the "
+                                   f"folder mixes runs or was damaged; rerun `pipeline run --out {where}` to rewrite it",
+                                   "E052")
+        if files:
+            data[name] = files
     return manifest, data
 
 
-def check_rows(out_dir: Path, manifest: dict | None, name: str, rows: int) -> None:
-    """Refuse a table whose row count differs from the manifest's (the hash already matched: a damaged manifest)."""
+def check_rows(out_dir: str | Path, manifest: dict | None, name: str, rows: int) -> None:
+    """Refuse a table whose row count differs from the manifest's (the hash already matched: a damaged manifest).
+
+    For a dataset, ``rows`` is all its parts' and the manifest's counts add up.
+    """
     listed = manifest.get("files") if isinstance(manifest, dict) else None
-    entry = listed.get(f"{name}.parquet") if isinstance(listed, dict) else None
-    if entry is not None and entry.get("rows") is not None and entry["rows"] != rows:
-        raise OutputsError(f"[E052] {out_dir / (name + '.parquet')} holds {rows} rows but {out_dir / MANIFEST} "
-                           f"says {entry['rows']}; rerun `pipeline run --out {out_dir}` to rewrite the folder", "E052")
+    entries = [e for f, e in listed.items() if f == f"{name}.parquet" or f.startswith(f"{name}/")] \
+        if isinstance(listed, dict) else []
+    if entries and all(e.get("rows") is not None for e in entries) and sum(e["rows"] for e in entries) != rows:
+        table = f"{name}.parquet" if f"{name}.parquet" in listed else f"{name}/ (its parts)"
+        raise OutputsError(f"[E052] {out_dir}/{table} holds {rows} rows but {out_dir}/{MANIFEST} says "
+                           f"{sum(e['rows'] for e in entries)}; rerun `pipeline run --out {out_dir}` to rewrite the "
+                           f"folder", "E052")
 
 
 def table_schema(path: Path, name: str, data: bytes):

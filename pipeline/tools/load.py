@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from pipeline.core.schema import CONTRACT_TABLES, SCHEMAS, read_table
-from pipeline.run.outputs import check_rows, read_output_files, table_schema
+from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN, SCHEMAS, SPAN_TABLES, read_table
+from pipeline.run.outputs import MANIFEST, check_rows, read_output_parts, table_schema
 from pipeline.tools.show import Shown, id_index, snippets_for
 
 
@@ -158,16 +158,25 @@ def load(out_dir: str | Path = "outputs", *, raw_dir: str | Path | None = None,
     """
     import pyarrow as pa
 
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise FileNotFoundError(f"[E051] {out_dir} is not a folder of pipeline outputs; run `make all` first")
+    from pipeline.run.storage import Store, is_url, local_path
+
+    if local_path(out_dir) is not None:
+        out_dir = local_path(out_dir)
+        if not out_dir.is_dir():
+            raise FileNotFoundError(f"[E051] {out_dir} is not a folder of pipeline outputs; run `make all` first")
+    elif not Store(out_dir).exists(MANIFEST):
+        raise FileNotFoundError(f"[E051] {out_dir} holds no manifest.json of pipeline outputs; run `pipeline run` first")
     names = [*CONTRACT_TABLES, "errors"]
-    manifest, data = read_output_files(out_dir, names)
+    manifest, data = read_output_parts(out_dir, names)
     frames = {}
     for name in names:
         if name in data:
-            table_schema(out_dir / f"{name}.parquet", name, data[name])
-            frames[name] = read_table(name, pa.BufferReader(data[name]))
+            parts = []
+            for file, raw in data[name]:
+                table_schema(PurePosixPath(str(out_dir)) / file, name, raw)
+                parts.append(read_table(name, pa.BufferReader(raw)))
+            # a dataset's parts are partitions of sources: together, sorted as the one-file table is
+            frames[name] = parts[0] if len(parts) == 1 else sort_rows(name, pd.concat(parts, ignore_index=True))
             check_rows(out_dir, manifest, name, len(frames[name]))
         else:
             frames[name] = SCHEMAS[name].empty_table().to_pandas()
@@ -175,8 +184,16 @@ def load(out_dir: str | Path = "outputs", *, raw_dir: str | Path | None = None,
     manifest = manifest or {}
     raw_dir = raw_dir or manifest.get("raw_dir")
     interim_dir = interim_dir or manifest.get("interim_dir")
-    return Tables(out_dir, frames, manifest, Path(raw_dir) if raw_dir else None,
-                  interim_dir=Path(interim_dir) if interim_dir else None)
+    # an object store's inputs are read through the texts table, not as a folder
+    return Tables(out_dir, frames, manifest, Path(raw_dir) if raw_dir and not is_url(raw_dir) else None,
+                  interim_dir=Path(interim_dir) if interim_dir and not is_url(interim_dir) else None)
+
+
+def sort_rows(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` in the order a one-file table has: span tables by (source, start, end, ID), texts by source."""
+    keys = ["source", "start", "end", ID_COLUMN.get(name, "source")] if name in SPAN_TABLES else \
+        ["source"] if name == "texts" else [ID_COLUMN[name]] if name in ID_COLUMN else []
+    return frame.sort_values(keys, kind="mergesort").reset_index(drop=True) if keys else frame
 
 
 def as_datetimes(name: str, frame: pd.DataFrame) -> pd.DataFrame:

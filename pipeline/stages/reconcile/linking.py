@@ -1,0 +1,559 @@
+"""Which actor each mention names: rows with their forms, corpus facts per partition and merged, targets per partition."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.core.schema import SCHEMAS
+from pipeline.stages.reconcile.names import (
+    ENTITY_LABELS,
+    LEADING_THE,
+    YEAR_PREFIX,
+    GazetteerEntry,
+    PersonName,
+    acronym_matches,
+    alias_variants,
+    fold_ending,
+    gazetteer_entries,
+    is_acronym,
+    parse_person,
+    surface_form,
+    surface_key,
+)
+
+
+#: the candidate columns reconciliation reads, besides the row's position in the sorted frame
+_RECORD_COLUMNS = ("source", "doc_id", "start", "end", "text", "label", "canonical_hint", "kb_id", "evidence")
+#: of those, the ones a corpus repeats: one shared Python object per distinct value
+_REPEATED_COLUMNS = frozenset({"source", "doc_id", "label", "canonical_hint", "kb_id", "evidence"})
+
+
+class _Record:
+    """One candidate row: slots with dict-style reads, only the columns reconciliation reads.
+
+    A dict per row, or every column as its own string, costs several times the memory;
+    at 2,000,000 words (198,000 candidates) the slim records take a third of the full ones.
+    """
+
+    __slots__ = ("position", *_RECORD_COLUMNS)
+
+    def __init__(self, position: int, values) -> None:
+        self.position = position
+        for name, value in zip(_RECORD_COLUMNS, values):
+            setattr(self, name, value)
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def get(self, key: str, default=None):
+        return getattr(self, key, default)
+
+
+def _column_values(column: pd.Series, *, shared: bool) -> list:
+    """A column as a list of Python values, missing ones as None; ``shared``: one object per distinct value."""
+    if not shared:
+        return [None if pd.isna(v) else v for v in column.tolist()] if column.hasnans else column.tolist()
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    values = [*uniques.tolist(), None]  # code -1 (missing) picks the None at the end
+    return [values[code] for code in codes.tolist()]
+
+
+@dataclass(slots=True)
+class _Row:
+    record: _Record
+    surface: str
+    key: str
+    label: str
+    gaz: GazetteerEntry | None
+    person: PersonName | None = None
+    target: tuple[str, str] | None = None
+    #: the label this row votes for when it was linked by a rule ("PERSON" for a surname)
+    vote: str | None = None
+
+
+def options(lexicon: dict) -> dict:
+    """The word lists reconciliation needs, from the lexicon."""
+    cfg = (lexicon or {}).get("entities") or {}
+    return {
+        "particles": frozenset(w.casefold() for w in cfg.get("name_particles", [])),
+        "suffixes": frozenset(cfg.get("name_suffixes", [])),
+        "heads": frozenset(surface_key(w) for w in cfg.get("anaphor_heads", [])),
+        "fillers": frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
+        "titles": frozenset(t.casefold() for t in ((lexicon or {}).get("gazetteer") or {}).get("titles", [])),
+        "legal_forms": frozenset(cfg.get("legal_forms", [])),
+        "endings": tuple(tuple(group) for group in cfg.get("name_ending_variants", []) if group),
+        "abbreviations": {short: surface_key(long) for short, long in (cfg.get("abbreviations") or {}).items()},
+    }
+
+
+
+
+def prepare(candidates: pd.DataFrame, *, lexicon: dict) -> tuple[pd.DataFrame, list[_Row]]:
+    """The candidates of whole sources, deduplicated and sorted, with one ``_Row`` per named-entity candidate."""
+    opts = options(lexicon)
+    entries = gazetteer_entries(lexicon)
+    by_name, by_key = gazetteer_lookups(entries)
+    features: dict[tuple, tuple] = {}  # each distinct (text, label, hint) is analysed once
+    frame = (
+        candidates[SCHEMAS["mention_candidates"].names]
+        .drop_duplicates("mention_id")
+        .sort_values(["source", "start", "end", "mention_id"], kind="mergesort")
+        .reset_index(drop=True)
+    )
+    columns = [_column_values(frame[name], shared=name in _REPEATED_COLUMNS) for name in _RECORD_COLUMNS]
+    records = [_Record(position, values) for position, values in enumerate(zip(*columns))]
+    del columns
+    # only named-entity labels make entities; a stray DATE or CARDINAL row is ignored
+    rows = [_make_row(r, by_name, by_key, opts, features) for r in records if r["label"] in ENTITY_LABELS]
+    return frame, [r for r in rows if r.key]
+
+
+def gazetteer_lookups(entries: list[GazetteerEntry]) -> tuple[dict, dict]:
+    by_name = {e.name: e for e in entries}
+    by_key: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        for alias in entry.aliases:
+            for form in alias_variants(alias):
+                by_key[surface_key(form)] = entry
+    return by_name, by_key
+
+
+def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features: dict) -> _Row:
+    """One candidate with its alias form, key, gazetteer entry and person name parts.
+
+    They depend only on the text, label and hint, so each distinct form is analysed once.
+    """
+    hint = record.get("canonical_hint")
+    triple = (str(record["text"]), str(record["label"]), hint if isinstance(hint, str) else None)
+    known = features.get(triple)
+    if known is None:
+        features[triple] = known = _features(*triple, by_name, by_key, opts)
+    surface, key, gaz, person = known
+    return _Row(record=record, surface=surface, key=key, label=triple[1], gaz=gaz, person=person)
+
+
+def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: dict, opts: dict) -> tuple:
+    """(surface, key, gazetteer entry, person name) of one candidate's text, label and canonical hint."""
+    # the alias keeps a leading "the" (the extractor leaves it only in "the bloc"-like
+    # references); the key ignores it
+    surface = surface_form(text)
+    key = surface_key(surface)
+    words = surface.split(" ")
+    if len(words) >= 2 and words[-1] in opts["legal_forms"] and label == "ORG":
+        # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form
+        key = surface_key(" ".join(words[:-1]))
+    gaz = by_name.get(hint) if hint is not None else None
+    if gaz is None:
+        gaz = by_key.get(key)
+    person = None
+    is_person = (gaz.label == "PERSON") if gaz else label == "PERSON"
+    if is_person:
+        words = LEADING_THE.sub("", surface).split(" ")
+        # "Sir Keir Starmer" is Keir Starmer: a title never starts a full name
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if " ".join(words[:n]).casefold() in opts["titles"]:
+                words = words[n:]
+                break
+        person = parse_person(" ".join(words), opts["particles"], opts["suffixes"], endings=opts["endings"])
+    return surface, key, gaz, person
+
+
+
+
+# ------------------------------------------------------------------ which actor each row names
+#
+# ``_resolve`` once held every row of the corpus. What it decides splits in two: a row's
+# target depends on its own document, plus a few corpus-wide facts that need only one
+# entry per distinct form (people's full names, acronym definitions, multi-word names by
+# initials, long forms of abbreviations, events by year). ``partition_facts`` gathers
+# those over one partition of sources, ``corpus_facts`` merges the partitions' facts (the
+# one global step, its input a row per distinct form), and ``resolve_targets`` settles
+# each row of a partition from its documents and the merged facts. A row's place in the
+# corpus is ``(source, position in its partition)``: partitions hold whole sources, so
+# that order is the order of one sorted frame, and "the last row with this key" means
+# the same thing in any partitioning.
+
+
+def _order(row: _Row) -> tuple[str, int]:
+    return (row.record.source, row.record.position)
+
+
+def _ref(row: _Row) -> tuple:
+    """What ``own_target`` of a row depends on: its person, else its gazetteer entry, else its key."""
+    if row.person:
+        return ("person", (row.person.first, row.person.surname))
+    if row.gaz:
+        return ("gaz", row.gaz.name)
+    return ("key", row.key)
+
+
+def _by_doc(rows: list[_Row]) -> dict[str, list[_Row]]:
+    by_doc: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.record["doc_id"]].append(row)
+    return by_doc
+
+
+def partition_facts(rows: list[_Row], opts: dict) -> dict:
+    """The corpus-wide facts one partition's rows give, one entry per distinct form (small)."""
+    identities: dict[tuple, tuple[set, Counter]] = {}
+    for row in rows:
+        if row.person:
+            gaz, keys = identities.setdefault((row.person.first, row.person.surname), (set(), Counter()))
+            if row.gaz:
+                gaz.add(row.gaz.name)
+            keys[row.key] += 1
+    definitions = []
+    for doc_rows in _by_doc(rows).values():
+        first = _order(doc_rows[0])
+        for i, (acr_key, long_row) in enumerate(_doc_acronyms(doc_rows, opts["fillers"]).items()):
+            definitions.append(((first, i), acr_key, _ref(long_row), long_row.label))
+    abbreviated = set(opts["abbreviations"].values())
+    # rows come in corpus order, so each dict keeps the last row of its key
+    long_forms = {row.key: (_order(row), _ref(row), row.label) for row in rows if row.key in abbreviated}
+    initials = {(init, _ref(r), r.label, r.key): _order(r)
+                for init, named in _initials_index(rows, opts["fillers"]).items() for r in named}
+    years: dict[str, set] = defaultdict(set)
+    events: dict[str, tuple] = {}
+    for row in rows:
+        if row.label == "EVENT":
+            events[row.key] = (_order(row), _ref(row))
+            if YEAR_PREFIX.match(row.key):
+                years[YEAR_PREFIX.sub("", row.key)].add(row.key)
+    return {"identities": identities, "definitions": definitions, "long_forms": long_forms,
+            "initials": initials, "years": dict(years), "events": events}
+
+
+@dataclass
+class CorpusFacts:
+    """The merged corpus-wide facts every partition resolves its rows against."""
+
+    identity_target: dict[tuple, tuple[str, str]]
+    surname_owners: dict[str, set]
+    firstname_owners: dict[str, set]
+    corpus_acronyms: dict[str, set]
+    long_labels: dict[tuple, str]
+    long_forms: dict[str, tuple]
+    initials: dict[str, list[tuple]]
+    bare_events: dict[str, tuple]
+
+    def target(self, ref: tuple) -> tuple[str, str]:
+        return self.identity_target[ref[1]] if ref[0] == "person" else ref
+
+
+def corpus_facts(parts: list[dict]) -> CorpusFacts:
+    """Merge the partitions' ``partition_facts`` (in any order) into the corpus's facts."""
+    identities: dict[tuple, tuple[set, Counter]] = {}
+    for part in parts:
+        for ident, (gaz, keys) in part["identities"].items():
+            seen = identities.setdefault(ident, (set(), Counter()))
+            seen[0].update(gaz)
+            seen[1].update(keys)
+    identity_target = {}
+    surname_owners: dict[str, set] = defaultdict(set)
+    firstname_owners: dict[str, set] = defaultdict(set)
+    for ident, (gaz, keys) in identities.items():
+        # all full-name rows of one person go to the gazetteer's name, else their fullest, most written key
+        best = sorted(keys, key=lambda k: (-len(k.split(" ")), -keys[k], k))[0]
+        identity_target[ident] = ("gaz", sorted(gaz)[0]) if gaz else ("key", best)
+        surname_owners[ident[1]].add(ident)
+        firstname_owners[ident[0]].add(ident)
+
+    def target(ref: tuple) -> tuple[str, str]:
+        return identity_target[ref[1]] if ref[0] == "person" else ref
+
+    corpus_acronyms: dict[str, set] = defaultdict(set)
+    long_labels: dict[tuple, str] = {}
+    for _, acr_key, ref, label in sorted((d for part in parts for d in part["definitions"]), key=lambda d: d[0]):
+        corpus_acronyms[acr_key].add(target(ref))
+        long_labels.setdefault(target(ref), label)  # the first document that defines it
+    long_forms: dict[str, tuple] = {}
+    for key, (order, ref, label) in sorted(((k, v) for part in parts for k, v in part["long_forms"].items()),
+                                           key=lambda kv: kv[1][0]):
+        long_forms[key] = (target(ref), label)
+    initials: dict[str, list[tuple]] = defaultdict(list)
+    for (init, ref, label, key), _ in sorted(((k, o) for part in parts for k, o in part["initials"].items()),
+                                             key=lambda ko: ko[1]):
+        initials[init].append((target(ref), label, key))
+    years: dict[str, set] = defaultdict(set)
+    events: dict[str, tuple] = {}
+    for part in parts:
+        for bare, keys in part["years"].items():
+            years[bare] |= keys
+        for key, (order, ref) in part["events"].items():
+            if key not in events or events[key][0] < order:
+                events[key] = (order, ref)
+    bare_events = {key: target(ref) for key, (_, ref) in events.items() if key in years and len(years[key]) == 1}
+    return CorpusFacts(identity_target, dict(surname_owners), dict(firstname_owners), dict(corpus_acronyms),
+                       long_labels, long_forms, dict(initials), bare_events)
+
+
+def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
+    """Set ``row.target`` for every row of a partition: ("gaz", canonical) or ("key", surface key).
+
+    Every rule reads the row's own document and ``facts``, so partitions resolve independently.
+    """
+    by_doc = _by_doc(rows)
+    endings = opts["endings"]
+
+    def own_target(row: _Row) -> tuple[str, str]:
+        return facts.target(_ref(row))
+
+    # pass 1: everything but anaphors, within the document
+    for doc_rows in by_doc.values():
+        persons = [r for r in doc_rows if r.person]
+        doc_acronyms = _doc_acronyms(doc_rows, opts["fillers"])
+        longer_by_first: dict[str, list[_Row]] = defaultdict(list)
+        first_at: dict[str, int] = {}
+        for r in doc_rows:
+            first_at.setdefault(r.key, int(r.record["start"]))
+            if " " in r.key and r.label in ("GPE", "ORG"):
+                longer_by_first[r.key.split(" ")[0]].append(r)
+                if r.label == "ORG":  # "Saudi Aramco" ... "Aramco": its last word too
+                    longer_by_first["$" + r.key.rsplit(" ", 1)[1]].append(r)
+        for row in doc_rows:
+            if _is_anaphor(row, opts):
+                continue
+            if row.person is None:
+                linked = _link_surname(row, persons, endings)
+                if linked is not None:
+                    row.target = own_target(linked)
+                    row.vote = "PERSON"
+                    continue
+            if row.key in doc_acronyms and doc_acronyms[row.key] is not row:
+                long_row = doc_acronyms[row.key]
+                row.target = own_target(long_row)
+                row.vote = long_row.label if row.gaz is None else None
+                continue
+            if row.gaz or row.person:
+                row.target = own_target(row)
+                continue
+            linked = _link_first_name(row, persons, endings)
+            if linked is not None:
+                row.target = own_target(linked)
+                row.vote = "PERSON"
+                continue
+            clipped = _clipped_name(row, first_at, longer_by_first)
+            if clipped is not None:
+                row.target = own_target(clipped)
+
+    # pass 2: corpus-level links for what the document alone did not settle
+    for row in rows:
+        if row.target is None and not _is_anaphor(row, opts):
+            row.target, row.vote = _corpus_link(row, facts, opts)
+
+    # pass 3: "the <Head>" joins the nearest full name before it with that head
+    for doc_rows in by_doc.values():
+        for i, row in enumerate(doc_rows):
+            if row.target is not None:
+                continue
+            head = row.key.split(" ")[-1]
+            antecedent = None
+            for prev in reversed(doc_rows[:i]):
+                # the head ends the name ("European Commission") or opens an "of" name ("Bank of Japan")
+                if (" " in prev.key and (prev.key.split(" ")[-1] == head or prev.key.startswith(head + " of "))
+                        and not _is_anaphor(prev, opts)):
+                    antecedent = prev
+                    break
+            if antecedent is not None and antecedent.target is not None:
+                row.target = antecedent.target
+            elif row.gaz:
+                row.target = ("gaz", row.gaz.name)
+            else:
+                row.target = ("key", row.key)
+    _join_close_spellings(rows)
+
+
+def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, str], str | None]:
+    """(target, vote) of a row its document did not settle, from the corpus's facts."""
+    spelled = facts.long_forms.get(opts["abbreviations"].get(row.surface, ""))
+    if spelled is not None:
+        # "Fed" and "Federal Reserve": a known short form, once the corpus writes the long one
+        return spelled
+    if is_acronym(row.surface):
+        longs = facts.corpus_acronyms.get(row.key, set())
+        if len(longs) == 1:
+            target = next(iter(longs))
+            return target, facts.long_labels.get(target)
+        # never defined: the one multi-word name of the same label with these initials,
+        # else the one such name of any label
+        letters = row.key.replace(".", "")
+        named = facts.initials.get(letters, [])
+        same = [n for n in named if n[1] == row.label] or named
+        implicit = {target: label for target, label, _ in same}
+        if len(implicit) > 1:
+            # "MFF": "Multiannual Financial Framework" spells it with every word, "Maritime
+            # and Fisheries Fund" only by skipping "and"; the full spelling wins when unique
+            full = {target: label for target, label, key in same if _initials(key) == letters}
+            implicit = full if len(full) == 1 else implicit
+        if not longs and len(implicit) == 1:
+            return next(iter(implicit.items()))
+    if row.label == "EVENT" and YEAR_PREFIX.match(row.key):
+        bare = facts.bare_events.get(YEAR_PREFIX.sub("", row.key))
+        if bare is not None:
+            return bare, row.vote
+    if row.person is None and " " not in row.key:
+        folded = _fold_key(row.key, opts["endings"])
+        owners = facts.surname_owners.get(folded, set())
+        if len(owners) == 1 and row.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
+            return facts.identity_target[next(iter(owners))], "PERSON"
+        owners = facts.firstname_owners.get(folded, set())
+        if len(owners) == 1 and row.label == "PERSON" and folded not in facts.surname_owners:
+            return facts.identity_target[next(iter(owners))], "PERSON"
+    return ("key", row.key), row.vote
+
+
+def _initials(key: str) -> str:
+    """The first letters of every word of a surface key, function words included: "united states" -> "us"."""
+    return "".join(w[0] for w in key.replace("-", " ").split(" ") if w)
+
+
+def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[str, list[_Row]]:
+    """Multi-word names by the initials of their content words ("united states" -> "us") and of all their words.
+
+    The second form is how news abbreviates central banks and the like: "bank of
+    japan" -> "boj" ("BoJ"), "bank of england" -> "boe" ("BOE").
+    """
+    index: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        words = [w for w in row.key.replace("-", " ").split(" ") if w and w not in fillers]
+        if len(words) >= 2 and row.label != "PERSON" and not is_acronym(row.surface):
+            index["".join(w[0] for w in words)].append(row)
+            every = _initials(row.key)
+            if every != "".join(w[0] for w in words):
+                index[every].append(row)
+    return index
+
+
+#: the shortest surface key that a one-letter difference may join to another
+_MIN_CLOSE_SPELLING = 6
+
+
+def _join_close_spellings(rows: list[_Row]) -> None:
+    """Within one article, a name written once with one letter off joins the spelling the article uses most.
+
+    "Dealogic" and "Dealogik" of one label in one article are one entity, and so are a
+    surname and the one full name whose surname it misses by a letter; names of fewer
+    than six letters ("Iran", "Iraq") and names with digits are never joined, and
+    neither are spellings the corpus gives different labels.
+    """
+    by_doc: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        if row.target and row.target[0] == "key" and len(row.target[1]) >= _MIN_CLOSE_SPELLING and not any(c.isdigit() for c in row.target[1]):
+            by_doc[row.record["doc_id"]].append(row)
+    for doc_rows in by_doc.values():
+        counts = Counter((r.target, r.label) for r in doc_rows)
+        # most written first: a rarer spelling joins a more common one, never the reverse
+        ranked = sorted(counts, key=lambda tl: (-counts[tl], tl))
+        moved: dict[tuple, tuple] = {}
+        for i, (target, label) in enumerate(ranked):
+            for better, better_label in ranked[:i]:
+                if (better_label == label and (better, better_label) not in moved
+                        and target[1][0] == better[1][0] and _one_edit(target[1], better[1])):
+                    moved[(target, label)] = better
+                    break
+            else:
+                # "Domanski" after "Andrzej Domaski": a surname one letter off the article's one full name
+                if label == "PERSON" and " " not in target[1]:
+                    near = {b for b, b_label in ranked if b_label == "PERSON" and " " in b[1]
+                            and _one_edit(target[1], b[1].rsplit(" ", 1)[-1])}
+                    if len(near) == 1:
+                        moved[(target, label)] = near.pop()
+        for row in doc_rows:
+            row.target = moved.get((row.target, row.label), row.target)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or replaced character."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _doc_acronyms(doc_rows: list[_Row], fillers: frozenset[str]) -> dict[str, _Row]:
+    """Acronyms defined in one document: acronym key -> the row of its long form.
+
+    A definition is a long form and an acronym next to each other, one in brackets
+    right after the other ("Security Action For Europe (SAFE)", "DASA [Defence and
+    Security Accelerator]"): at most two characters apart.
+    """
+    found: dict[str, _Row] = {}
+    for a, b in zip(doc_rows, doc_rows[1:]):
+        gap = int(b.record["start"]) - int(a.record["end"])
+        if not 1 <= gap <= 2:
+            continue
+        for short, long_row in ((b, a), (a, b)):
+            if is_acronym(short.surface) and not is_acronym(long_row.surface) and acronym_matches(short.surface, LEADING_THE.sub("", long_row.surface), fillers):
+                found.setdefault(short.key, long_row)
+    return found
+
+
+def _is_anaphor(row: _Row, opts: dict) -> bool:
+    """True for "the <Head>" or a bare capitalised "<Head>" of an institutional name."""
+    words = row.surface.split(" ")
+    if len(words) == 2 and words[0].casefold() == "the":
+        return surface_key(words[1]) in opts["heads"]
+    return len(words) == 1 and row.key in opts["heads"] and words[0][:1].isupper()
+
+
+def _fold_key(key: str, endings: tuple[tuple[str, ...], ...]) -> str:
+    """A surface key with transliterated name endings folded, as ``person_key`` does."""
+    return " ".join(fold_ending(word, endings) for word in key.split(" ")) if endings else key
+
+
+def _link_surname(row: _Row, persons: list[_Row], endings: tuple = ()) -> _Row | None:
+    """The full name in the document that ``row`` shortens to its surname, by context."""
+    if row.gaz is not None and row.gaz.label != "PERSON":
+        return None
+    key = _fold_key(row.key, endings)
+    matches = [p for p in persons if p.person.surname == key and p.person.full != key]
+    if not matches:
+        return None
+    if len({(p.person.first, p.person.surname) for p in matches}) == 1:
+        return matches[0]
+    # people sharing a surname: the nearest full name before the mention, else after it
+    start = int(row.record["start"])
+    before = [p for p in matches if int(p.record["start"]) < start]
+    if before:
+        return max(before, key=lambda p: int(p.record["start"]))
+    return min(matches, key=lambda p: int(p.record["start"]))
+
+
+def _link_first_name(row: _Row, persons: list[_Row], endings: tuple = ()) -> _Row | None:
+    """The one full name of the document that a bare PERSON first name ("Keir") opens."""
+    if row.label != "PERSON" or " " in row.key:
+        return None
+    key = _fold_key(row.key, endings)
+    matches = {(p.person.first, p.person.surname): p for p in persons if p.person.first == key}
+    if len(matches) != 1 or any(p.person.surname == key for p in persons):
+        return None
+    return next(iter(matches.values()))
+
+
+def _clipped_name(row: _Row, first_at: dict[str, int], longer_by_first: dict[str, list[_Row]]) -> _Row | None:
+    """The one longer GPE or ORG name of the document, of ``row``'s label, that ``row`` opens ("Saudi" of "Saudi
+    Arabia") or, for one ORG word, ends ("Aramco" of "Saudi Aramco"); an ORG only written after the longer name:
+    before it, the short name is the parent ("Rheinmetall ... Rheinmetall Electronics"), the longer a subsidiary.
+    """
+    if row.label not in ("GPE", "ORG") or (row.label == "GPE" and " " in row.key):
+        return None
+    ends = longer_by_first.get("$" + row.key, []) if row.label == "ORG" and " " not in row.key else []
+    longer: dict[str, _Row] = {}
+    for r in longer_by_first.get(row.key.split(" ")[0], []) + ends:
+        if r.label == row.label and (r.key.startswith(row.key + " ") or r.key.endswith(" " + row.key)):
+            longer.setdefault(r.key, r)
+    if len(longer) != 1:
+        return None
+    long_row = next(iter(longer.values()))
+    if row.label == "ORG" and first_at[row.key] < first_at[long_row.key]:
+        return None
+    return long_row
+
+
