@@ -59,6 +59,7 @@ class Options:
     event_context_after: tuple
     stock_index_prefixes: tuple
     facility_heads: frozenset
+    facility_context_after: tuple
     club_suffixes: frozenset
     club_context_before: tuple
     club_context_after: tuple
@@ -119,6 +120,7 @@ class Options:
             event_context_after=tuple(cfg.get("event_context_after", [])),
             stock_index_prefixes=tuple(cfg.get("stock_index_prefixes", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
+            facility_context_after=tuple(cfg.get("facility_context_after", [])),
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
             club_context_before=tuple(cfg.get("club_context_before", [])),
             club_context_after=tuple(cfg.get("club_context_after", [])),
