@@ -75,3 +75,27 @@ def test_news_name(tables, sentence, written, label, canonical):
     assert not exact.empty, f"{written!r} not found; mentions: {list(zip(mentions.text, mentions.label))}"
     entity = tables.entities.set_index("entity_id").loc[exact.entity_id.iloc[0]]
     assert (entity["label"], entity["name"]) == (label, canonical)
+
+
+def test_the_scorer_counts_alias_pairs(tmp_path):
+    """Alias F1 (tests/entities_news/score.py): a split entity costs recall, a merge of two gold entities precision."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", Path(__file__).parent / "entities_news" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("301\tORG\tHindustan Aeronautics|HAL\n301\tORG\tGeneral Electric|GE\n301\tGPE\tIndia\n", encoding="utf-8")
+    rows = [("Hindustan Aeronautics", "ORG", "Hindustan Aeronautics"), ("HAL", "ORG", "HAL"),
+            ("General Electric", "ORG", "General Electric"), ("General Electric", "ORG", "GE"), ("India", "GPE", "India")]
+    mentions = tmp_path / "mentions.tsv"
+    mentions.write_text("source\tname\tlabel\ttext\n" + "".join(f"301_x.txt\t{n}\t{lab}\t{t}\n" for n, lab, t in rows),
+                        encoding="utf-8")
+    result = score.score(str(gold), str(mentions))
+    # gold pairs: (HA, HAL) and (GE long, GE); the system joins only the second
+    assert (result["alias_precision"], result["alias_recall"], result["alias_pairs"]) == (1.0, 0.5, 2)
+    assert result["f1"] < 1.0  # "HAL" apart is a false positive entity too
+    merged = [(n if n != "India" else "General Electric", lab, t) for n, lab, t in rows]
+    mentions.write_text("source\tname\tlabel\ttext\n" + "".join(f"301_x.txt\t{n}\t{lab}\t{t}\n" for n, lab, t in merged),
+                        encoding="utf-8")
+    assert score.score(str(gold), str(mentions))["alias_precision"] == 0.333

@@ -1,8 +1,9 @@
-"""Entity F1 and label accuracy of a run's mentions against an article-level hand annotation (dev_gold.tsv)."""
+"""Entity F1, label accuracy and alias F1 of a run's mentions against an article-level hand annotation (dev_gold.tsv)."""
 from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from itertools import combinations
 
 import pandas as pd
 
@@ -11,22 +12,50 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("’s", "").replace("'s", "").split()).casefold()
 
 
-def score(gold_path: str, mentions_tsv: str) -> dict:
-    """Per-article entities matched by any of their forms; label accuracy over matched entities with a fixed label."""
+def _read_gold(gold_path: str) -> dict[str, list[tuple[str, set[str]]]]:
     gold = defaultdict(list)
     for line in open(gold_path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         art, label, names = line.rstrip("\n").split("\t")
         gold[art].append((label, {_fold(n) for n in names.split("|")}))
+    return gold
+
+
+def _alias_counts(entries: list[tuple[str, set[str]]], items: set[tuple[str, str]]) -> tuple[int, int, int]:
+    """Pairs of (system entity, mention form) whose forms each match one gold entity: (both same, system same, gold same)."""
+    owner = {}
+    for i, (_, forms) in enumerate(entries):
+        for form in forms:
+            owner.setdefault(form, set()).add(i)
+    # a form two gold entities share ("Bank") tells nothing about which of them the system meant
+    matched = [(name, owner[form].pop()) for name, form in sorted(items) if len(owner.get(form, ())) == 1]
+    both = same_sys = same_gold = 0
+    for (name_a, gold_a), (name_b, gold_b) in combinations(matched, 2):
+        same_sys += name_a == name_b
+        same_gold += gold_a == gold_b
+        both += name_a == name_b and gold_a == gold_b
+    return both, same_sys, same_gold
+
+
+def score(gold_path: str, mentions_tsv: str) -> dict:
+    """Per-article entities matched by any of their forms; label accuracy over matched entities with a fixed label.
+
+    Alias F1: within each article, over pairs of system mention forms that both match gold entities,
+    precision and recall of "same system entity" against "same gold entity".
+    """
+    gold = _read_gold(gold_path)
     sys_ents = defaultdict(dict)
+    items = defaultdict(set)
     for row in pd.read_csv(mentions_tsv, sep="\t").itertuples():
         art = row.source[:3]
         if art not in gold:
             continue
         ent = sys_ents[art].setdefault(row.name, {"label": row.label, "forms": {_fold(row.name)}})
         ent["forms"].add(_fold(row.text))
+        items[art].add((row.name, _fold(row.text)))
     tp = fp = fn = right = labelled = 0
+    a_both = a_sys = a_gold = 0
     for art, entries in gold.items():
         unmatched = dict(sys_ents.get(art, {}))
         for label, forms in entries:
@@ -40,9 +69,15 @@ def score(gold_path: str, mentions_tsv: str) -> dict:
                 right += unmatched[hit]["label"] == label
             del unmatched[hit]
         fp += len(unmatched)
+        both, same_sys, same_gold = _alias_counts(entries, {(n, f) for n, f in items.get(art, ())})
+        a_both, a_sys, a_gold = a_both + both, a_sys + same_sys, a_gold + same_gold
     p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    ap = a_both / a_sys if a_sys else 1.0
+    ar = a_both / a_gold if a_gold else 1.0
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / max(p + r, 1e-9), 3),
-            "label_accuracy": round(right / max(labelled, 1), 3), "tp": tp, "fp": fp, "fn": fn}
+            "label_accuracy": round(right / max(labelled, 1), 3), "tp": tp, "fp": fp, "fn": fn,
+            "alias_precision": round(ap, 3), "alias_recall": round(ar, 3),
+            "alias_f1": round(2 * ap * ar / max(ap + ar, 1e-9), 3), "alias_pairs": a_gold}
 
 
 if __name__ == "__main__":

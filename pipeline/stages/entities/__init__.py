@@ -16,6 +16,7 @@ registers the gazetteer ents filter with spaCy. Modules:
 * ``growth``: a mention grown into the larger name it heads or opens.
 * ``acronyms``: "Long Name (ACR)" and "(Long Name – ACR)" definitions.
 * ``additions``: what the model missed: datelines, acronyms, honorifics, back-references, surnames.
+* ``coordination``: a name listed with names of one kind takes their label.
 * ``extractor``: ``MentionExtractor``, one article's Doc into ``mention_candidates`` rows.
 """
 from __future__ import annotations

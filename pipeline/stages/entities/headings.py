@@ -102,3 +102,35 @@ def attested_prefix_end(ctx: ArticleContext, start: int, end: int) -> int | None
         if not unattested_in_capitals(ctx, start, cut, " ".join(ctx.text[start:cut].split())):
             return cut
     return None
+
+
+def title_case_prefix_end(ctx: ArticleContext, start: int, end: int) -> int | None:
+    """The end of the leading words of a title-case heading's span that the text writes on another line, or None.
+
+    Title case capitalises the headline's verb and nouns ("Reds Sign Swedish Striker From
+    Newcastle"), and the model takes them into the name. When the whole span is written on
+    no other line but its leading words are, and a word cut off is one the text writes in
+    lower case ("sign", "striker"), the name is those leading words ("Reds").
+    """
+    if not is_title_case_line(ctx, start) or is_capitals_line(ctx, start):
+        return None
+    line_start, line_end = ctx.line_of(start)
+    # a hard-wrapped line of running text is no heading, however many capitals it holds
+    if (line_end < len(ctx.text) and ctx.is_wrap(line_end)) or (line_start > 0 and ctx.is_wrap(line_start - 1)):
+        return None
+    if _written_off_line(ctx, ctx.text[start:end], line_start, line_end):
+        return None
+    cuts = [start + g.start() for g in re.finditer(r"\s+", ctx.text[start:end])]
+    for cut in reversed(cuts):
+        tail = ctx.text[cut:end].split()
+        if not all(w.isalpha() for w in tail) or not any(ctx.written_lower(w) for w in tail):
+            continue
+        if _written_off_line(ctx, ctx.text[start:cut], line_start, line_end):
+            return cut
+    return None
+
+
+def _written_off_line(ctx: ArticleContext, phrase: str, line_start: int, line_end: int) -> bool:
+    """True when the text writes ``phrase`` (whole words, in any case: "Bank Of Japan") outside the line [line_start, line_end)."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.IGNORECASE)
+    return any(not line_start <= g.start() < line_end for g in pattern.finditer(ctx.text))

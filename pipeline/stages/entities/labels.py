@@ -6,6 +6,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.evidence import known_places, place_index
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import alternation, compile_words
 from pipeline.stages.reconcile import fold_whitespace
@@ -21,6 +22,8 @@ class LabelRules:
         # "Patriot missile batteries", "G95 assault rifles": modifiers, then the weapon noun
         modifiers = r"(?:(?:" + alternation(opts.equipment_modifiers) + r")[^\S\n]+){{0,3}}" if opts.equipment_modifiers else ""
         self._equipment = compile_words(r"[^\S\n]+" + modifiers + r"(?:{})(?![-\w])", opts.equipment_nouns)
+        countries, subdivisions, cities, continents = place_index()
+        self._places = known_places() | frozenset(countries) | frozenset(subdivisions) | frozenset(cities) | frozenset(continents)
 
     def relabel(self, ctx: ArticleContext, m: Mention) -> Mention:
         """Correct the model's label from context: clipped GPEs, persons, laws."""
@@ -53,9 +56,11 @@ class LabelRules:
         if m.label not in ("PRODUCT", "NORP", "LAW") and len(words) >= 2 and words[-1] in self.options.equipment_heads:
             return replace(m, label="PRODUCT", detector="rule:equipment")
         # "Patriot air defence systems", "G95 assault rifles": a name in front of a weapon noun.
-        # Persons and works only, and organisations written with a digit: a company or a
-        # place in front of the noun is its maker or its target ("Saab jets", "Kyiv drones")
-        if ((m.label in ("PERSON", "WORK_OF_ART", "EVENT") or (m.label == "ORG" and any(c.isdigit() for c in words[-1])))
+        # Persons and works only, organisations written with a digit and "places" no place list
+        # knows ("97 Tejas fighter jets"): a company or a place in front of the noun is its maker
+        # or its target ("Saab jets", "Kyiv drones")
+        if ((m.label in ("PERSON", "WORK_OF_ART", "EVENT") or (m.label == "ORG" and any(c.isdigit() for c in words[-1]))
+             or (m.label == "GPE" and " ".join(words) not in self._places))
                 and self._before_equipment(ctx, m.end)):
             return replace(m, label="PRODUCT", detector="rule:equipment")
         return m

@@ -48,6 +48,7 @@ class Options:
     holiday_nouns: frozenset
     product_context_before: tuple
     product_context_after: tuple
+    work_context_before: tuple
     compass_words: frozenset
     jargon: frozenset
     jargon_patterns: tuple
@@ -59,6 +60,7 @@ class Options:
     event_context_after: tuple
     stock_index_prefixes: tuple
     facility_heads: frozenset
+    facility_context_after: tuple
     club_suffixes: frozenset
     club_context_before: tuple
     club_context_after: tuple
@@ -108,6 +110,7 @@ class Options:
             holiday_nouns=frozenset(cfg.get("holiday_nouns", [])),
             product_context_before=tuple(cfg.get("product_context_before", [])),
             product_context_after=tuple(cfg.get("product_context_after", [])),
+            work_context_before=tuple(cfg.get("work_context_before", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
@@ -119,6 +122,7 @@ class Options:
             event_context_after=tuple(cfg.get("event_context_after", [])),
             stock_index_prefixes=tuple(cfg.get("stock_index_prefixes", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
+            facility_context_after=tuple(cfg.get("facility_context_after", [])),
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
             club_context_before=tuple(cfg.get("club_context_before", [])),
             club_context_after=tuple(cfg.get("club_context_after", [])),

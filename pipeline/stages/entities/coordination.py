@@ -1,0 +1,52 @@
+"""Coordination: a name listed with names of one kind ("Luis Diaz, Alexis Mac Allister and Cody Gakpo") is of that kind."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from pipeline.stages.entities.context import ArticleContext, Mention
+
+#: labels a list may correct: the model's guess for a capitalised name
+_GUESSED = frozenset({"ORG", "GPE", "PERSON", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+#: labels a list may give; never a place, which takes place data ("classic films like Citizen Kane and Casablanca")
+_GIVEN = frozenset({"ORG", "PERSON", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
+                       first_name_opens: Callable[[str], bool]) -> list[Mention]:
+    """Relabel an uncued model name by the names it is coordinated with, with evidence ``coordination``.
+
+    A list holds names of one kind, so the others' labels outvote the model's guess for
+    one of them: the names whose label a cue (or the gazetteer) decided, when they agree;
+    else at least two uncued names of one label. A name with a cue of its own keeps it, and
+    a person's name opened by a known first name never becomes an organisation, which a
+    misparsed list of titled people would make it ("Chicago Fed President Austan Goolsbee and Kansas City Fed President
+    Jeffrey Schmid", where the parse coordinates the Fed with Schmid).
+    """
+    by_token: dict[int, int] = {}
+    spans = []
+    for i, m in enumerate(mentions):
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        spans.append(span)
+        if span is not None and len(span) > 0:
+            by_token[span.root.i] = i
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        span = spans[i]
+        if m.evidence is not None or m.entry is not None or m.label not in _GUESSED or span is None or len(span) == 0:
+            continue
+        others = [mentions[by_token[t.i]] for t in span.root.conjuncts if t.i in by_token and by_token[t.i] != i]
+        cued = {o.label for o in others if o.evidence is not None}
+        guessed = [o.label for o in others if o.evidence is None]
+        if len(cued) == 1:
+            label = next(iter(cued))
+        elif not cued and len(guessed) >= 2 and len(set(guessed)) == 1:
+            label = guessed[0]
+        else:
+            continue
+        if label == m.label or label not in _GIVEN:
+            continue
+        if label == "ORG" and m.label == "PERSON" and first_name_opens(" ".join(ctx.text[m.start:m.end].split())):
+            continue
+        out[i] = replace(m, label=label, evidence="coordination")
+    return out
