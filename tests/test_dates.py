@@ -332,7 +332,6 @@ POSITIVE = [
     ("For the year ended Sept. 30, the company earned $422 million.", "the year", "P1Y", False, "duration", MON,
      None),
     ("Revenue for the fiscal year ending June 30 rose 4%.", "the fiscal year", "P1Y", False, "duration", MON, None),
-    ("The policy stays for the time being.", "the time being", "PRESENT_REF", True, "date", MON, None),
     # times of day and clock times
     ("The vote starts at 3 p.m. on Monday.", "3 p.m.", "2025-03-17T15:00", True, "time", MON, None),
     ("The meeting begins at 15:00 CET.", "15:00 CET", "2025-03-17T15:00", True, "time", MON, None),
@@ -360,6 +359,12 @@ NEGATIVE = [
     ("Six-year-olds start school in September.", "Six-year-olds"),
     ("A 6-month-old baby was rescued.", "6-month-old"),
     ("She was 52 years of age when she retired.", "52 years of age"),
+    ("Iraq imports about three-quarters of its food.", "quarters"),
+    # idioms of time are no times (TimeBank marks none of them; the gold leaves "the time being" out)
+    ("The policy stays for the time being.", "the time being"),
+    ("There are no shipments at the moment.", "the moment"),
+    ("Troops will stay for the foreseeable future.", "the foreseeable future"),
+    ("Iraq will lose in the long run.", "the long run"),
     # a qualifier joins a count of time, never a word that only looks like one
     ("About two dozen people attended the rally.", "About two dozen"),
     ("The couple of analysts who spoke were cautious.", "couple of analysts"),
