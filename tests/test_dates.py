@@ -955,6 +955,12 @@ ANAPHORA = [
     ("Third-quarter net income rose 11%. Net advanced to $94.2 million from $85 million a year ago.",
      "a year ago", "2023-Q3"),
     ("Prices in February rose 3% from a year ago.", "a year ago", "2024-02"),
+    # ... or anywhere after a quarter the text last spoke of (an earnings report's comparison)
+    ("Third-quarter profit rose 5%. Revenue grew. Costs fell. Oil prices were higher than a year ago.",
+     "a year ago", "2023-Q3"),
+    # "a year earlier" right after "a year ago" is the same time, not a second shift
+    ("The firm had a loss of $2 million a year ago. Sales were $3 million against $4 million a year earlier.",
+     "a year earlier", "2024"),
     # "the year-earlier quarter", "year-ago results": the period last spoken of, a year before
     ("Net rose in the third quarter from $4 million in the year-earlier quarter.", "the year-earlier quarter",
      "2023-Q3"),
@@ -975,6 +981,8 @@ ANAPHORA_UNRESOLVED = [
 YEAR_AGO_IS_THE_YEAR = [
     ("Unemployment rose in 2024. It was 5% a year ago.", "a year ago", "2024"),
     ("The firm reported on Tuesday. Sales were 5% lower a year ago.", "a year ago", "2024"),
+    ("Two years ago the plant closed. A year later it reopened.", "A year later", "2024"),
+    ("In March sales rose. Prices fell. Costs rose. Output was lower than a year ago.", "a year ago", "2024"),
     ("Net income in the third quarter fell to $3 million from $4 million last year.", "last year", "2024"),
 ]
 
