@@ -143,6 +143,13 @@ POSITIVE = [
     ("Shops were closed on Christmas.", "Christmas", "2024-12-25", True, "date", dt.date(2025, 1, 10), None),
     ("Talks will resume after Easter.", "Easter", "2023-04-09", True, "date", dt.date(2023, 2, 16), None),
     ("The march took place on Easter Monday 2025.", "Easter Monday 2025", "2025-04-21", False, "date", MON, None),
+    # spelled-out years, as broadcast transcripts write them
+    ("The law was passed in nineteen ninety-six.", "nineteen ninety-six", "1996", False, "date", MON, None),
+    ("It froze in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI", False,
+     "date", MON, None),
+    ("In January nineteen ninety-seven a bomb went off.", "January nineteen ninety-seven", "1997-01", False, "date",
+     MON, None),
+    ("Prices have risen since the year two thousand.", "the year two thousand", "2000", False, "date", MON, None),
     ("Its 20th century heritage is famous.", "20th century", "19", False, "date", MON, None),
     ("Families gathered on Thanksgiving Day.", "Thanksgiving Day", "2024-11-28", True, "date", dt.date(2024, 12, 2), None),
     ("It happened on New Year's Day 2025.", "New Year's Day 2025", "2025-01-01", False, "date", MON, None),
@@ -360,6 +367,8 @@ NEGATIVE = [
     ("A 6-month-old baby was rescued.", "6-month-old"),
     ("She was 52 years of age when she retired.", "52 years of age"),
     ("Iraq imports about three-quarters of its food.", "quarters"),
+    ("About twenty five people and two thousand soldiers came.", "twenty five"),
+    ("About twenty five people and two thousand soldiers came.", "two thousand"),
     # idioms of time are no times (TimeBank marks none of them; the gold leaves "the time being" out)
     ("The policy stays for the time being.", "the time being"),
     ("There are no shipments at the moment.", "the moment"),
