@@ -147,6 +147,13 @@ POSITIVE = [
     ("The law was passed in nineteen ninety-six.", "nineteen ninety-six", "1996", False, "date", MON, None),
     ("It froze in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI", False,
      "date", MON, None),
+    # "for the year", "of the year", "for the week" in a report: the anchor's year or week; "year-end"
+    ("Sales for the full year were $6.6 billion.", "the full year", "2025", True, "date", MON, None),
+    ("For the year, pet food volume was flat.", "the year", "2025", True, "date", MON, None),
+    ("For the week, the index dropped 3.8%.", "the week", "2025-W12", True, "date", MON, None),
+    ("For the year ended June 30, the firm earned $2 million.", "the year", "P1Y", False, "duration", MON, None),
+    ("They expect to complete the deal by year-end.", "year-end", "2025", True, "date", MON, "END"),
+    ("The index has risen 9% since year-end.", "year-end", "2024", True, "date", MON, "END"),
     ("In January nineteen ninety-seven a bomb went off.", "January nineteen ninety-seven", "1997-01", False, "date",
      MON, None),
     ("Prices have risen since the year two thousand.", "the year two thousand", "2000", False, "date", MON, None),
@@ -367,6 +374,7 @@ NEGATIVE = [
     ("A 6-month-old baby was rescued.", "6-month-old"),
     ("She was 52 years of age when she retired.", "52 years of age"),
     ("Iraq imports about three-quarters of its food.", "quarters"),
+    ("Net rose in 1988, when year-end net was below the 1987 level.", "year-end"),
     ("About twenty five people and two thousand soldiers came.", "twenty five"),
     ("About twenty five people and two thousand soldiers came.", "two thousand"),
     # idioms of time are no times (TimeBank marks none of them; the gold leaves "the time being" out)
