@@ -983,6 +983,8 @@ ANAPHORA = [
      "2023-Q3"),
     ("Sales fell in January from the comparable year-ago period.", "the comparable year-ago period", "2024-01"),
     ("Third-quarter profit beat year-earlier results.", "year-earlier", "2023-Q3"),
+    # "the full year" is the report's own year, whatever was spoken of before
+    ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before
     ("It expects a second-quarter charge. Net in the latest quarter rose.", "the latest quarter", "2024-Q4"),
 ]

@@ -123,8 +123,10 @@ def _reading(f, ctx, ref, spoken: bool):
     if not spoken and not backward and f.kind != "the_period":
         return None
     if f.kind == "the_period":
-        if "latest" in keys:
-            return None  # "the latest quarter" is the last one over, not the last one spoken of
+        if "latest" in keys or "full" in keys:
+            # "the latest quarter" is the last one over, "the full year" the report's own year ("by 1992
+            # it aims at a 50% share ... an earnings increase for the full year"), not the last one spoken of
+            return None
         unit = _ANAPHOR_UNIT.get(keys[-1])
         # "the year" after "the third quarter" is still the anchor's year; only a date of the
         # period's own granularity makes "the quarter" its quarter
