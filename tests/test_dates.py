@@ -983,6 +983,11 @@ ANAPHORA = [
      "2023-Q3"),
     ("Sales fell in January from the comparable year-ago period.", "the comparable year-ago period", "2024-01"),
     ("Third-quarter profit beat year-earlier results.", "year-earlier", "2023-Q3"),
+    # a day that closes the period of its sentence ("the quarter ended Sept. 30") leaves the period the reference
+    ("Net was $4 million in the fiscal first quarter ended Sept. 30. It lost $2 million a year ago.",
+     "a year ago", "2024-Q1"),
+    ("For the six months ended Aug. 12, net was $6 million, against $18 million a year earlier.",
+     "a year earlier", "2023-08-12"),  # Aug. 12 before the anchor is 2024-08-12
     # "the full year" is the report's own year, whatever was spoken of before
     ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before

@@ -13,7 +13,8 @@ the value empty rather than guessing. Resolved anaphors are not references thems
 "the quarter", which names a period the next anaphor may shift. "A year ago" in or right after
 a sentence that reports a month or a quarter, or anywhere after a quarter the text last spoke
 of, is that period a year before, the comparison an earnings or statistics report makes; a
-"year earlier" right after "a year ago" is that same time, not a second shift."""
+"year earlier" right after "a year ago" is that same time, not a second shift, and a day that
+closes the period of its sentence ("the quarter ended Sept. 30") is no reference."""
 from __future__ import annotations
 
 import datetime as dt
@@ -97,12 +98,24 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 continue
-        if _is_reference(f):
+        closes = sentence_ref is not None and sentence_ref[0] == sentence and _period_end(f, ctx, sentence_ref[1])
+        if _is_reference(f) and not closes:
             # "a year ago ... a year earlier" is one time, as TimeBank writes it, not two shifts
             ago = f if f.kind == "ago" else None
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
             spoken = True
+
+
+def _period_end(f, ctx, ref) -> bool:
+    """True when day ``f`` only closes the period its sentence spoke of ("the fiscal first quarter ended Sept.
+    30"): the period stays the reference of what follows ("a year ago" is the year-ago quarter, not the day)."""
+    if f.norm.granularity != "day" or ref[1] not in ("month", "quarter", "year"):
+        return False
+    k = f.first - 1
+    while k >= 0 and ctx.units[k].code == "|":
+        k -= 1
+    return k >= 0 and ctx.units[k].key in ("ended", "ending")
 
 
 def _reading(f, ctx, ref, spoken: bool):
