@@ -11,9 +11,10 @@ or "that year" with nothing before them keep no value. A reference coarser than 
 the value empty rather than guessing. Resolved anaphors are not references themselves
 (a second "a year earlier" refers to the same time the first did), except a definite
 "the quarter", which names a period the next anaphor may shift. "A year ago" in or right after
-a sentence that reports a month or a quarter is that period a year before, the
-comparison an earnings or statistics report makes.
-"""
+a sentence that reports a month or a quarter, or anywhere after a quarter the text last spoke
+of, is that period a year before, the comparison an earnings or statistics report makes; a
+"year earlier" right after "a year ago" is that same time, not a second shift, and a day that
+closes the period of its sentence ("the quarter ended Sept. 30") is no reference."""
 from __future__ import annotations
 
 import datetime as dt
@@ -68,6 +69,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     # year"): "a year later" or "that year" with no date before them speak of an event's time
     ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
     spoken = False
+    ago = None  # the last reference, when it is an "N units ago"
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
@@ -80,20 +82,40 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
                 # "rose 3.5 per cent on a year earlier last month": the time right after it
                 own = (nxt.norm.interval[0], nxt.norm.granularity)
             reading = _reading(f, ctx, own or ref, spoken or own is not None)
+            if own is None and ago is not None and _same_shift(f, ago, ctx):
+                reading = ago.norm.value, ago.norm.granularity, ago.norm.interval
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 f.norm.anchored = True
             if f.kind != "the_period" or not _is_reference(f):
                 continue
-        elif f.kind == "ago" and sentence_ref is not None and sentence_ref[0] in (sentence, _previous(ctx, sentence)):
-            reading = _year_ago_period(f, ctx, sentence_ref[1])
+        elif f.kind == "ago":
+            near = sentence_ref is not None and sentence_ref[0] in (sentence, _previous(ctx, sentence))
+            # a month counts only next to it; a quarter, the period an earnings report is about, wherever
+            # the text last spoke of one (TimeBank: 28 of 35 "a year ago/earlier" after a quarter)
+            last = sentence_ref[1] if near else (ref if spoken and ref[1] == "quarter" else None)
+            reading = _year_ago_period(f, ctx, last) if last is not None else None
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 continue
-        if _is_reference(f):
+        closes = sentence_ref is not None and sentence_ref[0] == sentence and _period_end(f, ctx, sentence_ref[1])
+        if _is_reference(f) and not closes:
+            # "a year ago ... a year earlier" is one time, as TimeBank writes it, not two shifts
+            ago = f if f.kind == "ago" else None
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
             spoken = True
+
+
+def _period_end(f, ctx, ref) -> bool:
+    """True when day ``f`` only closes the period its sentence spoke of ("the fiscal first quarter ended Sept.
+    30"): the period stays the reference of what follows ("a year ago" is the year-ago quarter, not the day)."""
+    if f.norm.granularity != "day" or ref[1] not in ("month", "quarter", "year"):
+        return False
+    k = f.first - 1
+    while k >= 0 and ctx.units[k].code == "|":
+        k -= 1
+    return k >= 0 and ctx.units[k].key in ("ended", "ending")
 
 
 def _reading(f, ctx, ref, spoken: bool):
@@ -114,8 +136,10 @@ def _reading(f, ctx, ref, spoken: bool):
     if not spoken and not backward and f.kind != "the_period":
         return None
     if f.kind == "the_period":
-        if "latest" in keys:
-            return None  # "the latest quarter" is the last one over, not the last one spoken of
+        if "latest" in keys or "full" in keys:
+            # "the latest quarter" is the last one over, "the full year" the report's own year ("by 1992
+            # it aims at a 50% share ... an earnings increase for the full year"), not the last one spoken of
+            return None
         unit = _ANAPHOR_UNIT.get(keys[-1])
         # "the year" after "the third quarter" is still the anchor's year; only a date of the
         # period's own granularity makes "the quarter" its quarter
@@ -137,6 +161,13 @@ def _reading(f, ctx, ref, spoken: bool):
     sign = -1 if keys[-1] in ("earlier", "before") else 1
     at = ref_gran if _GRAN_RANK[ref_gran] <= _GRAN_RANK[_UNIT_GRAN[unit]] else None
     return shifted(ref_day, ref_gran, sign * int(count), unit, at=at)
+
+
+def _same_shift(f, ago, ctx) -> bool:
+    """True when offset ``f`` shifts back by what ``ago`` did ("a year earlier" after "a year ago")."""
+    keys = [u.key for u in ctx.words(f.first, f.last)]
+    ago_keys = [u.key for u in ctx.words(ago.first, ago.last)]
+    return f.kind == "offset" and keys[-1] == "earlier" and keys[:-1] == ago_keys[:-1] and ago_keys[-1] == "ago"
 
 
 def _previous(ctx, sentence: int) -> int | None:

@@ -39,8 +39,8 @@ def duration_long(ctx: _Context, us, rule, i, j) -> _Norm | None:
 def duration_bare(ctx: _Context, us, rule, i, j) -> _Norm | None:
     prev = _neighbour(ctx.units, i, -1)
     nxt = _neighbour(ctx.units, j - 1, +1)
-    if nxt is not None and nxt.key in ("'", "'s"):
-        return None
+    if nxt is not None and (nxt.key in ("'", "'s") or (us[-1].key == "quarters" and nxt.key == "of")):
+        return None  # "three-quarters of its food" (once "three-" is vetoed): a share, not a time
     relative = nxt is not None and nxt.key in ("after", "before", "later", "earlier")
     if prev is not None and ctx.doc[prev.tok].pos_ not in ctx.g.bare_prev_pos and not relative:
         return None  # "the early days", "working hours": not a span of time

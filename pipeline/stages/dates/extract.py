@@ -24,13 +24,16 @@ class _Found:
 
 
 _GRAMMARS: dict[int, tuple[dict, _Grammar]] = {}
+# kinds of rule that only claim their words and yield no expression: an age ("a 45-year-old") is no
+# time, and without its rule a shorter one would read "45-year" in it
+_ABSORBED = frozenset({"age"})
 
 
 def _grammar_for(lexicon: dict) -> _Grammar:
     """Compile ``lexicon`` once per lexicon object, for the kinds of rule there are normalisers for."""
     cached = _GRAMMARS.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
-        cached = (lexicon, _Grammar(lexicon, NORMALISERS))
+        cached = (lexicon, _Grammar(lexicon, NORMALISERS.keys() | _ABSORBED))
         _GRAMMARS[id(lexicon)] = cached
     return cached[1]
 
@@ -124,6 +127,9 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
             if i is None:
                 continue
         if _vetoed(units, i, j, doc, g):
+            continue
+        if rule.kind in _ABSORBED:
+            taken[i:j] = b"\x01" * (j - i)
             continue
         norm = normalise(ctx, i, j, rule)
         if norm is None:

@@ -17,7 +17,7 @@ from pipeline.stages.dates.relative import (
 )
 from pipeline.stages.dates.shapes import _Unit
 from pipeline.stages.dates.timex import _Norm
-from pipeline.stages.dates.years import century, decade, half, quarter, year, year_range
+from pipeline.stages.dates.years import century, decade, half, quarter, year, year_range, year_words
 
 #: a normaliser reads the words ``us`` of units ``i:j`` matched by a rule; None: not a temporal expression after all
 Normaliser = Callable[[_Context, list[_Unit], _Rule, int, int], _Norm | None]
@@ -34,6 +34,7 @@ NORMALISERS: dict[str, Normaliser] = {
     # years and their parts
     "year": year,
     "year_range": year_range,
+    "year_words": year_words,
     "decade": decade,
     "century": century,
     "quarter": quarter,

@@ -96,6 +96,11 @@ def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
         value, gran, interval = _period_value(_add_months(ctx.anchor.date, -3 if past else 0), "quarter")
         return _Norm("date", value, gran, interval, True, mod)
     unit = ctx.pay(ctx.first(us[k:], "CAL_UNIT"), "CAL_UNIT")
+    if us[-1].key == "end":  # "year-end": the end of this year, or of the last one over
+        nxt = _neighbour(ctx.units, j - 1, +1)
+        if nxt is not None and ctx.doc[nxt.tok].pos_ in ("NOUN", "PROPN", "ADJ"):
+            return None  # "year-end net", "a year-end rally": a kind of result, not a time
+        return _relative_unit(ctx, -1 if ctx.direction(i, j) < 0 else 0, str(unit), "END")
     return _relative_unit(ctx, 0, str(unit), mod)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.stages.dates.calendar import (
-    _add_months, _century_range, _decade_range, _quarter_range, _year_range, choose_instance,
+    _add_months, _century_range, _decade_range, _month_range, _quarter_range, _season_range, _year_range, choose_instance,
 )
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.fiscal import _part_norm, sentence_fiscal_year
@@ -28,6 +28,28 @@ def year(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if period != "year":
         return None
     return _Norm("date", f"{y:04d}", "year", _year_range(y), False, mod)
+
+
+def year_words(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    """A spelled-out year: "nineteen ninety-six" (1996), "the year two thousand" (2000), "the winter of
+    nineteen ninety-four" (1994-WI), "January nineteen ninety-seven" (1997-01); None when the words after the century are no number of 10-99."""
+    nums = [int(ctx.pay(u, "NUMWORD")) for u in us if ctx.g.is_(u, "NUMWORD")]
+    if "thousand" in (u.key for u in us):
+        y = 2000 + sum(nums[1:])
+    else:
+        rest = sum(nums[1:])
+        if not 10 <= rest <= 99 or (len(nums) == 3 and not (nums[1] % 10 == 0 and nums[1] >= 20 and nums[2] < 10)):
+            return None  # "twenty five", "nineteen fifteen-six"
+        y = nums[0] * 100 + rest
+    if not ctx.g.year_min <= y <= ctx.g.year_max:
+        return None
+    month = ctx.month(us[0])
+    if month is not None:
+        return _Norm("date", f"{y:04d}-{month:02d}", "month", _month_range(y, month), False)
+    season = ctx.pay(ctx.first(us, "SEASON"), "SEASON")
+    if season is not None:
+        return _Norm("date", f"{y:04d}-{season}", "season", _season_range(y, season), False)
+    return _Norm("date", f"{y:04d}", "year", _year_range(y), False)
 
 
 def _bare_year_ok(ctx: _Context, i: int, j: int, year_u: _Unit) -> bool:
