@@ -20,6 +20,7 @@ as not one run.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import secrets
 import time
@@ -395,14 +396,26 @@ def _publish(job, client, live: list[str], errors: ErrorLog, timings: dict, *, d
     """
     staging = f".pipeline-publish.{secrets.token_hex(6)}"
     chunks = partitions(live, 2 * workers, weights) if live else [[]]
-    submit = client.submit
-    read = [submit(reconcile_part, job, c, pure=False) for c in chunks]
-    facts = submit(merge_facts, *[submit(item, r, 1, pure=False) for r in read], pure=False)
-    resolved = [submit(resolve_part, job, r, facts, pure=False) for r in read]
-    decisions = submit(decide, job, *[submit(item, r, 1, pure=False) for r in resolved], pure=False)
-    mentions = [submit(mentions_part, r, decisions, pure=False) for r in resolved]
-    entities = submit(entities_of, decisions, *[submit(item, m, 1, pure=False) for m in mentions], pure=False)
-    claims = [submit(claims_part, job, c, m, entities, pure=False) for c, m in zip(chunks, mentions)]
+    submit = functools.partial(client.submit, pure=False)
+    hosts = sorted(client.scheduler_info().get("workers", {}))
+
+    def at(i: int):
+        """``submit`` for partition ``i``'s tasks, on one worker by preference.
+
+        Its rows are Python objects whose size Dask underestimates: left to itself the
+        scheduler pickles them to whichever worker is free, which costs more than the task.
+        """
+        if not hosts:
+            return submit
+        return functools.partial(submit, workers=[hosts[i % len(hosts)]], allow_other_workers=True)
+
+    read = [at(i)(reconcile_part, job, c) for i, c in enumerate(chunks)]
+    facts = submit(merge_facts, *[at(i)(item, r, 1) for i, r in enumerate(read)])
+    resolved = [at(i)(resolve_part, job, r, facts) for i, r in enumerate(read)]
+    decisions = submit(decide, job, *[at(i)(item, r, 1) for i, r in enumerate(resolved)])
+    mentions = [at(i)(mentions_part, r, decisions) for i, r in enumerate(resolved)]
+    entities = submit(entities_of, decisions, *[at(i)(item, m, 1) for i, m in enumerate(mentions)])
+    claims = [at(i)(claims_part, job, c, m, entities) for i, (c, m) in enumerate(zip(chunks, mentions))]
 
     def name(table: str, part: int | None) -> str:
         if part is None:
@@ -416,23 +429,21 @@ def _publish(job, client, live: list[str], errors: ErrorLog, timings: dict, *, d
     for i, chunk in enumerate(chunks):
         temporary = f"{staging}/{PARTS}/{{}}-{i:05d}.parquet"
         for table, result in (("mentions", mentions[i]), ("claims", claims[i])):
-            parts[table].append(submit(write_part, job, table, name(table, i) if dataset else temporary.format(table),
-                                       result, final=dataset, pure=False))
+            parts[table].append(at(i)(write_part, job, table, name(table, i) if dataset else temporary.format(table),
+                                      result, final=dataset))
         for table, stage, suffix in SHARDED_TABLES:
-            parts[table].append(submit(sharded_part, job, table, stage, suffix, chunk,
-                                       name(table, i) if dataset else temporary.format(table), final=dataset,
-                                       pure=False))
+            parts[table].append(at(i)(sharded_part, job, table, stage, suffix, chunk,
+                                      name(table, i) if dataset else temporary.format(table), final=dataset))
         # the workers' warnings join the client's problems in a worker's write, not in the client
-        parts["errors"].append(submit(sharded_part, job, "errors", "quantities", WARNINGS_SUFFIX, chunk,
-                                      temporary.format("errors"), final=False, pure=False))
-    written = [submit(write_part, job, "entities", name("entities", 0 if dataset else None), entities, pure=False),
+        parts["errors"].append(at(i)(sharded_part, job, "errors", "quantities", WARNINGS_SUFFIX, chunk,
+                                     temporary.format("errors"), final=False))
+    written = [submit(write_part, job, "entities", name("entities", 0 if dataset else None), entities),
                submit(assemble, job, "errors", name("errors", 0 if dataset else None), *parts.pop("errors"),
-                      rows=errors.rows, pure=False)]
+                      rows=errors.rows)]
     for table, futures in parts.items():
-        written += futures if dataset else [submit(assemble, job, table, name(table, None), *futures, pure=False)]
-    spent = [submit(item, m, 2, pure=False) for m in mentions] + [submit(item, facts, 1, pure=False),
-                                                                  submit(item, entities, 1, pure=False)]
-    entries, spent, claim_seconds = client.gather([written, spent, [submit(item, c, 1, pure=False) for c in claims]])
+        written += futures if dataset else [submit(assemble, job, table, name(table, None), *futures)]
+    spent = [at(i)(item, m, 2) for i, m in enumerate(mentions)] + [submit(item, facts, 1), submit(item, entities, 1)]
+    entries, spent, claim_seconds = client.gather([written, spent, [at(i)(item, c, 1) for i, c in enumerate(claims)]])
     timings["reconcile"] += sum(spent)
     timings["claims"] += sum(claim_seconds)
     timings["publish"] += sum(e["seconds"] for e in entries)
