@@ -52,6 +52,7 @@ def cluster_rerun(corpus: Path, scratch: Path, config, client, *, dataset: bool 
     from pipeline.run.runner import ErrorLog, run_on_cluster
 
     client.run(_reset_transfers)
+    client.run(_task_cpu)
     workers_cpu = client.run(_cpu)
     cpu = time.process_time()
     started = time.perf_counter()
@@ -69,10 +70,49 @@ def cluster_rerun(corpus: Path, scratch: Path, config, client, *, dataset: bool 
     client_cpu = time.process_time() - cpu
     workers_cpu = sum(after - workers_cpu.get(worker, 0.0) for worker, after in client.run(_cpu).items())
     moved = sum(client.run(_transferred).values())
+    cpu_by_function: dict[str, float] = {}
+    for spent in client.run(_task_cpu).values():
+        for function, used in spent.items():
+            cpu_by_function[function] = cpu_by_function.get(function, 0.0) + used
     return {"seconds": seconds, "client_cpu_seconds": client_cpu, "workers_cpu_seconds": workers_cpu,
             "stages": manifest["seconds"], "files": manifest["files"],
             "tasks": len(stream.data), "task_compute_seconds": sum(s["stop"] - s["start"] for s in computed),
-            "bytes_between_workers": moved, "compute_by_function": by_function}
+            "bytes_between_workers": moved, "compute_by_function": by_function, "cpu_by_function": cpu_by_function}
+
+
+TASK_CPU = "bench-task-cpu"
+
+
+def task_cpu_plugin():
+    """A worker plugin adding up, per task function, the worker process's CPU seconds while a task executes.
+
+    A worker runs one thread, so that is the task's own CPU (plus the little the worker's
+    event loop spends meanwhile), whatever the other users of the machine take from it.
+    """
+    from distributed import WorkerPlugin
+
+    class TaskCpu(WorkerPlugin):
+        name = TASK_CPU
+
+        def setup(self, worker) -> None:
+            self.started: dict = {}
+            self.spent: dict[str, float] = {}
+
+        def transition(self, key, start, finish, **kwargs) -> None:
+            if finish == "executing":
+                self.started[key] = time.process_time()
+            elif start == "executing" and key in self.started:
+                function = str(key[0] if isinstance(key, tuple) else key).split("-", 1)[0]
+                self.spent[function] = self.spent.get(function, 0.0) + time.process_time() - self.started.pop(key)
+
+    return TaskCpu()
+
+
+def _task_cpu(dask_worker) -> dict[str, float]:
+    """The CPU per task function since the last call, and start again."""
+    plugin = dask_worker.plugins[TASK_CPU]
+    spent, plugin.spent = plugin.spent, {}
+    return spent
 
 
 def _cpu() -> float:
@@ -135,6 +175,7 @@ def main(words: int, seed_dir: Path, scratch: Path, runs: int, workers: int, sch
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client:
+        client.register_plugin(task_cpu_plugin())
         if warmup:
             local_rerun(corpus, scratch, config)
             cluster_rerun(corpus, scratch, config, client, dataset=dataset)
@@ -163,6 +204,8 @@ def main(words: int, seed_dir: Path, scratch: Path, runs: int, workers: int, sch
         "cluster_task_compute_seconds": [round(r["task_compute_seconds"], 2) for r in remote],
         "cluster_tasks": remote[-1]["tasks"],
         "cluster_compute_by_function": {k: round(v, 2) for k, v in remote[-1]["compute_by_function"].items()},
+        "cluster_task_cpu_seconds": [round(sum(r["cpu_by_function"].values()), 2) for r in remote],
+        "cluster_cpu_by_function": {k: round(v, 2) for k, v in remote[-1]["cpu_by_function"].items()},
         "bytes_between_workers": [r["bytes_between_workers"] for r in remote],
         "client_cpu_seconds": [round(r["client_cpu_seconds"], 2) for r in remote],
         "single_process_stages": {k: round(v, 2) for k, v in local[-1]["stages"].items()},
