@@ -1,6 +1,7 @@
 """The Dask engine with inputs and outputs as URLs: workers read and write, the client gets summaries only."""
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 
@@ -69,6 +70,10 @@ def test_file_urls_give_the_local_tables_to_the_row_and_a_loadable_folder(raw, t
     _same(local, {t: pd.read_parquet(tmp_path / "out" / f"{t}.parquet") for t in CONTRACT_TABLES})
     assert load(tmp_path / "out").claims.shape[0] == len(local["claims"])  # manifest and SHA-256s check out
     assert manifest["engine"]["name"] == "dask"
+    # each one-file table is assembled from the partitions' parts, to the local file's bytes
+    single = json.loads((tmp_path / "out_local" / "manifest.json").read_text())["files"]
+    assert {n: e["sha256"] for n, e in manifest["files"].items()} == {n: e["sha256"] for n, e in single.items()}
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([*single, "manifest.json"])
 
 
 def test_memory_urls_give_the_local_tables_and_a_rerun_reuses_every_shard(raw, tmp_path, config, nlp, client):

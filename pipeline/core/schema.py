@@ -205,6 +205,18 @@ def to_arrow(name: str, rows: pd.DataFrame | list[dict]) -> pa.Table:
     """
     schema = SCHEMAS[name]
     table = _from_frame(name, schema, rows) if isinstance(rows, pd.DataFrame) else _from_rows(name, schema, rows)
+    return arrow_rows(name, table)
+
+
+def arrow_rows(name: str, table: pa.Table) -> pa.Table:
+    """Check an Arrow table of schema ``name`` for nulls, sort it as ``to_arrow`` does and stamp its metadata.
+
+    Tables read back from shards or parts (``read_arrow``) go through this alone, without
+    pandas, and give the same Parquet bytes as ``to_arrow`` of the same rows.
+    """
+    schema = SCHEMAS[name]
+    if table.schema.remove_metadata() != schema.remove_metadata():
+        raise SchemaError(f"[E102] table {name!r} does not fit its schema: {table.schema} is not {schema}")
     for field in schema:
         if not field.nullable and table.column(field.name).null_count:
             raise SchemaError(
@@ -315,6 +327,11 @@ def read_table(name: str, path: str | os.PathLike) -> pd.DataFrame:
     """Read a table written by ``write_table`` into pandas (lists as Python lists)."""
     table = pq.read_table(path, schema=SCHEMAS[name])
     return table.to_pandas(types_mapper=None)
+
+
+def read_arrow(name: str, path) -> pa.Table:
+    """Read a table written by ``write_table`` as Arrow, in its declared schema (no pandas)."""
+    return pq.read_table(path, schema=SCHEMAS[name])
 
 
 def empty_frame(name: str) -> pd.DataFrame:

@@ -20,6 +20,7 @@ as not one run.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import secrets
 import time
@@ -40,6 +41,10 @@ from pipeline.run.workspace import TEXTS_SUFFIX, ErrorLog, RecordedError
 #: the shards a source must have to be reused: (stage folder, suffix)
 _SHARDS = (("segment", "parquet"), ("segment", TEXTS_SUFFIX), ("nlp", "spacy"), ("dates", "parquet"),
            ("quantities", "parquet"), ("mentions", "parquet"), ("claim_drafts", "parquet"))
+
+
+#: the folder, inside the staging prefix, of one-file tables' temporary parts (gone before the commit)
+PARTS = ".parts"
 
 
 @dataclass(frozen=True)
@@ -206,32 +211,61 @@ def claims_part(job: Job, sources: list[str], mentions: tuple, entities: tuple) 
     return claims, time.perf_counter() - clock
 
 
-def write_part(job: Job, table: str, name: str, *parts) -> dict:
-    """Write one table file (a whole table, or one part of a dataset) from frames or (frame, seconds) pairs."""
+def write_part(job: Job, table: str, name: str, part, *, final: bool = True) -> dict:
+    """Write one partition's table (a ``(frame, ...)`` task result, or a frame) under ``name``.
+
+    ``final`` False: a temporary part of a one-file table, which ``assemble`` joins and
+    removes (no fsync, no SHA-256).
+    """
     clock = time.perf_counter()
-    frames = [p[0] if isinstance(p, tuple) else p for p in parts]
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]  # list[dict] for ``errors``
-    rows, sha = job.out.write_table(table, frame, name, digest=True)
+    frame = part[0] if isinstance(part, tuple) else part
+    rows, sha = job.out.write_table(table, frame, name, digest=final, durable=final)
     return {"name": name, "rows": rows, "sha256": sha, "seconds": time.perf_counter() - clock}
 
 
-def sharded_part(job: Job, table: str, stage: str, suffix: str, sources: list[str], name: str) -> dict:
-    """Write a per-source table (or one part of it) straight from the shards of ``sources``."""
-    frame = read_part(job, table, stage, sources, suffix)
+def sharded_part(job: Job, table: str, stage: str, suffix: str, sources: list[str], name: str, *,
+                 final: bool = True) -> dict:
+    """Write a per-source table's rows of ``sources`` straight from their shards, as Arrow (pandas for documents only)."""
+    import pyarrow as pa
+
+    from pipeline.core.schema import SCHEMAS
+
+    clock = time.perf_counter()
     if table == "documents":
-        frame = apply_anchors(frame, read_part(job, "anchors", "dates", sources, "anchors.parquet"))
-    return write_part(job, table, name, frame)
+        frame = apply_anchors(read_part(job, table, stage, sources, suffix),
+                              read_part(job, "anchors", "dates", sources, "anchors.parquet"))
+        rows, sha = job.out.write_table(table, frame, name, digest=final, durable=final)
+    else:
+        shards = [job.interim.read_arrow(table, f"{stage}/{shard_name(s)}.{suffix}") for s in sources]
+        arrow = pa.concat_tables(shards) if shards else SCHEMAS[table].empty_table()
+        rows, sha = job.out.write_arrow(table, arrow, name, digest=final, durable=final)
+    return {"name": name, "rows": rows, "sha256": sha, "seconds": time.perf_counter() - clock}
+
+
+def assemble(job: Job, table: str, name: str, *parts: dict, rows: list[dict] | None = None) -> dict:
+    """Write one table file from its partitions' temporary parts, in partition order, and remove the parts.
+
+    Reading Parquet parts into Arrow and writing them as one file costs a fraction of
+    building them, so the partitions do that work side by side and this last step is
+    short; the file has the bytes a local run writes for the same rows. ``rows`` (the
+    client's errors) come first, as in a local run.
+    """
+    import pyarrow as pa
+
+    from pipeline.core.schema import to_arrow
+
+    clock = time.perf_counter()
+    tables = ([to_arrow(table, rows)] if rows else []) + [job.out.read_arrow(table, p["name"]) for p in parts]
+    count, sha = job.out.write_arrow(table, pa.concat_tables(tables), name, digest=True)
+    for part in parts:
+        job.out.remove(part["name"])
+    seconds = time.perf_counter() - clock + sum(p["seconds"] for p in parts)
+    return {"name": name, "rows": count, "sha256": sha, "seconds": seconds}
 
 
 def item(pair: tuple, index: int):
     """One element of a task's tuple result, taken on the worker that holds it."""
     return pair[index]
-
-
-def errors_part(job: Job, name: str, rows: list[dict], *sources: list[str]) -> dict:
-    """Write the errors table: the client's rows and the warnings the shards of ``sources`` hold."""
-    warnings = [read_part(job, "errors", "quantities", chunk, WARNINGS_SUFFIX).to_dict("records") for chunk in sources]
-    return write_part(job, "errors", name, [*rows, *(row for part in warnings for row in part)])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -362,36 +396,54 @@ def _publish(job, client, live: list[str], errors: ErrorLog, timings: dict, *, d
     """
     staging = f".pipeline-publish.{secrets.token_hex(6)}"
     chunks = partitions(live, 2 * workers, weights) if live else [[]]
-    submit = client.submit
-    read = [submit(reconcile_part, job, c, pure=False) for c in chunks]
-    facts = submit(merge_facts, *[submit(item, r, 1, pure=False) for r in read], pure=False)
-    resolved = [submit(resolve_part, job, r, facts, pure=False) for r in read]
-    decisions = submit(decide, job, *[submit(item, r, 1, pure=False) for r in resolved], pure=False)
-    mentions = [submit(mentions_part, r, decisions, pure=False) for r in resolved]
-    entities = submit(entities_of, decisions, *[submit(item, m, 1, pure=False) for m in mentions], pure=False)
-    claims = [submit(claims_part, job, c, m, entities, pure=False) for c, m in zip(chunks, mentions)]
-    written = []
+    submit = functools.partial(client.submit, pure=False)
+    hosts = sorted(client.scheduler_info().get("workers", {}))
+
+    def at(i: int):
+        """``submit`` for partition ``i``'s tasks, on one worker by preference.
+
+        Its rows are Python objects whose size Dask underestimates: left to itself the
+        scheduler pickles them to whichever worker is free, which costs more than the task.
+        """
+        if not hosts:
+            return submit
+        return functools.partial(submit, workers=[hosts[i % len(hosts)]], allow_other_workers=True)
+
+    read = [at(i)(reconcile_part, job, c) for i, c in enumerate(chunks)]
+    facts = submit(merge_facts, *[at(i)(item, r, 1) for i, r in enumerate(read)])
+    resolved = [at(i)(resolve_part, job, r, facts) for i, r in enumerate(read)]
+    decisions = submit(decide, job, *[at(i)(item, r, 1) for i, r in enumerate(resolved)])
+    mentions = [at(i)(mentions_part, r, decisions) for i, r in enumerate(resolved)]
+    entities = submit(entities_of, decisions, *[at(i)(item, m, 1) for i, m in enumerate(mentions)])
+    claims = [at(i)(claims_part, job, c, m, entities) for i, (c, m) in enumerate(zip(chunks, mentions))]
 
     def name(table: str, part: int | None) -> str:
-        return f"{staging}/{table}.parquet" if part is None else f"{staging}/{table}/part-{part:05d}.parquet"
+        if part is None:
+            return f"{staging}/{table}.parquet"
+        return f"{staging}/{table}/part-{part:05d}.parquet"
 
-    written.append(submit(write_part, job, "entities", name("entities", 0 if dataset else None), entities, pure=False))
-    if dataset:
-        for i, chunk in enumerate(chunks):
-            written.append(submit(write_part, job, "mentions", name("mentions", i), mentions[i], pure=False))
-            written.append(submit(write_part, job, "claims", name("claims", i), claims[i], pure=False))
-            for table, stage, suffix in SHARDED_TABLES:
-                written.append(submit(sharded_part, job, table, stage, suffix, chunk, name(table, i), pure=False))
-    else:
-        written.append(submit(write_part, job, "mentions", name("mentions", None), *mentions, pure=False))
-        written.append(submit(write_part, job, "claims", name("claims", None), *claims, pure=False))
+    # every table is written per partition, by the worker that holds the partition's rows or
+    # reads its shards; a one-file table (and the errors) is then assembled from temporary
+    # parts, which is cheap, so no frame travels to a writer and no writer reads every shard
+    parts: dict[str, list] = defaultdict(list)
+    for i, chunk in enumerate(chunks):
+        temporary = f"{staging}/{PARTS}/{{}}-{i:05d}.parquet"
+        for table, result in (("mentions", mentions[i]), ("claims", claims[i])):
+            parts[table].append(at(i)(write_part, job, table, name(table, i) if dataset else temporary.format(table),
+                                      result, final=dataset))
         for table, stage, suffix in SHARDED_TABLES:
-            written.append(submit(sharded_part, job, table, stage, suffix, live, name(table, None), pure=False))
-    # the workers' warnings join the client's problems in a worker's write, not in the client
-    written.append(submit(errors_part, job, name("errors", 0 if dataset else None), errors.rows, *chunks, pure=False))
-    spent = [submit(item, m, 2, pure=False) for m in mentions] + [submit(item, facts, 1, pure=False),
-                                                                  submit(item, entities, 1, pure=False)]
-    entries, spent, claim_seconds = client.gather([written, spent, [submit(item, c, 1, pure=False) for c in claims]])
+            parts[table].append(at(i)(sharded_part, job, table, stage, suffix, chunk,
+                                      name(table, i) if dataset else temporary.format(table), final=dataset))
+        # the workers' warnings join the client's problems in a worker's write, not in the client
+        parts["errors"].append(at(i)(sharded_part, job, "errors", "quantities", WARNINGS_SUFFIX, chunk,
+                                     temporary.format("errors"), final=False))
+    written = [submit(write_part, job, "entities", name("entities", 0 if dataset else None), entities),
+               submit(assemble, job, "errors", name("errors", 0 if dataset else None), *parts.pop("errors"),
+                      rows=errors.rows)]
+    for table, futures in parts.items():
+        written += futures if dataset else [submit(assemble, job, table, name(table, None), *futures)]
+    spent = [at(i)(item, m, 2) for i, m in enumerate(mentions)] + [submit(item, facts, 1), submit(item, entities, 1)]
+    entries, spent, claim_seconds = client.gather([written, spent, [at(i)(item, c, 1) for i, c in enumerate(claims)]])
     timings["reconcile"] += sum(spent)
     timings["claims"] += sum(claim_seconds)
     timings["publish"] += sum(e["seconds"] for e in entries)

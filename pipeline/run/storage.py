@@ -6,7 +6,8 @@ import hashlib
 import io
 from pathlib import Path
 
-from pipeline.core.schema import read_table, to_arrow, write_bytes_atomic, write_table
+from pipeline.core.schema import (arrow_rows, read_arrow, read_table, to_arrow, write_arrow_atomic, write_bytes_atomic,
+                                  write_table)
 
 
 def is_url(location: str | Path) -> bool:
@@ -76,9 +77,19 @@ class Store:
         if self.local is not None:
             count = write_table(table, rows, self.local / name, durable=durable)
             return count, hashlib.sha256((self.local / name).read_bytes()).hexdigest() if digest else ""
+        return self._put_arrow(to_arrow(table, rows), name)
+
+    def write_arrow(self, table: str, arrow, name: str, *, durable: bool = True, digest: bool = False) -> tuple[int, str]:
+        """``write_table`` for rows already in Arrow (read with ``read_arrow``): checked and sorted, never via pandas."""
+        arrow = arrow_rows(table, arrow)
+        if self.local is not None:
+            write_arrow_atomic(arrow, self.local / name, durable=durable)
+            return arrow.num_rows, hashlib.sha256((self.local / name).read_bytes()).hexdigest() if digest else ""
+        return self._put_arrow(arrow, name)
+
+    def _put_arrow(self, arrow, name: str) -> tuple[int, str]:
         import pyarrow.parquet as pq
 
-        arrow = to_arrow(table, rows)
         buffer = io.BytesIO()
         # the same writer options as the local writer, so a table has the same bytes wherever it is written
         pq.write_table(arrow, buffer, compression="zstd", write_statistics=True, store_schema=True)
@@ -89,6 +100,13 @@ class Store:
             return read_table(table, self.local / name)
         with self.fs.open(self.full(name), "rb") as handle:
             return read_table(table, handle)
+
+    def read_arrow(self, table: str, name: str):
+        """``read_table`` as an Arrow table: what a writer that only concatenates needs."""
+        if self.local is not None:
+            return read_arrow(table, self.local / name)
+        with self.fs.open(self.full(name), "rb") as handle:
+            return read_arrow(table, handle)
 
     def files(self, patterns: tuple[str, ...]) -> dict[str, int]:
         """Name and size of each regular file directly in this location matching a pattern (case-sensitive).

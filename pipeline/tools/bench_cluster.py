@@ -1,13 +1,16 @@
 """Benchmark of the corpus-wide stages: one process against a Dask LocalCluster, on a rerun with every shard reused.
 
-Machines are shared and noisy, so what it reports are ratios and the tasks' own summed
-compute time, beside the wall times:
+Machines are shared and noisy, so what it reports are ratios, and CPU seconds beside the
+wall times: the single process's, the workers' processes' (everything they spend: tasks,
+serialisation, Dask's own work) and the client's (a LocalCluster's scheduler included),
+with the load average while the runs went on:
 
     python -m pipeline.tools.bench_cluster --words 300000 --runs 3
 """
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from pathlib import Path
@@ -35,9 +38,11 @@ def local_rerun(corpus: Path, scratch: Path, config) -> dict:
 
     ws = Workspace(raw_dir=corpus, interim_dir=scratch / "interim", out_dir=scratch / "out_local", config=config,
                    errors=ErrorLog())
+    cpu = time.process_time()
     started = time.perf_counter()
     manifest = run_pipeline(ws, workers=1)
-    return {"seconds": time.perf_counter() - started, "stages": manifest["seconds"]}
+    return {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu,
+            "stages": manifest["seconds"], "files": manifest["files"]}
 
 
 def cluster_rerun(corpus: Path, scratch: Path, config, client, *, dataset: bool = False) -> dict:
@@ -47,6 +52,8 @@ def cluster_rerun(corpus: Path, scratch: Path, config, client, *, dataset: bool 
     from pipeline.run.runner import ErrorLog, run_on_cluster
 
     client.run(_reset_transfers)
+    client.run(_task_cpu)
+    workers_cpu = client.run(_cpu)
     cpu = time.process_time()
     started = time.perf_counter()
     with get_task_stream(client) as stream:
@@ -60,10 +67,57 @@ def cluster_rerun(corpus: Path, scratch: Path, config, client, *, dataset: bool 
         function = str(name).split("-", 1)[0]  # "claims_part-<uuid>": the function's name
         by_function[function] = by_function.get(function, 0.0) + sum(
             s["stop"] - s["start"] for s in task["startstops"] if s["action"] == "compute")
+    client_cpu = time.process_time() - cpu
+    workers_cpu = sum(after - workers_cpu.get(worker, 0.0) for worker, after in client.run(_cpu).items())
     moved = sum(client.run(_transferred).values())
-    return {"seconds": seconds, "client_cpu_seconds": time.process_time() - cpu, "stages": manifest["seconds"],
+    cpu_by_function: dict[str, float] = {}
+    for spent in client.run(_task_cpu).values():
+        for function, used in spent.items():
+            cpu_by_function[function] = cpu_by_function.get(function, 0.0) + used
+    return {"seconds": seconds, "client_cpu_seconds": client_cpu, "workers_cpu_seconds": workers_cpu,
+            "stages": manifest["seconds"], "files": manifest["files"],
             "tasks": len(stream.data), "task_compute_seconds": sum(s["stop"] - s["start"] for s in computed),
-            "bytes_between_workers": moved, "compute_by_function": by_function}
+            "bytes_between_workers": moved, "compute_by_function": by_function, "cpu_by_function": cpu_by_function}
+
+
+TASK_CPU = "bench-task-cpu"
+
+
+def task_cpu_plugin():
+    """A worker plugin adding up, per task function, the worker process's CPU seconds while a task executes.
+
+    A worker runs one thread, so that is the task's own CPU (plus the little the worker's
+    event loop spends meanwhile), whatever the other users of the machine take from it.
+    """
+    from distributed import WorkerPlugin
+
+    class TaskCpu(WorkerPlugin):
+        name = TASK_CPU
+
+        def setup(self, worker) -> None:
+            self.started: dict = {}
+            self.spent: dict[str, float] = {}
+
+        def transition(self, key, start, finish, **kwargs) -> None:
+            if finish == "executing":
+                self.started[key] = time.process_time()
+            elif start == "executing" and key in self.started:
+                function = str(key[0] if isinstance(key, tuple) else key).split("-", 1)[0]
+                self.spent[function] = self.spent.get(function, 0.0) + time.process_time() - self.started.pop(key)
+
+    return TaskCpu()
+
+
+def _task_cpu(dask_worker) -> dict[str, float]:
+    """The CPU per task function since the last call, and start again."""
+    plugin = dask_worker.plugins[TASK_CPU]
+    spent, plugin.spent = plugin.spent, {}
+    return spent
+
+
+def _cpu() -> float:
+    """CPU seconds of the worker's process so far, every thread included."""
+    return time.process_time()
 
 
 def _reset_transfers(dask_worker) -> None:
@@ -83,6 +137,11 @@ def same_tables(scratch: Path) -> bool:
     return all(left[table].equals(right[table]) for table in CONTRACT_TABLES)
 
 
+def same_bytes(local: dict, remote: dict) -> bool:
+    """Whether every one-file table of the cluster run has the SHA-256 of the single process's."""
+    return all(entry["sha256"] == local["files"].get(name, {}).get("sha256") for name, entry in remote["files"].items())
+
+
 @click.command()
 @click.option("--words", default=300_000, show_default=True, help="Size of the benchmark corpus in words.")
 @click.option("--seeds", "seed_dir", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
@@ -93,9 +152,12 @@ def same_tables(scratch: Path) -> bool:
 @click.option("--workers", default=2, show_default=True, help="LocalCluster worker processes (one thread each).")
 @click.option("--scheduler", default=None, help="Time an existing cluster (tcp://HOST:8786) instead of a LocalCluster.")
 @click.option("--dataset", is_flag=True, help="The cluster writes each table as a dataset of parts (--dataset).")
+@click.option("--warmup/--no-warmup", default=True, show_default=True,
+              help="One untimed rerun per engine first, so that both have imported the stages and read the lexicons, "
+                   "as a long-lived cluster has.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
 def main(words: int, seed_dir: Path, scratch: Path, runs: int, workers: int, scheduler: str | None,
-         dataset: bool, config_path: Path | None) -> None:
+         dataset: bool, warmup: bool, config_path: Path | None) -> None:
     """Time the corpus-wide stages (a rerun with every shard reused) in one process and on a cluster; print JSON.
 
     \b
@@ -113,27 +175,43 @@ def main(words: int, seed_dir: Path, scratch: Path, runs: int, workers: int, sch
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client:
-        local, remote = [], []
+        client.register_plugin(task_cpu_plugin())
+        if warmup:
+            local_rerun(corpus, scratch, config)
+            cluster_rerun(corpus, scratch, config, client, dataset=dataset)
+        local, remote, load = [], [], []
         for _ in range(runs):  # interleaved, so that a busy spell of the machine hits both
+            load.append(os.getloadavg()[0])
             local.append(local_rerun(corpus, scratch, config))
+            load.append(os.getloadavg()[0])
             remote.append(cluster_rerun(corpus, scratch, config, client, dataset=dataset))
+        load.append(os.getloadavg()[0])
     if cluster is not None:
         cluster.close()
     one = statistics.median(r["seconds"] for r in local)
     many = statistics.median(r["seconds"] for r in remote)
+    cpu_one = statistics.median(r["cpu_seconds"] for r in local)
+    cpu_many = statistics.median(r["workers_cpu_seconds"] + r["client_cpu_seconds"] for r in remote)
     result.update({
         "runs": runs, "workers": workers, "dataset": dataset,
         "single_process_seconds": [round(r["seconds"], 2) for r in local],
         "cluster_seconds": [round(r["seconds"], 2) for r in remote],
         "cluster_vs_single_median": round(many / one, 3),
+        "single_process_cpu_seconds": [round(r["cpu_seconds"], 2) for r in local],
+        "cluster_workers_cpu_seconds": [round(r["workers_cpu_seconds"], 2) for r in remote],
+        "cluster_cpu_vs_single_median": round(cpu_many / cpu_one, 3),
+        "load_average_1min": [round(x, 2) for x in load],
         "cluster_task_compute_seconds": [round(r["task_compute_seconds"], 2) for r in remote],
         "cluster_tasks": remote[-1]["tasks"],
         "cluster_compute_by_function": {k: round(v, 2) for k, v in remote[-1]["compute_by_function"].items()},
+        "cluster_task_cpu_seconds": [round(sum(r["cpu_by_function"].values()), 2) for r in remote],
+        "cluster_cpu_by_function": {k: round(v, 2) for k, v in remote[-1]["cpu_by_function"].items()},
         "bytes_between_workers": [r["bytes_between_workers"] for r in remote],
         "client_cpu_seconds": [round(r["client_cpu_seconds"], 2) for r in remote],
         "single_process_stages": {k: round(v, 2) for k, v in local[-1]["stages"].items()},
         "cluster_stages": {k: round(v, 2) for k, v in remote[-1]["stages"].items()},
         "identical_tables": same_tables(scratch),
+        "identical_bytes": None if dataset else all(same_bytes(a, b) for a, b in zip(local, remote)),
     })
     click.echo(json.dumps(result, indent=2, sort_keys=True))
 
