@@ -577,9 +577,10 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     A GPE word opens a longer GPE ("Saudi" of "Saudi Arabia"). An ORG name opens a longer ORG, or one
     ORG word ends it ("Aramco" of "Saudi Aramco"), written after the longer name: before it, the short
     name is the parent and the longer a subsidiary ("Rheinmetall ... Rheinmetall Electronics"), unless
-    the article writes the opening short name at least as often after the longer one as before it and
-    the added words name no sector ("Warner Bros ... Warner Bros. Discovery ... Warner Bros"; "Nvidia",
-    written all along, stays apart from "Nvidia Spectrum-X", and "Fed" from "Kansas City Fed"). An event, product, facility or work has
+    the article writes the opening short name of two or more words at least as often after the longer one
+    as before it and the added words name no sector ("Warner Bros ... Warner Bros. Discovery ... Warner
+    Bros"); one word is a brand too often ("MarketVector ... MarketVector Defense Industry Index ...
+    MarketVector", "Nvidia ... Nvidia Spectrum-X"), and "Fed" never opens "Kansas City Fed". An event, product, facility or work has
     no parent: its first or last words, in either order, are its short name ("Wimbledon Championships",
     "Anfield Stadium", "Career Grand Slam"), and so are the last words of an ORG-labelled name that opens
     with its maker ("Nvidia Spectrum-X" ... "Spectrum-X"), after it. A short name the model calls a person
@@ -605,7 +606,7 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
         introduced = starts[long_row.key][0]
         before = sum(start < introduced for start in starts[row.key])
         if row.label == "ORG" and before and (
-                not opens or 2 * before > len(starts[row.key])
+                not opens or n == 1 or 2 * before > len(starts[row.key])
                 or any(w in sector_words for w in _name_words(long_row.key)[n:])):
             return None
         return long_row
