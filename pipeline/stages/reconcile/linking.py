@@ -85,6 +85,9 @@ def options(lexicon: dict) -> dict:
         "legal_forms": frozenset(cfg.get("legal_forms", [])),
         "endings": tuple(tuple(group) for group in cfg.get("name_ending_variants", []) if group),
         "abbreviations": {short: surface_key(long) for short, long in (cfg.get("abbreviations") or {}).items()},
+        # a subsidiary's sector word ("Rheinmetall Electronics"); keys are case-folded, so these are too
+        "org_suffixes": frozenset(w.casefold() for w in cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
+        "legal_words": tuple(cfg.get("acronym_legal_words", [])),
     }
 
 
@@ -147,6 +150,9 @@ def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: di
     gaz = by_name.get(hint) if hint is not None else None
     if gaz is None:
         gaz = by_key.get(key)
+    if gaz is None and " " in key and len(key.rsplit(" ", 1)[1]) >= 4:
+        # "Liberal Democrat" is the party the gazetteer lists as "Liberal Democrats", and the reverse
+        gaz = by_key.get(key[:-1] if key.endswith("s") else key + "s")
     person = None
     is_person = (gaz.label == "PERSON") if gaz else label == "PERSON"
     if is_person:
@@ -208,7 +214,7 @@ def partition_facts(rows: list[_Row], opts: dict) -> dict:
     definitions = []
     for doc_rows in _by_doc(rows).values():
         first = _order(doc_rows[0])
-        for i, (acr_key, long_row) in enumerate(_doc_acronyms(doc_rows, opts["fillers"]).items()):
+        for i, (acr_key, long_row) in enumerate(_doc_acronyms(doc_rows, opts).items()):
             definitions.append(((first, i), acr_key, _ref(long_row), long_row.label))
     abbreviated = set(opts["abbreviations"].values())
     # rows come in corpus order, so each dict keeps the last row of its key
@@ -302,17 +308,21 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
         return facts.target(_ref(row))
 
     # pass 1: everything but anaphors, within the document
+    plurals: list[tuple[_Row, _Row]] = []
     for doc_rows in by_doc.values():
         persons = [r for r in doc_rows if r.person]
-        doc_acronyms = _doc_acronyms(doc_rows, opts["fillers"])
-        longer_by_first: dict[str, list[_Row]] = defaultdict(list)
-        first_at: dict[str, int] = {}
+        doc_acronyms = _doc_acronyms(doc_rows, opts)
+        longer_by_word: dict[str, list[_Row]] = defaultdict(list)
+        starts: dict[str, list[int]] = defaultdict(list)
+        singular: dict[str, _Row] = {}
         for r in doc_rows:
-            first_at.setdefault(r.key, int(r.record["start"]))
-            if " " in r.key and r.label in ("GPE", "ORG"):
-                longer_by_first[r.key.split(" ")[0]].append(r)
-                if r.label == "ORG":  # "Saudi Aramco" ... "Aramco": its last word too
-                    longer_by_first["$" + r.key.rsplit(" ", 1)[1]].append(r)
+            starts[r.key].append(int(r.record["start"]))
+            singular.setdefault(r.key, r)
+            if " " in r.key and (r.label in ("GPE", "ORG") or r.label in _NAMED_THINGS):
+                words = _name_words(r.key)
+                longer_by_word[words[0]].append(r)
+                if r.label != "GPE":  # "Saudi Aramco" ... "Aramco": its last words too
+                    longer_by_word["$" + words[-1]].append(r)
         for row in doc_rows:
             if _is_anaphor(row, opts):
                 continue
@@ -335,14 +345,22 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                 row.target = own_target(linked)
                 row.vote = "PERSON"
                 continue
-            clipped = _clipped_name(row, first_at, longer_by_first)
+            clipped = _clipped_name(row, starts, longer_by_word, opts["org_suffixes"])
             if clipped is not None:
                 row.target = own_target(clipped)
+                continue
+            one = _plural_of(row, singular)
+            if one is not None:
+                plurals.append((row, one))
 
     # pass 2: corpus-level links for what the document alone did not settle
     for row in rows:
         if row.target is None and not _is_anaphor(row, opts):
             row.target, row.vote = _corpus_link(row, facts, opts)
+    # "K2s" is the article's "K2", wherever the corpus links that
+    for row, one in plurals:
+        if one.target is not None:
+            row.target = one.target
 
     # pass 3: "the <Head>" joins the nearest full name before it with that head
     for doc_rows in by_doc.values():
@@ -427,6 +445,9 @@ def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[str, list
     return index
 
 
+#: labels of names that have no parent: a short name is theirs whichever is written first
+_NAMED_THINGS = frozenset({"EVENT", "PRODUCT", "FAC", "WORK_OF_ART"})
+
 #: the shortest surface key that a one-letter difference may join to another
 _MIN_CLOSE_SPELLING = 6
 
@@ -477,20 +498,27 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def _doc_acronyms(doc_rows: list[_Row], fillers: frozenset[str]) -> dict[str, _Row]:
+def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
     """Acronyms defined in one document: acronym key -> the row of its long form.
 
     A definition is a long form and an acronym next to each other, one in brackets
     right after the other ("Security Action For Europe (SAFE)", "DASA [Defence and
-    Security Accelerator]"): at most two characters apart.
+    Security Accelerator]"): at most two characters apart. The acronym may end with the
+    letter of a legal word the long form leaves out ("Hindustan Aeronautics (HAL)", for Limited).
     """
+    fillers = opts["fillers"]
     found: dict[str, _Row] = {}
     for a, b in zip(doc_rows, doc_rows[1:]):
         gap = int(b.record["start"]) - int(a.record["end"])
         if not 1 <= gap <= 2:
             continue
         for short, long_row in ((b, a), (a, b)):
-            if is_acronym(short.surface) and not is_acronym(long_row.surface) and acronym_matches(short.surface, LEADING_THE.sub("", long_row.surface), fillers):
+            if not is_acronym(short.surface) or is_acronym(long_row.surface):
+                continue
+            long_form = LEADING_THE.sub("", long_row.surface)
+            if acronym_matches(short.surface, long_form, fillers) or any(
+                    word[:1].casefold() == short.surface[-1:].casefold() and " " in long_form
+                    and acronym_matches(short.surface, f"{long_form} {word}", fillers) for word in opts["legal_words"]):
                 found.setdefault(short.key, long_row)
     return found
 
@@ -537,23 +565,68 @@ def _link_first_name(row: _Row, persons: list[_Row], endings: tuple = ()) -> _Ro
     return next(iter(matches.values()))
 
 
-def _clipped_name(row: _Row, first_at: dict[str, int], longer_by_first: dict[str, list[_Row]]) -> _Row | None:
-    """The one longer GPE or ORG name of the document, of ``row``'s label, that ``row`` opens ("Saudi" of "Saudi
-    Arabia") or, for one ORG word, ends ("Aramco" of "Saudi Aramco"); an ORG only written after the longer name:
-    before it, the short name is the parent ("Rheinmetall ... Rheinmetall Electronics"), the longer a subsidiary.
+def _name_words(key: str) -> list[str]:
+    """The words of a surface key without a closing full stop: "warner bros. discovery" opens with "warner bros"."""
+    return [w.rstrip(".") for w in key.split(" ")]
+
+
+def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[str, list[_Row]],
+                  sector_words: frozenset[str]) -> _Row | None:
+    """The one longer name of the document that ``row`` opens or ends, when the short name means it.
+
+    A GPE word opens a longer GPE ("Saudi" of "Saudi Arabia"). An ORG name opens a longer ORG, or one
+    ORG word ends it ("Aramco" of "Saudi Aramco"), written after the longer name: before it, the short
+    name is the parent and the longer a subsidiary ("Rheinmetall ... Rheinmetall Electronics"), unless
+    the article writes the opening short name of two or more words at least as often after the longer one
+    as before it and the added words name no sector ("Warner Bros ... Warner Bros. Discovery ... Warner
+    Bros"); one word is a brand too often ("MarketVector ... MarketVector Defense Industry Index ...
+    MarketVector", "Nvidia ... Nvidia Spectrum-X"), and "Fed" never opens "Kansas City Fed". An event, product, facility or work has
+    no parent: its first or last words, in either order, are its short name ("Wimbledon Championships",
+    "Anfield Stadium", "Career Grand Slam"), and so are the last words of an ORG-labelled name that opens
+    with its maker ("Nvidia Spectrum-X" ... "Spectrum-X"), after it. A short name the model calls a person
+    joins only after the longer one, and never a place or nationality word: "Wembley" the suburb.
     """
-    if row.label not in ("GPE", "ORG") or (row.label == "GPE" and " " in row.key):
+    words = _name_words(row.key)
+    n = len(words)
+    if row.label in ("LOC", "NORP") or (row.label == "GPE" and n > 1):
         return None
-    ends = longer_by_first.get("$" + row.key, []) if row.label == "ORG" and " " not in row.key else []
-    longer: dict[str, _Row] = {}
-    for r in longer_by_first.get(row.key.split(" ")[0], []) + ends:
-        if r.label == row.label and (r.key.startswith(row.key + " ") or r.key.endswith(" " + row.key)):
-            longer.setdefault(r.key, r)
+    candidates = longer_by_word.get(words[0], [])
+    if row.label != "GPE" and (row.label != "ORG" or n == 1):
+        candidates = candidates + longer_by_word.get("$" + words[-1], [])
+    longer: dict[str, tuple[_Row, bool]] = {}
+    for r in candidates:
+        long_words = _name_words(r.key)
+        if len(long_words) > n and (long_words[:n] == words or long_words[-n:] == words):
+            longer.setdefault(r.key, (r, long_words[:n] == words))
+    if row.label in ("GPE", "ORG"):
+        same = {k: v for k, v in longer.items() if v[0].label == row.label}
+        if len(same) != 1:
+            return None
+        long_row, opens = next(iter(same.values()))
+        introduced = starts[long_row.key][0]
+        before = sum(start < introduced for start in starts[row.key])
+        if row.label == "ORG" and before and (
+                not opens or n == 1 or 2 * before > len(starts[row.key])
+                or any(w in sector_words for w in _name_words(long_row.key)[n:])):
+            return None
+        return long_row
     if len(longer) != 1:
         return None
-    long_row = next(iter(longer.values()))
-    if row.label == "ORG" and first_at[row.key] < first_at[long_row.key]:
+    long_row, opens = next(iter(longer.values()))
+    if long_row.label not in _NAMED_THINGS and (long_row.label != "ORG" or opens):
+        return None
+    after = starts[row.key][0] > starts[long_row.key][0]
+    if (row.label == "PERSON" or long_row.label == "ORG") and not after:
         return None
     return long_row
 
 
+def _plural_of(row: _Row, singular: dict[str, _Row]) -> _Row | None:
+    """The row of the article's singular of a plural model or acronym name ("K2s" of "K2", "SMRs" of "SMR")."""
+    key = row.key
+    if row.label == "PERSON" or len(key) < 3 or not key.endswith("s") or " " in key:
+        return None
+    one = singular.get(key[:-1])
+    if one is None or not (any(ch.isdigit() for ch in key) or is_acronym(row.surface)):
+        return None
+    return one
