@@ -1505,3 +1505,20 @@ def test_a_hard_wrapped_first_line_is_no_headline_for_antecedents(nlp, extractor
     built = build(nlp, extractor, text, dates=["last week"], quantities=[("at least 19 drones", "count")])
     row = built.row_with("at least 19 drones")
     assert row["subject"] == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("text, dates, quantities, flagged", [
+    # a participle clause on another noun: its date may be that clause's (dev: Nvidia)
+    ("Nvidia posted revenues of $115.2 billion, a 142 percent increase on the revenue generated during the "
+     "previous financial year.", ["the previous financial year"],
+     [("$115.2 billion", "money"), ("142 percent", "percent")], True),
+    # look-alike: a participle clause on the subject tells the subject's own fact (dev: the K2 tank deal)
+    ("The deal, announced on Monday, covers 180 tanks.", ["Monday"], [("180 tanks", "count")], False),
+    # look-alike: every value in the clause itself
+    ("Nvidia posted revenues of $115.2 billion in 2025.", ["2025"], [("$115.2 billion", "money")], False),
+])
+def test_a_value_in_a_clause_describing_another_noun_is_weaker_evidence(nlp, extractor, text, dates, quantities,
+                                                                         flagged):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    (row,) = built.rows
+    assert ("value_in_modifier" in row["confidence_evidence"].split()) is flagged
