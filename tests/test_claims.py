@@ -1292,7 +1292,7 @@ def test_look_alikes_of_interpretations_are_claims(nlp, extractor, text, dates, 
      "the World Health Organization said Friday.", "GENEVA"),
     ("SEOUL, January 08 (AJP) - Samsung Electronics posted a record operating profit of 20 trillion won.", "SEOUL"),
     ("GENEVA (AP) — The World Health Organization’s member countries on Tuesday approved an agreement.", "AP"),
-    ("BEIJING, Jan. 19 (Xinhua) -- China's economy grew 5 percent in 2025, official data showed.", "BEIJING"),
+    ("BEIJING, Jan. 19 (Xinhua) - China's economy grew 5 percent in 2025, official data showed.", "BEIJING"),
 ])
 def test_a_dateline_its_date_and_agency_are_never_the_subject(nlp, extractor, text, place):
     built = build(nlp, extractor, text, dates=[d for d in ("Friday", "Tuesday", "2025") if d in text],
@@ -1522,3 +1522,38 @@ def test_a_value_in_a_clause_describing_another_noun_is_weaker_evidence(nlp, ext
     built = build(nlp, extractor, text, dates=dates, quantities=quantities)
     (row,) = built.rows
     assert ("value_in_modifier" in row["confidence_evidence"].split()) is flagged
+
+
+def test_a_relative_clause_on_a_noun_deep_in_the_subject_phrase_keeps_its_figure_out(nlp, extractor):
+    """"allies such as Russia, which pumps about half the world's oil" inside the subject is Russia's fact (dev: OPEC+)."""
+    text = ("The meeting of OPEC members and allies such as Russia, which pumps 10 million barrels, approved a 5% "
+            "rise on Sunday.")
+    built = build(nlp, extractor, text, dates=["Sunday"], quantities=[("10 million barrels", "measure"),
+                                                                     ("5%", "percent")])
+    (row,) = built.rows
+    assert built.value_id("10 million barrels") not in row["quantity_ids"]
+    assert built.value_id("5%") in row["quantity_ids"] and row["date_ids"] == [built.value_id("Sunday")]
+
+
+@pytest.mark.parametrize("text, linked", [
+    # the dateline's date is the day the story was filed (dev: Xinhua)
+    ("BEIJING, Jan. 19 (Xinhua) - China's gross domestic product grew 5 percent in 2025, official data showed "
+     "Monday.", False),
+    # look-alike: the same date in the sentence is the claim's
+    ("On Jan. 19 China's gross domestic product data showed growth of 5 percent in 2025.", True),
+])
+def test_the_date_of_a_dateline_is_no_value_of_the_claim(nlp, extractor, text, linked):
+    dates = ["Jan. 19", "2025"] + (["Monday"] if "Monday" in text else [])
+    # (one line, one sentence, as the segmenter keeps a dateline with its sentence)
+    built = build(nlp, extractor, text, dates=dates, quantities=[("5 percent", "percent")], lines=True)
+    row = built.row_with("5 percent")
+    assert (built.value_id("Jan. 19") in row["date_ids"]) is linked
+
+
+def test_a_relative_clause_on_the_owner_of_the_subject_keeps_its_date(nlp, extractor):
+    """"The involvement of the U.K., which left the EU five years ago": the owner is what the subject is about."""
+    text = ("The prominent involvement of the U.K., which left the EU five years ago, adds 5,000 troops to the "
+            "mission.")
+    built = build(nlp, extractor, text, dates=["five years ago"], quantities=[("5,000 troops", "count")])
+    (row,) = built.rows
+    assert row["date_ids"] == [built.value_id("five years ago")]

@@ -10,7 +10,7 @@ from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, 
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.subjects import claim_subject
-from pipeline.stages.claims.values import carried_mentions, claim_kind
+from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject
 from pipeline.stages.claims.words import mention_text
 
 
@@ -55,14 +55,13 @@ def in_modifier_clause(token, head, rules) -> bool:
     generated during the previous financial year", "the lowest it has been in nearly three
     years") or an absolute "with" clause ("..., with three drivers still in contention"): the
     value may be that clause's fact rather than the claim's. One describing the subject
-    ("The deal, announced on Monday, ...", "Sinner, who served a three-month ban, ...") tells
-    the claim's own subject's fact.
+    or its apposition ("The deal, announced on Monday, ...", "Sinner, who served a three-month
+    ban, ...") tells the claim's own subject's fact.
     """
     subject = own_subject(head, rules)
-    owned = range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
     node = token
     while node.i != head.i and node.head.i != node.i:
-        if (node.dep_ in {"acl", "relcl"} and node.head.i not in owned) \
+        if (node.dep_ in {"acl", "relcl"} and not names_subject(node.head, subject)) \
                 or (node.dep_ in {"prep", "mark"} and node.lower_ in rules.absolute_marks):
             return True
         node = node.head

@@ -42,8 +42,8 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
     return by_sentence
 
 
-def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules: ClaimRules
-                 ) -> list[tuple[dict, object]]:
+def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules: ClaimRules, *,
+                 dateline: frozenset[int] = frozenset()) -> list[tuple[dict, object]]:
     """The values of one sentence that state what its claims are about.
 
     Left out: weak dates ("now", "currently": the time of any statement), a person's age
@@ -51,12 +51,15 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
     frequency that qualifies a noun ("the first daily oral medication", "the steepest
     yearly drop in 2025", "an all-time quarterly high") or, beside other values, an amount ("2.9 million barrels per
     day", "12% per year") rather than saying how often the claim's event happens ("will
-    hold the talks annually from 2026").
+    hold the talks annually from 2026"). Nor is the date of a dateline (``dateline``: its
+    tokens; "BEIJING, Jan. 19 (Xinhua) --"), the day the story was filed, not its fact's.
     """
     speaker_tokens = set().union(*(frame.source for frame in frames)) if frames else set()
     amounts = [(row["start"], row["end"]) for row, _ in values if "quantity_id" in row]
     kept = []
     for row, token in values:
+        if token.i in dateline:
+            continue
         if "date_id" in row:
             text = " ".join(row["text"].split()).lower()
             if text in rules.weak_dates or text.endswith("-old") or text.endswith(" old"):
@@ -89,7 +92,6 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
     hung on a verb).
     """
     value_heads = {token.i for _, token in group}
-    owned = range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
     own, aside = [], []
     for row, token in group:
         node, described_thing = token, None
@@ -97,12 +99,25 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
             if node.dep_ == "relcl" and asserts_of_its_noun(node, rules):
                 described_thing = node.head
             node = node.head
-        if described_thing is None or described_thing.pos_ in VERBAL or described_thing.i in owned \
+        if described_thing is None or described_thing.pos_ in VERBAL or names_subject(described_thing, subject) \
                 or described_thing.i in value_heads:
             own.append((row, token))
         else:
             aside.append((row, token))
     return (own, aside) if own else (group, [])
+
+
+def names_subject(noun, subject) -> bool:
+    """True when ``noun`` is the subject's head, an apposition to it or its owner.
+
+    "Novo Nordisk, the Danish drugmaker"; "The prominent involvement of the U.K., which left
+    the EU five years ago": the owner is what an owned subject is about. A noun deeper in the
+    subject phrase ("Sunday's meeting of ... allies such as Russia") is another thing.
+    """
+    if subject is None:
+        return False
+    return noun.i == subject.i or (noun.head.i == subject.i and noun.dep_ in {"appos", "poss"}) or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == subject.i)
 
 
 def asserts_of_its_noun(relative, rules: ClaimRules) -> bool:
