@@ -1292,7 +1292,7 @@ def test_look_alikes_of_interpretations_are_claims(nlp, extractor, text, dates, 
      "the World Health Organization said Friday.", "GENEVA"),
     ("SEOUL, January 08 (AJP) - Samsung Electronics posted a record operating profit of 20 trillion won.", "SEOUL"),
     ("GENEVA (AP) — The World Health Organization’s member countries on Tuesday approved an agreement.", "AP"),
-    ("BEIJING, Jan. 19 (Xinhua) -- China's economy grew 5 percent in 2025, official data showed.", "BEIJING"),
+    ("BEIJING, Jan. 19 (Xinhua) - China's economy grew 5 percent in 2025, official data showed.", "BEIJING"),
 ])
 def test_a_dateline_its_date_and_agency_are_never_the_subject(nlp, extractor, text, place):
     built = build(nlp, extractor, text, dates=[d for d in ("Friday", "Tuesday", "2025") if d in text],
@@ -1422,3 +1422,138 @@ def test_the_topic_inside_a_subject_phrase_is_no_value_less_subject(nlp, extract
 def test_we_in_a_quote_is_the_body_the_speaker_speaks_for(nlp, extractor, text, value, subject):
     _, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] == subject, row
+
+
+# ------------------------------------------------------------------ values of a relative clause
+
+
+def test_a_non_restrictive_relative_clause_about_another_thing_keeps_its_figure_out_of_the_claim(nlp, extractor):
+    """", which has climbed 9.0%" asserts a fact of the index it describes, not of the claim's subject."""
+    text = ("The FTSE 100 has registered a 22% gain over the course of 2025, ahead of the FTSE 250 index, which has "
+            "climbed 9.0% and the AIM All-Share index, which has risen 6.4%.")
+    built = build(nlp, extractor, text, dates=["2025"],
+                  quantities=[("22%", "percent"), ("9.0%", "percent"), ("6.4%", "percent")])
+    (row,) = built.rows
+    assert row["quantity_ids"] == [built.value_id("22%")] and row["date_ids"] == [built.value_id("2025")]
+
+
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    # the claim states no value of its own: the relative clause's date places it (dev: Nestle)
+    ("Navratil, formerly head of Nespresso, succeeded Laurent Freixe, who was dismissed in September over an "
+     "undisclosed relationship.", ["September"], [], {"September"}),
+    # a restrictive relative clause whose subject is the claim's actor (dev: Wall Street, Bank of Canada)
+    ("The S&P 500 rose 0.5% Tuesday, beating the all-time high it reached earlier this month.",
+     ["Tuesday", "earlier this month"], [("0.5%", "percent")], {"0.5%", "Tuesday", "earlier this month"}),
+    # a relative clause on the subject describes what the claim is about
+    ("Keir Starmer, who came to power in July 2024, pledged £2 billion for Ukraine on Monday.",
+     ["July 2024", "Monday"], [("£2 billion", "money")], {"July 2024", "Monday", "£2 billion"}),
+    # ", which" commenting on the whole clause restates its figure (dev: Poland's defence budget)
+    ("Poland is committing 200 billion zlotys to defence in 2026, which represents over 4.8% of GDP.",
+     ["2026"], [("200 billion zlotys", "money"), ("4.8%", "percent")], {"2026", "200 billion zlotys", "4.8%"}),
+])
+def test_relative_clause_look_alikes_keep_their_values(nlp, extractor, text, dates, quantities, linked):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    (row,) = built.rows
+    ids = {built.value_id(v) for v in linked}
+    assert set(row["quantity_ids"]) | set(row["date_ids"]) == ids
+
+
+# ----------------------------------------------------------------------- headline antecedents
+
+
+def test_a_name_found_only_in_the_headline_is_no_antecedent(nlp, extractor):
+    """A title-case headline is where names are least sure ("Reds Sign Swedish Striker" read as a person)."""
+    headline = "Alexander Isak's British Record Transfer: Reds Sign Swedish Striker From Newcastle Utd\n\n"
+    body = ("Liverpool have signed Alexander Isak from Newcastle United for a British record £125m.\n"
+            "The Swedish striker joins Arne Slot's squad after scoring 54 Premier League goals in three seasons.")
+    built = build(nlp, extractor, headline + body, dates=["three seasons"],
+                  quantities=[("£125m", "money"), ("54 Premier League goals", "count")], lines=True)
+    row = built.row_with("54 Premier League goals")
+    assert row["subject_mention_id"] is None or built.mention_text(row["subject_mention_id"]) in body
+    assert "Reds Sign" not in (row["subject"] or "")
+    # look-alike: the same words in the body are an antecedent like any other
+    built = build(nlp, extractor, "Transfer news\n\nThe EU and the UK signed the Security and Defence Partnership "
+                  "Agreement in London.\nThe partnership agreement opens a €150 billion fund to British firms.",
+                  quantities=[("€150 billion", "money")], lines=True)
+    row = built.row_with("€150 billion")
+    assert row["subject_rule"] in {"definite", "name"} and "Partnership" in row["subject"]
+
+
+@pytest.mark.parametrize("words, pos, heads, deps, kept", [
+    # "an all-time quarterly high" as the article's parse read it (not an adjective there): it classifies the high
+    (["a", "quarterly", "high"], ["DET", "NOUN", "ADJ"], [2, 2, 2], ["det", "npadvmod", "ROOT"], False),
+    # look-alike: hung on the verb, the word says how often the claim's event happens
+    (["they", "meet", "quarterly"], ["PRON", "VERB", "ADV"], [1, 1, 1], ["nsubj", "ROOT", "advmod"], True),
+])
+def test_a_one_word_frequency_on_a_noun_or_adjective_is_no_value_of_the_claim(nlp, extractor, words, pos, heads,
+                                                                               deps, kept):
+    from spacy.tokens import Doc
+
+    from pipeline.stages.claims.values import claim_values
+
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps)
+    token = doc[words.index("quarterly")]
+    row = {"date_id": "d_1", "tclass": "set", "text": "quarterly", "start": token.idx, "end": token.idx + 9}
+    assert bool(claim_values([(row, token)], [], extractor.rules)) is kept
+
+
+def test_a_hard_wrapped_first_line_is_no_headline_for_antecedents(nlp, extractor):
+    """A text wrapped at a fixed width breaks its first sentence mid-line: that line is body, its names antecedents."""
+    text = ("When Vladimir Putin sent at least 19 drones into Poland last week, the Russian\n"
+            "president was delivering a message: He’s not planning to end his war against the\n"
+            "West anytime soon.")
+    built = build(nlp, extractor, text, dates=["last week"], quantities=[("at least 19 drones", "count")])
+    row = built.row_with("at least 19 drones")
+    assert row["subject"] == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("text, dates, quantities, flagged", [
+    # a participle clause on another noun: its date may be that clause's (dev: Nvidia)
+    ("Nvidia posted revenues of $115.2 billion, a 142 percent increase on the revenue generated during the "
+     "previous financial year.", ["the previous financial year"],
+     [("$115.2 billion", "money"), ("142 percent", "percent")], True),
+    # look-alike: a participle clause on the subject tells the subject's own fact (dev: the K2 tank deal)
+    ("The deal, announced on Monday, covers 180 tanks.", ["Monday"], [("180 tanks", "count")], False),
+    # look-alike: every value in the clause itself
+    ("Nvidia posted revenues of $115.2 billion in 2025.", ["2025"], [("$115.2 billion", "money")], False),
+])
+def test_a_value_in_a_clause_describing_another_noun_is_weaker_evidence(nlp, extractor, text, dates, quantities,
+                                                                         flagged):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    (row,) = built.rows
+    assert ("value_in_modifier" in row["confidence_evidence"].split()) is flagged
+
+
+def test_a_relative_clause_on_a_noun_deep_in_the_subject_phrase_keeps_its_figure_out(nlp, extractor):
+    """"allies such as Russia, which pumps about half the world's oil" inside the subject is Russia's fact (dev: OPEC+)."""
+    text = ("The meeting of OPEC members and allies such as Russia, which pumps 10 million barrels, approved a 5% "
+            "rise on Sunday.")
+    built = build(nlp, extractor, text, dates=["Sunday"], quantities=[("10 million barrels", "measure"),
+                                                                     ("5%", "percent")])
+    (row,) = built.rows
+    assert built.value_id("10 million barrels") not in row["quantity_ids"]
+    assert built.value_id("5%") in row["quantity_ids"] and row["date_ids"] == [built.value_id("Sunday")]
+
+
+@pytest.mark.parametrize("text, linked", [
+    # the dateline's date is the day the story was filed (dev: Xinhua)
+    ("BEIJING, Jan. 19 (Xinhua) - China's gross domestic product grew 5 percent in 2025, official data showed "
+     "Monday.", False),
+    # look-alike: the same date in the sentence is the claim's
+    ("On Jan. 19 China's gross domestic product data showed growth of 5 percent in 2025.", True),
+])
+def test_the_date_of_a_dateline_is_no_value_of_the_claim(nlp, extractor, text, linked):
+    dates = ["Jan. 19", "2025"] + (["Monday"] if "Monday" in text else [])
+    # (one line, one sentence, as the segmenter keeps a dateline with its sentence)
+    built = build(nlp, extractor, text, dates=dates, quantities=[("5 percent", "percent")], lines=True)
+    row = built.row_with("5 percent")
+    assert (built.value_id("Jan. 19") in row["date_ids"]) is linked
+
+
+def test_a_relative_clause_on_the_owner_of_the_subject_keeps_its_date(nlp, extractor):
+    """"The involvement of the U.K., which left the EU five years ago": the owner is what the subject is about."""
+    text = ("The prominent involvement of the U.K., which left the EU five years ago, adds 5,000 troops to the "
+            "mission.")
+    built = build(nlp, extractor, text, dates=["five years ago"], quantities=[("5,000 troops", "count")])
+    (row,) = built.rows
+    assert row["date_ids"] == [built.value_id("five years ago")]

@@ -43,6 +43,7 @@ def uncovered_number(text: str, covered: list[tuple[int, int]]) -> bool:
 def claim_evidence(*, subject_rule: str | None, has_values: bool, hedge: str | None, clause_cut: bool,
                    unattributed_quote: bool, unlinked_number: bool = False, quoted: bool = False,
                    nested_report: bool = False, several_clauses: bool = False, value_below: bool = False,
+                   value_in_modifier: bool = False,
                    long_sentence: bool = False, verbless: bool = False, fronted_phrase: bool = False) -> list[str]:
     """The names of the evidence classes behind a claim row, in a fixed order (keys of ``[confidence]``).
 
@@ -52,6 +53,7 @@ def claim_evidence(*, subject_rule: str | None, has_values: bool, hedge: str | N
     flags = (("unlinked_number", unlinked_number), ("no_value", not has_values), ("hedged", bool(hedge)),
              ("clause_cut", clause_cut), ("unattributed_quote", unattributed_quote), ("quoted", quoted),
              ("nested_report", nested_report), ("several_clauses", several_clauses), ("value_below", value_below),
+             ("value_in_modifier", value_in_modifier),
              ("long_sentence", long_sentence), ("verbless", verbless), ("fronted_phrase", fronted_phrase))
     return [f"subject.{subject_rule or 'none'}", *(name for name, present in flags if present)]
 

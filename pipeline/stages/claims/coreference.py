@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 
+from pipeline.stages.claims.filters import headings_end
 from pipeline.stages.claims.grammar import PLURAL_TAGS, VERBAL, is_pronoun, subject_of
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
@@ -18,10 +19,16 @@ class NamedHeads:
     def __init__(self, index: ArticleIndex, rules: ClaimRules) -> None:
         self.index = index
         self.rules = rules
+        # the headline, kicker and standfirst (the unpunctuated lines before the first sentence) make no
+        # claim, and a name found only there is no antecedent either: a title-case headline ("Reds Sign
+        # Swedish Striker From Newcastle") is where the entities stage is least sure of its names
+        self.body = headings_end(index.sentences, index.article.text, rules)
         # names by the word that heads them ("agreement" for "Security and Defence Partnership
         # Agreement"), in text order: what a definite "this agreement" can point back to
         self.by_head: dict[str, list[tuple[int, dict, frozenset[str], bool]]] = {}
         for start, row, span in index.mention_spans:
+            if start < self.body:
+                continue
             root = span.root
             entry = (start, row, frozenset(t.lower_ for t in span), root.tag_ in PLURAL_TAGS)
             for key in {root.lemma_.lower(), root.lower_}:
@@ -182,6 +189,8 @@ class Coreference:
         self.rules = rules
         self.named_heads = named_heads
         self.title_heads = frozenset(title[-1] for title in rules.titles if title)
+        # where the headings end: no antecedent lies before (``NamedHeads``)
+        self.body = named_heads.body
         # subject tokens whose antecedent search is under way (``main_subject_before``)
         self._resolving: set[int] = set()
 
@@ -201,7 +210,7 @@ class Coreference:
         for start, end, row in reversed(index.mentions[:i]):
             if start < not_before:
                 return None
-            if end > local or row["label"] not in labels or index.in_boilerplate(start):
+            if end > local or row["label"] not in labels or index.in_boilerplate(start) or start < self.body:
                 continue
             if skip_quotes and index.quote_at(start) is not None:
                 continue
@@ -301,7 +310,7 @@ class Coreference:
                     and self.named_heads.back_reference(subject) is None:
                 return NAMELESS
             if found is not None and (found["label"] in labels or plural) \
-                    and not index.in_boilerplate(candidate.start_char):
+                    and not index.in_boilerplate(candidate.start_char) and candidate.end_char > self.body:
                 return found
         return None
 
@@ -427,7 +436,7 @@ class Coreference:
         position = index.sentence_of[token.i]
         for k in range(position, max(-1, position - rules.backreference_reach - 1), -1):
             sent = index.sentences[k]
-            if index.in_boilerplate(sent.start_char):
+            if index.in_boilerplate(sent.start_char) or sent.end_char <= self.body:
                 continue
             subject = subject_of(sent.root, rules)
             # (never the phrase the description is part of: "Three of Britain's largest banks")

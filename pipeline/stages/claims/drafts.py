@@ -10,7 +10,7 @@ from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, 
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.subjects import claim_subject
-from pipeline.stages.claims.values import carried_mentions, claim_kind
+from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject
 from pipeline.stages.claims.words import mention_text
 
 
@@ -43,6 +43,26 @@ def below_own_subject(token, head, rules) -> bool:
     while node.i != head.i and node.head.i != node.i:
         if node.pos_ in VERBAL and node.dep_ in rules.clause_deps and node.dep_ not in {"xcomp", "ROOT"} \
                 and own_subject(node, rules) is not None:
+            return True
+        node = node.head
+    return False
+
+
+def in_modifier_clause(token, head, rules) -> bool:
+    """True when a value sits below ``head`` in a clause that describes a noun outside the subject, or adds a circumstance.
+
+    A participle or relative clause on another noun ("a 142 percent increase on the revenue
+    generated during the previous financial year", "the lowest it has been in nearly three
+    years") or an absolute "with" clause ("..., with three drivers still in contention"): the
+    value may be that clause's fact rather than the claim's. One describing the subject
+    or its apposition ("The deal, announced on Monday, ...", "Sinner, who served a three-month
+    ban, ...") tells the claim's own subject's fact.
+    """
+    subject = own_subject(head, rules)
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if (node.dep_ in {"acl", "relcl"} and not names_subject(node.head, subject)) \
+                or (node.dep_ in {"prep", "mark"} and node.lower_ in rules.absolute_marks):
             return True
         node = node.head
     return False
@@ -108,6 +128,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         nested_report=sum(head.i in frame.scope for frame in frames) > 1,
         several_clauses=len(heads) == 1 and len(subject_clauses(sent, rules)) > 1,
         value_below=any(below_own_subject(token, subject_head, rules) for _, token in group),
+        value_in_modifier=any(in_modifier_clause(token, subject_head, rules) for _, token in group),
         long_sentence=sum(not token.is_punct and not token.is_space for token in sent) > rules.long_sentence_words,
         verbless=not any(token.tag_ in rules.finite_tags for token in sent),
         fronted_phrase=fronted_phrase(verb if verb.pos_ in VERBAL else subject_head, rules))

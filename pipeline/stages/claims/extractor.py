@@ -14,7 +14,7 @@ from pipeline.stages.claims.filters import (body_start, first_person_opinion, in
                                              states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
-from pipeline.stages.claims.values import claim_values, values_by_sentence
+from pipeline.stages.claims.values import claim_values, relative_clause_values, values_by_sentence
 
 
 class ClaimExtractor:
@@ -75,7 +75,8 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
     seen_texts: set[str] = set()
     first_body = body_start(article.text, rules)
     for index, sent in enumerate(sentences):
-        in_sentence = claim_values(by_sentence.get(index, []), frames[index], rules)
+        in_sentence = claim_values(by_sentence.get(index, []), frames[index], rules,
+                                   dateline=ctx.index.dateline_tokens)
         linked = {id(row) for row, _ in in_sentence}
         set_aside = [row for row, _ in by_sentence.get(index, []) if id(row) not in linked]
         if article.is_boilerplate(sent.start_char) or not (in_sentence or rules.fact_claims):
@@ -114,7 +115,10 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
                   if not interpretation_only(head, group, sent, single=single, rules=rules)]
         heads = [head for head, _ in claims]
         for head, group in claims:
+            # a relative clause's figure about another noun is that noun's fact, accounted for but not linked
+            subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
+            group, described = relative_clause_values(group, head, own_subject(subject_head, rules), rules)
             rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
-                                  set_aside=set_aside))
+                                  set_aside=[*set_aside, *(row for row, _ in described)]))
     rows.sort(key=lambda row: (row["start"], row["end"]))
     return rows

@@ -44,6 +44,21 @@ def is_headline(sent, text: str, rules: ClaimRules, first_body: int | None = Non
     return sum(1 for token in sent if token.is_alpha) <= rules.heading_max_words
 
 
+def headings_end(sentences: Sequence, text: str, rules: ClaimRules) -> int:
+    """Where an article's leading headings end: its opening sentences that are headlines (``is_headline``).
+
+    The headline, kicker and standfirst make no claim. 0 when the article opens with a
+    sentence, as a hard-wrapped text whose first line breaks mid-sentence does.
+    """
+    first_body = body_start(text, rules)
+    end = 0
+    for sent in sentences:
+        if sent.start_char >= first_body or not is_headline(sent, text, rules, first_body):
+            break
+        end = sent.end_char
+    return end
+
+
 def is_data_line(sent, values: Sequence[tuple[dict, object]], rules: ClaimRules) -> bool:
     """True for a verbless sentence that still states figures: "Israel ($46.5 billion, up 65%)."
 

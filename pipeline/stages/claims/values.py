@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.stages.claims.grammar import VERBAL, depth_below, verb_lemma
+from pipeline.stages.claims.grammar import VERBAL, depth_below, own_subject, verb_lemma
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
 
@@ -42,32 +42,91 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
     return by_sentence
 
 
-def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules: ClaimRules
-                 ) -> list[tuple[dict, object]]:
+def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules: ClaimRules, *,
+                 dateline: frozenset[int] = frozenset()) -> list[tuple[dict, object]]:
     """The values of one sentence that state what its claims are about.
 
     Left out: weak dates ("now", "currently": the time of any statement), a person's age
     ("the 23-year-old"), the count that names a speaker ("one OPEC+ delegate said"), a
     frequency that qualifies a noun ("the first daily oral medication", "the steepest
-    yearly drop in 2025") or, beside other values, an amount ("2.9 million barrels per
+    yearly drop in 2025", "an all-time quarterly high") or, beside other values, an amount ("2.9 million barrels per
     day", "12% per year") rather than saying how often the claim's event happens ("will
-    hold the talks annually from 2026").
+    hold the talks annually from 2026"). Nor is the date of a dateline (``dateline``: its
+    tokens; "BEIJING, Jan. 19 (Xinhua) --"), the day the story was filed, not its fact's.
     """
     speaker_tokens = set().union(*(frame.source for frame in frames)) if frames else set()
     amounts = [(row["start"], row["end"]) for row, _ in values if "quantity_id" in row]
     kept = []
     for row, token in values:
+        if token.i in dateline:
+            continue
         if "date_id" in row:
             text = " ".join(row["text"].split()).lower()
             if text in rules.weak_dates or text.endswith("-old") or text.endswith(" old"):
                 continue
+            # (one word hung on a noun or an adjective classifies it, whatever the tagger calls it:
+            # "an all-time quarterly high"; hung on a verb it says how often: "meet annually")
             if row.get("tclass") == "set" and (token.dep_ == "amod" or token.pos_ == "ADJ" or (
+                    " " not in row["text"].strip() and token.head.i != token.i and token.head.pos_ in {"NOUN", "ADJ"}) or (
                     len(values) > 1 and any(start <= row["start"] <= end + 1 for start, end in amounts))):
                 continue
         elif token.i in speaker_tokens and not in_absolute_clause(token, speaker_tokens):
             continue
         kept.append((row, token))
     return kept
+
+
+def relative_clause_values(group: list[tuple[dict, object]], head, subject, rules: ClaimRules
+                           ) -> tuple[list[tuple[dict, object]], list[tuple[dict, object]]]:
+    """One claim's values split into (its own, those of a relative clause that states another thing's fact).
+
+    "The FTSE 100 has registered a 22% gain ..., ahead of the FTSE 250 index, which has
+    climbed 9.0%": a non-restrictive relative clause (after a comma, its relative pronoun
+    its subject) asserts a fact of the noun it describes, not of the claim. Its value is set
+    aside when the claim keeps a value of its own. It stays when the claim has none
+    ("Navratil succeeded Freixe, who was dismissed in September": the date places the claim);
+    when the relative clause restricts its noun ("the all-time high it reached earlier this
+    month", "a practice it had foregone since January": the claim's own actor, or which thing
+    is meant); when it describes the claim's subject or one of its values; and when it
+    comments on a whole clause ("... to defence in 2026, which represents over 4.8% of GDP",
+    hung on a verb).
+    """
+    value_heads = {token.i for _, token in group}
+    own, aside = [], []
+    for row, token in group:
+        node, described_thing = token, None
+        while node.i != head.i and node.head.i != node.i:
+            if node.dep_ == "relcl" and asserts_of_its_noun(node, rules):
+                described_thing = node.head
+            node = node.head
+        if described_thing is None or described_thing.pos_ in VERBAL or names_subject(described_thing, subject) \
+                or described_thing.i in value_heads:
+            own.append((row, token))
+        else:
+            aside.append((row, token))
+    return (own, aside) if own else (group, [])
+
+
+def names_subject(noun, subject) -> bool:
+    """True when ``noun`` is the subject's head, an apposition to it or its owner.
+
+    "Novo Nordisk, the Danish drugmaker"; "The prominent involvement of the U.K., which left
+    the EU five years ago": the owner is what an owned subject is about. A noun deeper in the
+    subject phrase ("Sunday's meeting of ... allies such as Russia") is another thing.
+    """
+    if subject is None:
+        return False
+    return noun.i == subject.i or (noun.head.i == subject.i and noun.dep_ in {"appos", "poss"}) or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == subject.i)
+
+
+def asserts_of_its_noun(relative, rules: ClaimRules) -> bool:
+    """True for a non-restrictive relative clause whose subject is its relative pronoun (", which has climbed 9%")."""
+    doc = relative.doc
+    before = relative.left_edge.i - 1
+    subject = own_subject(relative, rules)
+    return before >= 0 and doc[before].text == "," and subject is not None \
+        and subject.lower_ in rules.relative_pronouns
 
 
 def in_absolute_clause(token, phrase) -> bool:
