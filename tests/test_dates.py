@@ -988,6 +988,20 @@ ANAPHORA = [
      "a year ago", "2024-Q1"),
     ("For the six months ended Aug. 12, net was $6 million, against $18 million a year earlier.",
      "a year earlier", "2023-08-12"),  # Aug. 12 before the anchor is 2024-08-12
+    # a definite span of months ("for the nine months") is the report's year so far: a year earlier is the year before
+    ("For the nine months, Du Pont earned $2 billion, up 18% from $1.69 billion a year earlier.",
+     "a year earlier", "2024"),
+    ("In the first nine months, exports rose 4% from a year earlier.", "a year earlier", "2024"),
+    ("Net for the nine months fell, against year-earlier net income of $1 million.", "year-earlier", "2024"),
+    # "the year-ago third quarter" names its quarter; with nothing spoken of, that of the last third quarter over
+    ("National Intergroup in the year-ago third quarter earned $22.5 million.", "the year-ago third quarter",
+     "2023-Q3"),
+    ("Third-quarter net fell. In the year-earlier third quarter, it earned $2.8 million.",
+     "the year-earlier third quarter", "2023-Q3"),
+    # "the year-earlier period" compares with the report's quarter (the first one over it spoke of), not with a
+    # quarter it spoke of since
+    ("Third-quarter net rose 20%. After a flat second quarter, the gain came from diapers. Charges taken in the "
+     "year-earlier period weighed.", "the year-earlier period", "2023-Q3"),
     # "the full year" is the report's own year, whatever was spoken of before
     ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before
@@ -1008,6 +1022,11 @@ YEAR_AGO_IS_THE_YEAR = [
     ("Two years ago the plant closed. A year later it reopened.", "A year later", "2024"),
     ("In March sales rose. Prices fell. Costs rose. Output was lower than a year ago.", "a year ago", "2024"),
     ("Net income in the third quarter fell to $3 million from $4 million last year.", "last year", "2024"),
+    # look-alikes of the year so far: a span back from the report, or one that names its own end
+    ("Third-quarter sales rose. Prices over the past nine months were 5% above a year earlier.",
+     "a year earlier", "2023-Q3"),
+    ("Third-quarter sales rose. For the nine months ended Sept. 30, net was up 5% from a year earlier.",
+     "a year earlier", "2023-09-30"),
 ]
 
 

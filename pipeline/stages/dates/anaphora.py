@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.stages.dates.calendar import _Anchor, _add_months, _season_of, _season_range
+from pipeline.stages.dates.calendar import _Anchor, _add_months, _quarter_range, _season_of, _season_range
 from pipeline.stages.dates.timex import _period_value
 
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
@@ -70,6 +70,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
     spoken = False
     ago = None  # the last reference, when it is an "N units ago"
+    lead: tuple[dt.date, str] | None = None  # the first quarter spoken of that has begun: the report's own
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
@@ -81,6 +82,10 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if nxt is not None and nxt.start - f.end <= 1 and _is_reference(nxt):
                 # "rose 3.5 per cent on a year earlier last month": the time right after it
                 own = (nxt.norm.interval[0], nxt.norm.granularity)
+            if own is None and f.kind == "year_earlier" and lead is not None and ref[1] == "quarter":
+                # "the year-ago period" compares with the period the report is about, the first quarter it spoke
+                # of, not a forecast or an earlier quarter spoken of since ("a flat second quarter")
+                own = lead
             reading = _reading(f, ctx, own or ref, spoken or own is not None)
             if own is None and ago is not None and _same_shift(f, ago, ctx):
                 reading = ago.norm.value, ago.norm.granularity, ago.norm.interval
@@ -98,13 +103,39 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 continue
+        elif anchor is not None and _year_to_date(f, ctx):
+            # "for the nine months, net fell ... from a year earlier": the report's year so far, so what follows
+            # compares with the year before (TimeBank: "1988" after "the nine months" written in 1989)
+            ref = (dt.date(anchor.date.year, 1, 1), "year")
+            sentence_ref, spoken, ago = (sentence, ref), True, None
+            continue
         closes = sentence_ref is not None and sentence_ref[0] == sentence and _period_end(f, ctx, sentence_ref[1])
         if _is_reference(f) and not closes:
             # "a year ago ... a year earlier" is one time, as TimeBank writes it, not two shifts
             ago = f if f.kind == "ago" else None
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
+            if lead is None and ref[1] == "quarter" and f.norm.value[:1].isdigit() and anchor is not None \
+                    and ref[0] <= anchor.date:
+                lead = ref
             spoken = True
+
+
+def _year_to_date(f, ctx) -> bool:
+    """True for a definite span of months shorter than a year ("the nine months", "the first six months"), which a
+    report names as its year so far."""
+    if f.kind != "duration" or f.norm.value is None or not f.norm.value.startswith("P") \
+            or not f.norm.value.endswith("M") or not f.norm.value[1:-1].isdigit():
+        return False
+    us = ctx.words(f.first, f.last)
+    keys = [u.key for u in us]
+    if keys[0] != "the" or keys[-1] != "months" or not 3 <= int(f.norm.value[1:-1]) < 12:
+        return False
+    if ctx.first(us, "DEIXIS") is not None:
+        return False  # "the past nine months" runs back from the report, not from the start of its year
+    # "the six months ended Aug. 12" names its own end, the reference of what follows
+    nxt = next((u for u in ctx.units[f.last:] if u.code != "|"), None)
+    return nxt is None or nxt.key not in ("ended", "ending")
 
 
 def _period_end(f, ctx, ref) -> bool:
@@ -128,6 +159,9 @@ def _reading(f, ctx, ref, spoken: bool):
     if f.kind == "year_earlier":
         # "the year-earlier quarter" is the quarter last spoken of, a year before; only a spoken month, quarter
         # or year says which period ("year-earlier results" with nothing before keep no value)
+        ordinal = ctx.first(us, "ORD")
+        if ordinal is not None:
+            return _year_ago_quarter(int(ctx.pay(ordinal, "ORD")), ref_day, ref_gran if spoken else None)
         if not spoken or ref_gran not in ("month", "quarter", "year"):
             return None
         if keys[-1] in ("quarter", "month") and keys[-1] != ref_gran:
@@ -161,6 +195,17 @@ def _reading(f, ctx, ref, spoken: bool):
     sign = -1 if keys[-1] in ("earlier", "before") else 1
     at = ref_gran if _GRAN_RANK[ref_gran] <= _GRAN_RANK[_UNIT_GRAN[unit]] else None
     return shifted(ref_day, ref_gran, sign * int(count), unit, at=at)
+
+
+def _year_ago_quarter(n: int, ref_day: dt.date, ref_gran: str | None):
+    """Quarter ``n`` a year before the year spoken of ("the year-ago third quarter" after "third-quarter net"), or,
+    with only the anchor known, before that of the last quarter ``n`` over; None for no quarter number."""
+    if not 1 <= n <= 4:
+        return None
+    y = ref_day.year
+    if ref_gran is None and _quarter_range(y, n)[1] > ref_day:
+        y -= 1
+    return f"{y - 1:04d}-Q{n}", "quarter", _quarter_range(y - 1, n)
 
 
 def _same_shift(f, ago, ctx) -> bool:
