@@ -1002,6 +1002,10 @@ ANAPHORA = [
     # quarter it spoke of since
     ("Third-quarter net rose 20%. After a flat second quarter, the gain came from diapers. Charges taken in the "
      "year-earlier period weighed.", "the year-earlier period", "2023-Q3"),
+    # "the latest period" is the quarter (or month) the report last spoke of
+    ("Third-quarter net fell 9%. Sales in the latest period were $1.76 billion, up 13%.", "the latest period",
+     "2024-Q3"),
+    ("Exports rose in February. The latest period also saw imports fall.", "The latest period", "2025-02"),
     # "the full year" is the report's own year, whatever was spoken of before
     ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before
@@ -1014,6 +1018,8 @@ ANAPHORA_UNRESOLVED = [
     ("The party was founded in 2013. Three days later, it split.", "Three days later", None),
     ("Year-earlier results were weak.", "Year-earlier", None),
     ("Sales fell on Tuesday from the year-earlier quarter.", "the year-earlier quarter", None),
+    ("Sales in the latest period rose 5%.", "the latest period", None),
+    ("Growth slowed in 2024. The latest period saw a rebound.", "The latest period", None),
 ]
 # look-alikes of "a year ago" as the year-ago period: another granularity, or no report of a period
 YEAR_AGO_IS_THE_YEAR = [

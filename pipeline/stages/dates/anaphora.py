@@ -170,6 +170,9 @@ def _reading(f, ctx, ref, spoken: bool):
     if not spoken and not backward and f.kind != "the_period":
         return None
     if f.kind == "the_period":
+        if keys[-1] == "period":
+            # "sales in the latest period": the quarter or month the report last spoke of
+            return _at(ref_day, ref_gran) if spoken and ref_gran in ("month", "quarter") else None
         if "latest" in keys or "full" in keys:
             # "the latest quarter" is the last one over, "the full year" the report's own year ("by 1992
             # it aims at a 50% share ... an earnings increase for the full year"), not the last one spoken of

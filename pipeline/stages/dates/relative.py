@@ -87,6 +87,8 @@ def relative(ctx: _Context, us, rule, i, j) -> _Norm | None:
 
 def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
     mod, k = ctx.prefix(us)
+    if us[-1].key == "period":  # "the latest period": only the period the report spoke of says which
+        return _Norm("date", None, None, None, True, mod)
     if us[-1].key == "quarter":
         if not ctx.need("month"):
             return _Norm("date", None, "quarter", None, True, mod)
