@@ -1006,6 +1006,11 @@ ANAPHORA = [
     ("Third-quarter net fell 9%. Sales in the latest period were $1.76 billion, up 13%.", "the latest period",
      "2024-Q3"),
     ("Exports rose in February. The latest period also saw imports fall.", "The latest period", "2025-02"),
+    # "the 1988 period", "the 1988 quarter": the report's quarter in that year
+    ("Third-quarter net fell 6%. Kirschner earned $376,000 on revenue of $14.5 million in the 2023 quarter.",
+     "the 2023 quarter", "2023-Q3"),
+    ("Net rose 20% in the third quarter. After a flat second quarter, sales grew. In the 2024 period also, "
+     "interest expense was lower.", "the 2024 period", "2024-Q3"),
     # "the full year" is the report's own year, whatever was spoken of before
     ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before
@@ -1028,6 +1033,10 @@ YEAR_AGO_IS_THE_YEAR = [
     ("Two years ago the plant closed. A year later it reopened.", "A year later", "2024"),
     ("In March sales rose. Prices fell. Costs rose. Output was lower than a year ago.", "a year ago", "2024"),
     ("Net income in the third quarter fell to $3 million from $4 million last year.", "last year", "2024"),
+    # "the 2023 period" of a year-to-date span, or with no period spoken of, is the year
+    ("In the first nine months, net was $306 million, against a loss of $195 million in the 2023 period.",
+     "the 2023 period", "2023"),
+    ("The 2023 period was hard for the airline.", "The 2023 period", "2023"),
     # look-alikes of the year so far: a span back from the report, or one that names its own end
     ("Third-quarter sales rose. Prices over the past nine months were 5% above a year earlier.",
      "a year earlier", "2023-Q3"),

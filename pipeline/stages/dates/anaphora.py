@@ -94,6 +94,14 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
                 f.norm.anchored = True
             if f.kind != "the_period" or not _is_reference(f):
                 continue
+        elif f.kind == "year_period" and f.norm.value is not None:
+            # "the 1988 period" in a report: the period of its own sentence ("in the first nine months ... the 1988
+            # period" stays the year), else the report's (the first quarter it spoke of), else the last quarter or
+            # month, in that year
+            own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
+            day, gran = own or lead or (ref if spoken else (None, None))
+            if gran in ("month", "quarter"):
+                f.norm.value, f.norm.granularity, f.norm.interval = _at(day.replace(year=int(f.norm.value)), gran)
         elif f.kind == "ago":
             near = sentence_ref is not None and sentence_ref[0] in (sentence, _previous(ctx, sentence))
             # a month counts only next to it; a quarter, the period an earnings report is about, wherever

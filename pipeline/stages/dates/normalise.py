@@ -33,6 +33,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "clock": clock,
     # years and their parts
     "year": year,
+    "year_period": year,
     "year_range": year_range,
     "year_words": year_words,
     "decade": decade,
