@@ -1016,6 +1016,12 @@ ANAPHORA = [
      "the 2023 quarter", "2023-Q3"),
     ("Net rose 20% in the third quarter. After a flat second quarter, sales grew. In the 2024 period also, "
      "interest expense was lower.", "the 2024 period", "2024-Q3"),
+    # "the corresponding period last year", "last year's quarter": the report's period a year before
+    ("Third-quarter net fell. It compares with $1.8 million for the corresponding period last year.",
+     "the corresponding period last year", "2023-Q3"),
+    ("Exports rose 4% in February from the same month last year.", "the same month last year", "2024-02"),
+    ("Net fell in the third quarter. U.K. sales for last year's quarter were about $3 million.",
+     "last year's quarter", "2023-Q3"),
     # "the full year" is the report's own year, whatever was spoken of before
     ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before
@@ -1042,6 +1048,8 @@ YEAR_AGO_IS_THE_YEAR = [
     ("In the first nine months, net was $306 million, against a loss of $195 million in the 2023 period.",
      "the 2023 period", "2023"),
     ("The 2023 period was hard for the airline.", "The 2023 period", "2023"),
+    ("Sales rose on Tuesday from the same period last year.", "the same period last year", "2024"),
+    ("Exports rose in 2024. Sales matched the same quarter last year.", "the same quarter last year", "2024"),
     # look-alikes of the year so far: a span back from the report, or one that names its own end
     ("Third-quarter sales rose. Prices over the past nine months were 5% above a year earlier.",
      "a year earlier", "2023-Q3"),

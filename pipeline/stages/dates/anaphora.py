@@ -74,7 +74,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
-        if f.kind in ("anaphoric", "offset", "the_period", "year_earlier") and f.norm.tclass == "date":
+        if f.kind in ("anaphoric", "offset", "the_period", "year_earlier", "period_last_year") and f.norm.tclass == "date":
             # a time of the anaphor's own sentence comes first ("rose in the third quarter from
             # a year earlier"), then the last one the text spoke of
             own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
@@ -82,7 +82,8 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if nxt is not None and nxt.start - f.end <= 1 and _is_reference(nxt):
                 # "rose 3.5 per cent on a year earlier last month": the time right after it
                 own = (nxt.norm.interval[0], nxt.norm.granularity)
-            if own is None and f.kind == "year_earlier" and lead is not None and ref[1] == "quarter":
+            if own is None and lead is not None and (f.kind == "period_last_year" or f.kind == "year_earlier"
+                                                     and ref[1] == "quarter"):
                 # "the year-ago period" compares with the period the report is about, the first quarter it spoke
                 # of, not a forecast or an earlier quarter spoken of since ("a flat second quarter")
                 own = lead
@@ -164,6 +165,13 @@ def _reading(f, ctx, ref, spoken: bool):
     us = ctx.words(f.first, f.last)
     keys = [u.key for u in us]
     backward = any(k in ("earlier", "before", "previous", "preceding") for k in keys)
+    if f.kind == "period_last_year":
+        # "the corresponding period last year" after "third-quarter net": that quarter a year before; else the
+        # normaliser's last year stays
+        noun = next(k for k in keys if k in ("period", "quarter", "month"))
+        if not spoken or ref_gran not in ("month", "quarter") or noun not in ("period", ref_gran):
+            return None
+        return _at(_shift(ref_day, -1, "Y"), ref_gran)
     if f.kind == "year_earlier":
         # "the year-earlier quarter" is the quarter last spoken of, a year before; only a spoken month, quarter
         # or year says which period ("year-earlier results" with nothing before keep no value)

@@ -13,7 +13,8 @@ from pipeline.stages.dates.durations import (
 from pipeline.stages.dates.fiscal import fiscal_part, fiscal_year
 from pipeline.stages.dates.grammar import _Rule
 from pipeline.stages.dates.relative import (
-    ago, anaphoric, from_now, offset, relative, relative_day, the_period, vague_reference, weekday, weekend,
+    ago, anaphoric, from_now, offset, period_last_year, relative, relative_day, the_period, vague_reference, weekday,
+    weekend,
 )
 from pipeline.stages.dates.shapes import _Unit
 from pipeline.stages.dates.timex import _Norm
@@ -53,6 +54,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "offset": offset,
     "anaphoric": anaphoric,
     "year_earlier": anaphoric,
+    "period_last_year": period_last_year,
     "ref": vague_reference,
     # spans of time and sets
     "duration": duration,

@@ -106,6 +106,11 @@ def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
     return _relative_unit(ctx, 0, str(unit), mod)
 
 
+def period_last_year(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    """"the same period last year": last year, until the anaphora pass finds the period the report spoke of."""
+    return _relative_unit(ctx, -1, "Y", None)
+
+
 def ago(ctx: _Context, us, rule, i, j) -> _Norm | None:
     count, unit, _ = ctx.count_unit(us)
     if count is None:
