@@ -56,7 +56,7 @@ def _verb_tense(v, g: _Grammar, depth: int) -> int:
                 # says no more than "was proposed in March" does
                 return 0 if _past_plan(h) else 1
             if h.pos_ in ("VERB", "AUX") and _verb_tense(h, g, depth - 1) < 0:
-                return 0
+                return -1
         return 1
     if v.tag_ == "VBD":
         return -1
