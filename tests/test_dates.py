@@ -1085,6 +1085,10 @@ def test_units_before_an_event_are_a_duration(nlp, extractor, text, span):
     ("The recovery could take a half year.", [("a half year", "P6M")]),
     ("Profits fell for two quarters in a row.", [("two quarters", "P6M")]),
     ("It took half a decade to build.", [("half a decade", "P5Y")]),
+    ("The meeting took an hour and a half.", [("an hour and a half", "PT90M")]),
+    ("It took a year and a half to build the plant.", [("a year and a half", "P18M")]),
+    ("But a minute and a half later, a pilot calls in.", [("a minute and a half", "PT90S")]),
+    ("They ordered a pizza and a half.", []),
     # word sense: the verb is no season
     ("Interest rates are set to fall next year.", [("next year", "2026")]),
     ("Prices fall when supply rises.", []),
