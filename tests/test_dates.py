@@ -1089,6 +1089,10 @@ def test_units_before_an_event_are_a_duration(nlp, extractor, text, span):
     ("It took a year and a half to build the plant.", [("a year and a half", "P18M")]),
     ("But a minute and a half later, a pilot calls in.", [("a minute and a half", "PT90S")]),
     ("They ordered a pizza and a half.", []),
+    # "the week of March 6": the ISO week holding that day
+    ("It may be resolved in a court hearing the week of March 6.", [("the week of March 6", "2025-W10")]),
+    ("Talks resume the week of Jan. 6, 2026.", [("the week of Jan. 6, 2026", "2026-W02")]),
+    ("He resigned the week of the vote.", []),
     # word sense: the verb is no season
     ("Interest rates are set to fall next year.", [("next year", "2026")]),
     ("Prices fall when supply rises.", []),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.stages.dates.calendar_dates import (
-    calendar_date, calendar_range, clock, holiday, part_of_day, season, week_of_month,
+    calendar_date, calendar_range, clock, holiday, part_of_day, season, week_of_date, week_of_month,
 )
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.durations import (
@@ -27,6 +27,7 @@ NORMALISERS: dict[str, Normaliser] = {
     # the calendar and the clock
     "calendar": calendar_date,
     "week_of_month": week_of_month,
+    "week_of_date": week_of_date,
     "calendar_range": calendar_range,
     "part_of_day": part_of_day,
     "holiday": holiday,
