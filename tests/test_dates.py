@@ -988,6 +988,35 @@ ANAPHORA = [
      "a year ago", "2024-Q1"),
     ("For the six months ended Aug. 12, net was $6 million, against $18 million a year earlier.",
      "a year earlier", "2023-08-12"),  # Aug. 12 before the anchor is 2024-08-12
+    # a definite span of months ("for the nine months") is the report's year so far: a year earlier is the year before
+    ("For the nine months, Du Pont earned $2 billion, up 18% from $1.69 billion a year earlier.",
+     "a year earlier", "2024"),
+    ("In the first nine months, exports rose 4% from a year earlier.", "a year earlier", "2024"),
+    ("Net for the nine months fell, against year-earlier net income of $1 million.", "year-earlier", "2024"),
+    # "the year-ago third quarter" names its quarter; with nothing spoken of, that of the last third quarter over
+    ("National Intergroup in the year-ago third quarter earned $22.5 million.", "the year-ago third quarter",
+     "2023-Q3"),
+    ("Third-quarter net fell. In the year-earlier third quarter, it earned $2.8 million.",
+     "the year-earlier third quarter", "2023-Q3"),
+    # "the year-earlier period" compares with the report's quarter (the first one over it spoke of), not with a
+    # quarter it spoke of since
+    ("Third-quarter net rose 20%. After a flat second quarter, the gain came from diapers. Charges taken in the "
+     "year-earlier period weighed.", "the year-earlier period", "2023-Q3"),
+    # "the latest period" is the quarter (or month) the report last spoke of
+    ("Third-quarter net fell 9%. Sales in the latest period were $1.76 billion, up 13%.", "the latest period",
+     "2024-Q3"),
+    ("Exports rose in February. The latest period also saw imports fall.", "The latest period", "2025-02"),
+    # "the 1988 period", "the 1988 quarter": the report's quarter in that year
+    ("Third-quarter net fell 6%. Kirschner earned $376,000 on revenue of $14.5 million in the 2023 quarter.",
+     "the 2023 quarter", "2023-Q3"),
+    ("Net rose 20% in the third quarter. After a flat second quarter, sales grew. In the 2024 period also, "
+     "interest expense was lower.", "the 2024 period", "2024-Q3"),
+    # "the corresponding period last year", "last year's quarter": the report's period a year before
+    ("Third-quarter net fell. It compares with $1.8 million for the corresponding period last year.",
+     "the corresponding period last year", "2023-Q3"),
+    ("Exports rose 4% in February from the same month last year.", "the same month last year", "2024-02"),
+    ("Net fell in the third quarter. U.K. sales for last year's quarter were about $3 million.",
+     "last year's quarter", "2023-Q3"),
     # "the full year" is the report's own year, whatever was spoken of before
     ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before
@@ -1000,6 +1029,8 @@ ANAPHORA_UNRESOLVED = [
     ("The party was founded in 2013. Three days later, it split.", "Three days later", None),
     ("Year-earlier results were weak.", "Year-earlier", None),
     ("Sales fell on Tuesday from the year-earlier quarter.", "the year-earlier quarter", None),
+    ("Sales in the latest period rose 5%.", "the latest period", None),
+    ("Growth slowed in 2024. The latest period saw a rebound.", "The latest period", None),
 ]
 # look-alikes of "a year ago" as the year-ago period: another granularity, or no report of a period
 YEAR_AGO_IS_THE_YEAR = [
@@ -1008,6 +1039,17 @@ YEAR_AGO_IS_THE_YEAR = [
     ("Two years ago the plant closed. A year later it reopened.", "A year later", "2024"),
     ("In March sales rose. Prices fell. Costs rose. Output was lower than a year ago.", "a year ago", "2024"),
     ("Net income in the third quarter fell to $3 million from $4 million last year.", "last year", "2024"),
+    # "the 2023 period" of a year-to-date span, or with no period spoken of, is the year
+    ("In the first nine months, net was $306 million, against a loss of $195 million in the 2023 period.",
+     "the 2023 period", "2023"),
+    ("The 2023 period was hard for the airline.", "The 2023 period", "2023"),
+    ("Sales rose on Tuesday from the same period last year.", "the same period last year", "2024"),
+    ("Exports rose in 2024. Sales matched the same quarter last year.", "the same quarter last year", "2024"),
+    # look-alikes of the year so far: a span back from the report, or one that names its own end
+    ("Third-quarter sales rose. Prices over the past nine months were 5% above a year earlier.",
+     "a year earlier", "2023-Q3"),
+    ("Third-quarter sales rose. For the nine months ended Sept. 30, net was up 5% from a year earlier.",
+     "a year earlier", "2023-09-30"),
 ]
 
 
@@ -1043,6 +1085,14 @@ def test_units_before_an_event_are_a_duration(nlp, extractor, text, span):
     ("The recovery could take a half year.", [("a half year", "P6M")]),
     ("Profits fell for two quarters in a row.", [("two quarters", "P6M")]),
     ("It took half a decade to build.", [("half a decade", "P5Y")]),
+    ("The meeting took an hour and a half.", [("an hour and a half", "PT90M")]),
+    ("It took a year and a half to build the plant.", [("a year and a half", "P18M")]),
+    ("But a minute and a half later, a pilot calls in.", [("a minute and a half", "PT90S")]),
+    ("They ordered a pizza and a half.", []),
+    # "the week of March 6": the ISO week holding that day
+    ("It may be resolved in a court hearing the week of March 6.", [("the week of March 6", "2025-W10")]),
+    ("Talks resume the week of Jan. 6, 2026.", [("the week of Jan. 6, 2026", "2026-W02")]),
+    ("He resigned the week of the vote.", []),
     # word sense: the verb is no season
     ("Interest rates are set to fall next year.", [("next year", "2026")]),
     ("Prices fall when supply rises.", []),

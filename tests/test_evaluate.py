@@ -852,6 +852,9 @@ def test_timeml_text_offsets_and_dct():
     ("P10Y", "P1DE", True), ("P100Y", "P1CE", True), ("1989-10-27T24", "1989-10-27T24:00", True),
     ("1989-11-06T17", "1989-11-06T17:30", False), ("P2Q", "P6M", True), ("P1Q", "P1M", False),
     ("2000-W17", "2000-W07", False), ("PXY", "PXDE", False), ("1998-10", "1998", False), ("P1Y", "P1DE", False),
+    # durations in units that convert exactly; a day is no 24 hours, a month no 30 days
+    ("PT1M30S", "PT90S", True), ("P1Y6M", "P18M", True), ("P1W", "P7D", True), ("PT2H30M", "PT150M", True),
+    ("P1D", "PT24H", False), ("P1M", "P30D", False), ("PT1H", "PT1M", False), ("P1Y", "P1M", False),
 ])
 def test_timeml_values_compare_in_one_notation(gold, ours, same):
     from pipeline.tools.evaluate.timeml import same_value

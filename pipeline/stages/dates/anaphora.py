@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.stages.dates.calendar import _Anchor, _add_months, _season_of, _season_range
+from pipeline.stages.dates.calendar import _Anchor, _add_months, _quarter_range, _season_of, _season_range
 from pipeline.stages.dates.timex import _period_value
 
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
@@ -70,10 +70,11 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
     spoken = False
     ago = None  # the last reference, when it is an "N units ago"
+    lead: tuple[dt.date, str] | None = None  # the first quarter spoken of that has begun: the report's own
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
-        if f.kind in ("anaphoric", "offset", "the_period", "year_earlier") and f.norm.tclass == "date":
+        if f.kind in ("anaphoric", "offset", "the_period", "year_earlier", "period_last_year") and f.norm.tclass == "date":
             # a time of the anaphor's own sentence comes first ("rose in the third quarter from
             # a year earlier"), then the last one the text spoke of
             own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
@@ -81,6 +82,11 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if nxt is not None and nxt.start - f.end <= 1 and _is_reference(nxt):
                 # "rose 3.5 per cent on a year earlier last month": the time right after it
                 own = (nxt.norm.interval[0], nxt.norm.granularity)
+            if own is None and lead is not None and (f.kind == "period_last_year" or f.kind == "year_earlier"
+                                                     and ref[1] == "quarter"):
+                # "the year-ago period" compares with the period the report is about, the first quarter it spoke
+                # of, not a forecast or an earlier quarter spoken of since ("a flat second quarter")
+                own = lead
             reading = _reading(f, ctx, own or ref, spoken or own is not None)
             if own is None and ago is not None and _same_shift(f, ago, ctx):
                 reading = ago.norm.value, ago.norm.granularity, ago.norm.interval
@@ -89,6 +95,14 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
                 f.norm.anchored = True
             if f.kind != "the_period" or not _is_reference(f):
                 continue
+        elif f.kind == "year_period" and f.norm.value is not None:
+            # "the 1988 period" in a report: the period of its own sentence ("in the first nine months ... the 1988
+            # period" stays the year), else the report's (the first quarter it spoke of), else the last quarter or
+            # month, in that year
+            own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
+            day, gran = own or lead or (ref if spoken else (None, None))
+            if gran in ("month", "quarter"):
+                f.norm.value, f.norm.granularity, f.norm.interval = _at(day.replace(year=int(f.norm.value)), gran)
         elif f.kind == "ago":
             near = sentence_ref is not None and sentence_ref[0] in (sentence, _previous(ctx, sentence))
             # a month counts only next to it; a quarter, the period an earnings report is about, wherever
@@ -98,13 +112,39 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 continue
+        elif anchor is not None and _year_to_date(f, ctx):
+            # "for the nine months, net fell ... from a year earlier": the report's year so far, so what follows
+            # compares with the year before (TimeBank: "1988" after "the nine months" written in 1989)
+            ref = (dt.date(anchor.date.year, 1, 1), "year")
+            sentence_ref, spoken, ago = (sentence, ref), True, None
+            continue
         closes = sentence_ref is not None and sentence_ref[0] == sentence and _period_end(f, ctx, sentence_ref[1])
         if _is_reference(f) and not closes:
             # "a year ago ... a year earlier" is one time, as TimeBank writes it, not two shifts
             ago = f if f.kind == "ago" else None
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
+            if lead is None and ref[1] == "quarter" and f.norm.value[:1].isdigit() and anchor is not None \
+                    and ref[0] <= anchor.date:
+                lead = ref
             spoken = True
+
+
+def _year_to_date(f, ctx) -> bool:
+    """True for a definite span of months shorter than a year ("the nine months", "the first six months"), which a
+    report names as its year so far."""
+    if f.kind != "duration" or f.norm.value is None or not f.norm.value.startswith("P") \
+            or not f.norm.value.endswith("M") or not f.norm.value[1:-1].isdigit():
+        return False
+    us = ctx.words(f.first, f.last)
+    keys = [u.key for u in us]
+    if keys[0] != "the" or keys[-1] != "months" or not 3 <= int(f.norm.value[1:-1]) < 12:
+        return False
+    if ctx.first(us, "DEIXIS") is not None:
+        return False  # "the past nine months" runs back from the report, not from the start of its year
+    # "the six months ended Aug. 12" names its own end, the reference of what follows
+    nxt = next((u for u in ctx.units[f.last:] if u.code != "|"), None)
+    return nxt is None or nxt.key not in ("ended", "ending")
 
 
 def _period_end(f, ctx, ref) -> bool:
@@ -125,9 +165,19 @@ def _reading(f, ctx, ref, spoken: bool):
     us = ctx.words(f.first, f.last)
     keys = [u.key for u in us]
     backward = any(k in ("earlier", "before", "previous", "preceding") for k in keys)
+    if f.kind == "period_last_year":
+        # "the corresponding period last year" after "third-quarter net": that quarter a year before; else the
+        # normaliser's last year stays
+        noun = next(k for k in keys if k in ("period", "quarter", "month"))
+        if not spoken or ref_gran not in ("month", "quarter") or noun not in ("period", ref_gran):
+            return None
+        return _at(_shift(ref_day, -1, "Y"), ref_gran)
     if f.kind == "year_earlier":
         # "the year-earlier quarter" is the quarter last spoken of, a year before; only a spoken month, quarter
         # or year says which period ("year-earlier results" with nothing before keep no value)
+        ordinal = ctx.first(us, "ORD")
+        if ordinal is not None:
+            return _year_ago_quarter(int(ctx.pay(ordinal, "ORD")), ref_day, ref_gran if spoken else None)
         if not spoken or ref_gran not in ("month", "quarter", "year"):
             return None
         if keys[-1] in ("quarter", "month") and keys[-1] != ref_gran:
@@ -136,6 +186,9 @@ def _reading(f, ctx, ref, spoken: bool):
     if not spoken and not backward and f.kind != "the_period":
         return None
     if f.kind == "the_period":
+        if keys[-1] == "period":
+            # "sales in the latest period": the quarter or month the report last spoke of
+            return _at(ref_day, ref_gran) if spoken and ref_gran in ("month", "quarter") else None
         if "latest" in keys or "full" in keys:
             # "the latest quarter" is the last one over, "the full year" the report's own year ("by 1992
             # it aims at a 50% share ... an earnings increase for the full year"), not the last one spoken of
@@ -161,6 +214,17 @@ def _reading(f, ctx, ref, spoken: bool):
     sign = -1 if keys[-1] in ("earlier", "before") else 1
     at = ref_gran if _GRAN_RANK[ref_gran] <= _GRAN_RANK[_UNIT_GRAN[unit]] else None
     return shifted(ref_day, ref_gran, sign * int(count), unit, at=at)
+
+
+def _year_ago_quarter(n: int, ref_day: dt.date, ref_gran: str | None):
+    """Quarter ``n`` a year before the year spoken of ("the year-ago third quarter" after "third-quarter net"), or,
+    with only the anchor known, before that of the last quarter ``n`` over; None for no quarter number."""
+    if not 1 <= n <= 4:
+        return None
+    y = ref_day.year
+    if ref_gran is None and _quarter_range(y, n)[1] > ref_day:
+        y -= 1
+    return f"{y - 1:04d}-Q{n}", "quarter", _quarter_range(y - 1, n)
 
 
 def _same_shift(f, ago, ctx) -> bool:

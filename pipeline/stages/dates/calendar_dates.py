@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.stages.dates.calendar import _holiday_date, _month_range, _season_of, _season_range, choose_instance
+from pipeline.stages.dates.calendar import (
+    _holiday_date, _iso_week, _month_range, _season_of, _season_range, _week_range, choose_instance,
+)
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.shapes import _Unit, _leading_int
 from pipeline.stages.dates.timex import _Norm, _period_value
@@ -112,6 +114,16 @@ def week_of_month(ctx: _Context, us, rule, i, j) -> _Norm | None:
     norm = calendar_date(ctx, core, rule, i, j)
     if norm is not None:
         norm.mod = mod
+    return norm
+
+
+def week_of_date(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    """"the week of March 6": the ISO week holding that day (the year as for the day alone)."""
+    norm = calendar_date(ctx, us[3:], rule, i, j)
+    if norm is None or norm.interval is None:
+        return norm
+    d = norm.interval[0]
+    norm.value, norm.granularity, norm.interval = _iso_week(d), "week", _week_range(d)
     return norm
 
 

@@ -102,6 +102,8 @@ class _Context:
             count = None
         else:
             count = self.number(before)
+        if count is not None and [u.key for u in us[us.index(unit_u) + 1:]][-3:] == ["and", "a", "half"]:
+            count += 0.5  # "a year and a half", "an hour and a half"
         if count is not None:
             count *= mult
         return count, unit, fuzzy

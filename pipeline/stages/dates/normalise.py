@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.stages.dates.calendar_dates import (
-    calendar_date, calendar_range, clock, holiday, part_of_day, season, week_of_month,
+    calendar_date, calendar_range, clock, holiday, part_of_day, season, week_of_date, week_of_month,
 )
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.durations import (
@@ -13,7 +13,8 @@ from pipeline.stages.dates.durations import (
 from pipeline.stages.dates.fiscal import fiscal_part, fiscal_year
 from pipeline.stages.dates.grammar import _Rule
 from pipeline.stages.dates.relative import (
-    ago, anaphoric, from_now, offset, relative, relative_day, the_period, vague_reference, weekday, weekend,
+    ago, anaphoric, from_now, offset, period_last_year, relative, relative_day, the_period, vague_reference, weekday,
+    weekend,
 )
 from pipeline.stages.dates.shapes import _Unit
 from pipeline.stages.dates.timex import _Norm
@@ -26,6 +27,7 @@ NORMALISERS: dict[str, Normaliser] = {
     # the calendar and the clock
     "calendar": calendar_date,
     "week_of_month": week_of_month,
+    "week_of_date": week_of_date,
     "calendar_range": calendar_range,
     "part_of_day": part_of_day,
     "holiday": holiday,
@@ -33,6 +35,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "clock": clock,
     # years and their parts
     "year": year,
+    "year_period": year,
     "year_range": year_range,
     "year_words": year_words,
     "decade": decade,
@@ -52,6 +55,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "offset": offset,
     "anaphoric": anaphoric,
     "year_earlier": anaphoric,
+    "period_last_year": period_last_year,
     "ref": vague_reference,
     # spans of time and sets
     "duration": duration,

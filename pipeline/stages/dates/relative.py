@@ -87,6 +87,8 @@ def relative(ctx: _Context, us, rule, i, j) -> _Norm | None:
 
 def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
     mod, k = ctx.prefix(us)
+    if us[-1].key == "period":  # "the latest period": only the period the report spoke of says which
+        return _Norm("date", None, None, None, True, mod)
     if us[-1].key == "quarter":
         if not ctx.need("month"):
             return _Norm("date", None, "quarter", None, True, mod)
@@ -102,6 +104,11 @@ def the_period(ctx: _Context, us, rule, i, j) -> _Norm | None:
             return None  # "year-end net", "a year-end rally": a kind of result, not a time
         return _relative_unit(ctx, -1 if ctx.direction(i, j) < 0 else 0, str(unit), "END")
     return _relative_unit(ctx, 0, str(unit), mod)
+
+
+def period_last_year(ctx: _Context, us, rule, i, j) -> _Norm | None:
+    """"the same period last year": last year, until the anaphora pass finds the period the report spoke of."""
+    return _relative_unit(ctx, -1, "Y", None)
 
 
 def ago(ctx: _Context, us, rule, i, j) -> _Norm | None:

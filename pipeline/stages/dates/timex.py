@@ -41,7 +41,8 @@ def duration_value(count: float | None, unit: str) -> str:
     n = "X" if count is None else None
     if count is not None and not float(count).is_integer():
         # fractions are written in the next smaller unit where that is exact
-        smaller = {"DE": (10, "Y"), "CE": (100, "Y"), "Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN")}
+        smaller = {"DE": (10, "Y"), "CE": (100, "Y"), "Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+                   "MIN": (60, "S")}
         if unit in smaller and float(count * smaller[unit][0]).is_integer():
             count, unit = count * smaller[unit][0], smaller[unit][1]
     if n is None:

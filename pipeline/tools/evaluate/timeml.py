@@ -10,8 +10,9 @@ and all gold expressions (``value_accuracy``: the share of relaxed pairs with eq
 values). Values are compared in one notation for what TIMEX3 writes two ways (``same_value``):
 an unpadded ISO week ("2000-W7" is "2000-W07"), a decade or century with or without its X
 ("198X" is "198"), trailing unspecified parts ("1994-XX-XX" is "1994"), a whole hour with or without
-its minutes ("T17:00" is "T17"), decades and centuries as years ("P1DE" is "P10Y") and quarters as months ("P2Q" is
-"P6M"). With ``withhold_dct`` the DCT is not given to the pipeline:
+its minutes ("T17:00" is "T17"), decades and centuries as years ("P1DE" is "P10Y"), quarters as months ("P2Q" is
+"P6M") and a duration in units that convert exactly in its smallest one ("PT1M30S" is "PT90S", "P1Y6M" "P18M", "P1W"
+"P7D"; "P1D" stays apart from "PT24H" and "P1M" from "P30D"). With ``withhold_dct`` the DCT is not given to the pipeline:
 each document's publication date is inferred from its text, and the inferred dates are
 scored against the DCTs by day, month and year.
 """
@@ -86,6 +87,21 @@ _TRAILING_XX = re.compile(r"^(\d{4}(?:-\d\d)?)(?:-XX)+$")
 _DURATION_DE = re.compile(r"^P(\d+)(DE|CE)$")
 _WHOLE_HOUR = re.compile(r"(T\d\d):00$")
 _DURATION_Q = re.compile(r"^P(\d+)Q$")
+# a duration in units that convert exactly ("PT1M30S" is "PT90S", "P1Y6M" "P18M", "P1W" "P7D"); a day is no
+# 24 hours and a month no 30 days, so those stay apart
+_CLOCK_SPAN = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
+_MONTH_SPAN = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?$")
+_DAY_SPAN = re.compile(r"^P(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def _in_smallest_unit(v: str) -> str:
+    for pattern, sizes, unit in ((_CLOCK_SPAN, (3600, 60, 1), "PTS"), (_MONTH_SPAN, (12, 1), "PM"),
+                                 (_DAY_SPAN, (7, 1), "PD")):
+        m = pattern.match(v)
+        if m and any(m.groups()):
+            total = sum(int(n) * size for n, size in zip(m.groups(), sizes) if n)
+            return f"{unit[:-1]}{total}{unit[-1]}"
+    return v
 
 
 def same_value(value: str) -> str:
@@ -94,7 +110,8 @@ def same_value(value: str) -> str:
     v = _PERIOD_X.sub(r"\1", v)
     v = _TRAILING_XX.sub(r"\1", _WHOLE_HOUR.sub(r"\1", v))
     v = _DURATION_Q.sub(lambda m: f"P{int(m.group(1)) * 3}M", v)
-    return _DURATION_DE.sub(lambda m: f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y", v)
+    v = _DURATION_DE.sub(lambda m: f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y", v)
+    return _in_smallest_unit(v)
 
 
 def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict:
