@@ -229,3 +229,22 @@ def test_the_index_is_journalled_per_batch_so_a_killed_run_keeps_its_finished_so
         assert set(after.read()) == {"a.txt", "b.txt"} and after.read()["b.txt"]["key"] == "k2"
         after.clear()
         assert after.read() == {} and not Store(location).exists(Journal.FOLDER)
+
+
+def test_partitions_are_balanced_on_the_shards_the_corpus_wide_stages_read(tmp_path):
+    """Weights are mention and claim-draft shard bytes, not input bytes: many short sources can hold the most work."""
+    from pipeline.run.cluster import _weights, partitions
+    from pipeline.run.sources import shard_name
+    from pipeline.run.storage import Store
+
+    heavy = {f"short{i}.txt": 3000 for i in range(4)}  # short files dense with names and claims
+    light = {f"long{i}.txt": 500 for i in range(4)}
+    for stage in ("mentions", "claim_drafts"):
+        (tmp_path / stage).mkdir()
+        for source, size in {**heavy, **light}.items():
+            (tmp_path / stage / f"{shard_name(source)}.parquet").write_bytes(b"x" * size)
+    weights = _weights(Store(str(tmp_path)), [*heavy, *light])
+    assert weights["short0.txt"] == 6000 and weights["long0.txt"] == 1000
+    chunks = partitions([*heavy, *light], 2, weights)
+    assert chunks == [["short0.txt", "short1.txt"], ["short2.txt", "short3.txt", *light]]
+    assert _weights(Store(str(tmp_path)), ["gone.txt"]) == {"gone.txt": 0.0}  # no shard: the least work
