@@ -49,6 +49,7 @@ model missed come from ``finders``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -66,6 +67,8 @@ _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
 _GUESSED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _CONTEXT_CHARS = 48
+#: spaces within one line: a context cue never reaches across a line break
+_LINE_GAP = r"[^\S\n]+"
 _POSSESSIVE_SPLIT = re.compile(r"[’']s\s+(?=[A-Z])")
 #: what follows a name: an acronym in brackets (group 1) or the next word on the line (group 2)
 _NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
@@ -75,6 +78,11 @@ _OF = re.compile(r"[^\S\n]+of[^\S\n]+")
 # a language named as one ("in Hindi", "speaks Swahili", "Hindi-language"), not a modifier ("in Kurdish areas")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|from)[^\S\n]+$")
 _LANGUAGE_AFTER = re.compile(r"(?:[-\s]+language\b|(?![^\S\n]+[a-z]))")
+
+
+def _either(patterns: Sequence[str], *, before: str = "", after: str = "", flags: int = 0) -> re.Pattern | None:
+    """One pattern matching any of ``patterns`` between ``before`` and ``after``; None when there are none."""
+    return re.compile(before + "(?:" + "|".join(patterns) + ")" + after, flags) if patterns else None
 
 
 @lru_cache(maxsize=1)
@@ -162,32 +170,20 @@ class LabelEvidence:
         self.common_first_names = common_first_names()
         self.finders = MissedNames(opts, {**self.cities, **self.countries}, self.first_names, self.common_first_names)
         # "Analysts at X" opens a sentence as often as "analysts at X" runs in one
-        self._before = (re.compile(r"(?:" + "|".join(opts.org_context_before) + r")\s+$", re.IGNORECASE)
-                        if opts.org_context_before else None)
-        after = opts.org_context_after + opts.org_context_after_found
-        self._after = re.compile(r"(?:" + "|".join(after) + r")") if after else None
-        self._product_before = (re.compile(r"(?:" + "|".join(opts.product_context_before) + r")[^\S\n]+$")
-                                if opts.product_context_before else None)
-        self._product_after = (re.compile(r"(?:" + "|".join(opts.product_context_after) + r")")
-                               if opts.product_context_after else None)
-        self._person_after = (re.compile(r"(?:" + "|".join(opts.person_context_after) + r")")
-                              if opts.person_context_after else None)
-        self._staff = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.byline_tails)) + r")(?=$|[^\w])")
-                       if opts.byline_tails else None)
+        self._before = _either(opts.org_context_before, after=r"\s+$", flags=re.IGNORECASE)
+        self._after = _either(opts.org_context_after + opts.org_context_after_found)
+        self._product_before = _either(opts.product_context_before, after=_LINE_GAP + "$")
+        self._product_after = _either(opts.product_context_after)
+        self._person_after = _either(opts.person_context_after)
+        self._staff = _either(list(map(re.escape, opts.byline_tails)), before=_LINE_GAP, after=r"(?=$|[^\w])")
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
-        self._event_before = (re.compile(r"(?:" + "|".join(opts.event_context_before) + r")[^\S\n]+$")
-                              if opts.event_context_before else None)
-        self._event_after = (re.compile(r"[^\S\n]+(?:" + "|".join(opts.event_context_after) + r")")
-                             if opts.event_context_after else None)
-        self._club_before = (re.compile(r"(?:" + "|".join(opts.club_context_before) + r")[^\S\n]+$")
-                             if opts.club_context_before else None)
-        self._club_after = re.compile(r"(?:" + "|".join(opts.club_context_after) + r")") if opts.club_context_after else None
-        self._work_before = (re.compile(r"(?:" + "|".join(opts.work_context_before) + r")[^\S\n]+$")
-                             if opts.work_context_before else None)
-        self._facility_after = (re.compile(r"[^\S\n]+(?:" + "|".join(opts.facility_context_after) + r")")
-                                if opts.facility_context_after else None)
-        self._currency = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.currency_nouns)) + r")\b")
-                          if opts.currency_nouns else None)
+        self._event_before = _either(opts.event_context_before, after=_LINE_GAP + "$")
+        self._event_after = _either(opts.event_context_after, before=_LINE_GAP)
+        self._club_before = _either(opts.club_context_before, after=_LINE_GAP + "$")
+        self._club_after = _either(opts.club_context_after)
+        self._work_before = _either(opts.work_context_before, after=_LINE_GAP + "$")
+        self._facility_after = _either(opts.facility_context_after, before=_LINE_GAP)
+        self._currency = _either(list(map(re.escape, opts.currency_nouns)), before=_LINE_GAP, after=r"\b")
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
