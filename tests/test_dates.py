@@ -785,13 +785,17 @@ def test_dateparser_readings_are_cached(nlp, extractor):
         ("2025 third-hottest year\nLast year, 2025, was the third-hottest year ever recorded, scientists said.",
          (dt.date(2026, 1, 1), "year", "apposition")),
         ("Prices rose in 2024 and last year, analysts said.", None),  # two times, not one named twice
+        ("Smith, who was born on March 3, 1990, won the final on Sunday.", None),  # a birth date dates no article
+        ("Smith (born Thursday, Feb. 24, 1994) won the final on Thursday.", None),
+        ("Shares fell on Tuesday.\n© 2025 Reuters. All rights reserved.", None),  # a copyright line
     ],
     ids=["header", "dateline", "byline-date", "credit-line-date", "published-cue", "updated-cue", "past-and-future",
          "past-day", "weekday-pair", "weekday-fixes-year", "past-year-thrice", "past-year-then-future",
          "year-between-past-and-future", "years-apart", "year-names-a-thing", "targets-only", "past-year", "one-old-date",
          "nothing-fixed", "maturity", "glued-cue-digits-read-by-words", "digits-read-both-ways", "digits-one-way",
          "weekday-date-named-alone", "weekday-date-month", "weekday-date-week-leaves-month", "archive-photo",
-         "weekday-date-before-a-later-year", "year-apposition", "year-and-last-year"],
+         "weekday-date-before-a-later-year", "year-apposition", "year-and-last-year", "birth-date",
+         "birth-date-with-weekday", "copyright-line"],
 )
 def test_infer_publication_date(nlp, lexicon, text, expected):
     art = Article("d", "s.txt", 0, len(text), text, None, None)

@@ -7,6 +7,7 @@ import re
 
 from pipeline.core.article import Article
 from pipeline.stages.dates.extract import _extract, _Found, _grammar_for
+from pipeline.stages.dates.shapes import _key
 from pipeline.stages.dates.tense import direction
 
 
@@ -124,6 +125,7 @@ def infer_publication_date(doc, article: Article, *, lexicon: dict) -> tuple[dt.
        line of at most 120 characters; one old date,
        "the invasion in February 2022", bounds the publication from one side only): that
        year, precision ``year``.
+    A birth date ("born on March 3, 1990", ``[publication] birth_words``) is no evidence.
     Otherwise None. A wrong anchor would misplace every relative expression, so each rule
     gives only as much precision as its evidence carries.
     """
@@ -135,6 +137,8 @@ def infer_publication_date(doc, article: Article, *, lexicon: dict) -> tuple[dt.
         if f.norm.tclass == "date" and not f.norm.anchored and f.norm.interval is not None
         and f.norm.granularity in ("day", "month", "season", "quarter", "year")
     ]
+    births = frozenset(_key(w) for w in lexicon.get("publication", {}).get("birth_words", ()))
+    fixed = [f for f in fixed if not _after_word(units, f, births, reach=2)]
     header_chars = int(g.settings.get("header_chars", 400))
     window = int(g.settings.get("publication_cue_window", 10))
     starts = {u.start: k for k, u in enumerate(units)}
@@ -245,6 +249,12 @@ def _apposed_year(text: str, found: list[_Found], offsets: dict) -> tuple[dt.dat
                 return (dt.date(y, 1, 1), "year",
                         f"apposition {_quote(text, rel)} {_quote(text, year)}")
     return None
+
+
+def _after_word(units, f: _Found, words: frozenset, *, reach: int) -> bool:
+    """True when one of ``words`` is among the ``reach`` words before the expression ("born on March 3, 1990")."""
+    before = [u for u in units[max(0, f.first - reach - 2):f.first] if u.code != "|"][-reach:]
+    return any(u.key in words for u in before)
 
 
 def _names_a_thing(doc, units, f: _Found) -> bool:
