@@ -768,11 +768,38 @@ def test_dateparser_readings_are_cached(nlp, extractor):
         ("Analysts recalled the invasion of Ukraine in February 2022 and what followed.", None),
         ("Leaders met on Thursday and will meet again on March 20-21.", None),
         ("Waxman said holders of its debentures due March 15, 2007 converted them.", None),
+        # a cue glued to the credit before it; the digits read both ways, the caption's date in words says which
+        ("Rheinmetall nears a deal\nSource: ReutersPublished: 11/04/2025, 10:14:00 EST\nItem 1 of 3 Lithuanian "
+         "President Gitanas Nauseda and Rheinmetall CEO Armin Papperger attend the groundbreaking ceremony in "
+         "Baisogala, Lithuania, November 4, 2025.", (dt.date(2025, 11, 4), "day", "published")),
+        ("Rheinmetall nears a deal\nSource: ReutersPublished: 11/04/2025, 10:14:00 EST\nThe company won orders.",
+         (dt.date(2025, 1, 1), "year", "published")),  # 11 April or 4 November: only the year is known
+        ("NATO agrees\nThe leaders met in The Hague.\nPublished at: 25/06/2025 21:38:48",
+         (dt.date(2025, 6, 25), "day", "published")),  # 25 cannot be a month
+        ("Stocks slid on Wednesday. The company, which reported results on Wednesday, April 2, 2025, said sales rose "
+         "in March.", (dt.date(2025, 4, 2), "day", "weekday_date")),
+        ("The company reported results on Wednesday, April 2, 2025, and said sales rose in March.",
+         (dt.date(2025, 4, 1), "month", "weekday_date")),
+        ("The company reported results on Wednesday, April 30, 2025. Sales rose in April 2025.",
+         (dt.date(2025, 1, 1), "year", "weekday_date")),  # published up to six days later: May perhaps
+        ("FILE - A trader works on the floor on Tuesday, Jan. 28, 2025.\nShares fell on Tuesday as investors worried.",
+         None),  # an archive photo's day
+        ("The invasion began on Thursday, Feb. 24, 2022, officials recalled. Officials said on Thursday that prices "
+         "rose in 2024.", None),  # a later year is reported: the weekday is another Thursday
+        ("2025 third-hottest year\nLast year, 2025, was the third-hottest year ever recorded, scientists said.",
+         (dt.date(2026, 1, 1), "year", "apposition")),
+        ("Prices rose in 2024 and last year, analysts said.", None),  # two times, not one named twice
+        ("Smith, who was born on March 3, 1990, won the final on Sunday.", None),  # a birth date dates no article
+        ("Smith (born Thursday, Feb. 24, 1994) won the final on Thursday.", None),
+        ("Shares fell on Tuesday.\n© 2025 Reuters. All rights reserved.", None),  # a copyright line
     ],
     ids=["header", "dateline", "byline-date", "credit-line-date", "published-cue", "updated-cue", "past-and-future",
          "past-day", "weekday-pair", "weekday-fixes-year", "past-year-thrice", "past-year-then-future",
          "year-between-past-and-future", "years-apart", "year-names-a-thing", "targets-only", "past-year", "one-old-date",
-         "nothing-fixed", "maturity"],
+         "nothing-fixed", "maturity", "glued-cue-digits-read-by-words", "digits-read-both-ways", "digits-one-way",
+         "weekday-date-named-alone", "weekday-date-month", "weekday-date-week-leaves-month", "archive-photo",
+         "weekday-date-before-a-later-year", "year-apposition", "year-and-last-year", "birth-date",
+         "birth-date-with-weekday", "copyright-line"],
 )
 def test_infer_publication_date(nlp, lexicon, text, expected):
     art = Article("d", "s.txt", 0, len(text), text, None, None)

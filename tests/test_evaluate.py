@@ -896,3 +896,27 @@ def test_undated_compare_counts_anchored_rows_by_span():
     assert [(r["text"], o["value"]) for r, o in wrong] == [("June", "2024-06")]
     # a row the undated run lost counts as wrong
     assert compare(dated, [])[:2] == (2, 0)
+
+
+def test_undated_measure_counts_the_rule_that_dated_each_article(tmp_path):
+    import datetime as dt
+
+    from pipeline.tools.evaluate.undated import measure
+
+    (tmp_path / "sources.csv").write_text("source,published\na.txt,2025-04-02\nb.txt,2025-04-03\n", encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Shares fell on Wednesday.", encoding="utf-8")
+    row = {"start": 16, "end": 25, "text": "Wednesday", "value": "2025-04-02", "anchored": True}
+
+    def runner(name, text, published, *, precision="day"):
+        if published is not None:
+            return [row], []
+        if name == "b.txt":  # the text gives nothing: undated
+            return [{**row, "value": None}], [{"published": None}]
+        return [row], [{"published": dt.date(2025, 4, 2), "published_from": "inferred", "published_precision": "day",
+                        "published_evidence": "weekday_date 'Wednesday, April 2, 2025' named 'Wednesday'"}]
+
+    summary, differing = measure(tmp_path, runner, sources=["a.txt", "b.txt"])
+    assert summary["inferred_by_weekday_date"] == 1 and summary["articles_dated_from_inferred"] == 1
+    assert summary["articles_undated"] == 1 and summary["anchored_rows_in_undated_articles"] == 1
+    assert summary["anchored_accuracy"] == 1.0 and differing == []

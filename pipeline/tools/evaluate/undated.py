@@ -7,7 +7,8 @@ the publication date comes from its text alone: a dateline, else the inference o
 "Undated articles". Every date row the dated run marks ``anchored`` is looked up in the undated
 run by its span; it is *right* when the value there is the same. Rows count only in articles
 the text dated (``dated_from_<published_from>`` says how); articles it left undated are
-counted apart, with their anchored rows, which then keep no value::
+counted apart, with their anchored rows, which then keep no value; ``inferred_by_<rule>`` counts the
+articles each inference rule dated::
 
     python -m pipeline.tools.evaluate.undated --raw ../fresh/articles --halves ../fresh/halves.csv --half dev
 
@@ -59,6 +60,9 @@ def measure(raw: Path, runner, *, sources: list[str]) -> tuple[dict, list[dict]]
             continue
         first = inferred[0]
         tally[f"articles_dated_from_{first['published_from']}"] += 1
+        if first["published_from"] == "inferred":
+            # the evidence opens with the rule that decided (README, "Undated articles")
+            tally[f"inferred_by_{(first.get('published_evidence') or '?').split(' ')[0]}"] += 1
         tally["text_date_equal_to_metadata"] += (
             first["published"] == meta.published and first["published_precision"] == meta.published_precision)
         tally["anchored_rows"] += n
