@@ -273,3 +273,36 @@ def test_files_of_the_last_index_under_the_same_code_are_checked_in_larger_batch
     batches = [t for t in stream.data if str(t["key"][0] if isinstance(t["key"], tuple) else t["key"]).startswith(
         "source_batch")]
     assert len(batches) == 1  # the four files, 2,000 bytes of work at most, checked in one task
+
+
+def test_diff_reads_one_file_tables_datasets_and_urls_alike(raw, tmp_path, config, nlp, client):
+    """`pipeline diff` of a local run against a dataset of the same corpus is empty; a changed row is reported."""
+    import hashlib
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    _local(raw, tmp_path, config, nlp)
+    _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "parts"), config, dataset=True)
+    _cluster(client, str(raw), str(tmp_path / "interim"), "memory://diffed/out", config, dataset=True)
+    for old, new in ((tmp_path / "out_local", tmp_path / "parts"), (tmp_path / "out_local", "memory://diffed/out"),
+                     (f"file://{tmp_path}/parts", tmp_path / "out_local")):
+        result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+        assert result.exit_code == 0, result.output
+    changed = tmp_path / "changed"
+    shutil.copytree(tmp_path / "out_local", changed)
+    dates = pq.read_table(changed / "dates.parquet")
+    values = dates.column("value").to_pylist()
+    values[0] = "1999"
+    pq.write_table(dates.set_column(dates.schema.get_field_index("value"), "value", pa.array(values)),
+                   changed / "dates.parquet")
+    manifest = json.loads((changed / "manifest.json").read_text())
+    manifest["files"]["dates.parquet"]["sha256"] = hashlib.sha256((changed / "dates.parquet").read_bytes()).hexdigest()
+    (changed / "manifest.json").write_text(json.dumps(manifest))
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "parts"), str(changed), "--json"])
+    assert result.exit_code == 1, result.output
+    (record,) = [r for rows in json.loads(result.output)["sources"].values() for r in rows]
+    assert record["table"] == "dates" and record["change"] == "changed" and "1999" in json.dumps(record)

@@ -233,7 +233,7 @@ def claims_part(job: Job, sources: list[str], mentions: tuple, entities: tuple, 
 
 
 def write_part(job: Job, table: str, name: str, part, *, final: bool = True, spent: str | None = None) -> dict:
-    """Write one partition's table (a ``(frame, ...)`` task result, or a frame) under ``name``; return ``{table: entry}``.
+    """Write one partition's table (a ``(frame, ...)`` task result, or a frame) under ``name``: ``{table: entry}``.
 
     ``final`` False: a temporary part of a one-file table, which ``assemble`` joins and
     removes (no fsync, no SHA-256). ``spent`` names the stage whose seconds the task
