@@ -1,6 +1,7 @@
 """The ``pipeline`` command line: a thin click layer over ``pipeline.runner`` and friends."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -10,12 +11,17 @@ import click
 
 from pipeline.run.config import ConfigError, load_config
 
-RAW = click.option("--raw", "raw_dir", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
-                   help="Input folder of .txt sources (and an optional sources.csv).")
-INTERIM = click.option("--interim", "interim_dir", type=click.Path(path_type=Path), default=Path("interim"),
-                       show_default=True, help="Folder for the stages' intermediate files.")
-OUT = click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
-                   show_default=True, help="Folder for the output tables and manifest.json.")
+
+def _location(option: str, help_text: str, default: str, *, dask: bool = False):
+    # a str, not a click.Path: a Path would fold the "//" of a URL
+    return click.option(option, f"{option[2:]}_dir", default=default, show_default=True, metavar="PATH|URL",
+                        help=f"{help_text} A path, or an fsspec URL (file://, memory://, s3://, gs://, abfs://)"
+                             + (" with --engine dask." if dask else "."))
+
+
+RAW = _location("--raw", "Input folder of .txt sources (and an optional sources.csv).", "raw")
+INTERIM = _location("--interim", "Folder for the stages' intermediate files.", "interim")
+OUT = _location("--out", "Folder for the output tables and manifest.json.", "outputs")
 CONFIG = click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
                       help="Configuration file [default: configs/pipeline.toml of this package].")
 STRICT = click.option("--strict", is_flag=True, help="Stop at the first error instead of recording it and going on.")
@@ -36,6 +42,36 @@ def _workspace(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Pat
         raise click.ClickException(f"[E010] input folder {raw_dir} does not exist or is not a folder; pass --raw DIR")
     return Workspace(raw_dir=raw_dir, interim_dir=interim_dir, out_dir=out_dir, config=config,
                      errors=ErrorLog(strict=strict))
+
+
+@contextlib.contextmanager
+def _folders(raw: str, interim: str, out: str | None = None, *, write_out: bool = True):
+    """The stage commands' locations as local folders: each a folder, or a copy of its URL written back after.
+
+    ``pipeline.run.storage`` decides how a location is opened, as for ``pipeline run``
+    (a URL with no fsspec backend is E044); a missing input location is E010.
+    """
+    from pipeline.run.storage import Store, local_copy, local_path
+
+    if local_path(raw) is None and not Store(raw).present():
+        raise click.ClickException(f"[E010] input folder {raw} does not exist or is not a folder; pass --raw DIR")
+    with contextlib.ExitStack() as stack:
+        folders = (stack.enter_context(local_copy(raw, write=False)),
+                   stack.enter_context(local_copy(interim, write=True)),
+                   None if out is None else stack.enter_context(local_copy(out, write=write_out)))
+        try:
+            yield folders
+        except (click.ClickException, SystemExit):
+            raise
+        except Exception as exc:
+            message = str(exc)
+            if "[E" not in message:
+                raise
+            # a coded line names the location as given: a URL's scratch copy means nothing to the reader
+            for folder, location in zip(folders, (raw, interim, out)):
+                if folder is not None and location is not None:
+                    message = message.replace(str(folder), location.rstrip("/"))
+            raise click.ClickException(message) from exc
 
 
 def _warn_inputs(ws) -> None:
@@ -107,17 +143,10 @@ def main() -> None:
     """
 
 
-def _location(option: str, help_text: str, default: str):
-    # a str, not a click.Path: a Path would fold the "//" of a URL
-    return click.option(option, f"{option[2:]}_dir", default=default, show_default=True, metavar="PATH|URL",
-                        help=f"{help_text} A path, or an fsspec URL (file://, memory://, s3://, gs://, abfs://) "
-                             "with --engine dask.")
-
-
 @main.command()
-@_location("--raw", "Input folder of sources (and an optional sources.csv).", "raw")
-@_location("--out", "Folder for the output tables and manifest.json.", "outputs")
-@_location("--interim", "Folder for the stages' intermediate files.", "interim")
+@_location("--raw", "Input folder of sources (and an optional sources.csv).", "raw", dask=True)
+@_location("--out", "Folder for the output tables and manifest.json.", "outputs", dask=True)
+@_location("--interim", "Folder for the stages' intermediate files.", "interim", dask=True)
 @CONFIG
 @STRICT
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
@@ -186,13 +215,14 @@ def _stage_command(name: str, function_name: str, summary: str, example: str):
     @STRICT
     @KEEP_GOING
     @_guard
-    def command(raw_dir: Path, interim_dir: Path, config_path: Path | None, strict: bool, keep_going: bool) -> None:
+    def command(raw_dir: str, interim_dir: str, config_path: Path | None, strict: bool, keep_going: bool) -> None:
         from pipeline.run import steps
 
-        ws = _workspace(raw_dir, interim_dir, Path("outputs"), config_path, strict)
-        if name == "segment":
-            _warn_inputs(ws)
-        getattr(steps, function_name)(ws)
+        with _folders(raw_dir, interim_dir) as (raw, interim, _):
+            ws = _workspace(raw, interim, Path("outputs"), config_path, strict)
+            if name == "segment":
+                _warn_inputs(ws)
+            getattr(steps, function_name)(ws)
         click.echo(f"{name}: done ({interim_dir})")
         _report_errors(ws, name, keep_going=keep_going)
 
@@ -224,7 +254,7 @@ _stage_command("claims", "stage_claims", "Build claims linking quantities, dates
               help="Write nothing: print the problems OUT/errors.parquet records and exit 1 if there are any "
                    "(`make all` runs this when the outputs are already up to date, so a rerun still fails).")
 @_guard
-def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path | None, check: bool) -> None:
+def publish(raw_dir: str, interim_dir: str, out_dir: str, config_path: Path | None, check: bool) -> None:
     """Write the output tables and manifest.json from the stages' interim files.
 
     Everything is written first; the exit status is then 1 when any stage recorded a
@@ -236,11 +266,13 @@ def publish(raw_dir: Path, interim_dir: Path, out_dir: Path, config_path: Path |
     """
     from pipeline.run.steps import recorded_errors, stage_publish
 
-    ws = _workspace(raw_dir, interim_dir, out_dir, config_path, False)
-    if check:
-        ws.errors.rows.extend(recorded_errors(out_dir))
-    else:
-        manifest = stage_publish(ws)
+    with _folders(raw_dir, interim_dir, out_dir, write_out=not check) as (raw, interim, out):
+        ws = _workspace(raw, interim, out, config_path, False)
+        if check:
+            ws.errors.rows.extend(recorded_errors(out))
+        else:
+            manifest = stage_publish(ws)
+    if not check:
         click.echo(f"wrote {out_dir}: " + ", ".join(f"{k} {v}" for k, v in manifest["rows"].items()))
     _report_errors(ws, "publish")
 

@@ -131,3 +131,49 @@ def test_a_stage_command_releases_the_interim_lock_for_the_next(tmp_path):
     assert (interim / "segment.json").is_file()
     with folder_lock(interim, role="interim"):
         pass
+
+
+def _stage_chain(raw: str, interim: str, out: str) -> None:
+    for command in STAGE_COMMANDS:
+        args = ["--raw", raw, "--interim", interim] + (["--out", out] if command == "publish" else [])
+        result = CliRunner().invoke(main, [command, *args])
+        assert result.exit_code == 0, (command, result.output)
+
+
+def test_stage_commands_take_file_and_memory_urls_and_give_the_local_tables(tmp_path):
+    """The Makefile's chain with every location a URL writes the tables a chain on local folders writes."""
+    import fsspec
+
+    from pipeline.core.schema import CONTRACT_TABLES
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / "001_546b4fd73cca9fc4.txt", raw)
+    (raw / "z.txt").write_text("LONDON - Siemens said on Monday that revenue rose 4% to €20bn in the third "
+                               "quarter.\n", encoding="utf-8")
+    memory = fsspec.filesystem("memory")
+    for name in ("001_546b4fd73cca9fc4.txt", "z.txt"):
+        memory.pipe_file(f"/stages/raw/{name}", (raw / name).read_bytes())
+    _stage_chain(str(raw), str(tmp_path / "interim"), str(tmp_path / "out"))
+    _stage_chain(f"file://{raw}", f"file://{tmp_path}/interim_url", f"file://{tmp_path}/out_url")
+    _stage_chain("memory://stages/raw", "memory://stages/interim", "memory://stages/out")
+    assert memory.exists("/stages/interim/segment.json") and memory.exists("/stages/out/manifest.json")
+    for table in CONTRACT_TABLES:
+        local = pd.read_parquet(tmp_path / "out" / f"{table}.parquet")
+        assert len(local), table
+        for other in (tmp_path / "out_url" / f"{table}.parquet", f"memory://stages/out/{table}.parquet"):
+            pd.testing.assert_frame_equal(pd.read_parquet(other), local)
+    # the order checks read the store's times: a stage after its input was redone is still refused
+    urls = ["--raw", "memory://stages/raw", "--interim", "memory://stages/interim"]
+    again = CliRunner().invoke(main, ["segment", *urls])
+    assert again.exit_code == 0, again.output
+    late = CliRunner().invoke(main, ["claims", *urls])
+    assert late.exit_code == 1 and "[E043]" in late.output
+    assert "memory://stages/interim/" in late.output and "pipeline-copy" not in late.output  # named as given
+
+
+@pytest.mark.parametrize(("raw", "code"), [("nosuchprotocol://corpus", "E044"), ("memory://no/such/corpus", "E010")])
+def test_a_stage_command_on_a_bad_url_is_one_coded_line(tmp_path, raw, code):
+    result = CliRunner().invoke(main, ["segment", "--raw", raw, "--interim", str(tmp_path / "interim")])
+    assert result.exit_code == 1 and f"[{code}]" in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output

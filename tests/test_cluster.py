@@ -96,7 +96,12 @@ def test_a_dataset_is_one_part_per_partition_read_back_as_the_local_table(raw, t
     import duckdb
 
     local = _local(raw, tmp_path, config, nlp)
-    manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config, dataset=True)
+    with distributed.get_task_stream(client) as stream:
+        manifest = _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config, dataset=True)
+    functions = [str(t["key"][0] if isinstance(t["key"], tuple) else t["key"]).split("-", 1)[0] for t in stream.data]
+    corpus_wide = [f for f in functions if f != "source_batch"]
+    # nine tasks per partition (its per-source tables written by one task) and five global ones
+    assert len(corpus_wide) == 9 * 2 + 5 and functions.count("sources_part") == 2
     parts = [name for name in manifest["files"] if name.startswith("claims/")]
     assert parts == ["claims/part-00000.parquet", "claims/part-00001.parquet"]  # two per worker
     for table in CONTRACT_TABLES:
@@ -248,3 +253,56 @@ def test_partitions_are_balanced_on_the_shards_the_corpus_wide_stages_read(tmp_p
     chunks = partitions([*heavy, *light], 2, weights)
     assert chunks == [["short0.txt", "short1.txt"], ["short2.txt", "short3.txt", *light]]
     assert _weights(Store(str(tmp_path)), ["gone.txt"]) == {"gone.txt": 0.0}  # no shard: the least work
+
+
+def test_files_of_the_last_index_under_the_same_code_are_checked_in_larger_batches(raw, tmp_path, config, nlp,
+                                                                                    client):
+    """A rerun's batches only check keys: fewer, larger tasks; a new file keeps the processing batch size."""
+    from pipeline.run.cluster import CHECK_FACTOR, _batches
+
+    sizes = {f"f{i:02d}.txt": 1_000 for i in range(4 * CHECK_FACTOR)}
+    assert len(list(_batches(sizes, 2_000))) == 2 * CHECK_FACTOR
+    assert list(_batches(sizes, 2_000, known=set(sizes))) == [list(sizes)[:2 * CHECK_FACTOR],
+                                                                 list(sizes)[2 * CHECK_FACTOR:]]
+    # the index records the code its keys were made with; another code's index makes every file new
+    _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config)
+    index = json.loads((tmp_path / "interim" / "run.json").read_text())
+    assert index["key_of_code"] and index["sources"]
+    with distributed.get_task_stream(client) as stream:
+        _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "out"), config)
+    batches = [t for t in stream.data if str(t["key"][0] if isinstance(t["key"], tuple) else t["key"]).startswith(
+        "source_batch")]
+    assert len(batches) == 1  # the four files, 2,000 bytes of work at most, checked in one task
+
+
+def test_diff_reads_one_file_tables_datasets_and_urls_alike(raw, tmp_path, config, nlp, client):
+    """`pipeline diff` of a local run against a dataset of the same corpus is empty; a changed row is reported."""
+    import hashlib
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    _local(raw, tmp_path, config, nlp)
+    _cluster(client, str(raw), str(tmp_path / "interim"), str(tmp_path / "parts"), config, dataset=True)
+    _cluster(client, str(raw), str(tmp_path / "interim"), "memory://diffed/out", config, dataset=True)
+    for old, new in ((tmp_path / "out_local", tmp_path / "parts"), (tmp_path / "out_local", "memory://diffed/out"),
+                     (f"file://{tmp_path}/parts", tmp_path / "out_local")):
+        result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+        assert result.exit_code == 0, result.output
+    changed = tmp_path / "changed"
+    shutil.copytree(tmp_path / "out_local", changed)
+    dates = pq.read_table(changed / "dates.parquet")
+    values = dates.column("value").to_pylist()
+    values[0] = "1999"
+    pq.write_table(dates.set_column(dates.schema.get_field_index("value"), "value", pa.array(values)),
+                   changed / "dates.parquet")
+    manifest = json.loads((changed / "manifest.json").read_text())
+    manifest["files"]["dates.parquet"]["sha256"] = hashlib.sha256((changed / "dates.parquet").read_bytes()).hexdigest()
+    (changed / "manifest.json").write_text(json.dumps(manifest))
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "parts"), str(changed), "--json"])
+    assert result.exit_code == 1, result.output
+    (record,) = [r for rows in json.loads(result.output)["sources"].values() for r in rows]
+    assert record["table"] == "dates" and record["change"] == "changed" and "1999" in json.dumps(record)

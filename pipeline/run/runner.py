@@ -149,7 +149,7 @@ def run_pipeline(ws: Workspace, *, nlp=None, workers: int = 1, engine: str = "lo
         finally:
             if runner is not None:
                 runner.close()
-        write_index(ws.index_path("run"), "run", entries)
+        write_index(ws.index_path("run"), "run", entries, key_of_code=key_of_code)
         live = [s for s in order if s in entries]
         # the manifest is written once, with the tables, so that it is part of the set published together
         return finish(ws, live, model_version=model_version, extra={"engine": {"name": engine, "workers": workers}},

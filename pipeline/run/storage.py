@@ -1,9 +1,11 @@
 """Input, interim and output locations as plain paths or fsspec URLs (file://, memory://, s3://, gs://, abfs://)."""
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.core.schema import (arrow_rows, read_arrow, read_table, to_arrow, write_arrow_atomic, write_bytes_atomic,
@@ -126,6 +128,26 @@ class Store:
                 found[name] = int(info.get("size") or 0)
         return dict(sorted(found.items()))
 
+    def present(self) -> bool:
+        """Whether the location itself exists (a folder, or an object-store prefix holding something)."""
+        return self.local.is_dir() if self.local is not None else self.fs.exists(self.root)
+
+    def tree(self) -> dict[str, float | None]:
+        """Every file under this location, at any depth, by relative name, with its modification time if known."""
+        if self.local is not None:
+            return {p.relative_to(self.local).as_posix(): p.stat().st_mtime for p in sorted(self.local.rglob("*"))
+                    if p.is_file()}
+        if not self.fs.exists(self.root):
+            return {}
+        found = {}
+        for path, info in self.fs.find(self.root, detail=True).items():
+            stamp = next((info[k] for k in ("mtime", "LastModified", "last_modified", "created") if info.get(k)), None)
+            if hasattr(stamp, "timestamp"):
+                stamp = stamp.timestamp()
+            # a backend's time as text (its own format) is left out: the copy then has the time it was made
+            found[path[len(self.root):].lstrip("/")] = float(stamp) if isinstance(stamp, (int, float)) else None
+        return dict(sorted(found.items()))
+
     def remove(self, name: str) -> None:
         if self.local is not None:
             import shutil
@@ -149,3 +171,44 @@ class Store:
             return
         self.remove(target)
         self.fs.mv(self.full(source), self.full(target), recursive=True)
+
+
+@contextlib.contextmanager
+def local_copy(location: str | Path, *, write: bool) -> Iterator[Path]:
+    """A local folder holding ``location``: a folder (or ``file://``) itself, else a scratch copy of the URL.
+
+    For the stage commands, which read and write a folder (``make``'s targets, timestamps
+    and locks): the copy keeps the store's modification times, so a stage's order checks see
+    them, and with ``write`` every file the command added or changed is written back and
+    every file it removed is removed, once it has succeeded. The whole location is copied:
+    a corpus for one machine; ``pipeline run --engine dask`` reads and writes a store in place.
+    """
+    import os
+    import tempfile
+
+    folder = local_path(location)
+    if folder is not None:
+        yield folder
+        return
+    store = Store(location)
+    with tempfile.TemporaryDirectory(prefix="pipeline-copy-") as scratch:
+        folder = Path(scratch)
+        before: dict[str, tuple[str, int]] = {}
+        for name, stamp in store.tree().items():
+            data = store.read_bytes(name)
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+            if stamp is not None:
+                os.utime(folder / name, (stamp, stamp))
+            before[name] = (hashlib.sha256(data).hexdigest(), (folder / name).stat().st_mtime_ns)
+        yield folder
+        if not write:
+            return
+        after = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+        for name, path in after.items():
+            data = path.read_bytes()
+            # a file rewritten with the same bytes goes back too: its new time is what the order checks read
+            if before.get(name) != (hashlib.sha256(data).hexdigest(), path.stat().st_mtime_ns):
+                store.write_bytes(name, data)
+        for name in sorted(set(before) - set(after)):
+            store.remove(name)

@@ -82,8 +82,11 @@ def read_index(path: Path) -> dict:
         return {"sources": {}}
 
 
-def write_index(path: Path, stage: str, entries: dict[str, dict]) -> None:
+def write_index(path: Path, stage: str, entries: dict[str, dict], *, key_of_code: str | None = None) -> None:
+    """Write a stage's index; ``key_of_code`` says every entry's key was made with that code (a finished run)."""
     payload = {"stage": stage, "sources": dict(sorted(entries.items()))}
+    if key_of_code is not None:  # a cluster rerun checks such sources in larger batches (cluster.CHECK_FACTOR)
+        payload["key_of_code"] = key_of_code
     write_bytes_atomic((json.dumps(payload, indent=1, sort_keys=True) + "\n").encode(), path)
 
 

@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.core.schema import CONTRACT_TABLES, ID_COLUMN
-from pipeline.run.outputs import OutputsError, check_rows, read_output_files, table_schema
+from pipeline.run.outputs import OutputsError, check_rows, table_schema
 
 #: the span key: rows whose ID changed are re-matched on it
 SPAN_KEY = ("source", "start", "end")
@@ -139,36 +139,54 @@ class DiffResult:
 # reading
 
 
-def read_outputs(out_dir: str | Path, *, label: str = "folder") -> dict[str, pa.Table]:
-    """Every contract table present in an output folder, as Arrow (file metadata dropped).
+def read_outputs(location: str | Path, *, label: str = "folder") -> dict[str, pa.Table]:
+    """Every contract table present in an output folder or fsspec URL, as Arrow (file metadata dropped).
 
-    Raises DiffInputError when the folder does not exist or holds no contract table.
+    A table is one file or a ``--dataset`` folder of parts (read as one table, parts in
+    order: rows are matched by key, so their order does not matter), read and checked
+    against the manifest as ``load`` reads it. Raises DiffInputError when the location
+    does not exist or holds no contract table.
     """
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise DiffInputError(f"[E070] {label} {out_dir} does not exist or is not a folder")
-    present = [name for name in CONTRACT_TABLES if (out_dir / f"{name}.parquet").is_file()]
-    if not present:
-        raise DiffInputError(
-            f"[E071] {label} {out_dir} holds none of the output tables ({', '.join(CONTRACT_TABLES)}.parquet); "
-            "give a folder written by `pipeline run`")
-    try:  # one complete run, checked against its manifest (an interrupted publish is finished first)
-        manifest, data = read_output_files(out_dir, list(CONTRACT_TABLES))  # a listed table that is gone: E053
+    from pipeline.run.outputs import read_output_parts
+    from pipeline.run.storage import Store, local_path
+
+    folder = local_path(location)
+    if folder is not None and not folder.is_dir():
+        raise DiffInputError(f"[E070] {label} {folder} does not exist or is not a folder")
+    where = str(folder) if folder is not None else str(location)
+    try:
+        store = Store(location)
+        if folder is None and not store.fs.exists(store.root):
+            raise DiffInputError(f"[E070] {label} {where} does not exist")
+        # one complete run, checked against its manifest (an interrupted local publish is finished first)
+        manifest, parts = read_output_parts(where, list(CONTRACT_TABLES))  # a listed file that is gone: E053
     except OutputsError as exc:
         raise DiffInputError(f"{exc} ({label} folder)") from exc
+    except ValueError as exc:  # no fsspec backend for the URL: the storage layer's coded line
+        raise DiffInputError(f"{exc} ({label})") from exc
+    present = [name for name in CONTRACT_TABLES if parts.get(name)]
+    if not present:
+        raise DiffInputError(
+            f"[E071] {label} {where} holds none of the output tables ({', '.join(CONTRACT_TABLES)}.parquet or a "
+            "folder of parts); give a folder written by `pipeline run`")
     tables: dict[str, pa.Table] = {}
     for name in present:
-        path = out_dir / f"{name}.parquet"
+        read = []
+        for file, raw in parts[name]:
+            path = Path(where) / file if folder is not None else f"{where.rstrip('/')}/{file}"
+            try:
+                table_schema(path, name, raw)
+                read.append(pq.read_table(pa.BufferReader(raw)).replace_schema_metadata(None))
+            except (OSError, pa.ArrowException) as exc:
+                raise DiffInputError(f"[E072] {label} {path} is not a readable Parquet file: {exc}") from exc
+            except OutputsError as exc:
+                if exc.code == "E056":  # diff's own code for a file it cannot read as the table, naming OLD or NEW
+                    raise DiffInputError(f"[E072] {label} {str(exc).split('] ', 1)[1]}") from exc
+                raise DiffInputError(f"{exc} ({label} folder)") from exc
+        tables[name] = read[0] if len(read) == 1 else pa.concat_tables(read)
         try:
-            raw = data[name] if name in data else path.read_bytes()
-            table_schema(path, name, raw)
-            tables[name] = pq.read_table(pa.BufferReader(raw)).replace_schema_metadata(None)
-            check_rows(out_dir, manifest, name, tables[name].num_rows)
-        except (OSError, pa.ArrowException) as exc:
-            raise DiffInputError(f"[E072] {label} {path} is not a readable Parquet file: {exc}") from exc
+            check_rows(where, manifest, name, tables[name].num_rows)
         except OutputsError as exc:
-            if exc.code == "E056":  # diff's own code for a file it cannot read as the table, naming OLD or NEW
-                raise DiffInputError(f"[E072] {label} {str(exc).split('] ', 1)[1]}") from exc
             raise DiffInputError(f"{exc} ({label} folder)") from exc
     return tables
 
@@ -510,13 +528,18 @@ def format_diff(result: DiffResult, *, limit: int | None = 50) -> str:
 
 
 @click.command(name="diff", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+# str, not click.Path: a Path would fold the "//" of a URL
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
 @click.option("--json", "as_json", is_flag=True, help="Print every difference as JSON instead of the summary.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Differing rows to list in the summary (0 lists all).")
-def diff_command(old: Path, new: Path, as_json: bool, limit: int) -> None:
+def diff_command(old: str, new: str, as_json: bool, limit: int) -> None:
     """Compare two output folders: rows added, removed and changed, grouped by source.
+
+    Each is a folder or an fsspec URL (file://, memory://, s3://, ...), its tables one file
+    each or datasets of parts (--dataset); a dataset and one-file tables of the same rows are
+    the same.
 
     Rows are matched by their stable ID, and by span when an ID changed, so a changed
     value reads as one changed row naming the column, old and new value. Exit status:
@@ -527,6 +550,7 @@ def diff_command(old: Path, new: Path, as_json: bool, limit: int) -> None:
     Example:
         pipeline diff outputs_main outputs_branch
         pipeline diff outputs_main outputs_branch --json > changes.json
+        pipeline diff outputs s3://news/out
     """
     try:
         result = diff_outputs(old, new)
