@@ -23,7 +23,9 @@ def direction(doc, units: list[_Unit], g: _Grammar, i: int, j: int) -> int:
             if tok.lower_ in g.future_preps:
                 return 1
             if tok.lower_ in g.neutral_preps and tok.dep_ == "prep":
-                return 0
+                # a deadline lies on either side of a past event ("talked of a plan by June") but after a
+                # future one ("will double its flights by August")
+                return 1 if _verb_above(tok, g) > 0 else 0
             if tok.pos_ == "ADJ" and tok.lower_ in g.future_adjectives:
                 return 1
             if tok.pos_ in ("VERB", "AUX"):
@@ -56,7 +58,9 @@ def _verb_tense(v, g: _Grammar, depth: int) -> int:
                 # says no more than "was proposed in March" does
                 return 0 if _past_plan(h) else 1
             if h.pos_ in ("VERB", "AUX") and _verb_tense(h, g, depth - 1) < 0:
-                return -1
+                # "went to see her on Friday" is past, but "decided to admit them in March" only says the
+                # admission follows the decision: an infinitive object of a past verb points nowhere
+                return 0 if v.dep_ in ("xcomp", "ccomp") and h.lemma_ in g.decision_lemmas else -1
         return 1
     if v.tag_ == "VBD":
         return -1
@@ -68,6 +72,17 @@ def _verb_tense(v, g: _Grammar, depth: int) -> int:
         return 1
     return 0
 
+
+
+def _verb_above(tok, g: _Grammar) -> int:
+    """What the first verb above ``tok`` says (-1 past, +1 future, 0 unknown or none)."""
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return 0
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return _verb_tense(tok, g, 2)
+    return 0
 
 
 def _past_plan(h) -> bool:
