@@ -389,6 +389,9 @@ POSITIVE = [
     ("Refunds take five business days.", "five business days", "P5D", False, "duration", MON, None),
     ("The contract runs for an additional year.", "an additional year", "P1Y", False, "duration", MON, None),
     ("The deal should close by year's end.", "year's end", "2025", True, "date", MON, "END"),
+    ("Ethnic Albanians are worried about the future.", "the future", "FUTURE_REF", True, "date", MON, None),
+    ("He was due to appear before a judge in Manhattan at midday.", "midday", "2025-03-17T12:00", True, "time", MON,
+     None),
 ]
 
 # sentence, phrase that must not be (part of) any date span
@@ -402,6 +405,7 @@ NEGATIVE = [
     ("Two men in their fifties were arrested.", "fifties"),
     ("Trading volumes fell sharply.", "Trading"),
     ("The working group met.", "working"),
+    ("The talks were about the future of Europe.", "the future"),
     # ages are no times (TimeBank marks 1 of its 38, the seeds' gold none), nor their shorter readings
     ("The 30-year-old minister resigned.", "30-year-old"),
     ("He is 45 years old and still plays.", "45 years old"),
