@@ -69,7 +69,6 @@ class _Grammar:
         self.future_preps = frozenset(tense.get("future_preps", ()))
         self.neutral_preps = frozenset(tense.get("neutral_preps", ()))
         self.future_adjectives = frozenset(tense.get("future_adjectives", ()))
-        self.decision_lemmas = frozenset(tense.get("decision_lemmas", ()))
         year_context = lexicon.get("year_context", {})
         self.year_preceders = frozenset(_key(w) for w in year_context.get("preceders", ()))
         self.weak_year_preceders = frozenset(_key(w) for w in year_context.get("weak_preceders", ()))

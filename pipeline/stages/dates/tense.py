@@ -58,9 +58,7 @@ def _verb_tense(v, g: _Grammar, depth: int) -> int:
                 # says no more than "was proposed in March" does
                 return 0 if _past_plan(h) else 1
             if h.pos_ in ("VERB", "AUX") and _verb_tense(h, g, depth - 1) < 0:
-                # "went to see her on Friday" is past, but "decided to admit them in March" only says the
-                # admission follows the decision: an infinitive object of a past verb points nowhere
-                return 0 if v.dep_ in ("xcomp", "ccomp") and h.lemma_ in g.decision_lemmas else -1
+                return -1
         return 1
     if v.tag_ == "VBD":
         return -1
