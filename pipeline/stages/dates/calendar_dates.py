@@ -253,6 +253,8 @@ def clock(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if [u.key for u in words] == ["midnight"]:
         # "expires at midnight Friday" is the end of Friday, as TIMEX3 writes it (dateparser reads its start)
         return _Norm("time", "T24:00", "day", None, True)
+    if [u.key for u in words] in (["noon"], ["midday"]):
+        return _Norm("time", "T12:00", "day", None, True)  # dateparser reads no "midday"
     reading = ctx.read(ctx.surface(words))
     if reading is None:
         return None

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pipeline.stages.dates.calendar import _Anchor
 from pipeline.stages.dates.grammar import _Grammar
 from pipeline.stages.dates.reading import _dp_read
-from pipeline.stages.dates.shapes import _Unit
+from pipeline.stages.dates.shapes import _Unit, _fraction
 from pipeline.stages.dates.tense import direction
 from pipeline.stages.dates.timex import _split_unit
 
@@ -40,9 +40,10 @@ class _Context:
     def number(self, us: list[_Unit]) -> float | None:
         """The count written by a $NUMBER ("45", "five", "twenty-five", "2.5", "a")."""
         total = None
-        for u in us:
+        for k, u in enumerate(us):
             if u.code in "dn":
-                return float(u.text.replace(",", ""))
+                whole = float(u.text.replace(",", ""))
+                return whole + _fraction(us[k + 1].text) if k + 1 < len(us) and us[k + 1].code == "r" else whole
             if u.code == "f":
                 return float(u.text)
             if self.g.is_(u, "NUMWORD"):

@@ -9,6 +9,7 @@ _SHAPE_CODES = {
     "DAYNUM": "d", "YEAR": "y", "INT": "n", "DECIMAL": "f", "ORDDAY": "o", "ORDNUM": "O",
     "DECADE4": "e", "DECADE2": "E", "CLOCK": "c", "CLOCKMER": "C", "QUARTER": "q",
     "HALF": "h", "NUMDATE": "D", "YEARSPAN": "Y", "HOLIDAY": "H", "FYEAR": "F", "FYPART": "P",
+    "FRACTION": "r",
 }
 _NUMERIC_CODES = frozenset("dynfoODYeEcCqhFP")
 _HYPHENS = frozenset("-\u2010\u2011\u2013")
@@ -17,6 +18,8 @@ _RE_DIGITS = re.compile(r"[0-9]+")
 _HAS_DIGIT = re.compile(r"[0-9]").search
 _RE_INT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
 _RE_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
+# a proper fraction after a whole number ("2 1/2 years", "5 1/2 hours"); "9/11" and "24/7" are none
+_RE_FRACTION = re.compile(r"([1-3])/([2-4])")
 _RE_ORD = re.compile(r"([0-9]+)(?:st|nd|rd|th)", re.I)
 _RE_DECADE4 = re.compile(r"([0-9]{3})0'?s")
 _RE_DECADE2 = re.compile(r"'?([0-9])0'?s")
@@ -49,6 +52,12 @@ class _Unit:
 
 
 
+def _fraction(text: str) -> float:
+    """The value of a FRACTION token ("1/2" -> 0.5)."""
+    num, den = text.split("/")
+    return int(num) / int(den)
+
+
 def _leading_int(text: str) -> int:
     """The number a day or ordinal token starts with ("19th" -> 19)."""
     return int(re.match(r"[0-9]+", text).group())
@@ -78,6 +87,9 @@ def _shape(text: str, year_min: int, year_max: int) -> str | None:
         return "n"
     if _RE_DECIMAL.fullmatch(text):
         return "f"
+    m = _RE_FRACTION.fullmatch(text)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return "r"
     m = _RE_ORD.fullmatch(text)
     if m:
         return "o" if 1 <= int(m.group(1)) <= 31 else "O"

@@ -23,7 +23,9 @@ def direction(doc, units: list[_Unit], g: _Grammar, i: int, j: int) -> int:
             if tok.lower_ in g.future_preps:
                 return 1
             if tok.lower_ in g.neutral_preps and tok.dep_ == "prep":
-                return 0
+                # a deadline lies on either side of a past event ("talked of a plan by June") but after a
+                # future one ("will double its flights by August")
+                return 1 if _verb_above(tok, g) > 0 else 0
             if tok.pos_ == "ADJ" and tok.lower_ in g.future_adjectives:
                 return 1
             if tok.pos_ in ("VERB", "AUX"):
@@ -68,6 +70,17 @@ def _verb_tense(v, g: _Grammar, depth: int) -> int:
         return 1
     return 0
 
+
+
+def _verb_above(tok, g: _Grammar) -> int:
+    """What the first verb above ``tok`` says (-1 past, +1 future, 0 unknown or none)."""
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return 0
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return _verb_tense(tok, g, 2)
+    return 0
 
 
 def _past_plan(h) -> bool:

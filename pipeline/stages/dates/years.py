@@ -111,12 +111,13 @@ def year_range(ctx: _Context, us, rule, i, j) -> _Norm | None:
 
 def decade(ctx: _Context, us, rule, i, j) -> _Norm | None:
     mod, _ = ctx.prefix(us)
-    u = next(u for u in us if u.code in "eE")
+    u = next(u for u in us if u.code in "eE" or ctx.g.is_(u, "DECADE_WORD"))
     if u.code == "e":
         start = int(_RE_DECADE4.fullmatch(u.text).group(1)) * 10
         anchored = False
     else:
-        digit = int(_RE_DECADE2.fullmatch(u.text).group(1))
+        word = ctx.pay(u, "DECADE_WORD")
+        digit = int(word) if word is not None else int(_RE_DECADE2.fullmatch(u.text).group(1))
         if ctx.anchor is None:
             return _Norm("date", None, "decade", None, True, mod)
         start = 2000 + digit * 10
