@@ -9,7 +9,7 @@ from pipeline.stages.claims.attribution import (
     speech_contents,
 )
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.grammar import EDGE_DEPS, clause_head, own_subject
+from pipeline.stages.claims.grammar import EDGE_DEPS, VERBAL, clause_head, own_subject
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold
 
@@ -57,9 +57,35 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
     return ctx.coreference.resolve_subject_token(subject, head, quote_speaker) is not None
 
 
+def restated_clause(token, head, rules: ClaimRules):
+    """The clause a comma-set noun phrase sums up when the parser hung the phrase on the verb above, else None.
+
+    "The meeting comes after oil prices fell more than 18% in 2025, their steepest yearly drop
+    since 2020": the phrase right after the "after" clause restates that clause's fact (the fall
+    was the steepest drop since 2020), so its values are that clause's, not the meeting's. Only a
+    phrase the comma joins to the end of a clause of ``head``'s with a subject of its own counts;
+    a phrase with no clause before it ("The bank cut rates, its first cut since 2020") stays the
+    verb's.
+    """
+    node = token
+    while node.head.i != head.i:
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    if node.dep_ not in rules.restating_deps or node.left_edge.i < 2 or node.i < head.i:
+        return None
+    comma = node.left_edge.i - 1
+    if node.doc[comma].text != ",":
+        return None
+    return next((child for child in head.children
+                 if head.i < child.i < node.i and child.right_edge.i in (comma - 1, comma) and child.pos_ in VERBAL
+                 and child.dep_ in rules.clause_deps and own_subject(child, rules) is not None), None)
+
+
 def claim_head(token, ctx: ArticleContext, quote_speaker: dict | None):
-    """The head of the claim a value token belongs to (see ``is_claim_head``)."""
+    """The head of the claim a value token belongs to (see ``is_claim_head``; ``restated_clause``)."""
     head = clause_head(token, ctx.rules)
+    head = restated_clause(token, head, ctx.rules) or head
     while not is_claim_head(head, ctx, quote_speaker):
         head = clause_head(head.head, ctx.rules)
     return head
