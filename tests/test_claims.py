@@ -1399,6 +1399,9 @@ def test_fans_and_supporters_are_not_their_owner(nlp, extractor, text, value, su
     ("Liverpool won the league. Liverpool fans partied inside and outside its famous Anfield Stadium.", None),
     # look-alike: a nameless subject phrase without the topic inside it may still stand for it
     ("Liverpool won the league. The club confirmed the signing of a new striker.", "Liverpool"),
+    # but only one naming an actor's kind: a thing is what its clause is about, not the topic (dev: Liverpool, K2)
+    ("Liverpool won the league. The title was sealed in style after the break.", None),
+    ("Poland signed a deal for 180 tanks. The new deal also includes training and repair packages.", None),
 ])
 def test_the_topic_inside_a_subject_phrase_is_no_value_less_subject(nlp, extractor, text, subject):
     second = text.index(". ") + 2
