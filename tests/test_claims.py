@@ -1399,6 +1399,9 @@ def test_fans_and_supporters_are_not_their_owner(nlp, extractor, text, value, su
     ("Liverpool won the league. Liverpool fans partied inside and outside its famous Anfield Stadium.", None),
     # look-alike: a nameless subject phrase without the topic inside it may still stand for it
     ("Liverpool won the league. The club confirmed the signing of a new striker.", "Liverpool"),
+    # but only one naming an actor's kind: a thing is what its clause is about, not the topic (dev: Liverpool, K2)
+    ("Liverpool won the league. The title was sealed in style after the break.", None),
+    ("Poland signed a deal for 180 tanks. The new deal also includes training and repair packages.", None),
 ])
 def test_the_topic_inside_a_subject_phrase_is_no_value_less_subject(nlp, extractor, text, subject):
     second = text.index(". ") + 2
@@ -1557,3 +1560,58 @@ def test_a_relative_clause_on_the_owner_of_the_subject_keeps_its_date(nlp, extra
     built = build(nlp, extractor, text, dates=["five years ago"], quantities=[("5,000 troops", "count")])
     (row,) = built.rows
     assert row["date_ids"] == [built.value_id("five years ago")]
+
+
+# ------------------------------------------------------------- which clause a value belongs to (round 6)
+
+
+@pytest.mark.parametrize("text, dates, quantities, together, apart", [
+    # "their" sums up the "after" clause, whose subject is plural, not the meeting's (dev: OPEC+)
+    ("Sunday's meeting of eight members of OPEC+ comes after oil prices fell more than 18% in 2025, their steepest "
+     "yearly drop since 2020.", ["Sunday", "2025", "2020"], [("eight members", "count"), ("18%", "percent")],
+     ("18%", "2020"), ("Sunday", "2020")),
+    # look-alike: "their" agrees with the main clause's subject: the shares' best day, not the firm's
+    ("Shares rose 4% on Tuesday after the firm posted a profit of $2 billion, their best day since 2019.",
+     ["Tuesday", "2019"], [("4%", "percent"), ("$2 billion", "money")], ("4%", "2019"), None),
+    # look-alike: no clause before the comma: the phrase sums up the verb's own clause
+    ("The bank cut rates by 25 basis points on Wednesday, its first cut since 2020.",
+     ["Wednesday", "2020"], [("25 basis points", "percent")], ("25 basis points", "2020"), None),
+])
+def test_a_phrase_summing_up_the_clause_before_it_takes_that_clauses_values(nlp, extractor, text, dates,
+                                                                             quantities, together, apart):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    first, second = (built.row_with(value) for value in together)
+    assert first is second
+    if apart is not None:
+        assert built.row_with(apart[0]) is not built.row_with(apart[1])
+
+
+@pytest.mark.parametrize("text, dates, quantities, value, subject", [
+    # a verb phrase coordinated inside a subjectless infinitive shares the subject above (dev: Orsted)
+    ("Orsted shares fell at the Copenhagen Stock Exchange. The proceeds will be used to strengthen the company's "
+     "capital structure and ensure it is sufficiently capitalised from 2025-2027, during which Orsted targets to "
+     "deliver its 8.1GW offshore wind construction portfolio.", ["2025-2027"], [("8.1GW", "measure")], "2025-2027",
+     "The proceeds"),
+    # look-alike: coordinated with a clause that has a subject of its own, it keeps its own (dev: Nestle)
+    ("Navratil emphasized that driving growth is the company's top priority and announced that Nestlé will increase "
+     "its cost-savings target to 3 billion Swiss francs by 2027.", ["2027"], [("3 billion Swiss francs", "money")],
+     "2027", "Nestlé"),
+])
+def test_a_coordinated_verb_phrase_without_a_subject_shares_the_one_above(nlp, extractor, text, dates, quantities,
+                                                                          value, subject):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    assert built.row_with(value)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, quantities, subject, rules", [
+    # a count deep in the subject phrase counts a part of another thing: the meeting is the subject (dev: OPEC+)
+    ("Sunday's meeting of eight members of the European Union approved a rise of 137,000 barrels.",
+     [("eight members", "count"), ("137,000 barrels", "measure")], "Sunday's meeting", {"phrase"}),
+    # look-alike: the count heading the subject names the entity it counts
+    ("All 27 EU leaders backed a €150 billion defence fund.",
+     [("27 EU leaders", "count"), ("€150 billion", "money")], "EU", {"described", "phrase_name"}),
+])
+def test_only_a_count_heading_a_stated_subject_names_its_entity(nlp, extractor, text, quantities, subject, rules):
+    built = build(nlp, extractor, text, quantities=quantities)
+    row = built.row_with(quantities[-1][0])
+    assert row["subject"] == subject and row["subject_rule"] in rules

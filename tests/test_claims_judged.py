@@ -21,6 +21,7 @@ from pipeline.tools.judged import (
     load_judgements,
     read_excerpts,
     score,
+    value_qualifiers,
 )
 
 from .conftest import ROOT
@@ -75,6 +76,31 @@ def test_the_scorer_tells_right_from_wrong_rows():
         score(pd.DataFrame([row]), dates, quantities, {"a.txt": "other text"}, judgements)
 
 
+def test_a_value_matches_its_judgement_up_to_a_leading_qualifier(config):
+    """The dates stage now keeps "nearly" in "nearly three years": the same span, one to one; another value stays wrong."""
+    text = "The reduced rate is the lowest it has been in nearly three years, down 5 points."
+    row = {"source": "a.txt", "start": 0, "end": len(text), "text": text, "quantity_ids": [], "date_ids": ["d1"],
+           "subject": "The reduced rate", "confidence": 0.9}
+    judgements = [_judgement(text=text, subject="the reduced rate", subject_aliases=(), values=("three years",))]
+    qualifiers = value_qualifiers(config)
+    assert "nearly" in qualifiers and "more than" in qualifiers  # read from configs/dates.toml and quantities.toml
+
+    def problems(*linked: str, judged=judgements, use=qualifiers):
+        dates = pd.DataFrame({"date_id": [f"d{i}" for i in range(len(linked))], "text": list(linked)})
+        rows = pd.DataFrame([{**row, "date_ids": list(dates.date_id)}])
+        return dict(score(rows, dates, pd.DataFrame(columns=["quantity_id", "text"]), {"a.txt": text}, judged,
+                          qualifiers=use)["dev"].problems)
+
+    assert problems("nearly three years") == {}
+    assert problems("nearly three years", use=()) == {"values": 1}  # without the configs' list: exact texts
+    assert problems("nearly four years") == {"values": 1}           # a different value is still wrong
+    assert problems("three years ago") == {"values": 1}             # a trailing word is no qualifier
+    assert problems("nearly three years", "three years") == {"values": 1}  # one to one: no value twice
+    two = [_judgement(text=text, subject="the reduced rate", subject_aliases=(), values=("three years", "5 points"))]
+    assert problems("5 points", "more than three years", judged=two) == {}
+    assert problems("three years", "three years", judged=two) == {"values": 1}
+
+
 @pytest.fixture(scope="module")
 def sample_scores(tmp_path_factory, config, nlp):
     from pipeline import load
@@ -86,7 +112,7 @@ def sample_scores(tmp_path_factory, config, nlp):
     run_pipeline(ws, nlp=nlp)
     tables = load(ws.out_dir)
     return score(tables.claims, tables.dates, tables.quantities, read_excerpts(SAMPLE / "excerpts"),
-                 load_judgements(SAMPLE / "judgements.jsonl"))
+                 load_judgements(SAMPLE / "judgements.jsonl"), qualifiers=value_qualifiers(config))
 
 
 @pytest.mark.slow

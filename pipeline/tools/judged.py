@@ -21,7 +21,15 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
   writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
-expected one and its linked values are exactly the expected ones. A row whose span has
+expected one and its linked values are exactly the expected ones. Values are compared
+by their spans' texts, one linked value to one judged value, and a linked value also matches
+a judged one that is the same span up to leading qualifier words ("nearly three years" for
+"three years", "more than 18%" for "18%"): the judgements name values as the dates and
+quantities stages wrote them when the rows were judged, and the dates stage has since moved a
+count's qualifier inside its span (TimeML's extent). The qualifiers are those the stages read
+(``[qualifiers]`` of configs/dates.toml, ``[approx]`` of configs/quantities.toml), passed in by
+``value_qualifiers``; any other difference (another number, another unit, a trailing word) is
+still a wrong value. A row whose span has
 no judgement is *unjudged*: it is reported so that a reader can judge it, and is not
 counted as right or wrong.
 """
@@ -137,9 +145,19 @@ class HalfScore:
         return self.key_found / self.key if self.key else None
 
 
+def value_qualifiers(config) -> tuple[str, ...]:
+    """The qualifier words the dates and quantities stages may put before a value (their configs), folded."""
+    words = [*config.lexicon("dates").get("qualifiers", {}), *config.lexicon("quantities").get("approx", {})]
+    return tuple(sorted({_fold(word) for word in words}, key=lambda word: (-len(word), word)))
+
+
 def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, texts: dict[str, str],
-          judgements: list[Judgement]) -> dict[str, HalfScore]:
-    """Score every claim row of a run on the excerpts against the judgements, per half."""
+          judgements: list[Judgement], *, qualifiers: tuple[str, ...] = ()) -> dict[str, HalfScore]:
+    """Score every claim row of a run on the excerpts against the judgements, per half.
+
+    ``qualifiers`` (``value_qualifiers(config)``): leading words by which a linked value's
+    text may differ from the judged one's.
+    """
     located = _locate(texts, judgements)
     half_of_source = {j.source: j.half for j in judgements}
     rows_by_source: dict[str, list[dict]] = {}
@@ -160,7 +178,7 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
             tally.unjudged.append(shown)
             continue
         tally.judged += 1
-        problems = _problems(row, values, judgement)
+        problems = _problems(row, values, judgement, qualifiers=qualifiers)
         confident = row.get("confidence") is not None and row["confidence"] >= HIGH_CONFIDENCE
         tally.high += confident
         for name in _evidence_names(row):
@@ -235,13 +253,41 @@ def _expected_subjects(judgement: Judgement) -> set[str]:
     return {_fold(judgement.subject), *map(_fold, judgement.subject_aliases)}
 
 
-def _problems(row: dict, values: list[str], judgement: Judgement) -> list[str]:
+def _unqualified(text: str, qualifiers: tuple[str, ...]) -> str:
+    """A folded value text without the leading qualifier words ("nearly three years" -> "three years")."""
+    for qualifier in qualifiers:  # longest first: "no more than" before "more than"
+        if text.startswith(qualifier + " "):
+            return text[len(qualifier) + 1:].lstrip()
+    return text
+
+
+def _values_match(values: list[str], expected: tuple[str, ...], qualifiers: tuple[str, ...]) -> bool:
+    """Linked and judged values pair one to one: equal texts first, then equal up to a leading qualifier."""
+    linked, judged = sorted(map(_fold, values)), sorted(map(_fold, expected))
+    if len(linked) != len(judged):
+        return False
+    unmatched = []
+    for text in linked:
+        if text in judged:
+            judged.remove(text)
+        else:
+            unmatched.append(text)
+    for text in unmatched:
+        bare = _unqualified(text, qualifiers)
+        candidates = [j for j in judged if _unqualified(j, qualifiers) == bare]
+        if not candidates:
+            return False
+        judged.remove(candidates[0])
+    return True
+
+
+def _problems(row: dict, values: list[str], judgement: Judgement, *, qualifiers: tuple[str, ...] = ()) -> list[str]:
     if judgement.verdict == "not_claim":
         return ["not a claim"]
     problems = []
     if _fold(row["subject"]) not in _expected_subjects(judgement):
         problems.append("subject")
-    if sorted(map(_fold, values)) != sorted(map(_fold, judgement.values)):
+    if not _values_match(values, judgement.values, qualifiers):
         problems.append("values")
     return problems
 
@@ -275,14 +321,14 @@ def format_scores(scores: dict[str, HalfScore], *, details: bool = False, half: 
     return "\n".join(lines)
 
 
-def score_outputs(out_dir: str | Path, sample_dir: str | Path) -> dict[str, HalfScore]:
-    """Score the tables in ``out_dir`` (a run over ``sample_dir/excerpts``) against its judgements."""
+def score_outputs(out_dir: str | Path, sample_dir: str | Path, *, config) -> dict[str, HalfScore]:
+    """Score the tables in ``out_dir`` (a run over ``sample_dir/excerpts`` with ``config``) against its judgements."""
     from pipeline.core.schema import read_table
 
     out_dir, sample_dir = Path(out_dir), Path(sample_dir)
     tables = {name: read_table(name, out_dir / f"{name}.parquet") for name in ("claims", "dates", "quantities")}
     return score(tables["claims"], tables["dates"], tables["quantities"], read_excerpts(sample_dir / "excerpts"),
-                 load_judgements(sample_dir / "judgements.jsonl"))
+                 load_judgements(sample_dir / "judgements.jsonl"), qualifiers=value_qualifiers(config))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -313,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         ws = Workspace(raw_dir=sample / "excerpts", interim_dir=Path(tmp) / "interim", out_dir=Path(tmp) / "out",
                        config=load_config(None), errors=ErrorLog())
         run_pipeline(ws)
-        scores = score_outputs(ws.out_dir, sample)
+        scores = score_outputs(ws.out_dir, sample, config=ws.config)
     print(format_scores(scores, details=args.details, half=args.half))
     if args.evidence:
         print(format_evidence(scores[args.half], args.half))

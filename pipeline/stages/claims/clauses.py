@@ -9,7 +9,7 @@ from pipeline.stages.claims.attribution import (
     speech_contents,
 )
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.grammar import EDGE_DEPS, clause_head, own_subject
+from pipeline.stages.claims.grammar import EDGE_DEPS, PLURAL_TAGS, VERBAL, clause_head, own_subject
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold
 
@@ -57,9 +57,45 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
     return ctx.coreference.resolve_subject_token(subject, head, quote_speaker) is not None
 
 
+def restated_clause(token, head, rules: ClaimRules):
+    """The clause a comma-set noun phrase sums up when the parser hung the phrase on the verb above, else None.
+
+    "Sunday's meeting comes after oil prices fell more than 18% in 2025, their steepest yearly
+    drop since 2020": the phrase right after the "after" clause restates that clause's fact (the
+    fall was the steepest drop since 2020), so its values are that clause's, not the meeting's.
+    The phrase's own possessive pronoun tells whose fact it sums up: it must agree in number with
+    the clause's subject ("their": "oil prices") and not with ``head``'s ("Shares rose 4% after
+    the firm posted a profit, their best day since 2019" stays the shares'). A phrase without
+    one, or with no clause before its comma ("The bank cut rates, its first cut since 2020"),
+    stays the verb's.
+    """
+    node = token
+    while node.head.i != head.i:
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    if node.dep_ not in rules.restating_deps or node.i < head.i or node.left_edge.i < 1:
+        return None
+    comma = node.left_edge.i - 1
+    owner = next((child for child in node.children if child.dep_ == "poss"
+                  and child.lower_ in rules.group_pronouns | rules.thing_pronouns), None)
+    if node.doc[comma].text != "," or owner is None:
+        return None
+    plural = owner.lower_ in rules.group_pronouns
+    for clause in head.children:
+        if head.i < clause.i < node.i and clause.right_edge.i in (comma - 1, comma) and clause.pos_ in VERBAL \
+                and clause.dep_ in rules.clause_deps:
+            subject, main_subject = own_subject(clause, rules), own_subject(head, rules)
+            if subject is not None and (subject.tag_ in PLURAL_TAGS) is plural and (
+                    main_subject is None or (main_subject.tag_ in PLURAL_TAGS) is not plural):
+                return clause
+    return None
+
+
 def claim_head(token, ctx: ArticleContext, quote_speaker: dict | None):
-    """The head of the claim a value token belongs to (see ``is_claim_head``)."""
+    """The head of the claim a value token belongs to (see ``is_claim_head``; ``restated_clause``)."""
     head = clause_head(token, ctx.rules)
+    head = restated_clause(token, head, ctx.rules) or head
     while not is_claim_head(head, ctx, quote_speaker):
         head = clause_head(head.head, ctx.rules)
     return head

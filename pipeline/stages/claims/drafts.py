@@ -21,11 +21,15 @@ def main_clause(head, sent, rules):
     clause's subject, even when the values sit in a clause below it ("The projected win
     came five weeks after Carney triggered an election"; "Poland is a key ally, while
     Ukraine is struggling with the invasion that began in 2022"). A clause coordinated
-    with the main one ("X rose, and Y fell 2%") has a subject of its own.
+    with the main one ("X rose, and Y fell 2%") has a subject of its own, or the subject of
+    the clause it is coordinated with; a verb phrase coordinated inside a subjectless
+    infinitive shares the subject above ("The proceeds will be used to strengthen the
+    balance sheet and ensure it is capitalised from 2025-2027": the proceeds).
     """
     node = head
     while node.i != sent.root.i and node.head.i != node.i:
-        if node.dep_ in rules.coordinate_deps:
+        if node.dep_ in rules.coordinate_deps and (own_subject(node, rules) is not None
+                                                   or own_subject(node.head, rules) is not None):
             return head
         node = node.head
     return node if node.i == sent.root.i else head

@@ -65,7 +65,7 @@ def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None,
     subject or a nationality ("Romanian authorities"), or a coordination of names acting
     on a named thing (``joint_object``). A nameless noun phrase stands for the article's
     topic only when the topic is named in its sentence or the ``fact_topic_reach`` before
-    it. Names merely nearby in the clause never stand in: they are side actors. The
+    it, and never when it points back to a thing (``_points_to_a_thing``). Names merely nearby in the clause never stand in: they are side actors. The
     empty "it" of a cleft ("it was the Belgians who ...") names nothing.
     """
     rules = ctx.rules
@@ -77,7 +77,7 @@ def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None,
         joint = joint_object(token, verb, ctx)
         return (joint, "joint_object") if joint is not None else (found, rule)
     if (topic is not None and token.pos_ == "NOUN" and token.dep_ not in {"csubj", "csubjpass"}
-            and named_lately(ctx, topic, verb, rules.fact_topic_reach)):
+            and not _points_to_a_thing(token, rules) and named_lately(ctx, topic, verb, rules.fact_topic_reach)):
         # unless the topic is only a modifier inside the subject phrase ("Liverpool fans partied"):
         # the phrase, not its modifier, acts, and it names no actor of its own
         return (None, None) if _names_inside(ctx, topic, token) else (topic, "topic")
@@ -92,3 +92,15 @@ def _names_inside(ctx: ArticleContext, topic: dict, token) -> bool:
     # the same name as ``named_lately`` counts it: its text, or a long word of it ("Trump" for "Donald Trump")
     return any(m["label"] == topic["label"] and (fold(m["text"]) == folded or words & name_words(m["text"]))
                for m in ctx.index.mentions_in(first.idx, last.idx + len(last.text)))
+
+
+def _points_to_a_thing(token, rules) -> bool:
+    """True for a definite phrase whose noun names no actor's kind: "The title", "The new deal", "This instrument".
+
+    A definite article or demonstrative (``anaphoric_determiners``) points back to one thing
+    spoken of; unless its noun is an actor's kind ("the club", "the company":
+    ``description_nouns``), that thing, not the article's topic, is what the clause is
+    about ("The title was sealed in style" is not a fact about Liverpool).
+    """
+    return token.lemma_.lower() not in rules.description_nouns and any(
+        child.dep_ == "det" and child.lower_ in rules.anaphoric_determiners for child in token.children)

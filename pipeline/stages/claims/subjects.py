@@ -235,9 +235,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
         if stated and fallback_text and (speaker_token is None or token.i != speaker_token.i):
             # a subject the text states is what the claim is about, named or not: a name found
             # elsewhere in the clause or the article's topic would be a guess, its own words are not.
-            # Only a quantity inside it may name the entity it counts ("All 27 EU leaders").
-            found = described([(row, t) for row, t in group if token.left_edge.i <= t.i <= token.right_edge.i],
-                              ctx, quote_speaker)
+            # Only a quantity heading it may name the entity it counts ("All 27 EU leaders"); one
+            # deeper in the phrase counts a part of another thing ("Sunday's meeting of eight members
+            # of OPEC+" is about the meeting, not OPEC+)
+            found = described([(row, t) for row, t in group if t.i == token.i], ctx, quote_speaker)
             if found is not None:
                 return found, mention_text(found), verb, "described"
             return None, fallback_text, verb, "phrase"
