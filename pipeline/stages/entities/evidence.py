@@ -53,6 +53,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.stages.entities.acronyms import common_acronyms, spells_common
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.options import Options
@@ -200,8 +201,11 @@ class LabelEvidence:
                         for m in mentions]
         mentions = mentions + self.finders.find(ctx, mentions, credits=credits)
         clubs = self._clubs(ctx, mentions)
+        common = common_acronyms(ctx.text, self.options.acronym_fillers)
         out: list[Mention] = []
         for m in mentions:
+            if common and m.entry is None and spells_common(ctx.text, m.start, m.end, common):
+                continue  # "photovoltaic (PV)": jargon, and so is every "PV" of the article
             if m.evidence is not None:  # a finder's, decided by the words that found it
                 out.append(m)
                 continue
@@ -447,3 +451,5 @@ def _count_word(text: str, phrase: str) -> int:
             count += 1
         at = text.find(phrase, at + 1)
     return count
+
+
