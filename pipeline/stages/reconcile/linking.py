@@ -137,6 +137,10 @@ def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features
     return _Row(record=record, surface=surface, key=key, label=triple[1], gaz=gaz, person=person)
 
 
+#: heads of government bodies written before or after their field ("Defence Ministry", "Ministry of Defence")
+_REORDERED_HEADS = frozenset({"Ministry", "Department"})
+
+
 def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: dict, opts: dict) -> tuple:
     """(surface, key, gazetteer entry, person name) of one candidate's text, label and canonical hint."""
     # the alias keeps a leading "the" (the extractor leaves it only in "the bloc"-like
@@ -147,6 +151,9 @@ def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: di
     if len(words) >= 2 and words[-1] in opts["legal_forms"] and label == "ORG":
         # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form
         key = surface_key(" ".join(words[:-1]))
+    elif len(words) == 2 and words[1] in _REORDERED_HEADS and words[0][:1].isupper() and label == "ORG":
+        # "Defence Ministry" is the "Ministry of Defence" the same text writes
+        key = surface_key(f"{words[1]} of {words[0]}")
     gaz = by_name.get(hint) if hint is not None else None
     if gaz is None:
         gaz = by_key.get(key)
