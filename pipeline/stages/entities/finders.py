@@ -44,7 +44,10 @@ _PERSON = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+(?:-[A-Za
 _CREDIT_NAME = r"[A-Z][\w.&]*(?:[^\S\n]+[A-Z][\w.&]*){0,2}"
 _CREDITS = (re.compile(r"[–—-][^\S\n]+(" + _CREDIT_NAME + r")[^\S\n]+[–—-][^\S\n]+\d{1,2}/\d{1,2}/\d{2,4}"),
             re.compile(r"^[A-Z][A-Z.,'’ -]+[^\S\n]*\((" + _CREDIT_NAME + r")\)", re.MULTILINE),
-            re.compile(r"(?:\A|\n)[^\S\n]*([A-Z]{2,5})[^\S\n]*\n"))
+            re.compile(r"(?:\A|\n)[^\S\n]*([A-Z]{2,5})[^\S\n]*\n"),
+            # a photo credit, the photographer and the agency alone on a line ("Brendan McDiarmid | Reuters")
+            re.compile(r"^[^\S\n]*[A-Z][\w.'’-]+(?:[^\S\n]+[A-Z][\w.'’-]+){1,3}[^\S\n]*\|[^\S\n]*(" + _CREDIT_NAME + r")[^\S\n]*$",
+                       re.MULTILINE))
 #: how far into an article a credit line alone ("AFP") may stand: under the headline, never in the body
 _CREDIT_LINE_CHARS = 400
 _PLACE = re.compile(r"(?<![\w-])(?:in|at|from)[^\S\n]+([A-Z][^\W\d_]+(?:[^\S\n]+[A-Z][^\W\d_]+){0,2})")
@@ -101,7 +104,7 @@ class MissedNames:
         return found
 
     def credits(self, ctx: ArticleContext) -> set[tuple[int, int]]:
-        """Spans of news outlets in credits ("– DW – 12/17/2025", "GENEVA (AFP) -", "AFP" alone under the headline)."""
+        """Spans of news outlets in credits ("– DW – 12/17/2025", "GENEVA (AFP) -", "AFP" alone under the headline, "Brendan McDiarmid | Reuters")."""
         spans = set()
         for pattern in _CREDITS:
             for g in pattern.finditer(ctx.text, 0, _CREDIT_LINE_CHARS if pattern is _CREDITS[2] else len(ctx.text)):

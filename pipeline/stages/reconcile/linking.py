@@ -137,6 +137,10 @@ def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features
     return _Row(record=record, surface=surface, key=key, label=triple[1], gaz=gaz, person=person)
 
 
+#: heads of government bodies written before or after their field ("Defence Ministry", "Ministry of Defence")
+_REORDERED_HEADS = frozenset({"Ministry", "Department"})
+
+
 def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: dict, opts: dict) -> tuple:
     """(surface, key, gazetteer entry, person name) of one candidate's text, label and canonical hint."""
     # the alias keeps a leading "the" (the extractor leaves it only in "the bloc"-like
@@ -147,6 +151,9 @@ def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: di
     if len(words) >= 2 and words[-1] in opts["legal_forms"] and label == "ORG":
         # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form
         key = surface_key(" ".join(words[:-1]))
+    elif len(words) == 2 and words[1] in _REORDERED_HEADS and words[0][:1].isupper() and label == "ORG":
+        # "Defence Ministry" is the "Ministry of Defence" the same text writes
+        key = surface_key(f"{words[1]} of {words[0]}")
     gaz = by_name.get(hint) if hint is not None else None
     if gaz is None:
         gaz = by_key.get(key)
@@ -345,7 +352,9 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                 row.target = own_target(linked)
                 row.vote = "PERSON"
                 continue
-            clipped = _clipped_name(row, starts, longer_by_word, opts["org_suffixes"])
+            # a known short form ("Fed") is its long form's, never the branch it ends ("Kansas City Fed")
+            clipped = (_clipped_name(row, starts, longer_by_word, opts["org_suffixes"])
+                       if row.surface not in opts["abbreviations"] else None)
             if clipped is not None:
                 row.target = own_target(clipped)
                 continue
@@ -386,10 +395,11 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
 
 def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, str], str | None]:
     """(target, vote) of a row its document did not settle, from the corpus's facts."""
-    spelled = facts.long_forms.get(opts["abbreviations"].get(row.surface, ""))
-    if spelled is not None:
-        # "Fed" and "Federal Reserve": a known short form, once the corpus writes the long one
-        return spelled
+    long_key = opts["abbreviations"].get(row.surface)
+    if long_key is not None:
+        # "Fed" and "Federal Reserve": a known short form, once the corpus writes the long one;
+        # else the short forms of one name are one actor by that name's key ("GOP", "Republicans")
+        return facts.long_forms.get(long_key) or (("key", long_key), row.vote)
     if is_acronym(row.surface):
         longs = facts.corpus_acronyms.get(row.key, set())
         if len(longs) == 1:
@@ -574,16 +584,19 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
                   sector_words: frozenset[str]) -> _Row | None:
     """The one longer name of the document that ``row`` opens or ends, when the short name means it.
 
-    A GPE word opens a longer GPE ("Saudi" of "Saudi Arabia"). An ORG name opens a longer ORG, or one
-    ORG word ends it ("Aramco" of "Saudi Aramco"), written after the longer name: before it, the short
-    name is the parent and the longer a subsidiary ("Rheinmetall ... Rheinmetall Electronics"), unless
+    A GPE word opens a longer GPE ("Saudi" of "Saudi Arabia"). An ORG name ends a longer ORG, written
+    after it ("Aramco" of "Saudi Aramco") or before it when the longer adds one word (a headline's
+    "Dortmund" before "Borussia Dortmund": a subsidiary adds its words after its parent's name, not
+    before), or opens it, written after the longer name:
+    before it, the short name is the parent and the longer a subsidiary ("Rheinmetall ... Rheinmetall Electronics"), unless
     the article writes the opening short name of two or more words at least as often after the longer one
     as before it and the added words name no sector ("Warner Bros ... Warner Bros. Discovery ... Warner
     Bros"); one word is a brand too often ("MarketVector ... MarketVector Defense Industry Index ...
-    MarketVector", "Nvidia ... Nvidia Spectrum-X"), and "Fed" never opens "Kansas City Fed". An event, product, facility or work has
+    MarketVector", "Nvidia ... Nvidia Spectrum-X"); a short form of ``abbreviations`` ("Fed") is never clipped,
+    so "Kansas City Fed" stays a branch. An event, product, facility or work has
     no parent: its first or last words, in either order, are its short name ("Wimbledon Championships",
     "Anfield Stadium", "Career Grand Slam"), and so are the last words of an ORG-labelled name that opens
-    with its maker ("Nvidia Spectrum-X" ... "Spectrum-X"), after it. A short name the model calls a person
+    with its maker ("Nvidia Spectrum-X" ... "Spectrum-X"), in either order. A short name the model calls a person
     joins only after the longer one, and never a place or nationality word: "Wembley" the suburb.
     """
     words = _name_words(row.key)
@@ -591,7 +604,7 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     if row.label in ("LOC", "NORP") or (row.label == "GPE" and n > 1):
         return None
     candidates = longer_by_word.get(words[0], [])
-    if row.label != "GPE" and (row.label != "ORG" or n == 1):
+    if row.label != "GPE":
         candidates = candidates + longer_by_word.get("$" + words[-1], [])
     longer: dict[str, tuple[_Row, bool]] = {}
     for r in candidates:
@@ -605,9 +618,12 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
         long_row, opens = next(iter(same.values()))
         introduced = starts[long_row.key][0]
         before = sum(start < introduced for start in starts[row.key])
+        long_words = _name_words(long_row.key)
         if row.label == "ORG" and before and (
-                not opens or n == 1 or 2 * before > len(starts[row.key])
-                or any(w in sector_words for w in _name_words(long_row.key)[n:])):
+                # ended, before: by one word only ("Borussia Dortmund"), never a headline's run of words
+                (not opens and len(long_words) > n + 1)
+                or (opens and (n == 1 or 2 * before > len(starts[row.key])
+                               or any(w in sector_words for w in long_words[n:])))):
             return None
         return long_row
     if len(longer) != 1:
@@ -616,7 +632,7 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     if long_row.label not in _NAMED_THINGS and (long_row.label != "ORG" or opens):
         return None
     after = starts[row.key][0] > starts[long_row.key][0]
-    if (row.label == "PERSON" or long_row.label == "ORG") and not after:
+    if row.label == "PERSON" and not after:
         return None
     return long_row
 
