@@ -1666,3 +1666,29 @@ def test_a_that_clause_the_parser_left_verbless_is_still_what_is_reported(nlp, e
     built, row = _claim_for(nlp, extractor, "The organisation noted that current government targets for 2030 "
                                             "align with only a doubling of capacity.", "2030")
     assert row["subject"] == "current government targets" and row["subject_rule"] == "phrase"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a finding stated first and credited after is its own subject's (after Xinhua's GDP report)
+    ("China's gross domestic product grew 5 percent in 2025, official data showed Monday.", "5 percent",
+     "China's gross domestic product"),
+    # look-alike: a verb before its finding keeps the claim its subject's
+    ("The data show the economy grew 5 percent in 2025.", "5 percent", "The data"),
+])
+def test_a_finding_tagged_by_a_verb_of_showing_is_about_its_own_subject(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a figure taken out of a whole is about the whole (after an Indian defence-budget report)
+    ("Out of this total allocation, Rs 2.19 lakh crore has been earmarked for the modernisation of the Armed "
+     "Forces.", "Rs 2.19 lakh crore", "this total allocation"),
+    # look-alike: a named subject after the fronted phrase stays
+    ("Of the ten biggest banks, Barclays cut 3,000 jobs in 2025.", "2025", "Barclays"),
+])
+def test_a_figure_subject_out_of_a_fronted_whole_is_about_the_whole(nlp, extractor, text, value, subject):
+    kind = "money" if value.startswith("Rs") else None
+    built = (build(nlp, extractor, text, quantities=[(value, kind)]) if kind else build(nlp, extractor, text,
+                                                                                       dates=[value]))
+    assert built.row_with(value)["subject"] == subject

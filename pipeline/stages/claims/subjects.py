@@ -146,7 +146,7 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     rules = ctx.rules
     speaker_token = speaker_subject(head, rules)
     if speaker_token is None:
-        content = pronoun_content(head, rules)
+        content = pronoun_content(head, rules) or tagged_content(head, rules)
         if content is not None:
             # "It means the Liberals will ...": the complement's subject, the pronoun only if that fails
             return [(subject_of(content, rules), content), (subject_of(head, rules), head)], None, content, False
@@ -167,6 +167,23 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     tag = all(c.i < head.i for c in contents) and ctx.index.quote_at(content.idx) is None
     candidates = [pair_content] if tag else [pair_content, pair_speaker]
     return candidates, speaker_token, content, tag
+
+
+def tagged_content(verb, rules: ClaimRules):
+    """The clause a ``content_verbs`` verb tags after it ("China's GDP grew 5 percent, official data showed"), or None.
+
+    A finding stated first and credited after is about its own subject, as a statement
+    tagged by a speech verb is; a verb before its finding ("The data show the economy grew")
+    keeps the claim its subject's.
+    """
+    if verb.lemma_.lower() not in rules.content_verbs:
+        return None
+    contents = speech_contents(verb, rules)
+    if not contents or any(c.i > verb.i for c in contents):
+        return None
+    inner = own_subject(contents[0], rules)
+    return contents[0] if inner is not None and inner.dep_ in {"nsubj", "nsubjpass"} and inner.pos_ in {
+        "NOUN", "PROPN"} else None
 
 
 def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None,
@@ -217,6 +234,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
         if token is None:
             continue
         token = measured_thing(token, rules)
+        token = fronted_whole(token, verb, rules)
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)
         if token.dep_ == "expl":
@@ -365,6 +383,26 @@ def measured_thing(token, rules: ClaimRules):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None:
                 return target
+    return token
+
+
+def fronted_whole(token, verb, rules: ClaimRules):
+    """The whole a figure subject is a part of, named by a fronted "Of"/"Out of" phrase, else ``token``.
+
+    "Out of this total allocation, Rs 2.19 lakh crore has been earmarked ...": the figure
+    is a part, and the claim is about the allocation it is taken from, as "About 90% of the
+    rare earth" is about the rare earth.
+    """
+    if not any(t.like_num for t in token.subtree):
+        return token
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i > token.left_edge.i:
+            continue
+        prep = child if child.lower_ == "of" else next(
+            (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None) if child.lower_ == "out" else None
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if target is not None:
+            return target
     return token
 
 
