@@ -1615,3 +1615,80 @@ def test_only_a_count_heading_a_stated_subject_names_its_entity(nlp, extractor, 
     built = build(nlp, extractor, text, quantities=quantities)
     row = built.row_with(quantities[-1][0])
     assert row["subject"] == subject and row["subject_rule"] in rules
+
+
+# ------------------------------------------------------------------- reporters and owners (round 7)
+# Phrases after NATO, markets and company reporting (2025-2026).
+
+
+@pytest.mark.parametrize("text, value, subject, speaker", [
+    # the claims issue's own case: the allies' spending, credited to Rutte
+    ("Rutte hailed a 20 per cent rise in spending by European allies.", "20 per cent", "European allies", "Rutte"),
+    ("NATO chief Mark Rutte welcomed Europe's 20% increase in defence spending.", "20%", "Europe", "Mark Rutte"),
+    ("Analysts cited a 12% fall in Tesla's sales in Europe.", "12%", "Tesla", None),
+    ("The minister praised the allies' spending of $50 billion.", "$50 billion", "the allies", None),
+    # a value the verb puts on its object
+    ("Analysts estimated Tesla's quarterly losses at $2bn.", "$2bn", "Tesla", None),
+])
+def test_a_reported_object_s_owner_is_the_subject_and_the_reporter_the_speaker(nlp, extractor, text, value,
+                                                                                subject, speaker):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "object_owner"
+    assert row["speaker"] == speaker
+    assert "subject.object_owner" in row["confidence_evidence"].split()
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a verb of doing keeps its actor; an object naming no owner leaves the reporter
+    ("Rutte approved a 20 per cent rise in spending by European allies.", "20 per cent", "Rutte"),
+    ("Rutte hailed a 20 per cent rise in defence spending.", "20 per cent", "Rutte"),
+    ("Merz criticised the 5% tariff imposed by the United States.", "5%", "Merz"),
+])
+def test_a_reporting_verb_whose_object_names_no_owner_keeps_its_subject(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "name"
+
+
+@pytest.mark.parametrize("text, value, subject, rule", [
+    # a share is in the company it is in
+    ("Shares in Rheinmetall fell 3% on Monday.", "3%", "Rheinmetall", "phrase_name"),
+    # look-alikes: a market's place is no owner, and a price is the phrase's own
+    ("Stock prices in London fell 2% on Wednesday.", "2%", "Stock prices", "phrase"),
+    ("Shares in Frankfurt trading rose 3.2% on Monday.", "3.2%", "Shares", "phrase"),
+])
+def test_shares_in_a_company_are_its_own(nlp, extractor, text, value, subject, rule):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == rule
+
+
+def test_a_that_clause_the_parser_left_verbless_is_still_what_is_reported(nlp, extractor):
+    # "align" tagged a noun after "for 2030": the complement has its own subject, so it is the report
+    built, row = _claim_for(nlp, extractor, "The organisation noted that current government targets for 2030 "
+                                            "align with only a doubling of capacity.", "2030")
+    assert row["subject"] == "current government targets" and row["subject_rule"] == "phrase"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a finding stated first and credited after is its own subject's (after Xinhua's GDP report)
+    ("China's gross domestic product grew 5 percent in 2025, official data showed Monday.", "5 percent",
+     "China's gross domestic product"),
+    # look-alike: a verb before its finding keeps the claim its subject's
+    ("The data show the economy grew 5 percent in 2025.", "5 percent", "The data"),
+])
+def test_a_finding_tagged_by_a_verb_of_showing_is_about_its_own_subject(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a figure taken out of a whole is about the whole (after an Indian defence-budget report)
+    ("Out of this total allocation, Rs 2.19 lakh crore has been earmarked for the modernisation of the Armed "
+     "Forces.", "Rs 2.19 lakh crore", "this total allocation"),
+    # look-alike: a named subject after the fronted phrase stays
+    ("Of the ten biggest banks, Barclays cut 3,000 jobs in 2025.", "2025", "Barclays"),
+])
+def test_a_figure_subject_out_of_a_fronted_whole_is_about_the_whole(nlp, extractor, text, value, subject):
+    kind = "money" if value.startswith("Rs") else None
+    built = (build(nlp, extractor, text, quantities=[(value, kind)]) if kind else build(nlp, extractor, text,
+                                                                                       dates=[value]))
+    assert built.row_with(value)["subject"] == subject

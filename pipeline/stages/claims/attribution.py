@@ -58,7 +58,10 @@ def speech_contents(verb, rules: ClaimRules) -> list:
     signs emerged of a thaw: Zelenskyy said he would travel"), however the parser hung it.
     """
     doc = verb.doc
-    return [child for child in verb.children if child.dep_ in rules.content_deps and child.pos_ in VERBAL
+    # a complement with a subject of its own is a clause even when its verb was tagged a noun
+    # ("noted that current government targets for 2030 align with ...")
+    return [child for child in verb.children if child.dep_ in rules.content_deps
+            and (child.pos_ in VERBAL or any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children))
             and not (child.i < verb.i and any(doc[i].text == ":" for i in range(child.right_edge.i + 1, verb.i)))]
 
 

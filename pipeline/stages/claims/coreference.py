@@ -389,6 +389,11 @@ class Coreference:
             return None
         if token.pos_ in {"NOUN", "PROPN"} and not self.owns(token):
             return self.apposition_of(token)
+        if token.lemma_.lower() in self.rules.stake_nouns:
+            # "Shares in Rheinmetall": a stake is in its company, but not in a place ("shares in London")
+            found = self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps | {"in"})
+            if found is not None and found["label"] not in self.rules.place_labels:
+                return found
         return self.resolve_phrase(token, quote_speaker)
 
     def owns(self, token) -> bool:

@@ -116,6 +116,9 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
     subject, subject_text, verb, subject_rule = subject or claim_subject(subject_head, group, ctx,
                                                                          quote_speaker or speaker, frames, topic)
+    if subject_rule == "object_owner" and speaker is None:
+        # "Rutte hailed a 20 per cent rise in spending by European allies": the one who reports is the speaker
+        speaker = ctx.speakers.resolve_speaker(own_subject(verb, rules))
     predicate = verb_lemma(verb, rules) if verb.pos_ in VERBAL else None
     # figures the row holds: its values, and names with digits in them ("FTSE 100", "G7")
     covered = [(row["start"] - article.start - local_start, row["end"] - article.start - local_start)

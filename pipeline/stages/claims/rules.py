@@ -79,6 +79,12 @@ class ClaimRules:
     content_pronouns: frozenset[str] = frozenset()
     owned_nouns: frozenset[str] = frozenset()
     portion_nouns: frozenset[str] = frozenset()
+    stake_nouns: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    reported_object_preps: frozenset[str] = frozenset()
+    change_nouns: frozenset[str] = frozenset()
+    change_preps: frozenset[str] = frozenset()
+    valuation_preps: frozenset[str] = frozenset()
     evaluative_verbs: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     evaluative_nouns: frozenset[str] = frozenset()
@@ -106,7 +112,9 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
-              "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "content_verbs",
+              "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "stake_nouns", "reporting_verbs",
+              "reported_object_preps", "change_nouns", "change_preps", "valuation_preps",
+              "content_verbs",
               "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
               "record_words", "locative_preps",
               "absolute_marks", "restating_deps")
@@ -117,6 +125,8 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
+                      "stake_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
+                      "valuation_preps",
                       "content_verbs", "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words",
                       "locative_preps", "absolute_marks"})
@@ -183,6 +193,12 @@ _DEFAULTS: dict[str, object] = {
     "hedge_words": [],
     "owned_nouns": [],
     "portion_nouns": [],
+    "stake_nouns": [],
+    "reporting_verbs": [],
+    "reported_object_preps": [],
+    "change_nouns": [],
+    "change_preps": [],
+    "valuation_preps": [],
     "evaluative_verbs": [],
     "light_verbs": [],
     "evaluative_nouns": [],

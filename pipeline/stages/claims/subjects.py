@@ -14,6 +14,7 @@ from pipeline.stages.claims.grammar import (
     VERBAL,
     is_pronoun,
     own_clause,
+    own_subject,
     subject_of,
     tree_distance,
 )
@@ -145,7 +146,7 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     rules = ctx.rules
     speaker_token = speaker_subject(head, rules)
     if speaker_token is None:
-        content = pronoun_content(head, rules)
+        content = pronoun_content(head, rules) or tagged_content(head, rules)
         if content is not None:
             # "It means the Liberals will ...": the complement's subject, the pronoun only if that fails
             return [(subject_of(content, rules), content), (subject_of(head, rules), head)], None, content, False
@@ -166,6 +167,23 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     tag = all(c.i < head.i for c in contents) and ctx.index.quote_at(content.idx) is None
     candidates = [pair_content] if tag else [pair_content, pair_speaker]
     return candidates, speaker_token, content, tag
+
+
+def tagged_content(verb, rules: ClaimRules):
+    """The clause a ``content_verbs`` verb tags after it ("China's GDP grew 5 percent, official data showed"), or None.
+
+    A finding stated first and credited after is about its own subject, as a statement
+    tagged by a speech verb is; a verb before its finding ("The data show the economy grew")
+    keeps the claim its subject's.
+    """
+    if verb.lemma_.lower() not in rules.content_verbs:
+        return None
+    contents = speech_contents(verb, rules)
+    if not contents or any(c.i > verb.i for c in contents):
+        return None
+    inner = own_subject(contents[0], rules)
+    return contents[0] if inner is not None and inner.dep_ in {"nsubj", "nsubjpass"} and inner.pos_ in {
+        "NOUN", "PROPN"} else None
 
 
 def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None,
@@ -196,6 +214,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     rules = ctx.rules
     candidates, speaker_token, search_head, tag = _candidates(head, group, ctx)
     predicate = candidates[0][1]
+    if speaker_token is None:
+        owner = reported_owner(head, group, ctx, quote_speaker)
+        if owner is not None:
+            return owner[0], owner[1], head, "object_owner"
     fallback_text = None
     clausal = False
     subject_tokens: set[int] = set()
@@ -212,6 +234,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
         if token is None:
             continue
         token = measured_thing(token, rules)
+        token = fronted_whole(token, verb, rules)
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)
         if token.dep_ == "expl":
@@ -259,6 +282,93 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     return None, fallback_text, predicate, ("phrase" if fallback_text else None)
 
 
+def reported_owner(verb, group: list[tuple[dict, object]], ctx: ArticleContext,
+                   quote_speaker: dict | None) -> tuple[dict | None, str] | None:
+    """(mention, words) of the owner a reported or evaluated object names, when it holds the claim's value; else None.
+
+    "Rutte hailed a 20 per cent rise in spending by European allies" is a fact about the
+    allies' spending, which Rutte only reports: a ``reporting_verbs`` verb whose direct
+    object (or "to"/"of" object: "pointed to", "warned of") holds one of the claim's
+    values, or a ``valuation_preps`` phrase after it does ("Analysts estimated Tesla's
+    quarterly losses at $2bn"), hands the claim to the owner or agent of what that object measures
+    (``object_owner``). Its own subject is then the speaker, not the actor.
+    """
+    rules = ctx.rules
+    if verb.lemma_.lower() not in rules.reporting_verbs:
+        return None
+    reporter = own_subject(verb, rules)
+    if reporter is None or reporter.dep_ != "nsubj":
+        return None
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    objects += [target for child in verb.children if child.dep_ == "prep" and child.lower_ in rules.reported_object_preps
+                for target in child.children if target.dep_ == "pobj"]
+    # a value the verb puts on its object ("estimated Tesla's quarterly losses at $2bn")
+    valuations = [child for child in verb.children if child.dep_ == "prep" and child.lower_ in rules.valuation_preps]
+    values = [token.i for _, token in group]
+    for obj in objects:
+        if any(obj.left_edge.i <= i <= obj.right_edge.i for i in values) or any(
+                prep.i > obj.i and prep.left_edge.i <= i <= prep.right_edge.i for prep in valuations for i in values):
+            return object_owner(obj, ctx, quote_speaker)
+    return None
+
+
+def object_owner(obj, ctx: ArticleContext, quote_speaker: dict | None) -> tuple[dict | None, str] | None:
+    """(mention, words) of the owner of what the noun phrase ``obj`` measures, else None.
+
+    Down the parse from the object's head, one owner at a time: a noun of change ("rise",
+    ``change_nouns``) or an owned noun ("spending", ``owned_nouns``) is about its possessor,
+    a name compounded with it, or the object of an owner preposition or agent "by"
+    ("Europe's 20% increase", "spending by European allies", "profit at Samsung's chip
+    division"): a name is the owner; an owned noun with an owner of its own leads on to that
+    one; any other noun is the owner in its own words ("European allies", "Samsung's chip
+    division": a division is a thing of its own, not its parent's). A noun of change with no
+    owner leads on through ``change_preps`` to what changed ("a rise in Tesla's sales"). A
+    figure is never an owner ("an increase of 20%"). Nothing found, None: the phrase names no
+    owner ("a rise in defence spending") and the verb's subject stays the actor.
+    """
+    rules, coreference, index = ctx.rules, ctx.coreference, ctx.index
+    node = obj
+    for _ in range(rules.possessor_depth):
+        change = node.lemma_.lower() in rules.change_nouns
+        if not (change or coreference.owns(node)):
+            return None
+        owner = direct_owner(node, ctx)
+        if owner is not None:
+            found = (coreference.resolve_pronoun(owner, quote_speaker) if is_pronoun(owner, rules)
+                     else index.mention_of(owner))
+            if found is not None:
+                return found, mention_text(found)
+            if is_pronoun(owner, rules):
+                return None
+            if not (coreference.owns(owner) and direct_owner(owner, ctx) is not None):
+                # the owner's own words, without what it owns ("the allies' spending": "the allies")
+                return None, " ".join(ctx.article.text[owner.left_edge.idx:owner.idx + len(owner)].split())
+            node = owner
+            continue
+        thing = next((target for child in node.children if child.dep_ == "prep" and child.lower_ in rules.change_preps
+                      for target in child.children if target.dep_ == "pobj" and target.pos_ == "NOUN"
+                      and not any(t.like_num for t in target.subtree)), None) if change else None
+        if thing is None:
+            return None
+        node = thing
+    return None
+
+
+def direct_owner(node, ctx: ArticleContext):
+    """The token naming ``node``'s owner one edge away: possessor, named compound, owner preposition's or agent's object."""
+    rules, index = ctx.rules, ctx.index
+    for child in node.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and index.mention_of(child) is not None):
+            return child
+        if (child.dep_ == "prep" and child.lower_ in rules.possessor_preps) or (child.dep_ == "agent"
+                                                                                 and child.lower_ == "by"):
+            target = next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}
+                           and not any(g.like_num for g in t.subtree)), None)
+            if target is not None:
+                return target
+    return None
+
+
 def measured_thing(token, rules: ClaimRules):
     """The thing a quantity subject measures ("About 90% of the rare earth ... is from China"), else ``token``.
 
@@ -273,6 +383,26 @@ def measured_thing(token, rules: ClaimRules):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None:
                 return target
+    return token
+
+
+def fronted_whole(token, verb, rules: ClaimRules):
+    """The whole a figure subject is a part of, named by a fronted "Of"/"Out of" phrase, else ``token``.
+
+    "Out of this total allocation, Rs 2.19 lakh crore has been earmarked ...": the figure
+    is a part, and the claim is about the allocation it is taken from, as "About 90% of the
+    rare earth" is about the rare earth.
+    """
+    if not any(t.like_num for t in token.subtree):
+        return token
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i > token.left_edge.i:
+            continue
+        prep = child if child.lower_ == "of" else next(
+            (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None) if child.lower_ == "out" else None
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if target is not None:
+            return target
     return token
 
 
