@@ -1100,6 +1100,9 @@ ANAPHORA = [
     # a definite period after a finer time of the text is the period holding it
     ("The index tumbled 5.39 on Friday. For the week, the index dropped 3.8%.", "the week", "2025-W11"),
     ("Shares closed at a record on 30 December 2024. For the year, they rose 40%.", "the year", "2024"),
+    # "earlier in the year", "later in the week": the period the text last spoke of, else the anchor's
+    ("Herbicide use was delayed earlier in the year by heavy rains.", "earlier in the year", "2025"),
+    ("The talks stalled on Monday. Later in the week, the envoy returned.", "Later in the week", "2025-W12"),
 ]
 ANAPHORA_UNRESOLVED = [
     # look-alikes: an event's time, or a reference coarser than the anaphor, gives no value
@@ -1144,8 +1147,9 @@ def test_anaphoric_times(nlp, extractor, text, span, value):
 @pytest.mark.parametrize("text", [
     "That quarter of the population has no access to clean water.",
     "Opposition came from that quarter of the party.",
+    "Prices rose later in the week after the vote.",  # the week of an event the text names
 ])
-def test_a_quarter_of_something_is_no_time(nlp, extractor, text):
+def test_look_alikes_of_definite_times_are_no_time(nlp, extractor, text):
     assert run(nlp, extractor, text) == []
 
 
