@@ -1091,6 +1091,18 @@ ANAPHORA = [
     ("By 2027 it aims at a 50% share. It forecast an earnings increase for the full year.", "the full year", "2025"),
     # "the latest quarter" is the last one over, whatever was spoken of before
     ("It expects a second-quarter charge. Net in the latest quarter rose.", "the latest quarter", "2024-Q4"),
+    # "that quarter", "that same day", "the previous quarter": the period the text last spoke of, or the one before
+    ("Net income rose in the second quarter. Results for that quarter included a write-down.", "that quarter",
+     "2024-Q2"),
+    ("The strike began on 9 September 2025. His name was crossed out that same day.", "that same day",
+     "2025-09-09"),
+    ("Sales were $2 billion, up from $1.8 billion in the previous quarter.", "the previous quarter", "2024-Q4"),
+    # a definite period after a finer time of the text is the period holding it
+    ("The index tumbled 5.39 on Friday. For the week, the index dropped 3.8%.", "the week", "2025-W11"),
+    ("Shares closed at a record on 30 December 2024. For the year, they rose 40%.", "the year", "2024"),
+    # "earlier in the year", "later in the week": the period the text last spoke of, else the anchor's
+    ("Herbicide use was delayed earlier in the year by heavy rains.", "earlier in the year", "2025"),
+    ("The talks stalled on Monday. Later in the week, the envoy returned.", "Later in the week", "2025-W12"),
 ]
 ANAPHORA_UNRESOLVED = [
     # look-alikes: an event's time, or a reference coarser than the anaphor, gives no value
@@ -1130,6 +1142,27 @@ def test_anaphoric_times(nlp, extractor, text, span, value):
     hits = [r for r in rows if r["text"] == span]
     assert hits, [(r["text"], r["value"]) for r in rows]
     assert hits[0]["value"] == value
+
+
+@pytest.mark.parametrize("text", [
+    "That quarter of the population has no access to clean water.",
+    "Opposition came from that quarter of the party.",
+    "Prices rose later in the week after the vote.",  # the week of an event the text names
+])
+def test_look_alikes_of_definite_times_are_no_time(nlp, extractor, text):
+    assert run(nlp, extractor, text) == []
+
+
+@pytest.mark.parametrize("text,span,reference", [
+    # the text time that fixed an anaphoric value is its evidence, the publication date when none was spoken of
+    ("The attack began on 9 September 2025. Earlier that day, drones were seen.", "Earlier that day",
+     "text '9 September 2025'"),
+    ("Output was 2% lower than a year earlier.", "a year earlier", "published"),
+    ("Shares fell on Tuesday. Net income in the quarter rose 4%.", "Tuesday", None),
+])
+def test_anaphoric_value_names_its_reference(nlp, extractor, text, span, reference):
+    rows = {r["text"]: r for r in run(nlp, extractor, text)}
+    assert rows[span]["reference"] == reference
 
 
 @pytest.mark.parametrize("text,span", [

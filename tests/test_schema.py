@@ -15,7 +15,7 @@ def _date_row(**overrides):
         "date_id": "t_1", "doc_id": "d_1", "source": "a.txt", "start": 5, "end": 11, "text": "19 May",
         "sentence_id": "s_1", "tclass": "date", "value": "2025-05-19", "range_start": dt.date(2025, 5, 19),
         "range_end": dt.date(2025, 5, 19), "granularity": "day", "anchored": True, "anchor": dt.date(2025, 5, 20),
-        "mod": None,
+        "mod": None, "reference": None,
     }
     row.update(overrides)
     return row

@@ -108,6 +108,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("anchored", _bool),
         _f("anchor", _date, True),
         _f("mod", _str, True),
+        _f("reference", _str, True),
     ]),
     "quantities": pa.schema([
         _f("quantity_id", _str),

@@ -72,6 +72,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     ago = None  # the last reference, when it is an "N units ago"
     lead: tuple[dt.date, str] | None = None  # the first quarter spoken of that has begun: the report's own
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
+    said: dict[tuple[dt.date, str], str] = {}  # the words that last named each reference period
     for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
         if f.kind in ("anaphoric", "offset", "the_period", "year_earlier", "period_last_year") and f.norm.tclass == "date":
@@ -82,17 +83,19 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if nxt is not None and nxt.start - f.end <= 1 and _is_reference(nxt):
                 # "rose 3.5 per cent on a year earlier last month": the time right after it
                 own = (nxt.norm.interval[0], nxt.norm.granularity)
+                said[own] = ctx.text[nxt.start:nxt.end]
             if own is None and lead is not None and (f.kind == "period_last_year" or f.kind == "year_earlier"
                                                      and ref[1] == "quarter"):
                 # "the year-ago period" compares with the period the report is about, the first quarter it spoke
                 # of, not a forecast or an earlier quarter spoken of since ("a flat second quarter")
                 own = lead
             reading = _reading(f, ctx, own or ref, spoken or own is not None)
+            used = said.get(own or ref) if own is not None or spoken else None
             if own is None and ago is not None and _same_shift(f, ago, ctx):
-                reading = ago.norm.value, ago.norm.granularity, ago.norm.interval
+                reading, used = (ago.norm.value, ago.norm.granularity, ago.norm.interval), ctx.text[ago.start:ago.end]
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
-                f.norm.anchored = True
+                f.norm.anchored, f.norm.reference = True, _evidence(used)
             if f.kind != "the_period" or not _is_reference(f):
                 continue
         elif f.kind == "year_period" and f.norm.value is not None:
@@ -103,6 +106,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             day, gran = own or lead or (ref if spoken else (None, None))
             if gran in ("month", "quarter"):
                 f.norm.value, f.norm.granularity, f.norm.interval = _at(day.replace(year=int(f.norm.value)), gran)
+                f.norm.reference = _evidence(said.get((day, gran)))
         elif f.kind == "ago":
             near = sentence_ref is not None and sentence_ref[0] in (sentence, _previous(ctx, sentence))
             # a month counts only next to it; a quarter, the period an earnings report is about, wherever
@@ -111,12 +115,14 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             reading = _year_ago_period(f, ctx, last) if last is not None else None
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
+                f.norm.reference = _evidence(said.get(last))
                 continue
         elif anchor is not None and _year_to_date(f, ctx):
             # "for the nine months, net fell ... from a year earlier": the report's year so far, so what follows
             # compares with the year before (TimeBank: "1988" after "the nine months" written in 1989)
             ref = (dt.date(anchor.date.year, 1, 1), "year")
             sentence_ref, spoken, ago = (sentence, ref), True, None
+            said[ref] = ctx.text[f.start:f.end]
             continue
         closes = sentence_ref is not None and sentence_ref[0] == sentence and _period_end(f, ctx, sentence_ref[1])
         if _is_reference(f) and not closes:
@@ -124,10 +130,16 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             ago = f if f.kind == "ago" else None
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
+            said[ref] = ctx.text[f.start:f.end]
             if lead is None and ref[1] == "quarter" and f.norm.value[:1].isdigit() and anchor is not None \
                     and ref[0] <= anchor.date:
                 lead = ref
             spoken = True
+
+
+def _evidence(words: str | None) -> str:
+    """The ``reference`` column: the text time that fixed an anaphoric value, or the publication date."""
+    return "published" if words is None else f"text '{' '.join(words.split())}'"
 
 
 def _year_to_date(f, ctx) -> bool:
@@ -194,11 +206,17 @@ def _reading(f, ctx, ref, spoken: bool):
             # it aims at a 50% share ... an earnings increase for the full year"), not the last one spoken of
             return None
         unit = _ANAPHOR_UNIT.get(keys[-1])
-        # "the year" after "the third quarter" is still the anchor's year; only a date of the
-        # period's own granularity makes "the quarter" its quarter
-        if unit is None or _UNIT_GRAN[unit] != ref_gran:
+        if unit is None:
             return None
-        return _at(ref_day, ref_gran)
+        target = _UNIT_GRAN[unit]
+        # a time the text spoke of names the period holding it ("fell on Friday. For the week, the index ..." is
+        # Friday's week), but a quarter only from a month or quarter: the day of a report's news ("shares fell
+        # Tuesday ... in the quarter") is not in the quarter it reports; the anchor stands in only at the
+        # period's own granularity
+        finer = spoken and (_GRAN_RANK[ref_gran] < _GRAN_RANK[target]) and (target != "quarter" or ref_gran == "month")
+        if ref_gran != target and not finer:
+            return None
+        return _at(ref_day, target)
     if f.kind == "anaphoric":
         unit = _ANAPHOR_UNIT.get(keys[-1])
         if unit is None:

@@ -167,7 +167,8 @@ def offset(ctx: _Context, us, rule, i, j) -> _Norm | None:
 def anaphoric(ctx: _Context, us, rule, i, j) -> _Norm | None:
     mod, _ = ctx.prefix(us)  # "the end of that year", "later that week"
     last = us[-1].key
-    gran = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade"}
+    gran = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter", "year": "year",
+            "decade": "decade"}
     return _Norm("date", None, gran.get(last), None, False, mod)
 
 

@@ -24,6 +24,7 @@ def _row(article: Article, f: _Found, anchor: _Anchor | None) -> dict:
         "anchored": bool(n.anchored),
         "anchor": anchor.date if (anchor is not None and n.anchored) else None,
         "mod": n.mod,
+        "reference": n.reference,
     }
     return {c: row[c] for c in COLUMNS}
 

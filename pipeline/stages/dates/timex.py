@@ -16,6 +16,9 @@ class _Norm:
     interval: tuple[dt.date, dt.date] | None = None
     anchored: bool = False
     mod: str | None = None
+    # the words of the text time an anaphoric value was resolved against ("the third quarter"), or
+    # "published" when the publication date stood in for it
+    reference: str | None = None
 
 
 _UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade"}
