@@ -121,8 +121,8 @@ def _bare_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str) 
         # spelled numbers with no noun are mostly pronouns ("the two", "all three"); one with a
         # scale word is an amount ("exceeded one and a half million")
         return not (approx or prev in lex.between or q.scaled)
-    if prev in lex.anaphoric_before:
-        return True  # "the 27 agreed": anaphoric
+    if prev in lex.anaphoric_before and not (view.tok(q.end) is not None and view.doc[q.end].tag_ in lex.superlative_tags):
+        return True  # "the 27 agreed": anaphoric; "the 11 warmest" counts
     if q.is_range and not q.decimal and prev not in lex.between and not approx:
         return True  # "3-1", "1861-1761", "3–4": scores, ISSNs, house numbers
     # neighbours that make a code: "+49 30 880", "10719 Berlin", "CC BY 4.0", "3-1 win"

@@ -212,6 +212,8 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
             return replace(q, drop=True)
         if hit and hit[0] == "measure":
             return replace(q, end=j + 1 + hit[2], kind="measure", unit=hit[1], unit_rule="measure_unit")
+        if hit and hit[0] == "percent":  # "95-percent", "a 25-basis-point cut"
+            return replace(q, end=j + 1 + hit[2], kind="percent", unit=hit[1], unit_rule="percent")
         nxt = view.doc[j + 1]
         if nxt.lower_ == lex.fold_suffix and q.kind is None:  # "10-fold", "five-fold"
             return replace(q, end=j + 2, kind="ratio")
@@ -221,6 +223,11 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
     if after is not None and after.text in lex.symbols_after and not q.vague and view.doc[j - 1].whitespace_ in ("", " "):
         # "1,200€", "500 ₦": the symbol written after the number
         return replace(q, end=j + 1, kind="money", unit=lex.symbols[after.text], unit_rule="symbol_after")
+    if (view.glued(j - 1) and view.lower(j) in lex.glued_only_units and not q.words and not q.vague
+            and not (view.tok(j + 1) is not None and view.doc[j + 1].like_num)):  # "rose 5in 2024": a typo
+        # "15.7in": the tokenizer splits the unit off; with a space "in" is the preposition
+        return replace(q, end=j + 1, kind="measure", unit=lex.glued_only_units[view.lower(j)],
+                       unit_rule="measure_unit")
     hit = view.suffix_at(j)
     if hit is None:
         if view.lower(j) == lex.spaced_m and view.tok(j) is not None and not q.kind and not q.vague:

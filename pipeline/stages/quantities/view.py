@@ -38,7 +38,17 @@ class TokenView:
             return currency_of(t.text, self.lex)  # type: ignore[return-value]
         if t.text in self.lex.codes:
             return self.lex.codes[t.text], "iso_code"
+        if t.lower_ in self.lex.currency_words_before and self._digits_not_percent(i + 1):
+            return self.lex.currency_words_before[t.lower_], "currency_word_before"
         return None
+
+    def _digits_not_percent(self, i: int) -> bool:
+        """True when token i is digits that no percent sign or word follows: "yen 1.2tn", not "the yen 2%"."""
+        t = self.tok(i)
+        if t is None or not t.text[:1].isdigit() or "%" in t.text:
+            return False
+        hit = self.suffix_at(i + 1)
+        return hit is None or hit[0] != "percent"
 
     def dotted_symbol(self, i: int) -> bool:
         """True when token i and a full stop glued to it form a currency symbol ("Rs" + "." = "Rs.")."""
