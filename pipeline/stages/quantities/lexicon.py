@@ -121,7 +121,8 @@ class Lexicon:
     point_changes: frozenset[str]
     point_words: Mapping[str, tuple[str, str]]  # "point" -> (kind, unit) of a share of a point
     currency_words_before: Mapping[str, str]  # "yen 1.2tn": a name written before the number
-    glued_only_units: Mapping[str, str]  # "15.7in": a unit only when glued to its number
+    glued_only_units: Mapping[str, str]
+    glued_letter_units: frozenset[str]  # "15.7in": a unit only when glued to its number
     superlative_tags: frozenset[str]
 
     number_words: frozenset[str]  # every word that can start or anchor a spelled quantity
@@ -263,6 +264,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         point_words={k.lower(): (v[0], v[1]) for k, v in scores("point_words").items()},
         currency_words_before={w.lower(): words[w.lower()] for w in cur("words_before")},
         glued_only_units=dict(meas("glued_only")),
+        glued_letter_units=frozenset(meas("glued_letter_units")),
         superlative_tags=frozenset(counts("superlative_tags")),
         number_words=_lower_set(
             [*nums("units"), *nums("tens"), *nums("multipliers"),

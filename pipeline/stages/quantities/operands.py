@@ -79,6 +79,18 @@ def number_at(view: TokenView, i: int, money: bool, *, skip: int = 0) -> Quantit
     return _scale(view, q, money)
 
 
+def _converted_measure(view: TokenView, i: int, j: int) -> bool:
+    """True when number token i and its glued "m" at token j stand alone in brackets right after a
+    measure ("18ft (5m)", "100 feet (30.5m)"): the same length converted, in metres, not millions."""
+    if view.lower(i - 1) != "(" or view.lower(j + 1) != ")" or i < 3:
+        return False
+    unit = view.doc[i - 2]
+    if view.lex.glued_unit_re.match(unit.text):
+        return True
+    hit = view.suffix_at(i - 2)
+    return bool(hit and hit[0] == "measure" and hit[2] == 1 and view.doc[i - 3].like_num)
+
+
 def _may_sign(view: TokenView, i: int) -> bool:
     """True when the sign glued to token i's number may be one: apart from a preceding word or
     number ("COVID-19", "2 -3%": a name or a range) and not the tail of "+/-"."""
@@ -111,6 +123,9 @@ def _glued_measure(view: TokenView, i: int, body: str, sign: float) -> Quantity 
     digits = m.group("n")
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None  # "07kW": a code
+    if m.group("u") in view.lex.glued_letter_units and any(
+            (t := view.tok(k)) is not None and t.pos_ in view.lex.noun_pos | {"PROPN"} for k in (i - 1, i + 1)):
+        return None  # "flat 5C", "a 5C cable": a code
     value = float(digits.replace(",", "")) * sign
     return Quantity(i, i + 1, i, i + 1, value, value, kind="measure", unit=view.lex.glued_units[m.group("u")],
                     unit_rule="measure_unit", decimal="." in digits, trim=1 if m.group("dot") else 0)
@@ -139,6 +154,8 @@ def _scale(view: TokenView, q: Quantity, money: bool) -> Quantity:
             lex.multipliers[lower] != 100 or view.lower(j + 1) in lex.magnitude_words
         ):  # "4 hundred million"; "2 hundred" alone is rare and mostly a typo
             factor *= lex.multipliers[lower]
+        elif lower == lex.spaced_m and glued and not money and j == q.end and _converted_measure(view, q.start, j):
+            break  # "18ft (5m)": metres, read by unit_after
         elif lower in lex.magnitude_suffixes and not scaled and (
             glued or lower not in lex.money_only_spaced or money or _currency_follows(view, j + 1)
         ):
