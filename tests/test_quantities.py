@@ -811,6 +811,7 @@ UNSEEN_NEGATIVE = [
     ("The team dropped a point at home.", "a point"),
     ("The yen rose 2% against the dollar.", "yen"),
     ("He lives in flat 5C.", "5C"),
+    ("FTSE 100 ends 2025 close to another record high", "100"),
     ("The army has 300 tanks (5m) in reserve.", "5m"),
     ("The 5C cable was cut.", "5C"),
     ("Covid-19 cases rose.", "19"),

@@ -134,6 +134,9 @@ def _bare_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str) 
             return True
     if _name_like(view, q.end):
         return True
+    before = view.tok(q.start - 1)
+    if before is not None and before.is_sent_start and len(before.text) > 1 and before.text.isupper() and before.is_alpha:
+        return True  # "FTSE 100 ends 2025", "EU 27 agree": an acronym opening a sentence names it
     if view.glued(q.end - 1) and view.lower(q.end) in DASHES and view.glued(q.end) and (
         any(c.isdigit() for c in doc[q.end + 1].text)
     ):
