@@ -122,7 +122,8 @@ class Lexicon:
     point_words: Mapping[str, tuple[str, str]]  # "point" -> (kind, unit) of a share of a point
     currency_words_before: Mapping[str, str]  # "yen 1.2tn": a name written before the number
     glued_only_units: Mapping[str, str]
-    glued_letter_units: frozenset[str]  # "15.7in": a unit only when glued to its number
+    glued_letter_units: frozenset[str]
+    scaled_units: Mapping[str, tuple[str, float]]  # "15.7in": a unit only when glued to its number
     superlative_tags: frozenset[str]
 
     number_words: frozenset[str]  # every word that can start or anchor a spelled quantity
@@ -265,6 +266,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         currency_words_before={w.lower(): words[w.lower()] for w in cur("words_before")},
         glued_only_units=dict(meas("glued_only")),
         glued_letter_units=frozenset(meas("glued_letter_units")),
+        scaled_units={k: (v[0], float(v[1])) for k, v in meas("scaled_units").items()},
         superlative_tags=frozenset(counts("superlative_tags")),
         number_words=_lower_set(
             [*nums("units"), *nums("tens"), *nums("multipliers"),

@@ -246,6 +246,8 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
         return replace(q, end=j + 1, kind="measure", unit=lex.glued_only_units[view.lower(j)],
                        unit_rule="measure_unit")
     hit = view.suffix_at(j)
+    if hit is None and (stop := view.measure_before_stop(j)) is not None and not q.vague:
+        return _measure(view, replace(q, end=j + stop[1], trim=1), stop[0])
     if hit is None:
         if view.lower(j) == lex.spaced_m and view.tok(j) is not None and not q.kind and not q.vague:
             return replace(q, end=j + 1, kind="measure", unit=lex.spaced_m, unit_rule="measure_unit")
@@ -263,4 +265,12 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
         low = q.low * factor if q.low is not None else None
         high = q.high * factor if q.high is not None else None
         return replace(q, end=j + size, kind="money", unit=code, unit_rule="currency_word", low=low, high=high)
-    return replace(q, end=j + size, kind="measure", unit=unit, unit_rule="measure_unit")
+    return _measure(view, replace(q, end=j + size), unit)  # type: ignore[arg-type]
+
+
+def _measure(view: TokenView, q: Quantity, unit: str) -> Quantity:
+    """``q`` as a measure in ``unit``, its value moved to the base unit when the symbol carries a scale ("mb/d")."""
+    base, factor = view.lex.scaled_units.get(unit, (unit, 1.0))
+    low = q.low * factor if q.low is not None else None
+    high = q.high * factor if q.high is not None else None
+    return replace(q, kind="measure", unit=base, unit_rule="measure_unit", low=low, high=high)

@@ -55,6 +55,22 @@ class TokenView:
         return (0 <= i < self.n - 2 and self.glued(i) and self.doc[i + 1].text == "."
                 and self.doc[i].text + "." in self.lex.symbols)
 
+    def measure_before_stop(self, j: int) -> tuple[str, int] | None:
+        """(unit, tokens) of a measure phrase at token j whose last token keeps the sentence's full stop
+        ("8.6 mb/d." tokenised "mb", "/", "d."), else None; the stop stays outside the span."""
+        key = ""
+        for k in range(j, min(self.n, j + self.lex.suffix_max_tokens)):
+            text = self.doc[k].lower_
+            if k > j and self.doc[k].is_sent_start:
+                return None
+            if text.endswith(".") and len(text) > 1:
+                hit = self.lex.suffix_phrases.get(key + text[:-1])
+                return (hit[1], k - j + 1) if hit and hit[0] == "measure" else None  # type: ignore[return-value]
+            if not self.glued(k):
+                return None
+            key += text
+        return None
+
     def suffix_at(self, j: int) -> tuple[str, object, int] | None:
         """The longest unit phrase starting at token j: (kind, unit, tokens) or None."""
         t = self.tok(j)
