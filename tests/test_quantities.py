@@ -758,3 +758,97 @@ def test_glued_unit_tokens(lex, token, value, unit):
 @pytest.mark.parametrize("token", ["9am", "5G", "4K", "5m", "150bn", "3D", "2nd"])
 def test_glued_unit_tokens_reject_look_alikes(lex, token):
     assert lex.glued_unit_re.match(token) is None
+
+
+# --- unseen-news families (round "quant3"): shares of a point, hyphenated percent units, currency names
+# before the number, imperial units, superlative counts; each real phrasing with look-alikes kept apart
+# (sentence, expected text, kind, value, unit, approx)
+UNSEEN = [
+    ("The Fed cut rates by a quarter point to between 3.75% and 4%.", "a quarter point", "count", 0.25, "points", None),
+    ("The Fed cut rates by a quarter point to between 3.75% and 4%.", "3.75% and 4%", "percent", (3.75, 4), "%", None),
+    ("The Fed delivered a quarter-point cut in December.", "a quarter-point", "count", 0.25, "points", None),
+    ("Miran favoured a half-point reduction.", "a half-point", "count", 0.5, "points", None),
+    ("The bank raised rates by half a point.", "half a point", "count", 0.5, "points", None),
+    ("The central bank cut rates by a point.", "a point", "count", 1, "points", None),
+    ("Rates rose a quarter point in March.", "a quarter point", "count", 0.25, "points", None),
+    ("The bank announced a 25-basis-point cut.", "25-basis-point", "percent", 25, "bp", None),
+    ("The bank announced a 0.25-percentage-point cut.", "0.25-percentage-point", "percent", 0.25, "pp", None),
+    ("Traders priced in 95-percent odds of a cut.", "95-percent", "percent", 95, "%", None),
+    ("Exports reached yen 1.2tn last year.", "yen 1.2tn", "money", 1.2e12, "JPY", None),
+    ("The order is worth Rs 27,415 crore.", "Rs 27,415 crore", "money", 274.15e9, "INR", None),
+    ("The state needs an additional R$27.1 billion.", "R$27.1 billion", "money", 27.1e9, "BRL", None),
+    ("Profit rose from SEK 9.4bn a year earlier.", "SEK 9.4bn", "money", 9.4e9, "SEK", None),
+    ("Net profit was CHF 142.7 million.", "CHF 142.7 million", "money", 142.7e6, "CHF", None),
+    ("Orlen will spend zł 5bn on the plant.", "zł 5bn", "money", 5e9, "PLN", None),
+    ("TSMC will invest NT$100bn in the fab.", "NT$100bn", "money", 100e9, "TWD", None),
+    ("The airport raised HK$5bn.", "HK$5bn", "money", 5e9, "HKD", None),
+    ("The EU agreed €1.2trn.", "€1.2trn", "money", 1.2e12, "EUR", None),
+    ("Kenya will borrow KSh 500bn next year.", "KSh 500bn", "money", 500e9, "KES", None),
+    ("Dubai invested Dh5bn in the port.", "Dh5bn", "money", 5e9, "AED", None),
+    ("Bangladesh approved Tk 500 crore for the bridge.", "Tk 500 crore", "money", 5e9, "BDT", None),
+    ("Turkey set aside TL 5bn for the quake zone.", "TL 5bn", "money", 5e9, "TRY", None),
+    ("Egypt raised E£50bn from the sale.", "E£50bn", "money", 50e9, "EGP", None),
+    ("Temperatures hit 40C in Seville.", "40C", "measure", 40, "°C", None),
+    ("Limit warming to 1.5C.", "1.5C", "measure", 1.5, "°C", None),
+    ("The flat has 500 sq ft of space.", "500 sq ft", "measure", 500, "ft2", None),
+    ("The storm can bring surges that exceed 18ft.", "18ft", "measure", 18, "ft", None),
+    ("Officials warned of up to 400mm (15.7in) of rain.", "15.7in", "measure", 15.7, "in", None),
+    ("Storm surges can exceed 18ft (5m) on the coast.", "5m", "measure", 5, "m", None),
+    ("The tower rose 100 feet (30.5m) above the plain.", "30.5m", "measure", 30.5, "m", None),
+    ("The tower is 300 feet tall.", "300 feet", "measure", 300, "ft", None),
+    ("Capacity surpassed 1.6 terawatts last year.", "1.6 terawatts", "measure", 1.6, "TW", None),
+    ("The plant has 3.5GW of capacity.", "3.5GW", "measure", 3.5, "GW", None),
+    ("Demand will rise by 0.1 mb/d in 2025.", "0.1 mb/d", "measure", 1e5, "bbl/d", None),
+    ("Liquids output averaged 8.6 mb/d.", "8.6 mb/d", "measure", 8.6e6, "bbl/d", None),
+    ("Brent increased by 32¢ in September.", "32¢", "money", 0.32, "USD", None),
+    ("Winds reached 10mph.", "10mph", "measure", 10, "mph", None),
+    ("The past 11 years have also been the 11 warmest ever observed.", "11", "count", 11, None, None),
+    ("More than half of voters agreed.", "half", "ratio", 0.5, None, "more than"),
+    ("- Finance at scale: Mobilize 1.3 trillion annually by 2035.", "1.3 trillion", "count", 1.3e12, None, None),
+    ("Hundreds of millions of people were affected.", "Hundreds of millions of people", "count", NULL, "people", None),
+]
+
+UNSEEN_NEGATIVE = [
+    ("At a point in the talks, he left.", "a point"),
+    ("He made a point about costs.", "a point"),
+    ("The team dropped a point at home.", "a point"),
+    ("The yen rose 2% against the dollar.", "yen"),
+    ("He lives in flat 5C.", "5C"),
+    ("FTSE 100 ends 2025 close to another record high", "100"),
+    ("The army has 300 tanks (5m) in reserve.", "5m"),
+    ("The 5C cable was cut.", "5C"),
+    ("Covid-19 cases rose.", "19"),
+    ("The G7 met in Italy.", "G7"),
+    ("Poland bought F-35 jets.", "F-35"),
+    ("Airbus delivered an A320 jet.", "A320"),
+    ("In the 1990s prices rose.", "1990s"),
+    ("The service runs 24/7.", "24/7"),
+    ("He spoke at No 10 on Monday.", "10"),
+    ("Formula 1 returned to Las Vegas.", "1"),
+    ("He bought a 10-year bond.", "10-year"),
+    ("The 27 agreed on the text.", "27"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "approx"), UNSEEN,
+                         ids=[f"new{i:03d}-{c[1][:24]}" for i, c in enumerate(UNSEEN)])
+def test_unseen_news_forms(quantity_nlp, extractor, sentence, text, kind, value, unit, approx):
+    test_finds_and_reads(quantity_nlp, extractor, sentence, text, kind, value, unit, approx)
+
+
+@pytest.mark.parametrize(("sentence", "fragment"), UNSEEN_NEGATIVE,
+                         ids=[f"new{i:03d}-{c[1][:16]}" for i, c in enumerate(UNSEEN_NEGATIVE)])
+def test_unseen_news_look_alikes(quantity_nlp, extractor, sentence, fragment):
+    test_leaves_alone(quantity_nlp, extractor, sentence, fragment)
+
+
+@pytest.mark.parametrize(("sentence", "fragment"), [("The measure passed 11-1.", "11-1"),
+                                                     ("The court ruled 6-3 in favour.", "6-3"),
+                                                     ("They won 4-3.", "4-3")])
+def test_tallies_after_a_verdict_verb(quantity_nlp, extractor, sentence, fragment):
+    test_scores_are_counts_without_a_value(quantity_nlp, extractor, sentence, fragment)
+
+
+def test_point_share_names_its_rule(quantity_nlp, extractor):
+    rows = _run(quantity_nlp, extractor, "The Fed cut rates by a quarter point.")
+    assert [(r["text"], r["unit_rule"]) for r in rows] == [("a quarter point", "point_share")]

@@ -99,11 +99,13 @@ def _count_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str)
 
 
 def _name_like(view: TokenView, k: int) -> bool:
-    """True when token k is a capitalised or all-caps word inside a sentence (a name or code)."""
+    """True when token k is a capitalised or all-caps word inside a sentence (a name or code); a verb
+    opening a clause after a colon ("Finance: Mobilize 1.3 trillion") is none."""
     t = view.tok(k)
     lex = view.lex
     return bool(
         t is not None and t.text[:1].isupper() and not any(c.isdigit() for c in t.text)
+        and not (t.pos_ == "VERB" and view.lower(k - 1) == ":")
         and not t.is_sent_start and t.text not in lex.name_ok_before
         and t.text not in lex.months and t.text not in lex.codes and t.text not in lex.symbols
     )
@@ -121,8 +123,8 @@ def _bare_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str) 
         # spelled numbers with no noun are mostly pronouns ("the two", "all three"); one with a
         # scale word is an amount ("exceeded one and a half million")
         return not (approx or prev in lex.between or q.scaled)
-    if prev in lex.anaphoric_before:
-        return True  # "the 27 agreed": anaphoric
+    if prev in lex.anaphoric_before and not (view.tok(q.end) is not None and view.doc[q.end].tag_ in lex.superlative_tags):
+        return True  # "the 27 agreed": anaphoric; "the 11 warmest" counts
     if q.is_range and not q.decimal and prev not in lex.between and not approx:
         return True  # "3-1", "1861-1761", "3–4": scores, ISSNs, house numbers
     # neighbours that make a code: "+49 30 880", "10719 Berlin", "CC BY 4.0", "3-1 win"
@@ -132,6 +134,9 @@ def _bare_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str) 
             return True
     if _name_like(view, q.end):
         return True
+    before = view.tok(q.start - 1)
+    if before is not None and before.is_sent_start and len(before.text) > 1 and before.text.isupper() and before.is_alpha:
+        return True  # "FTSE 100 ends 2025", "EU 27 agree": an acronym opening a sentence names it
     if view.glued(q.end - 1) and view.lower(q.end) in DASHES and view.glued(q.end) and (
         any(c.isdigit() for c in doc[q.end + 1].text)
     ):

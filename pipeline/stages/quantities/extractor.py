@@ -38,6 +38,9 @@ class QuantityExtractor:
             matcher = Matcher(doc.vocab)
             matcher.add("DIGITS", [[{"TEXT": {"REGEX": r"\d"}}]])
             matcher.add("WORDS", [[{"LOWER": {"IN": sorted(self.lex.number_words)}}]])
+            # "by a point": no number word, the indefinite before a point word anchors it
+            matcher.add("POINT", [[{"LOWER": {"IN": sorted(self.lex.indefinite)}},
+                                   {"LOWER": {"IN": sorted(self.lex.point_words)}}]])
             self._vocab, self._matcher = doc.vocab, matcher
         return sorted({start for _, start, _ in self._matcher(doc)})
 

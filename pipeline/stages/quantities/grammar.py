@@ -8,7 +8,7 @@ from pipeline.stages.quantities.nouns import attach_noun, complete
 from pipeline.stages.quantities.operands import Quantity, operand_at
 from pipeline.stages.quantities.ranges import join_range
 from pipeline.stages.quantities.ratios import fraction_or_multiple, one_in, times
-from pipeline.stages.quantities.scores import point_gap, score
+from pipeline.stages.quantities.scores import point_gap, point_share, score
 from pipeline.stages.quantities.view import TokenView
 
 
@@ -26,6 +26,8 @@ def read(view: TokenView, i: int) -> Quantity | None:
         start = i - 1
     elif (vague := _vague_scale(view, i)) is not None:
         return complete(view, vague)
+    if (share := point_share(view, i - 1) if view.lower(i - 1) in lex.indefinite else point_share(view, i)) is not None:
+        return share  # "a quarter point", "half a point", "by a point"
     lower = view.lower(start)
     if lower in lex.fold_words:  # "rise fivefold": a multiplier
         value = lex.fold_words[lower]

@@ -119,6 +119,12 @@ class Lexicon:
     score_verbs: frozenset[str]
     score_max: int
     point_changes: frozenset[str]
+    point_words: Mapping[str, tuple[str, str]]  # "point" -> (kind, unit) of a share of a point
+    currency_words_before: Mapping[str, str]  # "yen 1.2tn": a name written before the number
+    glued_only_units: Mapping[str, str]
+    glued_letter_units: frozenset[str]
+    scaled_units: Mapping[str, tuple[str, float]]  # "15.7in": a unit only when glued to its number
+    superlative_tags: frozenset[str]
 
     number_words: frozenset[str]  # every word that can start or anchor a spelled quantity
 
@@ -256,6 +262,12 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         score_verbs=_lower_set(scores("verbs")),
         score_max=int(scores("max_side")),
         point_changes=_lower_set(scores("point_changes")),
+        point_words={k.lower(): (v[0], v[1]) for k, v in scores("point_words").items()},
+        currency_words_before={w.lower(): words[w.lower()] for w in cur("words_before")},
+        glued_only_units=dict(meas("glued_only")),
+        glued_letter_units=frozenset(meas("glued_letter_units")),
+        scaled_units={k: (v[0], float(v[1])) for k, v in meas("scaled_units").items()},
+        superlative_tags=frozenset(counts("superlative_tags")),
         number_words=_lower_set(
             [*nums("units"), *nums("tens"), *nums("multipliers"),
              *mags("words"), *nums("vague"), *nums("fractions"),

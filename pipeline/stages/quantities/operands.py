@@ -79,6 +79,18 @@ def number_at(view: TokenView, i: int, money: bool, *, skip: int = 0) -> Quantit
     return _scale(view, q, money)
 
 
+def _converted_measure(view: TokenView, i: int, j: int) -> bool:
+    """True when number token i and its glued "m" at token j stand alone in brackets right after a
+    measure ("18ft (5m)", "100 feet (30.5m)"): the same length converted, in metres, not millions."""
+    if view.lower(i - 1) != "(" or view.lower(j + 1) != ")" or i < 3:
+        return False
+    unit = view.doc[i - 2]
+    if view.lex.glued_unit_re.match(unit.text):
+        return True
+    hit = view.suffix_at(i - 2)
+    return bool(hit and hit[0] == "measure" and hit[2] == 1 and view.doc[i - 3].like_num)
+
+
 def _may_sign(view: TokenView, i: int) -> bool:
     """True when the sign glued to token i's number may be one: apart from a preceding word or
     number ("COVID-19", "2 -3%": a name or a range) and not the tail of "+/-"."""
@@ -111,6 +123,9 @@ def _glued_measure(view: TokenView, i: int, body: str, sign: float) -> Quantity 
     digits = m.group("n")
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None  # "07kW": a code
+    if m.group("u") in view.lex.glued_letter_units and any(
+            (t := view.tok(k)) is not None and t.pos_ in view.lex.noun_pos | {"PROPN"} for k in (i - 1, i + 1)):
+        return None  # "flat 5C", "a 5C cable": a code
     value = float(digits.replace(",", "")) * sign
     return Quantity(i, i + 1, i, i + 1, value, value, kind="measure", unit=view.lex.glued_units[m.group("u")],
                     unit_rule="measure_unit", decimal="." in digits, trim=1 if m.group("dot") else 0)
@@ -139,6 +154,8 @@ def _scale(view: TokenView, q: Quantity, money: bool) -> Quantity:
             lex.multipliers[lower] != 100 or view.lower(j + 1) in lex.magnitude_words
         ):  # "4 hundred million"; "2 hundred" alone is rare and mostly a typo
             factor *= lex.multipliers[lower]
+        elif lower == lex.spaced_m and glued and not money and j == q.end and _converted_measure(view, q.start, j):
+            break  # "18ft (5m)": metres, read by unit_after
         elif lower in lex.magnitude_suffixes and not scaled and (
             glued or lower not in lex.money_only_spaced or money or _currency_follows(view, j + 1)
         ):
@@ -212,6 +229,8 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
             return replace(q, drop=True)
         if hit and hit[0] == "measure":
             return replace(q, end=j + 1 + hit[2], kind="measure", unit=hit[1], unit_rule="measure_unit")
+        if hit and hit[0] == "percent":  # "95-percent", "a 25-basis-point cut"
+            return replace(q, end=j + 1 + hit[2], kind="percent", unit=hit[1], unit_rule="percent")
         nxt = view.doc[j + 1]
         if nxt.lower_ == lex.fold_suffix and q.kind is None:  # "10-fold", "five-fold"
             return replace(q, end=j + 2, kind="ratio")
@@ -221,7 +240,14 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
     if after is not None and after.text in lex.symbols_after and not q.vague and view.doc[j - 1].whitespace_ in ("", " "):
         # "1,200€", "500 ₦": the symbol written after the number
         return replace(q, end=j + 1, kind="money", unit=lex.symbols[after.text], unit_rule="symbol_after")
+    if (view.glued(j - 1) and view.lower(j) in lex.glued_only_units and not q.words and not q.vague
+            and not (view.tok(j + 1) is not None and view.doc[j + 1].like_num)):  # "rose 5in 2024": a typo
+        # "15.7in": the tokenizer splits the unit off; with a space "in" is the preposition
+        return replace(q, end=j + 1, kind="measure", unit=lex.glued_only_units[view.lower(j)],
+                       unit_rule="measure_unit")
     hit = view.suffix_at(j)
+    if hit is None and (stop := view.measure_before_stop(j)) is not None and not q.vague:
+        return _measure(view, replace(q, end=j + stop[1], trim=1), stop[0])
     if hit is None:
         if view.lower(j) == lex.spaced_m and view.tok(j) is not None and not q.kind and not q.vague:
             return replace(q, end=j + 1, kind="measure", unit=lex.spaced_m, unit_rule="measure_unit")
@@ -239,4 +265,12 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
         low = q.low * factor if q.low is not None else None
         high = q.high * factor if q.high is not None else None
         return replace(q, end=j + size, kind="money", unit=code, unit_rule="currency_word", low=low, high=high)
-    return replace(q, end=j + size, kind="measure", unit=unit, unit_rule="measure_unit")
+    return _measure(view, replace(q, end=j + size), unit)  # type: ignore[arg-type]
+
+
+def _measure(view: TokenView, q: Quantity, unit: str) -> Quantity:
+    """``q`` as a measure in ``unit``, its value moved to the base unit when the symbol carries a scale ("mb/d")."""
+    base, factor = view.lex.scaled_units.get(unit, (unit, 1.0))
+    low = q.low * factor if q.low is not None else None
+    high = q.high * factor if q.high is not None else None
+    return replace(q, kind="measure", unit=base, unit_rule="measure_unit", low=low, high=high)

@@ -1,4 +1,4 @@
-"""Scores and point gaps: "a 9-3 vote", "won 3-2", "4-6 6-4 6-4" (a count with unit "score"), "a 10-point lead"."""
+"""Scores and points: "a 9-3 vote", "won 3-2", "4-6 6-4 6-4" (unit "score"), "a 10-point lead", "a quarter point"."""
 from __future__ import annotations
 
 import re
@@ -67,3 +67,42 @@ def point_gap(view: TokenView, i: int) -> Quantity | None:
         return None
     value = float(t.text)
     return Quantity(i, i + 3, i, i + 1, value, value, kind="count", unit="points", unit_rule="point_gap")
+
+
+def point_share(view: TokenView, i: int) -> Quantity | None:
+    """ "a quarter point", "a half-point cut", "half a point", "by a point": a share of a point, read
+    from the indefinite or fraction word at token i, on the evidence of ``point_gap`` or a verb of change."""
+    lex = view.lex
+    j, value = i, 1.0
+    if view.lower(j) in lex.fractions and view.lower(j + 1) in lex.indefinite:
+        value, j = 1.0 / lex.fractions[view.lower(j)], j + 2  # "half a point"
+    elif view.lower(j) in lex.indefinite:
+        j += 1
+        if view.lower(j) in lex.fractions and view.lower(j) not in lex.ordinal_fractions:
+            value, j = 1.0 / lex.fractions[view.lower(j)], j + 1  # "a quarter", "a half"
+            if view.lower(j) in DASHES and view.glued(j - 1) and view.glued(j):
+                j += 1  # "a quarter-point cut"
+    else:
+        return None
+    hit = _point_words(view, j)
+    if hit is None:
+        return None
+    end, (kind, unit) = hit
+    before = view.tok(i - 1)
+    by = before is not None and before.lower_ == "by"
+    evidence = by or view.lower(end) in lex.point_changes or (
+        value != 1.0 and before is not None and before.pos_ == "VERB" and before.lemma_.lower() in lex.change_verbs)
+    if not evidence:
+        return None
+    return Quantity(i, end, i, end, value, value, kind=kind, unit=unit, unit_rule="point_share", words=True)
+
+
+def _point_words(view: TokenView, j: int) -> tuple[int, tuple[str, str]] | None:
+    """(end token, (kind, unit)) of the longest ``point_words`` phrase at token j, else None."""
+    best, key = None, ""
+    for k in range(j, min(view.n, j + 3)):
+        key += view.lower(k)
+        if key in view.lex.point_words:
+            best = (k + 1, view.lex.point_words[key])
+        key += " " if view.doc[k].whitespace_ else ""
+    return best

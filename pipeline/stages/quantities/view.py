@@ -38,12 +38,38 @@ class TokenView:
             return currency_of(t.text, self.lex)  # type: ignore[return-value]
         if t.text in self.lex.codes:
             return self.lex.codes[t.text], "iso_code"
+        if t.lower_ in self.lex.currency_words_before and self._digits_not_percent(i + 1):
+            return self.lex.currency_words_before[t.lower_], "currency_word_before"
         return None
+
+    def _digits_not_percent(self, i: int) -> bool:
+        """True when token i is digits that no percent sign or word follows: "yen 1.2tn", not "the yen 2%"."""
+        t = self.tok(i)
+        if t is None or not t.text[:1].isdigit() or "%" in t.text:
+            return False
+        hit = self.suffix_at(i + 1)
+        return hit is None or hit[0] != "percent"
 
     def dotted_symbol(self, i: int) -> bool:
         """True when token i and a full stop glued to it form a currency symbol ("Rs" + "." = "Rs.")."""
         return (0 <= i < self.n - 2 and self.glued(i) and self.doc[i + 1].text == "."
                 and self.doc[i].text + "." in self.lex.symbols)
+
+    def measure_before_stop(self, j: int) -> tuple[str, int] | None:
+        """(unit, tokens) of a measure phrase at token j whose last token keeps the sentence's full stop
+        ("8.6 mb/d." tokenised "mb", "/", "d."), else None; the stop stays outside the span."""
+        key = ""
+        for k in range(j, min(self.n, j + self.lex.suffix_max_tokens)):
+            text = self.doc[k].lower_
+            if k > j and self.doc[k].is_sent_start:
+                return None
+            if text.endswith(".") and len(text) > 1:
+                hit = self.lex.suffix_phrases.get(key + text[:-1])
+                return (hit[1], k - j + 1) if hit and hit[0] == "measure" else None  # type: ignore[return-value]
+            if not self.glued(k):
+                return None
+            key += text
+        return None
 
     def suffix_at(self, j: int) -> tuple[str, object, int] | None:
         """The longest unit phrase starting at token j: (kind, unit, tokens) or None."""
