@@ -7,10 +7,7 @@ case elsewhere, or a function word, in lower case, the acronyms the gazetteer an
 entities.toml write in capitals staying so ("EU", "NATO"), and every other word
 capitalised: "GOLDMAN SACHS BEATS FORECASTS" reads "Goldman Sachs beats forecasts" in an
 article that writes "beats" and "forecasts". The small model was trained on mixed case and finds
-almost no name in capitals. A title-case line (headlines and subheads: every word capitalised
-but function words) gets sentence case the same way: a word after the first that the article
-writes in lower case elsewhere and never capitalised inside a sentence of another line is
-lowered, so "Oil Prices Rise" reads "Oil prices rise" and "Bank of Japan" stays. The view has exactly the article's length, so Doc character
+almost no name in capitals. The view has exactly the article's length, so Doc character
 offsets are article offsets, while hard line breaks no longer cut names
 ("von der\\nLeyen") or sentences in two. Spans written to the tables are always
 sliced from the untouched source text.
@@ -24,8 +21,6 @@ _NON_SPACE_WHITESPACE = re.compile(r"[^\S ]")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’]*")
-# a capitalised word inside a sentence: after a lower-case word or a comma, so capitalised as a name
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’]+")
 #: where the view keeps the set of words that stay in capitals (``load_pipeline`` fills it)
 KEEP_UPPER_META = "pipeline_keep_upper"
 #: a line is in capitals when it has at least this many letters and none is lower case
@@ -42,62 +37,24 @@ def view_text(text: str, *, keep_upper: frozenset = frozenset(), lower_words: fr
 
 
 def natural_case(text: str, *, keep_upper: frozenset = frozenset(), lower_words: frozenset = frozenset()) -> str:
-    """``text`` with every line in capitals title-cased and every title-case line sentence-cased, character for character."""
+    """``text`` with every line written in capitals title-cased, character for character (same length)."""
     if not any(c.isupper() for c in text):
         return text
     pieces, cursor, written_lower = [], 0, None
-    lines = list(_LINE.finditer(text))
-    kinds = [line_kind(line.group(0), lower_words) for line in lines]
-    named = None
-    for line, kind in zip(lines, kinds):
-        if kind is None:
-            continue
-        if written_lower is None:  # once per article, and only for one with a capitals or title-case line
-            written_lower = lower_words | frozenset(_LOWER_WORD.findall(text))
+    for line in _LINE.finditer(text):
         body = line.group(0)
-        if kind == "capitals":
-            fixed = _title_line(body, keep_upper, written_lower)
-        else:
-            if named is None:
-                named = frozenset(w for other, k in zip(lines, kinds) if k is None
-                                  for w in _MID_CAPITAL.findall(other.group(0)))
-            fixed = _sentence_line(body, keep_upper, written_lower, named)
+        letters = [c for c in body if c.isalpha()]
+        if len(letters) < _MIN_CAPITALS_LETTERS or any(c.islower() for c in letters):
+            continue
+        if written_lower is None:  # once per article, and only for one with a capitals line
+            written_lower = lower_words | frozenset(_LOWER_WORD.findall(text))
         pieces.append(text[cursor:line.start()])
-        pieces.append(fixed)
+        pieces.append(_title_line(body, keep_upper, written_lower))
         cursor = line.end()
     if not pieces:
         return text
     pieces.append(text[cursor:])
     return "".join(pieces)
-
-
-def line_kind(line: str, lower_words: frozenset) -> str | None:
-    """``capitals`` for a line in capitals, ``title`` for a title-case heading (three or more capitalised words, only function words lower), else None."""
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < _MIN_CAPITALS_LETTERS:
-        return None
-    if not any(c.islower() for c in letters):
-        return "capitals"
-    if line.rstrip()[-1:] in ".!" or "|" in line:
-        return None  # a sentence, however many capitals it holds, or a credit ("Brendan McDiarmid | Reuters")
-    words = _WORD.findall(line)
-    capitalised = sum(w[0].isupper() for w in words)
-    if capitalised < 3 or any(w[0].islower() and w.casefold() not in lower_words for w in words):
-        return None
-    return "title" if any(len(w) > 3 and w[0].isupper() and w[1:].islower() for w in words) else None
-
-
-def _sentence_line(line: str, keep_upper: frozenset, lower_words: frozenset, named: frozenset) -> str:
-    """One title-case line in sentence case: a word after the first that ``lower_words`` holds and ``named`` does not, lowered."""
-    out, cursor = [], 0
-    for i, word in enumerate(_WORD.finditer(line)):
-        w = word.group(0)
-        if i > 0 and w not in keep_upper and w[1:].islower() and w not in named and _written_lower(w.casefold(), lower_words):
-            out.append(line[cursor:word.start()])
-            out.append(_same_length_lower(w))
-            cursor = word.end()
-    out.append(line[cursor:])
-    return "".join(out)
 
 
 def _title_line(line: str, keep_upper: frozenset, lower_words: frozenset) -> str:

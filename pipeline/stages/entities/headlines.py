@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from pipeline.stages.entities.context import ArticleContext, Mention
-from pipeline.stages.nlp import line_kind
+from pipeline.stages.entities.patterns import line_kind
 from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 
 # Penn tags of verbs: title case capitalises a headline's verb ("TPG Acquires Sabre") and the model takes it into the name
@@ -62,7 +62,8 @@ def confirm_headlines(ctx: ArticleContext, mentions: list[Mention], function_wor
     out = []
     for m in mentions:
         line = headline_line(ctx, m.start, function_words)
-        if line is None:
+        # a name alone on its line (a footer's institute, a byline) is no headline's common words
+        if line is None or ctx.text[line[0]:line[1]].strip() == ctx.text[m.start:m.end]:
             out.append(m)
             continue
         surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))

@@ -23,7 +23,8 @@ def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: froze
     ``place_team``: two words, a place of the place data ("Hobart", "Sydney") then a plural or
     a team or company noun ("Hurricanes", "United"); ``org_reference``: the next reference to
     the name is a thing's ("Novo disappointed investors when its experimental shot ...",
-    "... . The company said"), with no other name between; never over a title or first-name cue.
+    "... . The company said"), with no other name between, for a name that opens with no first
+    name of the list ("Maria Lopez said its findings" stays a person); never over a title or first-name cue.
     """
     out = []
     for i, m in enumerate(mentions):
@@ -33,7 +34,7 @@ def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: froze
         words = strip_possessive(fold_whitespace(ctx.text[m.start:m.end])).split(" ")
         if len(words) == 2 and words[0] in places and (words[1] in team_words or _plural(words[1], first_names)):
             out.append(replace(m, label="ORG", evidence="place_team"))
-        elif _thing_referred(ctx, m, mentions[i + 1].start if i + 1 < len(mentions) else len(ctx.text)):
+        elif words[0].casefold() not in first_names and _thing_referred(ctx, m, mentions[i + 1].start if i + 1 < len(mentions) else len(ctx.text)):
             out.append(replace(m, label="ORG", evidence="org_reference"))
         else:
             out.append(m)
