@@ -84,7 +84,7 @@ class MentionExtractor:
                                  team_words=self.team_words, first_names=self.evidence.first_names)
         mentions = coordinated_labels(ctx, mentions,
                                       first_name_opens=self.evidence.first_name_opens)
-        mentions = confirm_headlines(ctx, mentions, words)
+        mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, mentions)
 
     def _rows(self, article: Article, mentions: list[Mention]) -> list[dict]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.stages.entities.context import ArticleContext, Mention
@@ -51,13 +52,16 @@ def cut_at_verbs(ctx: ArticleContext, mentions: list[Mention], function_words: f
     return out
 
 
-def confirm_headlines(ctx: ArticleContext, mentions: list[Mention], function_words: frozenset) -> list[Mention]:
+def confirm_headlines(ctx: ArticleContext, mentions: list[Mention], function_words: frozenset, *,
+                      first_name_opens: Callable[[str], bool]) -> list[Mention]:
     """Headline mentions that the body writes in the same form or a confirming cue backs, the evidence in ``detector``.
 
     Title case capitalises a headline's common words ("New Projects Announced", "Oil
     Prices Rise"), and the small model reads them as names; a headline names what its
     article names. The evidence is recorded as ``rule:headline_<evidence>`` (``body``,
-    ``gazetteer``, ``place``, ``org_suffix``, ...); a name no evidence backs is dropped.
+    ``gazetteer``, ``place``, ``org_suffix``, ``first_name``, ...); a name no evidence backs
+    is dropped. A name the model calls a person that opens with a first name of the list
+    ("By Ben Phillips") is confirmed by that name, as the label cues confirm a body's name.
     """
     out = []
     for m in mentions:
@@ -73,6 +77,9 @@ def confirm_headlines(ctx: ArticleContext, mentions: list[Mention], function_wor
             evidence = "gazetteer"
         elif m.evidence in CONFIRMING_CUES:
             evidence = m.evidence
+        elif m.label == "PERSON" and first_name_opens(surface):
+            # the model's own PERSON carries no cue, so the first name is asked here
+            evidence = "first_name"
         else:
             continue
         out.append(m if m.detector == "gazetteer" else replace(m, detector=f"rule:headline_{evidence}"))

@@ -42,9 +42,14 @@ def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: froze
 
 
 def _plural(word: str, first_names: frozenset[str]) -> bool:
-    """True for a capitalised plural ("Hurricanes", "Renegades"), not a surname such as "Jones" that a first-name list holds."""
+    """True for a capitalised plural ("Hurricanes", "Renegades"), not a surname such as "Jones" that a first-name list holds.
+
+    Nor a patronymic surname, a first name and "s" ("Phillips", "Edwards", "Williams"): "Sydney
+    Phillips" is a person however much "Sydney" is a city.
+    """
+    low = word.casefold()
     return (len(word) > 3 and word[:1].isupper() and word[1:].islower() and word.endswith("s")
-            and not word.endswith(("ss", "us", "is")) and word.casefold() not in first_names)
+            and not word.endswith(("ss", "us", "is")) and low not in first_names and low[:-1] not in first_names)
 
 
 def _thing_referred(ctx: ArticleContext, m: Mention, next_start: int) -> bool:
