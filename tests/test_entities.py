@@ -726,3 +726,76 @@ def test_a_nationality_cut_at_its_hyphen_is_grown_whole(nlp, extractor):
 def test_a_holiday_or_a_market_season_is_no_entity(nlp, extractor):
     found = pairs(detect(nlp, extractor, "Frankfurt will be closed on Thursday for the New Year holiday, before the Santa Claus rally."))
     assert not any("New Year" in t or "Santa" in t for t, _ in found), found
+
+
+# ------------------------------------------------------------------ title-case headlines and organisation cues
+
+@pytest.mark.parametrize("line, kind", [
+    ("TPG Acquires Sabre", "title"),
+    ("By Isla Binnie", "title"),  # a credit line reads as a heading; its name then needs a first name
+    ("Hobart Hurricanes Win Their First Title", "title"),
+    ("BANK OF JAPAN HOLDS RATES", "capitals"),
+    ("Oil prices rise on Monday", None),  # lower-case words that are no function words: running text
+    ("Sabre Deal Closes In Texas.", None),  # a full stop ends a sentence
+    ("Brendan McDiarmid | Reuters", None),  # a photo credit
+    ("Sydney Thunder", None),  # two capitalised words are a name, not a heading
+    ("The Fed", None),  # too few letters to tell
+])
+def test_line_kind(extractor, line, kind):
+    from pipeline.stages.entities.patterns import line_kind
+
+    assert line_kind(line, extractor.options.function_words) == kind
+
+
+@pytest.mark.parametrize("words, tags, ents, expected", [
+    # the verb a title case capitalised ends the name; each piece stands on the body's writing it
+    (["TPG", "Acquires", "Sabre", "\n", "TPG", "agreed", "to", "buy", "Sabre", "."],
+     ["NNP", "VBZ", "NNP", "_SP", "NNP", "VBD", "TO", "VB", "NNP", "."],
+     ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG", "O"],
+     {("TPG", "rule:headline_body"), ("Sabre", "rule:headline_body")}),
+    # common words the title case capitalised, written nowhere else: dropped, whatever the model's label
+    (["New", "Projects", "Announced", "\n", "The", "council", "said", "work", "starts", "soon", "."],
+     ["NNP", "NNPS", "VBN", "_SP", "DT", "NN", "VBD", "NN", "VBZ", "RB", "."],
+     ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"], set()),
+    (["New", "Projects", "Announced", "\n", "The", "council", "said", "work", "starts", "soon", "."],
+     ["NNP", "NNPS", "VBN", "_SP", "DT", "NN", "VBD", "NN", "VBZ", "RB", "."],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"], set()),
+    # a person the model finds on a credit line that reads as a heading: its first name confirms it
+    (["By", "Isla", "Binnie", "\n", "The", "council", "said", "work", "starts", "soon", "."],
+     ["IN", "NNP", "NNP", "_SP", "DT", "NN", "VBD", "NN", "VBZ", "RB", "."],
+     ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"], {("Isla Binnie", "rule:headline_first_name")}),
+])
+def test_title_case_headlines_on_hand_built_docs(nlp, extractor, words, tags, ents, expected):
+    doc, art = hand_built(nlp, words, tags, ents)
+    lines = doc.text.split("\n")
+    headline = {(r["text"], r["detector"]) for r in extractor(doc, art) if r["start"] < len(lines[0])}
+    assert headline == expected
+
+
+def _organisations(extractor, text: str, names: list[tuple[str, str | None]]):
+    """orgcues.organisations over model PERSON mentions of ``names`` (text, evidence) in ``text``."""
+    from types import SimpleNamespace
+
+    from pipeline.stages.entities.context import Mention
+    from pipeline.stages.entities.orgcues import organisations
+
+    mentions = [Mention(text.index(n), text.index(n) + len(n), "PERSON", "model", evidence=ev) for n, ev in names]
+    out = organisations(SimpleNamespace(text=text), mentions, places=extractor.places, team_words=extractor.team_words,
+                        first_names=extractor.evidence.first_names)
+    return [(text[m.start:m.end], m.label, m.evidence) for m in out]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Hobart Hurricanes won the final.", [("Hobart Hurricanes", None)], ("ORG", "place_team")),
+    ("Sydney Phillips won the final.", [("Sydney Phillips", None)], ("PERSON", None)),  # a first name and "s": a surname
+    ("Kestrel disappointed investors when its shot failed.", [("Kestrel", None)], ("ORG", "org_reference")),
+    ("Kestrel Partners said on Monday. The company said sales rose.", [("Kestrel Partners", None)],
+     ("ORG", "org_reference")),
+    ("Maria Lopez said its findings were clear.", [("Maria Lopez", None)], ("PERSON", None)),  # a first name opens it
+    ("Kestrel said he would stay.", [("Kestrel", None)], ("PERSON", None)),  # a person's reference
+    ("Kestrel said it would stay.", [("Kestrel", None)], ("PERSON", None)),  # "it" may be anything
+    ("Kestrel said its shot failed.", [("Kestrel", "person_title")], ("PERSON", "person_title")),  # a title decides
+    ("Kestrel met Dunmore and its board.", [("Kestrel", None), ("Dunmore", None)], ("PERSON", None)),  # another name between
+])
+def test_organisation_cues(extractor, text, names, expected):
+    assert _organisations(extractor, text, names)[0][1:] == expected

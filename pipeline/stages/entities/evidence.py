@@ -63,7 +63,7 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_pos
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "language": "LANGUAGE", "facility_context": "FAC",
-               "surname_alone": "PERSON", "work_context": "WORK_OF_ART"}
+               "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -233,7 +233,8 @@ class LabelEvidence:
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
             if surface in self.countries or surface in self.subdivisions and surface not in self.cities:
                 continue  # national teams and states stay places
-            if self.first_name_opens(surface) and surface.split(" ")[-1] not in self.options.club_suffixes:
+            if (self.first_name_opens(surface) and surface.split(" ")[-1] not in self.options.club_suffixes
+                    and surface.split(" ")[0] not in self.cities):  # "Sydney Thunder": a city opens a club's name
                 continue  # "beat Rafael Nadal": a player, named by a first name, not a club
             if ((self._club_before is not None and self._club_before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start))
                     or (self._club_after is not None and self._club_after.match(ctx.text, m.end))):

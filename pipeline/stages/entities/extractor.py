@@ -41,8 +41,10 @@ from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.growth import NameGrowth
+from pipeline.stages.entities.headlines import confirm_headlines, cut_at_verbs
 from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
+from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.reconcile import gazetteer_entries
 
@@ -62,6 +64,9 @@ class MentionExtractor:
         self.growth = NameGrowth(self.options, self.by_surface)
         self.additions = Additions(self.options, self.by_surface)
         self.evidence = LabelEvidence(self.options, self.by_surface)
+        ev, opts = self.evidence, self.options
+        self.places = frozenset({*ev.countries, *ev.subdivisions, *ev.cities, *ev.known_places})
+        self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -70,12 +75,16 @@ class MentionExtractor:
                 f"{len(article.text)}; build the Doc from view_text(article.text)"
             )
         ctx = ArticleContext.read(doc, article.text, self.options.titles, self.entries, self.by_surface)
-        mentions = model_mentions(ctx, self.options, self.cleaner)
+        words = self.options.function_words
+        mentions = cut_at_verbs(ctx, model_mentions(ctx, self.options, self.cleaner), words)
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
         mentions = self.growth.extend(ctx, mentions)
         mentions = self.additions.add_missing(ctx, mentions)
-        mentions = coordinated_labels(ctx, flat(self.evidence.apply(ctx, mentions)),
+        mentions = organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
+                                 team_words=self.team_words, first_names=self.evidence.first_names)
+        mentions = coordinated_labels(ctx, mentions,
                                       first_name_opens=self.evidence.first_name_opens)
+        mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, mentions)
 
     def _rows(self, article: Article, mentions: list[Mention]) -> list[dict]:

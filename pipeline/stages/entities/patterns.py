@@ -68,3 +68,24 @@ def capitals_view_words(lexicon: dict) -> tuple[frozenset, frozenset]:
     lower = {w.casefold() for w in cfg.get("acronym_fillers", []) + cfg.get("name_particles", []) if w.isalpha()}
     lower |= set(STOP_WORDS) - {w.casefold() for w in cfg.get("date_words", [])}
     return frozenset(keep), frozenset(lower)
+
+
+#: a line is in capitals when it has at least this many letters and none is lower case
+_MIN_CAPITALS_LETTERS = 8
+_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def line_kind(line: str, lower_words: frozenset) -> str | None:
+    """``capitals`` for a line in capitals, ``title`` for a title-case heading (three or more capitalised words, only function words lower), else None."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < _MIN_CAPITALS_LETTERS:
+        return None
+    if not any(c.islower() for c in letters):
+        return "capitals"
+    if line.rstrip()[-1:] in ".!" or "|" in line:
+        return None  # a sentence, however many capitals it holds, or a credit ("Brendan McDiarmid | Reuters")
+    words = _LINE_WORD.findall(line)
+    capitalised = sum(w[0].isupper() for w in words)
+    if capitalised < 3 or any(w[0].islower() and w.casefold() not in lower_words for w in words):
+        return None
+    return "title" if any(len(w) > 3 and w[0].isupper() and w[1:].islower() for w in words) else None

@@ -1,0 +1,61 @@
+"""Organisations the model reads as people: a place and a team or company noun, or a body that refers back with "its" or "the company"."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.reconcile import fold_whitespace, strip_possessive
+
+# what the text calls the actor named right before: a thing ("its", "the company") or a person ("he", "his")
+_REFERENCE = re.compile(r"\b(?:(its|it|the (?:company|club|firm|group|team|bank|drugmaker|carrier|lender|insurer))"
+                        r"|(he|she|his|her|him))\b", re.IGNORECASE)
+#: how far after the name a reference back to it is looked for (about the rest of its sentence and the next)
+_REFERENCE_CHARS = 240
+#: cues that a person's name is no organisation's, whatever the body says
+_PERSON_CUES = frozenset({"person_title", "first_name"})
+
+
+def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: frozenset[str], team_words: frozenset[str],
+                  first_names: frozenset[str]) -> list[Mention]:
+    """Names the model calls people relabelled ORG on organisation evidence, recorded in ``evidence``.
+
+    ``place_team``: two words, a place of the place data ("Hobart", "Sydney") then a plural or
+    a team or company noun ("Hurricanes", "United"); ``org_reference``: the next reference to
+    the name is a thing's ("Novo disappointed investors when its experimental shot ...",
+    "... . The company said"), with no other name between, for a name that opens with no first
+    name of the list ("Maria Lopez said its findings" stays a person); never over a title or first-name cue.
+    """
+    out = []
+    for i, m in enumerate(mentions):
+        if m.label != "PERSON" or m.entry is not None or m.evidence in _PERSON_CUES:
+            out.append(m)
+            continue
+        words = strip_possessive(fold_whitespace(ctx.text[m.start:m.end])).split(" ")
+        if len(words) == 2 and words[0] in places and (words[1] in team_words or _plural(words[1], first_names)):
+            out.append(replace(m, label="ORG", evidence="place_team"))
+        elif words[0].casefold() not in first_names and _thing_referred(ctx, m, mentions[i + 1].start if i + 1 < len(mentions) else len(ctx.text)):
+            out.append(replace(m, label="ORG", evidence="org_reference"))
+        else:
+            out.append(m)
+    return out
+
+
+def _plural(word: str, first_names: frozenset[str]) -> bool:
+    """True for a capitalised plural ("Hurricanes", "Renegades"), not a surname such as "Jones" that a first-name list holds.
+
+    Nor a patronymic surname, a first name and "s" ("Phillips", "Edwards", "Williams"): "Sydney
+    Phillips" is a person however much "Sydney" is a city.
+    """
+    low = word.casefold()
+    return (len(word) > 3 and word[:1].isupper() and word[1:].islower() and word.endswith("s")
+            and not word.endswith(("ss", "us", "is")) and low not in first_names and low[:-1] not in first_names)
+
+
+def _thing_referred(ctx: ArticleContext, m: Mention, next_start: int) -> bool:
+    """True when the first reference after the name, before the next name, is a thing's ("its", "the company")."""
+    g = _REFERENCE.search(ctx.text, m.end, min(next_start, m.end + _REFERENCE_CHARS))
+    if g is None or g.group(2) is not None:
+        return False
+    # "it" only as an owner's or a subject's word, not "said it would": that "it" may be anything
+    return g.group(1).casefold() != "it"
