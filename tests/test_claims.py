@@ -1692,3 +1692,65 @@ def test_a_figure_subject_out_of_a_fronted_whole_is_about_the_whole(nlp, extract
     built = (build(nlp, extractor, text, quantities=[(value, kind)]) if kind else build(nlp, extractor, text,
                                                                                        dates=[value]))
     assert built.row_with(value)["subject"] == subject
+
+
+# ------------------------------------------------------------------- pronoun antecedents (round 8)
+# Phrases after OPEC+, budget, central-bank and WHO reporting (2025-2026).
+
+
+def test_they_after_a_listed_group_is_the_group_not_one_member(nlp, extractor):
+    text = ("The eight – Saudi Arabia, Russia, the UAE and Oman – raised output targets in April. "
+            "They agreed in November to pause output hikes.")
+    built, row = _claim_for(nlp, extractor, text, "November")
+    assert row["subject"] == "The eight" and row["subject_rule"] == "pronoun"
+    assert row["subject_mention_id"] is None
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("The Union Budget 2026 has raised the defence allocation to $90 billion. "
+     "This marks a significant rise from last year's $80 billion.", "$80 billion", "the defence allocation"),
+    ("Retail sales rose 5% in March. This marks a rise from 3% in February.", "3%", "Retail sales"),
+])
+def test_a_demonstrative_subject_is_the_previous_clause_s_event(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "demonstrative"
+    assert row["subject_mention_id"] is None
+
+
+def test_a_demonstrative_with_a_noun_is_no_event(nlp, extractor):
+    # look-alike: "This agreement" is a phrase of its own, not a summing-up "This"
+    text = "Retail sales rose 5% in March. This agreement runs until 2027."
+    built, row = _claim_for(nlp, extractor, text, "2027")
+    assert row["subject_rule"] != "demonstrative"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("Germany spends heavily on defence. It is expected that prices will rise 3% next year.", "3%", "prices"),
+    ("The Bank of Canada held rates. It has been six months since tariffs rose 25%.", "25%", "tariffs"),
+])
+def test_a_dummy_it_takes_no_antecedent(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "phrase"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a speech verb's "it" and a raised subject keep their antecedent
+    ("The European Commission met on Monday. It said it would spend €5bn in 2026.", "€5bn", "European Commission"),
+    ("Apple sold 5 million phones in March. It is expected to grow 3% next year.", "3%", "Apple"),
+])
+def test_an_it_that_is_no_dummy_keeps_its_antecedent(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+def test_a_quoted_it_is_never_the_person_who_speaks(nlp, extractor):
+    text = "\"It is serious and can be deadly for children under 5,\" Kate O'Brien told reporters in Geneva."
+    built, row = _claim_for(nlp, extractor, text, "5")
+    assert row["subject"] != "Kate O'Brien" and row["speaker"] == "Kate O'Brien"
+
+
+def test_a_reported_it_keeps_its_speaker(nlp, extractor):
+    # look-alike: reported speech, not a quote: "it" is the body that announces
+    text = "Nestle announced on Thursday that it will cut 16,000 jobs over the next two years."
+    built, row = _claim_for(nlp, extractor, text, "16,000 jobs")
+    assert row["subject"] == "Nestle"

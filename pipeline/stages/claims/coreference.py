@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 
 from pipeline.stages.claims.filters import headings_end
-from pipeline.stages.claims.grammar import PLURAL_TAGS, VERBAL, is_pronoun, subject_of
+from pipeline.stages.claims.grammar import PLURAL_TAGS, VERBAL, is_expletive, is_pronoun, subject_of
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold, name_words, title_words
@@ -241,9 +241,11 @@ class Coreference:
             plural = word in rules.plural_first_person and quote_speaker is not None
             return (plural and self.body_of(quote_speaker)) or quote_speaker
         # "it said" credits an institution ("The Council has four weeks ..., it said"): speaker labels filter later
+        if is_expletive(token, rules):
+            return None
         if word in rules.group_pronouns or word in rules.thing_pronouns:
             labels = rules.group_labels if word in rules.group_pronouns else rules.thing_labels
-            found = self.main_subject_before(token, labels)
+            found = self.mainsubject_before(token, labels)
             if found is NAMELESS:
                 return None
             if found is not None:
@@ -279,15 +281,18 @@ class Coreference:
                     return found
         return None
 
-    def main_subject_before(self, token, labels: frozenset[str]) -> dict | None:
+    def mainsubject_before(self, token, labels: frozenset[str]) -> dict | None:
         """The named subject of the main clause before ``token``: its own sentence's, else the previous one's.
 
-        Subjects are the likeliest antecedents of "it" and "they" ("The EU said it
-        would ..."; "The EU has ... It has also ..."), more than the last name seen.
-        ``NAMELESS`` when "they" follows a subject that is a plural common noun naming
-        nothing ("Stinger missiles were bought ... They are portable"): that noun is the
-        antecedent, so no earlier name may stand in for it.
+        Subjects are the likeliest antecedents of "it" and "they" ("The EU said it would ..."), more than
+        the last name seen. ``NAMELESS`` when "they" follows a plural common noun naming nothing ("Stinger
+        missiles were bought ... They are portable") or a phrase listing its members ("The eight – Saudi
+        Arabia, Russia, ... – raised ..."): that phrase is the antecedent, not an earlier name nor a member.
         """
+        return self.subject_before(token, labels)[0]
+
+    def subject_before(self, token, labels: frozenset[str]) -> tuple[dict | None, object]:
+        """(``main_subject_before``'s answer, the subject token that gave it, or None)."""
         rules, index = self.rules, self.index
         sent = index.sent(token)
         candidates = [sent]
@@ -305,14 +310,16 @@ class Coreference:
             # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
             plural = token.lower_ in rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
             # (not a speech verb's subject: "this is quick, officials insist" is about "this")
+            if token.lower_ in rules.group_pronouns and lists_members(subject):
+                return NAMELESS, subject
             if found is None and token.lower_ in rules.group_pronouns and subject.pos_ == "NOUN" \
                     and subject.tag_ in PLURAL_TAGS and candidate.root.lemma_.lower() not in rules.speech_verbs \
                     and self.named_heads.back_reference(subject) is None:
-                return NAMELESS
+                return NAMELESS, subject
             if found is not None and (found["label"] in labels or plural) \
                     and not index.in_boilerplate(candidate.start_char) and candidate.end_char > self.body:
-                return found
-        return None
+                return found, subject
+        return None, None
 
     def resolve_phrase(self, token, quote_speaker: dict | None, *, labels: frozenset[str] | None = None,
                        prefer_person: bool = False, any_prep: bool = False,
@@ -510,3 +517,36 @@ def copula_name(token, verb, index: ArticleIndex) -> dict | None:
                 c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
             return index.mention_of(child)
     return None
+
+
+def event_phrase(token, coreference: Coreference):
+    """The phrase a demonstrative subject's event changed ("... raised the allocation. This marks a rise"), or None.
+
+    "This" or "that" standing alone as a subject sums up the clause before it, an event
+    and not an entity: the fact is about what that event acted on, the previous main
+    clause's common-noun object, else its common-noun subject. A name there is an actor,
+    not the event, so it is never taken; nothing fitting leaves the demonstrative unresolved.
+    """
+    rules, index = coreference.rules, coreference.index
+    if token.lower_ not in {"this", "that"} or token.dep_ not in {"nsubj", "nsubjpass"} \
+            or token.head.dep_ == "relcl" or any(c.dep_ != "punct" for c in token.children):
+        return None
+    position = index.sentence_of[token.i]
+    if position == 0:
+        return None
+    previous = index.sentences[position - 1]
+    if index.in_boilerplate(previous.start_char) or previous.end_char <= coreference.body:
+        return None
+    root = previous.root
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    for phrase in objects + [subject_of(root, rules)]:
+        if phrase is not None and phrase.pos_ == "NOUN" and not phrase.like_num \
+                and index.mention_of(phrase) is None and not is_pronoun(phrase, rules):
+            return phrase
+    return None
+
+
+def nameless_antecedent(token, coreference: Coreference):
+    """The subject token a "they" stands for when ``main_subject_before`` finds it ``NAMELESS``, else None."""
+    found, subject = coreference.subject_before(token, coreference.rules.group_labels)
+    return subject if found is NAMELESS else None

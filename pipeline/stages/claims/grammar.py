@@ -215,3 +215,33 @@ class Subtrees:
     def indices(self, token) -> frozenset[int]:
         """The token indices of ``token``'s subtree, as a set."""
         return frozenset(self.of(token))
+
+
+def extraposed_clause(verb, rules: ClaimRules):
+    """The clause a dummy "it" stands in for as ``verb``'s subject, or None.
+
+    "It has been six months since ...", "It is expected that ...", "It is clear that ...":
+    a copula or a passive verb whose subject "it" has a that-clause or a "since" clause after
+    the verb. "It said ..." (a speech verb), "It is serious" (no clause) and "it is expected
+    to grow" (the subject of the raised verb) keep their antecedent.
+    """
+    subject = own_subject(verb, rules)
+    if subject is None or subject.lower_ != "it":
+        return None
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() in rules.speech_verbs:  # "it said" credits a body
+        return None
+    if not (verb.lemma_.lower() == "be" or subject.dep_ == "nsubjpass"):
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in child.children)):
+            return child
+    return None
+
+
+def is_expletive(token, rules: ClaimRules) -> bool:
+    """True for a dummy "it" the parser tagged a subject ("It has been six months since ...": ``extraposed_clause``)."""
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ == "it" and token.head.i != token.i \
+        and extraposed_clause(token.head, rules) is not None

@@ -6,12 +6,20 @@ from collections.abc import Sequence
 from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.coreference import copula_name, lists_members, nationality_of
+from pipeline.stages.claims.coreference import (
+    copula_name,
+    event_phrase,
+    lists_members,
+    nameless_antecedent,
+    nationality_of,
+)
 from pipeline.stages.claims.filters import states_nothing
 from pipeline.stages.claims.grammar import (
     CHAINED_DEPS,
     EDGE_DEPS,
     VERBAL,
+    extraposed_clause,
+    is_expletive,
     is_pronoun,
     own_clause,
     own_subject,
@@ -146,9 +154,10 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     rules = ctx.rules
     speaker_token = speaker_subject(head, rules)
     if speaker_token is None:
-        content = pronoun_content(head, rules) or tagged_content(head, rules)
+        content = pronoun_content(head, rules) or tagged_content(head, rules) or extraposed_clause(head, rules)
         if content is not None:
-            # "It means the Liberals will ...": the complement's subject, the pronoun only if that fails
+            # "It means the Liberals will ...": the complement's subject, the pronoun only if that fails; a
+            # dummy "it" ("It has been six months since ...") names nothing, the clause it stands in for may
             return [(subject_of(content, rules), content), (subject_of(head, rules), head)], None, content, False
         return [(subject_of(head, rules), head)], None, head, False
     contents = speech_contents(head, rules)
@@ -220,6 +229,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             return owner[0], owner[1], head, "object_owner"
     fallback_text = None
     clausal = False
+    unresolved_it = False
     subject_tokens: set[int] = set()
     for frame in frames:
         subject_tokens.update(frame.source)
@@ -237,16 +247,33 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
         token = fronted_whole(token, verb, rules)
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)
-        if token.dep_ == "expl":
+        if token.dep_ == "expl" or is_expletive(token, rules):
             continue
         if speaker_token is not None and token.i == speaker_token.i:
             found, rule = ctx.speakers.resolve_speaker(token), "speaker"
+            if found is not None and found["label"] in rules.person_labels and unresolved_it \
+                    and ctx.index.quote_at(search_head.idx) is not None:
+                # "“It is serious ...,” O'Brien told reporters": a quoted "it" is never the person who
+                # speaks (who says "I"); reported speech ("X said it will ...") keeps its speaker, whose
+                # label may be wrong ("Nestle announced that it will ..." with Nestle tagged a person)
+                continue
         else:
             if token.lower_ in rules.group_pronouns:
                 found = described(group, ctx, quote_speaker)
                 if found is not None:
                     return found, mention_text(found), verb, "described"
+            event = event_phrase(token, ctx.coreference)
+            if event is not None:
+                # "This marks a rise ...": the event before it, told by what it changed, not an entity
+                return None, phrase_text(event, ctx.article, ctx.index.chunk_of), verb, "demonstrative"
             found, rule = resolve_subject(token, verb, ctx, quote_speaker)
+            unresolved_it = found is None and token.lower_ in rules.thing_pronouns
+            antecedent = nameless_antecedent(token, ctx.coreference) if found is None and token.lower_ in \
+                rules.group_pronouns else None
+            if antecedent is not None:
+                # "The eight – Saudi Arabia, Russia, ... – raised ... They agreed": the phrase, not a member
+                return None, phrase_text(antecedent, ctx.article, ctx.index.chunk_of,
+                                         skip=ctx.index.dateline_tokens), verb, "pronoun"
         if found is not None:
             if speaker_token is None:
                 joint = joint_object(token, verb, ctx)
