@@ -260,7 +260,8 @@ def _previous(ctx, sentence: int) -> int | None:
 def _year_ago_period(f, ctx, ref):
     """A year back from a month or quarter its own sentence or the one before reported ("third-quarter net income rose
     11%. Net advanced to $94 million from $85 million a year ago"): that period a year before, as a report's
-    comparison means; None for other references and wordings ("last year" there is as often the whole year)."""
+    comparison means; None for other references and wordings ("last year" counts only as the side of a comparison with
+    a figure, ``_compared_last_year``: elsewhere it is as often the whole year)."""
     ref_day, ref_gran = ref
     if ref_gran not in ("month", "quarter"):
         return None
