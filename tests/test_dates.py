@@ -389,6 +389,21 @@ POSITIVE = [
     ("Ethnic Albanians are worried about the future.", "the future", "FUTURE_REF", True, "date", MON, None),
     ("He was due to appear before a judge in Manhattan at midday.", "midday", "2025-03-17T12:00", True, "time", MON,
      None),
+    # a weekday owning a noun lies behind when nothing points it ahead (TimeBank: 16 of 16), up to four days back
+    ("The bonds were priced at a 24% premium over Thursday's closing price.", "Thursday", "2025-03-13", True, "date",
+     MON, None),
+    ("Ahead of Thursday's vote, the minister spoke.", "Thursday", "2025-03-20", True, "date", MON, None),
+    ("Thursday's vote will decide the matter.", "Thursday", "2025-03-20", True, "date", MON, None),
+    ("Fans queued for Friday's match.", "Friday", "2025-03-21", True, "date", dt.date(2025, 3, 19), None),
+    # a modal perfect speaks of the past; "will have" still points ahead
+    ("The reports could have been responsible for a drop in the stock on Thursday.", "Thursday", "2025-03-13", True,
+     "date", MON, None),
+    ("The company will have completed the sale by Thursday.", "Thursday", "2025-03-20", True, "date", MON, None),
+    # what is put off lies ahead ("postponed until"); a past "until" otherwise takes the nearest instance
+    ("Officials postponed until Saturday any action on the permit.", "Saturday", "2025-03-22", True, "date", MON,
+     None),
+    ("The hearing was adjourned until Saturday.", "Saturday", "2025-03-22", True, "date", MON, None),
+    ("The talks went on until Saturday.", "Saturday", "2025-03-15", True, "date", MON, None),
 ]
 
 # sentence, phrase that must not be (part of) any date span
@@ -1104,6 +1119,15 @@ ANAPHORA = [
     ("Herbicide use was delayed earlier in the year by heavy rains.", "earlier in the year", "2025"),
     ("The talks stalled on Monday. Later in the week, the envoy returned.", "Later in the week", "2025-W12"),
 ]
+# "last year" as the side a report's figure is compared with: the period it reports, a year before
+# (TimeBank: 3 of 4 after a quarter)
+ANAPHORA += [
+    ("Net income in the third quarter fell to $3 million from $4 million last year.", "last year", "2023-Q3"),
+    ("In the latest quarter, the insurer had a $23 million loss, compared with earnings of $33 million last year.",
+     "last year", "2023-Q4"),
+    ("Net rose in the third quarter. Sales were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+     "last year", "2023-Q3"),
+]
 ANAPHORA_UNRESOLVED = [
     # look-alikes: an event's time, or a reference coarser than the anaphor, gives no value
     ("A year later, the pact collapsed.", "A year later", None),
@@ -1120,7 +1144,10 @@ YEAR_AGO_IS_THE_YEAR = [
     ("The firm reported on Tuesday. Sales were 5% lower a year ago.", "a year ago", "2024"),
     ("Two years ago the plant closed. A year later it reopened.", "A year later", "2024"),
     ("In March sales rose. Prices fell. Costs rose. Output was lower than a year ago.", "a year ago", "2024"),
-    ("Net income in the third quarter fell to $3 million from $4 million last year.", "last year", "2024"),
+    # "last year" compared with no figure, or compared in a year's report, is the year
+    ("Net rose in the third quarter. He moved from Boston last year.", "last year", "2024"),
+    ("Analysts expect $4 a share for this year, up from last year's $3.27 a share.", "last year", "2024"),
+    ("Net income in the third quarter rose 5%. Last year, the firm lost $4 million.", "Last year", "2024"),
     # "the 2023 period" of a year-to-date span, or with no period spoken of, is the year
     ("In the first nine months, net was $306 million, against a loss of $195 million in the 2023 period.",
      "the 2023 period", "2023"),

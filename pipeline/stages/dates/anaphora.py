@@ -107,7 +107,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             if gran in ("month", "quarter"):
                 f.norm.value, f.norm.granularity, f.norm.interval = _at(day.replace(year=int(f.norm.value)), gran)
                 f.norm.reference = _evidence(said.get((day, gran)))
-        elif f.kind == "ago":
+        elif f.kind == "ago" or f.kind == "relative" and _compared_last_year(f, ctx):
             near = sentence_ref is not None and sentence_ref[0] in (sentence, _previous(ctx, sentence))
             # a month counts only next to it; a quarter, the period an earnings report is about, wherever
             # the text last spoke of one (TimeBank: 28 of 35 "a year ago/earlier" after a quarter)
@@ -260,11 +260,32 @@ def _previous(ctx, sentence: int) -> int | None:
 def _year_ago_period(f, ctx, ref):
     """A year back from a month or quarter its own sentence or the one before reported ("third-quarter net income rose
     11%. Net advanced to $94 million from $85 million a year ago"): that period a year before, as a report's
-    comparison means; None for other references and wordings ("last year" there is as often the whole year)."""
+    comparison means; None for other references and wordings ("last year" counts only as the side of a comparison with
+    a figure, ``_compared_last_year``: elsewhere it is as often the whole year)."""
     ref_day, ref_gran = ref
     if ref_gran not in ("month", "quarter"):
         return None
     keys = [u.key for u in ctx.words(f.first, f.last)]
-    if keys not in (["a", "year", "ago"], ["one", "year", "ago"]):
+    if keys not in (["a", "year", "ago"], ["one", "year", "ago"]) and f.kind != "relative":
         return None
     return _at(_shift(ref_day, -1, "Y"), ref_gran)
+
+
+def _compared_last_year(f, ctx) -> bool:
+    """True for "last year" as the side a report's figure is compared with ("compared with a loss of $3 million last
+    year", "a 13% increase from last year's $1.55 billion"): the period the report spoke of, a year before (TimeBank:
+    3 of 3 after a quarter; "last year" elsewhere stays the year)."""
+    if [u.key for u in ctx.words(f.first, f.last)] != ["last", "year"]:
+        return False
+    doc = ctx.doc
+    first, last = ctx.units[f.first].tok, ctx.units[f.last - 1].tok
+    start = max(doc[first].sent.start, first - ctx.g.comparison_reach)
+    before = [t for t in doc[start:first]]
+    cue = max((k for k in range(len(before)) for n in ctx.g.comparison_cues
+               if tuple(t.lower_ for t in before[k:k + len(n)]) == n), default=None)
+    if cue is None or any(t.text in (";", ".") for t in before[cue:]):
+        return False
+    after = doc[last + 1:last + 4]
+    # a figure between the cue and "last year", or owned by it ("last year's $1.55 billion")
+    return any(t.like_num or t.tag_ == "$" for t in before[cue:]) or \
+        (len(after) > 1 and after[0].tag_ == "POS" and any(t.like_num or t.tag_ == "$" for t in after[1:]))

@@ -6,6 +6,7 @@ import datetime as dt
 from pipeline.stages.dates.calendar import _add_months, _century_range, _decade_range, _iso_week, _year_range, resolve_weekday
 from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.durations import _lone_one_day
+from pipeline.stages.dates.tense import _verb_above
 from pipeline.stages.dates.units import _neighbour
 from pipeline.stages.dates.timex import _UNIT_GRAN, _UNIT_NEEDS, _UNIT_WORD, _Norm, _period_value
 
@@ -24,8 +25,23 @@ def weekday(ctx: _Context, us, rule, i, j) -> _Norm | None:
     if not ctx.need("day"):
         # only the year (or month) of the publication is known: keep what is unknown
         return _Norm(tclass, f"{ctx.anchor.date.year:04d}-WXX-{wd}{suffix}", "day", None, True, mod)
-    d = resolve_weekday(ctx.anchor.date, wd, rel=rel, direction=ctx.direction(i, j) if rel is None else 0)
+    direction = ctx.direction(i, j) if rel is None else 0
+    if rel is None and direction == 0 and (ctx.anchor.date.isoweekday() - wd) % 7 <= ctx.g.possessive_weekday_back \
+            and _owns_past(ctx.doc[wd_u.tok], ctx.g):
+        direction = -1  # "a premium over Thursday's closing price": what a weekday owns has mostly happened
+    d = resolve_weekday(ctx.anchor.date, wd, rel=rel, direction=direction)
     return _Norm(tclass, d.isoformat() + suffix, "day", (d, d), True, mod)
+
+
+def _owns_past(tok, g) -> bool:
+    """True for a possessive weekday nothing above points ahead ("over Thursday's closing price"; not "ahead of
+    Thursday's vote", "Thursday's vote will decide")."""
+    if tok.dep_ != "poss":
+        return False
+    above = list(tok.ancestors)[:6]
+    if any(a.lower_ in g.future_preps or a.pos_ == "ADJ" and a.lower_ in g.future_adjectives for a in above):
+        return False
+    return _verb_above(tok, g) <= 0
 
 
 def weekend(ctx: _Context, us, rule, i, j) -> _Norm | None:

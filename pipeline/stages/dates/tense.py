@@ -25,6 +25,8 @@ def direction(doc, units: list[_Unit], g: _Grammar, i: int, j: int) -> int:
             if tok.lower_ in g.neutral_preps and tok.dep_ == "prep":
                 # a deadline lies on either side of a past event ("talked of a plan by June") but after a
                 # future one ("will double its flights by August")
+                if tok.lower_ in g.deferral_preps and _verb_lemma_above(tok) in g.deferral_lemmas:
+                    return 1  # "postponed until Tuesday": what is put off lies ahead of the putting off
                 return 1 if _verb_above(tok, g) > 0 else 0
             if tok.pos_ == "ADJ" and tok.lower_ in g.future_adjectives:
                 return 1
@@ -39,6 +41,8 @@ def direction(doc, units: list[_Unit], g: _Grammar, i: int, j: int) -> int:
 def _verb_tense(v, g: _Grammar, depth: int) -> int:
     """-1 past, +1 future, 0 unknown: what verb ``v`` says through its auxiliaries, tags and complements."""
     aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(_key(a.text) in g.perfect_modals for a in aux) and any(a.lemma_ == "have" for a in aux):
+        return -1  # "could have been responsible for a drop on Wednesday": a modal perfect speaks of the past
     if any(_key(a.text) in g.future_aux for a in aux):
         return 1
     if v.lemma_ in g.future_cues:
@@ -81,6 +85,17 @@ def _verb_above(tok, g: _Grammar) -> int:
         if tok.pos_ in ("VERB", "AUX"):
             return _verb_tense(tok, g, 2)
     return 0
+
+
+def _verb_lemma_above(tok) -> str | None:
+    """The lemma of the first verb above ``tok`` (None when there is none within six heads)."""
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_
+    return None
 
 
 def _past_plan(h) -> bool:
