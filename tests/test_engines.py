@@ -99,3 +99,15 @@ def test_the_nlp_shard_keeps_docs_in_compressed_chunks_and_reads_them_back_in_or
     assert [t.dep_ for t in docs[3]] == [t.dep_ for t in nlp(texts[3])]
     with pytest.raises(ValueError, match=r"^\[E045\] .*rerun `pipeline nlp`"):
         list(docs_from_bytes(b"an older shard", spacy.blank("en").vocab))
+
+
+def test_a_local_clusters_diagnostic_timers_run_at_the_quiet_intervals():
+    # they run in the client's process (scheduler, nannies) and were most of its CPU at the defaults (20 ms, 0.5 s)
+    from pipeline.run.engine import DaskEngine
+
+    engine = DaskEngine(workers=1, processes=False)
+    try:
+        timers = engine.cluster.scheduler.periodic_callbacks
+        assert (timers["tick"].callback_time, timers["monitor"].callback_time) == (200, 5000)
+    finally:
+        engine.close()
