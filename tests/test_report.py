@@ -68,7 +68,8 @@ def demo_rows(text: str = TEXT, source: str = SOURCE, *, entity_name: str = "Eur
     """One document with every kind of span, a boilerplate line, nested and crossing spans."""
     doc = "d1"
     date_row = dict(tclass="date", value="2025-05-19", range_start=dt.date(2025, 5, 19),
-                    range_end=dt.date(2025, 5, 19), granularity="day", anchored=False, anchor=None, mod=None)
+                    range_end=dt.date(2025, 5, 19), granularity="day", anchored=False, anchor=None, mod=None,
+                    reference=None)
     dates = [
         _span(doc, source, text, "19 May 2025", date_id="t-may", **date_row),
         _span(doc, source, text, "2030", date_id="t-2030", **{**date_row, "value": "2030", "granularity": "year",
