@@ -102,12 +102,14 @@ def test_the_nlp_shard_keeps_docs_in_compressed_chunks_and_reads_them_back_in_or
 
 
 def test_a_local_clusters_diagnostic_timers_run_at_the_quiet_intervals():
-    # they run in the client's process (scheduler, nannies) and were most of its CPU at the defaults (20 ms, 0.5 s)
+    # they run in the client's process (scheduler, nannies) and were most of its CPU at the defaults (20 ms, 0.5 s, 0.1 s)
     from pipeline.run.engine import DaskEngine
 
     engine = DaskEngine(workers=1, processes=False)
     try:
         timers = engine.cluster.scheduler.periodic_callbacks
-        assert (timers["tick"].callback_time, timers["monitor"].callback_time) == (200, 5000)
+        assert (timers["tick"].callback_time, timers["monitor"].callback_time) == (1000, 5000)
+        for worker in engine.cluster.workers.values():  # a nanny's and a worker's memory monitor alike
+            assert worker.periodic_callbacks["memory_monitor"].callback_time == 1000
     finally:
         engine.close()

@@ -360,11 +360,14 @@ class ProcessEngine:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-#: Dask's diagnostics, polled less often than its defaults: the event loops' blocked-loop watch ("tick", 20 ms) and
-#: the CPU/memory sampling for dashboards (0.5 s). A LocalCluster hosts its scheduler and its workers' nannies in
-#: the client's process, where these timers took 5.8% of a core while idle (2.3 s in 40 s; 0.75 s with these) and
-#: most of the client process's CPU in a run. The memory monitor that restarts a worker over its limit is untouched.
-QUIET_LOOPS = {"distributed.admin.tick.interval": "200ms", "distributed.admin.system-monitor.interval": "5s"}
+#: Dask's timers, run less often than their defaults: the event loops' blocked-loop watch ("tick", 20 ms), the
+#: CPU/memory sampling for dashboards (0.5 s) and the memory monitor (0.1 s) by which a nanny restarts a worker
+#: over its memory limit and a worker pauses or spills. A LocalCluster hosts its scheduler and its workers' nannies
+#: in the client's process, where these timers were most of its CPU: 2.3 s in 40 s idle at the defaults, 0.56 s in
+#: 30 s with tick 200 ms and monitor 5 s, 0.27 s with tick and memory monitor at 1 s. A worker over its limit is
+#: still restarted, up to a second later; a worker's memory grows by spaCy Docs, far slower than that.
+QUIET_LOOPS = {"distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "5s",
+               "distributed.worker.memory.monitor-interval": "1s"}
 
 
 class DaskEngine:
