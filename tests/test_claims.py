@@ -1754,3 +1754,65 @@ def test_a_reported_it_keeps_its_speaker(nlp, extractor):
     text = "Nestle announced on Thursday that it will cut 16,000 jobs over the next two years."
     built, row = _claim_for(nlp, extractor, text, "16,000 jobs")
     assert row["subject"] == "Nestle"
+
+
+# ------------------------------------------------------------------- the subject (round 10)
+# Phrases after earnings-call, WHO, transfer-market and bank-estimate reporting (2025-2026).
+
+
+def test_a_speech_verb_chained_to_another_reports_its_clause(nlp, extractor):
+    text = ("Colette Kress, Nvidia's finance chief, spoke on Wednesday. "
+            "She went on to say that data center revenue rose 16% in the quarter.")
+    built, row = _claim_for(nlp, extractor, text, "16%")
+    assert row["subject"] == "data center revenue" and row["subject_rule"] == "phrase"
+    assert row["speaker"] == "Colette Kress"
+
+
+def test_a_chaining_verb_that_reports_nothing_keeps_its_subject(nlp, extractor):
+    # look-alike: "went on to win" reports no clause; she is the actor
+    text = "Aryna Sabalenka lost the first set. She went on to win the final in 2025."
+    built, row = _claim_for(nlp, extractor, text, "2025")
+    assert row["subject"] == "Aryna Sabalenka"
+
+
+@pytest.mark.parametrize("text, value, subject, rule", [
+    # the fact a content noun holds is its clause's subject's
+    ("The fact that 25 percent of those outbreaks are happening in rich countries is a big alarm.", "25 percent",
+     "those outbreaks", "content_noun"),
+    ("The news that Tesla's sales fell 12% in Europe hit the shares.", "12%", "Tesla", "content_noun"),
+    # look-alikes: a relative clause on the noun, and a noun with no clause, stay the phrase
+    ("The news that the ministry published on Monday put growth at 3%.", "3%", "The news", "phrase"),
+    ("The news that prices fell 3% in March lifted the shares.", "3%", "prices", "content_noun"),
+    ("The finding surprised analysts: exports rose 5% in 2025.", "2025", "exports", "phrase"),
+])
+def test_a_content_noun_s_clause_gives_the_subject(nlp, extractor, text, value, subject, rule):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == rule
+
+
+def test_a_person_s_role_after_a_nationality_is_the_person_named_before(nlp, extractor):
+    text = ("Liverpool have signed Alexander Isak from Newcastle United. "
+            "The Swedish striker scored 54 goals in three seasons.")
+    built, row = _claim_for(nlp, extractor, text, "three seasons")
+    assert row["subject"] == "Alexander Isak" and row["subject_rule"] == "description"
+    assert built.mention_text(row["subject_mention_id"]) == "Alexander Isak"
+
+
+def test_a_nationality_before_a_nameless_group_is_still_its_country(nlp, extractor):
+    # look-alike: "Romanian authorities" are no person's role; the country stands for them
+    text = "Romania held a vote on Sunday. Romanian authorities counted 9 million ballots."
+    built, row = _claim_for(nlp, extractor, text, "9 million ballots")
+    assert row["subject"] == "Romania" and row["subject_rule"] == "nationality"
+
+
+@pytest.mark.parametrize("text, value, subject, rule", [
+    # the owner the parser hung on the verb: a bank's estimate of another company's figure
+    ("Investment banks put operating profit at Samsung's chip division at roughly 17 trillion won.",
+     "17 trillion won", "Samsung's chip division", "object_owner"),
+    # look-alike: "put" with a value but no owned object keeps its actor
+    ("Germany put €5bn into the fund in 2025.", "€5bn", "Germany", "name"),
+])
+def test_a_value_put_on_an_owned_object_is_its_owner_s(nlp, extractor, text, value, subject, rule):
+    built = build(nlp, extractor, text, quantities=[(value, "money")])
+    row = built.row_with(value)
+    assert row["subject"] == subject and row["subject_rule"] == rule

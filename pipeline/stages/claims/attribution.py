@@ -104,12 +104,15 @@ def attribution_frames(sent, index: ArticleIndex, speakers: Speakers, rules: Cla
     quoted = any(index.quote_at(t.idx) is not None for t in sent)
     for token in sent:
         if token.lemma_.lower() in rules.speech_verbs and token.pos_ == "VERB" and index.quote_at(token.idx) is None:
-            subject = own_subject(token, rules)
+            subject, chained = own_subject(token, rules), False
+            if subject is None and token.dep_ == "xcomp" and token.head.pos_ in VERBAL:
+                # a speech verb chained to another ("She went on to say that ..."): the chaining verb's subject speaks
+                subject, chained = own_subject(token.head, rules), True
             if subject is None or subject.dep_ not in {"nsubj", "csubj"}:
                 continue
             contents = speech_contents(token, rules)
             if contents:
-                scope = subtrees.of(token)
+                scope = subtrees.of(token.head if chained else token)
             elif is_attribution_tag(token, rules):
                 # a tag hung on the statement it reports: "The UK will act, he said."
                 scope = subtrees.of(token.head)

@@ -431,7 +431,7 @@ class Coreference:
         stands for the subject of the latest sentence (this one's before it, then up to
         ``backreference_reach`` back) that names an entity of the noun's labels: news
         keeps its actor in subject position, so the subject, not the last name seen, is
-        what "the company" continues.
+        what "the company" continues; a person's role ("the striker"), else the last person named.
         """
         rules, index = self.rules, self.index
         if self.owns(token):
@@ -458,6 +458,9 @@ class Coreference:
             found = self._subject_names(subject)
             if found is not None and found["label"] in labels:
                 return found
+        if labels <= rules.person_labels:  # a person enters as an object too: "X have signed Isak. The striker"
+            reach = index.sentence_chars[max(0, position - rules.backreference_reach)]
+            return self.last_mention_before(token.idx, labels, skip_quotes=True, not_before=reach)
         return None
 
     def _subject_names(self, subject) -> dict | None:

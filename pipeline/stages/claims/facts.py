@@ -8,7 +8,7 @@ from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.filters import asserts_fact, interprets, is_cleft
 from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
-from pipeline.stages.claims.subjects import joint_object, named_lately, resolve_subject
+from pipeline.stages.claims.subjects import chained_speech, joint_object, named_lately, resolve_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
 
@@ -36,7 +36,12 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
             return None
         main, reported = contents[0], True
     else:
-        main, reported = root, False
+        # "She went on to say that Blackwell production was ...": what the chained speech verb reports
+        chained = chained_speech(root, rules)
+        reported_clauses = speech_contents(chained, rules) if chained is not None else []
+        if reported_clauses and verb_lemma(chained, rules) in rules.opinion_verbs:
+            return None
+        main, reported = (reported_clauses[0], True) if reported_clauses else (root, False)
     # "It means the Liberals will ...", "“We agreed that the UK will ...”": the stated clause's subject acts
     stated = pronoun_content(main, rules)
     if stated is not None:

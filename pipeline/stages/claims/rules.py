@@ -77,6 +77,7 @@ class ClaimRules:
     hedge_words: frozenset[str] = frozenset()
     content_verbs: frozenset[str] = frozenset()
     content_pronouns: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
     owned_nouns: frozenset[str] = frozenset()
     portion_nouns: frozenset[str] = frozenset()
     stake_nouns: frozenset[str] = frozenset()
@@ -115,7 +116,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "stake_nouns", "reporting_verbs",
               "reported_object_preps", "change_nouns", "change_preps", "valuation_preps",
               "content_verbs",
-              "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
+              "content_pronouns", "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
               "record_words", "locative_preps",
               "absolute_marks", "restating_deps")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
@@ -127,7 +128,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
                       "stake_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "valuation_preps",
-                      "content_verbs", "content_pronouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
+                      "content_verbs", "content_pronouns", "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words",
                       "locative_preps", "absolute_marks"})
 _DEFAULTS: dict[str, object] = {
@@ -172,6 +173,7 @@ _DEFAULTS: dict[str, object] = {
     "speech_verbs": [],
     "content_verbs": [],
     "content_pronouns": [],
+    "content_nouns": [],
     "target_lemmas": [],
     "target_nouns": [],
     "joint_object_labels": [],

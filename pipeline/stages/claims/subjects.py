@@ -152,7 +152,10 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     only tags the statement before it.
     """
     rules = ctx.rules
-    speaker_token = speaker_subject(head, rules)
+    speaker_token, speech = speaker_subject(head, rules), head
+    if speaker_token is None:
+        speech = chained_speech(head, rules)
+        speaker_token = own_subject(head, rules) if speech is not None else None
     if speaker_token is None:
         content = pronoun_content(head, rules) or tagged_content(head, rules) or extraposed_clause(head, rules)
         if content is not None:
@@ -160,7 +163,7 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
             # dummy "it" ("It has been six months since ...") names nothing, the clause it stands in for may
             return [(subject_of(content, rules), content), (subject_of(head, rules), head)], None, content, False
         return [(subject_of(head, rules), head)], None, head, False
-    contents = speech_contents(head, rules)
+    contents = speech_contents(speech, rules)
     value_tokens = [token for _, token in group]
     content = next((c for c in contents if any(c.left_edge.i <= t.i <= c.right_edge.i for t in value_tokens)),
                    contents[0])
@@ -173,9 +176,41 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     # unquoted statement tagged by a speech verb after it ("Growth will pick up in 2027, he
     # said") is never about the speaker: a value the parser hung on the verb belongs to the
     # statement. A verb that reports a clause after it ("X emerged: Y said ...") is no tag.
-    tag = all(c.i < head.i for c in contents) and ctx.index.quote_at(content.idx) is None
+    tag = all(c.i < speech.i for c in contents) and ctx.index.quote_at(content.idx) is None
     candidates = [pair_content] if tag else [pair_content, pair_speaker]
     return candidates, speaker_token, content, tag
+
+
+def chained_speech(verb, rules: ClaimRules):
+    """The speech verb a verb chains to before what it reports ("She went on to say that ..."), else None.
+
+    "Went on to say", "was quick to point out", "declined to say whether": the subject of the
+    chaining verb is the one who reports, and what is reported is the claim, as after "said".
+    """
+    if verb.lemma_.lower() in rules.speech_verbs:
+        return None
+    subject = own_subject(verb, rules)
+    if subject is None or subject.dep_ != "nsubj":
+        return None
+    return next((child for child in verb.children if child.dep_ == "xcomp" and child.lemma_.lower() in rules.speech_verbs
+                 and own_subject(child, rules) is None and speech_contents(child, rules)), None)
+
+
+def noun_content(token, rules: ClaimRules):
+    """The subject of the clause a ``content_nouns`` noun holds ("The fact that 25 percent of outbreaks are ..."), else None.
+
+    The noun names no actor: the fact it holds is its "that" clause's (a content clause, marked
+    by "that", not a relative clause on the noun: "the news that shocked markets" stays).
+    """
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in rules.content_nouns:
+        return None
+    for child in token.children:
+        if child.dep_ in {"acl", "relcl", "ccomp", "appos"} and child.pos_ in VERBAL and child.i > token.i \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            inner = own_subject(child, rules)
+            if inner is not None and inner.dep_ in {"nsubj", "nsubjpass"} and inner.pos_ in {"NOUN", "PROPN", "NUM"}:
+                return measured_thing(inner, rules)
+    return None
 
 
 def tagged_content(verb, rules: ClaimRules):
@@ -234,6 +269,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     for frame in frames:
         subject_tokens.update(frame.source)
     for token, verb in candidates:
+        via = None
         stated = token is not None and stated_phrase(token, rules)
         if token is not None and token.i in ctx.index.dateline_tokens:
             # the parser may hang the real subject on the dateline's place as its apposition
@@ -245,6 +281,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             continue
         token = measured_thing(token, rules)
         token = fronted_whole(token, verb, rules)
+        content = noun_content(token, rules)
+        if content is not None:
+            # the rule that led from the stated subject to the phrase the claim is about
+            token, via = content, "content_noun"
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)
         if token.dep_ == "expl" or is_expletive(token, rules):
@@ -279,7 +319,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 joint = joint_object(token, verb, ctx)
                 if joint is not None:
                     found, rule = joint, "joint_object"
-            return found, mention_text(found), verb, rule
+            return found, mention_text(found), verb, via or rule
         if fallback_text is None and not is_pronoun(token, rules):
             fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of, skip=ctx.index.dateline_tokens)
         if stated and fallback_text and (speaker_token is None or token.i != speaker_token.i):
@@ -290,8 +330,8 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             # of OPEC+" is about the meeting, not OPEC+)
             found = described([(row, t) for row, t in group if t.i == token.i], ctx, quote_speaker)
             if found is not None:
-                return found, mention_text(found), verb, "described"
-            return None, fallback_text, verb, "phrase"
+                return found, mention_text(found), verb, via or "described"
+            return None, fallback_text, verb, via or "phrase"
     found = described(group, ctx, quote_speaker)
     if found is not None:
         return found, mention_text(found), predicate, "described"
@@ -335,7 +375,19 @@ def reported_owner(verb, group: list[tuple[dict, object]], ctx: ArticleContext,
     for obj in objects:
         if any(obj.left_edge.i <= i <= obj.right_edge.i for i in values) or any(
                 prep.i > obj.i and prep.left_edge.i <= i <= prep.right_edge.i for prep in valuations for i in values):
-            return object_owner(obj, ctx, quote_speaker)
+            found = object_owner(obj, ctx, quote_speaker)
+            if found is None and ctx.coreference.owns(obj) and direct_owner(obj, ctx) is None:
+                # the parser may hang the object's owner on the verb ("put operating profit at Samsung's chip
+                # division at roughly 17 trillion won"): an owner phrase right after the object, holding no value
+                owner = next((child for child in verb.children if child.dep_ == "prep" and child.i == obj.right_edge.i + 1
+                              and child.lower_ in rules.possessor_preps
+                              and not any(child.left_edge.i <= i <= child.right_edge.i for i in values)), None)
+                target = next((t for t in owner.children if t.dep_ == "pobj"), None) if owner is not None else None
+                if target is not None and target.pos_ in {"NOUN", "PROPN"}:
+                    row = ctx.index.mention_of(target)
+                    found = (row, mention_text(row)) if row is not None else (
+                        None, " ".join(ctx.article.text[target.left_edge.idx:target.idx + len(target)].split()))
+            return found
     return None
 
 
