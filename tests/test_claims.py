@@ -1837,9 +1837,14 @@ def test_a_finite_complement_with_its_own_subject_keeps_its_own_values(nlp, extr
     assert _linked(built, built.row_with("59 countries")) == {"59 countries", "last year", "2003"}
 
 
-def test_what_a_verb_of_saying_reports_stays_one_claim_with_it(nlp, extractor):
-    """Look-alike: a reported clause is the claim the report makes; the date of saying joins it."""
-    built = build(nlp, extractor, "The WHO said on Monday that coverage rose from 17 percent to 76 percent.",
-                  dates=["Monday"], quantities=[("17 percent", "percent"), ("76 percent", "percent")])
+@pytest.mark.parametrize("text, dates, quantities", [
+    # a reported clause is the claim the report makes; the date of saying joins it
+    ("The WHO said on Monday that coverage rose from 17 percent to 76 percent.", ["Monday"],
+     [("17 percent", "percent"), ("76 percent", "percent")]),
+    # a complement after its verb is the claim's content, not a clause of its own
+    ("In 2025, the study found prices rose 5%.", ["2025"], [("5%", "percent")]),
+])
+def test_a_complement_after_its_verb_stays_one_claim_with_it(nlp, extractor, text, dates, quantities):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
     (row,) = built.rows
-    assert _linked(built, row) == {"17 percent", "76 percent", "Monday"}
+    assert _linked(built, row) == {*dates, *(q for q, _ in quantities)}

@@ -60,16 +60,20 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
 
 
 def governs_own_values(head, subject, rules: ClaimRules) -> bool:
-    """True for a finite complement clause with a subject phrase of its own under a verb that reports nothing.
+    """True for a finite clause with a subject phrase of its own that the parser hung before a verb as its complement.
 
     A value belongs to the clause whose finite verb governs it. "Although global coverage rose from
     17 percent in 2000 to 76 percent in 2024, immunity gaps have fueled a resurgence" (the parser
     may hang "rose" on "fueled" as its complement when "Although" is lost): the figures are the
-    coverage's, not the gaps'. What a verb of saying, thinking or showing takes as its complement
-    ("analysts estimate that semiconductors accounted for 70 percent", "data showed GDP grew 5%")
-    is the content the claim reports, and a pronoun subject ("it", "they") is left to coreference.
+    coverage's, not the gaps'. English puts a verb's complement after it, so one before it, set off
+    by a comma, is a clause of its own; a quotation before a verb of saying, thinking or showing
+    ("“Prices rose 5%,” analysts estimate") is what is reported, and a complement after its verb
+    ("In 2025, the study found prices rose 5%") is the content of the claim. A pronoun subject
+    ("it", "they") is left to coreference.
     """
-    if head.dep_ != "ccomp" or subject.pos_ not in {"NOUN", "PROPN"} or head.head.pos_ not in VERBAL:
+    if head.dep_ != "ccomp" or subject.pos_ not in {"NOUN", "PROPN"} or head.head.pos_ not in VERBAL \
+            or head.i > head.head.i or head.right_edge.i + 1 >= len(head.doc) \
+            or head.doc[head.right_edge.i + 1].text != ",":
         return False
     finite = head.tag_ in rules.finite_tags or any(
         child.dep_ in {"aux", "auxpass"} and child.tag_ in rules.finite_tags for child in head.children)
