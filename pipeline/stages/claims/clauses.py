@@ -9,7 +9,7 @@ from pipeline.stages.claims.attribution import (
     speech_contents,
 )
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.grammar import EDGE_DEPS, PLURAL_TAGS, VERBAL, clause_head, own_subject
+from pipeline.stages.claims.grammar import EDGE_DEPS, PLURAL_TAGS, VERBAL, clause_head, own_subject, verb_lemma
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold
 
@@ -54,7 +54,32 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
     # futures rose 0.3%"): its values are not the main clause's
     if head.dep_ == "advcl" and subject.pos_ in {"NOUN", "PROPN"}:
         return True
+    if governs_own_values(head, subject, rules):
+        return True
     return ctx.coreference.resolve_subject_token(subject, head, quote_speaker) is not None
+
+
+def governs_own_values(head, subject, rules: ClaimRules) -> bool:
+    """True for a finite clause with a subject phrase of its own that the parser hung before a verb as its complement.
+
+    A value belongs to the clause whose finite verb governs it. "Although global coverage rose from
+    17 percent in 2000 to 76 percent in 2024, immunity gaps have fueled a resurgence" (the parser
+    may hang "rose" on "fueled" as its complement when "Although" is lost): the figures are the
+    coverage's, not the gaps'. English puts a verb's complement after it, so one before it, set off
+    by a comma, is a clause of its own; a quotation before a verb of saying, thinking or showing
+    ("“Prices rose 5%,” analysts estimate") is what is reported, and a complement after its verb
+    ("In 2025, the study found prices rose 5%") is the content of the claim. A pronoun subject
+    ("it", "they") is left to coreference.
+    """
+    if head.dep_ != "ccomp" or subject.pos_ not in {"NOUN", "PROPN"} or head.head.pos_ not in VERBAL \
+            or head.i > head.head.i or head.right_edge.i + 1 >= len(head.doc) \
+            or head.doc[head.right_edge.i + 1].text != ",":
+        return False
+    finite = head.tag_ in rules.finite_tags or any(
+        child.dep_ in {"aux", "auxpass"} and child.tag_ in rules.finite_tags for child in head.children)
+    above = verb_lemma(head.head, rules)
+    return finite and above not in rules.speech_verbs | rules.attitude_lemmas | rules.content_verbs \
+        | rules.reporting_verbs
 
 
 def restated_clause(token, head, rules: ClaimRules):
@@ -161,3 +186,46 @@ def clause_range(head, sent, heads: Sequence, value_tokens: Sequence[tuple[int, 
             and doc[high - 1].i != head.i and not any(last == high for _, last in value_tokens):
         high -= 1
     return low, high
+
+
+def scoping_dates(claims: Sequence[tuple[object, list[tuple[dict, object]]]], sent, rules: ClaimRules) -> list[dict]:
+    """The dates that scope a whole sentence of several claims: a fronted time phrase of its main clause.
+
+    "During 2025, the CAC 40 has climbed 10% while the DAX 40 is up 22%": the phrase set off
+    by a comma before the main clause's subject places every clause after it, though the parse
+    hangs it on the main verb alone. A date inside a clause ("..., which was announced in
+    March, ...") or after the subject ("The CAC 40 climbed 10% in 2025 while ...") places its
+    own clause only.
+    """
+    if len(claims) < 2:
+        return []
+    root = sent.root
+    subject = own_subject(root, rules)
+    if subject is None:
+        return []
+    doc = root.doc
+    found = []
+    for head, group in claims:
+        if head.i != root.i:
+            continue
+        for row, token in group:
+            if "date_id" not in row:
+                continue
+            node = token
+            while node.head.i != root.i and node.head.i != node.i and node.pos_ not in VERBAL:
+                node = node.head
+            after = node.right_edge.i + 1
+            if node.head.i == root.i and node.pos_ not in VERBAL and node.dep_ in rules.scoping_deps \
+                    and after < subject.left_edge.i and doc[after].text == ",":
+                found.append(row)
+    return found
+
+
+def share_scoping_dates(rows: list[dict], dates: Sequence[dict]) -> None:
+    """Link the sentence's scoping ``dates`` (``scoping_dates``) to each of its claim rows that states no date of its own.
+
+    A clause with a time of its own ("During 2025, X climbed 10% while in 2024 Y fell") keeps it alone.
+    """
+    for row in rows:
+        if not row["date_ids"]:
+            row["date_ids"] = [date["date_id"] for date in dates]

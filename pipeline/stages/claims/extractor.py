@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 
 from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import attribution_frames, quote_speakers, speech_contents
-from pipeline.stages.claims.clauses import claim_groups
+from pipeline.stages.claims.clauses import claim_groups, scoping_dates, share_scoping_dates
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row, main_clause
 from pipeline.stages.claims.facts import fact_claim
@@ -114,11 +114,14 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         claims = [(head, group) for head, group in claims
                   if not interpretation_only(head, group, sent, single=single, rules=rules)]
         heads = [head for head, _ in claims]
+        sentence_rows = []
         for head, group in claims:
             # a relative clause's figure about another noun is that noun's fact, accounted for but not linked
             subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
             group, described = relative_clause_values(group, head, own_subject(subject_head, rules), rules)
-            rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
-                                  set_aside=[*set_aside, *(row for row, _ in described)]))
+            sentence_rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
+                                           set_aside=[*set_aside, *(row for row, _ in described)]))
+        share_scoping_dates(sentence_rows, scoping_dates(claims, sent, rules))
+        rows.extend(sentence_rows)
     rows.sort(key=lambda row: (row["start"], row["end"]))
     return rows

@@ -94,6 +94,7 @@ class ClaimRules:
     locative_preps: frozenset[str] = frozenset()
     absolute_marks: frozenset[str] = frozenset()
     restating_deps: frozenset[str] = frozenset()
+    scoping_deps: frozenset[str] = frozenset()
     description_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # the confidence a claim row loses for each piece of weaker evidence (see configs/claims.toml)
     confidence: Mapping[str, float] = field(default_factory=dict)
@@ -118,7 +119,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "content_verbs",
               "content_pronouns", "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
               "record_words", "locative_preps",
-              "absolute_marks", "restating_deps")
+              "absolute_marks", "restating_deps", "scoping_deps")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -209,6 +210,7 @@ _DEFAULTS: dict[str, object] = {
     "locative_preps": [],
     "absolute_marks": [],
     "restating_deps": [],
+    "scoping_deps": [],
     "description_nouns": {},
     "confidence": {},
 }

@@ -8,12 +8,12 @@ from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
 
 
-def value_token(doc, local_start: int, local_end: int):
-    """The syntactic head of a value's tokens (None when the offsets fall outside the Doc)."""
+def value_tokens(doc, local_start: int, local_end: int):
+    """The syntactic head and the last token of a value's tokens (None when the offsets fall outside the Doc)."""
     span = doc.char_span(local_start, local_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    return span.root
+    return span.root, span[-1]
 
 
 def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
@@ -21,7 +21,8 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
     """The article's values as (value, its head token) pairs in text order, by the index of their sentence.
 
     Rows outside the article are left out. Each value keeps only the keys the rules
-    read, so a quantity is told from a date by its ID column alone.
+    read, so a quantity is told from a date by its ID column alone; ``last`` is the index
+    of its last token.
     """
     doc, article = index.doc, index.article
     length = len(article.text)
@@ -31,9 +32,10 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
     for value, row in picked:
         local_start, local_end = row["start"] - article.start, row["end"] - article.start
         if 0 <= local_start < local_end <= length:
-            token = value_token(doc, local_start, local_end)
-            if token is not None:
-                value.update(start=row["start"], end=row["end"], text=row["text"])
+            tokens = value_tokens(doc, local_start, local_end)
+            if tokens is not None:
+                token = tokens[0]
+                value.update(start=row["start"], end=row["end"], text=row["text"], last=tokens[1].i)
                 values.append((value, token))
     values.sort(key=lambda item: (item[0]["start"], item[0]["end"]))
     by_sentence: dict[int, list[tuple[dict, object]]] = {}
@@ -62,7 +64,8 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
             continue
         if "date_id" in row:
             text = " ".join(row["text"].split()).lower()
-            if text in rules.weak_dates or text.endswith("-old") or text.endswith(" old"):
+            if text in rules.weak_dates or text.endswith("-old") or text.endswith(" old") \
+                    or opens_unit_comparison(token.doc[row.get("last", token.i)]):
                 continue
             # (one word hung on a noun or an adjective classifies it, whatever the tagger calls it:
             # "an all-time quarterly high"; hung on a verb it says how often: "meet annually")
@@ -74,6 +77,21 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
             continue
         kept.append((row, token))
     return kept
+
+
+def opens_unit_comparison(token) -> bool:
+    """True when a date's last word opens a hyphenated comparison of a unit with itself ("a year-on-year decline").
+
+    "year-on-year", "month-over-month", "day-to-day" say against what a change is measured,
+    not when anything happened; a date cut from the compound's first half ("a year") is
+    a piece of a word, not a time. "a three-year average" ends its compound and stays.
+    """
+    doc, i = token.doc, token.i
+    if i + 4 >= len(doc):
+        return False
+    hyphen, word, second_hyphen, unit = doc[i + 1:i + 5]
+    glued = not any(t.whitespace_ for t in (token, hyphen, word, second_hyphen))
+    return glued and hyphen.text == second_hyphen.text == "-" and word.is_alpha and unit.lower_ == token.lower_
 
 
 def relative_clause_values(group: list[tuple[dict, object]], head, subject, rules: ClaimRules
@@ -89,22 +107,62 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
     month", "a practice it had foregone since January": the claim's own actor, or which thing
     is meant); when it describes the claim's subject or one of its values; and when it
     comments on a whole clause ("... to defence in 2026, which represents over 4.8% of GDP",
-    hung on a verb).
+    hung on a verb). A participle clause on a noun that no verb takes as its object
+    (``describes_other_noun``) is set aside the same way. Only the outermost clause on the way
+    up to ``head`` decides: a value it holds is that clause's, whatever clauses it nests
+    ("during which Orsted targets to deliver its 8.1GW portfolio", on a value); and inside
+    the absolute clause of a "with" the parser often reads the predicate as a participle on
+    its subject ("with imports under short-term contracts ending by June"), so no participle
+    there sets a value aside.
     """
     value_heads = {token.i for _, token in group}
     own, aside = [], []
     for row, token in group:
-        node, described_thing = token, None
+        node, outermost, absolute = token, None, False
         while node.i != head.i and node.head.i != node.i:
-            if node.dep_ == "relcl" and asserts_of_its_noun(node, rules):
-                described_thing = node.head
+            if node.dep_ in {"relcl", "acl"}:
+                outermost = node
+            absolute = absolute or (node.dep_ in {"prep", "mark"} and node.lower_ in rules.absolute_marks) or any(
+                child.dep_ == "mark" and child.lower_ in rules.absolute_marks for child in node.children)
             node = node.head
+        described_thing = None
+        if outermost is not None and ((outermost.dep_ == "relcl" and asserts_of_its_noun(outermost, rules))
+                                      or (not absolute and describes_other_noun(outermost))):
+            described_thing = outermost.head
         if described_thing is None or described_thing.pos_ in VERBAL or names_subject(described_thing, subject) \
                 or described_thing.i in value_heads:
             own.append((row, token))
         else:
             aside.append((row, token))
     return (own, aside) if own else (group, [])
+
+
+# what links a noun to the verb it is the object of, through "of"-less prepositions and appositions
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+OBJECT_LINKS = frozenset({"appos", "conj"})
+
+
+def describes_other_noun(node) -> bool:
+    """True for a participle clause (``node``) on a noun that no verb takes as its object.
+
+    "a 142 percent increase on the revenue generated during the previous financial year": the
+    clause places the revenue, a noun hung on another noun, not the claim's event. A value
+    of a clause on a verb's object or on a noun a preposition ties to a verb stays the claim's
+    ("succeeded Laurent Freixe, who was dismissed in September", "beating the all-time high it
+    reached earlier this month"); ``relative_clause_values`` keeps the subject's and the
+    values' own clauses.
+    """
+    # a participle ("generated", "ending"), not an infinitive ("plans to spend"), which says what the noun is for
+    if node.dep_ != "acl" or node.tag_ not in {"VBN", "VBG"} or node.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    noun = node.head
+    while noun.dep_ in OBJECT_LINKS and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ in OBJECT_DEPS:
+        return noun.head.pos_ not in VERBAL
+    if noun.dep_ == "pobj":
+        return noun.head.head.pos_ not in VERBAL
+    return noun.dep_ not in {"nsubj", "nsubjpass", "ROOT"}
 
 
 def names_subject(noun, subject) -> bool:
