@@ -304,6 +304,12 @@ POSITIVE = [
     # vague references
     ("Ukraine now wants a deal.", "now", "PRESENT_REF", True, "date", MON, None),
     ("The agreement is currently being negotiated.", "currently", "PRESENT_REF", True, "date", MON, None),
+    # "now" inside a sentence, or opening one without a comma, is the present (TimeBank marks it); only the
+    # comma-set opener "Now, ..." is a discourse marker (the negatives below)
+    ("It is now, he said, too late.", "now", "PRESENT_REF", True, "date", MON, None),
+    ("Now officials are investigating the attacks.", "Now", "PRESENT_REF", True, "date", MON, None),
+    ("The fund currently, as before, holds 5%.", "currently", "PRESENT_REF", True, "date", MON, None),
+    ("For now, the talks go on.", "now", "PRESENT_REF", True, "date", MON, None),
     ("Turkey has recently turned towards Russia.", "recently", "PAST_REF", True, "date", MON, None),
     ("The steps taken in recent\ndays matter.", "recent\ndays", "PAST_REF", True, "date", MON, None),
     ("At a summit a\r\nmonth ago, leaders talked.",
@@ -429,6 +435,10 @@ NEGATIVE = [
     ("Net rose in 1988, when year-end net was below the 1987 level.", "year-end"),
     ("About twenty five people and two thousand soldiers came.", "twenty five"),
     ("About twenty five people and two thousand soldiers came.", "two thousand"),
+    # a sentence opened by "Now," or "Currently," set off by a comma: a discourse marker, which TimeBank never marks
+    ("Now, he says, it looks like the West just wants to destroy Iraq.", "Now"),
+    ('"Now, we see that edge eroded," he said.', "Now"),
+    ("Currently, transplant organs are rationed through a regional system.", "Currently"),
     # idioms of time are no times (TimeBank marks none of them; the gold leaves "the time being" out)
     ("The policy stays for the time being.", "the time being"),
     ("There are no shipments at the moment.", "the moment"),
