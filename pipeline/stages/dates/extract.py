@@ -91,7 +91,7 @@ def _discourse_opener(units: list[_Unit], i: int, j: int, doc, g: _Grammar) -> b
     if nxt is None or nxt.code != ",":
         return False
     tok = doc[units[i].tok]
-    return all(t.is_punct for t in doc[tok.sent.start:tok.i])
+    return all(t.is_punct or t.is_quote for t in doc[tok.sent.start:tok.i])
 
 
 def _qualifier(units: list[_Unit], i: int, g: _Grammar) -> tuple[str, int] | None:
