@@ -196,6 +196,9 @@ POSITIVE = [
     ("Russia invaded on the night of February 23-24.", "the night of February 23-24", "XXXX-02-23TNI", True,
      "time", None, None),
     ("The vote is set for next Friday.", "next Friday", "2025-03-21", True, "date", MON, None),
+    # wire copy's local time, GMT in brackets, then the day: one sentence, so the clock takes the day
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+     "10:35 a.m.", "2025-03-07T10:35", True, "time", dt.date(2025, 3, 8), None),
     ("Leaders are set to meet in London later Sunday.",
      "later Sunday", "2025-03-02", True, "date", dt.date(2025, 3, 2), None),
     ("The exercises are expected to conclude on Tuesday.", "Tuesday", "2025-03-18", True, "date", MON, None),
@@ -304,6 +307,14 @@ POSITIVE = [
     # vague references
     ("Ukraine now wants a deal.", "now", "PRESENT_REF", True, "date", MON, None),
     ("The agreement is currently being negotiated.", "currently", "PRESENT_REF", True, "date", MON, None),
+    # "now" inside a sentence, or opening one without a comma, is the present (TimeBank marks it); only the
+    # comma-set opener "Now, ..." is a discourse marker (the negatives below)
+    ("It is now, he said, too late.", "now", "PRESENT_REF", True, "date", MON, None),
+    ("Now officials are investigating the attacks.", "Now", "PRESENT_REF", True, "date", MON, None),
+    ("The fund currently, as before, holds 5%.", "currently", "PRESENT_REF", True, "date", MON, None),
+    ("For now, the talks go on.", "now", "PRESENT_REF", True, "date", MON, None),
+    # wire copy's typewriter quotes open a sentence like any quote: "Today" after them may be capitalised
+    ("``Today is a sad day,'' she said.", "Today", "2025-03-17", True, "date", MON, None),
     ("Turkey has recently turned towards Russia.", "recently", "PAST_REF", True, "date", MON, None),
     ("The steps taken in recent\ndays matter.", "recent\ndays", "PAST_REF", True, "date", MON, None),
     ("At a summit a\r\nmonth ago, leaders talked.",
@@ -429,6 +440,11 @@ NEGATIVE = [
     ("Net rose in 1988, when year-end net was below the 1987 level.", "year-end"),
     ("About twenty five people and two thousand soldiers came.", "twenty five"),
     ("About twenty five people and two thousand soldiers came.", "two thousand"),
+    # a sentence opened by "Now," or "Currently," set off by a comma: a discourse marker, which TimeBank never marks
+    ("Now, he says, it looks like the West just wants to destroy Iraq.", "Now"),
+    ('"Now, we see that edge eroded," he said.', "Now"),
+    ("Currently, transplant organs are rationed through a regional system.", "Currently"),
+    ("``Now, we see that edge eroded,'' he said.", "Now"),
     # idioms of time are no times (TimeBank marks none of them; the gold leaves "the time being" out)
     ("The policy stays for the time being.", "the time being"),
     ("There are no shipments at the moment.", "the moment"),

@@ -118,6 +118,10 @@ def check_invariants(text: str, documents: list[dict], sentences: list[dict]) ->
     ("It is under Article 41(2) of the Treaty on European Union. SAFE would offer loans.",
      ["It is under Article 41(2) of the Treaty on European Union.", "SAFE would offer loans."]),
     ("Results are in the annex (see p. 4). They are clear!", ["Results are in the annex (see p. 4).", "They are clear!"]),
+    # a bracket opening on a digit after "a.m." goes on with the sentence (wire copy's local time and GMT)
+    ("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+     ["The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building."]),
+    ("The talks ended at 5 p.m. (The minister left early.)", ["The talks ended at 5 p.m.", "(The minister left early.)"]),
 ])
 def test_sentence_splits(lexicon, text, expected):
     documents, sentences = segment(text, lexicon)

@@ -82,6 +82,18 @@ def _vetoed(units: list[_Unit], i: int, j: int, doc, g: _Grammar) -> bool:
     return False
 
 
+def _discourse_opener(units: list[_Unit], i: int, j: int, doc, g: _Grammar) -> bool:
+    """True for "Now," or "Currently," opening a sentence (after quotes at most), set off by a comma: a
+    discourse marker TimeBank leaves unmarked (``[settings] discourse_openers``)."""
+    if j - i != 1 or units[i].key not in g.discourse_openers:
+        return False
+    nxt = _neighbour(units, i, +1)
+    if nxt is None or nxt.code != ",":
+        return False
+    tok = doc[units[i].tok]
+    return all(t.is_punct or t.is_quote for t in doc[tok.sent.start:tok.i])
+
+
 def _qualifier(units: list[_Unit], i: int, g: _Grammar) -> tuple[str, int] | None:
     """The TIMEX3 mod of a qualifier just before the span ("up to 45 years") and the unit the span
     then starts at: the qualifier's first word when TimeML keeps it in the extent ("nearly two
@@ -126,7 +138,7 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
             i = _untaken_tail(units, taken, codes, i, j, rule)
             if i is None:
                 continue
-        if _vetoed(units, i, j, doc, g):
+        if _vetoed(units, i, j, doc, g) or (rule.kind == "ref" and _discourse_opener(units, i, j, doc, g)):
             continue
         if rule.kind in _ABSORBED:
             taken[i:j] = b"\x01" * (j - i)

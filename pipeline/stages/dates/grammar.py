@@ -59,6 +59,7 @@ class _Grammar:
         self.set_adj_pos = frozenset(self.settings.get("set_adjective_pos", ()))
         self.bare_prev_pos = frozenset(self.settings.get("bare_unit_prev_pos", ()))
         self.verb_sensitive = frozenset(self.settings.get("verb_sensitive_classes", ()))
+        self.discourse_openers = frozenset(_key(w) for w in self.settings.get("discourse_openers", ()))
         self.duration_preps = frozenset(_key(w) for w in self.settings.get("duration_preps", ()))
         self.year_led_labels = frozenset(self.settings.get("year_led_name_labels", ()))
         self.fiscal_start = _fiscal_start_month(lexicon)

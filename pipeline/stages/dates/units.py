@@ -7,7 +7,8 @@ from pipeline.stages.dates.grammar import _Grammar
 from pipeline.stages.dates.shapes import _DASH_SPLIT, _HAS_DIGIT, _RE_NUMDATE, _Unit, _key, _shape
 
 _FINITE_VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
-_OPENERS = frozenset("\"'“‘(«[-–—•*>")
+# "`" is the typewriter opening quote of wire copy ("``Today is a sad day,'' she said")
+_OPENERS = frozenset("\"'“‘`(«[-–—•*>")
 
 
 #: the last Doc's units: publication-date inference and extraction read the same Doc in turn

@@ -53,7 +53,8 @@ def ends_sentence(cfg: SegmentConfig, text: str, lo: int, run_start: int, run_en
     # sentence ("the U.S. The ..."): only a typical sentence opener after them ends it
     if (word in cfg.maybe_final or (len(word) == 1 and word.isalpha() and word.isupper())
             or _DOTTED.fullmatch(word)):
-        return stripped.rstrip(",;:") in cfg.starters or opened
+        # a bracket or quote opening on a digit continues the sentence ("at 10:35 a.m. (0735 GMT) Friday")
+        return stripped.rstrip(",;:") in cfg.starters or (opened and not first.isdigit())
     return True
 
 
