@@ -158,6 +158,19 @@ def test_the_evidence_table_prices_a_class_by_how_much_worse_its_rows_are():
     assert evidence_table(scores, scale=2.0)[1][4] == 1.1  # the scale multiplies before rounding
 
 
+def test_the_bands_count_each_judged_row_once_by_its_confidence():
+    """README's band table: a row at exactly a band's lower edge is in that band."""
+    from pipeline.tools.judged import HalfScore, format_bands
+
+    scores = HalfScore(judged_confidence=[(1.0, True), (0.9, False), (0.85, True), (0.75, True),
+                                          (0.6, False), (0.3, False)])
+    lines = format_bands(scores, "dev").splitlines()[1:]
+    counts = [tuple(line.split()[-3:]) for line in lines]
+    assert lines[0].split()[:2] == [">=", "0.90"]
+    assert counts == [("2", "1", "0.500"), ("2", "2", "1.000"), ("1", "0", "0.000"), ("0", "0", "-"),
+                      ("1", "0", "0.000")]
+
+
 def test_evidence_needs_a_half(capsys):
     """``--evidence`` prints one half's rows' classes: without ``--half`` it would mix in the measure half."""
     from pipeline.tools.judged import main

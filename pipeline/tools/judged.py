@@ -131,6 +131,8 @@ class HalfScore:
     missed: list[dict] = field(default_factory=list)
     # evidence class (confidence_evidence) -> [judged rows carrying it, of them right]
     evidence: dict[str, list[int]] = field(default_factory=dict)
+    # (confidence, right) of every judged row, for the confidence bands
+    judged_confidence: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -181,6 +183,8 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
         problems = _problems(row, values, judgement, qualifiers=qualifiers)
         confident = row.get("confidence") is not None and row["confidence"] >= HIGH_CONFIDENCE
         tally.high += confident
+        if row.get("confidence") is not None:
+            tally.judged_confidence.append((float(row["confidence"]), not problems))
         for name in _evidence_names(row):
             counts = tally.evidence.setdefault(name, [0, 0])
             counts[0] += 1
@@ -212,6 +216,9 @@ def _evidence_names(row: dict) -> list[str]:
     return evidence.split() if isinstance(evidence, str) else []
 
 
+#: the lower edges of the confidence bands README's table gives ("Claims and their evidence")
+BANDS = (0.9, 0.75, 0.6, 0.45, 0.0)
+
 #: how many rows at the half's overall precision a class's own rows are pooled with, so that a
 #: class seen on two rows does not set its penalty alone
 PRIOR_ROWS = 4.0
@@ -228,7 +235,8 @@ def evidence_table(score: HalfScore, *, scale: float = PENALTY_SCALE,
     The penalty is ``scale`` times how far the precision of the rows carrying the class
     (pooled with ``prior`` rows at the half's overall precision) falls below that of the rows
     without it, rounded to 0.05; a class no worse than the rest costs nothing. It is a rate
-    over a class, not a fit to single rows: configs/claims.toml [confidence] takes it.
+    over a class, shown as a guide: since claims round 11 configs/claims.toml [confidence] sets a
+    few round tiers instead (a class of a few rows fitted alone would follow the rows, not the language).
     """
     judged, right_all = score.judged, score.right
     overall = right_all / judged if judged else 0.0
@@ -246,6 +254,20 @@ def format_evidence(score: HalfScore, half: str) -> str:
     lines = [f"evidence classes on the {half} half (judged rows, right, precision, derived penalty):"]
     for name, n, right, precision, penalty in evidence_table(score):
         lines.append(f"  {name:28} {n:4} {right:4}  {precision:.3f}  {penalty:.2f}")
+    return "\n".join(lines)
+
+
+def format_bands(score: HalfScore, half: str) -> str:
+    """The judged rows of one half per confidence band (``BANDS``), with the share right, one band a line."""
+    lines = [f"confidence bands on the {half} half (judged rows, right, precision):"]
+    upper = None
+    for lower in BANDS:
+        inside = [right for confidence, right in score.judged_confidence
+                  if confidence >= lower and (upper is None or confidence < upper)]
+        label = f">= {lower:.2f}" if upper is None else f"{lower:.2f}-{upper:.2f}"
+        share = f"{sum(inside) / len(inside):.3f}" if inside else "-"
+        lines.append(f"  {label:12} {len(inside):4} {sum(inside):4}  {share}")
+        upper = lower
     return "\n".join(lines)
 
 
@@ -349,8 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=HALVES, default=None,
                         help="with --details, list only this half's rows (dev while writing rules)")
     parser.add_argument("--evidence", action="store_true",
-                        help="with --half, print that half's precision per confidence evidence class and the "
-                             "penalty it gives (the dev half's sets configs/claims.toml [confidence])")
+                        help="with --half, print that half's precision per confidence evidence class (with the "
+                             "penalty its rate alone would give) and per confidence band; the dev half's counts "
+                             "justify the tiers of configs/claims.toml [confidence]")
     args = parser.parse_args(argv)
     if args.evidence and args.half is None:
         parser.error("--evidence needs --half (dev while setting penalties)")
@@ -363,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     print(format_scores(scores, details=args.details, half=args.half))
     if args.evidence:
         print(format_evidence(scores[args.half], args.half))
+        print(format_bands(scores[args.half], args.half))
     return 0
 
 
