@@ -235,8 +235,7 @@ def evidence_table(score: HalfScore, *, scale: float = PENALTY_SCALE,
     The penalty is ``scale`` times how far the precision of the rows carrying the class
     (pooled with ``prior`` rows at the half's overall precision) falls below that of the rows
     without it, rounded to 0.05; a class no worse than the rest costs nothing. It is a rate
-    over a class, shown as a guide: since claims round 11 configs/claims.toml [confidence] sets a
-    few round tiers instead (a class of a few rows fitted alone would follow the rows, not the language).
+    over a class, not a fit to single rows: configs/claims.toml [confidence] takes it.
     """
     judged, right_all = score.judged, score.right
     overall = right_all / judged if judged else 0.0
@@ -371,9 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=HALVES, default=None,
                         help="with --details, list only this half's rows (dev while writing rules)")
     parser.add_argument("--evidence", action="store_true",
-                        help="with --half, print that half's precision per confidence evidence class (with the "
-                             "penalty its rate alone would give) and per confidence band; the dev half's counts "
-                             "justify the tiers of configs/claims.toml [confidence]")
+                        help="with --half, print that half's precision per confidence evidence class and the "
+                             "penalty it gives (the dev half's sets configs/claims.toml [confidence]), and per "
+                             "confidence band")
     args = parser.parse_args(argv)
     if args.evidence and args.half is None:
         parser.error("--evidence needs --half (dev while setting penalties)")
