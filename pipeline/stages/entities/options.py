@@ -59,6 +59,7 @@ class Options:
     event_context_before: tuple
     event_context_after: tuple
     stock_index_prefixes: tuple
+    stock_index_after: tuple
     facility_heads: frozenset
     facility_context_after: tuple
     club_suffixes: frozenset
@@ -121,6 +122,7 @@ class Options:
             event_context_before=tuple(cfg.get("event_context_before", [])),
             event_context_after=tuple(cfg.get("event_context_after", [])),
             stock_index_prefixes=tuple(cfg.get("stock_index_prefixes", [])),
+            stock_index_after=tuple(cfg.get("stock_index_after", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
             facility_context_after=tuple(cfg.get("facility_context_after", [])),
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
