@@ -57,6 +57,7 @@ from functools import lru_cache
 from pipeline.stages.entities.acronyms import common_acronyms, spells_common
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
+from pipeline.stages.entities.noise import Securities
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
@@ -211,6 +212,7 @@ class LabelEvidence:
         self._person_after = _either(opts.person_context_after)
         self._staff = _either(list(map(re.escape, opts.byline_tails)), before=_LINE_GAP, after=r"(?=$|[^\w])")
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
+        self.securities = Securities(opts)
         self._jargon_acronyms = frozenset(j for j in opts.jargon if len(j) >= 3 and j.isalpha() and j.isupper())
         self._event_before = _either(opts.event_context_before, after=_LINE_GAP + "$")
         self._event_after = _either(opts.event_context_after, before=_LINE_GAP)
@@ -249,7 +251,7 @@ class LabelEvidence:
                 out.append(replace(m, evidence="gazetteer"))
                 continue
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
-            if self.is_jargon(surface) or self._in_jargon(ctx, m, surface):
+            if self.is_jargon(surface) or self._in_jargon(ctx, m, surface) or self.securities.named(ctx.text, m.start, m.end, surface):
                 continue
             for part in self._byline_parts(ctx, m):
                 for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
