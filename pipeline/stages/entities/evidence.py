@@ -57,13 +57,14 @@ from functools import lru_cache
 from pipeline.stages.entities.acronyms import common_acronyms, spells_common
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
+from pipeline.stages.entities.noise import Securities
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "language": "LANGUAGE", "facility_context": "FAC",
-               "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG"}
+               "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -77,6 +78,8 @@ _NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
 # "X Staff / Y", and a dateline's two places in capitals ("DUBLIN/NEW YORK")
 _SLASH = re.compile(r"[^\S\n]+/[^\S\n]+|(?<=[A-Z]{2})/(?=[A-Z]{2})")
 _OF = re.compile(r"[^\S\n]+of[^\S\n]+")
+#: a year of four digits opening a model span ("2012 Australian Open")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # a language named as one ("in Hindi", "speaks Swahili", "Hindi-language"), not a modifier ("in Kurdish areas")
 _IN_BEFORE = re.compile(r"\bin[^\S\n]+$")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|from)[^\S\n]+$")
@@ -158,6 +161,35 @@ def common_first_names() -> frozenset[str]:
     return frozenset(common)
 
 
+def spells_jargon(opts: Options, acronyms: frozenset[str], surface: str) -> bool:
+    """True for a title-case phrase whose initials are a jargon acronym of three or more letters.
+
+    "Consumer Price Index" is the CPI and "Gross Domestic Product" the GDP, written out or
+    not; a name holding an organisation word is an actor whatever it spells ("American
+    Petroleum Institute" is no API).
+    """
+    words = [w for w in surface.replace("’", "'").split(" ") if w.casefold() not in opts.acronym_fillers]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(w in opts.org_words or w in opts.org_suffixes for w in words):
+        return False
+    return "".join(w[0] for w in words) in acronyms
+
+
+def person_shaped(opts: Options, ctx: ArticleContext, places: tuple[dict, ...], name: str) -> bool:
+    """True for two capitalised words before "of <country>" that name no body, title or place ("Aryna Sabalenka of Belarus").
+
+    An athlete or envoy is written with the country they stand for; a body is written with
+    an organisation word ("Bank of England", "Reserve Bank of India"), a royal with a title.
+    """
+    words = name.split()
+    if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        return False
+    return not any(w in opts.org_words or w in opts.org_suffixes or w in opts.demonyms or w in opts.generic_words
+                   or w in opts.compass_words or w.casefold() in opts.person_nouns or w in ctx.norp_words
+                   or any(w in p for p in places) for w in words)
+
+
 class LabelEvidence:
     """The jargon filter, the neighbour trimming and the label cues, compiled once from the options."""
 
@@ -180,6 +212,8 @@ class LabelEvidence:
         self._person_after = _either(opts.person_context_after)
         self._staff = _either(list(map(re.escape, opts.byline_tails)), before=_LINE_GAP, after=r"(?=$|[^\w])")
         self._jargon = re.compile("|".join(opts.jargon_patterns)) if opts.jargon_patterns else None
+        self.securities = Securities(opts)
+        self._jargon_acronyms = frozenset(j for j in opts.jargon if len(j) >= 3 and j.isalpha() and j.isupper())
         self._event_before = _either(opts.event_context_before, after=_LINE_GAP + "$")
         self._event_after = _either(opts.event_context_after, before=_LINE_GAP)
         self._club_before = _either(opts.club_context_before, after=_LINE_GAP + "$")
@@ -217,7 +251,7 @@ class LabelEvidence:
                 out.append(replace(m, evidence="gazetteer"))
                 continue
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
-            if self.is_jargon(surface) or self._in_jargon(ctx, m, surface):
+            if self.is_jargon(surface) or self._in_jargon(ctx, m, surface) or self.securities.named(ctx.text, m.start, m.end, surface):
                 continue
             for part in self._byline_parts(ctx, m):
                 for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
@@ -249,8 +283,9 @@ class LabelEvidence:
         return bool(before) and (before[-1][:1].isdigit() or before[-1] in self.options.unit_words)
 
     def is_jargon(self, surface: str) -> bool:
-        """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26")."""
-        return surface in self.options.jargon or (self._jargon is not None and self._jargon.fullmatch(surface) is not None)
+        """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26", "Consumer Price Index")."""
+        return (surface in self.options.jargon or (self._jargon is not None and self._jargon.fullmatch(surface) is not None)
+                or spells_jargon(self.options, self._jargon_acronyms, surface))
 
     def _in_jargon(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
         """True for a name that opens a jargon phrase ("Treasury" of "Treasury yields"), names a holiday ("New Year holiday") or spells out jargon ("Remote Direct Memory Access (RDMA)")."""
@@ -286,6 +321,9 @@ class LabelEvidence:
         rest = fold_whitespace(ctx.text[rest_start:m.end])
         if words[0] in self.options.non_name_openers:
             return [replace(m, start=rest_start)]
+        if _YEAR.fullmatch(words[0]) and words[1][:1].isupper():
+            # "the 2012 Australian Open": the year is the dates stage's, the name is the rest
+            return [replace(m, start=rest_start)]
         owner = _POSSESSIVE_SPLIT.search(ctx.text, m.start, m.end)
         if owner is not None and self.first_name_opens(ctx.text[owner.end():m.end]):
             # "Ferrari’s Charles Leclerc": an owner, then a person
@@ -294,6 +332,9 @@ class LabelEvidence:
         of = _OF.search(ctx.text, m.start, m.end)
         place = fold_whitespace(ctx.text[of.end():m.end]) if of is not None else None
         cue = self._person_named(ctx, fold_whitespace(ctx.text[m.start:of.start()])) if place in self.countries else None
+        if cue is None and place in self.countries and m.label in ("PERSON", "ORG"):
+            places = (self.countries, self.cities, self.subdivisions)
+            cue = "country_of" if person_shaped(self.options, ctx, places, fold_whitespace(ctx.text[m.start:of.start()])) else None
         if cue is not None:
             # "Novak Djokovic of Serbia": a person and the country they play for, not one organisation
             return [Mention(m.start, of.start(), "PERSON", m.detector, evidence=cue),

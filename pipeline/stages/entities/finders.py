@@ -74,6 +74,9 @@ class MissedNames:
                        if opts.legal_forms else None)
         names = sorted(map(re.escape, opts.stock_indices), key=len, reverse=True)
         families = [re.escape(p) + r"[^\S\n]?\d{2,4}" for p in opts.stock_index_prefixes]
+        if opts.stock_index_prefixes and opts.stock_index_after:
+            # a family's name alone, moving in points or before "composite" ("the Nasdaq is up 254.23 points")
+            families.append("(?:" + "|".join(map(re.escape, opts.stock_index_prefixes)) + ")(?=" + "|".join(opts.stock_index_after) + ")")
         self._index = (re.compile(r"(?<![\w&.-])(?:" + "|".join(names + families) + r")(?![\w&]|[.,]\d)")
                        if names or families else None)
         # "French Open", "Abu Dhabi Grand Prix": one to three capitalised words and an event head

@@ -63,8 +63,9 @@ class NameGrowth:
                 if (g and g.group(1) in opts.org_words
                         and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
                     grown = replace(m, end=m.end + g.end(), detector="rule:coordination", entry=None)
-            if grown is None and m.entry is None and m.label in ("NORP", "ORG", "PERSON"):
-                # "Swiss" + " Re", "Palantir" + " Technologies": the model left out the sector word or legal form
+            if grown is None and (m.entry is None and m.label in ("NORP", "ORG", "PERSON") or self._acronym_entry(text, m, after)):
+                # "Swiss" + " Re", "Palantir" + " Technologies": the model left out the sector word or legal form;
+                # "EDF Renewables" is a company of its own, not the gazetteer's "EDF" (the European Defence Fund)
                 g = self._suffix.match(after)
                 if (g and g.group(1) in opts.org_suffixes
                         and not (g.group(1) in ("Union", "Party") and text[m.start:m.end] in opts.demonyms)
@@ -86,6 +87,12 @@ class NameGrowth:
             else:
                 out.append(m)
         return flat(out)
+
+    def _acronym_entry(self, text: str, m: Mention, after: str) -> bool:
+        """True for a gazetteer acronym that a sector word ends the name of, with no capitalised word after it ("EDF Renewables")."""
+        word = text[m.start:m.end]
+        return (m.entry is not None and len(word) >= 2 and word.isupper() and word.isalpha()
+                and re.match(r"[^\S\n]+[A-Z][\w.]*(?![\w-])(?![^\S\n]+[A-Z])", after) is not None)
 
     def _given_name_start(self, ctx: ArticleContext, m: Mention, prev_end: int) -> int | None:
         """Start of the first name right before a bare surname that the model left out, or None.

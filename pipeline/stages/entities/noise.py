@@ -1,4 +1,4 @@
-"""Noise: model spans that are no names (fragments, generic words, dates, amounts, references, heading words)."""
+"""Noise: model spans that are no names (fragments, generic words, dates, amounts, references, heading words, government bonds)."""
 from __future__ import annotations
 
 import re
@@ -89,3 +89,20 @@ def _only_numbers_and(words: list[str], allowed: frozenset) -> bool:
     """True when every word is a number or one of ``allowed`` ("Sep 28", "USD 1.7")."""
     return all(w in allowed or re.fullmatch(r"[\d.,:/\-–]+(?:st|nd|rd|th|s)?", w) for w in words)
 
+
+
+class Securities:
+    """Government bonds named after their issuer ("the 10-year Treasury", "US Treasury yield"): a security, no actor."""
+
+    def __init__(self, opts: Options) -> None:
+        self.words = opts.securities_words
+        self._tenor = re.compile(opts.securities_tenor_before) if opts.securities_tenor_before else None
+        self._noun = (re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.securities_nouns)) + r")\b")
+                      if opts.securities_nouns else None)
+
+    def named(self, text: str, start: int, end: int, surface: str) -> bool:
+        """True when ``surface`` ends in a bond's name with a tenor before it or a bond noun after it."""
+        if surface.split(" ")[-1] not in self.words:
+            return False
+        return bool((self._tenor is not None and self._tenor.search(text, max(0, start - 24), start))
+                    or (self._noun is not None and self._noun.match(text, end)))

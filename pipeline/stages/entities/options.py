@@ -46,6 +46,9 @@ class Options:
     legal_forms: tuple
     byline_tails: tuple
     holiday_nouns: frozenset
+    securities_words: frozenset
+    securities_tenor_before: str
+    securities_nouns: tuple
     product_context_before: tuple
     product_context_after: tuple
     work_context_before: tuple
@@ -59,6 +62,7 @@ class Options:
     event_context_before: tuple
     event_context_after: tuple
     stock_index_prefixes: tuple
+    stock_index_after: tuple
     facility_heads: frozenset
     facility_context_after: tuple
     club_suffixes: frozenset
@@ -108,6 +112,9 @@ class Options:
             legal_forms=tuple(cfg.get("legal_forms", [])),
             byline_tails=tuple(cfg.get("byline_tails", [])),
             holiday_nouns=frozenset(cfg.get("holiday_nouns", [])),
+            securities_words=frozenset(cfg.get("securities_words", [])),
+            securities_tenor_before=cfg.get("securities_tenor_before", ""),
+            securities_nouns=tuple(cfg.get("securities_nouns", [])),
             product_context_before=tuple(cfg.get("product_context_before", [])),
             product_context_after=tuple(cfg.get("product_context_after", [])),
             work_context_before=tuple(cfg.get("work_context_before", [])),
@@ -121,6 +128,7 @@ class Options:
             event_context_before=tuple(cfg.get("event_context_before", [])),
             event_context_after=tuple(cfg.get("event_context_after", [])),
             stock_index_prefixes=tuple(cfg.get("stock_index_prefixes", [])),
+            stock_index_after=tuple(cfg.get("stock_index_after", [])),
             facility_heads=frozenset(cfg.get("facility_heads", [])),
             facility_context_after=tuple(cfg.get("facility_context_after", [])),
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),

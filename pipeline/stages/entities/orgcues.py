@@ -24,7 +24,8 @@ def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: froze
     a team or company noun ("Hurricanes", "United"); ``org_reference``: the next reference to
     the name is a thing's ("Novo disappointed investors when its experimental shot ...",
     "... . The company said"), with no other name between, for a name that opens with no first
-    name of the list ("Maria Lopez said its findings" stays a person); never over a title or first-name cue.
+    name of the list ("Maria Lopez said its findings" stays a person) and no title right before it
+    ("governor Tiff Macklem said ... the bank's target"); never over a title or first-name cue.
     """
     out = []
     for i, m in enumerate(mentions):
@@ -34,11 +35,17 @@ def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: froze
         words = strip_possessive(fold_whitespace(ctx.text[m.start:m.end])).split(" ")
         if len(words) == 2 and words[0] in places and (words[1] in team_words or _plural(words[1], first_names)):
             out.append(replace(m, label="ORG", evidence="place_team"))
-        elif words[0].casefold() not in first_names and _thing_referred(ctx, m, mentions[i + 1].start if i + 1 < len(mentions) else len(ctx.text)):
+        elif (words[0].casefold() not in first_names and not _titled(ctx, m)
+              and _thing_referred(ctx, m, mentions[i + 1].start if i + 1 < len(mentions) else len(ctx.text))):
             out.append(replace(m, label="ORG", evidence="org_reference"))
         else:
             out.append(m)
     return out
+
+
+def _titled(ctx: ArticleContext, m: Mention) -> bool:
+    """True when a title ends right before the name ("Bank of Canada governor Tiff Macklem ... the bank's target"): a person."""
+    return any(t_end <= m.start and not ctx.text[t_end:m.start].strip() for _, t_end in ctx.titles_within(max(0, m.start - 48), m.start))
 
 
 def _plural(word: str, first_names: frozenset[str]) -> bool:
