@@ -226,11 +226,11 @@ UNSEEN_2 = [
     ("Germany and Norway are developing a new supersonic missile called Super Sonic Strike Missile for their frigates.",
      {("Super Sonic Strike Missile", "PRODUCT")}, set()),
     ("The Missile Defense Agency tested an interceptor.", {("Missile Defense Agency", "ORG")}, set()),
-    # parties are organisations, as OntoNotes and the news annotations write them; so are companies
+    # parties are political groups (NORP, as "Labour" in the seeds' gold guide); companies are organisations
     ("Defense Minister Boris Pistorius (SPD) told ZDF that it is about ammunition.",
-     {("Boris Pistorius", "PERSON"), ("SPD", "ORG")}, set()),
-    ("The CDU/CSU, SPD, and Greens have introduced a bill.", {("CDU/CSU", "ORG"), ("SPD", "ORG")}, set()),
-    ("Despite the commitment, some in the Conservative party have called for more.", {("Conservative party", "ORG")}, set()),
+     {("Boris Pistorius", "PERSON"), ("SPD", "NORP")}, set()),
+    ("The CDU/CSU, SPD, and Greens have introduced a bill.", {("CDU/CSU", "NORP"), ("SPD", "NORP")}, set()),
+    ("Despite the commitment, some in the Conservative party have called for more.", {("Conservative party", "NORP")}, set()),
     ("and domestic drone startups Quantum Systems and Helsing are among the companies set to win orders",
      {("Quantum Systems", "ORG"), ("Helsing", "ORG")}, set()),
     ("shrunk the Army to its smallest size since Napoleon, missed their recruitment targets.", {("Napoleon", "PERSON")}, set()),

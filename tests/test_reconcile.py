@@ -379,8 +379,8 @@ def test_gazetteer_joins_spelling_variants_with_kb_id(lexicon):
     (["Crimea", "Crimean Peninsula"], "Crimea", "GPE"),
     (["Eurofighter", "Eurofighters", "Eurofighter Typhoon"], "Eurofighter Typhoon", "PRODUCT"),
     (["IRIS-T", "Iris-T"], "IRIS-T", "PRODUCT"),
-    (["SPD", "Social Democratic Party of Germany"], "Social Democratic Party of Germany", "ORG"),
-    (["Tories", "Conservative party"], "Conservative Party", "ORG"),
+    (["SPD", "Social Democratic Party of Germany"], "Social Democratic Party of Germany", "NORP"),
+    (["Tories", "Conservative party"], "Conservative Party", "NORP"),
     (["Rheinmetall AG", "Rheinmetall"], "Rheinmetall", "ORG"),
     (["Bundesbank", "Deutsche Bundesbank"], "Deutsche Bundesbank", "ORG"),
 ])
