@@ -294,6 +294,16 @@ POSITIVE = [
     ("The council meets every year.", "every year", "P1Y", False, "set", MON, None),
     ("Inspections take place twice a year.", "twice a year", "P1Y", False, "set", MON, None),
     ("Ministers meet every Monday.", "every Monday", "XXXX-WXX-1", False, "set", MON, None),
+    # a weekday with a part of day in the plural recurs, and so does a weekday coordinated with it (TimeBank:
+    # "flights would leave Bombay on Monday and Tuesday nights" XXXX-WXX-1TNI, XXXX-WXX-2TNI); a weekday
+    # with one part of day ("returned Tuesday night") is that day's night
+    ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", False,
+     "set", MON, None),
+    ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI", False, "set",
+     MON, None),
+    ("The show airs Monday, Wednesday and Friday evenings.", "Wednesday", "XXXX-WXX-3TEV", False, "set", MON, None),
+    ("The market is packed on Saturday mornings.", "Saturday mornings", "XXXX-WXX-6TMO", False, "set", MON, None),
+    ("She left on Sunday and returned Tuesday night.", "Tuesday night", "2025-03-11TNI", True, "time", MON, None),
     ("NATO held exercises every autumn.", "every autumn", "XXXX-FA", False, "set", MON, None),
     ("Prices rise by 2% a year.", "a year", "P1Y", False, "set", MON, None),
     ("The fund, worth £2.5bn a year, will run until 2028.", "a year", "P1Y", False, "set", MON, None),
