@@ -1138,6 +1138,15 @@ ANAPHORA = [
     ("The strike began on 9 September 2025. His name was crossed out that same day.", "that same day",
      "2025-09-09"),
     ("Sales were $2 billion, up from $1.8 billion in the previous quarter.", "the previous quarter", "2024-Q4"),
+    # "that same day" after a month is a day of it, written with its day unknown (TimeBank: "killed last October
+    # ... crossed out that same day" 1998-10-XX)
+    ("Dr. Slepian was gunned down last October. His name was crossed out that same day.", "that same day",
+     "2024-10-XX"),
+    # "the first nine months of the year": the year the text spoke of, else the anchor's (TimeBank marks "the
+    # year" apart from the count of months)
+    ("Revenue fell 4% to $713.5 million through the first nine months of the year.", "the year", "2025"),
+    ("Shares closed at a record on 30 December 2024. Sales rose in the last two months of the year.", "the year",
+     "2024"),
     # a definite period after a finer time of the text is the period holding it
     ("The index tumbled 5.39 on Friday. For the week, the index dropped 3.8%.", "the week", "2025-W11"),
     ("Shares closed at a record on 30 December 2024. For the year, they rose 40%.", "the year", "2024"),
@@ -1159,6 +1168,7 @@ ANAPHORA_UNRESOLVED = [
     ("A year later, the pact collapsed.", "A year later", None),
     ("The treaty lapsed at the end of that year.", "the end of that year", None),
     ("The party was founded in 2013. Three days later, it split.", "Three days later", None),
+    ("The party was founded in 2013. It split that same day.", "that same day", None),
     ("Year-earlier results were weak.", "Year-earlier", None),
     ("Sales fell on Tuesday from the year-earlier quarter.", "the year-earlier quarter", None),
     ("Sales in the latest period rose 5%.", "the latest period", None),

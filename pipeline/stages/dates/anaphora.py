@@ -8,7 +8,7 @@ quarter; a time right after the anaphor comes first: "on a year earlier last mon
 date's period. With no date mentioned before, the anchor (the publication date) is the
 reference of a backward shift only ("a year earlier", "the previous year"); "a year later"
 or "that year" with nothing before them keep no value. A reference coarser than the anaphor ("in 1998 ... three days later") leaves
-the value empty rather than guessing. Resolved anaphors are not references themselves
+the value empty rather than guessing, but "that same day" after a month is a day of it ("1998-10-XX"). Resolved anaphors are not references themselves
 (a second "a year earlier" refers to the same time the first did), except a definite
 "the quarter", which names a period the next anaphor may shift. "A year ago" in or right after
 a sentence that reports a month or a quarter, or anywhere after a quarter the text last spoke
@@ -222,6 +222,11 @@ def _reading(f, ctx, ref, spoken: bool):
         if unit is None:
             return None
         step = next((_DIRECTION[k] for k in keys if k in _DIRECTION), 0)
+        if step == 0 and unit == "D" and ref_gran == "month":
+            # "killed last October ... crossed out that same day": a day of that month, which TimeML writes with
+            # its day unknown (1998-10-XX), the month its interval
+            value, _, interval = _at(ref_day, "month")
+            return f"{value}-XX", "month", interval
         return shifted(ref_day, ref_gran, step, unit, at=_UNIT_GRAN[unit])
     # offset: "a year earlier", "three days later"; "N units before/after X" is not an anaphor
     if f.norm.value is not None or keys[-1] not in ("earlier", "later", "before", "after"):
