@@ -429,6 +429,8 @@ POSITIVE = [
 
 # sentence, phrase that must not be (part of) any date span
 NEGATIVE = [
+    # "of the year" is a time only after a count of units ("the first nine months of the year")
+    ("She was named player of the year in 2024.", "the year"),
     # a fraction is a count only after a whole number of units; "9/11" and "24/7" are none
     ("Security was tightened after 9/11.", "9/11"),
     ("The helpline is open 24/7.", "24/7"),
