@@ -294,6 +294,14 @@ POSITIVE = [
     ("The council meets every year.", "every year", "P1Y", False, "set", MON, None),
     ("Inspections take place twice a year.", "twice a year", "P1Y", False, "set", MON, None),
     ("Ministers meet every Monday.", "every Monday", "XXXX-WXX-1", False, "set", MON, None),
+    # "mid-afternoon": that part of the anchor's day, or of the day named after it (TimeBank: 2 of 2, TAF)
+    ("By mid afternoon, official sources were saying the fighting had stopped.", "mid afternoon", "2025-03-17TAF",
+     True, "time", MON, "MID"),
+    ("In London at mid-afternoon yesterday, the shares were up 2%.", "mid-afternoon yesterday", "2025-03-16TAF", True,
+     "time", MON, "MID"),
+    # a year after "to" is a figure ("rose to 2000") unless "dating", "dates back" open an origin in time
+    ("Police are reviewing sniper shootings dating to 1994.", "1994", "1994", False, "date", MON, None),
+    ("The feud dates back to 1987, officials said.", "1987", "1987", False, "date", MON, None),
     # a weekday with a part of day in the plural recurs, and so does a weekday coordinated with it (TimeBank:
     # "flights would leave Bombay on Monday and Tuesday nights" XXXX-WXX-1TNI, XXXX-WXX-2TNI); a weekday
     # with one part of day ("returned Tuesday night") is that day's night
@@ -429,6 +437,7 @@ POSITIVE = [
 
 # sentence, phrase that must not be (part of) any date span
 NEGATIVE = [
+    ("The index rose to 1994 points on Friday.", "1994"),
     # "of the year" is a time only after a count of units ("the first nine months of the year")
     ("She was named player of the year in 2024.", "the year"),
     # a fraction is a count only after a whole number of units; "9/11" and "24/7" are none

@@ -63,6 +63,8 @@ def relative_day(ctx: _Context, us, rule, i, j) -> _Norm | None:
         word, pod = "yesterday", "NI"
     elif keys[0] == "this":
         word = "today"
+    elif ctx.g.is_(us[k], "POD"):  # "mid-afternoon yesterday"; alone, the anchor's day
+        word = keys[1] if len(keys) > 1 else "today"
     else:
         word = keys[0]
     tclass = "time" if pod else "date"
