@@ -438,6 +438,7 @@ POSITIVE = [
 # sentence, phrase that must not be (part of) any date span
 NEGATIVE = [
     ("The index rose to 1994 points on Friday.", "1994"),
+    ("The father will leave at 4 in the morning.", "the morning"),
     # "of the year" is a time only after a count of units ("the first nine months of the year")
     ("She was named player of the year in 2024.", "the year"),
     # a fraction is a count only after a whole number of units; "9/11" and "24/7" are none
@@ -1158,6 +1159,12 @@ ANAPHORA = [
     ("Revenue fell 4% to $713.5 million through the first nine months of the year.", "the year", "2025"),
     ("Shares closed at a record on 30 December 2024. Sales rose in the last two months of the year.", "the year",
      "2024"),
+    # "a high for the year of $42.875": "of" before a figure is no title ("player of the year")
+    ("The stock rose to a high for the year of $42.875 a share in June.", "the year", "2025"),
+    # "in the morning", "that night", "the next morning": that part of the day last spoken of, or of the day after
+    ("Hopes were dashed Friday. Dealers placed heavy buy orders in the morning.", "the morning", "2025-03-14TMO"),
+    ("He was arrested on 4 March 2025 and appeared in court the next morning.", "the next morning", "2025-03-05TMO"),
+    ("Fighting broke out on 3 May 2024. That night, shells fell on the city.", "That night", "2024-05-03TNI"),
     # a definite period after a finer time of the text is the period holding it
     ("The index tumbled 5.39 on Friday. For the week, the index dropped 3.8%.", "the week", "2025-W11"),
     ("Shares closed at a record on 30 December 2024. For the year, they rose 40%.", "the year", "2024"),
@@ -1180,6 +1187,7 @@ ANAPHORA_UNRESOLVED = [
     ("The treaty lapsed at the end of that year.", "the end of that year", None),
     ("The party was founded in 2013. Three days later, it split.", "Three days later", None),
     ("The party was founded in 2013. It split that same day.", "that same day", None),
+    ("The party was founded in 2013. That night, it split.", "That night", None),
     ("Year-earlier results were weak.", "Year-earlier", None),
     ("Sales fell on Tuesday from the year-earlier quarter.", "the year-earlier quarter", None),
     ("Sales in the latest period rose 5%.", "the latest period", None),

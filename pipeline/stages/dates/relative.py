@@ -187,6 +187,8 @@ def anaphoric(ctx: _Context, us, rule, i, j) -> _Norm | None:
     last = us[-1].key
     gran = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter", "year": "year",
             "decade": "decade"}
+    if ctx.g.is_(us[-1], "POD"):  # "that night": a part of a day, a time
+        return _Norm("time", None, "day", None, False, mod)
     return _Norm("date", None, gran.get(last), None, False, mod)
 
 
