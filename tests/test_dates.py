@@ -341,6 +341,8 @@ POSITIVE = [
     ("No deal is expected in the short term.", "the short term", "FUTURE_REF", True, "date", MON, None),
     ("In the future, the EU will build partnerships.", "the future", "FUTURE_REF", True, "date", MON, None),
     ("Canada will join in future.", "future", "FUTURE_REF", True, "date", MON, None),
+    ("It may finance the rest through debt offerings at a later date.", "a later date", "FUTURE_REF", True, "date",
+     MON, None),
     ("In the past, the EU was selective.", "the past", "PAST_REF", True, "date", MON, None),
     ("Trump has in recent weeks slapped tariffs.", "recent weeks", "PAST_REF", True, "date", MON, None),
     # an unknown number of units before or after the anchor: TimeML's duration ("the next few days" PXD)
@@ -439,6 +441,7 @@ POSITIVE = [
 NEGATIVE = [
     ("The index rose to 1994 points on Friday.", "1994"),
     ("The father will leave at 4 in the morning.", "the morning"),
+    ("The final was played on a later date than planned.", "a later date"),
     # "of the year" is a time only after a count of units ("the first nine months of the year")
     ("She was named player of the year in 2024.", "the year"),
     # a fraction is a count only after a whole number of units; "9/11" and "24/7" are none
