@@ -294,6 +294,24 @@ POSITIVE = [
     ("The council meets every year.", "every year", "P1Y", False, "set", MON, None),
     ("Inspections take place twice a year.", "twice a year", "P1Y", False, "set", MON, None),
     ("Ministers meet every Monday.", "every Monday", "XXXX-WXX-1", False, "set", MON, None),
+    # "mid-afternoon": that part of the anchor's day, or of the day named after it (TimeBank: 2 of 2, TAF)
+    ("By mid afternoon, official sources were saying the fighting had stopped.", "mid afternoon", "2025-03-17TAF",
+     True, "time", MON, "MID"),
+    ("In London at mid-afternoon yesterday, the shares were up 2%.", "mid-afternoon yesterday", "2025-03-16TAF", True,
+     "time", MON, "MID"),
+    # a year after "to" is a figure ("rose to 2000") unless "dating", "dates back" open an origin in time
+    ("Police are reviewing sniper shootings dating to 1994.", "1994", "1994", False, "date", MON, None),
+    ("The feud dates back to 1987, officials said.", "1987", "1987", False, "date", MON, None),
+    # a weekday with a part of day in the plural recurs, and so does a weekday coordinated with it (TimeBank:
+    # "flights would leave Bombay on Monday and Tuesday nights" XXXX-WXX-1TNI, XXXX-WXX-2TNI); a weekday
+    # with one part of day ("returned Tuesday night") is that day's night
+    ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", False,
+     "set", MON, None),
+    ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI", False, "set",
+     MON, None),
+    ("The show airs Monday, Wednesday and Friday evenings.", "Wednesday", "XXXX-WXX-3TEV", False, "set", MON, None),
+    ("The market is packed on Saturday mornings.", "Saturday mornings", "XXXX-WXX-6TMO", False, "set", MON, None),
+    ("She left on Sunday and returned Tuesday night.", "Tuesday night", "2025-03-11TNI", True, "time", MON, None),
     ("NATO held exercises every autumn.", "every autumn", "XXXX-FA", False, "set", MON, None),
     ("Prices rise by 2% a year.", "a year", "P1Y", False, "set", MON, None),
     ("The fund, worth £2.5bn a year, will run until 2028.", "a year", "P1Y", False, "set", MON, None),
@@ -323,6 +341,8 @@ POSITIVE = [
     ("No deal is expected in the short term.", "the short term", "FUTURE_REF", True, "date", MON, None),
     ("In the future, the EU will build partnerships.", "the future", "FUTURE_REF", True, "date", MON, None),
     ("Canada will join in future.", "future", "FUTURE_REF", True, "date", MON, None),
+    ("It may finance the rest through debt offerings at a later date.", "a later date", "FUTURE_REF", True, "date",
+     MON, None),
     ("In the past, the EU was selective.", "the past", "PAST_REF", True, "date", MON, None),
     ("Trump has in recent weeks slapped tariffs.", "recent weeks", "PAST_REF", True, "date", MON, None),
     # an unknown number of units before or after the anchor: TimeML's duration ("the next few days" PXD)
@@ -419,6 +439,11 @@ POSITIVE = [
 
 # sentence, phrase that must not be (part of) any date span
 NEGATIVE = [
+    ("The index rose to 1994 points on Friday.", "1994"),
+    ("The father will leave at 4 in the morning.", "the morning"),
+    ("The final was played on a later date than planned.", "a later date"),
+    # "of the year" is a time only after a count of units ("the first nine months of the year")
+    ("She was named player of the year in 2024.", "the year"),
     # a fraction is a count only after a whole number of units; "9/11" and "24/7" are none
     ("Security was tightened after 9/11.", "9/11"),
     ("The helpline is open 24/7.", "24/7"),
@@ -1128,6 +1153,21 @@ ANAPHORA = [
     ("The strike began on 9 September 2025. His name was crossed out that same day.", "that same day",
      "2025-09-09"),
     ("Sales were $2 billion, up from $1.8 billion in the previous quarter.", "the previous quarter", "2024-Q4"),
+    # "that same day" after a month is a day of it, written with its day unknown (TimeBank: "killed last October
+    # ... crossed out that same day" 1998-10-XX)
+    ("Dr. Slepian was gunned down last October. His name was crossed out that same day.", "that same day",
+     "2024-10-XX"),
+    # "the first nine months of the year": the year the text spoke of, else the anchor's (TimeBank marks "the
+    # year" apart from the count of months)
+    ("Revenue fell 4% to $713.5 million through the first nine months of the year.", "the year", "2025"),
+    ("Shares closed at a record on 30 December 2024. Sales rose in the last two months of the year.", "the year",
+     "2024"),
+    # "a high for the year of $42.875": "of" before a figure is no title ("player of the year")
+    ("The stock rose to a high for the year of $42.875 a share in June.", "the year", "2025"),
+    # "in the morning", "that night", "the next morning": that part of the day last spoken of, or of the day after
+    ("Hopes were dashed Friday. Dealers placed heavy buy orders in the morning.", "the morning", "2025-03-14TMO"),
+    ("He was arrested on 4 March 2025 and appeared in court the next morning.", "the next morning", "2025-03-05TMO"),
+    ("Fighting broke out on 3 May 2024. That night, shells fell on the city.", "That night", "2024-05-03TNI"),
     # a definite period after a finer time of the text is the period holding it
     ("The index tumbled 5.39 on Friday. For the week, the index dropped 3.8%.", "the week", "2025-W11"),
     ("Shares closed at a record on 30 December 2024. For the year, they rose 40%.", "the year", "2024"),
@@ -1149,6 +1189,8 @@ ANAPHORA_UNRESOLVED = [
     ("A year later, the pact collapsed.", "A year later", None),
     ("The treaty lapsed at the end of that year.", "the end of that year", None),
     ("The party was founded in 2013. Three days later, it split.", "Three days later", None),
+    ("The party was founded in 2013. It split that same day.", "that same day", None),
+    ("The party was founded in 2013. That night, it split.", "That night", None),
     ("Year-earlier results were weak.", "Year-earlier", None),
     ("Sales fell on Tuesday from the year-earlier quarter.", "the year-earlier quarter", None),
     ("Sales in the latest period rose 5%.", "the latest period", None),

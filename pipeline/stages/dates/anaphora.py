@@ -8,7 +8,8 @@ quarter; a time right after the anaphor comes first: "on a year earlier last mon
 date's period. With no date mentioned before, the anchor (the publication date) is the
 reference of a backward shift only ("a year earlier", "the previous year"); "a year later"
 or "that year" with nothing before them keep no value. A reference coarser than the anaphor ("in 1998 ... three days later") leaves
-the value empty rather than guessing. Resolved anaphors are not references themselves
+the value empty rather than guessing, but "that same day" after a month is a day of it ("1998-10-XX").
+"In the morning", "that night", "the next morning" are that part of the day spoken of, or of the day after it. Resolved anaphors are not references themselves
 (a second "a year earlier" refers to the same time the first did), except a definite
 "the quarter", which names a period the next anaphor may shift. "A year ago" in or right after
 a sentence that reports a month or a quarter, or anywhere after a quarter the text last spoke
@@ -75,7 +76,8 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     said: dict[tuple[dt.date, str], str] = {}  # the words that last named each reference period
     for n, f in enumerate(found):
         sentence = ctx.doc[ctx.units[f.first].tok].sent.start
-        if f.kind in ("anaphoric", "offset", "the_period", "year_earlier", "period_last_year") and f.norm.tclass == "date":
+        if f.kind in ("anaphoric", "offset", "the_period", "year_earlier", "period_last_year") and (
+                f.norm.tclass == "date" or f.kind == "anaphoric" and f.norm.tclass == "time"):
             # a time of the anaphor's own sentence comes first ("rose in the third quarter from
             # a year earlier"), then the last one the text spoke of
             own = sentence_ref[1] if sentence_ref is not None and sentence_ref[0] == sentence else None
@@ -218,10 +220,22 @@ def _reading(f, ctx, ref, spoken: bool):
             return None
         return _at(ref_day, target)
     if f.kind == "anaphoric":
+        step = next((_DIRECTION[k] for k in keys if k in _DIRECTION), 0)
+        pod = ctx.pay(us[-1], "POD")
+        if pod is not None:
+            # "in the morning", "the next morning": that part of the day last spoken of, or of the day after it
+            if ref_gran != "day":
+                return None
+            d = ref_day + dt.timedelta(days=step)
+            return f"{d.isoformat()}T{pod}", "day", (d, d)
         unit = _ANAPHOR_UNIT.get(keys[-1])
         if unit is None:
             return None
-        step = next((_DIRECTION[k] for k in keys if k in _DIRECTION), 0)
+        if step == 0 and unit == "D" and ref_gran == "month":
+            # "killed last October ... crossed out that same day": a day of that month, which TimeML writes with
+            # its day unknown (1998-10-XX), the month its interval
+            value, _, interval = _at(ref_day, "month")
+            return f"{value}-XX", "month", interval
         return shifted(ref_day, ref_gran, step, unit, at=_UNIT_GRAN[unit])
     # offset: "a year earlier", "three days later"; "N units before/after X" is not an anaphor
     if f.norm.value is not None or keys[-1] not in ("earlier", "later", "before", "after"):

@@ -86,6 +86,16 @@ def a_unit(ctx: _Context, us, rule, i, j) -> _Norm | None:
     return _Norm("duration", duration_value(mult, unit), _UNIT_GRAN.get(unit), None, False)
 
 
+def _shared_part_of_day(ctx: _Context, j: int):
+    """The plural part of day a coordinated weekday shares ("Monday" in "Monday and Tuesday nights"), or None."""
+    for u in ctx.units[j:j + 12]:
+        if ctx.g.is_(u, "POD_PL"):
+            return u
+        if not (ctx.g.is_(u, "WEEKDAY") or u.key in (",", "and", "or")):
+            return None
+    return None
+
+
 def recurrence(ctx: _Context, us, rule, i, j) -> _Norm | None:
     g = ctx.g
     if len(us) == 1 and g.is_(us[0], "SET_ADJ"):
@@ -96,7 +106,8 @@ def recurrence(ctx: _Context, us, rule, i, j) -> _Norm | None:
     wd_u = ctx.first(us, "WEEKDAY") or ctx.first(us, "WEEKDAY_PL")
     if wd_u is not None:
         wd = ctx.pay(wd_u, "WEEKDAY") or ctx.pay(wd_u, "WEEKDAY_PL")
-        return _Norm("set", f"XXXX-WXX-{wd}", None, None, False)
+        pod = ctx.pay(ctx.first(us, "POD_PL") or _shared_part_of_day(ctx, j), "POD_PL")
+        return _Norm("set", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None, None, False)
     season_u, month_u = ctx.first(us, "SEASON"), ctx.first(us, "MONTH")
     if season_u is not None:
         return _Norm("set", f"XXXX-{ctx.pay(season_u, 'SEASON')}", None, None, False)

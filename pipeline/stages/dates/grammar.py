@@ -80,6 +80,7 @@ class _Grammar:
         year_context = lexicon.get("year_context", {})
         self.year_preceders = frozenset(_key(w) for w in year_context.get("preceders", ()))
         self.weak_year_preceders = frozenset(_key(w) for w in year_context.get("weak_preceders", ()))
+        self.year_origin_words = frozenset(_key(w) for w in year_context.get("origin_words", ()))
         self.rate_preceders = frozenset(_key(w) for w in lexicon.get("rates", {}).get("preceders", ()))
         self.identifier_cues = frozenset(_key(w) for w in lexicon.get("identifiers", {}).get("cues", ()))
         self.publication_cues = frozenset(_key(w) for w in lexicon.get("publication", {}).get("cues", ()))

@@ -63,6 +63,8 @@ def relative_day(ctx: _Context, us, rule, i, j) -> _Norm | None:
         word, pod = "yesterday", "NI"
     elif keys[0] == "this":
         word = "today"
+    elif ctx.g.is_(us[k], "POD"):  # "mid-afternoon yesterday"; alone, the anchor's day
+        word = keys[1] if len(keys) > 1 else "today"
     else:
         word = keys[0]
     tclass = "time" if pod else "date"
@@ -185,6 +187,8 @@ def anaphoric(ctx: _Context, us, rule, i, j) -> _Norm | None:
     last = us[-1].key
     gran = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter", "year": "year",
             "decade": "decade"}
+    if ctx.g.is_(us[-1], "POD"):  # "that night": a part of a day, a time
+        return _Norm("time", None, "day", None, False, mod)
     return _Norm("date", None, gran.get(last), None, False, mod)
 
 

@@ -77,8 +77,10 @@ def _bare_year_ok(ctx: _Context, i: int, j: int, year_u: _Unit) -> bool:
     if prev is not None and prev.key in g.year_preceders:
         return True
     if prev is not None and prev.key in g.weak_year_preceders and prev.key != "the":
-        # "from 2009 to 2017", "between 2014 and 2022" but not "rose to 2000"
-        return any(u.code == "y" for u in units[max(0, i - 4):i])
+        # "from 2009 to 2017", "between 2014 and 2022", "dating back to 1994" but not "rose to 2000"
+        before = _neighbour(units, pi, -1)
+        origin = prev.key == "to" and before is not None and before.key in g.year_origin_words
+        return origin or any(u.code == "y" for u in units[max(0, i - 4):i])
     if tok.ent_type_ != "DATE":
         return _year_leads_name(ctx, tok, prev, nxt)
     if prev is not None and prev.text[:1].isupper() and prev.code == "x":
