@@ -1948,3 +1948,26 @@ def test_an_apposition_names_a_nationality_or_a_described_party(nlp, extractor, 
 def test_clarified_reports_and_there_introduces_the_subject(nlp, extractor, text, value, subject, rule):
     _, row = _claim_for(nlp, extractor, text, value)
     assert subject in (row["subject"] or "") and row["subject_rule"] == rule
+
+
+# A verb that only frames another claim of its sentence states nothing of its own: "Preliminary results
+# show [that ...]" and "... will see [the K2s will be delivered ...]" made fragment rows (dev2 301_, where the
+# frame held the dateline's date, and dev 203_); the frame's own date is accounted for, not linked.
+@pytest.mark.parametrize("text, dates, quantities, framed, kept", [
+    ("Preliminary results released on Monday show that Tajikistan's ruling People's Democratic Party has won "
+     "Sunday's parliamentary elections with 51.9 per cent of the vote.",
+     ["Monday", "Sunday"], [("51.9 per cent", "percent")], "Monday", "51.9 per cent"),
+    ("The agreement, which was first announced back in March, will see the K2s will be delivered between 2026 "
+     "and 2030.", ["March", "2026", "2030"], [], "March", "2026"),
+    # look-alikes: a verb with words of its own after it keeps its claim
+    ("The agreement, which was first announced back in March, will see 180 tanks delivered by 2030.",
+     ["March", "2030"], [("180 tanks", "count")], None, "180 tanks"),
+    ("Sales rose 5% in March, and analysts now think that profits will double in 2026.",
+     ["March", "2026"], [("5%", "percent")], None, "5%"),
+])
+def test_a_verb_that_only_frames_another_claim_makes_no_row(nlp, extractor, text, dates, quantities, framed, kept):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    assert built.row_with(kept)  # the framed claim keeps its own row
+    linked = {value for row in built.rows for value in [*row["date_ids"], *row["quantity_ids"]]}
+    assert {d for d in dates if built.value_id(d) not in linked} == ({framed} if framed else set())
+    assert not any(row["text"].endswith(("show", "will see")) for row in built.rows)
