@@ -720,15 +720,18 @@ def test_a_quoted_or_leading_statement_may_still_be_about_its_speaker(nlp, extra
 
 
 _LEAD = "Joe Biden will announce a new aid package for Ukraine on Tuesday. "
+# no thing is named before "It", so the pronoun resolves to nothing and the topic may stand in
+_NAMELESS_LEAD = "Joe Biden will announce a new aid package on Tuesday. "
 _FILLER = "The war has lasted for a long time. Many towns were damaged. Reports came in overnight. Air raids went on. "
 
 
 @pytest.mark.parametrize("text, value, topic", [
-    # the lead's subject stands in for a clause that states no subject only while the text keeps naming it
-    (_LEAD + "There were two attacks in the capital.", "two attacks", True),
-    (_LEAD + _FILLER + "There were two attacks in the capital.", "two attacks", False),
-    (_LEAD + _FILLER + "Joe Biden spoke again. There were two attacks in the capital.", "two attacks", True),
-    (_LEAD + _FILLER + "Biden spoke again. There were two attacks in the capital.", "two attacks", True),
+    # the lead's subject stands in for a clause that states no subject (an "it" naming nothing) only while
+    # the text keeps naming it; an existential "there" states its subject (subject_rule `existential`)
+    (_NAMELESS_LEAD + "It came after two attacks in the capital.", "two attacks", True),
+    (_NAMELESS_LEAD + _FILLER + "It came after two attacks in the capital.", "two attacks", False),
+    (_NAMELESS_LEAD + _FILLER + "Joe Biden spoke again. It came after two attacks in the capital.", "two attacks", True),
+    (_NAMELESS_LEAD + _FILLER + "Biden spoke again. It came after two attacks in the capital.", "two attacks", True),
 ])
 def test_the_article_topic_stands_in_only_while_it_is_named(nlp, extractor, text, value, topic):
     dates, quantities = _values(text, [value])
@@ -1388,7 +1391,7 @@ def test_a_subject_the_parser_hung_on_a_dateline_is_the_subject(nlp, extractor, 
 ])
 def test_fans_and_supporters_are_not_their_owner(nlp, extractor, text, value, subject, rule):
     _, row = _claim_for(nlp, extractor, text, value)
-    assert (row["subject"], row["subject_rule"]) == (subject, rule), row
+    assert (row["subject"] or "").startswith(subject) and row["subject_rule"] == rule, row
 
 
 # A claim with no value exists only for a named actor: the article's topic never stands in for a subject
@@ -1908,3 +1911,63 @@ def test_a_complement_after_its_verb_stays_one_claim_with_it(nlp, extractor, tex
     built = build(nlp, extractor, text, dates=dates, quantities=quantities)
     (row,) = built.rows
     assert _linked(built, row) == {*dates, *(q for q, _ in quantities)}
+
+
+# Claims round 12, from the dev2 articles (tests/claims_judged/, 301_-312_): an apposition names the head,
+# also after a nationality ("Another Kenyan, Albert Korir") and before a bracketed abbreviation, which is the
+# name's own and no second member of a list ("A Partnership for National Unity (APNU)").
+@pytest.mark.parametrize("text, value, subject, rule", [
+    ("Meanwhile, the long-standing opposition party, A Partnership for National Unity (APNU), faced a "
+     "disappointing result, obtaining only 77,973 votes nationwide.", "77,973 votes",
+     "A Partnership for National Unity", "phrase_name"),
+    ("Another Kenyan, Albert Korir, was third 37 seconds later.", "37 seconds later", "Albert Korir", "phrase_name"),
+    # look-alikes: a list names none of its members; a bracketed abbreviation is the name itself
+    ("The three parties – the Agrarian Party, the Socialist Party and the Democratic Party – won 9 seats.",
+     "9 seats", "The three parties", "phrase"),
+    ("Germany’s center-right Christian Democratic Union (CDU) and its leader Friedrich Merz emerged as the big "
+     "winners of German federal elections 2025 with 28% of the vote.", "28%", "Christian Democratic Union", "name"),
+])
+def test_an_apposition_names_a_nationality_or_a_described_party(nlp, extractor, text, value, subject, rule):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"] or "").startswith(subject) and row["subject_rule"] == rule
+
+
+# A reported statement's subject is what it reports, with "clarified" as with "said" (speech_verbs); an
+# existential "there" stands for the noun it introduces (subject_rule `existential`), and a noun of change
+# there leads on to what changed.
+@pytest.mark.parametrize("text, value, subject, rule", [
+    ("The Commission clarified that the voter turnout in Baghdad province reached 48.76%.", "48.76%",
+     "the voter turnout", "phrase"),
+    ("There were 3,513 polling stations nationwide, along with 36 overseas polling stations, according to the "
+     "commission.", "3,513 polling stations", "3,513 polling stations", "existential"),
+    ("Analysts said there has been a sharp rise in Tesla's sales, up 20% this year.", "20%", "Tesla", "existential"),
+    # look-alikes: "clarified" with no clause of its own is the Commission's act; a locative "there" is no subject
+    ("The Commission clarified its rules on 48 state aid cases in 2025.", "2025", "Commission", "name"),
+    ("Prices there rose 5% in 2025.", "5%", "Prices", "phrase"),
+])
+def test_clarified_reports_and_there_introduces_the_subject(nlp, extractor, text, value, subject, rule):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert subject in (row["subject"] or "") and row["subject_rule"] == rule
+
+
+# A verb that only frames another claim of its sentence states nothing of its own: "Preliminary results
+# show [that ...]" and "... will see [the K2s will be delivered ...]" made fragment rows (dev2 301_, where the
+# frame held the dateline's date, and dev 203_); the frame's own date is accounted for, not linked.
+@pytest.mark.parametrize("text, dates, quantities, framed, kept", [
+    ("Preliminary results released on Monday show that Tajikistan's ruling People's Democratic Party has won "
+     "Sunday's parliamentary elections with 51.9 per cent of the vote.",
+     ["Monday", "Sunday"], [("51.9 per cent", "percent")], "Monday", "51.9 per cent"),
+    ("The agreement, which was first announced back in March, will see the K2s will be delivered between 2026 "
+     "and 2030.", ["March", "2026", "2030"], [], "March", "2026"),
+    # look-alikes: a verb with words of its own after it keeps its claim
+    ("The agreement, which was first announced back in March, will see 180 tanks delivered by 2030.",
+     ["March", "2030"], [("180 tanks", "count")], None, "180 tanks"),
+    ("Sales rose 5% in March, and analysts now think that profits will double in 2026.",
+     ["March", "2026"], [("5%", "percent")], None, "5%"),
+])
+def test_a_verb_that_only_frames_another_claim_makes_no_row(nlp, extractor, text, dates, quantities, framed, kept):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    assert built.row_with(kept)  # the framed claim keeps its own row
+    linked = {value for row in built.rows for value in [*row["date_ids"], *row["quantity_ids"]]}
+    assert {d for d in dates if built.value_id(d) not in linked} == ({framed} if framed else set())
+    assert not any(row["text"].endswith(("show", "will see")) for row in built.rows)

@@ -17,8 +17,8 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
 - ``key``: a record of one of the facts a careful reader would list first for the
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
-- ``half``: ``dev`` (rules may be written from it) or ``measure`` (never read while
-  writing rules).
+- ``half``: ``dev`` or ``dev2`` (rules may be written from them) or ``measure`` (never read
+  while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
 expected one and its linked values are exactly the expected ones. Values are compared
@@ -45,7 +45,9 @@ import pandas as pd
 
 from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 
-HALVES = ("dev", "measure")
+#: ``dev2``: twelve articles gathered in claims round 12 and judged before any rule was written from them,
+#: scored apart so that the old dev figures stay comparable (tests/claims_judged/README.md)
+HALVES = ("dev", "measure", "dev2")
 
 
 class JudgedError(ValueError):
@@ -84,7 +86,8 @@ def load_judgements(path: str | Path) -> list[Judgement]:
             raise JudgedError(f"[E080] {path}:{number}: not a judgement record ({exc}); see pipeline/tools/judged.py") \
                 from exc
         if judgement.half not in HALVES or judgement.verdict not in ("claim", "not_claim"):
-            raise JudgedError(f"[E081] {path}:{number}: half must be dev or measure and verdict claim or not_claim")
+            raise JudgedError(f"[E081] {path}:{number}: half must be one of {', '.join(HALVES)} and verdict claim "
+                              "or not_claim")
         judgements.append(judgement)
     return judgements
 

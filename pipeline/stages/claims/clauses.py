@@ -155,6 +155,19 @@ def claim_groups(values: Sequence[tuple[dict, object]], ctx: ArticleContext,
 
 
 
+def frames_claim(head, heads: Sequence) -> bool:
+    """True when nothing follows ``head``'s verb in its clause but the clausal complement another claim heads.
+
+    "Preliminary results show [the ruling party has won ...]", "The agreement, which was first
+    announced back in March, will see [the K2s will be delivered ...]": the verb only frames
+    that claim, and cut from it states nothing of its own (its figures, in a relative clause or
+    a dateline, are accounted for but not linked).
+    """
+    others = {other.i for other in heads if other.i != head.i}
+    after = [child for child in head.children if child.i > head.i and child.dep_ not in EDGE_DEPS]
+    return bool(after) and all(child.dep_ == "ccomp" and child.i in others for child in after)
+
+
 def clause_range(head, sent, heads: Sequence, value_tokens: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """Token range of one claim's clause when a sentence holds several claims.
 

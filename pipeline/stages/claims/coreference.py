@@ -175,10 +175,31 @@ def lists_members(token) -> bool:
     """True for a phrase followed by the list of its members ("The eight – Saudi Arabia, Russia, the UAE, ...").
 
     A list names no one of its members as what the phrase is about, however the parser
-    chained it (coordinated, or each name in apposition to the one before).
+    chained it (coordinated, or each name in apposition to the one before). A bracketed
+    apposition is the name's own abbreviation, not a second member ("the opposition party,
+    A Partnership for National Unity (APNU), ...").
     """
-    return any(child.dep_ == "appos" and any(c.dep_ in {"conj", "appos"} for c in child.subtree if c.i != child.i)
+    return any(child.dep_ == "appos" and any(c.dep_ in {"conj", "appos"} and not bracketed(c)
+                                             for c in child.subtree if c.i != child.i)
                for child in token.children)
+
+
+def apposed_name(token, index, rules) -> dict | None:
+    """The name in apposition to a phrase a nationality heads ("Another Kenyan, Albert Korir, was third"), else None.
+
+    The nationality only describes that name (``apposed_labels``); a bracketed apposition is
+    the name's own abbreviation ("Christian Democratic Union (CDU)"), not another name.
+    """
+    own = index.mention_of(token)
+    if own["label"] not in rules.apposed_labels or any(c.dep_ == "appos" and bracketed(c) for c in token.children):
+        return None
+    return next((index.mention_of(c) for c in token.children if c.dep_ == "appos" and index.mention_of(c) is not None),
+                None)
+
+
+def bracketed(token) -> bool:
+    """True when ``token`` opens a bracket's contents ("(APNU)")."""
+    return token.i > 0 and token.doc[token.i - 1].text in {"(", "["}
 
 
 class Coreference:
@@ -387,7 +408,7 @@ class Coreference:
         left unnamed ("Novo Nordisk jumped") is a name of its own.
         """
         if self.index.mention_of(token) is not None:
-            return self.index.mention_of(token)
+            return apposed_name(token, self.index, self.rules) or self.index.mention_of(token)
         if token.lower_ in self.rules.relative_pronouns and head.dep_ == "relcl":
             return self.resolve_phrase(head.head, quote_speaker)
         if is_pronoun(token, self.rules):

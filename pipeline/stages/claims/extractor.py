@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 
 from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import attribution_frames, quote_speakers, speech_contents
-from pipeline.stages.claims.clauses import claim_groups, scoping_dates, share_scoping_dates
+from pipeline.stages.claims.clauses import claim_groups, frames_claim, scoping_dates, share_scoping_dates
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row, main_clause
 from pipeline.stages.claims.facts import fact_claim
@@ -114,8 +114,13 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         claims = [(head, group) for head, group in claims
                   if not interpretation_only(head, group, sent, single=single, rules=rules)]
         heads = [head for head, _ in claims]
+        # a verb that only frames another claim makes no row, but still cuts that claim's clause
+        framing = {head.i for head in heads if frames_claim(head, heads)}
+        set_aside += [row for head, group in claims if head.i in framing for row, _ in group]
         sentence_rows = []
         for head, group in claims:
+            if head.i in framing:
+                continue
             # a relative clause's figure about another noun is that noun's fact, accounted for but not linked
             subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
             group, described = relative_clause_values(group, head, own_subject(subject_head, rules), rules)

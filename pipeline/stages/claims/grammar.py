@@ -17,10 +17,11 @@ def verb_lemma(token, rules: ClaimRules) -> str:
     """The lemma of a verb, lower-cased, with contractions read as their verbs ("it’s" -> "be").
 
     The small model leaves a contraction written with a curly apostrophe as its own
-    lemma ("’s"), which would hide the copula from every rule that asks for "be".
+    lemma ("’s"), or as the bare apostrophe ("there’s": "’"), which would hide the copula
+    from every rule that asks for "be".
     """
     lemma = token.lemma_.lower()
-    return rules.contractions.get(apostrophe(lemma), lemma)
+    return rules.contractions.get(apostrophe(lemma)) or rules.contractions.get(apostrophe(token.lower_), lemma)
 
 
 def is_pronoun(token, rules: ClaimRules) -> bool:

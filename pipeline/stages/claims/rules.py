@@ -48,6 +48,7 @@ class ClaimRules:
     speaker_labels: frozenset[str]
     speaker_modifier_labels: frozenset[str]
     place_labels: frozenset[str]
+    apposed_labels: frozenset[str]
     quote_pairs: tuple[tuple[str, str], ...]
     weak_dates: frozenset[str]
     heading_max_words: int
@@ -109,8 +110,8 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners", "object_deps",
               "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
               "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "group_labels",
-              "thing_labels", "speaker_labels", "speaker_modifier_labels", "place_labels", "weak_dates",
-              "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
+              "thing_labels", "speaker_labels", "speaker_modifier_labels", "place_labels", "apposed_labels",
+              "weak_dates", "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
@@ -163,6 +164,7 @@ _DEFAULTS: dict[str, object] = {
     "speaker_labels": ["PERSON", "ORG", "GPE", "NORP"],
     "speaker_modifier_labels": ["PERSON", "ORG", "GPE"],
     "place_labels": ["GPE", "LOC"],
+    "apposed_labels": [],
     "quote_pairs": [["“", "”"], ['"', '"']],
     "weak_dates": [],
     "heading_max_words": 16,

@@ -121,7 +121,7 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
             return found, "for_phrase"
     found = ctx.coreference.resolve_subject_token(token, verb, quote_speaker)
     if found is not None or is_pronoun(token, rules):
-        return found, (_token_rule(token, verb, ctx) if found is not None else None)
+        return found, (_token_rule(token, verb, found, ctx) if found is not None else None)
     if token.dep_ in {"csubj", "csubjpass"}:
         found = inside_clausal_subject(token, ctx, quote_speaker)
         return found, ("clausal_subject" if found is not None else None)
@@ -135,10 +135,12 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
     return None, None
 
 
-def _token_rule(token, verb, ctx: ArticleContext) -> str:
-    """Which of ``resolve_subject_token``'s ways resolved ``token``."""
-    if ctx.index.mention_of(token) is not None:
-        return "name"
+def _token_rule(token, verb, found: dict, ctx: ArticleContext) -> str:
+    """Which of ``resolve_subject_token``'s ways resolved ``token`` to ``found``."""
+    own = ctx.index.mention_of(token)
+    if own is not None:
+        # a nationality heading the phrase gave way to the name in apposition to it
+        return "name" if own is found else "phrase_name"
     if token.lower_ in ctx.rules.relative_pronouns and verb.dep_ == "relcl":
         return "relative"
     return "pronoun" if is_pronoun(token, ctx.rules) else "phrase_name"
@@ -279,6 +281,14 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             stated = stated and token is not None and token.pos_ in {"NOUN", "PROPN"}
         if token is None:
             continue
+        thing = existential_thing(token)
+        if thing is not token:
+            # "There were 3,513 polling stations": what exists is the subject; a noun of change
+            # leads on to what changed ("there has been a moderate expansion of economic activity")
+            owner = object_owner(thing, ctx, quote_speaker)
+            if owner is not None:
+                return owner[0], owner[1], verb, "existential"
+            token, via, stated = thing, "existential", True
         token = measured_thing(token, rules)
         token = fronted_whole(token, verb, rules)
         content = noun_content(token, rules)
@@ -446,6 +456,14 @@ def direct_owner(node, ctx: ArticleContext):
             if target is not None:
                 return target
     return None
+
+
+def existential_thing(token):
+    """The noun an existential "there" stands in for ("There were 3,513 polling stations"), else ``token``."""
+    if token.dep_ != "expl" or token.lower_ != "there":
+        return token
+    return next((child for child in token.head.children if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}),
+                token)
 
 
 def measured_thing(token, rules: ClaimRules):
