@@ -1971,3 +1971,26 @@ def test_a_verb_that_only_frames_another_claim_makes_no_row(nlp, extractor, text
     linked = {value for row in built.rows for value in [*row["date_ids"], *row["quantity_ids"]]}
     assert {d for d in dates if built.value_id(d) not in linked} == ({framed} if framed else set())
     assert not any(row["text"].endswith(("show", "will see")) for row in built.rows)
+
+
+@pytest.mark.parametrize("text, dates, linked", [
+    # a part of the day beside its day is one time: the claim is placed by the day
+    ("Orsted shares plunged 31% to DKr212.20 in mid-afternoon trading Monday.",
+     [("mid-afternoon", "time"), "Monday"], ["Monday"]),
+    # look-alikes: a clock time says more than its day; a part of a day far from any day stays
+    ("Shares of the lender fell 3% at 10:35 a.m. Friday.", [("10:35 a.m.", "time"), "Friday"],
+     ["10:35 a.m.", "Friday"]),
+    ("By mid-afternoon, the index was down 2% after a slide that began on Monday.",
+     [("mid-afternoon", "time"), "Monday"], ["mid-afternoon", "Monday"]),
+    # "of the year" only says whose months they are (TimeML marks it apart; a reader reads one period)
+    ("Revenue rose 5% in the first nine months of the year.", [("the first nine months", "duration"), "the year"],
+     ["the first nine months"]),
+    # look-alike: a year that scopes the claim is no period's owner
+    ("The stock hit a high for the year of $42.87 on Friday.", ["the year", "Friday"], ["the year", "Friday"]),
+])
+def test_a_date_that_only_refines_another_is_not_linked_apart(nlp, extractor, text, dates, linked):
+    quantities = [(q, "percent") for q in ("31%", "3%", "2%", "5%") if q in text]
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    row = built.rows[0]
+    assert len(built.rows) == 1
+    assert set(row["date_ids"]) == {built.value_id(d) for d in linked}

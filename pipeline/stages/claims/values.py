@@ -58,12 +58,15 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
     """
     speaker_tokens = set().union(*(frame.source for frame in frames)) if frames else set()
     amounts = [(row["start"], row["end"]) for row, _ in values if "quantity_id" in row]
+    days = [token.i for row, token in values if row.get("tclass") == "date"]
     kept = []
     for row, token in values:
         if token.i in dateline:
             continue
         if "date_id" in row:
             text = " ".join(row["text"].split()).lower()
+            if part_of_named_day(row, token, days) or of_another_date(token, values):
+                continue
             if text in rules.weak_dates or text.endswith("-old") or text.endswith(" old") \
                     or opens_unit_comparison(token.doc[row.get("last", token.i)]):
                 continue
@@ -77,6 +80,32 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
             continue
         kept.append((row, token))
     return kept
+
+
+def part_of_named_day(row: dict, token, days: Sequence[int]) -> bool:
+    """True for a part of a day written beside the day itself ("in mid-afternoon trading Monday", "Monday night").
+
+    The two are one time, the day refined: the claim is placed by the day, as a reader lists it. A
+    clock time ("10:35 a.m. Friday") says more than the day and stays, as does a part of a day no
+    date names within three words ("by mid-afternoon, the index was down 2%").
+    """
+    if row.get("tclass") != "time" or any(ch.isdigit() for ch in row["text"]):
+        return False
+    first, last = min(token.i, row.get("last", token.i)), max(token.i, row.get("last", token.i))
+    return any(first - 3 <= day < first or last < day <= last + 3 for day in days)
+
+
+def of_another_date(token, values: Sequence[tuple[dict, object]]) -> bool:
+    """True for a date that only says whose period another date is ("the first nine months of the year").
+
+    TimeML marks the two apart; a reader, like the claim, reads one time: the period, which
+    the year places (its value is anchored already).
+    """
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    return any("date_id" in other and other_token.i != token.i
+               and other_token.i <= of.head.i <= other.get("last", other_token.i) for other, other_token in values)
 
 
 def opens_unit_comparison(token) -> bool:
