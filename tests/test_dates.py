@@ -1174,6 +1174,19 @@ ANAPHORA = [
     # "earlier in the year", "later in the week": the period the text last spoke of, else the anchor's
     ("Herbicide use was delayed earlier in the year by heavy rains.", "earlier in the year", "2025"),
     ("The talks stalled on Monday. Later in the week, the envoy returned.", "Later in the week", "2025-W12"),
+    # "the previous Friday", "the preceding Sunday", "the following Monday": the one before or after the day the
+    # text spoke of, not the publication date's (TimeBank 1 of 1: "down 4.5% from the previous Friday")
+    ("London shares closed sharply lower Friday. The index was down 4.5% from the previous Friday.",
+     "the previous Friday", "2025-03-07"),
+    ("Talks collapsed on 12 March 2025. The preceding Sunday, the leaders had met in London.", "The preceding Sunday",
+     "2025-03-09"),
+    ("The strike began on Tuesday, 4 March 2025. Work resumed the following Monday.", "the following Monday",
+     "2025-03-10"),
+]
+# look-alikes: no day spoken of before, no article, or a plural leave the weekday to the publication date
+ANAPHORA += [
+    ("The index was down 4.5% from the previous Friday.", "the previous Friday", "2025-03-14"),
+    ("Talks collapsed on 12 March 2025. Following Sunday's vote, the leaders met.", "Sunday", "2025-03-16"),
 ]
 # "last year" as the side a report's figure is compared with: the period it reports, a year before
 # (TimeBank: 3 of 4 after a quarter)

@@ -26,6 +26,7 @@ from pipeline.stages.dates.timex import _period_value
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
 _UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 _ANAPHOR_UNIT = {"day": "D", "week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_WEEKDAY_DIRECTION = {"following": 1, "previous": -1, "preceding": -1}
 _DIRECTION = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
 
 
@@ -126,6 +127,16 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             sentence_ref, spoken, ago = (sentence, ref), True, None
             said[ref] = ctx.text[f.start:f.end]
             continue
+        elif f.kind == "weekday" and spoken and ref[1] == "day" and f.norm.interval is not None:
+            # "closed Friday ... down 4.5% from the previous Friday": the one before the day the text spoke of, not
+            # before the publication date (TimeBank 1 of 1); "the following Monday" the one after it
+            step = _weekday_step(f, ctx)
+            if step:
+                wd = f.norm.interval[0].isoweekday()
+                d = ref[0] + dt.timedelta(days=step * ((step * (wd - ref[0].isoweekday()) - 1) % 7 + 1))
+                suffix = f.norm.value[10:] if f.norm.value else ""
+                f.norm.value, f.norm.interval = d.isoformat() + suffix, (d, d)
+                f.norm.reference = _evidence(said.get(ref))
         closes = sentence_ref is not None and sentence_ref[0] == sentence and _period_end(f, ctx, sentence_ref[1])
         if _is_reference(f) and not closes:
             # "a year ago ... a year earlier" is one time, as TimeBank writes it, not two shifts
@@ -142,6 +153,21 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
 def _evidence(words: str | None) -> str:
     """The ``reference`` column: the text time that fixed an anaphoric value, or the publication date."""
     return "published" if words is None else f"text '{' '.join(words.split())}'"
+
+
+def _weekday_step(f, ctx) -> int:
+    """-1 for "the previous Friday" or "the preceding Friday", +1 for "the following Monday", else 0 ("on
+    previous Fridays", "Friday following the vote" say nothing of the sort)."""
+    us = ctx.words(f.first, f.last)
+    k = f.first - 1
+    while len(us) < 4 and k >= 0:
+        if ctx.units[k].code != "|":
+            us.insert(0, ctx.units[k])
+        k -= 1
+    wd = next((n for n, u in enumerate(us) if ctx.g.is_(u, "WEEKDAY")), None)
+    if wd is None or wd < 2 or us[wd - 2].key != "the":
+        return 0
+    return _WEEKDAY_DIRECTION.get(us[wd - 1].key, 0)
 
 
 def _year_to_date(f, ctx) -> bool:
