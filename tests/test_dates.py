@@ -1183,6 +1183,19 @@ ANAPHORA = [
     ("The strike began on Tuesday, 4 March 2025. Work resumed the following Monday.", "the following Monday",
      "2025-03-10"),
 ]
+# "year-earlier", "year-ago" right after the year-back side of a comparison ("last year", "the 2024 period",
+# "a year ago") is that side, not a year before it (TimeBank 2 of 2)
+ANAPHORA += [
+    ("Net income fell 22%. Last year catastrophe losses totaled $5 million. The year-earlier results have been "
+     "restated.", "year-earlier", "2024"),
+    ("In the first nine months, net was $306 million, compared with a loss of $195 million in the 2024 period. The "
+     "year-ago results included a charge.", "year-ago", "2024"),
+    ("Output was 5% lower a year ago. Year-earlier figures were restated.", "Year-earlier", "2024"),
+    # look-alikes: a year the text names that is no comparison side, or a quarter compared, shift back
+    ("Sales rose in 2022. Year-earlier results were weak.", "Year-earlier", "2021"),
+    ("Net income rose in the third quarter. The year-earlier quarter included a charge.",
+     "The year-earlier quarter", "2023-Q3"),
+]
 # look-alikes: no day spoken of before, no article, or a plural leave the weekday to the publication date
 ANAPHORA += [
     ("The index was down 4.5% from the previous Friday.", "the previous Friday", "2025-03-14"),

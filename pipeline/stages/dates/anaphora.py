@@ -72,6 +72,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
     spoken = False
     ago = None  # the last reference, when it is an "N units ago"
+    back = False  # the last reference is a year back, the side a report compares with ("last year")
     lead: tuple[dt.date, str] | None = None  # the first quarter spoken of that has begun: the report's own
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     said: dict[tuple[dt.date, str], str] = {}  # the words that last named each reference period
@@ -96,6 +97,10 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             used = said.get(own or ref) if own is not None or spoken else None
             if own is None and ago is not None and _same_shift(f, ago, ctx):
                 reading, used = (ago.norm.value, ago.norm.granularity, ago.norm.interval), ctx.text[ago.start:ago.end]
+            elif own is None and back and f.kind == "year_earlier" and reading is not None:
+                # "losses totaled $5 million last year ... The year-earlier results", "compared with a loss in the 1988
+                # period. The year-ago results": the year-back side just spoken of, not a year before it (TimeBank 2 of 2)
+                reading = _at(ref[0], ref[1])
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 f.norm.anchored, f.norm.reference = True, _evidence(used)
@@ -124,7 +129,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             # "for the nine months, net fell ... from a year earlier": the report's year so far, so what follows
             # compares with the year before (TimeBank: "1988" after "the nine months" written in 1989)
             ref = (dt.date(anchor.date.year, 1, 1), "year")
-            sentence_ref, spoken, ago = (sentence, ref), True, None
+            sentence_ref, spoken, ago, back = (sentence, ref), True, None, False
             said[ref] = ctx.text[f.start:f.end]
             continue
         elif f.kind == "weekday" and spoken and ref[1] == "day" and f.norm.interval is not None:
@@ -141,6 +146,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
         if _is_reference(f) and not closes:
             # "a year ago ... a year earlier" is one time, as TimeBank writes it, not two shifts
             ago = f if f.kind == "ago" else None
+            back = _year_back(f, ctx, anchor)
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
             said[ref] = ctx.text[f.start:f.end]
@@ -153,6 +159,14 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
 def _evidence(words: str | None) -> str:
     """The ``reference`` column: the text time that fixed an anaphoric value, or the publication date."""
     return "published" if words is None else f"text '{' '.join(words.split())}'"
+
+
+def _year_back(f, ctx, anchor) -> bool:
+    """True for a time a year before the report's: "last year", "a year ago", "the 1988 period" written in 1989."""
+    keys = [u.key for u in ctx.words(f.first, f.last)]
+    if f.kind == "year_period":
+        return anchor is not None and f.norm.interval[0].year == anchor.date.year - 1
+    return keys in (["last", "year"], ["a", "year", "ago"], ["one", "year", "ago"])
 
 
 def _weekday_step(f, ctx) -> int:
