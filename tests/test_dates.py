@@ -1246,6 +1246,23 @@ YEAR_AGO_IS_THE_YEAR = [
 ]
 
 
+# a bare month listed after another is the next instance after it ("pause output hikes for January, February and
+# March", written on 4 January 2026: February and March 2026, not the past ones the tense picks alone)
+@pytest.mark.parametrize("text,span,value,reference", [
+    ("They agreed in November to pause output hikes for January, February and March.", "February", "2026-02",
+     "text 'January'"),
+    ("They agreed in November to pause output hikes for January, February and March.", "March", "2026-03",
+     "text 'February'"),
+    ("Output was cut in November, December and January.", "January", "2026-01", "text 'December'"),
+    # look-alikes: a list running back, or months in two clauses, keep their own reading
+    ("Sales fell in March and February.", "February", "2025-02", None),
+    ("Sales fell in January, and in February they rose.", "February", "2025-02", None),
+])
+def test_listed_month_follows_the_one_before(nlp, extractor, text, span, value, reference):
+    rows = {r["text"]: r for r in run(nlp, extractor, text, dt.date(2026, 1, 4))}
+    assert (rows[span]["value"], rows[span]["reference"]) == (value, reference)
+
+
 @pytest.mark.parametrize("text,span,value", ANAPHORA + ANAPHORA_UNRESOLVED + YEAR_AGO_IS_THE_YEAR,
                          ids=[a[1] + "|" + a[0][:20] for a in ANAPHORA + ANAPHORA_UNRESOLVED + YEAR_AGO_IS_THE_YEAR])
 def test_anaphoric_times(nlp, extractor, text, span, value):
