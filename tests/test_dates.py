@@ -1174,6 +1174,32 @@ ANAPHORA = [
     # "earlier in the year", "later in the week": the period the text last spoke of, else the anchor's
     ("Herbicide use was delayed earlier in the year by heavy rains.", "earlier in the year", "2025"),
     ("The talks stalled on Monday. Later in the week, the envoy returned.", "Later in the week", "2025-W12"),
+    # "the previous Friday", "the preceding Sunday", "the following Monday": the one before or after the day the
+    # text spoke of, not the publication date's (TimeBank 1 of 1: "down 4.5% from the previous Friday")
+    ("London shares closed sharply lower Friday. The index was down 4.5% from the previous Friday.",
+     "the previous Friday", "2025-03-07"),
+    ("Talks collapsed on 12 March 2025. The preceding Sunday, the leaders had met in London.", "The preceding Sunday",
+     "2025-03-09"),
+    ("The strike began on Tuesday, 4 March 2025. Work resumed the following Monday.", "the following Monday",
+     "2025-03-10"),
+]
+# "year-earlier", "year-ago" right after the year-back side of a comparison ("last year", "the 2024 period",
+# "a year ago") is that side, not a year before it (TimeBank 2 of 2)
+ANAPHORA += [
+    ("Net income fell 22%. Last year catastrophe losses totaled $5 million. The year-earlier results have been "
+     "restated.", "year-earlier", "2024"),
+    ("In the first nine months, net was $306 million, compared with a loss of $195 million in the 2024 period. The "
+     "year-ago results included a charge.", "year-ago", "2024"),
+    ("Output was 5% lower a year ago. Year-earlier figures were restated.", "Year-earlier", "2024"),
+    # look-alikes: a year the text names that is no comparison side, or a quarter compared, shift back
+    ("Sales rose in 2022. Year-earlier results were weak.", "Year-earlier", "2021"),
+    ("Net income rose in the third quarter. The year-earlier quarter included a charge.",
+     "The year-earlier quarter", "2023-Q3"),
+]
+# look-alikes: no day spoken of before, no article, or a plural leave the weekday to the publication date
+ANAPHORA += [
+    ("The index was down 4.5% from the previous Friday.", "the previous Friday", "2025-03-14"),
+    ("Talks collapsed on 12 March 2025. Following Sunday's vote, the leaders met.", "Sunday", "2025-03-16"),
 ]
 # "last year" as the side a report's figure is compared with: the period it reports, a year before
 # (TimeBank: 3 of 4 after a quarter)
@@ -1218,6 +1244,23 @@ YEAR_AGO_IS_THE_YEAR = [
     ("Third-quarter sales rose. For the nine months ended Sept. 30, net was up 5% from a year earlier.",
      "a year earlier", "2023-09-30"),
 ]
+
+
+# a bare month listed after another is the next instance after it ("pause output hikes for January, February and
+# March", written on 4 January 2026: February and March 2026, not the past ones the tense picks alone)
+@pytest.mark.parametrize("text,span,value,reference", [
+    ("They agreed in November to pause output hikes for January, February and March.", "February", "2026-02",
+     "text 'January'"),
+    ("They agreed in November to pause output hikes for January, February and March.", "March", "2026-03",
+     "text 'February'"),
+    ("Output was cut in November, December and January.", "January", "2026-01", "text 'December'"),
+    # look-alikes: a list running back, or months in two clauses, keep their own reading
+    ("Sales fell in March and February.", "February", "2025-02", None),
+    ("Sales fell in January, and in February they rose.", "February", "2025-02", None),
+])
+def test_listed_month_follows_the_one_before(nlp, extractor, text, span, value, reference):
+    rows = {r["text"]: r for r in run(nlp, extractor, text, dt.date(2026, 1, 4))}
+    assert (rows[span]["value"], rows[span]["reference"]) == (value, reference)
 
 
 @pytest.mark.parametrize("text,span,value", ANAPHORA + ANAPHORA_UNRESOLVED + YEAR_AGO_IS_THE_YEAR,

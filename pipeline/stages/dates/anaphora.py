@@ -26,6 +26,7 @@ from pipeline.stages.dates.timex import _period_value
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
 _UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 _ANAPHOR_UNIT = {"day": "D", "week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_WEEKDAY_DIRECTION = {"following": 1, "previous": -1, "preceding": -1}
 _DIRECTION = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
 
 
@@ -71,6 +72,7 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
     ref: tuple[dt.date, str] | None = (anchor.date, anchor.precision) if anchor is not None else None
     spoken = False
     ago = None  # the last reference, when it is an "N units ago"
+    back = False  # the last reference is a year back, the side a report compares with ("last year")
     lead: tuple[dt.date, str] | None = None  # the first quarter spoken of that has begun: the report's own
     sentence_ref: tuple[int, tuple[dt.date, str]] | None = None
     said: dict[tuple[dt.date, str], str] = {}  # the words that last named each reference period
@@ -95,6 +97,10 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             used = said.get(own or ref) if own is not None or spoken else None
             if own is None and ago is not None and _same_shift(f, ago, ctx):
                 reading, used = (ago.norm.value, ago.norm.granularity, ago.norm.interval), ctx.text[ago.start:ago.end]
+            elif own is None and back and f.kind == "year_earlier" and reading is not None:
+                # "losses totaled $5 million last year ... The year-earlier results", "compared with a loss in the 1988
+                # period. The year-ago results": the year-back side just spoken of, not a year before it (TimeBank 2 of 2)
+                reading = _at(ref[0], ref[1])
             if reading is not None:
                 f.norm.value, f.norm.granularity, f.norm.interval = reading
                 f.norm.anchored, f.norm.reference = True, _evidence(used)
@@ -123,13 +129,24 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
             # "for the nine months, net fell ... from a year earlier": the report's year so far, so what follows
             # compares with the year before (TimeBank: "1988" after "the nine months" written in 1989)
             ref = (dt.date(anchor.date.year, 1, 1), "year")
-            sentence_ref, spoken, ago = (sentence, ref), True, None
+            sentence_ref, spoken, ago, back = (sentence, ref), True, None, False
             said[ref] = ctx.text[f.start:f.end]
             continue
+        elif f.kind == "weekday" and spoken and ref[1] == "day" and f.norm.interval is not None:
+            # "closed Friday ... down 4.5% from the previous Friday": the one before the day the text spoke of, not
+            # before the publication date (TimeBank 1 of 1); "the following Monday" the one after it
+            step = _weekday_step(f, ctx)
+            if step:
+                wd = f.norm.interval[0].isoweekday()
+                d = ref[0] + dt.timedelta(days=step * ((step * (wd - ref[0].isoweekday()) - 1) % 7 + 1))
+                suffix = f.norm.value[10:] if f.norm.value else ""
+                f.norm.value, f.norm.interval = d.isoformat() + suffix, (d, d)
+                f.norm.reference = _evidence(said.get(ref))
         closes = sentence_ref is not None and sentence_ref[0] == sentence and _period_end(f, ctx, sentence_ref[1])
         if _is_reference(f) and not closes:
             # "a year ago ... a year earlier" is one time, as TimeBank writes it, not two shifts
             ago = f if f.kind == "ago" else None
+            back = _year_back(f, ctx, anchor)
             ref = (f.norm.interval[0], f.norm.granularity)
             sentence_ref = (sentence, ref)
             said[ref] = ctx.text[f.start:f.end]
@@ -142,6 +159,29 @@ def resolve_anaphora(found: list, ctx, anchor: _Anchor | None) -> None:
 def _evidence(words: str | None) -> str:
     """The ``reference`` column: the text time that fixed an anaphoric value, or the publication date."""
     return "published" if words is None else f"text '{' '.join(words.split())}'"
+
+
+def _year_back(f, ctx, anchor) -> bool:
+    """True for a time a year before the report's: "last year", "a year ago", "the 1988 period" written in 1989."""
+    keys = [u.key for u in ctx.words(f.first, f.last)]
+    if f.kind == "year_period":
+        return anchor is not None and f.norm.interval[0].year == anchor.date.year - 1
+    return keys in (["last", "year"], ["a", "year", "ago"], ["one", "year", "ago"])
+
+
+def _weekday_step(f, ctx) -> int:
+    """-1 for "the previous Friday" or "the preceding Friday", +1 for "the following Monday", else 0 ("on
+    previous Fridays", "Friday following the vote" say nothing of the sort)."""
+    us = ctx.words(f.first, f.last)
+    k = f.first - 1
+    while len(us) < 4 and k >= 0:
+        if ctx.units[k].code != "|":
+            us.insert(0, ctx.units[k])
+        k -= 1
+    wd = next((n for n, u in enumerate(us) if ctx.g.is_(u, "WEEKDAY")), None)
+    if wd is None or wd < 2 or us[wd - 2].key != "the":
+        return 0
+    return _WEEKDAY_DIRECTION.get(us[wd - 1].key, 0)
 
 
 def _year_to_date(f, ctx) -> bool:

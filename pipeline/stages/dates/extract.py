@@ -1,6 +1,8 @@
 """Finding expressions: every rule's matches, longest first, vetoed by context, normalised and qualified."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from pipeline.stages.dates.anaphora import resolve_anaphora
@@ -9,7 +11,7 @@ from pipeline.stages.dates.context import _Context
 from pipeline.stages.dates.grammar import _Grammar
 from pipeline.stages.dates.normalise import NORMALISERS, normalise
 from pipeline.stages.dates.shapes import _CURRENCY, _NUMERIC_CODES, _Unit
-from pipeline.stages.dates.timex import _Norm
+from pipeline.stages.dates.timex import _Norm, _period_value
 from pipeline.stages.dates.units import _neighbour, _units
 
 
@@ -158,6 +160,7 @@ def _extract(doc, text: str, g: _Grammar, anchor: _Anchor | None) -> tuple[list[
         taken[i:j] = b"\x01" * (j - i)
         found.append(_Found(units[i].start, units[j - 1].end, norm, i, j, rule.kind))
     found.sort(key=lambda f: (f.start, f.end))
+    _coordinated_months(found, units, text, anchor)
     resolve_anaphora(found, ctx, anchor)
     _date_clock_times(found, units, doc, anchor)
     return _join_clock_and_day(found, text), units
@@ -173,6 +176,34 @@ def _untaken_tail(units: list[_Unit], taken: bytearray, codes: str, i: int, j: i
     if k == i or k >= j or any(taken[k:j]) or rule.regex.fullmatch(codes, k, j) is None:
         return None
     return k
+
+
+_MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+_LIST_WORDS = frozenset({",", "and", "or"})
+
+
+def _coordinated_months(found: list[_Found], units: list[_Unit], text: str, anchor: _Anchor | None) -> None:
+    """A bare month listed after another ("pause hikes for January, February and March") is the next instance after
+    it, not one the tense picks alone (which put February and March 2025 beside January 2026); a list the tense put
+    in the past stays there ("cut rates in February, May and August", written in March: May of the year before)."""
+    if anchor is None:
+        return
+    now = anchor.date.replace(day=1)
+    for prev, f in zip(found, found[1:]):
+        if f.kind != "calendar" or not f.norm.anchored or f.last - f.first != 1 or prev.norm.granularity != "month" \
+                or not _MONTH_VALUE.fullmatch(prev.norm.value or "") or not _MONTH_VALUE.fullmatch(f.norm.value or ""):
+            continue
+        between = [u for u in units[prev.last:f.first] if u.code != "|"]
+        if not between or any(u.key not in _LIST_WORDS for u in between):
+            continue
+        year, month = int(prev.norm.value[:4]), int(prev.norm.value[5:])
+        mine = int(f.norm.value[5:])
+        if mine == month % 12 + 1 or mine > month:  # a list runs forward: "November, December and January"
+            d = dt.date(year + (mine < month), mine, 1)
+            if dt.date(year, month, 1) < now < d:
+                continue  # a past list would cross into the future
+            f.norm.value, f.norm.granularity, f.norm.interval = _period_value(d, "month")
+            f.norm.reference = f"text '{' '.join(text[prev.start:prev.end].split())}'"
 
 
 def _join_clock_and_day(found: list[_Found], text: str) -> list[_Found]:
