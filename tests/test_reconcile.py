@@ -590,3 +590,13 @@ def test_the_dow_is_the_index_once_the_corpus_writes_it(bare_lexicon):
     assert entity_of(entities, mentions, "a", 986)["name"] == "Dow Jones Industrial Average"
     entities, mentions = run(rows[2:], bare_lexicon)
     assert entity_of(entities, mentions, "b", 0)["name"] == "Dow"
+
+
+def test_a_sign_is_no_misspelling(bare_lexicon):
+    """A name one letter off the article's usual spelling joins it ("Dealogik"); one sign off is another name ("Paramount+", the streaming service)."""
+    frame = pd.DataFrame([cand("p1", 0, "Paramount", "ORG"), cand("p1", 20, "Paramount", "ORG"), cand("p1", 40, "Paramount+", "ORG"),
+                          cand("p2", 0, "Dealogic", "ORG"), cand("p2", 20, "Dealogic", "ORG"), cand("p2", 40, "Dealogik", "ORG")],
+                         columns=SCHEMAS["mention_candidates"].names)
+    entities, mentions = reconcile(frame, lexicon=bare_lexicon)
+    assert entity_of(entities, mentions, "p1", 40)["name"] == "Paramount+"
+    assert entity_of(entities, mentions, "p2", 40)["name"] == "Dealogic"

@@ -13,7 +13,8 @@ _GIVEN = frozenset({"ORG", "PERSON", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
-                       first_name_opens: Callable[[str], bool]) -> list[Mention]:
+                       first_name_opens: Callable[[str], bool],
+                       unsupported: Callable[[str, str], bool]) -> list[Mention]:
     """Relabel an uncued model name by the names it is coordinated with, with evidence ``coordination``.
 
     A list holds names of one kind, so the others' labels outvote the model's guess for
@@ -22,6 +23,11 @@ def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
     a person's name opened by a known first name never becomes an organisation, which a
     misparsed list of titled people would make it ("Chicago Fed President Austan Goolsbee and Kansas City Fed President
     Jeffrey Schmid", where the parse coordinates the Fed with Schmid).
+
+    A pair is enough against a guess nothing supports: a person's name no first name opens
+    or a place no place list knows, listed only with organisations, is one too ("Eli Lilly
+    and Novo Nordisk", "strategies from Netflix and Disney"); ``unsupported(surface, label)``
+    tells such a guess.
     """
     by_token: dict[int, int] = {}
     spans = []
@@ -42,6 +48,9 @@ def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
             label = next(iter(cued))
         elif not cued and len(guessed) >= 2 and len(set(guessed)) == 1:
             label = guessed[0]
+        elif (not cued and guessed and set(guessed) == {"ORG"} and m.label in ("PERSON", "GPE")
+              and unsupported(" ".join(ctx.text[m.start:m.end].split()), m.label)):
+            label = "ORG"
         else:
             continue
         if label == m.label or label not in _GIVEN:

@@ -46,7 +46,7 @@ from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
 from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.options import Options, surface_index
-from pipeline.stages.reconcile import gazetteer_entries
+from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
 
 
 class MentionExtractor:
@@ -82,10 +82,23 @@ class MentionExtractor:
         mentions = self.additions.add_missing(ctx, mentions)
         mentions = organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
                                  team_words=self.team_words, first_names=self.evidence.first_names)
-        mentions = coordinated_labels(ctx, mentions,
-                                      first_name_opens=self.evidence.first_name_opens)
+        mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
+                                      unsupported=self._unsupported)
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, mentions)
+
+    def _unsupported(self, surface: str, label: str) -> bool:
+        """True for a model guess nothing else supports: a place no place list knows, a person's name no known first name opens.
+
+        A nationality is never such a guess: "Ukrainian" the model calls a place is a nationality.
+        """
+        surface = strip_possessive(surface)
+        if surface in self.options.demonyms:
+            return False
+        if label == "GPE":
+            return surface not in self.places
+        words = surface.split(" ")
+        return label == "PERSON" and len(words) >= 2 and words[0].casefold() not in self.evidence.first_names
 
     def _rows(self, article: Article, mentions: list[Mention]) -> list[dict]:
         """``mention_candidates`` rows with source offsets, sliced from ``article.text``."""

@@ -497,7 +497,10 @@ def _join_close_spellings(rows: list[_Row]) -> None:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or replaced character."""
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or replaced letter.
+
+    A sign is no misspelling: "Paramount+" (the streaming service) is not "Paramount".
+    """
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
@@ -505,7 +508,9 @@ def _one_edit(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
+    if len(a) == len(b):  # replaced
+        return a[i].isalpha() and b[i].isalpha() and a[i + 1:] == b[i + 1:]
+    return b[i].isalpha() and a[i:] == b[i + 1:]  # inserted into the shorter
 
 
 def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
