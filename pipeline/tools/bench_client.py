@@ -20,10 +20,7 @@ from pathlib import Path
 
 import click
 
-
-def _cpu() -> float:
-    """CPU seconds of the worker's process so far, every thread included."""
-    return time.process_time()
+from pipeline.tools.bench_cluster import _cpu
 
 
 def _own_cpu(who: int) -> float:

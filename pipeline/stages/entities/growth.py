@@ -12,6 +12,9 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import compile_words
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 
+#: one capitalised word after a name and no other after it (the sector word of "EDF Renewables")
+_ONE_CAPITALISED_WORD = re.compile(r"[^\S\n]+[A-Z][\w.]*(?![\w-])(?![^\S\n]+[A-Z])")
+
 
 class NameGrowth:
     """Grow mentions by what follows or precedes them; holds the patterns compiled from the options."""
@@ -92,7 +95,7 @@ class NameGrowth:
         """True for a gazetteer acronym that a sector word ends the name of, with no capitalised word after it ("EDF Renewables")."""
         word = text[m.start:m.end]
         return (m.entry is not None and len(word) >= 2 and word.isupper() and word.isalpha()
-                and re.match(r"[^\S\n]+[A-Z][\w.]*(?![\w-])(?![^\S\n]+[A-Z])", after) is not None)
+                and _ONE_CAPITALISED_WORD.match(after) is not None)
 
     def _given_name_start(self, ctx: ArticleContext, m: Mention, prev_end: int) -> int | None:
         """Start of the first name right before a bare surname that the model left out, or None.
