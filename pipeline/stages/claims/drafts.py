@@ -9,6 +9,7 @@ from pipeline.stages.claims.clauses import clause_range
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
+from pipeline.stages.claims.risk import figure_subject, subordinate_clause, unused_report, vague_time
 from pipeline.stages.claims.subjects import claim_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject
 from pipeline.stages.claims.words import mention_text
@@ -138,7 +139,10 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         value_in_modifier=any(in_modifier_clause(token, subject_head, rules) for _, token in group),
         long_sentence=sum(not token.is_punct and not token.is_space for token in sent) > rules.long_sentence_words,
         verbless=not any(token.tag_ in rules.finite_tags for token in sent),
-        fronted_phrase=fronted_phrase(verb if verb.pos_ in VERBAL else subject_head, rules))
+        fronted_phrase=fronted_phrase(verb if verb.pos_ in VERBAL else subject_head, rules),
+        vague_time=vague_time(doc, group, article.start), subordinate_clause=subordinate_clause(head, heads, rules),
+        figure_subject=figure_subject(verb, group, article.start, rules),
+        unused_report=unused_report(verb, doc[low:high], rules))
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))
