@@ -2059,3 +2059,16 @@ def test_marking_a_record_deep_in_the_object_is_a_claim_not_an_interpretation(nl
 def test_marking_a_performance_with_only_a_date_is_still_an_interpretation(nlp, extractor):
     text = "It marks the Footsie’s continued strong performance in 2026, following years of uncertainty."
     assert build(nlp, extractor, text, dates=["2026"]).rows == []
+
+
+@pytest.mark.parametrize("mention, inside", [
+    ({"start": 9, "end": 37, "label": "ORG"}, True),      # "Challenger, Gray & Christmas"
+    ({"start": 9, "end": 37, "label": "EVENT"}, False),   # an event held that day: "the Easter Monday parade"
+    ({"start": 28, "end": 37, "label": "ORG"}, False),    # the mention is the date itself
+])
+def test_within_name_needs_a_longer_mention_that_is_no_event(nlp, mention, inside):
+    from pipeline.stages.claims.values import within_name
+    doc = nlp("The firm Challenger, Gray & Christmas said so.")
+    token = next(t for t in doc if t.text == "Christmas")
+    row = {"text": "Christmas", "start": 28, "end": 37, "last": token.i}
+    assert within_name(row, token, lambda t: mention if mention["start"] <= t.idx < mention["end"] else None) is inside

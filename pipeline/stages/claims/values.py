@@ -90,13 +90,14 @@ def within_name(row: dict, token, mention_of: Callable[[object], dict | None]) -
 
     A weekday, month or holiday inside the mention of a firm, paper or place names it, and
     says no time. A date with a digit ("the May 31 meeting") is a date whatever surrounds it,
-    and a mention that is the date itself ("Christmas Eve", "Black Friday") stays a time.
+    and so is one in an event's name ("the Easter Monday parade", held that day) or a mention
+    that is the date itself ("Christmas Eve", "Black Friday").
     """
     if any(ch.isdigit() for ch in row["text"]):
         return False
     first, last = token.doc[min(token.i, row.get("last", token.i))], token.doc[max(token.i, row.get("last", token.i))]
     mention = mention_of(first)
-    if mention is None or mention_of(last) is not mention:
+    if mention is None or mention_of(last) is not mention or mention.get("label") == "EVENT":
         return False
     return mention["start"] <= row["start"] and row["end"] <= mention["end"] \
         and (mention["start"], mention["end"]) != (row["start"], row["end"])
