@@ -2058,3 +2058,81 @@ def test_a_date_that_only_refines_another_is_not_linked_apart(nlp, extractor, te
     row = built.rows[0]
     assert len(built.rows) == 1
     assert set(row["date_ids"]) == {built.value_id(d) for d in linked}
+
+
+# ----------------------------------------------------------------------------------- a claim's own values (round 13)
+
+
+@pytest.mark.parametrize("text, dateline_date, dates, quantities", [
+    # wire datelines in natural case, the date and the agency's credit closed by a colon (dev3: 315_, 322_)
+    ("Geneva [Switzerland], August 30 (ANI/WAM): The World Health Organization said 409,222 cholera cases "
+     "were reported by August 17.", "August 30", ["August 30", "August 17"], [("409,222 cholera cases", "count")]),
+    ("Bhubaneswar (Odisha) [India], May 4 (ANI): FC Goa won the Super Cup for a second time, beating "
+     "Jamshedpur 3-0 on Saturday.", "May 4", ["May 4", "Saturday"], [("3-0", "ratio")]),
+    ("Kyiv, 14 June (Ukrinform) - Ukraine received 20 air defence systems in May.", "14 June", ["14 June", "May"],
+     [("20 air defence systems", "count")]),
+])
+def test_the_date_of_a_natural_case_wire_dateline_is_no_value(nlp, extractor, text, dateline_date, dates, quantities):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    linked = {v for row in built.rows for v in [*row["date_ids"], *row["quantity_ids"]]}
+    assert built.rows and built.value_id(dateline_date) not in linked
+    assert all(built.value_id(d) in linked for d in dates if d != dateline_date)
+
+
+@pytest.mark.parametrize("text, date", [
+    # look-alikes: a date with a bracketed aside, or a credit with no place line before it, is the claim's own
+    ("Prices in Lagos rose 5% on May 4 (Monday): the first rise this year.", "May 4"),
+    ("The ministry said on August 30 (Friday) that 152 deaths were recorded.", "August 30"),
+    ("Shares rose 3%, Reuters said on May 4 (Thursday).", "May 4"),
+])
+def test_a_date_with_a_bracket_after_it_in_a_sentence_stays_a_value(nlp, extractor, text, date):
+    built = build(nlp, extractor, text, dates=[date],
+                  quantities=[(q, "count") for q in ("5%", "152 deaths", "3%") if q in text])
+    assert any(built.value_id(date) in row["date_ids"] for row in built.rows)
+
+
+def test_a_date_word_inside_a_longer_name_is_no_value(nlp, extractor):
+    """"Challenger, Gray & Christmas" is a firm (dev3: 319_), "The Sunday Times" a paper: the date word names them."""
+    text = ("A report from global outplacement firm Challenger, Gray & Christmas said U.S. employers announced "
+            "fewer layoffs in September.")
+    built = build(nlp, extractor, text, dates=["Christmas", "September"])
+    assert any(m["text"] == "Challenger, Gray & Christmas" for m in built.mentions)
+    linked = {d for row in built.rows for d in row["date_ids"]}
+    assert built.value_id("September") in linked and built.value_id("Christmas") not in linked
+
+
+@pytest.mark.parametrize("text, date", [
+    # look-alikes: the name is the date itself, or the date has a digit
+    ("Black Friday sales rose 3% from a year earlier, Adobe said.", "Black Friday"),
+    ("The S&P 500 rose 0.3% to its first Christmas Eve record since 2013.", "Christmas Eve"),
+    ("Microsoft shares rose 2% on December 24 after the close.", "December 24"),
+])
+def test_a_date_that_is_the_whole_name_stays_a_value(nlp, extractor, text, date):
+    built = build(nlp, extractor, text, dates=[date], quantities=[(q, "percent") for q in ("3%", "0.3%", "2%")
+                                                                  if q in text])
+    assert any(built.value_id(date) in row["date_ids"] for row in built.rows)
+
+
+def test_marking_a_record_deep_in_the_object_is_a_claim_not_an_interpretation(nlp, extractor):
+    """"marked a record closing high on Thursday" (dev3: 319_): "record" modifies a modifier of the object."""
+    text = "The Nasdaq marked a record closing high on Thursday with support from the technology sector."
+    built = build(nlp, extractor, text, dates=["Thursday"])
+    assert built.row_with("Thursday")["text"].startswith("The Nasdaq marked")
+
+
+def test_marking_a_performance_with_only_a_date_is_still_an_interpretation(nlp, extractor):
+    text = "It marks the Footsie’s continued strong performance in 2026, following years of uncertainty."
+    assert build(nlp, extractor, text, dates=["2026"]).rows == []
+
+
+@pytest.mark.parametrize("mention, inside", [
+    ({"start": 9, "end": 37, "label": "ORG"}, True),      # "Challenger, Gray & Christmas"
+    ({"start": 9, "end": 37, "label": "EVENT"}, False),   # an event held that day: "the Easter Monday parade"
+    ({"start": 28, "end": 37, "label": "ORG"}, False),    # the mention is the date itself
+])
+def test_within_name_needs_a_longer_mention_that_is_no_event(nlp, mention, inside):
+    from pipeline.stages.claims.values import within_name
+    doc = nlp("The firm Challenger, Gray & Christmas said so.")
+    token = next(t for t in doc if t.text == "Christmas")
+    row = {"text": "Christmas", "start": 28, "end": 37, "last": token.i}
+    assert within_name(row, token, lambda t: mention if mention["start"] <= t.idx < mention["end"] else None) is inside

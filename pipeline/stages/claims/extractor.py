@@ -76,7 +76,7 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
     first_body = body_start(article.text, rules)
     for index, sent in enumerate(sentences):
         in_sentence = claim_values(by_sentence.get(index, []), frames[index], rules,
-                                   dateline=ctx.index.dateline_tokens)
+                                   dateline=ctx.index.dateline_tokens, mention_of=ctx.index.mention_of)
         linked = {id(row) for row, _ in in_sentence}
         set_aside = [row for row, _ in by_sentence.get(index, []) if id(row) not in linked]
         if article.is_boilerplate(sent.start_char) or not (in_sentence or rules.fact_claims):

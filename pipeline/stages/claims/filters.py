@@ -147,7 +147,8 @@ def interprets(verb, rules: ClaimRules) -> bool:
     "play a vital role" (a ``light_verbs`` verb whose object, complement or prepositional
     object is an ``evaluative_nouns`` noun or is described by an ``evaluative_adjectives``
     one). An object that states a record ("marks the highest costs in three decades", "the
-    first time": a superlative or ``record_words``) is checkable. The caller keeps a clause
+    first time", "a record closing high": a superlative or ``record_words`` before or below
+    the noun) is checkable. The caller keeps a clause
     that states a quantity: a compared figure is checkable.
     """
     if verb.pos_ not in VERBAL:
@@ -156,8 +157,10 @@ def interprets(verb, rules: ClaimRules) -> bool:
     children = list(verb.children)
     objects = [c for c in children if c.dep_ in rules.object_deps]
     objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    # "marks the highest borrowing costs in three decades", "the first time": a record, checkable
-    if any(c.tag_ == "JJS" or c.lower_ in rules.record_words for o in objects for c in o.children):
+    # "marks the highest borrowing costs in three decades", "the first time": a record, checkable; the
+    # record word may sit deeper among the words before the noun ("marked a record closing high")
+    if any(c.tag_ == "JJS" or c.lower_ in rules.record_words
+           for o in objects for c in (*o.children, *o.doc[o.left_edge.i:o.i])):
         return False
     if lemma in rules.evaluative_verbs and any(c.dep_ == "dobj" for c in children) \
             and not any(c.dep_ in rules.content_deps for c in children):

@@ -2,11 +2,28 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from pipeline.core.article import Article
 from pipeline.stages.claims.grammar import Subtrees
 from pipeline.stages.entities import dateline_spans
+
+
+# "Geneva [Switzerland], August 30 (ANI/WAM):", "Bhubaneswar (Odisha) [India], May 4 (ANI):": a wire
+# dateline whose place is written in natural case (the entities' scan takes a place in capitals, which
+# is what tells it from a sentence's subject); here the date and the bracketed credit (capitalised words:
+# an agency, not an aside) closed by a colon or a dash are what tell it, so the line's date is the day the
+# story was filed, not its fact's
+_AGENCY_DATELINE = re.compile(
+    r"(?m)^[^\S\n]*[A-Z][\w.'’\-]*(?:[^\S\n]+(?:[A-Z][\w.'’\-]*|\([^()\n]{1,30}\)|\[[^\[\]\n]{1,30}\])){0,5}"
+    r",[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?)(?:,[^\S\n]*\d{4})?"
+    r"[^\S\n]*\([A-Z][\w&.'’\-]*(?:[/ ][A-Z][\w&.'’\-]*){0,3}\)[^\S\n]*(?::|[—–]|-{1,2}(?=[^\S\n]))")
+
+
+def agency_dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each wire dateline with a date and a bracketed credit ("Geneva [Switzerland], August 30 (ANI):")."""
+    return [(m.start(), m.end()) for m in _AGENCY_DATELINE.finditer(text)]
 
 
 def quote_regions(text: str, pairs: Sequence[tuple[str, str]], *, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -71,7 +88,7 @@ class ArticleIndex:
         # mentions as article-local (start, end, row), longest first per start so the widest wins
         # the place of a dateline is where the article was filed, never an actor or antecedent
         # (and nor is its agency: "GENEVA (AP) —", "SEOUL, January 08 (AJP) -")
-        datelines = dateline_spans(article.text)
+        datelines = sorted({*dateline_spans(article.text), *agency_dateline_spans(article.text)})
         #: tokens of a dateline, place to dash, which the parser may read as a subject
         self.dateline_tokens: frozenset[int] = frozenset(
             token.i for start, end in datelines

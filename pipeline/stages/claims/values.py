@@ -1,7 +1,7 @@
 """Value links: the quantities and dates a claim states, the mentions it carries, and the kind they give it."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.stages.claims.grammar import VERBAL, depth_below, own_subject, verb_lemma
 from pipeline.stages.claims.index import ArticleIndex
@@ -45,7 +45,8 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
 
 
 def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules: ClaimRules, *,
-                 dateline: frozenset[int] = frozenset()) -> list[tuple[dict, object]]:
+                 dateline: frozenset[int] = frozenset(),
+                 mention_of: Callable[[object], dict | None] = lambda token: None) -> list[tuple[dict, object]]:
     """The values of one sentence that state what its claims are about.
 
     Left out: weak dates ("now", "currently": the time of any statement), a person's age
@@ -54,7 +55,8 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
     yearly drop in 2025", "an all-time quarterly high") or, beside other values, an amount ("2.9 million barrels per
     day", "12% per year") rather than saying how often the claim's event happens ("will
     hold the talks annually from 2026"). Nor is the date of a dateline (``dateline``: its
-    tokens; "BEIJING, Jan. 19 (Xinhua) --"), the day the story was filed, not its fact's.
+    tokens; "BEIJING, Jan. 19 (Xinhua) --"), the day the story was filed, not its fact's, nor a
+    date word inside a longer name (``mention_of``: a token's mention row; ``within_name``).
     """
     speaker_tokens = set().union(*(frame.source for frame in frames)) if frames else set()
     amounts = [(row["start"], row["end"]) for row, _ in values if "quantity_id" in row]
@@ -65,7 +67,8 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
             continue
         if "date_id" in row:
             text = " ".join(row["text"].split()).lower()
-            if part_of_named_day(row, token, days) or of_another_date(token, values):
+            if part_of_named_day(row, token, days) or of_another_date(token, values) \
+                    or within_name(row, token, mention_of):
                 continue
             if text in rules.weak_dates or text.endswith("-old") or text.endswith(" old") \
                     or opens_unit_comparison(token.doc[row.get("last", token.i)]):
@@ -80,6 +83,24 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
             continue
         kept.append((row, token))
     return kept
+
+
+def within_name(row: dict, token, mention_of: Callable[[object], dict | None]) -> bool:
+    """True for a date word that is a piece of a longer name ("Challenger, Gray & Christmas", "The Sunday Times").
+
+    A weekday, month or holiday inside the mention of a firm, paper or place names it, and
+    says no time. A date with a digit ("the May 31 meeting") is a date whatever surrounds it,
+    and so is one in an event's name ("the Easter Monday parade", held that day) or a mention
+    that is the date itself ("Christmas Eve", "Black Friday").
+    """
+    if any(ch.isdigit() for ch in row["text"]):
+        return False
+    first, last = token.doc[min(token.i, row.get("last", token.i))], token.doc[max(token.i, row.get("last", token.i))]
+    mention = mention_of(first)
+    if mention is None or mention_of(last) is not mention or mention.get("label") == "EVENT":
+        return False
+    return mention["start"] <= row["start"] and row["end"] <= mention["end"] \
+        and (mention["start"], mention["end"]) != (row["start"], row["end"])
 
 
 def part_of_named_day(row: dict, token, days: Sequence[int]) -> bool:
