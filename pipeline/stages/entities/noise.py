@@ -59,7 +59,7 @@ def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int,
     span whose every word the document also writes in lower case ("Missile Systems:",
     "EASTERN SENTRY") is no name; nor is one sentence-initial word that the tagger
     calls a plural common noun, a verb, an adverb ("Supporters liken") or an adjective
-    that is no nationality ("Specialized telescopes"). (A singular
+    that is no nationality and that the article writes nowhere else ("Specialized telescopes"). (A singular
     noun tag is no evidence: the small model gives it to unknown names, "Euroclear".)
     In a heading, three or more words with no organisation word are heading words
     already when all but one of them, the last included, are written in lower case
@@ -70,8 +70,11 @@ def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int,
         tag = span[0].tag_
         if tag in _COMMON_TAGS:
             return True
-        if tag == "JJ" and span.text not in opts.demonyms and span.text not in ctx.norp_words:
-            return True  # "Specialized telescopes from Arizona": an adjective, unless a nationality ("British")
+        if (tag == "JJ" and span.text not in opts.demonyms and span.text not in ctx.norp_words
+                and len(re.findall(r"(?<!\w)" + re.escape(span.text) + r"(?!\w)", ctx.text)) == 1):
+            # "Specialized telescopes from Arizona": an adjective written once; the tagger gives JJ to
+            # unknown names too ("Orsted shares plunged"), which the article writes again
+            return True
     content = [w for w in words if w.casefold() not in opts.function_words]
     if not content:
         return False
