@@ -58,7 +58,8 @@ def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int,
     At a sentence start, a line start or in a heading (title case, capitals or run-in), a
     span whose every word the document also writes in lower case ("Missile Systems:",
     "EASTERN SENTRY") is no name; nor is one sentence-initial word that the tagger
-    calls a plural common noun, a verb or an adverb ("Supporters liken"). (A singular
+    calls a plural common noun, a verb, an adverb ("Supporters liken") or an adjective
+    that is no nationality and that the article writes nowhere else ("Specialized telescopes"). (A singular
     noun tag is no evidence: the small model gives it to unknown names, "Euroclear".)
     In a heading, three or more words with no organisation word are heading words
     already when all but one of them, the last included, are written in lower case
@@ -68,6 +69,11 @@ def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int,
     if span is not None and len(span) == 1 and span[0].is_sent_start:
         tag = span[0].tag_
         if tag in _COMMON_TAGS:
+            return True
+        if (tag == "JJ" and span.text not in opts.demonyms and span.text not in ctx.norp_words
+                and len(re.findall(r"(?<!\w)" + re.escape(span.text) + r"(?!\w)", ctx.text)) == 1):
+            # "Specialized telescopes from Arizona": an adjective written once; the tagger gives JJ to
+            # unknown names too ("Orsted shares plunged"), which the article writes again
             return True
     content = [w for w in words if w.casefold() not in opts.function_words]
     if not content:

@@ -30,6 +30,8 @@ class Tally:
     cues: Counter = field(default_factory=Counter)
     surfaces: Counter = field(default_factory=Counter)
     kb_ids: set = field(default_factory=set)
+    #: surfaces a state or nationality opens in front of the name ("US Federal Reserve"), never the canonical name when that name is written
+    placed: set = field(default_factory=set)
 
     def add(self, row, order: tuple) -> None:
         """Count one row (rows come in corpus order)."""
@@ -43,6 +45,8 @@ class Tally:
             self.cued_longest = _longer(self.cued_longest, longest)
             self.cues[(evidence, vote)] += 1
         self.surfaces[row.surface] += 1
+        if row.placed:
+            self.placed.add(row.surface)
         kb_id = row.record.get("kb_id")
         if isinstance(kb_id, str):
             self.kb_ids.add(kb_id)
@@ -54,6 +58,7 @@ class Tally:
         self.cues.update(other.cues)
         self.surfaces.update(other.surfaces)
         self.kb_ids |= other.kb_ids
+        self.placed |= other.placed
         self.longest = _longer(self.longest, other.longest, appended=appended)
         self.cued_longest = _longer(self.cued_longest, other.cued_longest, appended=appended)
 
@@ -103,7 +108,7 @@ def decide_entities(parts: list[dict[tuple, Tally]], *, by_name: dict[str, Gazet
         tally = tallies[target]
         gaz = by_name.get(target[1]) if target[0] == "gaz" else None
         label, evidence = ((gaz.label, "gazetteer") if gaz else _decide_label(tally))
-        name = gaz.name if gaz else _canonical_name(tally.surfaces, titles)
+        name = gaz.name if gaz else _canonical_name(tally.surfaces, titles, placed=tally.placed)
         entity_id = stable_id("e_", label, name)
         entity_of[target] = (entity_id, label)
         kb_ids = sorted(tally.kb_ids)
@@ -195,8 +200,8 @@ def _majority(votes: Counter, longest: tuple) -> str:
     return sorted(votes, key=lambda lab: (-votes[lab], lab != longest[3], _LABEL_ORDER.get(lab, 99), lab))[0]
 
 
-def _canonical_name(counts: Counter, titles: frozenset[str]) -> str:
-    """The fullest proper name among the group's surfaces, without a title in front."""
+def _canonical_name(counts: Counter, titles: frozenset[str], *, placed: set = frozenset()) -> str:
+    """The fullest proper name among the group's surfaces, without a title in front nor a state opening a name also written without it."""
     # "BRUSSELS" of a dateline only when no "Brussels" is written
     written = {surface_key(s) for s in counts if not s.isupper()}
 
@@ -206,6 +211,7 @@ def _canonical_name(counts: Counter, titles: frozenset[str]) -> str:
         titled = any(" ".join(words[:n]).casefold() in titles for n in range(1, min(4, len(words))))
         return (
             titled,
+            surface in placed and surface.split(" ", 1)[-1] in counts,
             words[0].casefold() == "the",
             not any(ch.isupper() for ch in surface),
             shouting,

@@ -71,6 +71,8 @@ class _Row:
     target: tuple[str, str] | None = None
     #: the label this row votes for when it was linked by a rule ("PERSON" for a surname)
     vote: str | None = None
+    #: a state or nationality opens the name the row was linked to without it ("US Federal Reserve")
+    placed: bool = False
 
 
 def options(lexicon: dict) -> dict:
@@ -85,10 +87,20 @@ def options(lexicon: dict) -> dict:
         "legal_forms": frozenset(cfg.get("legal_forms", [])),
         "endings": tuple(tuple(group) for group in cfg.get("name_ending_variants", []) if group),
         "abbreviations": {short: surface_key(long) for short, long in (cfg.get("abbreviations") or {}).items()},
+        "long_keys": frozenset(surface_key(long) for long in (cfg.get("abbreviations") or {}).values()),
         # a subsidiary's sector word ("Rheinmetall Electronics"); keys are case-folded, so these are too
         "org_suffixes": frozenset(w.casefold() for w in cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
         "legal_words": tuple(cfg.get("acronym_legal_words", [])),
+        "place_words": _place_words(lexicon),
     }
+
+
+def _place_words(lexicon: dict) -> frozenset[str]:
+    """Surface keys of the gazetteer's states and nationality adjectives ("us", "u.s.", "european"): words that can open a name with their place."""
+    gaz = (lexicon or {}).get("gazetteer") or {}
+    states = {surface_key(alias) for e in gaz.get("entity", []) if e.get("label") == "GPE"
+              for alias in e.get("aliases", []) if " " not in alias}
+    return frozenset(states | {surface_key(n) for n in gaz.get("nationalities", {})})
 
 
 
@@ -316,6 +328,8 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
 
     # pass 1: everything but anaphors, within the document
     plurals: list[tuple[_Row, _Row]] = []
+    # "US Federal Reserve" is the article's "Fed", "European Copernicus" its "Copernicus"
+    prefixed: list[tuple[_Row, _Row | str]] = []
     for doc_rows in by_doc.values():
         persons = [r for r in doc_rows if r.person]
         doc_acronyms = _doc_acronyms(doc_rows, opts)
@@ -332,6 +346,10 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                     longer_by_word["$" + words[-1]].append(r)
         for row in doc_rows:
             if _is_anaphor(row, opts):
+                continue
+            rest = _place_prefixed(row, singular, opts)
+            if rest is not None:
+                prefixed.append((row, rest))
                 continue
             if row.person is None:
                 linked = _link_surname(row, persons, endings)
@@ -370,6 +388,12 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
     for row, one in plurals:
         if one.target is not None:
             row.target = one.target
+    for row, rest in prefixed:
+        row.placed = True
+        if isinstance(rest, str):
+            row.target, row.vote = facts.long_forms.get(rest) or (("key", rest), row.vote)
+        elif rest.target is not None:
+            row.target, row.vote = rest.target, rest.vote
 
     # pass 3: "the <Head>" joins the nearest full name before it with that head
     for doc_rows in by_doc.values():
@@ -640,6 +664,28 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     if row.label == "PERSON" and not after:
         return None
     return long_row
+
+
+def _place_prefixed(row: _Row, singular: dict[str, _Row], opts: dict) -> _Row | str | None:
+    """What an organisation's name means without the state or nationality opening it, when the article or the lexicon knows that.
+
+    "US Federal Reserve" is the long form of ``abbreviations``' "Fed" (returned as its key);
+    "European Copernicus" is the article's own "Copernicus" (its row), though "Copernicus"
+    also opens "Copernicus Climate Change Service". A place word names no other actor in front
+    of a name the article writes alone, so it makes no subsidiary ("Rheinmetall Electronics"
+    adds its words after the name). A city or region is no such word: "Dallas Fed" is a branch.
+    """
+    if row.label != "ORG" or row.gaz is not None or " " not in row.key:
+        return None
+    first, rest = row.key.split(" ", 1)
+    if first not in opts["place_words"]:
+        return None
+    if rest in opts["long_keys"]:
+        return rest
+    alone = singular.get(rest)
+    if alone is None or alone.person is not None or alone.label not in ("ORG", *_NAMED_THINGS):
+        return None
+    return alone
 
 
 def _plural_of(row: _Row, singular: dict[str, _Row]) -> _Row | None:
