@@ -337,6 +337,16 @@ CASES = {
         rows=[cand("a", 0, "2024 NATO Summit", "EVENT"), cand("b", 0, "2025 NATO Summit", "EVENT"),
               cand("c", 0, "NATO Summit", "EVENT")],
         same=[], apart=[(("a", 0), ("b", 0)), (("a", 0), ("c", 0)), (("b", 0), ("c", 0))], names=[]),
+    "a ticker after its exchange in brackets is the company's": dict(
+        rows=[cand("a", 0, "Bank of America Corporation", "ORG"), cand("a", 29, "NYSE", "ORG"), cand("a", 34, "BAC", "ORG"),
+              cand("a", 90, "BAC", "ORG"), cand("b", 0, "Citigroup Inc.", "ORG"), cand("b", 16, "NYSE", "ORG"),
+              cand("b", 21, "C", "ORG"), cand("c", 0, "Apple", "ORG"), cand("c", 20, "NYSE", "ORG"), cand("c", 25, "BAC", "ORG")],
+        same=[[("a", 0), ("a", 34), ("a", 90)], [("a", 29), ("b", 16)]],
+        apart=[(("a", 29), ("a", 34)), (("c", 0), ("c", 25))], names=[("Bank of America Corporation", "ORG")]),
+    "an acronym follows its long form into the longer name that form ends": dict(
+        rows=[cand("a", 0, "Bank of America", "ORG"), cand("a", 40, "Bank of America Corporation", "ORG"),
+              cand("a", 69, "BAC", "ORG"), cand("a", 200, "David, Bank of America", "ORG")],
+        same=[[("a", 0), ("a", 40), ("a", 69), ("a", 200)]], apart=[], names=[]),
     "capital is not its country": dict(
         rows=[cand("a", 0, "London", "GPE"), cand("a", 20, "United Kingdom", "GPE"), cand("a", 40, "Moscow", "GPE"),
               cand("a", 60, "Russia", "GPE")],

@@ -262,7 +262,7 @@ class LabelEvidence:
         """Names of places the article writes as sports clubs ("a 5-1 win over Tottenham"): one such mention makes them all clubs."""
         clubs = set()
         for m in mentions:
-            if m.entry is not None or m.label not in ("GPE", "ORG", "LOC", "PERSON"):
+            if m.entry is not None or m.label not in ("GPE", "ORG", "LOC", "PERSON", "FAC"):
                 continue
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
             if surface in self.countries or surface in self.subdivisions and surface not in self.cities:

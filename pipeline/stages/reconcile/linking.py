@@ -92,6 +92,7 @@ def options(lexicon: dict) -> dict:
         "org_suffixes": frozenset(w.casefold() for w in cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
         "legal_words": tuple(cfg.get("acronym_legal_words", [])),
         "place_words": _place_words(lexicon),
+        "exchanges": frozenset(cfg.get("ticker_exchanges", [])),
     }
 
 
@@ -330,6 +331,7 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
     plurals: list[tuple[_Row, _Row]] = []
     # "US Federal Reserve" is the article's "Fed", "European Copernicus" its "Copernicus"
     prefixed: list[tuple[_Row, _Row | str]] = []
+    defined: list[tuple[_Row, _Row]] = []
     for doc_rows in by_doc.values():
         persons = [r for r in doc_rows if r.person]
         doc_acronyms = _doc_acronyms(doc_rows, opts)
@@ -361,6 +363,7 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                 long_row = doc_acronyms[row.key]
                 row.target = own_target(long_row)
                 row.vote = long_row.label if row.gaz is None else None
+                defined.append((row, long_row))
                 continue
             if row.gaz or row.person:
                 row.target = own_target(row)
@@ -379,6 +382,12 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             one = _plural_of(row, singular)
             if one is not None:
                 plurals.append((row, one))
+        # an acronym or ticker follows its long form wherever a later rule of the article took that
+        # ("Bank of America Corporation (NYSE:BAC)", the long form joined to a longer name it ends)
+        for row, long_row in defined:
+            if long_row.target is not None and long_row.gaz is None and row.gaz is None:
+                row.target = long_row.target
+        defined.clear()
 
     # pass 2: corpus-level links for what the document alone did not settle
     for row in rows:
@@ -559,6 +568,14 @@ def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
                     word[:1].casefold() == short.surface[-1:].casefold() and " " in long_form
                     and acronym_matches(short.surface, f"{long_form} {word}", fillers) for word in opts["legal_words"]):
                 found.setdefault(short.key, long_row)
+    # a ticker after its exchange in brackets right after the name ("Bank of America Corporation
+    # (NYSE:BAC)"): the ticker is that company's, as an acronym in brackets would be
+    exchanges = opts["exchanges"]
+    for a, x, b in zip(doc_rows, doc_rows[1:], doc_rows[2:]):
+        if (x.surface in exchanges and 1 <= int(x.record["start"]) - int(a.record["end"]) <= 2
+                and int(b.record["start"]) - int(x.record["end"]) == 1 and is_acronym(b.surface)
+                and not is_acronym(a.surface) and a.label == "ORG"):
+            found.setdefault(b.key, a)
     return found
 
 
