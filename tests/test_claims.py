@@ -1994,3 +1994,20 @@ def test_a_date_that_only_refines_another_is_not_linked_apart(nlp, extractor, te
     row = built.rows[0]
     assert len(built.rows) == 1
     assert set(row["date_ids"]) == {built.value_id(d) for d in linked}
+
+
+@pytest.mark.parametrize("text, dates, quantities, value, subject", [
+    # what several named owners share is about none of them alone: the phrase stands
+    ("Leaders of Egypt, the United States, Qatar, and Turkey signed a comprehensive document on Sunday.",
+     ["Sunday"], [], "Sunday", "Leaders"),
+    ("According to LSEG data, average Brent and WTI prices in 2025 hit their lowest levels since 2020.",
+     ["2025", "2020"], [], "2025", "average Brent and WTI prices"),
+    # look-alikes: one named owner, or a list of nameless owners, keeps the name
+    ("Leaders of Egypt signed a comprehensive document on Sunday.", ["Sunday"], [], "Sunday", "Egypt"),
+    ("Germany's exports and imports fell 3% in March.", ["March"], [("3%", "percent")], "3%", "Germany"),
+])
+def test_an_owned_noun_with_several_named_owners_is_about_the_phrase(nlp, extractor, text, dates, quantities,
+                                                                      value, subject):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    row = built.row_with(value)
+    assert row["subject"] == subject

@@ -417,6 +417,10 @@ class Coreference:
             return None
         if token.pos_ in {"NOUN", "PROPN"} and not self.owns(token):
             return self.apposition_of(token)
+        if shared_owners(token, self.index, self.rules):
+            # "Leaders of Egypt, the United States, Qatar and Turkey", "average Brent and WTI prices":
+            # what several named owners share is about none of them alone; the phrase stands
+            return None
         if token.lemma_.lower() in self.rules.stake_nouns:
             # "Shares in Rheinmetall": a stake is in its company, but not in a place ("shares in London")
             found = self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps | {"in"})
@@ -502,6 +506,27 @@ class Coreference:
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
+
+
+def shared_owners(token, index: ArticleIndex, rules: ClaimRules) -> bool:
+    """True when the owned noun ``token`` has several named owners in a coordination.
+
+    "average Brent and WTI prices" (the owner has a named conjunct) and "Leaders of Egypt,
+    the United States, Qatar and Turkey" (the parser may hang the list's later names on the
+    head) name a thing the owners share: no one of them is what the phrase is about. Only the
+    phrase's owner words count: possessors, compounds and owner prepositions' objects.
+    """
+    owners = [child for child in token.children if child.dep_ in {"poss", "compound", "nmod"}]
+    owners += [target for child in token.children if child.dep_ == "prep" and child.lower_ in rules.possessor_preps
+               for target in child.children if target.dep_ == "pobj"]
+    named = [owner for owner in owners if index.mention_of(owner) is not None]
+    if not named:
+        return False
+    conjuncts = [c for owner in named for c in owner.children if c.dep_ == "conj"]
+    # the list's later names hung on the head itself, after its named owner
+    conjuncts += [c for c in token.children if c.dep_ == "conj" and c.i > named[0].i]
+    # a proper noun the model left unnamed ("WTI") is a name all the same
+    return any(index.mention_of(c) is not None or c.pos_ == "PROPN" for c in conjuncts)
 
 
 def affiliation(span, coreference: Coreference) -> dict | None:
