@@ -2011,3 +2011,29 @@ def test_an_owned_noun_with_several_named_owners_is_about_the_phrase(nlp, extrac
     built = build(nlp, extractor, text, dates=dates, quantities=quantities)
     row = built.row_with(value)
     assert row["subject"] == subject
+
+
+@pytest.mark.parametrize("text, dates, quantities, value, subject", [
+    # a subject "it" continues the main subject before it: a definite description's entity ...
+    ("A five judge panel of the New York Court of Appeals ruled on the case on Thursday. The court threw out the "
+     "$500 million penalty. It kept nonfinancial penalties in place for two of his children.",
+     ["Thursday"], [("$500 million", "money"), ("two", "count")], "two", "New York Court of Appeals"),
+    # ... or, when it names nothing, the phrase itself (a dummy "It is striking that" stands for its clause)
+    ("The team published the study today in the journal Nature. It is striking that ice loss has accelerated "
+     "significantly in recent years. In the second half of the period, it was 36 per cent higher than in the "
+     "period from 2000 to 2011.",
+     ["today", "recent years", "2000", "2011"], [("36 per cent", "percent")], "36 per cent", "ice loss"),
+    ("The team published the study today in the journal Nature. It is striking that ice loss has accelerated "
+     "significantly in recent years.", ["today", "recent years"], [], "recent years", "ice loss"),
+    # look-alikes: a phrase holding a name leaves "it" to the name; "is planning to" is no dummy
+    ("A new year rally for the FTSE 100 led to it passing the milestone on Friday. It also closed at new record "
+     "highs on more than 40 occasions.", ["Friday"], [("40 occasions", "count")], "40 occasions", "FTSE"),
+    ("Nvidia reported results on Tuesday. It is planning to spend $5bn in 2026.", ["Tuesday", "2026"],
+     [("$5bn", "money")], "$5bn", "Nvidia"),
+])
+def test_a_subject_it_continues_the_main_subject_before_it(nlp, extractor, text, dates, quantities, value, subject):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    row = built.row_with(value)
+    assert subject in (row["subject"] or "")
+    assert (row["subject_rule"], row["subject_mention_id"] is None) in {("pronoun", False), ("pronoun", True),
+                                                                          ("phrase", True), ("name", False)}

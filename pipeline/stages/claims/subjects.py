@@ -318,10 +318,11 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 return None, phrase_text(event, ctx.article, ctx.index.chunk_of), verb, "demonstrative"
             found, rule = resolve_subject(token, verb, ctx, quote_speaker)
             unresolved_it = found is None and token.lower_ in rules.thing_pronouns
-            antecedent = nameless_antecedent(token, ctx.coreference) if found is None and token.lower_ in \
-                rules.group_pronouns else None
+            antecedent = nameless_antecedent(token, ctx.coreference) if found is None and (
+                token.lower_ in rules.group_pronouns or token.lower_ == "it") else None
             if antecedent is not None:
-                # "The eight – Saudi Arabia, Russia, ... – raised ... They agreed": the phrase, not a member
+                # "The eight – Saudi Arabia, Russia, ... – raised ... They agreed": the phrase, not a member;
+                # "ice loss has accelerated ... it was 36 per cent higher": the phrase it continues
                 return None, phrase_text(antecedent, ctx.article, ctx.index.chunk_of,
                                          skip=ctx.index.dateline_tokens), verb, "pronoun"
         if found is not None:
