@@ -4,7 +4,14 @@ from __future__ import annotations
 import bisect
 
 from pipeline.stages.claims.filters import headings_end
-from pipeline.stages.claims.grammar import PLURAL_TAGS, VERBAL, is_expletive, is_pronoun, subject_of
+from pipeline.stages.claims.grammar import (
+    PLURAL_TAGS,
+    VERBAL,
+    extraposed_clause,
+    is_expletive,
+    is_pronoun,
+    subject_of,
+)
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold, name_words, title_words
@@ -235,18 +242,10 @@ class Coreference:
                 continue
             if skip_quotes and index.quote_at(start) is not None:
                 continue
-            if skip_settings and self.is_setting(start, end, row):
+            if skip_settings and is_setting(start, end, row, index, self.rules):
                 continue
             return row
         return None
-
-    def is_setting(self, start: int, end: int, row: dict) -> bool:
-        """True for a place named as the object of a locative preposition ("in Gliwice", "at Anfield")."""
-        if row["label"] not in self.rules.place_labels:
-            return False
-        span = self.index.doc.char_span(start, end, alignment_mode="expand")
-        root = span.root if span is not None else None
-        return root is not None and root.dep_ == "pobj" and root.head.lower_ in self.rules.locative_preps
 
     def resolve_pronoun(self, token, quote_speaker: dict | None, *, speaker: bool = False) -> dict | None:
         """The antecedent mention of a pronoun token, or None (not a pronoun, or unresolved)."""
@@ -320,14 +319,15 @@ class Coreference:
         if sent.start > 0:
             candidates.append(index.sent(index.doc[sent.start - 1]))
         for position, candidate in enumerate(candidates):
-            subject = subject_of(candidate.root, rules)
+            # "It is striking that ice loss has accelerated": the clause a dummy "it" stands for holds the subject
+            subject = subject_of(extraposed_clause(candidate.root, rules) or candidate.root, rules)
             if subject is None or (position == 0 and subject.i >= token.i) or is_pronoun(subject, rules):
                 continue
             # the pronoun's own phrase is not its antecedent ("The size of its army grew"), and
             # a chain of possessive pronouns back through the text ends at the first repeat
             if subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i in self._resolving:
                 continue
-            found = self._subject_names(subject)
+            found = self._subject_names(subject) or described_antecedent(subject, self)
             # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
             plural = token.lower_ in rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
             # (not a speech verb's subject: "this is quick, officials insist" is about "this")
@@ -340,6 +340,8 @@ class Coreference:
             if found is not None and (found["label"] in labels or plural) \
                     and not index.in_boilerplate(candidate.start_char) and candidate.end_char > self.body:
                 return found, subject
+            if found is None and continues_nameless(token, subject, candidate, self):
+                return NAMELESS, subject
         return None, None
 
     def resolve_phrase(self, token, quote_speaker: dict | None, *, labels: frozenset[str] | None = None,
@@ -417,6 +419,10 @@ class Coreference:
             return None
         if token.pos_ in {"NOUN", "PROPN"} and not self.owns(token):
             return self.apposition_of(token)
+        if shared_owners(token, self.index, self.rules):
+            # "Leaders of Egypt, the United States, Qatar and Turkey", "average Brent and WTI prices":
+            # what several named owners share is about none of them alone; the phrase stands
+            return None
         if token.lemma_.lower() in self.rules.stake_nouns:
             # "Shares in Rheinmetall": a stake is in its company, but not in a place ("shares in London")
             found = self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps | {"in"})
@@ -504,6 +510,63 @@ class Coreference:
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
 
 
+def is_setting(start: int, end: int, row: dict, index: ArticleIndex, rules: ClaimRules) -> bool:
+    """True for a place named as the object of a locative preposition ("in Gliwice", "at Anfield")."""
+    if row["label"] not in rules.place_labels:
+        return False
+    span = index.doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in rules.locative_preps
+
+
+def described_antecedent(subject, coreference: Coreference) -> dict | None:
+    """The entity an earlier subject that is a definite description stands for ("The court threw out ... It kept")."""
+    if subject.pos_ != "NOUN":
+        return None
+    coreference._resolving.add(subject.i)
+    try:
+        return coreference.named_heads.back_reference(subject) or coreference.description_reference(subject)
+    finally:
+        coreference._resolving.discard(subject.i)
+
+
+def continues_nameless(token, subject, sentence, coreference: Coreference) -> bool:
+    """True when a main clause's subject "it" continues the nameless main subject ``subject`` of ``sentence``.
+
+    "ice loss has accelerated ... In the second half, it was 36 per cent higher": the phrase
+    is what "it" is, not a name further back. A phrase holding a name ("A new year rally for
+    the FTSE 100 ... It also closed") leaves "it" to that name, and an "it" in a clause of its
+    own ("as it rallied") to the last name seen; a plural or a figure is no "it".
+    """
+    rules, index = coreference.rules, coreference.index
+    return token.lower_ == "it" and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" \
+        and subject.pos_ == "NOUN" and subject.tag_ not in PLURAL_TAGS \
+        and not any(index.mention_of(t) is not None or t.like_num for t in subject.subtree) \
+        and sentence.root.lemma_.lower() not in rules.speech_verbs \
+        and not index.in_boilerplate(sentence.start_char) and sentence.end_char > coreference.body
+
+
+def shared_owners(token, index: ArticleIndex, rules: ClaimRules) -> bool:
+    """True when the owned noun ``token`` has several named owners in a coordination.
+
+    "average Brent and WTI prices" (the owner has a named conjunct) and "Leaders of Egypt,
+    the United States, Qatar and Turkey" (the parser may hang the list's later names on the
+    head) name a thing the owners share: no one of them is what the phrase is about. Only the
+    phrase's owner words count: possessors, compounds and owner prepositions' objects.
+    """
+    owners = [child for child in token.children if child.dep_ in {"poss", "compound", "nmod"}]
+    owners += [target for child in token.children if child.dep_ == "prep" and child.lower_ in rules.possessor_preps
+               for target in child.children if target.dep_ == "pobj"]
+    named = [owner for owner in owners if index.mention_of(owner) is not None]
+    if not named:
+        return False
+    conjuncts = [c for owner in named for c in owner.children if c.dep_ == "conj"]
+    # the list's later names hung on the head itself, after its named owner
+    conjuncts += [c for c in token.children if c.dep_ == "conj" and c.i > named[0].i]
+    # a proper noun the model left unnamed ("WTI") is a name all the same
+    return any(index.mention_of(c) is not None or c.pos_ == "PROPN" for c in conjuncts)
+
+
 def affiliation(span, coreference: Coreference) -> dict | None:
     """The group named in the noun phrase of the person mention ``span`` (its title, apposition, "of")."""
     rules, index = coreference.rules, coreference.index
@@ -571,6 +634,8 @@ def event_phrase(token, coreference: Coreference):
 
 
 def nameless_antecedent(token, coreference: Coreference):
-    """The subject token a "they" stands for when ``main_subject_before`` finds it ``NAMELESS``, else None."""
-    found, subject = coreference.subject_before(token, coreference.rules.group_labels)
+    """The subject token a "they" or a subject "it" stands for when ``main_subject_before`` finds it ``NAMELESS``."""
+    rules = coreference.rules
+    labels = rules.group_labels if token.lower_ in rules.group_pronouns else rules.thing_labels
+    found, subject = coreference.subject_before(token, labels)
     return subject if found is NAMELESS else None

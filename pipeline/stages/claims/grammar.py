@@ -231,13 +231,16 @@ def extraposed_clause(verb, rules: ClaimRules):
         return None
     if subject.dep_ == "nsubj" and verb.lemma_.lower() in rules.speech_verbs:  # "it said" credits a body
         return None
-    if not (verb.lemma_.lower() == "be" or subject.dep_ == "nsubjpass"):
+    # "It is striking that ...": the parser may read the adjective as a participle with "is" its auxiliary
+    participle = verb.tag_ in {"VBG", "VBN"} and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    if not (verb.lemma_.lower() == "be" or subject.dep_ == "nsubjpass" or participle):
         return None
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "since" for c in child.children)):
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if (child.dep_ == "ccomp" and (not participle or "that" in marks)) or (
+                child.dep_ == "advcl" and "since" in marks):
             return child
     return None
 

@@ -273,6 +273,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     for token, verb in candidates:
         via = None
         stated = token is not None and stated_phrase(token, rules)
+        if speaker_token is None or token is None or token.i != speaker_token.i:
+            fronted = comma_fronted_subject(token, verb, ctx)
+            if fronted is not token:
+                token, stated = fronted, True
         if token is not None and token.i in ctx.index.dateline_tokens:
             # the parser may hang the real subject on the dateline's place as its apposition
             # ("GENEVA (AP) — The WHO's member countries ... approved"): that phrase is the subject
@@ -318,10 +322,11 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 return None, phrase_text(event, ctx.article, ctx.index.chunk_of), verb, "demonstrative"
             found, rule = resolve_subject(token, verb, ctx, quote_speaker)
             unresolved_it = found is None and token.lower_ in rules.thing_pronouns
-            antecedent = nameless_antecedent(token, ctx.coreference) if found is None and token.lower_ in \
-                rules.group_pronouns else None
+            antecedent = nameless_antecedent(token, ctx.coreference) if found is None and (
+                token.lower_ in rules.group_pronouns or token.lower_ == "it") else None
             if antecedent is not None:
-                # "The eight – Saudi Arabia, Russia, ... – raised ... They agreed": the phrase, not a member
+                # "The eight – Saudi Arabia, Russia, ... – raised ... They agreed": the phrase, not a member;
+                # "ice loss has accelerated ... it was 36 per cent higher": the phrase it continues
                 return None, phrase_text(antecedent, ctx.article, ctx.index.chunk_of,
                                          skip=ctx.index.dateline_tokens), verb, "pronoun"
         if found is not None:
@@ -357,6 +362,39 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     if topic is not None and not clausal and named_lately(ctx, topic, head):
         return topic, mention_text(topic), predicate, "topic"
     return None, fallback_text, predicate, ("phrase" if fallback_text else None)
+
+
+def comma_fronted_subject(token, verb, ctx: ArticleContext):
+    """The noun phrase after a fronted phrase a comma closes, when the parser mistook the two; else ``token``.
+
+    "Quarter-on-quarter, real gross domestic product ... declined": the fronted phrase
+    (a nameless phrase with a preposition inside, no article) was made the subject and the
+    real one its apposition; "By category, personal consumption ... remained flat": the
+    subject was joined to the fronted preposition's object and the verb left with none. A
+    phrase that names something ("Shares of Nvidia, the chipmaker, rose") keeps its apposition.
+    """
+    doc, index = verb.doc, ctx.index
+    first = index.sent(verb).start
+    while first < verb.i and (doc[first].is_space or doc[first].is_punct):
+        first += 1
+    if token is not None:
+        if token.left_edge.i != first or token.dep_ != "nsubj" or index.mention_of(token) is not None \
+                or any(child.dep_ == "det" for child in token.children):
+            return token
+        comma = next((t for t in doc[token.i + 1:verb.i] if t.text == ","), None)
+        if comma is None or not any(c.dep_ == "prep" and c.i < comma.i for c in token.children) \
+                or ctx.coreference.resolve_subject_token(token, verb, None) is not None:
+            return token
+        return next((c for c in token.children if c.dep_ == "appos" and c.i > comma.i and c.pos_ == "NOUN"), token)
+    for child in verb.children:
+        if child.dep_ != "prep" or child.left_edge.i != first or child.i > verb.i:
+            continue
+        for target in child.children:
+            for conj in target.children if target.dep_ == "pobj" else ():
+                if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"} and conj.left_edge.i > 0 \
+                        and doc[conj.left_edge.i - 1].text == ",":
+                    return conj
+    return token
 
 
 def reported_owner(verb, group: list[tuple[dict, object]], ctx: ArticleContext,
