@@ -2136,3 +2136,56 @@ def test_within_name_needs_a_longer_mention_that_is_no_event(nlp, mention, insid
     token = next(t for t in doc if t.text == "Christmas")
     row = {"text": "Christmas", "start": 28, "end": 37, "last": token.i}
     assert within_name(row, token, lambda t: mention if mention["start"] <= t.idx < mention["end"] else None) is inside
+
+
+# ----------------------------------------------------------------------------------- claims round 16: where a claim ends
+
+
+def test_a_currency_the_tagger_reads_as_a_verb_heads_no_clause(nlp, extractor):
+    """"posted 43.53 trillion won in operating profit and 332.8 trillion won in revenue, up 33 percent and 10.6 percent,
+    respectively" (dev: 215_): the tagger reads "won" as the verb "win", which cut the sentence in two, the second half
+    with no subject; the currency is part of its value, so the sentence is one claim."""
+    text = ("For the full year, Samsung posted 43.53 trillion won in operating profit and 332.8 trillion won in revenue, "
+            "up 33 percent and 10.6 percent, respectively.")
+    values = ["43.53 trillion won", "332.8 trillion won", "33 percent", "10.6 percent"]
+    built = build(nlp, extractor, text, quantities=[(v, "money" if "won" in v else "percent") for v in values])
+    assert len(built.rows) == 1 and built.rows[0]["text"] == text
+    assert set(built.rows[0]["quantity_ids"]) == {built.value_id(v) for v in values}
+
+
+def test_the_verb_win_outside_a_value_still_heads_its_own_clause(nlp, extractor):
+    # look-alike: "won" is the verb, each side's seats its own claim
+    text = "Labour won 412 seats, and the Conservatives won 121 seats."
+    built = build(nlp, extractor, text, quantities=[("412 seats", "count"), ("121 seats", "count")])
+    assert built.row_with("412 seats") is not built.row_with("121 seats")
+
+
+@pytest.mark.parametrize("text, kept, background", [
+    # dev3 313_, dev2 304_, dev3 319_: the "as" clause sets the scene, its time dates the mood
+    ("Oil prices eased on Tuesday as market participants considered the potential for an OPEC+ decision to further "
+     "increase output during a meeting scheduled later this week.", "Tuesday", "later this week"),
+    ("Oil prices dipped on Wednesday as concerns grow over oversupply in a year marked by wars and higher tariffs.",
+     "Wednesday", "a year"),
+    ("The Nasdaq closed at a record on Thursday as investors cautiously monitored labor market data in the second "
+     "day of a government shutdown.", "Thursday", "second day"),
+])
+def test_a_nameless_circumstance_that_states_only_a_time_makes_no_claim(nlp, extractor, text, kept, background):
+    built = build(nlp, extractor, text, dates=[(kept, "date"), (background, "date")])
+    assert len(built.rows) == 1
+    row = built.rows[0]
+    assert built.value_id(kept) in row["date_ids"] and built.value_id(background) not in row["date_ids"]
+    assert not row["text"].endswith(text[text.index(background):].rstrip("."))
+
+
+@pytest.mark.parametrize("text, values", [
+    # look-alikes: a circumstance with a quantity, a named actor, or a contrast states a fact of its own
+    ("Stocks rose on Monday as investors poured $2 billion into technology funds.", [("$2 billion", "money")]),
+    ("Oil prices eased on Tuesday as OPEC+ met on Monday.", [("Monday", "date")]),
+    ("The CAC 40 fell on Friday while investors waited for data due on Monday.", [("Monday", "date")]),
+])
+def test_a_circumstance_with_a_quantity_an_actor_or_a_contrast_stays_a_claim(nlp, extractor, text, values):
+    first = "Monday" if "Stocks" in text else ("Tuesday" if "Tuesday" in text else "Friday")
+    built = build(nlp, extractor, text, dates=[first, *(v for v, k in values if k == "date")],
+                  quantities=[(v, k) for v, k in values if k != "date"])
+    wanted = built.value_id(values[0][0])
+    assert any(wanted in row["date_ids"] or wanted in row["quantity_ids"] for row in built.rows)

@@ -196,3 +196,24 @@ def first_person_opinion(head, rules: ClaimRules) -> bool:
         if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "acomp", "advcl", "conj", "parataxis"}:
             return False
         node = node.head
+
+
+def background_clause(head, group, index: ArticleIndex, rules: ClaimRules) -> bool:
+    """True for a clause of circumstance cut from a sentence whose subject names no one and that states only a time.
+
+    "Oil prices eased on Tuesday as market participants considered a decision due later this
+    week", "heading for an annual loss as concerns grow over oversupply in a year marked by
+    wars": the clause sets the scene of the one above and asserts nothing checkable of its own
+    (its time dates the mood, not a fact). A clause of contrast ("while the DAX 40 is up 22%",
+    ``parallel_marks``), one stating a quantity, or one whose subject names an actor (a name,
+    a pronoun, "the company") still makes a claim; its clause is still cut from the one above.
+    """
+    if head.dep_ != "advcl" or any("quantity_id" in row for row, _ in group):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in rules.parallel_marks | rules.absolute_marks for c in head.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in rules.description_nouns:
+        return False
+    first, last = head.doc[subject.left_edge.i], head.doc[subject.right_edge.i]
+    return not index.mentions_in(first.idx, last.idx + len(last.text))
