@@ -2189,3 +2189,49 @@ def test_a_circumstance_with_a_quantity_an_actor_or_a_contrast_stays_a_claim(nlp
                   quantities=[(v, k) for v, k in values if k != "date"])
     wanted = built.value_id(values[0][0])
     assert any(wanted in row["date_ids"] or wanted in row["quantity_ids"] for row in built.rows)
+
+
+@pytest.mark.parametrize("text, dates", [
+    # dev3 323_, dev2 307_: a judgement worded as a fact, with only a date
+    ("Kylian Mbappé, Scott McTominay, and Sunderland were the standout winners over the weekend, while Aston Villa and "
+     "Lazio experienced particularly disappointing results.", ["the weekend"]),
+    ("Our results this quarter reflect solid execution toward that goal.", ["this quarter"]),
+])
+def test_a_judgement_with_only_a_date_makes_no_claim(nlp, extractor, text, dates):
+    assert build(nlp, extractor, text, dates=dates).rows == []
+
+
+@pytest.mark.parametrize("text, dates, quantities", [
+    # look-alikes: what is delivered or reflected is a figure, or no evaluative word judges it
+    ("Tencent delivered strong third-quarter results with revenue increasing 15% year-over-year.", ["third-quarter"],
+     [("15%", "percent")]),
+    ("Boeing delivered 40 jets in March.", ["March"], [("40 jets", "count")]),
+    ("The United States delivered significant military aid to Ukraine in 2024.", ["2024"], []),
+    ("The Abu Dhabi Grand Prix delivered a title-deciding finale on Sunday.", ["Sunday"], []),
+    ("The outlook reflects net earnings of at least $14.90 per share in 2025.", ["2025"], [("$14.90", "money")]),
+    ("The fall in the company's profit reflects weaker demand in China in 2025.", ["2025"], []),
+])
+def test_delivering_or_reflecting_a_fact_stays_a_claim(nlp, extractor, text, dates, quantities):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    assert built.row_with(dates[0])
+
+
+@pytest.mark.parametrize("text, date", [
+    # look-alikes: a specific thing, a measured thing or a movement in the circumstance is a fact of its own
+    ("Gold rose on Monday as the dollar weakened on Friday.", "Friday"),
+    ("Stocks slipped on Monday as bond yields rose on Friday.", "Friday"),
+    ("Shares fell on Monday as oil prices eased on Friday.", "Friday"),
+])
+def test_a_circumstance_about_a_specific_or_measured_thing_stays_a_claim(nlp, extractor, text, date):
+    built = build(nlp, extractor, text, dates=["Monday", date])
+    assert built.row_with(date)["text"] != text
+
+
+@pytest.mark.parametrize("text, date", [
+    # look-alikes: a circumstance that orders events, or reports a finding, states a fact
+    ("Gold rose on Friday after data showed inflation slowed in March.", "March"),
+    ("Gold rose on Friday as data showed inflation slowed in March.", "March"),
+])
+def test_a_circumstance_that_orders_events_or_reports_a_finding_stays_a_claim(nlp, extractor, text, date):
+    built = build(nlp, extractor, text, dates=["Friday", date])
+    assert built.row_with(date)
