@@ -2196,3 +2196,102 @@ def test_a_fronted_phrase_closed_by_a_comma_is_not_the_subject(nlp, extractor, t
                                                               subject):
     built = build(nlp, extractor, text, dates=dates, quantities=quantities)
     assert built.row_with(value)["subject"] == subject
+
+
+# ----------------------------------------------------------------------------------- claims round 16: where a claim ends
+
+
+def test_a_currency_the_tagger_reads_as_a_verb_heads_no_clause(nlp, extractor):
+    """"posted 43.53 trillion won in operating profit and 332.8 trillion won in revenue, up 33 percent and 10.6 percent,
+    respectively" (dev: 215_): the tagger reads "won" as the verb "win", which cut the sentence in two, the second half
+    with no subject; the currency is part of its value, so the sentence is one claim."""
+    text = ("For the full year, Samsung posted 43.53 trillion won in operating profit and 332.8 trillion won in revenue, "
+            "up 33 percent and 10.6 percent, respectively.")
+    values = ["43.53 trillion won", "332.8 trillion won", "33 percent", "10.6 percent"]
+    built = build(nlp, extractor, text, quantities=[(v, "money" if "won" in v else "percent") for v in values])
+    assert len(built.rows) == 1 and built.rows[0]["text"] == text
+    assert set(built.rows[0]["quantity_ids"]) == {built.value_id(v) for v in values}
+
+
+def test_the_verb_win_outside_a_value_still_heads_its_own_clause(nlp, extractor):
+    # look-alike: "won" is the verb, each side's seats its own claim
+    text = "Labour won 412 seats, and the Conservatives won 121 seats."
+    built = build(nlp, extractor, text, quantities=[("412 seats", "count"), ("121 seats", "count")])
+    assert built.row_with("412 seats") is not built.row_with("121 seats")
+
+
+@pytest.mark.parametrize("text, kept, background", [
+    # dev3 313_, dev2 304_, dev3 319_: the "as" clause sets the scene, its time dates the mood
+    ("Oil prices eased on Tuesday as market participants considered the potential for an OPEC+ decision to further "
+     "increase output during a meeting scheduled later this week.", "Tuesday", "later this week"),
+    ("Oil prices dipped on Wednesday as concerns grow over oversupply in a year marked by wars and higher tariffs.",
+     "Wednesday", "a year"),
+    ("The Nasdaq closed at a record on Thursday as investors cautiously monitored labor market data in the second "
+     "day of a government shutdown.", "Thursday", "second day"),
+])
+def test_a_nameless_circumstance_that_states_only_a_time_makes_no_claim(nlp, extractor, text, kept, background):
+    built = build(nlp, extractor, text, dates=[(kept, "date"), (background, "date")])
+    assert len(built.rows) == 1
+    row = built.rows[0]
+    assert built.value_id(kept) in row["date_ids"] and built.value_id(background) not in row["date_ids"]
+    assert not row["text"].endswith(text[text.index(background):].rstrip("."))
+
+
+@pytest.mark.parametrize("text, values", [
+    # look-alikes: a circumstance with a quantity, a named actor, or a contrast states a fact of its own
+    ("Stocks rose on Monday as investors poured $2 billion into technology funds.", [("$2 billion", "money")]),
+    ("Oil prices eased on Tuesday as OPEC+ met on Monday.", [("Monday", "date")]),
+    ("The CAC 40 fell on Friday while investors waited for data due on Monday.", [("Monday", "date")]),
+])
+def test_a_circumstance_with_a_quantity_an_actor_or_a_contrast_stays_a_claim(nlp, extractor, text, values):
+    first = "Monday" if "Stocks" in text else ("Tuesday" if "Tuesday" in text else "Friday")
+    built = build(nlp, extractor, text, dates=[first, *(v for v, k in values if k == "date")],
+                  quantities=[(v, k) for v, k in values if k != "date"])
+    wanted = built.value_id(values[0][0])
+    assert any(wanted in row["date_ids"] or wanted in row["quantity_ids"] for row in built.rows)
+
+
+@pytest.mark.parametrize("text, dates", [
+    # dev3 323_, dev2 307_: a judgement worded as a fact, with only a date
+    ("Kylian Mbappé, Scott McTominay, and Sunderland were the standout winners over the weekend, while Aston Villa and "
+     "Lazio experienced particularly disappointing results.", ["the weekend"]),
+    ("Our results this quarter reflect solid execution toward that goal.", ["this quarter"]),
+])
+def test_a_judgement_with_only_a_date_makes_no_claim(nlp, extractor, text, dates):
+    assert build(nlp, extractor, text, dates=dates).rows == []
+
+
+@pytest.mark.parametrize("text, dates, quantities", [
+    # look-alikes: what is delivered or reflected is a figure, or no evaluative word judges it
+    ("Tencent delivered strong third-quarter results with revenue increasing 15% year-over-year.", ["third-quarter"],
+     [("15%", "percent")]),
+    ("Boeing delivered 40 jets in March.", ["March"], [("40 jets", "count")]),
+    ("The United States delivered significant military aid to Ukraine in 2024.", ["2024"], []),
+    ("The Abu Dhabi Grand Prix delivered a title-deciding finale on Sunday.", ["Sunday"], []),
+    ("The outlook reflects net earnings of at least $14.90 per share in 2025.", ["2025"], [("$14.90", "money")]),
+    ("The fall in the company's profit reflects weaker demand in China in 2025.", ["2025"], []),
+])
+def test_delivering_or_reflecting_a_fact_stays_a_claim(nlp, extractor, text, dates, quantities):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    assert built.row_with(dates[0])
+
+
+@pytest.mark.parametrize("text, date", [
+    # look-alikes: a specific thing, a measured thing or a movement in the circumstance is a fact of its own
+    ("Gold rose on Monday as the dollar weakened on Friday.", "Friday"),
+    ("Stocks slipped on Monday as bond yields rose on Friday.", "Friday"),
+    ("Shares fell on Monday as oil prices eased on Friday.", "Friday"),
+])
+def test_a_circumstance_about_a_specific_or_measured_thing_stays_a_claim(nlp, extractor, text, date):
+    built = build(nlp, extractor, text, dates=["Monday", date])
+    assert built.row_with(date)["text"] != text
+
+
+@pytest.mark.parametrize("text, date", [
+    # look-alikes: a circumstance that orders events, or reports a finding, states a fact
+    ("Gold rose on Friday after data showed inflation slowed in March.", "March"),
+    ("Gold rose on Friday as data showed inflation slowed in March.", "March"),
+])
+def test_a_circumstance_that_orders_events_or_reports_a_finding_stays_a_claim(nlp, extractor, text, date):
+    built = build(nlp, extractor, text, dates=["Friday", date])
+    assert built.row_with(date)

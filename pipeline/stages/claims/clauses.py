@@ -117,13 +117,28 @@ def restated_clause(token, head, rules: ClaimRules):
     return None
 
 
-def claim_head(token, ctx: ArticleContext, quote_speaker: dict | None):
-    """The head of the claim a value token belongs to (see ``is_claim_head``; ``restated_clause``)."""
+def claim_head(token, ctx: ArticleContext, quote_speaker: dict | None, inside: frozenset[int] = frozenset()):
+    """The head of the claim a value token belongs to (see ``is_claim_head``; ``restated_clause``).
+
+    ``inside``: the indices of the sentence's value tokens. A verb among them is a word of a
+    value the tagger misread ("posted 43.53 trillion won in operating profit and 332.8 trillion
+    won in revenue": the currency read as the verb "win"), so it heads no clause of its own.
+    """
     head = clause_head(token, ctx.rules)
     head = restated_clause(token, head, ctx.rules) or head
-    while not is_claim_head(head, ctx, quote_speaker):
+    while (head.i in inside and head.head.i != head.i and head.dep_ != "ROOT") \
+            or not is_claim_head(head, ctx, quote_speaker):
         head = clause_head(head.head, ctx.rules)
     return head
+
+
+def value_start(row: dict, token, offset: int) -> int:
+    """The index of a value's first token (``row``: a value with source offsets; ``token``: its head; ``offset``:
+    the article's start in its source)."""
+    first = token.i
+    while first > 0 and token.doc[first - 1].idx + offset >= row["start"]:
+        first -= 1
+    return first
 
 
 def claim_groups(values: Sequence[tuple[dict, object]], ctx: ArticleContext,
@@ -136,8 +151,10 @@ def claim_groups(values: Sequence[tuple[dict, object]], ctx: ArticleContext,
     rules = ctx.rules
     groups: dict[int, list[tuple[dict, object]]] = {}
     heads: dict[int, object] = {}
+    inside = frozenset(i for row, token in values
+                       for i in range(value_start(row, token, ctx.article.start), row["last"] + 1))
     for row, token in values:
-        head = claim_head(token, ctx, quote_speaker)
+        head = claim_head(token, ctx, quote_speaker, inside)
         groups.setdefault(head.i, []).append((row, token))
         heads[head.i] = head
     for key in list(groups):

@@ -10,8 +10,8 @@ from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row, main_clause
 from pipeline.stages.claims.facts import fact_claim
 from pipeline.stages.claims.grammar import clause_head, own_subject, verb_lemma
-from pipeline.stages.claims.filters import (body_start, first_person_opinion, interprets, is_data_line, is_headline,
-                                             states_nothing)
+from pipeline.stages.claims.filters import (background_clause, body_start, first_person_opinion, interprets,
+                                             is_data_line, is_headline, states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
 from pipeline.stages.claims.values import claim_values, relative_clause_values, values_by_sentence
@@ -116,6 +116,9 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         heads = [head for head, _ in claims]
         # a verb that only frames another claim makes no row, but still cuts that claim's clause
         framing = {head.i for head in heads if frames_claim(head, heads)}
+        # a clause of circumstance whose subject names no one and that states only a time sets the scene
+        framing |= {head.i for head, group in claims
+                    if len(heads) > 1 and background_clause(head, group, ctx.index, rules)}
         set_aside += [row for head, group in claims if head.i in framing for row, _ in group]
         sentence_rows = []
         for head, group in claims:

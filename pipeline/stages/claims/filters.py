@@ -196,3 +196,35 @@ def first_person_opinion(head, rules: ClaimRules) -> bool:
         if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "acomp", "advcl", "conj", "parataxis"}:
             return False
         node = node.head
+
+
+def background_clause(head, group, index: ArticleIndex, rules: ClaimRules) -> bool:
+    """True for a clause of circumstance cut from a sentence, about a generic crowd or mood, stating only a time.
+
+    "Oil prices eased on Tuesday as market participants considered a decision due later this
+    week", "heading for an annual loss as concerns grow over oversupply in a year marked by
+    wars": the clause sets the scene of the one above and asserts nothing checkable of its own
+    (its time dates the mood, not a fact). Its subject is a bare noun phrase (no article,
+    possessive or number: "investors", "concerns") naming no entity and no measured thing
+    (``owned_nouns``: "as oil prices fell on Friday"), and its verb is no movement
+    (``change_nouns`` read as verbs: "as yields rose on Friday"), finding or statement ("as data
+    showed ..."). It runs alongside the clause above (``scene_marks``: "as"; "after data showed
+    inflation slowed in March" orders events). A specific thing ("as the dollar weakened on
+    Friday"), one stating a quantity, or one whose subject names an actor (a name, a pronoun,
+    "the company") still makes a claim; the clause is still cut from the one above.
+    """
+    if head.dep_ != "advcl" or any("quantity_id" in row for row, _ in group):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in rules.scene_marks for c in head.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # a movement ("as yields rose on Friday") or a finding or statement ("as data showed ...") is a fact
+    if subject is None or subject.pos_ != "NOUN" or verb_lemma(head, rules) in \
+            rules.change_nouns | rules.content_verbs | rules.speech_verbs:
+        return False
+    lemma = subject.lemma_.lower()
+    if lemma in rules.description_nouns or lemma in rules.owned_nouns \
+            or any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children):
+        return False
+    first, last = head.doc[subject.left_edge.i], head.doc[subject.right_edge.i]
+    return not index.mentions_in(first.idx, last.idx + len(last.text))

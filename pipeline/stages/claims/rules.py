@@ -95,6 +95,7 @@ class ClaimRules:
     locative_preps: frozenset[str] = frozenset()
     absolute_marks: frozenset[str] = frozenset()
     parallel_marks: frozenset[str] = frozenset()
+    scene_marks: frozenset[str] = frozenset()
     restating_deps: frozenset[str] = frozenset()
     scoping_deps: frozenset[str] = frozenset()
     description_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -121,7 +122,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "content_verbs",
               "content_pronouns", "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
               "record_words", "locative_preps",
-              "absolute_marks", "restating_deps", "scoping_deps", "parallel_marks")
+              "absolute_marks", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -133,7 +134,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "valuation_preps",
                       "content_verbs", "content_pronouns", "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words",
-                      "locative_preps", "absolute_marks", "parallel_marks"})
+                      "locative_preps", "absolute_marks", "parallel_marks", "scene_marks"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -213,6 +214,7 @@ _DEFAULTS: dict[str, object] = {
     "locative_preps": [],
     "absolute_marks": [],
     "parallel_marks": [],
+    "scene_marks": [],
     "restating_deps": [],
     "scoping_deps": [],
     "description_nouns": {},
