@@ -610,3 +610,96 @@ def test_a_sign_is_no_misspelling(bare_lexicon):
     entities, mentions = reconcile(frame, lexicon=bare_lexicon)
     assert entity_of(entities, mentions, "p1", 40)["name"] == "Paramount+"
     assert entity_of(entities, mentions, "p2", 40)["name"] == "Dealogic"
+
+
+# ------------------------------------------------------------------ aliases of round 13, with their link evidence
+
+
+def _ev(row: dict, evidence: str) -> dict:
+    return {**row, "evidence": evidence}
+
+
+def test_an_acronym_spelling_the_name_before_its_of_joins_it(bare_lexicon):
+    """"Food and Agriculture Organization of the United Nations (FAO)": FAO spells the name before "of the United Nations".
+
+    An acronym spelling the whole name, "of" and all ("Organization of Islamic Cooperation (OIC)"), still joins it.
+    """
+    long = "Food and Agriculture Organization of the United Nations"
+    rows = [cand("fa", 0, long, "ORG"), cand("fa", len(long) + 2, "FAO", "ORG"), cand("fa", 120, "FAO", "ORG"),
+            cand("fb", 0, "Christian Democratic Union of Germany", "ORG"), cand("fb", 39, "CDU", "ORG"),
+            # "Bank of Japan" spells "BoJ" with every word: no "of" dropped, no other rule
+            cand("fc", 0, "Organization of Islamic Cooperation", "ORG"), cand("fc", 37, "OIC", "ORG")]
+    entities, mentions = run(rows, bare_lexicon)
+    fao = entity_of(entities, mentions, "fa", len(long) + 2)
+    assert fao["name"] == long
+    assert entity_of(entities, mentions, "fa", 120).name == fao.name
+    assert entity_of(entities, mentions, "fb", 39)["name"] == "Christian Democratic Union of Germany"
+    assert entity_of(entities, mentions, "fc", 37)["name"] == "Organization of Islamic Cooperation"
+    fa = mentions[mentions.doc_id == "fa"].set_index("start").link
+    assert fa.get(len(long) + 2) == "acronym_defined" and fa.get(120) == "acronym_defined"
+    assert mentions[(mentions.doc_id == "fa") & (mentions.start == 0)].link.isna().all()
+
+
+def test_a_club_written_by_its_last_word_joins_the_one_club_ending_with_it(bare_lexicon):
+    """"City" (read as a place) in a headline above "Manchester City"; "Palace" below "Crystal Palace"."""
+    rows = [cand("ca", 0, "City", "GPE"), cand("ca", 40, "Manchester City", "ORG"),
+            cand("cb", 0, "Crystal Palace", "ORG", detector="model") | {"evidence": "club_context"},
+            cand("cb", 60, "Palace", "PERSON")]
+    entities, mentions = run(rows, bare_lexicon)
+    assert entity_of(entities, mentions, "ca", 0)["name"] == "Manchester City"
+    assert entity_of(entities, mentions, "ca", 0)["label"] == "ORG"
+    assert entity_of(entities, mentions, "cb", 60)["name"] == "Crystal Palace"
+    assert mentions[mentions.doc_id == "ca"].set_index("start").link.get(0) == "club_short"
+
+
+def test_a_club_word_stays_apart_when_two_clubs_end_with_it_and_a_city_never_joins_its_club(bare_lexicon):
+    """"United" with two Uniteds, or after a "Newcastle" the model cut off it; "Madrid" the city beside "Real Madrid"."""
+    rows = [cand("ua", 0, "Manchester United", "ORG"), cand("ua", 30, "Newcastle United", "ORG"),
+            cand("ua", 60, "United", "ORG"),
+            cand("ub", 0, "Manchester United", "ORG"), cand("ub", 22, "Newcastle", "GPE"), cand("ub", 32, "United", "ORG"),
+            cand("ub", 70, "United", "ORG"),
+            _ev(cand("ma", 0, "Real Madrid", "ORG"), "club_name"), _ev(cand("ma", 30, "Madrid", "GPE"), "place"),
+            cand("mc", 0, "Mexico City", "GPE"), cand("mc", 30, "City", "GPE")]
+    entities, mentions = run(rows, bare_lexicon)
+    assert entity_of(entities, mentions, "ua", 60)["name"] == "United"
+    assert entity_of(entities, mentions, "ub", 70)["name"] == "United"
+    assert entity_of(entities, mentions, "ma", 30)["name"] == "Madrid"
+    assert entity_of(entities, mentions, "mc", 30)["name"] == "City"
+
+
+def test_every_join_records_its_evidence_in_the_link_column(bare_lexicon):
+    """The rule that joined a mention to a name it does not write: surname, acronym, close spelling; null for its own name."""
+    rows = [cand("la", 0, "Keir Starmer", "PERSON"), cand("la", 40, "Starmer", "PERSON"),
+            cand("la", 80, "Dealogic", "ORG"), cand("la", 100, "Dealogic", "ORG"), cand("la", 120, "Dealogik", "ORG")]
+    entities, mentions = run(rows, bare_lexicon)
+    links = mentions.set_index("start").link
+    assert links.get(40) == "surname" and links.get(120) == "close_spelling"
+    assert pd.isna(links.get(0)) and pd.isna(links.get(80))
+    assert SCHEMAS["mentions"].field("link").nullable
+
+
+def test_a_description_the_gazetteer_gives_joins_the_one_actor_it_describes(lexicon):
+    """"Parliament" after "Bundestag" is the Bundestag; after the Bundestag and the Knesset, or after "European Parliament", not."""
+    rows = [cand("da", 0, "Bundestag", "ORG", detector="gazetteer", hint="Bundestag"), cand("da", 60, "Parliament", "ORG"),
+            cand("db", 0, "Bundestag", "ORG", detector="gazetteer", hint="Bundestag"),
+            cand("db", 30, "Knesset", "ORG", detector="gazetteer", hint="Knesset"), cand("db", 60, "Parliament", "ORG"),
+            cand("dc", 0, "Bundestag", "ORG", detector="gazetteer", hint="Bundestag"),
+            cand("dc", 30, "European Parliament", "ORG"), cand("dc", 60, "Parliament", "ORG")]
+    entities, mentions = run(rows, lexicon)
+    assert entity_of(entities, mentions, "da", 60)["name"] == "Bundestag"
+    assert mentions[mentions.doc_id == "da"].set_index("start").link.get(60) == "description"
+    assert entity_of(entities, mentions, "db", 60)["name"] != "Bundestag"
+    assert entity_of(entities, mentions, "dc", 60)["name"] == "European Parliament"
+
+
+def test_a_name_a_known_acronym_in_brackets_follows_is_that_actor(lexicon):
+    """"the Social Democrats (SPD)": the gazetteer knows SPD; initials out of the acronym's order join nothing."""
+    rows = [cand("sa", 0, "Social Democrats", "ORG"), cand("sa", 18, "SPD", "ORG", detector="gazetteer"),
+            cand("sa", 60, "Social Democrats", "ORG"),
+            cand("sb", 0, "Democratic Socialists", "ORG"), cand("sb", 23, "SPD", "ORG", detector="gazetteer")]
+    entities, mentions = run(rows, lexicon)
+    spd = entity_of(entities, mentions, "sa", 18)
+    assert entity_of(entities, mentions, "sa", 0).name == spd.name
+    assert entity_of(entities, mentions, "sa", 60).name == spd.name
+    assert mentions[mentions.doc_id == "sa"].set_index("start").link.get(0) == "acronym_defined"
+    assert entity_of(entities, mentions, "sb", 0).name != spd.name

@@ -86,6 +86,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         *SPAN_FIELDS,
         _f("label", _str),
         _f("detector", _str),
+        _f("link", _str, True),
     ]),
     # interim: mentions as detected in one article, before corpus-wide reconciliation
     "mention_candidates": pa.schema([

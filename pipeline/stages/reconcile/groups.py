@@ -124,11 +124,13 @@ def partition_mentions(frame: pd.DataFrame, rows: list, decisions: Decisions) ->
     """One partition's mentions table and, per entity, its aliases, mention count and documents."""
     entity_of: list[str | None] = [None] * len(frame)  # by position in ``frame``
     label_of: list[str | None] = [None] * len(frame)
+    link_of: list[str | None] = [None] * len(frame)
     counts: dict[str, tuple[set, int, set]] = {}
     for row in rows:
         entity_id, label = decisions.entity_of[row.target]
         entity_of[row.record.position] = entity_id
         label_of[row.record.position] = label
+        link_of[row.record.position] = row.link
         aliases, mentions, docs = counts.get(entity_id) or (set(), 0, set())
         aliases.add(row.surface)
         docs.add(row.record["doc_id"])
@@ -136,7 +138,10 @@ def partition_mentions(frame: pd.DataFrame, rows: list, decisions: Decisions) ->
     # built column-wise, since a dict per mention costs more than the rest of the stage
     made = [entity_id is not None for entity_id in entity_of]
     mentions = frame[made].assign(entity_id=[e for e in entity_of if e is not None],
-                                  label=[lab for lab in label_of if lab is not None])
+                                  label=[lab for lab in label_of if lab is not None],
+                                  # "str" whether or not a partition joins anything, so partitions concatenate alike
+                                  link=pd.Series([link for link, e in zip(link_of, entity_of) if e is not None],
+                                                 dtype="str", index=frame.index[made]))
     mentions = mentions[SCHEMAS["mentions"].names].reset_index(drop=True)
     for col in ("start", "end"):
         mentions[col] = mentions[col].astype("int64")

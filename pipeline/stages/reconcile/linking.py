@@ -73,6 +73,8 @@ class _Row:
     vote: str | None = None
     #: a state or nationality opens the name the row was linked to without it ("US Federal Reserve")
     placed: bool = False
+    #: the rule that joined the row to a name it does not write itself (``mentions.link``), None for its own form
+    link: str | None = None
 
 
 def options(lexicon: dict) -> dict:
@@ -91,6 +93,7 @@ def options(lexicon: dict) -> dict:
         # a subsidiary's sector word ("Rheinmetall Electronics"); keys are case-folded, so these are too
         "org_suffixes": frozenset(w.casefold() for w in cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
         "legal_words": tuple(cfg.get("acronym_legal_words", [])),
+        "club_suffixes": frozenset(cfg.get("club_suffixes", [])),
         "place_words": _place_words(lexicon),
         "exchanges": frozenset(cfg.get("ticker_exchanges", [])),
     }
@@ -335,9 +338,16 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
     for doc_rows in by_doc.values():
         persons = [r for r in doc_rows if r.person]
         doc_acronyms = _doc_acronyms(doc_rows, opts)
+        bracketed = _named_by_known_acronym(doc_rows)
         longer_by_word: dict[str, list[_Row]] = defaultdict(list)
         starts: dict[str, list[int]] = defaultdict(list)
         singular: dict[str, _Row] = {}
+        # one-word names written right after another name: pieces of a name the model split ("Newcastle" "United"),
+        # unless the article writes the pair whole too ("Toyota" "Tsusho" ... "Toyota Tsusho Corporation")
+        whole = [f" {r.key} " for r in doc_rows if " " in r.key]
+        pieces = {b.key for a, b in zip(doc_rows, doc_rows[1:])
+                  if " " not in b.key and int(b.record["start"]) - int(a.record["end"]) == 1
+                  and not any(f" {a.key} {b.key} " in w for w in whole)}
         for r in doc_rows:
             starts[r.key].append(int(r.record["start"]))
             singular.setdefault(r.key, r)
@@ -356,28 +366,38 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             if row.person is None:
                 linked = _link_surname(row, persons, endings)
                 if linked is not None:
-                    row.target = own_target(linked)
-                    row.vote = "PERSON"
+                    row.target, row.vote, row.link = own_target(linked), "PERSON", "surname"
                     continue
             if row.key in doc_acronyms and doc_acronyms[row.key] is not row:
                 long_row = doc_acronyms[row.key]
-                row.target = own_target(long_row)
+                row.target, row.link = own_target(long_row), "acronym_defined"
                 row.vote = long_row.label if row.gaz is None else None
                 defined.append((row, long_row))
                 continue
+            if row.key in bracketed:
+                # "the Social Democrats (SPD)": the name the gazetteer's acronym beside it stands for
+                row.target, row.link = own_target(bracketed[row.key]), "acronym_defined"
+                continue
             if row.gaz or row.person:
                 row.target = own_target(row)
+                row.link = _gazetteer_link(row)
                 continue
             linked = _link_first_name(row, persons, endings)
             if linked is not None:
-                row.target = own_target(linked)
-                row.vote = "PERSON"
+                row.target, row.vote, row.link = own_target(linked), "PERSON", "first_name"
+                continue
+            if row.key in pieces:
+                # a piece of a split name is no short form: "United" of "Newcastle" "United" is not Manchester United
+                continue
+            club = _club_of(row, longer_by_word, opts["club_suffixes"])
+            if club is not None:
+                row.target, row.vote, row.link = own_target(club), club.label, "club_short"
                 continue
             # a known short form ("Fed") is its long form's, never the branch it ends ("Kansas City Fed")
             clipped = (_clipped_name(row, starts, longer_by_word, opts["org_suffixes"])
                        if row.surface not in opts["abbreviations"] else None)
             if clipped is not None:
-                row.target = own_target(clipped)
+                row.target, row.link = own_target(clipped), "short_name"
                 continue
             one = _plural_of(row, singular)
             if one is not None:
@@ -392,13 +412,14 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
     # pass 2: corpus-level links for what the document alone did not settle
     for row in rows:
         if row.target is None and not _is_anaphor(row, opts):
-            row.target, row.vote = _corpus_link(row, facts, opts)
+            row.target, row.vote, row.link = _corpus_link(row, facts, opts)
     # "K2s" is the article's "K2", wherever the corpus links that
     for row, one in plurals:
         if one.target is not None:
-            row.target = one.target
+            row.target, row.link = one.target, "plural"
     for row, rest in prefixed:
         row.placed = True
+        row.link = "place_prefix"
         if isinstance(rest, str):
             row.target, row.vote = facts.long_forms.get(rest) or (("key", rest), row.vote)
         elif rest.target is not None:
@@ -417,27 +438,32 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                         and not _is_anaphor(prev, opts)):
                     antecedent = prev
                     break
+            if antecedent is None and not row.gaz:
+                antecedent = _described(row, doc_rows[:i], head)
+                if antecedent is not None:
+                    row.target, row.link = antecedent.target, "description"
+                    continue
             if antecedent is not None and antecedent.target is not None:
-                row.target = antecedent.target
+                row.target, row.link = antecedent.target, "head"
             elif row.gaz:
-                row.target = ("gaz", row.gaz.name)
+                row.target, row.link = ("gaz", row.gaz.name), _gazetteer_link(row)
             else:
                 row.target = ("key", row.key)
     _join_close_spellings(rows)
 
 
-def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, str], str | None]:
-    """(target, vote) of a row its document did not settle, from the corpus's facts."""
+def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, str], str | None, str | None]:
+    """(target, vote, link) of a row its document did not settle, from the corpus's facts."""
     long_key = opts["abbreviations"].get(row.surface)
     if long_key is not None:
         # "Fed" and "Federal Reserve": a known short form, once the corpus writes the long one;
         # else the short forms of one name are one actor by that name's key ("GOP", "Republicans")
-        return facts.long_forms.get(long_key) or (("key", long_key), row.vote)
+        return (*(facts.long_forms.get(long_key) or (("key", long_key), row.vote)), "abbreviation")
     if is_acronym(row.surface):
         longs = facts.corpus_acronyms.get(row.key, set())
         if len(longs) == 1:
             target = next(iter(longs))
-            return target, facts.long_labels.get(target)
+            return target, facts.long_labels.get(target), "acronym_corpus"
         # never defined: the one multi-word name of the same label with these initials,
         # else the one such name of any label
         letters = row.key.replace(".", "")
@@ -450,20 +476,36 @@ def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, 
             full = {target: label for target, label, key in same if _initials(key) == letters}
             implicit = full if len(full) == 1 else implicit
         if not longs and len(implicit) == 1:
-            return next(iter(implicit.items()))
+            return (*next(iter(implicit.items())), "initials")
     if row.label == "EVENT" and YEAR_PREFIX.match(row.key):
         bare = facts.bare_events.get(YEAR_PREFIX.sub("", row.key))
         if bare is not None:
-            return bare, row.vote
+            return bare, row.vote, "event_year"
     if row.person is None and " " not in row.key:
         folded = _fold_key(row.key, opts["endings"])
         owners = facts.surname_owners.get(folded, set())
         if len(owners) == 1 and row.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
-            return facts.identity_target[next(iter(owners))], "PERSON"
+            return facts.identity_target[next(iter(owners))], "PERSON", "surname_corpus"
         owners = facts.firstname_owners.get(folded, set())
         if len(owners) == 1 and row.label == "PERSON" and folded not in facts.surname_owners:
-            return facts.identity_target[next(iter(owners))], "PERSON"
-    return ("key", row.key), row.vote
+            return facts.identity_target[next(iter(owners))], "PERSON", "first_name_corpus"
+    return ("key", row.key), row.vote, None
+
+
+def _described(row: _Row, before: list[_Row], head: str) -> _Row | None:
+    """The one gazetteer actor named before ``row`` that the gazetteer describes by its head ("Parliament" after "Bundestag").
+
+    A German article names its parliament and then writes "Parliament"; an article naming
+    two such actors (the Bundestag and the Knesset) leaves the description alone.
+    """
+    described = {r.target: r for r in before
+                 if r.gaz is not None and head in r.gaz.described_as and r.target is not None}
+    return next(iter(described.values())) if len(described) == 1 else None
+
+
+def _gazetteer_link(row: _Row) -> str | None:
+    """``gazetteer`` when the row names a gazetteer entry by an alias other than its canonical name ("the bloc", "EU")."""
+    return "gazetteer" if row.gaz is not None and surface_key(row.gaz.name) != row.key else None
 
 
 def _initials(key: str) -> str:
@@ -526,7 +568,8 @@ def _join_close_spellings(rows: list[_Row]) -> None:
                     if len(near) == 1:
                         moved[(target, label)] = near.pop()
         for row in doc_rows:
-            row.target = moved.get((row.target, row.label), row.target)
+            if (row.target, row.label) in moved:
+                row.target, row.link = moved[(row.target, row.label)], "close_spelling"
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -564,7 +607,11 @@ def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
             if not is_acronym(short.surface) or is_acronym(long_row.surface):
                 continue
             long_form = LEADING_THE.sub("", long_row.surface)
-            if acronym_matches(short.surface, long_form, fillers) or any(
+            # "Food and Agriculture Organization of the United Nations (FAO)", "Social Democratic Party
+            # of Germany (SPD)": the acronym spells the name before the "of" that places it
+            head = long_form.split(" of ", 1)[0]
+            if acronym_matches(short.surface, long_form, fillers) or (
+                    head != long_form and " " in head and acronym_matches(short.surface, head, fillers)) or any(
                     word[:1].casefold() == short.surface[-1:].casefold() and " " in long_form
                     and acronym_matches(short.surface, f"{long_form} {word}", fillers) for word in opts["legal_words"]):
                 found.setdefault(short.key, long_row)
@@ -576,6 +623,26 @@ def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
                 and int(b.record["start"]) - int(x.record["end"]) == 1 and is_acronym(b.surface)
                 and not is_acronym(a.surface) and a.label == "ORG"):
             found.setdefault(b.key, a)
+    return found
+
+
+def _named_by_known_acronym(doc_rows: list[_Row]) -> dict[str, _Row]:
+    """Names of no gazetteer entry that a gazetteer acronym in brackets right after them stands for: name key -> acronym row.
+
+    Party news names a party by its members and its acronym: "the Social Democrats (SPD)",
+    "Christian Democrats (CDU)", "Free Democrats (FDP)". The acronym is known, so the name is
+    that actor when its words' initials come in the acronym's order, the first with the first
+    ("SPD": S, D); one word, or initials the acronym does not hold, is no such name.
+    """
+    found: dict[str, _Row] = {}
+    for a, b in zip(doc_rows, doc_rows[1:]):
+        if (b.gaz is None or a.gaz is not None or a.person is not None or not is_acronym(b.surface)
+                or not 1 <= int(b.record["start"]) - int(a.record["end"]) <= 2):
+            continue
+        initials = [w[0] for w in LEADING_THE.sub("", a.surface).casefold().split(" ") if w[:1].isalpha()]
+        letters = iter(b.key.replace(".", ""))
+        if len(initials) >= 2 and initials[0] == b.key[:1] and all(ch in letters for ch in initials):
+            found.setdefault(a.key, b)
     return found
 
 
@@ -681,6 +748,35 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     if row.label == "PERSON" and not after:
         return None
     return long_row
+
+
+#: what the entities stage records for a name it found a sports club by (``evidence``)
+_CLUB_EVIDENCE = frozenset({"club_name", "club_context"})
+
+
+def _club_of(row: _Row, longer_by_word: dict[str, list[_Row]], club_suffixes: frozenset[str]) -> _Row | None:
+    """The article's one club whose last word ``row`` writes alone, in either order and whatever the model's label.
+
+    Sports pages shorten a club to its last word ("City" for "Manchester City", "Palace" for
+    "Crystal Palace"), in a headline above the full name as often as below it, and the model
+    reads "City" as a place. The longer name must be the article's only name ending in that
+    word, and a club: its last word one of ``club_suffixes`` or a club cue of the entities
+    stage on it. "United" with "Manchester United" and "Newcastle United" stays apart, and
+    "City" beside "Mexico City" alone is no club's. A place keeps its own name unless that name
+    is a club word: "Madrid" the city is never "Real Madrid".
+    """
+    if " " in row.key or row.label not in ("ORG", "GPE", "PERSON", "FAC"):
+        return None
+    if row.surface not in club_suffixes and (row.label == "GPE" or row.record.get("evidence") == "place"):
+        return None
+    longer = {r.key: r for r in longer_by_word.get("$" + row.key, [])}
+    if len(longer) != 1:
+        return None
+    club = next(iter(longer.values()))
+    if club.label != "ORG" or not (club.surface.split(" ")[-1] in club_suffixes
+                                   or club.record.get("evidence") in _CLUB_EVIDENCE):
+        return None
+    return club
 
 
 def _place_prefixed(row: _Row, singular: dict[str, _Row], opts: dict) -> _Row | str | None:

@@ -95,6 +95,8 @@ class GazetteerEntry:
     label: str
     aliases: tuple[str, ...]
     kb_id: str | None = None
+    #: the heads a text calls it by once named ("Parliament" for the Bundestag), case-folded
+    described_as: tuple[str, ...] = ()
 
 
 def gazetteer_entries(lexicon: dict) -> list[GazetteerEntry]:
@@ -121,7 +123,8 @@ def gazetteer_entries(lexicon: dict) -> list[GazetteerEntry]:
                     raise ValueError(
                         f"[E212] gazetteer alias {alias!r} of {name!r} collides with an alias of {owner[key]!r}"
                     )
-        entries.append(GazetteerEntry(name, label, aliases, record.get("kb_id") or None))
+        described = tuple(w.casefold() for w in record.get("described_as", []))
+        entries.append(GazetteerEntry(name, label, aliases, record.get("kb_id") or None, described))
     return entries
 
 
