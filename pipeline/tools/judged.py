@@ -17,8 +17,8 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
 - ``key``: a record of one of the facts a careful reader would list first for the
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
-- ``half``: ``dev``, ``dev2``, ``dev3`` or ``dev4`` (rules may be written from them) or ``measure`` (never read
-  while writing rules).
+- ``half``: ``dev``, ``dev2``, ``dev3`` or ``dev4`` (rules may be written from them) or ``measure`` and
+  ``measure2`` (held out: never read while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
 expected one and its linked values are exactly the expected ones. Values are compared
@@ -48,8 +48,9 @@ from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 #: ``dev2``: twelve articles gathered in claims round 12 and judged before any rule was written from them,
 #: scored apart so that the old dev figures stay comparable (tests/claims_judged/README.md); ``dev3``: twelve more
 #: gathered and judged the same way in claims round 13; ``dev4``: twelve more (claims round 15: elections, central
-#: banks, economy, deals, courts, diplomacy, science), judged the same way
-HALVES = ("dev", "measure", "dev2", "dev3", "dev4")
+#: banks, economy, deals, courts, diplomacy, science), judged the same way; ``measure2``: twelve more (claims round 19),
+#: a second held-out half like ``measure``: scored only, never read while writing rules
+HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2")
 
 
 class JudgedError(ValueError):
