@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.values import states_no_count
 
 # clauses that hang on another clause as its circumstance or a noun's description
 _SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "pcomp", "csubj"})
@@ -21,9 +22,7 @@ def vague_time(doc, group: Sequence[tuple[dict, object]], offset: int) -> bool:
         if "date_id" not in row:
             continue
         span = doc.char_span(row["start"] - offset, row["end"] - offset, alignment_mode="expand")
-        if span is None or any(token.like_num or any(ch.isdigit() for ch in token.text) for token in span):
-            continue
-        if row.get("tclass") == "duration" or any(token.tag_ in {"NNS", "NNPS"} for token in span):
+        if span is not None and states_no_count(span, row.get("tclass")):
             return True
     return False
 
