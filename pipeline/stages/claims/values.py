@@ -50,7 +50,7 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
     """The values of one sentence that state what its claims are about.
 
     Left out: weak dates ("now", "currently": the time of any statement), a person's age
-    ("the 23-year-old"), the count that names a speaker ("one OPEC+ delegate said"), a
+    ("the 23-year-old"), the count that names a speaker ("one OPEC+ delegate said"; a count only), a
     frequency that qualifies a noun ("the first daily oral medication", "the steepest
     yearly drop in 2025", "an all-time quarterly high") or, beside other values, an amount ("2.9 million barrels per
     day", "12% per year") rather than saying how often the claim's event happens ("will
@@ -79,7 +79,10 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
                     " " not in row["text"].strip() and token.head.i != token.i and token.head.pos_ in {"NOUN", "ADJ"}) or (
                     len(values) > 1 and any(start <= row["start"] <= end + 1 for start, end in amounts))):
                 continue
-        elif token.i in speaker_tokens and not in_absolute_clause(token, speaker_tokens):
+        # a speaker is counted ("one OPEC+ delegate said"), never measured: an amount in the words an
+        # attribution took for its source is a participle's subject ("a record 30 GW added in 2024",
+        # "with 18.2 GW projected for 2025"), the claim's figure
+        elif token.i in speaker_tokens and row.get("kind") == "count" and not in_absolute_clause(token, speaker_tokens):
             continue
         kept.append((row, token))
     return kept
