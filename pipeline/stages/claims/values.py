@@ -173,6 +173,10 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
     there sets a value aside.
     """
     background = [(row, token) for row, token in group if background_time(row, token, head)]
+    if len(background) == len(group):
+        # a claim with no other value keeps it, as it keeps a relative clause's date: "progress will depend on
+        # trust, which remains fragile after years of political tension" (the seeds' gold links "years")
+        return group, []
     group = [(row, token) for row, token in group if not any(row is other for other, _ in background)]
     value_heads = {token.i for _, token in group}
     own, aside, participle_dates = [], [], []
@@ -219,9 +223,10 @@ def background_time(row: dict, token, head) -> bool:
 
     "a process that usually takes months", "milestones that underlined just how extraordinary the cricket was over
     the past few weeks", "a landmark suit that ... stretched through years of higher court arguments": a count-less
-    time there describes the noun the clause is on, not when the claim's fact happened, whether or not the claim
-    states another value. A relative clause's time with a count ("who was dismissed in September") and a count-less
-    time the claim's own verb takes ("have been duelling over the deal for months") place the claim and stay.
+    time there describes the noun the clause is on, not when the claim's fact happened, and is set aside when the
+    claim states another value (``relative_clause_values``). A relative clause's time with a count ("who was
+    dismissed in September") and a count-less time the claim's own verb takes ("have been duelling over the deal
+    for months") place the claim and stay.
     (Two wider readings were measured and dropped: a count-less time heading an "of" phrase, "months of
     negotiations", is as often the claim's, "retires its jets after decades of use"; and one hung on a noun by a
     preposition is the claim's when the parser hangs it there, "risks to sales in the upcoming quarters".)
