@@ -172,7 +172,7 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
     its subject ("with imports under short-term contracts ending by June"), so no participle
     there sets a value aside.
     """
-    background = [(row, token) for row, token in group if background_time(row, token, head)]
+    background = [(row, token) for row, token in group if background_time(row, token, head, rules)]
     if len(background) == len(group):
         # a claim with no other value keeps it, as it keeps a relative clause's date: "progress will depend on
         # trust, which remains fragile after years of political tension" (the seeds' gold links "years")
@@ -218,8 +218,9 @@ def states_no_count(span, tclass: str | None) -> bool:
     return tclass == "duration" or any(token.tag_ in {"NNS", "NNPS"} for token in span)
 
 
-def background_time(row: dict, token, head) -> bool:
-    """True for a time stating no count (``states_no_count``) in a relative clause on the way up to ``head``.
+def background_time(row: dict, token, head, rules: ClaimRules) -> bool:
+    """True for a time stating no count (``states_no_count``) in a relative clause on the way up to ``head``, or
+    heading an "of" phrase that names what filled it.
 
     "a process that usually takes months", "milestones that underlined just how extraordinary the cricket was over
     the past few weeks", "a landmark suit that ... stretched through years of higher court arguments": a count-less
@@ -227,12 +228,21 @@ def background_time(row: dict, token, head) -> bool:
     claim states another value (``relative_clause_values``). A relative clause's time with a count ("who was
     dismissed in September") and a count-less time the claim's own verb takes ("have been duelling over the deal
     for months") place the claim and stay.
-    (Two wider readings were measured and dropped: a count-less time heading an "of" phrase, "months of
-    negotiations", is as often the claim's, "retires its jets after decades of use"; and one hung on a noun by a
-    preposition is the claim's when the parser hangs it there, "risks to sales in the upcoming quarters".)
+
+    "marking a pivotal moment in months of intense diplomatic negotiations", "shares rose on a day of semiconductor
+    sector weakness": a count-less time a preposition sets the claim in, filled by the noun of its "of" phrase, is
+    that noun's setting; a preposition of time order (``subordinating_preps``: "retires its jets after decades of
+    use") or a verb ("The incursion follows weeks of aerial attacks") sets the claim after or before it, and it stays.
+    (A wider reading was measured and dropped: a count-less time a preposition hangs on a noun is the claim's when
+    the parser hangs it there, "flagged risks to sales in the upcoming quarters".)
     """
     if "date_id" not in row or not states_no_count(token.doc[row["first"]:row["last"] + 1], row.get("tclass")):
         return False
+    filled = any(child.dep_ == "prep" and child.lower_ == "of" and child.i > row["last"]
+                 and any(obj.dep_ == "pobj" and obj.pos_ == "NOUN" for obj in child.children)
+                 for child in token.children)
+    if filled and token.dep_ == "pobj" and token.head.lower_ not in rules.subordinating_preps:
+        return True
     node = token
     while node.i != head.i and node.head.i != node.i:
         if node.dep_ == "relcl":
