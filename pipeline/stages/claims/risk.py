@@ -13,7 +13,7 @@ _SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "pcomp", "csubj"})
 
 def vague_time(doc, group: Sequence[tuple[dict, object]], offset: int) -> bool:
     """True when a linked time states no count: a duration with no numeral ("after years of underfunding",
-    "on a day of weakness", "the past few weeks") or a plural unit alone ("polling from just months ago").
+    "for the next few years") or a plural unit alone ("polling from just months ago").
 
     Such a time is more often the setting of the sentence than a value of its claim. ``offset``: the
     article's start in its source (value rows hold source offsets).
