@@ -1264,8 +1264,10 @@ def _risk(nlp, extractor, text: str, values: list, wanted: str) -> tuple[float, 
 def test_a_time_with_no_count_is_risk_and_a_counted_one_is_not(nlp, extractor):
     from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 
-    vague = "AMD shares rose notably on a day of semiconductor sector weakness, gaining 3.8%."
-    confidence, evidence = _risk(nlp, extractor, vague, ["3.8%", ("a day", "duration")], "3.8%")
+    # (round 17: "on a day of semiconductor sector weakness", this test's first phrase, is no longer linked at all;
+    # a count-less time the claim's verb takes is, and stays a risk)
+    vague = "AMD shares rose 3.8% after weeks of semiconductor sector weakness."
+    confidence, evidence = _risk(nlp, extractor, vague, ["3.8%", ("weeks", "duration")], "3.8%")
     assert "vague_time" in evidence and confidence < HIGH_CONFIDENCE, evidence
     counted = "AMD shares rose notably on Tuesday, gaining 3.8%."
     confidence, evidence = _risk(nlp, extractor, counted, ["3.8%", "Tuesday"], "3.8%")
@@ -2295,3 +2297,84 @@ def test_a_circumstance_about_a_specific_or_measured_thing_stays_a_claim(nlp, ex
 def test_a_circumstance_that_orders_events_or_reports_a_finding_stays_a_claim(nlp, extractor, text, date):
     built = build(nlp, extractor, text, dates=["Friday", date])
     assert built.row_with(date)
+# ----------------------------------------------------------------------------------- a claim's own values (round 17)
+
+
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    # a time with no count in a relative clause describes the clause's noun (dev4: 331_, 326_; dev2: 311_)
+    ("The ruling was 323 pages long and reflected a rare split decision on how to treat a landmark suit that began "
+     "with James as the plaintiff and stretched through years of higher court arguments.", [("years", "duration")],
+     [("323 pages", "count")], {"323 pages"}),
+    ("The series ended in a 2-2 draw, with a flurry of milestones that underlined just how extraordinary the "
+     "cricket was over the past few weeks.", [("the past few weeks", "duration")], [("2-2", "ratio")], {"2-2"}),
+    # a count-less time heading an "of" phrase is the setting its noun fills (dev2: 309_; dev4: 333_)
+    ("AMD shares rose notably on a day of semiconductor sector weakness, gaining 3.8%.", [("a day", "duration")],
+     [("3.8%", "percent")], {"3.8%"}),
+    ("Leaders of Egypt, the United States, Qatar, and Turkey signed a comprehensive document on Sunday outlining a "
+     "final agreement to end the war in Gaza, marking a pivotal moment in months of intense diplomatic "
+     "negotiations.", ["Sunday", ("months", "duration")], [], {"Sunday"}),
+    # look-alike: a preposition of time order sets the claim after the span (dev: 011_)
+    ("India on Thursday signed a $7 billion order for 97 Tejas fighter jets as its air force retires its outgoing "
+     "Russian MiG-21 jets after decades of use.", ["Thursday", ("decades", "duration")],
+     [("$7 billion", "money"), ("97", "count")], {"Thursday", "$7 billion", "97", "decades"}),
+    ("The Russian incursion into NATO airspace follows weeks of aerial attacks in Ukraine that killed dozens of "
+     "civilians.", [("weeks", "duration")], [("dozens of civilians", "count")], {"weeks", "dozens of civilians"}),
+    # look-alikes: a counted time in a relative clause, and a count-less time the claim's own verb takes, stay
+    ("The ruling was 323 pages long and ended a suit that began five years ago.", [("five years ago", "date")],
+     [("323 pages", "count")], {"323 pages", "five years ago"}),
+    ("Netflix and Paramount have been duelling over the $72 billion deal for months.", [("months", "duration")],
+     [("$72 billion", "money")], {"$72 billion", "months"}),
+])
+def test_a_count_less_time_describing_a_noun_is_no_value(nlp, extractor, text, dates, quantities, linked):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    assert set().union(*(_linked(built, row) for row in built.rows)) == linked
+
+
+def test_a_count_less_time_in_a_relative_clause_stays_when_the_claim_has_no_other_value(nlp, extractor):
+    """Look-alike: with no value of its own the claim keeps the relative clause's time, as it keeps a relative
+    clause's date (the seeds' gold links "years" here; dev4 326_'s "a process that usually takes months" is
+    judged the other way and stays wrong)."""
+    text = ("Security experts caution that progress will depend on trust, which remains fragile after years of "
+            "political tension.")
+    built = build(nlp, extractor, text, dates=[("years", "duration")])
+    assert any(built.value_id("years") in row["date_ids"] for row in built.rows)
+
+
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    # a participle's date says which thing is meant and places a claim that names no time of its own
+    # (dev2: 310_, the record "set been by" as the page writes it; dev3: 324_)
+    ("Hellen Obiri finished in 2:19:51, nearly three minutes faster than the previous record of 2:22.31 set been by "
+     "Margaret Okaya in 2003.", [("nearly three minutes", "duration"), "2003"], [],
+     {"nearly three minutes", "2003"}),
+    ("Reportedly, 350 million of this amount has already been included in a record 4.5 billion military aid "
+     "package for Kiev, scheduled for 2025.", ["2025"], [("350 million", "money"), ("4.5 billion", "money")],
+     {"350 million", "4.5 billion", "2025"}),
+])
+def test_a_participle_date_places_a_claim_with_no_date_of_its_own(nlp, extractor, text, dates, quantities, linked):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    (row,) = built.rows
+    assert _linked(built, row) == linked
+
+
+@pytest.mark.parametrize("text, quantities, linked", [
+    # an amount is never a speaker's count, whatever an attribution took for its source (dev2: 306_; the second a
+    # renewable capacity report on a fresh page, tengele.com)
+    ("The EIA expects 32.5 GW of new utility-scale solar capacity in 2025, following a record 30 GW added in 2024.",
+     [("32.5 GW", "measure"), ("30 GW", "measure")], {"32.5 GW", "30 GW", "2025", "2024"}),
+    ("Battery storage is also set for record growth, with 18.2 GW projected for 2025, up from 10.3 GW in 2024.",
+     [("18.2 GW", "measure"), ("10.3 GW", "measure")], {"18.2 GW", "10.3 GW", "2025", "2024"}),
+    ("The total capacity reached 4,448 gigawatts, with 585 GW added in 2024.",
+     [("4,448 gigawatts", "measure"), ("585 GW", "measure")], {"4,448 gigawatts", "585 GW", "2024"}),
+])
+def test_an_amount_beside_an_attribution_is_the_claims_value(nlp, extractor, text, quantities, linked):
+    dates = [d for d in ("2025", "2024") if d in text]
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    assert set().union(*(_linked(built, row) for row in built.rows)) == linked
+
+
+def test_a_count_that_names_the_speaker_stays_out(nlp, extractor):
+    """Look-alike: "one OPEC+ delegate said" counts the speaker, not the claim's fact (dev: OPEC+)."""
+    text = "Output will stay at 2.2 million barrels a day in March, one OPEC+ delegate said."
+    built = build(nlp, extractor, text, dates=["March"],
+                  quantities=[("2.2 million barrels", "measure"), ("one OPEC+ delegate", "count")])
+    assert set().union(*(_linked(built, row) for row in built.rows)) == {"2.2 million barrels", "March"}

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.values import states_no_count
 
 # clauses that hang on another clause as its circumstance or a noun's description
 _SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "pcomp", "csubj"})
@@ -12,7 +13,7 @@ _SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "pcomp", "csubj"})
 
 def vague_time(doc, group: Sequence[tuple[dict, object]], offset: int) -> bool:
     """True when a linked time states no count: a duration with no numeral ("after years of underfunding",
-    "on a day of weakness", "the past few weeks") or a plural unit alone ("polling from just months ago").
+    "for the next few years") or a plural unit alone ("polling from just months ago").
 
     Such a time is more often the setting of the sentence than a value of its claim. ``offset``: the
     article's start in its source (value rows hold source offsets).
@@ -21,9 +22,7 @@ def vague_time(doc, group: Sequence[tuple[dict, object]], offset: int) -> bool:
         if "date_id" not in row:
             continue
         span = doc.char_span(row["start"] - offset, row["end"] - offset, alignment_mode="expand")
-        if span is None or any(token.like_num or any(ch.isdigit() for ch in token.text) for token in span):
-            continue
-        if row.get("tclass") == "duration" or any(token.tag_ in {"NNS", "NNPS"} for token in span):
+        if span is not None and states_no_count(span, row.get("tclass")):
             return True
     return False
 

@@ -9,11 +9,11 @@ from pipeline.stages.claims.rules import ClaimRules
 
 
 def value_tokens(doc, local_start: int, local_end: int):
-    """The syntactic head and the last token of a value's tokens (None when the offsets fall outside the Doc)."""
+    """The syntactic head, the first and the last token of a value's tokens (None when the offsets fall outside the Doc)."""
     span = doc.char_span(local_start, local_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    return span.root, span[-1]
+    return span.root, span[0], span[-1]
 
 
 def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
@@ -22,7 +22,7 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
 
     Rows outside the article are left out. Each value keeps only the keys the rules
     read, so a quantity is told from a date by its ID column alone; ``last`` is the index
-    of its last token.
+    of its last token, ``first`` of its first.
     """
     doc, article = index.doc, index.article
     length = len(article.text)
@@ -35,7 +35,7 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
             tokens = value_tokens(doc, local_start, local_end)
             if tokens is not None:
                 token = tokens[0]
-                value.update(start=row["start"], end=row["end"], text=row["text"], last=tokens[1].i)
+                value.update(start=row["start"], end=row["end"], text=row["text"], first=tokens[1].i, last=tokens[2].i)
                 values.append((value, token))
     values.sort(key=lambda item: (item[0]["start"], item[0]["end"]))
     by_sentence: dict[int, list[tuple[dict, object]]] = {}
@@ -50,7 +50,7 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
     """The values of one sentence that state what its claims are about.
 
     Left out: weak dates ("now", "currently": the time of any statement), a person's age
-    ("the 23-year-old"), the count that names a speaker ("one OPEC+ delegate said"), a
+    ("the 23-year-old"), the count that names a speaker ("one OPEC+ delegate said"; a count only), a
     frequency that qualifies a noun ("the first daily oral medication", "the steepest
     yearly drop in 2025", "an all-time quarterly high") or, beside other values, an amount ("2.9 million barrels per
     day", "12% per year") rather than saying how often the claim's event happens ("will
@@ -79,7 +79,10 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
                     " " not in row["text"].strip() and token.head.i != token.i and token.head.pos_ in {"NOUN", "ADJ"}) or (
                     len(values) > 1 and any(start <= row["start"] <= end + 1 for start, end in amounts))):
                 continue
-        elif token.i in speaker_tokens and not in_absolute_clause(token, speaker_tokens):
+        # a speaker is counted ("one OPEC+ delegate said"), never measured: an amount in the words an
+        # attribution took for its source is a participle's subject ("a record 30 GW added in 2024",
+        # "with 18.2 GW projected for 2025"), the claim's figure
+        elif token.i in speaker_tokens and row.get("kind") == "count" and not in_absolute_clause(token, speaker_tokens):
             continue
         kept.append((row, token))
     return kept
@@ -144,6 +147,10 @@ def opens_unit_comparison(token) -> bool:
     return glued and hyphen.text == second_hyphen.text == "-" and word.is_alpha and unit.lower_ == token.lower_
 
 
+# TIMEX3 classes of a time that places a fact on the calendar (a duration measures, a set recurs)
+POINT_CLASSES = frozenset({"date", "time"})
+
+
 def relative_clause_values(group: list[tuple[dict, object]], head, subject, rules: ClaimRules
                            ) -> tuple[list[tuple[dict, object]], list[tuple[dict, object]]]:
     """One claim's values split into (its own, those of a relative clause that states another thing's fact).
@@ -165,8 +172,14 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
     its subject ("with imports under short-term contracts ending by June"), so no participle
     there sets a value aside.
     """
+    background = [(row, token) for row, token in group if background_time(row, token, head, rules)]
+    if len(background) == len(group):
+        # a claim with no other value keeps it, as it keeps a relative clause's date: "progress will depend on
+        # trust, which remains fragile after years of political tension" (the seeds' gold links "years")
+        return group, []
+    group = [(row, token) for row, token in group if not any(row is other for other, _ in background)]
     value_heads = {token.i for _, token in group}
-    own, aside = [], []
+    own, aside, participle_dates = [], [], []
     for row, token in group:
         node, outermost, absolute = token, None, False
         while node.i != head.i and node.head.i != node.i:
@@ -182,9 +195,60 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
         if described_thing is None or described_thing.pos_ in VERBAL or names_subject(described_thing, subject) \
                 or described_thing.i in value_heads:
             own.append((row, token))
+        elif outermost.dep_ == "acl" and row.get("tclass") in POINT_CLASSES:
+            participle_dates.append((row, token))
         else:
             aside.append((row, token))
-    return (own, aside) if own else (group, [])
+    # a participle's date says which thing is meant ("faster than the previous record of 2:22.31 set by Margaret
+    # Okaya in 2003", "included in a record 4.5 billion aid package for Kiev, scheduled for 2025") and places the
+    # claim that names no time of its own; beside the claim's own date ("revenues of $115.2 billion for FY25, a 142
+    # percent increase on the revenue generated during the previous financial year") it only places the noun
+    if any(row.get("tclass") in POINT_CLASSES for row, _ in own):
+        aside += participle_dates
+    else:
+        own = sorted(own + participle_dates, key=lambda item: item[0]["start"])
+    return (own, aside + background) if own else (group, background)
+
+
+def states_no_count(span, tclass: str | None) -> bool:
+    """True for a time (its tokens ``span``, its TIMEX3 class ``tclass``) that states no count: a duration with no
+    numeral or a plural unit alone ("months", "a day", "the past few weeks")."""
+    if any(token.like_num or any(ch.isdigit() for ch in token.text) for token in span):
+        return False
+    return tclass == "duration" or any(token.tag_ in {"NNS", "NNPS"} for token in span)
+
+
+def background_time(row: dict, token, head, rules: ClaimRules) -> bool:
+    """True for a time stating no count (``states_no_count``) in a relative clause on the way up to ``head``, or
+    heading an "of" phrase that names what filled it.
+
+    "a process that usually takes months", "milestones that underlined just how extraordinary the cricket was over
+    the past few weeks", "a landmark suit that ... stretched through years of higher court arguments": a count-less
+    time there describes the noun the clause is on, not when the claim's fact happened, and is set aside when the
+    claim states another value (``relative_clause_values``). A relative clause's time with a count ("who was
+    dismissed in September") and a count-less time the claim's own verb takes ("have been duelling over the deal
+    for months") place the claim and stay.
+
+    "marking a pivotal moment in months of intense diplomatic negotiations", "shares rose on a day of semiconductor
+    sector weakness": a count-less time a preposition sets the claim in, filled by the noun of its "of" phrase, is
+    that noun's setting; a preposition of time order (``subordinating_preps``: "retires its jets after decades of
+    use") or a verb ("The incursion follows weeks of aerial attacks") sets the claim after or before it, and it stays.
+    (A wider reading was measured and dropped: a count-less time a preposition hangs on a noun is the claim's when
+    the parser hangs it there, "flagged risks to sales in the upcoming quarters".)
+    """
+    if "date_id" not in row or not states_no_count(token.doc[row["first"]:row["last"] + 1], row.get("tclass")):
+        return False
+    filled = any(child.dep_ == "prep" and child.lower_ == "of" and child.i > row["last"]
+                 and any(obj.dep_ == "pobj" and obj.pos_ == "NOUN" for obj in child.children)
+                 for child in token.children)
+    if filled and token.dep_ == "pobj" and token.head.lower_ not in rules.subordinating_preps:
+        return True
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
 
 
 # what links a noun to the verb it is the object of, through "of"-less prepositions and appositions
