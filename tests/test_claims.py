@@ -2295,3 +2295,30 @@ def test_a_circumstance_about_a_specific_or_measured_thing_stays_a_claim(nlp, ex
 def test_a_circumstance_that_orders_events_or_reports_a_finding_stays_a_claim(nlp, extractor, text, date):
     built = build(nlp, extractor, text, dates=["Friday", date])
     assert built.row_with(date)
+
+
+@pytest.mark.parametrize("text, value, name", [
+    # the description takes up the words that introduced the name, over the main clause's subject before it
+    ("The Nasdaq marked a record closing high on Thursday while the blue-chip Dow Jones Industrial Average barely "
+     "managed to notch a record close. The blue-chip index's valuation was around its highest level since 2020.",
+     "2020", "Dow Jones Industrial Average"),
+    # an index described: the subject of the sentence before
+    ("With four days to go, the Nasdaq is up 21% on the year. Barring a catastrophe, the benchmark index will post "
+     "its third consecutive annual gain, bringing its total rise over that period to 80%.", "80%", "Nasdaq"),
+])
+def test_a_described_index_is_the_index_named_before(nlp, extractor, text, value, name):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (name, "description")
+    assert row["subject_mention_id"] in {m["mention_id"] for m in built.mentions if m["text"] == name}
+
+
+@pytest.mark.parametrize("text, value, other", [
+    # look-alikes: an index with a name of its own is not a description of the one before
+    ("The FTSE 100 index closed up 0.2% on Wednesday. The FTSE 250 index ended down 75.93 points, 0.3%, at "
+     "22,482.43.", "0.3%", "FTSE 100"),
+    ("The Nasdaq Composite rose 0.5% to 23,561.84. The Russell 2000 index of smaller companies fell 17.66 points, or "
+     "0.7%, to 2,541.12.", "0.7%", "Nasdaq Composite"),
+])
+def test_an_index_with_a_name_of_its_own_is_no_description(nlp, extractor, text, value, other):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] != other and row["subject_rule"] != "description"
