@@ -2322,3 +2322,21 @@ def test_a_described_index_is_the_index_named_before(nlp, extractor, text, value
 def test_an_index_with_a_name_of_its_own_is_no_description(nlp, extractor, text, value, other):
     _, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] != other and row["subject_rule"] != "description"
+
+
+def test_a_possessor_description_without_its_article_is_definite(nlp, extractor):
+    # news drops the article before a possessor: the description still points back to the company
+    text = ("Tesla shares declined Tuesday after unveiling lower-cost models. Electric vehicle maker's shares dropped "
+            "about 5% after announcing cheaper versions of Model 3 and Model Y.")
+    _, row = _claim_for(nlp, extractor, text, "5%")
+    assert (row["subject"], row["subject_rule"]) == ("Tesla", "description")
+
+
+@pytest.mark.parametrize("text", [
+    # look-alikes: an indefinite possessor introduces a new company
+    "Tesla shares declined Tuesday after unveiling lower-cost models. A Chinese carmaker's shares dropped about 5% "
+    "after announcing cheaper versions of its sedans.",
+])
+def test_an_indefinite_possessor_description_points_back_to_nothing(nlp, extractor, text):
+    _, row = _claim_for(nlp, extractor, text, "5%")
+    assert row["subject"] != "Tesla"

@@ -469,8 +469,9 @@ class Coreference:
         if not labels or token.pos_ != "NOUN" or index.mention_of(token) is not None or names_itself(token):
             return None
         first = token.doc[token.left_edge.i]
+        # (a possessor dropping its article is definite too: "Electric vehicle maker's shares dropped")
         if not ((first.dep_ == "det" and first.lower_ in rules.anaphoric_determiners)
-                or any(child.dep_ == "poss" for child in token.children)):
+                or any(child.dep_ == "poss" for child in token.children) or (token.dep_ == "poss" and first.dep_ != "det")):
             return None
         position = index.sentence_of[token.i]
         found = introduced_as(token, labels, self)
