@@ -2340,3 +2340,32 @@ def test_a_possessor_description_without_its_article_is_definite(nlp, extractor)
 def test_an_indefinite_possessor_description_points_back_to_nothing(nlp, extractor, text):
     _, row = _claim_for(nlp, extractor, text, "5%")
     assert row["subject"] != "Tesla"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a pronoun that states its subject by quantity or pointing is the subject's own words, never a name elsewhere
+    ("Kipchoge finished 17th in New York City. In the end, both were given the same time of two hours.", "two hours",
+     "both"),
+    ("NASA will launch the telescope in 2027. Those that are smaller than about 500 feet in diameter are nearly "
+     "impossible to see from Earth but not from space.", "500 feet", "Those"),
+])
+def test_a_quantifying_pronoun_subject_stands_as_stated(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (subject, "phrase")
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: "both" beside a named subject leaves it the subject; a plural "they" still has an antecedent
+    ("Kenya and Ethiopia both won five medals in 2024.", "2024", "Kenya"),
+    ("Kenya and Ethiopia sent big teams. They both won five medals in 2024.", "2024", "Kenya"),
+])
+def test_both_beside_a_named_subject_leaves_the_name(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+def test_a_bare_pointing_pronoun_is_not_a_stated_subject(nlp, extractor):
+    # look-alike: "These" with nothing restricting it points back; it is no subject of its own words
+    text = ("The EU has several new defence instruments. These include the SAFE Regulation, adopted in May 2025.")
+    _, row = _claim_for(nlp, extractor, text, "May 2025")
+    assert (row["subject"], row["subject_rule"]) != ("These", "phrase")
