@@ -540,10 +540,13 @@ def introduced_as(token, labels, coreference: Coreference) -> dict | None:
         return None
     position = index.sentence_of[token.i]
     not_before = index.sentence_chars[max(0, position - rules.backreference_reach)]
-    for start, row, span in sorted(index.mention_spans, key=lambda item: -item[0]):
-        if start >= token.idx or start < not_before:
-            continue
+    for start, end, row in reversed(index.mentions[:bisect.bisect_left(index.mention_starts, token.idx)]):
+        if start < not_before:
+            return None
         if row["label"] not in labels or index.in_boilerplate(start) or start < coreference.body:
+            continue
+        span = index.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
             continue
         before, i = set(), span.start - 1
         # the introducing words: nouns and adjectives back to the phrase's determiner, in the name's sentence
