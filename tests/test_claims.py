@@ -2378,3 +2378,77 @@ def test_a_count_that_names_the_speaker_stays_out(nlp, extractor):
     built = build(nlp, extractor, text, dates=["March"],
                   quantities=[("2.2 million barrels", "measure"), ("one OPEC+ delegate", "count")])
     assert set().union(*(_linked(built, row) for row in built.rows)) == {"2.2 million barrels", "March"}
+
+
+@pytest.mark.parametrize("text, value, name", [
+    # the description takes up the words that introduced the name, over the main clause's subject before it
+    ("The Nasdaq marked a record closing high on Thursday while the blue-chip Dow Jones Industrial Average barely "
+     "managed to notch a record close. The blue-chip index's valuation was around its highest level since 2020.",
+     "2020", "Dow Jones Industrial Average"),
+    # an index described: the subject of the sentence before
+    ("With four days to go, the Nasdaq is up 21% on the year. Barring a catastrophe, the benchmark index will post "
+     "its third consecutive annual gain, bringing its total rise over that period to 80%.", "80%", "Nasdaq"),
+])
+def test_a_described_index_is_the_index_named_before(nlp, extractor, text, value, name):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (name, "description")
+    assert row["subject_mention_id"] in {m["mention_id"] for m in built.mentions if m["text"] == name}
+
+
+@pytest.mark.parametrize("text, value, other", [
+    # look-alikes: an index with a name of its own is not a description of the one before
+    ("The FTSE 100 index closed up 0.2% on Wednesday. The FTSE 250 index ended down 75.93 points, 0.3%, at "
+     "22,482.43.", "0.3%", "FTSE 100"),
+    ("The Nasdaq Composite rose 0.5% to 23,561.84. The Russell 2000 index of smaller companies fell 17.66 points, or "
+     "0.7%, to 2,541.12.", "0.7%", "Nasdaq Composite"),
+])
+def test_an_index_with_a_name_of_its_own_is_no_description(nlp, extractor, text, value, other):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] != other and row["subject_rule"] != "description"
+
+
+def test_a_possessor_description_without_its_article_is_definite(nlp, extractor):
+    # news drops the article before a possessor: the description still points back to the company
+    text = ("Tesla shares declined Tuesday after unveiling lower-cost models. Electric vehicle maker's shares dropped "
+            "about 5% after announcing cheaper versions of Model 3 and Model Y.")
+    _, row = _claim_for(nlp, extractor, text, "5%")
+    assert (row["subject"], row["subject_rule"]) == ("Tesla", "description")
+
+
+@pytest.mark.parametrize("text", [
+    # look-alikes: an indefinite possessor introduces a new company
+    "Tesla shares declined Tuesday after unveiling lower-cost models. A Chinese carmaker's shares dropped about 5% "
+    "after announcing cheaper versions of its sedans.",
+])
+def test_an_indefinite_possessor_description_points_back_to_nothing(nlp, extractor, text):
+    _, row = _claim_for(nlp, extractor, text, "5%")
+    assert row["subject"] != "Tesla"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a pronoun that states its subject by quantity or pointing is the subject's own words, never a name elsewhere
+    ("Kipchoge finished 17th in New York City. In the end, both were given the same time of two hours.", "two hours",
+     "both"),
+    ("NASA will launch the telescope in 2027. Those that are smaller than about 500 feet in diameter are nearly "
+     "impossible to see from Earth but not from space.", "500 feet", "Those"),
+])
+def test_a_quantifying_pronoun_subject_stands_as_stated(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (subject, "phrase")
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: "both" beside a named subject leaves it the subject; a plural "they" still has an antecedent
+    ("Kenya and Ethiopia both won five medals in 2024.", "2024", "Kenya"),
+    ("Kenya and Ethiopia sent big teams. They both won five medals in 2024.", "2024", "Kenya"),
+])
+def test_both_beside_a_named_subject_leaves_the_name(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+def test_a_bare_pointing_pronoun_is_not_a_stated_subject(nlp, extractor):
+    # look-alike: "These" with nothing restricting it points back; it is no subject of its own words
+    text = ("The EU has several new defence instruments. These include the SAFE Regulation, adopted in May 2025.")
+    _, row = _claim_for(nlp, extractor, text, "May 2025")
+    assert (row["subject"], row["subject_rule"]) != ("These", "phrase")

@@ -466,13 +466,17 @@ class Coreference:
             if owner is not None:
                 token = owner
         labels = rules.description_nouns.get(token.lemma_.lower())
-        if not labels or token.pos_ != "NOUN" or index.mention_of(token) is not None:
+        if not labels or token.pos_ != "NOUN" or index.mention_of(token) is not None or names_itself(token):
             return None
         first = token.doc[token.left_edge.i]
+        # (a possessor dropping its article is definite too: "Electric vehicle maker's shares dropped")
         if not ((first.dep_ == "det" and first.lower_ in rules.anaphoric_determiners)
-                or any(child.dep_ == "poss" for child in token.children)):
+                or any(child.dep_ == "poss" for child in token.children) or (token.dep_ == "poss" and first.dep_ != "det")):
             return None
         position = index.sentence_of[token.i]
+        found = introduced_as(token, labels, self)
+        if found is not None:
+            return found
         for k in range(position, max(-1, position - rules.backreference_reach - 1), -1):
             sent = index.sentences[k]
             if index.in_boilerplate(sent.start_char) or sent.end_char <= self.body:
@@ -494,16 +498,12 @@ class Coreference:
         """The mention an earlier sentence's subject names, never resolving through itself again."""
         self._resolving.add(subject.i)
         try:
-            return self.index.mention_of(subject) or self.resolve_phrase(subject, None) or self._equated(subject)
+            # else the name a copula equates a nameless subject with ("the biggest winner was the AfD"): that
+            # name, not the nameless subject, is the actor a later "the party" continues
+            return self.index.mention_of(subject) or self.resolve_phrase(subject, None) \
+                or copula_name(subject, subject.head, self.index)
         finally:
             self._resolving.discard(subject.i)
-
-    def _equated(self, subject) -> dict | None:
-        """The name a copula equates a nameless subject with ("the biggest winner was the AfD"), or None.
-
-        That name, not the nameless subject, is the actor a later "the party" continues.
-        """
-        return copula_name(subject, subject.head, self.index)
 
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
@@ -517,6 +517,48 @@ def is_setting(start: int, end: int, row: dict, index: ArticleIndex, rules: Clai
     span = index.doc.char_span(start, end, alignment_mode="expand")
     root = span.root if span is not None else None
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in rules.locative_preps
+
+
+def names_itself(token) -> bool:
+    """True when a name or number compounded on the noun makes it a name of its own ("The FTSE 250 index")."""
+    return any(c.dep_ in {"compound", "nmod", "nummod"} and (c.pos_ == "PROPN" or c.like_num) for c in token.children)
+
+
+def introduced_as(token, labels, coreference: Coreference) -> dict | None:
+    """The name a definite description takes the introducing words of, or None.
+
+    News introduces an actor by its kind just before its name ("the benchmark S&P 500",
+    "Chinese tech giant Tencent Holdings") and takes those words up again ("The benchmark
+    index's valuation", "the tech giant"): the words, not the subject of the latest sentence
+    (the Nasdaq, when "while the benchmark S&P 500 ..." is a clause of the sentence), say which
+    name is meant. Every modifier of the description must stand among the words right before
+    the name, in its own phrase, within ``backreference_reach`` sentences.
+    """
+    index, rules = coreference.index, coreference.rules
+    words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.is_alpha}
+    if not words:
+        return None
+    position = index.sentence_of[token.i]
+    not_before = index.sentence_chars[max(0, position - rules.backreference_reach)]
+    for start, end, row in reversed(index.mentions[:bisect.bisect_left(index.mention_starts, token.idx)]):
+        if start < not_before:
+            return None
+        if row["label"] not in labels or index.in_boilerplate(start) or start < coreference.body:
+            continue
+        span = index.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        before, i = set(), span.start - 1
+        # the introducing words: nouns and adjectives back to the phrase's determiner, in the name's sentence
+        while i >= 0 and index.sentence_of[i] == index.sentence_of[span.start] and len(before) < 4:
+            word = index.doc[i]
+            if word.pos_ not in {"NOUN", "ADJ", "PROPN"} or index.mention_of(word) is not None:
+                break
+            before.add(word.lower_)
+            i -= 1
+        if words <= before:
+            return row
+    return None
 
 
 def described_antecedent(subject, coreference: Coreference) -> dict | None:

@@ -78,6 +78,8 @@ class ClaimRules:
     hedge_words: frozenset[str] = frozenset()
     content_verbs: frozenset[str] = frozenset()
     content_pronouns: frozenset[str] = frozenset()
+    stated_pronouns: frozenset[str] = frozenset()
+    restricted_pronouns: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
     owned_nouns: frozenset[str] = frozenset()
     portion_nouns: frozenset[str] = frozenset()
@@ -120,8 +122,8 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "stake_nouns", "reporting_verbs",
               "reported_object_preps", "change_nouns", "change_preps", "valuation_preps",
               "content_verbs",
-              "content_pronouns", "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns", "evaluative_adjectives",
-              "record_words", "locative_preps",
+              "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
+              "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "locative_preps",
               "absolute_marks", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
@@ -132,7 +134,8 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
                       "stake_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "valuation_preps",
-                      "content_verbs", "content_pronouns", "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
+                      "content_verbs", "content_pronouns", "stated_pronouns", "restricted_pronouns",
+                      "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words",
                       "locative_preps", "absolute_marks", "parallel_marks", "scene_marks"})
 _DEFAULTS: dict[str, object] = {
@@ -178,6 +181,8 @@ _DEFAULTS: dict[str, object] = {
     "speech_verbs": [],
     "content_verbs": [],
     "content_pronouns": [],
+    "stated_pronouns": [],
+    "restricted_pronouns": [],
     "content_nouns": [],
     "target_lemmas": [],
     "target_nouns": [],

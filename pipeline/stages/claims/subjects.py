@@ -335,6 +335,9 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 if joint is not None:
                     found, rule = joint, "joint_object"
             return found, mention_text(found), verb, via or rule
+        if fallback_text is None and stated_pronoun(token, rules):
+            # "both were given the same time": the word says who, as a noun would
+            stated, fallback_text = True, token.text
         if fallback_text is None and not is_pronoun(token, rules):
             fallback_text = phrase_text(token, ctx.article, ctx.index.chunk_of, skip=ctx.index.dateline_tokens)
         if stated and fallback_text and (speaker_token is None or token.i != speaker_token.i):
@@ -557,6 +560,15 @@ def stated_phrase(token, rules: ClaimRules) -> bool:
         or (child.dep_ == "prep" and child.lower_ == "of")
         # a number made a noun by its article names a group ("The eight – Saudi Arabia, Russia, ...")
         or (child.dep_ == "det" and child.lower_ in rules.anaphoric_determiners) for child in token.children)
+
+
+def stated_pronoun(token, rules: ClaimRules) -> bool:
+    """True for a subject pronoun that states who by quantity ("both"), or by pointing with a restriction ("Those that")."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    word = token.lower_
+    return word in rules.stated_pronouns or (word in rules.restricted_pronouns and any(
+        child.dep_ in {"relcl", "acl", "prep"} for child in token.children))
 
 
 def nearest_name(verb, ctx: ArticleContext, subject_tokens: set[int], speaker_ids: set[str]) -> dict | None:
