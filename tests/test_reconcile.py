@@ -610,3 +610,16 @@ def test_a_sign_is_no_misspelling(bare_lexicon):
     entities, mentions = reconcile(frame, lexicon=bare_lexicon)
     assert entity_of(entities, mentions, "p1", 40)["name"] == "Paramount+"
     assert entity_of(entities, mentions, "p2", 40)["name"] == "Dealogic"
+
+
+@pytest.mark.parametrize("acting, expected", [(2, ("ORG", "institution_context")), (1, ("FAC", "gazetteer"))])
+def test_a_building_named_for_its_institution_takes_the_label_most_mentions_give(lexicon, acting, expected):
+    # "a statement from the White House" makes the building an actor; "a row in the White House" keeps it a building
+    rows = []
+    for i in range(3):
+        row = cand("d1", 100 * i, "White House", "ORG" if i < acting else "FAC", hint="White House")
+        row["evidence"] = "institution_context" if i < acting else "gazetteer"
+        rows.append(row)
+    entities, mentions = run(rows, lexicon)
+    entity = entity_of(entities, mentions, "d1", 0)
+    assert (entity["label"], entity["label_evidence"], entity["name"]) == (*expected, "White House")

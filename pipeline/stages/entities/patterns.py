@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # "BRUSSELS —", "NEW DELHI –", "BRUSSELS (May 19, 2025) —", "SEOUL, January 08 (AJP) -",
 # "BEIJING, Jan. 19 (Xinhua) --", "FRANKFURT, 14 June —": a place in capitals opening a line,
@@ -89,3 +90,8 @@ def line_kind(line: str, lower_words: frozenset) -> str | None:
     if capitalised < 3 or any(w[0].islower() and w.casefold() not in lower_words for w in words):
         return None
     return "title" if any(len(w) > 3 and w[0].isupper() and w[1:].islower() for w in words) else None
+
+
+def either(patterns: Sequence[str], *, before: str = "", after: str = "", flags: int = 0) -> re.Pattern | None:
+    """One pattern matching any of ``patterns`` between ``before`` and ``after``; None when there are none."""
+    return re.compile(before + "(?:" + "|".join(patterns) + ")" + after, flags) if patterns else None
