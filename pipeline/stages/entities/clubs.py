@@ -1,4 +1,4 @@
-"""Sports clubs named by their city ("Liverpool beat Arsenal") and buildings named for their institution ("the White House said")."""
+"""Sports clubs named by their city ("Liverpool beat Arsenal"), their grounds ("a Centre Court crowd") and buildings named for their institution ("the White House said")."""
 from __future__ import annotations
 
 import re
@@ -85,6 +85,24 @@ class Institutions:
     def acting(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
         """True for such a building the words around make an actor ("a statement from the White House", "Downing Street said")."""
         if surface not in self.buildings:
+            return False
+        return ((self._before is not None and self._before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None)
+                or (self._after is not None and self._after.match(ctx.text, m.end) is not None))
+
+
+class Venues:
+    """Sports grounds and courts told by the words around them (``venue_context_before``/``_after``)."""
+
+    #: the model's guesses a venue's words may correct: a ground is read as a club, a place or a person
+    GUESSES = frozenset({"ORG", "GPE", "LOC", "PERSON"})
+
+    def __init__(self, options: Options) -> None:
+        self._before = either(options.venue_context_before, after="$")
+        self._after = either(options.venue_context_after)
+
+    def named(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
+        """True for a name the words around make a ground ("a roaring Centre Court crowd", "in front of the famed Kop stand")."""
+        if m.label not in self.GUESSES:
             return False
         return ((self._before is not None and self._before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None)
                 or (self._after is not None and self._after.match(ctx.text, m.end) is not None))

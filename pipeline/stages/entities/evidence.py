@@ -40,6 +40,9 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   is no nationality or place;
 * ``facility_context``: a name no place list knows, before a plant or a ground's part ("its
   idled Hamaoka nuclear plant", "the Kop stand"), ``facility_context_after``;
+* ``venue_context``: a name no place list knows, without person evidence, that the words
+  around make a sports ground or court ("a roaring Centre Court crowd", "in front of the famed
+  Kop stand"), ``venue_context_before``/``_after``;
 * ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
 * ``first_name``: two or three capitalised words opening with a first name of the
   ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
@@ -61,7 +64,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.stages.entities.acronyms import common_acronyms, spells_common
-from pipeline.stages.entities.clubs import Institutions, SportsClubs
+from pipeline.stages.entities.clubs import Institutions, SportsClubs, Venues
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.noise import Securities
@@ -71,7 +74,7 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_pos
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
-               "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "language": "LANGUAGE", "facility_context": "FAC",
+               "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -223,6 +226,7 @@ class LabelEvidence:
         self._facility_after = _either(opts.facility_context_after, before=_LINE_GAP)
         self.clubs = SportsClubs(opts, (self.countries, self.subdivisions, self.cities), self.first_name_opens)
         self.institutions = Institutions(opts)
+        self.venues = Venues(opts)
         self._currency = _either(list(map(re.escape, opts.currency_nouns)), before=_LINE_GAP, after=r"\b")
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -379,6 +383,9 @@ class LabelEvidence:
                 and surface not in self.known_places and self._place(surface, "GPE") is None
                 and self._facility_after.match(text, m.end)):
             return "facility_context", None  # "its idled Hamaoka nuclear plant": no place the data knows
+        if (surface not in self.known_places and self._place(surface, "GPE") is None
+                and self.venues.named(ctx, m, surface) and not self._person_evidence(ctx, m, words)):
+            return "venue_context", None  # "a roaring Centre Court crowd", "in front of the famed Kop"
         # "the Cleve Hill Solar Park in Kent": one word the model calls a person is the place the lists know
         in_place = m.label == "PERSON" and " " not in surface and _IN_BEFORE.search(text, max(0, m.start - 8), m.start)
         place = self._place(surface, "GPE" if in_place else m.label)
