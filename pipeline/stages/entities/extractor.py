@@ -83,14 +83,17 @@ class MentionExtractor:
         mentions = organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
                                  team_words=self.team_words, first_names=self.evidence.first_names)
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
-                                      unsupported=self._unsupported)
+                                      unsupported=lambda surface, label: self._unsupported(ctx, surface, label))
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, mentions)
 
-    def _unsupported(self, surface: str, label: str) -> bool:
+    def _unsupported(self, ctx: ArticleContext, surface: str, label: str) -> bool:
         """True for a model guess nothing else supports: a place no place list knows, a person's name no known first name opens.
 
         A nationality is never such a guess: "Ukrainian" the model calls a place is a nationality.
+        A person's name opened by a first name that only one country's list holds ("Novo" of
+        "Novo Nordisk", which opens company names as often as people's) is one, unless the article
+        writes the surname alone.
         """
         surface = strip_possessive(surface)
         if surface in self.options.demonyms:
@@ -98,7 +101,12 @@ class MentionExtractor:
         if label == "GPE":
             return surface not in self.places
         words = surface.split(" ")
-        return label == "PERSON" and len(words) >= 2 and words[0].casefold() not in self.evidence.first_names
+        if label != "PERSON" or len(words) < 2:
+            return False
+        first = words[0].casefold()
+        if first not in self.evidence.first_names:
+            return True
+        return first not in self.evidence.common_first_names and not self.evidence.surname_written(ctx, words)
 
     def _rows(self, article: Article, mentions: list[Mention]) -> list[dict]:
         """``mention_candidates`` rows with source offsets, sliced from ``article.text``."""

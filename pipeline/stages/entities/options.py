@@ -68,6 +68,11 @@ class Options:
     club_suffixes: frozenset
     club_context_before: tuple
     club_context_after: tuple
+    institution_buildings: frozenset
+    institution_context_before: tuple
+    institution_context_after: tuple
+    venue_context_before: tuple
+    venue_context_after: tuple
     glued_figure: re.Pattern | None
     currency_nouns: tuple
 
@@ -134,6 +139,11 @@ class Options:
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
             club_context_before=tuple(cfg.get("club_context_before", [])),
             club_context_after=tuple(cfg.get("club_context_after", [])),
+            institution_buildings=frozenset(cfg.get("institution_buildings", [])),
+            institution_context_before=tuple(cfg.get("institution_context_before", [])),
+            institution_context_after=tuple(cfg.get("institution_context_after", [])),
+            venue_context_before=tuple(cfg.get("venue_context_before", [])),
+            venue_context_after=tuple(cfg.get("venue_context_after", [])),
             glued_figure=re.compile(cfg["glued_figure_pattern"]) if cfg.get("glued_figure_pattern") else None,
             currency_nouns=tuple(cfg.get("currency_nouns", [])),
         )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # "BRUSSELS —", "NEW DELHI –", "BRUSSELS (May 19, 2025) —", "SEOUL, January 08 (AJP) -",
 # "BEIJING, Jan. 19 (Xinhua) --", "FRANKFURT, 14 June —": a place in capitals opening a line,
@@ -52,8 +53,10 @@ def compile_words(template: str, words: tuple) -> re.Pattern | None:
 def capitals_view_words(lexicon: dict) -> tuple[frozenset, frozenset]:
     """The words the nlp view keeps in capitals on a capitals line, and the function words it lower-cases.
 
-    Kept: every word the gazetteer writes in capitals ("EU", "NATO"), the legal forms
-    ("AG", "PLC") and ``capitals_kept`` of entities.toml ("CEO", "GDP"). Lower-cased:
+    Kept: every word the gazetteer writes in capitals ("EU", "NATO") but an English stop
+    word, which a headline in capitals writes as often ("THOSE WHO WAIT": "WHO" is kept only
+    where it is written in lower-case lines), the legal forms ("AG", "PLC") and ``capitals_kept``
+    of entities.toml ("CEO", "GDP", "US"). Lower-cased:
     the acronym fillers, name particles and spaCy's English stop words ("of", "the", "von",
     "to"), but no month or weekday ("MAY" stays "May").
     """
@@ -64,7 +67,8 @@ def capitals_view_words(lexicon: dict) -> tuple[frozenset, frozenset]:
     keep.update(f for f in cfg.get("legal_forms", []) if f.isupper() and f.isalpha())
     for entity in ((lexicon or {}).get("gazetteer") or {}).get("entity", []):
         for alias in entity.get("aliases", []):
-            keep.update(w for w in re.findall(r"[^\W\d_]+", alias) if len(w) >= 2 and w.isupper())
+            keep.update(w for w in re.findall(r"[^\W\d_]+", alias)
+                        if len(w) >= 2 and w.isupper() and w.casefold() not in STOP_WORDS)
     lower = {w.casefold() for w in cfg.get("acronym_fillers", []) + cfg.get("name_particles", []) if w.isalpha()}
     lower |= set(STOP_WORDS) - {w.casefold() for w in cfg.get("date_words", [])}
     return frozenset(keep), frozenset(lower)
@@ -89,3 +93,8 @@ def line_kind(line: str, lower_words: frozenset) -> str | None:
     if capitalised < 3 or any(w[0].islower() and w.casefold() not in lower_words for w in words):
         return None
     return "title" if any(len(w) > 3 and w[0].isupper() and w[1:].islower() for w in words) else None
+
+
+def either(patterns: Sequence[str], *, before: str = "", after: str = "", flags: int = 0) -> re.Pattern | None:
+    """One pattern matching any of ``patterns`` between ``before`` and ``after``; None when there are none."""
+    return re.compile(before + "(?:" + "|".join(patterns) + ")" + after, flags) if patterns else None

@@ -108,6 +108,10 @@ def decide_entities(parts: list[dict[tuple, Tally]], *, by_name: dict[str, Gazet
         tally = tallies[target]
         gaz = by_name.get(target[1]) if target[0] == "gaz" else None
         label, evidence = ((gaz.label, "gazetteer") if gaz else _decide_label(tally))
+        acting = tally.cues.get(("institution_context", "ORG"), 0)
+        if acting and 2 * acting > sum(tally.votes.values()):
+            # a building named for its institution, most of whose mentions make it an actor ("a statement from the White House")
+            label, evidence = "ORG", "institution_context"
         name = gaz.name if gaz else _canonical_name(tally.surfaces, titles, placed=tally.placed)
         entity_id = stable_id("e_", label, name)
         entity_of[target] = (entity_id, label)
