@@ -435,6 +435,18 @@ POSITIVE = [
      None),
     ("The hearing was adjourned until Saturday.", "Saturday", "2025-03-22", True, "date", MON, None),
     ("The talks went on until Saturday.", "Saturday", "2025-03-15", True, "date", MON, None),
+    # round qd1: a year compared after a comparative; a year range of a climate baseline, with a hyphen or en
+    # dash; a half of the year its sentence or the one before names with "half of"
+    ("Temperatures were 0.13°C cooler than 2024, which remains the warmest year.", "2024", "2024", False, "date",
+     MON, None),
+    ("Two days were more than 2°C warmer than 1850-1900, the report said.", "1850-1900", "1850/1900", False,
+     "date", MON, None),
+    ("It exceeded the threshold of pre-industrial levels (1850–1900), the limit set in Paris.", "1850–1900",
+     "1850/1900", False, "date", MON, None),
+    ("We expect demand in the second half of 2025 to be higher than the first half.", "the first half", "2025-H1",
+     False, "date", MON, None),
+    ("Sales fell in the first half of 2024. In the second half, they recovered.", "the second half", "2024-H2",
+     False, "date", MON, None),
 ]
 
 # sentence, phrase that must not be (part of) any date span
@@ -594,6 +606,11 @@ NEGATIVE = [
     ("The convoy left at 0400 and reached the border.", "0400"),
     ("The team worked on 2100 files from the archive.", "2100"),
     ("Two more members joined the alliance.", "Two more"),
+    # round qd1: a figure after a comparative of amount; a match's half, with or without a year nearby
+    ("More than 1500 people attended the rally.", "1500"),
+    ("Arsenal scored twice in the first half and held on.", "the first half"),
+    ("Prices rose in 2024. Chelsea led in the first half.", "the first half"),
+    ("The codes 2019/2088 were cited.", "2019/2088"),
 ]
 
 

@@ -806,6 +806,18 @@ UNSEEN = [
     ("More than half of voters agreed.", "half", "ratio", 0.5, None, "more than"),
     ("- Finance at scale: Mobilize 1.3 trillion annually by 2035.", "1.3 trillion", "count", 1.3e12, None, None),
     ("Hundreds of millions of people were affected.", "Hundreds of millions of people", "count", NULL, "people", None),
+    # round qd1 (claims judged dev halves, fresh news): a percentage glued to a dash, a count before a
+    # title-case noun phrase, a qualified share with its whole unsaid, a partitive past a possessive
+    ("Core CPI climbed to 2.7%—its highest in three years.", "2.7%", "percent", 2.7, "%", None),
+    ("It signed for procurement of 97 Light Combat Aircraft (LCA) Mk1A.", "97 Light Combat Aircraft", "count", 97,
+     "Aircraft", None),
+    ("In 2024, 20.6 million children missed their first dose, more than half in Africa.", "half", "ratio", 0.5, None,
+     "more than"),
+    ("Almost half, she said, are in just 16 countries.", "half", "ratio", 0.5, None, "almost"),
+    ("The deal averts a tariff war between two of the world's largest economies.", "two", "count", 2, "economies",
+     None),
+    ("A quarter of voters agreed with the plan.", "A quarter", "ratio", 0.25, None, None),
+    ("Half of the budget went to defence.", "Half", "ratio", 0.5, None, None),
 ]
 
 UNSEEN_NEGATIVE = [
@@ -827,6 +839,14 @@ UNSEEN_NEGATIVE = [
     ("Formula 1 returned to Las Vegas.", "1"),
     ("He bought a 10-year bond.", "10-year"),
     ("The 27 agreed on the text.", "27"),
+    # round qd1: a piece of a sequence, an index's name, an age, a duration and a clock time
+    ("Investment rose 1.4%, marking the fourth consecutive quarter of growth.", "quarter"),
+    ("In the second half of the period under investigation, it was 36 per cent higher.", "half"),
+    ("The Ftse (Financial Times Stock Exchange) 100 stock market index closed above 10,000 points.", "100"),
+    ("The Kenyan, who turns 41 on Wednesday, finished 17th.", "41"),
+    ("The dispute has lasted more than a quarter century.", "a quarter"),
+    ("We met at about half past nine.", "half"),
+    ("He spoke outside 10 Downing Street.", "10"),
 ]
 
 

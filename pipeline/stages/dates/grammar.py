@@ -81,6 +81,8 @@ class _Grammar:
         self.year_preceders = frozenset(_key(w) for w in year_context.get("preceders", ()))
         self.weak_year_preceders = frozenset(_key(w) for w in year_context.get("weak_preceders", ()))
         self.year_origin_words = frozenset(_key(w) for w in year_context.get("origin_words", ()))
+        self.comparative_tags = frozenset(year_context.get("comparative_tags", ()))
+        self.amount_comparatives = frozenset(_key(w) for w in year_context.get("amount_comparatives", ()))
         self.rate_preceders = frozenset(_key(w) for w in lexicon.get("rates", {}).get("preceders", ()))
         self.identifier_cues = frozenset(_key(w) for w in lexicon.get("identifiers", {}).get("cues", ()))
         self.publication_cues = frozenset(_key(w) for w in lexicon.get("publication", {}).get("cues", ()))

@@ -76,6 +76,10 @@ def _bare_year_ok(ctx: _Context, i: int, j: int, year_u: _Unit) -> bool:
         return False  # "2000 troops": a count
     if prev is not None and prev.key in g.year_preceders:
         return True
+    if prev is not None and prev.key == "than" and tok.i > 1:
+        compared = ctx.doc[tok.i - 2]  # "0.13°C cooler than 2024": a year compared, not "more than 1500"
+        if compared.tag_ in g.comparative_tags and compared.lower_ not in g.amount_comparatives:
+            return True
     if prev is not None and prev.key in g.weak_year_preceders and prev.key != "the":
         # "from 2009 to 2017", "between 2014 and 2022", "dating back to 1994" but not "rose to 2000"
         before = _neighbour(units, pi, -1)
@@ -106,7 +110,9 @@ def year_range(ctx: _Context, us, rule, i, j) -> _Norm | None:
     else:
         y1, second = int(us[0].text), us[-1].text
     y2 = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second) if len(second) == 2 else -1
-    if not (y1 < y2 <= y1 + int(ctx.g.settings.get("max_year_span", 30))):
+    dashed = us[0].code != "Y" and len(second) == 4  # "1850–1900"; "2019/2088" is an identifier
+    span = ctx.g.settings.get("max_year_span_dashed", 100) if dashed else ctx.g.settings.get("max_year_span", 30)
+    if not (y1 < y2 <= y1 + int(span)):
         return None
     return _Norm("date", f"{y1:04d}/{y2:04d}", "year", (dt.date(y1, 1, 1), dt.date(y2, 12, 31)), False)
 
@@ -197,6 +203,18 @@ def quarter(ctx: _Context, us, rule, i, j) -> _Norm | None:
     return _part_of_year(ctx, rest, i, j, lambda y: _quarter_range(y, q), lambda y: f"{y}-Q{q}", "quarter", mod)
 
 
+def _year_of_named_half(ctx: _Context, i: int) -> int | None:
+    """The year of the last "half of YYYY" in the sentence of unit ``i`` or the one before, else None."""
+    sent = ctx.doc[ctx.units[i].tok].sent
+    first = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    year = None
+    for k in range(i - 2):
+        u = ctx.units[k]
+        if ctx.units[k].tok >= first and u.key == "half" and ctx.units[k + 1].key == "of" and ctx.units[k + 2].code == "y":
+            year = int(ctx.units[k + 2].text)
+    return year
+
+
 def _names_a_product(ctx: _Context, i: int) -> bool:
     """True when a lone "Q2" follows a capitalised word or sits in a name ("Audi Q2")."""
     prev = _neighbour(ctx.units, i, -1)
@@ -214,4 +232,9 @@ def half(ctx: _Context, us, rule, i, j) -> _Norm | None:
     def build(y: int) -> tuple[dt.date, dt.date]:
         return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if h == 1 else (dt.date(y, 7, 1), dt.date(y, 12, 31))
 
+    if rule.id == "half_anaphor":
+        y = _year_of_named_half(ctx, i)
+        if y is None:
+            return None  # "led in the first half" of a match: no year's half spoken of
+        return _Norm("date", f"{y}-H{h}", None, build(y), False, None)
     return _part_of_year(ctx, rest, i, j, build, lambda y: f"{y}-H{h}", None, None)

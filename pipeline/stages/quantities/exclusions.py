@@ -119,6 +119,9 @@ def _bare_excluded(view: TokenView, q: Quantity, approx: str | None, prev: str) 
         return False
     if q.kind == "count":  # partitive "five of them"
         return q.words and q.low == 1
+    age_verb = view.tok(q.start - 1)
+    if age_verb is not None and age_verb.pos_ in ("VERB", "AUX") and age_verb.lemma_.lower() in lex.age_verb_lemmas:
+        return True  # "who turns 41 on Wednesday": an age (README: ages are in neither table)
     if q.words:
         # spelled numbers with no noun are mostly pronouns ("the two", "all three"); one with a
         # scale word is an amount ("exceeded one and a half million")

@@ -70,6 +70,9 @@ class Lexicon:
     times_words: frozenset[str]
     multiple_followers: frozenset[str]
     fraction_followers: frozenset[str]
+    sequence_before: frozenset[str]
+    elided_fraction_next_pos: frozenset[str]
+    elided_fraction_blockers: frozenset[str]
     approx: Mapping[str, str]
     approx_after: Mapping[str, str]
     approx_after_glued: Mapping[str, str]
@@ -107,6 +110,10 @@ class Lexicon:
     max_gap: int
     anaphoric_before: frozenset[str]
     one_idioms: frozenset[str]
+    invariant_plurals: frozenset[str]
+    number_named_heads: frozenset[str]
+    possessive_tags: frozenset[str]
+    age_verb_lemmas: frozenset[str]
     one_blockers_before: frozenset[str]
     noun_stoplist: frozenset[str]
     partitive_determiners: frozenset[str]
@@ -212,6 +219,9 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         times_words=_lower_set(nums("times_words")),
         multiple_followers=_lower_set(nums("multiple_followers")),
         fraction_followers=_lower_set(nums("fraction_followers")),
+        sequence_before=_lower_set(nums("sequence_before")),
+        elided_fraction_next_pos=frozenset(nums("elided_fraction_next_pos")),
+        elided_fraction_blockers=_lower_set(nums("elided_fraction_blockers")),
         approx=approx,
         approx_after={" ".join(k.lower().split()): v for k, v in root("approx_after").items()},
         approx_after_glued=dict(root("approx_after_glued")),
@@ -250,6 +260,10 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         max_gap=int(counts("max_gap")),
         anaphoric_before=_lower_set(counts("anaphoric_before")),
         one_idioms=_lower_set(counts("one_idioms")),
+        invariant_plurals=_lower_set(counts("invariant_plurals")),
+        number_named_heads=_lower_set(counts("number_named_heads")),
+        possessive_tags=frozenset(counts("possessive_tags")),
+        age_verb_lemmas=_lower_set(excl("age_verb_lemmas")),
         one_blockers_before=_lower_set(counts("one_blockers_before")),
         noun_stoplist=_lower_set(counts("noun_stoplist")),
         partitive_determiners=_lower_set(counts("partitive_determiners")),

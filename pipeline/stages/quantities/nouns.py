@@ -26,6 +26,8 @@ def attach_noun(view: TokenView, q: Quantity) -> Quantity:
         return q
     if view.doc[head].lower_ in view.lex.noun_stoplist:
         return q
+    if view.doc[head].lower_ in view.lex.number_named_heads and q.low != 1:
+        return replace(q, drop=True)  # "the FTSE 100 stock market index": the number names it
     if _is_time_word(view, head):
         return replace(q, drop=True)  # "the next two weeks": a duration
     return replace(q, end=head + 1, kind="count", unit=_unit_text(view, j, head), unit_rule="counted_noun")
@@ -82,7 +84,8 @@ def _head_noun(view: TokenView, q: Quantity, j: int) -> int | None:
 
     def is_noun(k: int) -> bool:
         t = doc[k]
-        return (t.pos_ in lex.noun_pos or t.tag_ in lex.noun_tags) and not any(c.isdigit() for c in t.text)
+        return (t.pos_ in lex.noun_pos or t.tag_ in lex.noun_tags or _invariant_title(t, lex)) and not any(
+            c.isdigit() for c in t.text)
 
     number = doc[q.num_end - 1]
     head = number.head.i
@@ -113,6 +116,12 @@ def _plural_title(number: Token, lex: Lexicon) -> bool:
             and head.text.endswith(lex.plural_suffixes) and not head.text.endswith(lex.plural_exceptions))
 
 
+def _invariant_title(t: Token, lex: Lexicon) -> bool:
+    """True for a capitalised plural without a plural ending the tagger calls a name ("97 Light
+    Combat Aircraft"): a counted noun, as "27 Member States" is."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ in lex.invariant_plurals
+
+
 def _compound_end(view: TokenView, head: int) -> int:
     """Move a head that is only the first part of a compound to its end ("sub-themes")."""
     doc = view.doc
@@ -138,6 +147,8 @@ def _of_phrase(view: TokenView, q: Quantity, j: int) -> Quantity:
         if view.doc[k].pos_ == "PRON":
             return replace(q, kind="count")
         first = k + 2 if view.doc[k + 1].like_num else k + 1  # "2,500 of the 5,000 troops"
+        if view.tok(first + 1) is not None and view.doc[first + 1].tag_ in lex.possessive_tags:
+            first += 2  # "two of the world's largest economies": the economies are counted, not the world
         head = _head_noun(view, q, first) if first < view.n else None
         if head is None:
             return q

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.stages.quantities.lexicon import DASHES
+from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 from pipeline.stages.quantities.numbers import (
     TokenNumber,
     parse_number_token,
@@ -53,6 +53,12 @@ def number_at(view: TokenView, i: int, money: bool, *, skip: int = 0) -> Quantit
                 mark = lex.approx_after_glued[text[-1]]
             else:
                 tn = None
+        if tn is None:
+            tn, cut = _before_glued_dash(text, lex)
+            if tn is not None:  # "2.7%—its highest": the tokenizer kept the dash and the next word
+                q = Quantity(i, i + 1, i, i + 1, tn.low, tn.high, decimal=tn.decimal, trim=len(text) - cut)
+                return (replace(q, kind="percent", unit=tn.unit, unit_rule="percent") if tn.unit_kind == "percent"
+                        else replace(q, kind="money", unit=tn.currency, unit_rule=tn.currency_rule))
         if tn is None and text[:1] in lex.percent_signs and _may_sign(view, i):
             body, sign = text[1:], lex.percent_signs[text[:1]]
             tn = _signed(view, i, body)
@@ -77,6 +83,16 @@ def number_at(view: TokenView, i: int, money: bool, *, skip: int = 0) -> Quantit
     value, size = parsed
     q = Quantity(i, i + size, i, i + size, value, value, words=True)
     return _scale(view, q, money)
+
+
+def _before_glued_dash(text: str, lex: Lexicon) -> tuple[TokenNumber | None, int]:
+    """The amount before a dash glued to a word ("2.7%—its", "$5bn—a"), and where it ends; only an
+    amount that carries its unit, since a bare "1850–1900" or "20-21" is a range or a code."""
+    cut = next((k for k, c in enumerate(text) if c in DASHES and k + 1 < len(text) and text[k + 1].isalpha()), 0)
+    tn = parse_number_token(text[:cut], lex) if cut else None
+    if tn is None or tn.is_range or not (tn.unit_kind == "percent" or tn.currency):
+        return None, 0
+    return tn, cut
 
 
 def _converted_measure(view: TokenView, i: int, j: int) -> bool:

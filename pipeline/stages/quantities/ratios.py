@@ -7,6 +7,7 @@ from pipeline.stages.quantities.lexicon import DASHES
 from pipeline.stages.quantities.nouns import complete
 from pipeline.stages.quantities.numbers import parse_number_words
 from pipeline.stages.quantities.operands import Quantity, number_at
+from pipeline.stages.quantities.qualifiers import approx_before
 from pipeline.stages.quantities.view import TokenView
 
 
@@ -46,6 +47,8 @@ def fraction_or_multiple(view: TokenView, i: int) -> Quantity | None:
     if lower in lex.fractions:
         if lower in lex.ordinal_fractions:
             return None  # "the third": an ordinal
+        if view.lower(i - 1) in lex.sequence_before:
+            return None  # "the fourth consecutive quarter", "the second half of": a piece of a sequence
         if view.lower(i + 1) in lex.indefinite:
             q = number_at(view, i, money=False)  # "half a million"
             return None if q is None else complete(view, q)
@@ -63,7 +66,17 @@ def fraction_or_multiple(view: TokenView, i: int) -> Quantity | None:
     # "a two-thirds majority": a hyphenated fraction before its noun is a share too
     hyphenated = j > i and view.lower(j - 1) in DASHES and view.glued(j - 1) and view.glued(j - 2)
     if denom_word not in lex.fractions or (view.lower(j + 1) not in lex.fraction_followers and not (
-            hyphenated and view.tok(j + 1) is not None and view.doc[j + 1].pos_ in lex.noun_pos)):
+            hyphenated and view.tok(j + 1) is not None and view.doc[j + 1].pos_ in lex.noun_pos)
+            and not _elided_whole(view, i, j + 1)):
         return None
     value = numerator / lex.fractions[denom_word]
     return Quantity(i, j + 1, i, j + 1, value, value, kind="ratio", words=True)
+
+
+def _elided_whole(view: TokenView, start: int, nxt: int) -> bool:
+    """True when a qualified fraction ending before token ``nxt`` leaves its whole unsaid ("more than
+    half in Africa", "nearly half are women"): a qualifier before it and no noun phrase after it."""
+    lex = view.lex
+    t = view.tok(nxt)
+    return (approx_before(view, start) is not None and t is not None and t.pos_ in lex.elided_fraction_next_pos
+            and t.lower_ not in lex.elided_fraction_blockers)
