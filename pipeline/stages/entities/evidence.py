@@ -349,7 +349,7 @@ class LabelEvidence:
                     Mention(rest_start, m.end, entry.label, "gazetteer", entry, evidence="gazetteer")]
         return [m]
 
-    def _decide(self, ctx: ArticleContext, m: Mention, clubs: frozenset[str], companies: frozenset[str] = frozenset()) -> Mention:
+    def _decide(self, ctx: ArticleContext, m: Mention, clubs: frozenset[str], companies: frozenset[str]) -> Mention:
         """The mention with the label its strongest cue gives, and that cue as its evidence."""
         cue, kb_id = self._cue(ctx, m, clubs, companies)
         if cue is None:
