@@ -68,6 +68,7 @@ from pipeline.stages.entities.clubs import Institutions, SportsClubs, Venues
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.noise import Securities
+from pipeline.stages.entities.orgcues import company_name_pattern, company_openers
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
@@ -75,7 +76,8 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_pos
 _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
-               "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON"}
+               "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
+               "org_name_repeat": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -228,6 +230,7 @@ class LabelEvidence:
         self.institutions = Institutions(opts)
         self.venues = Venues(opts)
         self._currency = _either(list(map(re.escape, opts.currency_nouns)), before=_LINE_GAP, after=r"\b")
+        self._company_name = company_name_pattern(opts.company_name_tails)
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
@@ -244,6 +247,7 @@ class LabelEvidence:
                         for m in mentions]
         mentions = mentions + self.finders.find(ctx, mentions, credits=credits)
         clubs = self.clubs.find(ctx, mentions)
+        companies = company_openers(self._company_name, ctx.text)
         common = common_acronyms(ctx.text, self.options.acronym_fillers)
         out: list[Mention] = []
         for m in mentions:
@@ -265,7 +269,7 @@ class LabelEvidence:
                 continue
             for part in self._byline_parts(ctx, m):
                 for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
-                    out.append(piece if piece.entry is not None else self._decide(ctx, piece, clubs))
+                    out.append(piece if piece.entry is not None else self._decide(ctx, piece, clubs, companies))
         return out
 
     def _in_amount(self, ctx: ArticleContext, m: Mention) -> bool:
@@ -338,14 +342,14 @@ class LabelEvidence:
                     Mention(rest_start, m.end, entry.label, "gazetteer", entry, evidence="gazetteer")]
         return [m]
 
-    def _decide(self, ctx: ArticleContext, m: Mention, clubs: dict[str, str]) -> Mention:
+    def _decide(self, ctx: ArticleContext, m: Mention, clubs: dict[str, str], companies: frozenset[str]) -> Mention:
         """The mention with the label its strongest cue gives, and that cue as its evidence."""
-        cue, kb_id = self._cue(ctx, m, clubs)
+        cue, kb_id = self._cue(ctx, m, clubs, companies)
         if cue is None:
             return m
         return replace(m, label=_CUE_LABELS[cue], evidence=cue, kb_id=kb_id)
 
-    def _cue(self, ctx: ArticleContext, m: Mention, clubs: dict[str, str]) -> tuple[str | None, str | None]:
+    def _cue(self, ctx: ArticleContext, m: Mention, clubs: dict[str, str], companies: frozenset[str]) -> tuple[str | None, str | None]:
         opts, text = self.options, ctx.text
         surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
         words = surface.split(" ")
@@ -371,6 +375,8 @@ class LabelEvidence:
             return "org_context", None
         if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
             return "product_context", None
+        if m.label in ("PERSON", "GPE", "NORP") and surface in companies and not _kept_by_repeat(self, ctx, m, words, surface):
+            return "org_name_repeat", None  # "Dynavax's marketed vaccine" of "Dynavax Technologies"
         if self._work_before is not None and self._work_before.search(text, max(0, m.start - _CONTEXT_CHARS), m.start):
             return "work_context", None  # "classic films like Casablanca": a work, though a city bears its name
         if surface in clubs:
@@ -486,6 +492,13 @@ class LabelEvidence:
         # a name that also opens a longer one is a company's ("Warner Bros" of "Warner Bros. Discovery")
         longer = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"\.?[^\S\n]+[A-Z]")
         return common_ok and first in self.common_first_names and longer.search(ctx.text) is None
+
+
+def _kept_by_repeat(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str], surface: str) -> bool:
+    """A person with person evidence, or a known place after "in", keeps its label though a company opens with it."""
+    if m.label == "PERSON":
+        return ev._person_evidence(ctx, m, words)
+    return bool(_IN_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)) and ev._place(surface, "GPE") is not None
 
 
 def _count_word(text: str, phrase: str) -> int:

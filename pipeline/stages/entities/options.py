@@ -39,6 +39,7 @@ class Options:
     equipment_nouns: tuple
     equipment_modifiers: tuple
     org_suffixes: frozenset
+    company_name_tails: tuple
     org_context_before: tuple
     org_context_after: tuple
     org_context_after_found: tuple
@@ -110,6 +111,7 @@ class Options:
             equipment_nouns=tuple(cfg.get("equipment_nouns", [])),
             equipment_modifiers=tuple(cfg.get("equipment_modifiers", [])),
             org_suffixes=frozenset(cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
+            company_name_tails=tuple(cfg.get("company_name_tails", []) + cfg.get("legal_forms", [])),
             org_context_before=tuple(cfg.get("org_context_before", [])),
             org_context_after=tuple(cfg.get("org_context_after", [])),
             org_context_after_found=tuple(cfg.get("org_context_after_found", [])),

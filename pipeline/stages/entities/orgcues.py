@@ -66,3 +66,21 @@ def _thing_referred(ctx: ArticleContext, m: Mention, next_start: int) -> bool:
         return False
     # "it" only as an owner's or a subject's word, not "said it would": that "it" may be anything
     return g.group(1).casefold() != "it"
+
+
+def company_name_pattern(tails: tuple[str, ...]) -> re.Pattern | None:
+    """A run of capitalised words, then a company's tail ("Dynavax Technologies", "Zurich Insurance Group")."""
+    if not tails:
+        return None
+    return re.compile(r"((?:[A-Z][\w&.-]*[^\S\n]+){1,4})(?:" + "|".join(map(re.escape, tails)) + r")(?![\w-])")
+
+
+def company_openers(pattern: re.Pattern | None, text: str) -> frozenset[str]:
+    """The names that open a company's full name in ``text``: "Zurich", "Zurich Insurance" of "Zurich Insurance Group"."""
+    if pattern is None:
+        return frozenset()
+    openers: set[str] = set()
+    for g in pattern.finditer(text):
+        words = g.group(1).split()
+        openers.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return frozenset(openers)

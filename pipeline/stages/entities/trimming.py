@@ -8,6 +8,8 @@ from pipeline.stages.entities.context import ArticleContext
 _LEADING_PUNCT = "\"'“”‘’«»([{*•·,;:!?&–—-/|"
 _TRAILING_PUNCT = "\"'“”‘’«»)]}*•·,;:!?&–—-/|."
 _INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+# "Wells Fargo & Co.", "Merck & Co. announced": the full stop closes the company's abbreviation, even at a sentence end
+_AND_COMPANY_END = re.compile(r"&[^\S\n]*Co\.$")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -20,7 +22,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         if start < end and text[end - 1] in _TRAILING_PUNCT:
             chunk = text[start:end]
-            if text[end - 1] == "." and _INITIALISM_END.search(chunk):
+            if text[end - 1] == "." and (_INITIALISM_END.search(chunk) or _AND_COMPANY_END.search(chunk)):
                 pass
             elif text[end - 1] == ")" and chunk.count("(") >= chunk.count(")"):
                 pass
