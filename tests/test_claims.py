@@ -2452,3 +2452,48 @@ def test_a_bare_pointing_pronoun_is_not_a_stated_subject(nlp, extractor):
     text = ("The EU has several new defence instruments. These include the SAFE Regulation, adopted in May 2025.")
     _, row = _claim_for(nlp, extractor, text, "May 2025")
     assert (row["subject"], row["subject_rule"]) != ("These", "phrase")
+
+
+# ------------------------------------------------- a summing-up "This" equated with its object (claims round 20)
+# Phrases after central-bank and public-health reporting (dev4: 327_, dev3: 316_).
+
+
+@pytest.mark.parametrize("text, value", [
+    # an ordinal counts the events of a kind: checkable, however evaluative the verb
+    ("The Reserve Bank of Australia cut interest rates by 25 basis points to 3.6% today. "
+     "This marks the third rate cut in 2025.", "2025"),
+    ("Arsenal beat Chelsea 2-0 on Sunday. This marks their 14th win in 2025.", "2025"),
+])
+def test_marking_an_ordinal_count_is_a_claim_about_the_count(nlp, extractor, text, value):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["text"].startswith("This marks") and row["subject_rule"] == "demonstrative"
+    assert row["subject"].split()[-1] in {"cut", "win"}
+
+
+def test_marking_a_performance_without_an_ordinal_stays_an_interpretation(nlp, extractor):
+    # look-alike: no ordinal, no record, only a date: an interpretation, no row
+    text = "The RBA cut rates by 25 basis points today. This marks the bank's continued easing in 2025."
+    built = build(nlp, extractor, text, dates=["2025"], quantities=[("25 basis points", "percent")])
+    assert not any(row["text"].startswith("This marks") for row in built.rows)
+
+
+def test_a_this_equated_with_a_measured_object_is_about_that_object(nlp, extractor):
+    text = ("The NCDC has reported a total of 152 deaths from Lassa fever in 2025. This marks a higher case "
+            "fatality rate (CFR) of 18.7 per cent compared to 17.3 per cent within the same period in 2024.")
+    built = build(nlp, extractor, text, dates=["2024", "2025"],
+                  quantities=[("152 deaths", "count"), ("18.7 per cent", "percent"), ("17.3 per cent", "percent")])
+    row = built.row_with("18.7 per cent")
+    assert (row["subject"], row["subject_rule"]) == ("a higher case fatality rate (CFR)", "demonstrative")
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a noun of change with its figure is still the change of what the event before changed
+    ("Retail sales rose 5% in March. This marks a rise of 2% from February.", "2%", "Retail sales"),
+    # and an object a clause describes is that clause's fact, not the object's
+    ("Retail sales rose 5% in March. This marks the first time sales rose in 2025.", "2025", None),
+])
+def test_a_this_over_a_change_or_a_described_object_keeps_its_old_reading(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert not (row["subject"] or "").startswith(("a rise", "the first time"))
+    if subject is not None:
+        assert row["subject"] == subject

@@ -14,7 +14,7 @@ from pipeline.stages.claims.grammar import (
 )
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
-from pipeline.stages.claims.words import fold, name_words, title_words
+from pipeline.stages.claims.words import digit_ordinal, fold, name_words, title_words
 
 # what ``main_subject_before`` answers when the antecedent is a common noun: resolve to nothing
 NAMELESS: dict = {"mention_id": None, "label": None, "text": ""}
@@ -645,6 +645,31 @@ def copula_name(token, verb, index: ArticleIndex) -> dict | None:
         if child.dep_ == "attr" and child.i > token.i and not any(
                 c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
             return index.mention_of(child)
+    return None
+
+
+def stated_object(token, value_tokens: frozenset[int], rules):
+    """The object a summing-up "This" is equated with when that object states the fact itself, or None.
+
+    "This marks the third rate cut in 2025" (an ordinal counts the events of a kind) and "This
+    marks a higher case fatality rate (CFR) of 18.7 per cent" (the object holds the claim's
+    figure) are about that object, as a copula's complement is ("This is the third cut"), not
+    about what the clause before changed. A noun of change with no ordinal ("This marks a rise of 5%",
+    see ``event_phrase``) and an object a clause of its own describes ("the first time the index
+    closed above 10,000": that clause's fact) are left to the other rules.
+    """
+    if token.lower_ not in {"this", "that"} or token.dep_ not in {"nsubj", "nsubjpass"} \
+            or any(c.dep_ != "punct" for c in token.children) or token.head.lemma_.lower() not in rules.light_verbs:
+        return None
+    for phrase in token.head.children:
+        if phrase.dep_ not in {"dobj", "attr"} or phrase.pos_ != "NOUN" or phrase.i < token.i \
+                or any(c.dep_ in {"relcl", "acl"} for c in phrase.children):
+            continue
+        first, last = phrase.left_edge.i, phrase.right_edge.i
+        # an ordinal counts even changes ("the third rate cut"); a figure on a change ("a rise of 5%") is the change's
+        if any(word.lower_ in rules.record_words or digit_ordinal(word.lower_) for word in phrase.doc[first:phrase.i]) \
+                or (phrase.lemma_.lower() not in rules.change_nouns and any(first <= i <= last for i in value_tokens)):
+            return phrase
     return None
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pipeline.stages.claims.grammar import NOMINAL, VERBAL, verb_lemma
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
-from pipeline.stages.claims.words import apostrophe
+from pipeline.stages.claims.words import apostrophe, digit_ordinal
 
 
 def body_start(text: str, rules: ClaimRules) -> int:
@@ -148,7 +148,8 @@ def interprets(verb, rules: ClaimRules) -> bool:
     object is an ``evaluative_nouns`` noun or is described by an ``evaluative_adjectives``
     one). An object that states a record ("marks the highest costs in three decades", "the
     first time", "a record closing high": a superlative or ``record_words`` before or below
-    the noun) is checkable. The caller keeps a clause
+    the noun) is checkable, and so is an ordinal count ("marks the third rate cut in 2025",
+    "its 24th title"). The caller keeps a clause
     that states a quantity: a compared figure is checkable.
     """
     if verb.pos_ not in VERBAL:
@@ -159,7 +160,7 @@ def interprets(verb, rules: ClaimRules) -> bool:
     objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # "marks the highest borrowing costs in three decades", "the first time": a record, checkable; the
     # record word may sit deeper among the words before the noun ("marked a record closing high")
-    if any(c.tag_ == "JJS" or c.lower_ in rules.record_words
+    if any(c.tag_ == "JJS" or c.lower_ in rules.record_words or digit_ordinal(c.lower_)
            for o in objects for c in (*o.children, *o.doc[o.left_edge.i:o.i])):
         return False
     if lemma in rules.evaluative_verbs and any(c.dep_ == "dobj" for c in children) \

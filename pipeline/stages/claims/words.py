@@ -29,3 +29,8 @@ def apostrophe(text: str) -> str:
 def mention_text(row: dict) -> str:
     """A mention's words as a claim shows them: without a trailing possessive."""
     return _POSSESSIVE.sub("", row["text"]).strip()
+
+
+def digit_ordinal(word: str) -> bool:
+    """True for an ordinal in digits ("24th", "3rd"), which counts events as "third" does."""
+    return len(word) > 2 and word[:-2].isdigit() and word[-2:] in {"st", "nd", "rd", "th"}
