@@ -665,10 +665,14 @@ def stated_object(token, value_tokens: frozenset[int], rules):
         if phrase.dep_ not in {"dobj", "attr"} or phrase.pos_ != "NOUN" or phrase.i < token.i \
                 or any(c.dep_ in {"relcl", "acl"} for c in phrase.children):
             continue
-        first, last = phrase.left_edge.i, phrase.right_edge.i
-        # an ordinal counts even changes ("the third rate cut"); a figure on a change ("a rise of 5%") is the change's
-        if any(word.lower_ in rules.record_words or digit_ordinal(word.lower_) for word in phrase.doc[first:phrase.i]) \
-                or (phrase.lemma_.lower() not in rules.change_nouns and any(first <= i <= last for i in value_tokens)):
+        # an ordinal counts even changes ("the third rate cut"); a figure on a change ("a rise of 5%") is the
+        # change's, and an object that is itself the figure ("That is 80 billion euros") measures nothing
+        figures = {t.i for c in phrase.children if c.dep_ == "prep" and c.lower_ in rules.measure_preps
+                   for t in c.subtree}
+        if any(word.lower_ in rules.ordinal_words or digit_ordinal(word.lower_)
+               for word in phrase.doc[phrase.left_edge.i:phrase.i]) \
+                or (phrase.lemma_.lower() not in rules.change_nouns and phrase.i not in value_tokens
+                    and figures & value_tokens):
             return phrase
     return None
 

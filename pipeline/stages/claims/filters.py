@@ -160,7 +160,7 @@ def interprets(verb, rules: ClaimRules) -> bool:
     objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # "marks the highest borrowing costs in three decades", "the first time": a record, checkable; the
     # record word may sit deeper among the words before the noun ("marked a record closing high")
-    if any(c.tag_ == "JJS" or c.lower_ in rules.record_words or digit_ordinal(c.lower_)
+    if any(c.tag_ == "JJS" or c.lower_ in rules.record_words | rules.ordinal_words or digit_ordinal(c.lower_)
            for o in objects for c in (*o.children, *o.doc[o.left_edge.i:o.i])):
         return False
     if lemma in rules.evaluative_verbs and any(c.dep_ == "dobj" for c in children) \

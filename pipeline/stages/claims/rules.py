@@ -94,6 +94,8 @@ class ClaimRules:
     evaluative_nouns: frozenset[str] = frozenset()
     evaluative_adjectives: frozenset[str] = frozenset()
     record_words: frozenset[str] = frozenset()
+    ordinal_words: frozenset[str] = frozenset()
+    measure_preps: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
     absolute_marks: frozenset[str] = frozenset()
     parallel_marks: frozenset[str] = frozenset()
@@ -123,7 +125,8 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "reported_object_preps", "change_nouns", "change_preps", "valuation_preps",
               "content_verbs",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
-              "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "locative_preps",
+              "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
+              "measure_preps", "locative_preps",
               "absolute_marks", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
@@ -136,7 +139,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "valuation_preps",
                       "content_verbs", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
-                      "evaluative_adjectives", "record_words",
+                      "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "parallel_marks", "scene_marks"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
@@ -216,6 +219,8 @@ _DEFAULTS: dict[str, object] = {
     "evaluative_nouns": [],
     "evaluative_adjectives": [],
     "record_words": [],
+    "ordinal_words": [],
+    "measure_preps": [],
     "locative_preps": [],
     "absolute_marks": [],
     "parallel_marks": [],

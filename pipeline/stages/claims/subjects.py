@@ -318,7 +318,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 if found is not None:
                     return found, mention_text(found), verb, "described"
             # "This marks the third rate cut in 2025": the object states the fact itself
-            event = stated_object(token, frozenset(t.i for _, t in group), rules) \
+            event = stated_object(token, frozenset(t.i for row, t in group if "quantity_id" in row), rules) \
                 or event_phrase(token, ctx.coreference)
             if event is not None:
                 # "This marks a rise ...": the event before it, told by what it changed, not an entity
@@ -666,10 +666,6 @@ def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | No
     while last.i + 1 < len(doc) and doc[last.i + 1].like_num and doc[last.i + 1].head.i in range(first.i, last.i + 1) \
             and doc[last.i + 1].dep_ in {"nummod", "compound", "appos", "npadvmod"}:
         last = doc[last.i + 1]
-    # a bracketed abbreviation right after the phrase is its own short name ("a higher case fatality rate (CFR)")
-    if last.i + 3 < len(doc) and doc[last.i + 1].text == "(" and doc[last.i + 3].text == ")" \
-            and doc[last.i + 2].is_upper and doc[last.i + 2].is_alpha and doc[last.i + 2].head.i == last.i:
-        last = doc[last.i + 3]
     text = " ".join(article.text[first.idx:last.idx + len(last)].split())
     # a list's bullet ("- Finance at scale: ...") is layout, not words of the phrase
     text = text.lstrip("-–—•*·▪► ").strip()
