@@ -2508,3 +2508,21 @@ def test_a_this_over_a_change_or_a_described_object_keeps_its_old_reading(nlp, e
     assert not (row["subject"] or "").startswith(("a rise", "the first time"))
     if subject is not None:
         assert row["subject"] == subject
+
+
+# ------------------------------------------- a second speech verb's report in a value-less sentence (claims round 20)
+# Phrase after trade-deal reporting (dev: 034_).
+
+
+def test_a_second_speech_verb_reports_the_fact_when_the_first_names_no_actor(nlp, extractor):
+    text = ("Trump, in a post on his Truth Social platform, said the deal was reached out of friendship for Modi, "
+            "and added that India has committed to remove tariffs on US goods.")
+    rows = build(nlp, extractor, text).rows
+    assert len(rows) == 1 and rows[0]["subject"] == "India"
+
+
+def test_the_first_report_that_names_an_actor_keeps_the_claim(nlp, extractor):
+    # look-alike: the first statement names its actor, so the added one does not replace it
+    text = "The minister said Poland has signed the contract, and added that India has committed to buy the tanks."
+    rows = build(nlp, extractor, text).rows
+    assert len(rows) == 1 and rows[0]["subject"] == "Poland"

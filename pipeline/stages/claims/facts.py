@@ -50,6 +50,12 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
     clauses = [main] + [child for child in main.children if child.dep_ in rules.coordinate_deps
                         and child.pos_ in VERBAL and own_subject(child, rules) is not None
                         and verb_lemma(child, rules) not in rules.speech_verbs]
+    if reported and main.head.i == root.i:
+        # "Trump said the deal was reached ..., and added that India has committed to ...": a speech
+        # verb sharing the speaker reports a second statement, tried when the first names no actor
+        clauses += [content for verb in root.children if verb.dep_ in rules.coordinate_deps
+                    and verb_lemma(verb, rules) in rules.speech_verbs and own_subject(verb, rules) is None
+                    for content in speech_contents(verb, rules)]
     for content in clauses:
         # "The partnership comes at a pivotal time": an interpretation, nothing to check
         if not asserts_fact(content, ctx.index, rules, reported=reported) or interprets(content, rules):
