@@ -86,7 +86,7 @@ def demo_rows(text: str = TEXT, source: str = SOURCE, *, entity_name: str = "Eur
         _span(doc, source, text, "£50,000 to £100,000", quantity_id="q-range", kind="money", value=None,
               **{**quantity, "value_low": 50000.0, "value_high": 100000.0, "unit": "GBP"}),
     ]
-    mention = dict(detector="model")
+    mention = dict(detector="model", link=None)
     mentions = [
         _span(doc, source, text, "EU", mention_id="m-eu", entity_id="e-eu", label="ORG", **mention),
         _span(doc, source, text, "Brussels", mention_id="m-bru", entity_id="e-bru", label="GPE", **mention),
@@ -304,7 +304,7 @@ def injected_rows() -> tuple[dict, str]:
     rows = demo_rows(text, entity_name=PAYLOADS[1], title=PAYLOADS[0], unit=PAYLOADS[2])
     payload_start = text.index("Payload 0")
     rows["mentions"].append({**_span("d1", SOURCE, text, PAYLOADS[0]), "mention_id": 'm-"><x', "entity_id": "e-ec",
-                             "label": 'ORG" onfocus="alert(4)', "detector": "model"})
+                             "label": 'ORG" onfocus="alert(4)', "detector": "model", "link": None})
     rows["sentences"].append({"sentence_id": "s-payload", "doc_id": "d1", "source": SOURCE, "start": payload_start,
                               "end": len(text), "text": text[payload_start:], "paragraph": 3, "boilerplate": True,
                               "boilerplate_reason": PAYLOADS[3]})
