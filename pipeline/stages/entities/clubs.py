@@ -17,6 +17,12 @@ _PAIRED = re.compile(r"[^\S\n]+(?:and|v|vs\.?|versus|beat|beats|thrashed|edged|d
 _CLUB_GUESSES = frozenset({"GPE", "ORG", "LOC", "PERSON", "FAC"})
 
 
+def _cued(ctx: ArticleContext, m: Mention, before: re.Pattern | None, after: re.Pattern | None) -> bool:
+    """True when ``before`` ends within ``_CONTEXT_CHARS`` before the mention or ``after`` starts right after it."""
+    return ((before is not None and before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None)
+            or (after is not None and after.match(ctx.text, m.end) is not None))
+
+
 class SportsClubs:
     """The article's places written as sports clubs, from ``club_context_before``/``_after`` and fixtures."""
 
@@ -44,8 +50,7 @@ class SportsClubs:
             if (self.first_name_opens(surface) and surface.split(" ")[-1] not in suffixes
                     and surface.split(" ")[0] not in cities):  # "Sydney Thunder": a city opens a club's name
                 continue  # "beat Rafael Nadal": a player, named by a first name, not a club
-            if ((self._before is not None and self._before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start))
-                    or (self._after is not None and self._after.match(ctx.text, m.end))):
+            if _cued(ctx, m, self._before, self._after):
                 clubs.add(surface)
             candidates.append((m, surface))
         return {**{s: "club_pair" for s in self._paired(ctx, candidates, clubs)}, **{s: "club_context" for s in clubs}}
@@ -84,10 +89,7 @@ class Institutions:
 
     def acting(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
         """True for such a building the words around make an actor ("a statement from the White House", "Downing Street said")."""
-        if surface not in self.buildings:
-            return False
-        return ((self._before is not None and self._before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None)
-                or (self._after is not None and self._after.match(ctx.text, m.end) is not None))
+        return surface in self.buildings and _cued(ctx, m, self._before, self._after)
 
 
 class Venues:
@@ -102,7 +104,4 @@ class Venues:
 
     def named(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
         """True for a name the words around make a ground ("a roaring Centre Court crowd", "in front of the famed Kop stand")."""
-        if m.label not in self.GUESSES:
-            return False
-        return ((self._before is not None and self._before.search(ctx.text, max(0, m.start - _CONTEXT_CHARS), m.start) is not None)
-                or (self._after is not None and self._after.match(ctx.text, m.end) is not None))
+        return m.label in self.GUESSES and _cued(ctx, m, self._before, self._after)
