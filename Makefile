@@ -28,7 +28,7 @@ code = $(wildcard pipeline/stages/$(1).py pipeline/stages/$(1)/*.py)
 COMMON := $(CONFIG) $(wildcard pipeline/core/*.py pipeline/run/*.py) pipeline/cli.py
 ENTITY_LEXICONS := $(wildcard configs/gazetteer.toml configs/entities.toml)
 
-.PHONY: all install test eval bench golden judged report clean distclean
+.PHONY: all install test eval bench golden judged entities-bench report clean distclean
 
 # When the outputs are already up to date, `publish --check` still fails on the problems they
 # record, so rerunning `make all` does not forget that a file failed.
@@ -104,6 +104,13 @@ golden: $(VENV)/.installed
 JUDGED_HALF ?= dev
 judged: $(VENV)/.installed
 	$(BIN)/python -m pipeline.tools.judged --sample tests/claims_judged --details --half $(JUDGED_HALF)
+
+# Entity figures on the BLIND benchmark of fresh news (tests/entities_bench/README.md: only its figures may be
+# looked at, never its rows, while writing rules): entity, alias and label-aware P/R/F1, per label, and the
+# mentions step's share of the model's time.
+entities-bench: $(VENV)/.installed
+	$(BIN)/python -m pipeline.tools.evaluate.entities_bench --raw tests/entities_bench/excerpts \
+	  --gold tests/entities_bench/gold.tsv
 
 report: $(OUT)/manifest.json
 	$(PIPE) report $(OUT) --out $(OUT)/report.html

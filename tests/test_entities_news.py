@@ -99,3 +99,37 @@ def test_the_scorer_counts_alias_pairs(tmp_path):
     mentions.write_text("source\tname\tlabel\ttext\n" + "".join(f"301_x.txt\t{n}\t{lab}\t{t}\n" for n, lab, t in merged),
                         encoding="utf-8")
     assert score.score(str(gold), str(mentions))["alias_precision"] == 0.333
+
+
+def test_the_scorer_counts_label_aware_figures(tmp_path):
+    """Label-aware P/R/F1 (tests/entities_news/score.py): a match with the wrong label is no label-aware hit;
+    a gold label * is never wrong."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", Path(__file__).parent / "entities_news" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("401\tORG\tApple\n401\tPERSON\tTim Cook|Cook\n401\tGPE\tCupertino\n401\t*\tVision Pro\n",
+                    encoding="utf-8")
+    # Apple and Cupertino right, Tim Cook found but called ORG, Vision Pro (label *) right as PRODUCT, Monday a
+    # false positive PERSON
+    rows = [("Apple", "ORG", "Apple"), ("Tim Cook", "ORG", "Tim Cook"), ("Tim Cook", "ORG", "Cook"),
+            ("Cupertino", "GPE", "Cupertino"), ("Vision Pro", "PRODUCT", "Vision Pro"),
+            ("Monday", "PERSON", "Monday")]
+    mentions = tmp_path / "mentions.tsv"
+    mentions.write_text("source\tname\tlabel\ttext\n" + "".join(f"401_x.txt\t{n}\t{lab}\t{t}\n" for n, lab, t in rows),
+                        encoding="utf-8")
+    result = score.score(str(gold), str(mentions))
+    # the figures the scorer gave before stay as they were
+    assert (result["tp"], result["fp"], result["fn"], result["label_accuracy"]) == (4, 1, 0, 0.667)
+    # 3 label-aware hits of 5 system and 4 gold entities
+    assert (result["label_tp"], result["label_precision"], result["label_recall"], result["label_f1"]) == \
+        (3, 0.6, 0.75, 0.667)
+    per = result["per_label"]
+    assert "*" not in per
+    assert per["ORG"] == {"precision": 0.5, "recall": 1.0, "f1": 0.667, "system": 2, "gold": 1}
+    assert per["PERSON"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "system": 1, "gold": 1}
+    assert per["GPE"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "system": 1, "gold": 1}
+    # a label only the system gives: its match of a * entity is right, and it has no recall
+    assert per["PRODUCT"] == {"precision": 1.0, "recall": None, "f1": None, "system": 1, "gold": 0}

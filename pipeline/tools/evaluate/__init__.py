@@ -22,6 +22,8 @@ Modules:
     scoring     evaluate: every scorer over one gold set
     printout    format_report: the result as plain text
     floors      flat_metrics and check_floors: the metric names and minimums CI uses
+    entities_bench  a run over a folder of excerpts scored against an article-level entity annotation
+                (tests/entities_bench/, the blind benchmark; tests/entities_news/score.py's figures)
 """
 from __future__ import annotations
 
