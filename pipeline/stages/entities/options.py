@@ -43,6 +43,7 @@ class Options:
     org_context_before: tuple
     org_context_after: tuple
     org_context_after_found: tuple
+    ticker_exchanges: tuple
     person_context_after: tuple
     legal_forms: tuple
     byline_tails: tuple
@@ -115,6 +116,7 @@ class Options:
             org_context_before=tuple(cfg.get("org_context_before", [])),
             org_context_after=tuple(cfg.get("org_context_after", [])),
             org_context_after_found=tuple(cfg.get("org_context_after_found", [])),
+            ticker_exchanges=tuple(cfg.get("ticker_exchanges", [])),
             person_context_after=tuple(cfg.get("person_context_after", [])),
             legal_forms=tuple(cfg.get("legal_forms", [])),
             byline_tails=tuple(cfg.get("byline_tails", [])),

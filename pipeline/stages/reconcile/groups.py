@@ -225,9 +225,19 @@ def _canonical_name(counts: Counter, titles: frozenset[str], *, placed: set = fr
             not any(ch.isupper() for ch in surface),
             shouting,
             -len(words),
+            # "NVS" of "Novartis (NVS)": a ticker or acronym whose letters a longer written name of the group
+            # spells in order is that name's short form, however often the two are written ("K2s" is no
+            # long form of "K2", nor "Nato" of "NATO": two more letters at least)
+            surface.isupper() and any(len(s) > len(surface) + 1 and not s.isupper() and _spells(surface, s) for s in counts),
             -sum(not ch.isascii() for ch in surface),
             -counts[surface],
             surface,
         )
 
     return sorted(counts, key=rank)[0]
+
+
+def _spells(short: str, name: str) -> bool:
+    """True when ``name`` holds the letters of ``short`` in order, from its first ("NVS" in "Novartis", "IQV" in "Iqvia")."""
+    letters, rest = short.casefold(), iter(name.casefold())
+    return name[:1].casefold() == letters[:1] and all(ch in rest for ch in letters)

@@ -619,9 +619,17 @@ def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
     # (NYSE:BAC)"): the ticker is that company's, as an acronym in brackets would be
     exchanges = opts["exchanges"]
     for a, x, b in zip(doc_rows, doc_rows[1:], doc_rows[2:]):
-        if (x.surface in exchanges and 1 <= int(x.record["start"]) - int(a.record["end"]) <= 2
-                and int(b.record["start"]) - int(x.record["end"]) == 1 and is_acronym(b.surface)
+        # "(NYSE: BMY)" with a space, and "Thomson Reuters Co. (NYSE:TRI)" whose period the name left out
+        if (x.surface in exchanges and 1 <= int(x.record["start"]) - int(a.record["end"]) <= 3
+                and 1 <= int(b.record["start"]) - int(x.record["end"]) <= 2 and is_acronym(b.surface)
                 and not is_acronym(a.surface) and a.label == "ORG"):
+            found.setdefault(b.key, a)
+    # a symbol alone in brackets right after a company the extractor read as listed by it
+    # ("Novartis (NVS)", "Medpace (MEDP)": evidence ``ticker``, which checked the brackets)
+    for a, b in zip(doc_rows, doc_rows[1:]):
+        if (a.record["evidence"] == "ticker" and a.label == "ORG" and b.gaz is None and is_acronym(b.surface)
+                and b.surface not in exchanges
+                and not is_acronym(a.surface) and 1 <= int(b.record["start"]) - int(a.record["end"]) <= 2):
             found.setdefault(b.key, a)
     return found
 
