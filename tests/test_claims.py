@@ -2526,3 +2526,48 @@ def test_the_first_report_that_names_an_actor_keeps_the_claim(nlp, extractor):
     text = "The minister said Poland has signed the contract, and added that India has committed to buy the tanks."
     rows = build(nlp, extractor, text).rows
     assert len(rows) == 1 and rows[0]["subject"] == "Poland"
+
+
+# ------------------------------------------------- a report inside a report: the innermost clause (claims round 22)
+# Classes seen in dev 003_ (Powell: "said ... available data suggested there has been ...") and dev 302_ (the Iraqi
+# commission: "confirmed that ..., indicating that the overall voter turnout was 56.11%"); the NABE survey phrase is
+# from The Epoch Times via thethinkingconservative.com (Nov 2024), the look-alikes from The Nation Thailand
+# (2025-02-03), Investing.com (Steelcase, 2025) and dev 319_.
+
+
+@pytest.mark.parametrize("text, value, subject, rule", [
+    # a reported clause whose verb reports in its turn, with a subject of its own: the innermost clause
+    ("Fed Chair Jerome Powell said that while important government data was delayed due to the government shutdown "
+     "that ended in mid-November after 43 days, available data suggested there has been a moderate expansion of "
+     "economic activity.", "43 days", "economic activity", "existential"),
+    # a participle of speech holding the value reports the fact
+    ("The Independent High Electoral Commission in Iraq confirmed in a press conference that the electoral process was "
+     "conducted successfully and smoothly across all provinces, indicating that the overall voter turnout was 56.11%.",
+     "56.11%", "the overall voter turnout", "phrase"),
+    ("Most of the panelists also expect inflation to cool further, predicting that the Consumer Price Index (CPI) will "
+     "slow to 2.3 percent in annual terms by the end of 2025.", "2.3 percent", "the Consumer Price Index", "phrase"),
+])
+def test_a_report_inside_a_report_is_about_the_innermost_clause(nlp, extractor, text, value, subject, rule):
+    if value.endswith("percent"):
+        built = build(nlp, extractor, text, quantities=[(value, "percent")])
+        row = built.row_with(value)
+    else:
+        _, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (subject, rule)
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: one level of report keeps its own clause's subject
+    ("The EC reported that 931,290 ballots, or 5.69%, were invalid.", "5.69%", "931,290 ballots"),
+    # a reporting verb with an object, not a clause, reports nothing further
+    ("A report from global outplacement firm Challenger, Gray & Christmas said U.S. employers announced fewer layoffs "
+     "in September.", "September", "U.S. employers"),
+    # a participle of speech with an object and no clause ("indicating healthy demand") leaves the main clause
+    ("The company’s backlog stood at $694 million at quarter-end, up 11% from the previous year, indicating healthy "
+     "demand going forward.", "$694 million", "The company’s backlog"),
+    # (constructed) a pronoun between the reporter and the clause ("said he estimated") is the speaker's side: left as it was
+    ("The minister said he estimated that exports rose 2.7% in May.", "2.7%", "The minister"),
+])
+def test_one_level_of_report_keeps_its_own_subject(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
