@@ -2571,3 +2571,34 @@ def test_a_report_inside_a_report_is_about_the_innermost_clause(nlp, extractor, 
 def test_one_level_of_report_keeps_its_own_subject(nlp, extractor, text, value, subject):
     _, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] == subject
+
+
+# --------------------------------------------------- a share with an owner of its own measures that owner (claims round 22)
+# dev 314_ (TASS: "LNG's share of global gas trade"); the fresh ones from insightfultake.com (China's 2025 trade surplus)
+# and The Economist via aheadoftheherd.com (2025); the look-alikes keep the whole the share is of.
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("By the end of 2025, the U.S. share of China’s exports hit a record low of 11%.", "11%", "U.S."),
+    ("America is still the single biggest destination for Chinese exports of goods. Yet its share of China’s "
+     "shipments has fallen sharply since trade tensions soared, from nearly 20% in the first nine months of 2018 to "
+     "less than 12% in the same period this year.", "less than 12%", "America"),
+    ("China's share of global-merchandise trade jumped from 13.6 percent in the last quarter of 2019 to 17.2 percent "
+     "in the second quarter this year.", "17.2 percent", "China"),
+])
+def test_a_share_with_an_owner_is_about_the_owner(nlp, extractor, text, value, subject):
+    built = build(nlp, extractor, text, quantities=[(value, "percent")])
+    row = built.row_with(value)
+    assert row["subject"] == subject
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a share with no owner of its own measures the whole it is of
+    # (constructed)
+    ("The share of renewables in the power mix rose to 45% in 2025.", "45%", "renewables"),
+    # (the phrase measured_thing's docstring has carried since an earlier round)
+    ("About 90% of the rare earth magnets used in Europe come from China.", "About 90%", "the rare earth magnets"),
+])
+def test_a_share_without_an_owner_is_about_its_whole(nlp, extractor, text, value, subject):
+    built = build(nlp, extractor, text, quantities=[(value, "percent")])
+    assert built.row_with(value)["subject"] == subject

@@ -552,10 +552,16 @@ def measured_thing(token, rules: ClaimRules):
     """The thing a quantity subject measures ("About 90% of the rare earth ... is from China"), else ``token``.
 
     A number, percentage or share word heading the subject, with an "of" phrase, says
-    how much of something; the claim is about that something.
+    how much of something; the claim is about that something. A share word with an owner of its
+    own ("LNG's share of global gas trade", "its share of China's shipments", "the U.S. share of
+    China's exports") is that owner's part of the whole: the owner is what it measures, so the
+    phrase stands and its owner is resolved as any owned noun's is.
     """
     if not (token.like_num or token.pos_ == "NUM" or token.lower_ in {"%", "percent", "per"}
             or token.lemma_.lower() in rules.portion_nouns):
+        return token
+    if token.pos_ == "NOUN" and any(child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN")
+                                    for child in token.children):
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
