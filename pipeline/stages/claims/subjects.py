@@ -202,8 +202,9 @@ def inner_report(content, value_tokens, rules: ClaimRules):
     conventions take a reported clause's subject over its reporter's; the clause holding the claim's values
     first. A participle of speech with no subject of its own that holds the values reports the fact too
     ("confirmed that the process was conducted smoothly, indicating that the overall voter turnout was
-    56.11%"). A pronoun subject ("X said it expects ...") keeps the reported clause: "it" is usually the
-    speaker's side, and the earlier rules answer for it.
+    56.11%"), when that clause's subject is a noun or a name. A pronoun subject ("X said it expects ...",
+    "observing that he believed ...") keeps the reported clause: it is usually the speaker's side, and the
+    earlier rules answer for it.
     """
     def holds_values(clause) -> bool:
         return any(clause.left_edge.i <= t.i <= clause.right_edge.i for t in value_tokens)
@@ -216,7 +217,8 @@ def inner_report(content, value_tokens, rules: ClaimRules):
     for child in content.children:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in rules.speech_verbs \
                 and own_subject(child, rules) is None and holds_values(child):
-            inner = [c for c in speech_contents(child, rules) if holds_values(c)]
+            inner = [c for c in speech_contents(child, rules) if holds_values(c)
+                     and (own_subject(c, rules) is not None and own_subject(c, rules).pos_ in {"NOUN", "PROPN"})]
             if inner:
                 return inner[0]
     return None
