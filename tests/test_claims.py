@@ -2602,3 +2602,32 @@ def test_a_share_with_an_owner_is_about_the_owner(nlp, extractor, text, value, s
 def test_a_share_without_an_owner_is_about_its_whole(nlp, extractor, text, value, subject):
     built = build(nlp, extractor, text, quantities=[(value, "percent")])
     assert built.row_with(value)["subject"] == subject
+
+
+# ------------------------------------------ an "as" clause holding the figures names the actor (claims round 22)
+# Class seen in dev2 303_ (Guyana: "..., as the newly-formed We Invest in Nationhood (WIN) party secured second place
+# with 109,015 votes") and dev2 310_ (the NYC marathon); look-alikes from Benzinga (2025-09-23), athens-times.com
+# (2025-07) and dev2 312_ (NewsNation).
+
+
+def test_an_as_clause_holding_the_figures_names_the_actor(nlp, extractor):
+    text = ("In the women's race, a record was broken for the NYC Marathon, as 35-year-old Kenyan Hellen Obiri "
+            "finished in 2:19:51, nearly three minutes faster than the previous record of 2:22.31 set been by "
+            "Margaret Okaya in 2003.")
+    _, row = _claim_for(nlp, extractor, text, "2003")
+    assert row["subject_rule"] == "as_clause" and "Hellen Obiri" in row["subject"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # the main clause holds a figure: its own subject stays
+    ("Shares of Firefly Aerospace Inc. FLY were down 12% to $43.76 as the company posted a second-quarter loss of "
+     "$5.78 per share, versus a year-ago loss of $4.60 per share.", "12%"),
+    ("U.S. stocks closed in mixed directions on the first trading day of the second half of 2025, as investors "
+     "rotated away from tech stocks and into other sectors.", "2025"),
+    # an "as" clause before the main one sets its scene
+    ("As NASA astronauts Butch Wilmore and Suni Williams returned to Earth on Tuesday, the space agency is getting "
+     "ready for its next mission.", "Tuesday"),
+])
+def test_an_as_clause_without_all_the_figures_or_before_the_main_one_leaves_the_subject(nlp, extractor, text, value):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject_rule"] != "as_clause"
