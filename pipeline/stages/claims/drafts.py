@@ -36,6 +36,28 @@ def main_clause(head, sent, rules):
     return node if node.i == sent.root.i else head
 
 
+def scene_with_values(head, group, rules):
+    """The clause after ``head`` opened by a ``scene_marks`` word ("as") that holds all of a claim's values, or None.
+
+    "a record was broken for the NYC Marathon, as 35-year-old Kenyan Hellen Obiri finished in 2:19:51": the
+    clause runs alongside the main one and has a subject of its own (a noun or a name, not a pronoun); the
+    figures state its fact. A clause before the main one ("As NASA astronauts returned on Tuesday, the space
+    agency ...") sets the scene of what follows and is left alone.
+    """
+    if not group:
+        return None
+    for child in head.children:
+        if child.dep_ != "advcl" or child.i < head.i or child.pos_ not in VERBAL \
+                or not any(c.dep_ == "mark" and c.lower_ in rules.scene_marks for c in child.children):
+            continue
+        inner = own_subject(child, rules)
+        if inner is None or inner.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if all(child.left_edge.i <= token.i <= child.right_edge.i for _, token in group):
+            return child
+    return None
+
+
 def subject_clauses(sent, rules) -> list:
     """The clauses of a sentence with a subject of their own, attributions ("X said") and relative clauses left out."""
     return [token for token in sent if token.pos_ in VERBAL and token.dep_ != "relcl"
@@ -115,8 +137,15 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     elif frame is None:
         speaker = quote_speaker
     subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
-    subject, subject_text, verb, subject_rule = subject or claim_subject(subject_head, group, ctx,
-                                                                         quote_speaker or speaker, frames, topic)
+    found = subject or claim_subject(subject_head, group, ctx, quote_speaker or speaker, frames, topic)
+    if subject is None and found[3] == "phrase":
+        # "The election results highlighted a major shift ..., as the newly-formed WIN party secured second place
+        # with 109,015 votes": the main clause names no one and the figures are the "as" clause's actor's
+        scene = scene_with_values(subject_head, group, rules)
+        named = claim_subject(scene, group, ctx, quote_speaker or speaker, frames, topic) if scene is not None else None
+        if named is not None and named[0] is not None and named[3] in {"name", "phrase_name"}:
+            found = (named[0], named[1], named[2], "as_clause")
+    subject, subject_text, verb, subject_rule = found
     if subject_rule == "object_owner" and speaker is None:
         # "Rutte hailed a 20 per cent rise in spending by European allies": the one who reports is the speaker
         speaker = ctx.speakers.resolve_speaker(own_subject(verb, rules))

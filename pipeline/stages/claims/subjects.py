@@ -174,6 +174,15 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     content = pronoun_content(content, rules) or content
     pair_content = (subject_of(content, rules), content)
     pair_speaker = (speaker_token, head)
+    inner = inner_report(content, value_tokens, rules)
+    if inner is not None:
+        # "Powell said available data suggested there has been a moderate expansion of economic activity": the
+        # innermost reported clause states the fact; the reporter in between is passed over only when its own
+        # clause names no one (its subject, then the speaker's, stand behind it)
+        pair_content = (subject_of(inner, rules), inner)
+        tag = all(c.i < speech.i for c in contents) and ctx.index.quote_at(content.idx) is None
+        return ([pair_content, (subject_of(content, rules), content)] if tag else
+                [pair_content, (subject_of(content, rules), content), pair_speaker]), speaker_token, inner, tag
     # a reported statement is about what it reports; the one who reports it is its speaker,
     # and its subject only when the statement names no one ("X said it would ...": X). An
     # unquoted statement tagged by a speech verb after it ("Growth will pick up in 2027, he
@@ -182,6 +191,37 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     tag = all(c.i < speech.i for c in contents) and ctx.index.quote_at(content.idx) is None
     candidates = [pair_content] if tag else [pair_content, pair_speaker]
     return candidates, speaker_token, content, tag
+
+
+def inner_report(content, value_tokens, rules: ClaimRules):
+    """The clause a reported clause reports in its turn, or None.
+
+    "Powell said available data suggested there has been a moderate expansion", "Macklem said the central bank
+    is expecting the pressures ... will be largely offset": the reported clause's verb is itself a speech verb
+    (``speech_verbs``) with a named or described subject of its own, and what it reports is the fact, as the
+    conventions take a reported clause's subject over its reporter's; the clause holding the claim's values
+    first. A participle of speech with no subject of its own that holds the values reports the fact too
+    ("confirmed that the process was conducted smoothly, indicating that the overall voter turnout was
+    56.11%"), when that clause's subject is a noun or a name. A pronoun subject ("X said it expects ...",
+    "observing that he believed ...") keeps the reported clause: it is usually the speaker's side, and the
+    earlier rules answer for it.
+    """
+    def holds_values(clause) -> bool:
+        return any(clause.left_edge.i <= t.i <= clause.right_edge.i for t in value_tokens)
+
+    if content.pos_ in VERBAL and content.lemma_.lower() in rules.speech_verbs:
+        subject = own_subject(content, rules)
+        inner = speech_contents(content, rules)
+        if subject is not None and subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and inner:
+            return next((c for c in inner if holds_values(c)), inner[0])
+    for child in content.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in rules.speech_verbs \
+                and own_subject(child, rules) is None and holds_values(child):
+            inner = [c for c in speech_contents(child, rules) if holds_values(c)
+                     and (own_subject(c, rules) is not None and own_subject(c, rules).pos_ in {"NOUN", "PROPN"})]
+            if inner:
+                return inner[0]
+    return None
 
 
 def chained_speech(verb, rules: ClaimRules):
@@ -514,10 +554,16 @@ def measured_thing(token, rules: ClaimRules):
     """The thing a quantity subject measures ("About 90% of the rare earth ... is from China"), else ``token``.
 
     A number, percentage or share word heading the subject, with an "of" phrase, says
-    how much of something; the claim is about that something.
+    how much of something; the claim is about that something. A share word with an owner of its
+    own ("LNG's share of global gas trade", "its share of China's shipments", "the U.S. share of
+    China's exports") is that owner's part of the whole: the owner is what it measures, so the
+    phrase stands and its owner is resolved as any owned noun's is.
     """
     if not (token.like_num or token.pos_ == "NUM" or token.lower_ in {"%", "percent", "per"}
             or token.lemma_.lower() in rules.portion_nouns):
+        return token
+    if token.pos_ == "NOUN" and any(child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN")
+                                    for child in token.children):
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
