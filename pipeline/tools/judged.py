@@ -17,7 +17,7 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
 - ``key``: a record of one of the facts a careful reader would list first for the
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
-- ``half``: ``dev``, ``dev2``, ``dev3`` or ``dev4`` (rules may be written from them) or ``measure`` and
+- ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4`` or ``dev5`` (rules may be written from them) or ``measure`` and
   ``measure2`` (held out: never read while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
@@ -49,8 +49,10 @@ from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 #: scored apart so that the old dev figures stay comparable (tests/claims_judged/README.md); ``dev3``: twelve more
 #: gathered and judged the same way in claims round 13; ``dev4``: twelve more (claims round 15: elections, central
 #: banks, economy, deals, courts, diplomacy, science), judged the same way; ``measure2``: twelve more (claims round 19),
-#: a second held-out half like ``measure``: scored only, never read while writing rules
-HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2")
+#: a second held-out half like ``measure``: scored only, never read while writing rules; ``dev5``: twelve more (claims
+#: round 21: defence, economy, energy, markets, technology, sport, business, health, elections), judged before any rule
+#: was written from them
+HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "dev5")
 
 
 class JudgedError(ValueError):
