@@ -1510,6 +1510,33 @@ def test_a_non_restrictive_relative_clause_about_another_thing_keeps_its_figure_
 
 
 @pytest.mark.parametrize("text, dates, quantities, linked", [
+    # dev5 351_ (RTTNews): the place's clause dates the celebrations, not the killing
+    ("Russia claimed that Ukraine has killed at least 24 people in a drone attack on a hotel in Ukraine's southern "
+     "Kherson region, where New Year celebrations were taking place.", ["New Year"], [("24 people", "count")],
+     {"24 people"}),
+    # dev5 359_ (SpeedMe): the kei-car share is the market's, not Japan's sales figure
+    ("Japan took fourth place with 4.566 million units, a 3.3% rise, where kei-cars make up 37% of the market.",
+     [], [("4.566 million units", "count"), ("3.3%", "percent"), ("37%", "percent")],
+     {"4.566 million units", "3.3%"}),
+])
+def test_a_where_clause_after_a_comma_keeps_its_values_out_of_the_claim(nlp, extractor, text, dates, quantities,
+                                                                           linked):
+    """", where ..." (``relative_adverbs``) states what holds in the noun before the comma, as ", which ..." does."""
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    row = next(row for row in built.rows if row["text"].startswith(text.split()[0]))
+    assert set(row["quantity_ids"]) | set(row["date_ids"]) == {built.value_id(v) for v in linked}
+
+
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    # look-alikes of the "where" clause: a "where" clause on the claim's own value is the value's (dev: FTSE)
+    ("The day's peak came at around 16:25, where the Footsie hit 10,009.", ["16:25"], [("10,009", "number")],
+     {"16:25", "10,009"}),
+    # a "when" clause places its noun in time: it is not set aside (dev4: the Dutch count)
+    ("The final result will be confirmed on Monday, when mail ballots cast abroad are counted.", ["Monday"], [],
+     {"Monday"}),
+    # a restrictive "where" clause (no comma) says which place is meant
+    ("Shares rose 4% in the city where the company opened its first plant in 1998.", ["1998"], [("4%", "percent")],
+     {"4%", "1998"}),
     # the claim states no value of its own: the relative clause's date places it (dev: Nestle)
     ("Navratil, formerly head of Nespresso, succeeded Laurent Freixe, who was dismissed in September over an "
      "undisclosed relationship.", ["September"], [], {"September"}),

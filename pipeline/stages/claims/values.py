@@ -157,7 +157,8 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
 
     "The FTSE 100 has registered a 22% gain ..., ahead of the FTSE 250 index, which has
     climbed 9.0%": a non-restrictive relative clause (after a comma, its relative pronoun
-    its subject) asserts a fact of the noun it describes, not of the claim. Its value is set
+    its subject, or opened by "where": ``asserts_of_its_noun``) asserts a fact of the noun it
+    describes, not of the claim. Its value is set
     aside when the claim keeps a value of its own. It stays when the claim has none
     ("Navratil succeeded Freixe, who was dismissed in September": the date places the claim);
     when the relative clause restricts its noun ("the all-time high it reached earlier this
@@ -293,12 +294,23 @@ def names_subject(noun, subject) -> bool:
 
 
 def asserts_of_its_noun(relative, rules: ClaimRules) -> bool:
-    """True for a non-restrictive relative clause whose subject is its relative pronoun (", which has climbed 9%")."""
+    """True for a non-restrictive relative clause that states a fact of the noun it is on.
+
+    After a comma, its relative pronoun its subject (", which has climbed 9%"), or opened by a
+    relative adverb of place (``relative_adverbs``: "... in Ukraine's southern Kherson region,
+    where New Year celebrations were taking place", "a 3.3% rise, where kei-cars make up 37% of
+    the market"): each tells what holds of or in that noun. A "when" clause places its noun in
+    time and is not one of them.
+    """
     doc = relative.doc
-    before = relative.left_edge.i - 1
+    first = relative.left_edge
+    before = first.i - 1
+    if before < 0 or doc[before].text != ",":
+        return False
     subject = own_subject(relative, rules)
-    return before >= 0 and doc[before].text == "," and subject is not None \
-        and subject.lower_ in rules.relative_pronouns
+    if subject is not None and subject.lower_ in rules.relative_pronouns:
+        return True
+    return first.lower_ in rules.relative_adverbs and first.tag_ == "WRB" and first.head.i == relative.i
 
 
 def in_absolute_clause(token, phrase) -> bool:
