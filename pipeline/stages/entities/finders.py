@@ -58,6 +58,7 @@ _PLACE = re.compile(r"(?<![\w-])(?:in|at|from)[^\S\n]+([A-Z][^\W\d_]+(?:[^\S\n]+
 _ACT = re.compile(r"(?<![\w&.’'-])((?:[A-Z][\w’'&-]*[^\S\n]+(?:(?:and|of|for|on|in|by|to|the|from)[^\S\n]+)?){1,14}Act)(?![\w-])")
 
 
+_POSSESSIVE = re.compile(r"['’]s[^\S\n]+")
 #: stop words that open an Act's name ("One Big Beautiful Bill Act", "First Step Act")
 _NAME_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "first", "second", "third"})
 
@@ -121,7 +122,8 @@ class MissedNames:
 
         The name runs over capitalised words joined by lower-case function words and ends in "Act"; the
         stop words and date words opening it are no part of it ("Under the Defence Production Act", "2017 Tax
-        Cuts and Jobs Act" -> the year is the dates stage's); a title-case or capitals heading ("Nations Must
+        Cuts and Jobs Act" -> the year is the dates stage's), nor an owner before a possessive ("Biden's
+        Inflation Reduction Act"); a title-case or capitals heading ("Nations Must
         Act") names nothing by its capitals.
         """
         found = []
@@ -129,6 +131,11 @@ class MissedNames:
             start, end = g.span(1)
             if is_title_case_line(ctx, start) or is_capitals_line(ctx, start):
                 continue
+            owner = None
+            for owner in _POSSESSIVE.finditer(ctx.text, start, end):
+                pass
+            if owner is not None:  # "Biden's Inflation Reduction Act": the owner is no part of the Act's name
+                start = owner.end()
             words = ctx.text[start:end].split()
             while words and ((words[0].casefold() in STOP_WORDS and words[0].casefold() not in _NAME_NUMBERS)
                              or words[0] in self.options.date_words):
