@@ -102,7 +102,11 @@ class MentionExtractor:
         """
         out: list[Mention] = []
         for m in mentions:
-            pair = _PLACE_PAIR.fullmatch(ctx.text, m.start, m.end) if m.label in ("GPE", "NORP", "ORG") else None
+            whole = ctx.text[m.start:m.end]
+            # "Guinea-Bissau", "Baden-Württemberg": a place whose own name holds the hyphen stays whole
+            pair = (_PLACE_PAIR.fullmatch(ctx.text, m.start, m.end)
+                    if m.label in ("GPE", "NORP", "ORG") and whole not in self.places and whole not in self.by_surface
+                    else None)
             if pair is not None:
                 sides = [(pair.start(i), pair.end(i), self.by_surface.get(pair.group(i))) for i in (1, 2)]
                 if all((e is not None and e.label == "GPE") or ctx.text[s:t] in self.places for s, t, e in sides):
