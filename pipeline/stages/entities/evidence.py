@@ -14,6 +14,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``event_name``, ``facility_name``: a head word of events ("French Open", "Abu Dhabi Grand
   Prix", "COP30") or of facilities ("Yas Marina Circuit"), ``event_heads_cue``,
   ``event_patterns`` and ``facility_heads`` of entities.toml;
+* ``law_name``: an Act named in full, function words and all ("Tax Cuts and Jobs Act", "Fostering
+  Autonomy in Independent Returns by Prohibiting Redundant and Extralegal Programs Act"), LAW;
 * ``event_context``: the words around it make it an event ("won Roland Garros", "the
   Wimbledon final"), ``event_context_before``/``_after``;
 * ``institution_context``: a building named for its institution (``institution_buildings``,
@@ -77,7 +79,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "conti
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
-               "org_name_repeat": "ORG", "ticker": "ORG"}
+               "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -249,6 +251,10 @@ class LabelEvidence:
         indices = self.finders.indices(ctx)
         if indices:  # the index's whole name replaces the model's pieces of it ("S&P" and "500")
             mentions = [m for m in mentions if not any(i.start < m.end and m.start < i.end for i in indices)] + indices
+        laws = [a for a in self.finders.laws(ctx)
+                if not any(m.start < a.end and a.start < m.end and not a.start <= m.start <= m.end <= a.end for m in mentions)]
+        if laws:  # "Tax Cuts and Jobs Act" replaces the model's "Fostering Autonomy" inside a longer Act's name
+            mentions = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in laws)] + laws
         events = [e for e in self.finders.events(ctx)
                   if not any(m.start < e.end and e.start < m.end and not e.start <= m.start <= m.end <= e.end for m in mentions)]
         if events:  # "French Open" replaces the model's "French" inside it, never a name reaching out of it

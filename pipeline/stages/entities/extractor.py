@@ -31,6 +31,8 @@ character offset is an article offset; the ``text`` column is always sliced from
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.core.article import Article
@@ -47,6 +49,10 @@ from pipeline.stages.entities.model_mentions import model_mentions
 from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
+
+
+#: "U.S.-China", "Russia–Ukraine": two capitalised names joined by a hyphen or an en dash, nothing else
+_PLACE_PAIR = re.compile(r"([A-Z][\w.]*)[-–]([A-Z][\w.]*)")
 
 
 class MentionExtractor:
@@ -78,7 +84,7 @@ class MentionExtractor:
         words = self.options.function_words
         mentions = cut_at_verbs(ctx, model_mentions(ctx, self.options, self.cleaner), words)
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
-        mentions = self.growth.extend(ctx, mentions)
+        mentions = self._split_place_pairs(ctx, self.growth.extend(ctx, mentions))
         mentions = self.additions.add_missing(ctx, mentions)
         mentions = organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
                                  team_words=self.team_words, first_names=self.evidence.first_names)
@@ -86,6 +92,28 @@ class MentionExtractor:
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label))
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, mentions)
+
+    def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+        """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
+
+        The model keeps "U.S.-China" whole where it splits "Russia-Ukraine" at the hyphen; a pair that
+        grew into an event ("EU-UK summit") has grown by now and is kept. Both sides must be names
+        the gazetteer lists as places or ISO 3166 / GeoNames places; the pieces carry ``rule:place_pair``.
+        """
+        out: list[Mention] = []
+        for m in mentions:
+            whole = ctx.text[m.start:m.end]
+            # "Guinea-Bissau", "Baden-Württemberg": a place whose own name holds the hyphen stays whole
+            pair = (_PLACE_PAIR.fullmatch(ctx.text, m.start, m.end)
+                    if m.label in ("GPE", "NORP", "ORG") and whole not in self.places and whole not in self.by_surface
+                    else None)
+            if pair is not None:
+                sides = [(pair.start(i), pair.end(i), self.by_surface.get(pair.group(i))) for i in (1, 2)]
+                if all((e is not None and e.label == "GPE") or ctx.text[s:t] in self.places for s, t, e in sides):
+                    out.extend(Mention(s, t, "GPE", "rule:place_pair", e) for s, t, e in sides)
+                    continue
+            out.append(m)
+        return out
 
     def _unsupported(self, ctx: ArticleContext, surface: str, label: str) -> bool:
         """True for a model guess nothing else supports: a place no place list knows, a person's name no known first name opens.

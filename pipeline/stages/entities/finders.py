@@ -31,6 +31,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.headings import is_capitals_line, is_title_case_line
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.trimming import trim
 
@@ -51,6 +52,15 @@ _CREDITS = (re.compile(r"[–—-][^\S\n]+(" + _CREDIT_NAME + r")[^\S\n]+[–—
 #: how far into an article a credit line alone ("AFP") may stand: under the headline, never in the body
 _CREDIT_LINE_CHARS = 400
 _PLACE = re.compile(r"(?<![\w-])(?:in|at|from)[^\S\n]+([A-Z][^\W\d_]+(?:[^\S\n]+[A-Z][^\W\d_]+){0,2})")
+
+
+#: an Act's full name: capitalised words, lower-case function words between them, "Act" last
+_ACT = re.compile(r"(?<![\w&.’'-])((?:[A-Z][\w’'&-]*[^\S\n]+(?:(?:and|of|for|on|in|by|to|the|from)[^\S\n]+)?){1,14}Act)(?![\w-])")
+
+
+_POSSESSIVE = re.compile(r"['’]s[^\S\n]+")
+#: stop words that open an Act's name ("One Big Beautiful Bill Act", "First Step Act")
+_NAME_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "first", "second", "third"})
 
 
 class MissedNames:
@@ -104,6 +114,35 @@ class MissedNames:
                 words = words[1:]
             if len(words) >= 2:
                 found.append(Mention(start, end, "EVENT", "rule:event_name", evidence="event_name"))
+        return found
+
+    def laws(self, ctx: ArticleContext) -> list[Mention]:
+        """Acts named in full, function words and all ("Tax Cuts and Jobs Act", "Fostering Autonomy in Independent
+        Returns by Prohibiting Redundant and Extralegal Programs Act"), whatever the model found inside them.
+
+        The name runs over capitalised words joined by lower-case function words and ends in "Act"; the
+        stop words and date words opening it are no part of it ("Under the Defence Production Act", "2017 Tax
+        Cuts and Jobs Act" -> the year is the dates stage's), nor an owner before a possessive ("Biden's
+        Inflation Reduction Act"); a title-case or capitals heading ("Nations Must
+        Act") names nothing by its capitals.
+        """
+        found = []
+        for g in _ACT.finditer(ctx.text):
+            start, end = g.span(1)
+            if is_title_case_line(ctx, start) or is_capitals_line(ctx, start):
+                continue
+            owner = None
+            for owner in _POSSESSIVE.finditer(ctx.text, start, end):
+                pass
+            if owner is not None:  # "Biden's Inflation Reduction Act": the owner is no part of the Act's name
+                start = owner.end()
+            words = ctx.text[start:end].split()
+            while words and ((words[0].casefold() in STOP_WORDS and words[0].casefold() not in _NAME_NUMBERS)
+                             or words[0] in self.options.date_words):
+                start = ctx.text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+                words = words[1:]
+            if len(words) >= 3 and words[0][:1].isupper():
+                found.append(Mention(start, end, "LAW", "rule:law_name", evidence="law_name"))
         return found
 
     def credits(self, ctx: ArticleContext) -> set[tuple[int, int]]:

@@ -16,6 +16,11 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 _ONE_CAPITALISED_WORD = re.compile(r"[^\S\n]+[A-Z][\w.]*(?![\w-])(?![^\S\n]+[A-Z])")
 
 
+#: a Romance particle and one capitalised word after a place's name: "della Pace", "de Janeiro", "d'Ampezzo"
+_PLACE_PARTICLE = re.compile(
+    r"(?:[^\S\n]+(?:della|delle|degli|dei|del|di|da|de|do|dos|das|du|des)[^\S\n]+|[^\S\n]+d['’])[A-Z][\w’'\-]*\b(?!['’]s\b)")
+
+
 class NameGrowth:
     """Grow mentions by what follows or precedes them; holds the patterns compiled from the options."""
 
@@ -81,6 +86,11 @@ class NameGrowth:
                 if (g and g.group(1) not in opts.demonyms and g.group(1) not in ctx.norp_words
                         and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
                     grown = replace(m, end=m.end + g.end(), detector="rule:hyphenated")
+            if grown is None and m.label in ("GPE", "LOC", "FAC", "ORG"):
+                # "Arco" + " della Pace", "Cortina" + " d'Ampezzo": a place name the model cut at its particle
+                g = _PLACE_PARTICLE.match(after)
+                if g and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end()):
+                    grown = replace(m, end=m.end + g.end(), detector="rule:place_particle", entry=None)
             if grown is not None:
                 surface = fold_whitespace(text[grown.start:grown.end])
                 entry = self.by_surface.get(surface)

@@ -58,7 +58,8 @@ def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int,
     At a sentence start, a line start or in a heading (title case, capitals or run-in), a
     span whose every word the document also writes in lower case ("Missile Systems:",
     "EASTERN SENTRY") is no name; nor is one sentence-initial word that the tagger
-    calls a plural common noun, a verb, an adverb ("Supporters liken") or an adjective
+    calls a plural common noun, a verb, an adverb ("Supporters liken", or opening a quotation that opens
+    the sentence: '"Vaccines have saved ..."') or an adjective
     that is no nationality and that the article writes nowhere else ("Specialized telescopes"). (A singular
     noun tag is no evidence: the small model gives it to unknown names, "Euroclear".)
     In a heading, three or more words with no organisation word are heading words
@@ -66,7 +67,7 @@ def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int,
     ("Budget and Arms Production Growth." with "budget" and "production" in the text).
     """
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and len(span) == 1 and span[0].is_sent_start:
+    if span is not None and len(span) == 1 and (span[0].is_sent_start or _opens_quoted_sentence(span[0])):
         tag = span[0].tag_
         if tag in _COMMON_TAGS:
             return True
@@ -89,6 +90,15 @@ def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int,
     if is_heading(ctx, start):
         return True
     return span is not None and len(span) > 0 and bool(span[0].is_sent_start)
+
+
+def _opens_quoted_sentence(token) -> bool:
+    """True for the first word of a quotation that opens a sentence: '"Vaccines have saved ...," said ...'."""
+    i = token.i
+    return i > 0 and token.doc[i - 1].is_sent_start and token.doc[i - 1].text in _OPENING_QUOTES
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 
 
 def _only_numbers_and(words: list[str], allowed: frozenset) -> bool:

@@ -10,10 +10,18 @@ _TRAILING_PUNCT = "\"'“”‘’«»)]}*•·,;:!?&–—-/|."
 _INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 # "Wells Fargo & Co.", "Merck & Co. announced": the full stop closes the company's abbreviation, even at a sentence end
 _AND_COMPANY_END = re.compile(r"&[^\S\n]*Co\.$")
+#: a dash glued between a name and a lower-case word ("the U.S.—and this study"): the name ends at the dash
+_GLUED_DASH_TAIL = re.compile(r"[—–](?=[a-z])")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip whitespace, stray punctuation and a possessive from both ends of a span."""
+    """Strip whitespace, stray punctuation and a possessive from both ends of a span.
+
+    A dash glued to a lower-case word ends the name there: "U.S.—and" is "U.S.".
+    """
+    glued = _GLUED_DASH_TAIL.search(text, start, end)
+    if glued is not None:
+        end = glued.start()
     while True:
         before = (start, end)
         while start < end and (text[start].isspace() or text[start] in _LEADING_PUNCT):

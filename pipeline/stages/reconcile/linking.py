@@ -1,6 +1,7 @@
 """Which actor each mention names: rows with their forms, corpus facts per partition and merged, targets per partition."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -155,6 +156,12 @@ def _make_row(record: _Record, by_name: dict, by_key: dict, opts: dict, features
 
 #: heads of government bodies written before or after their field ("Defence Ministry", "Ministry of Defence")
 _REORDERED_HEADS = frozenset({"Ministry", "Department"})
+#: "Winter Olympic Games" is the "Winter Olympics", "Paralympic Games" the "Paralympics"
+_GAMES = re.compile(r"\b(olympic|paralympic) games\b")
+#: a bare "Winter Games" or "Summer Games" is that season's Olympics
+_SEASON_GAMES = re.compile(r"(winter|summer) games")
+#: what a stock index's name adds to its short name: its number of stocks ("S&P 500", "FTSE 100", "CAC 40")
+_INDEX_NUMBER = re.compile(r" \d{2,4}")
 
 
 def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: dict, opts: dict) -> tuple:
@@ -170,6 +177,11 @@ def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: di
     elif len(words) == 2 and words[1] in _REORDERED_HEADS and words[0][:1].isupper() and label == "ORG":
         # "Defence Ministry" is the "Ministry of Defence" the same text writes
         key = surface_key(f"{words[1]} of {words[0]}")
+    if "games" in key:
+        # the Olympics by their other names: "Winter Olympic Games", "the Winter Games" = "Winter Olympics"
+        key = _GAMES.sub(r"\1s", key)
+        if _SEASON_GAMES.fullmatch(key):
+            key = key.replace("games", "olympics")
     gaz = by_name.get(hint) if hint is not None else None
     if gaz is None:
         gaz = by_key.get(key)
@@ -373,6 +385,11 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                 row.target, row.link = own_target(long_row), "acronym_defined"
                 row.vote = long_row.label if row.gaz is None else None
                 defined.append((row, long_row))
+                continue
+            named = _named_act(row, doc_rows, opts["fillers"])
+            if named is not None:
+                # "FAIR PREP Act": the Act whose full name its capitals spell, written in the same article
+                row.target, row.link = own_target(named), "acronym_defined"
                 continue
             if row.key in bracketed:
                 # "the Social Democrats (SPD)": the name the gazetteer's acronym beside it stands for
@@ -634,6 +651,19 @@ def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
     return found
 
 
+def _named_act(row: _Row, doc_rows: list[_Row], fillers: frozenset[str]) -> _Row | None:
+    """The one Act of the document whose full name the capitals of ``row`` spell ("FAIR PREP Act": "Fostering
+    Autonomy in Independent Returns by Prohibiting Redundant and Extralegal Programs Act"), else None."""
+    words = row.surface.split(" ")
+    if row.label != "LAW" or len(words) < 2 or words[-1] != "Act" or not all(is_acronym(w) for w in words[:-1]):
+        return None
+    letters = "".join(words[:-1])
+    found = {r.key: r for r in doc_rows
+             if r is not row and r.label == "LAW" and r.surface.endswith(" Act")
+             and acronym_matches(letters, r.surface[:-4], fillers)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _named_by_known_acronym(doc_rows: list[_Row]) -> dict[str, _Row]:
     """Names of no gazetteer entry that a gazetteer acronym in brackets right after them stands for: name key -> acronym row.
 
@@ -714,7 +744,8 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     as before it and the added words name no sector ("Warner Bros ... Warner Bros. Discovery ... Warner
     Bros"); one word is a brand too often ("MarketVector ... MarketVector Defense Industry Index ...
     MarketVector", "Nvidia ... Nvidia Spectrum-X"); a short form of ``abbreviations`` ("Fed") is never clipped,
-    so "Kansas City Fed" stays a branch. An event, product, facility or work has
+    so "Kansas City Fed" stays a branch. A bare "Games" is the article's one Olympics or Games
+    ("Milan Cortina Winter Olympics ... this year's Games"), the longest when the others end it. An event, product, facility or work has
     no parent: its first or last words, in either order, are its short name ("Wimbledon Championships",
     "Anfield Stadium", "Career Grand Slam"), and so are the last words of an ORG-labelled name that opens
     with its maker ("Nvidia Spectrum-X" ... "Spectrum-X"), in either order. A short name the model calls a person
@@ -722,6 +753,14 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     """
     words = _name_words(row.key)
     n = len(words)
+    if row.key == "games":
+        # "this year's Games": the article's one Olympics or other Games, whatever the model's label
+        events = sorted({r.key: r for head in ("$olympics", "$paralympics", "$games")
+                         for r in longer_by_word.get(head, []) if r.label == "EVENT"}.items(),
+                        key=lambda kv: -len(kv[0]))
+        if events and all(events[0][0].endswith(" " + k) for k, _ in events[1:]):
+            return events[0][1]
+        return None
     if row.label in ("LOC", "NORP") or (row.label == "GPE" and n > 1):
         return None
     candidates = longer_by_word.get(words[0], [])
@@ -734,6 +773,11 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
             longer.setdefault(r.key, (r, long_words[:n] == words))
     if row.label in ("GPE", "ORG"):
         same = {k: v for k, v in longer.items() if v[0].label == row.label}
+        if not same and row.label == "ORG" and len(longer) == 1:
+            # "S&P" of "S&P 500", "FTSE" of "FTSE 100": a stock index's short name, whatever the model's label
+            long_row, opens = next(iter(longer.values()))
+            if opens and long_row.label == "PRODUCT" and _INDEX_NUMBER.fullmatch(long_row.key[len(row.key):]):
+                return long_row
         if len(same) != 1:
             return None
         long_row, opens = next(iter(same.values()))
