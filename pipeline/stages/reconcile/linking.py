@@ -803,7 +803,7 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
 
 
 #: what the entities stage records for a name it found a sports club by (``evidence``)
-_CLUB_EVIDENCE = frozenset({"club_name", "club_context"})
+_CLUB_EVIDENCE = frozenset({"club_name", "club_context", "club_city"})
 
 
 def _club_of(row: _Row, longer_by_word: dict[str, list[_Row]], club_suffixes: frozenset[str]) -> _Row | None:
@@ -815,13 +815,18 @@ def _club_of(row: _Row, longer_by_word: dict[str, list[_Row]], club_suffixes: fr
     word, and a club: its last word one of ``club_suffixes`` or a club cue of the entities
     stage on it. "United" with "Manchester United" and "Newcastle United" stays apart, and
     "City" beside "Mexico City" alone is no club's. A place keeps its own name unless that name
-    is a club word: "Madrid" the city is never "Real Madrid".
+    is a club word: "Madrid" the city is never "Real Madrid". A club named by a word and its
+    city ("Benfica Lisbon", evidence ``club_city``) is shortened to its first word ("Benfica").
     """
     if " " in row.key or row.label not in ("ORG", "GPE", "PERSON", "FAC"):
         return None
     if row.surface not in club_suffixes and (row.label == "GPE" or row.record.get("evidence") == "place"):
         return None
     longer = {r.key: r for r in longer_by_word.get("$" + row.key, [])}
+    if not longer:
+        # "Benfica" of "Benfica Lisbon", "Galatasaray" of "Galatasaray Istanbul": a club named by a word
+        # and its city (evidence club_city) is shortened to that word
+        longer = {r.key: r for r in longer_by_word.get(row.key, []) if r.record.get("evidence") == "club_city"}
     if len(longer) != 1:
         return None
     club = next(iter(longer.values()))
