@@ -2691,3 +2691,26 @@ def test_an_observed_change_is_about_what_moved(nlp, extractor, text, value, sub
 def test_a_change_not_observed_at_a_site_keeps_its_rule(nlp, extractor, text, value):
     built = build(nlp, extractor, text, quantities=[(value, "percent")])
     assert built.row_with(value)["subject_rule"] != "existential"
+
+
+# ------------------------------------------------ a round count in words measures what its "of" phrase names (claims round 23)
+# dev6 377_ (Radar Armenia, 2025-09: "Dozens of people were arrested before the vote") and MENAFN (2025-09-07: "thousands
+# of people took to the streets of Washington, DC"); the look-alike: a count with no "of" phrase stays.
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("Dozens of people were arrested before the vote on charges of preparing mass unrest.", "Dozens of people",
+     "people"),
+    ("On Saturday, thousands of people took to the streets of Washington, DC, in one of the largest protests.",
+     "thousands of people", "people"),
+])
+def test_a_round_count_in_words_is_about_what_it_counts(nlp, extractor, text, value, subject):
+    built = build(nlp, extractor, text, quantities=[(value, "count")])
+    assert built.row_with(value)["subject"] == subject
+
+
+def test_a_count_in_figures_without_an_of_phrase_stays_the_phrase(nlp, extractor):
+    # occasionaldigest.com (Al Jazeera, 2025-09-22)
+    text = "More than 8,200 people were evacuated to safety in Cagayan, while 1,220 fled to emergency shelters."
+    built = build(nlp, extractor, text, quantities=[("More than 8,200 people", "count")])
+    assert built.row_with("More than 8,200 people")["subject"] == "More than 8,200 people"
