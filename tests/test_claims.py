@@ -2658,3 +2658,86 @@ def test_an_as_clause_holding_the_figures_names_the_actor(nlp, extractor):
 def test_an_as_clause_without_all_the_figures_or_before_the_main_one_leaves_the_subject(nlp, extractor, text, value):
     _, row = _claim_for(nlp, extractor, text, value)
     assert row["subject_rule"] != "as_clause"
+
+
+# ----------------------------------------- "per cent" written apart measures what its "of" phrase names (claims round 23)
+# The parser heads "80 per cent" with "cent": dev6 373_ (Business Standard, 2026-01-01: "80 per cent -- approximately
+# ₹1.2 trillion -- of the ₹1.49 trillion capital acquisition ... budget ... had also been utilised") and Business
+# Standard's census report (business-standard.com, "16.1 per cent of WHH had a radio or transistor"); the look-alikes
+# keep a "per cent" with no "of" phrase, and "%" as before.
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("For example, 16.1 per cent of WHH had a radio or transistor; it was 20.3 in MHH.", "16.1 per cent", "WHH"),
+    ("Only 2.5 per cent of the households owned a computer or a laptop with internet facilities.",
+     "2.5 per cent", "the households"),
+])
+def test_a_per_cent_written_apart_is_about_what_it_is_of(nlp, extractor, text, value, subject):
+    built = build(nlp, extractor, text, quantities=[(value, "percent")])
+    row = built.row_with(value)
+    assert row["subject"] == subject
+
+
+@pytest.mark.parametrize("text, value", [
+    # no "of" phrase: the figure's own phrase stays
+    ("About 27 million households, constituting 11 per cent of the total, were headed by females.", "11 per cent"),
+    ("The proportion of male-headed households declined 0.6 per cent in 2011 compared to 2001.", "0.6 per cent"),
+])
+def test_a_per_cent_that_is_no_subject_leaves_the_subject(nlp, extractor, text, value):
+    built = build(nlp, extractor, text, quantities=[(value, "percent")])
+    assert "per cent" not in (built.row_with(value)["subject"] or "")
+
+
+# ---------------------------------- a noun of change an observation verb reports is about what moved (claims round 23)
+# dev6 374_ (Trading Economics, 2026-02: "A decline was also seen in prices for used cars and trucks"), bta.bg (BTA,
+# 2024-07-08: "An increase of 1.1% was recorded in the mining and quarrying industry") and forexlive.com (2024-02-05:
+# "price increases were recorded for capital goods (+2.8%)"); the look-alikes keep a change that names what moved
+# itself, a date in the verb's phrase, and a verb of doing.
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("A decline was also seen in prices for used cars and trucks (-2% vs 1.6%) while inflation slowed for food.",
+     "-2%", "prices"),
+    ("An increase of 1.1% was recorded in the mining and quarrying industry, while no change in prices was observed "
+     "in manufacturing.", "1.1%", "the mining and quarrying industry"),
+    ("Instead, price increases were recorded for capital goods (+2.8%), durable consumer goods (+3.0%), and "
+     "non-durable consumer goods (+3.2%).", "+2.8%", "capital goods"),
+])
+def test_an_observed_change_is_about_what_moved(nlp, extractor, text, value, subject):
+    built = build(nlp, extractor, text, quantities=[(value, "percent")])
+    row = built.row_with(value)
+    assert (row["subject"], row["subject_rule"]) == (subject, "existential")
+
+
+@pytest.mark.parametrize("text, value", [
+    # the change names what moved itself ("decline in prices"): left to the other rules
+    ("Specifically, a year-on-year decline in prices was recorded in March for fresh fruit (14.2%).", "14.2%"),
+    # a verb of doing: the change is what was made
+    ("A cut of 25 basis points was approved in December by the central bank's board.", "25 basis points"),
+])
+def test_a_change_not_observed_at_a_site_keeps_its_rule(nlp, extractor, text, value):
+    built = build(nlp, extractor, text, quantities=[(value, "percent")])
+    assert built.row_with(value)["subject_rule"] != "existential"
+
+
+# ------------------------------------------------ a round count in words measures what its "of" phrase names (claims round 23)
+# dev6 377_ (Radar Armenia, 2025-09: "Dozens of people were arrested before the vote") and MENAFN (2025-09-07: "thousands
+# of people took to the streets of Washington, DC"); the look-alike: a count with no "of" phrase stays.
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("Dozens of people were arrested before the vote on charges of preparing mass unrest.", "Dozens of people",
+     "people"),
+    ("On Saturday, thousands of people took to the streets of Washington, DC, in one of the largest protests.",
+     "thousands of people", "people"),
+])
+def test_a_round_count_in_words_is_about_what_it_counts(nlp, extractor, text, value, subject):
+    built = build(nlp, extractor, text, quantities=[(value, "count")])
+    assert built.row_with(value)["subject"] == subject
+
+
+def test_a_count_in_figures_without_an_of_phrase_stays_the_phrase(nlp, extractor):
+    # occasionaldigest.com (Al Jazeera, 2025-09-22)
+    text = "More than 8,200 people were evacuated to safety in Cagayan, while 1,220 fled to emergency shelters."
+    built = build(nlp, extractor, text, quantities=[("More than 8,200 people", "count")])
+    assert built.row_with("More than 8,200 people")["subject"] == "More than 8,200 people"

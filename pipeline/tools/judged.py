@@ -17,7 +17,7 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
 - ``key``: a record of one of the facts a careful reader would list first for the
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
-- ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4`` or ``dev5`` (rules may be written from them) or ``measure``,
+- ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4``, ``dev5`` or ``dev6`` (rules may be written from them) or ``measure``,
   ``measure2`` and ``measure3`` (held out: never read while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
@@ -51,10 +51,12 @@ from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 #: banks, economy, deals, courts, diplomacy, science), judged the same way; ``measure2``: twelve more (claims round 19),
 #: a second held-out half like ``measure``: scored only, never read while writing rules; ``measure3``: twelve more (issue
 #: 16: defence, central banks, economy, trade, elections, markets, energy, company results, sport, health, science),
-#: a third held-out half, judged by a judge who did not read the claims rules: scored only, never read while writing rules
+#: a third held-out half, judged by a judge who did not read the claims rules: scored only, never read while writing rules;
 #: ``dev5``: twelve more (claims round 21: defence, economy, energy, markets, technology, sport, business, health,
-#: elections), judged before any rule was written from them
-HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5")
+#: elections), judged before any rule was written from them; ``dev6``: twelve more (claims round 23: defence,
+#: economy, markets, energy, elections, business, sport, health,
+#: technology, trade, courts), judged by the developer before any rule was written from them
+HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5", "dev6")
 
 
 class JudgedError(ValueError):

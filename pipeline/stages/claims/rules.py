@@ -88,6 +88,8 @@ class ClaimRules:
     reported_object_preps: frozenset[str] = frozenset()
     change_nouns: frozenset[str] = frozenset()
     change_preps: frozenset[str] = frozenset()
+    observation_verbs: frozenset[str] = frozenset()
+    observation_preps: frozenset[str] = frozenset()
     valuation_preps: frozenset[str] = frozenset()
     evaluative_verbs: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
@@ -123,7 +125,8 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "stake_nouns", "reporting_verbs",
-              "reported_object_preps", "change_nouns", "change_preps", "valuation_preps",
+              "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
+              "valuation_preps",
               "content_verbs",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
@@ -137,6 +140,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "conditional_marks", "copular_lemmas", "pro_verbs",
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns",
                       "stake_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
+                      "observation_verbs", "observation_preps",
                       "valuation_preps",
                       "content_verbs", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
@@ -214,6 +218,8 @@ _DEFAULTS: dict[str, object] = {
     "reported_object_preps": [],
     "change_nouns": [],
     "change_preps": [],
+    "observation_verbs": [],
+    "observation_preps": [],
     "valuation_preps": [],
     "evaluative_verbs": [],
     "light_verbs": [],

@@ -327,6 +327,8 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
         if token is None:
             continue
         thing = existential_thing(token)
+        if thing is token:
+            thing = observed_site(token, verb, rules)
         if thing is not token:
             # "There were 3,513 polling stations": what exists is the subject; a noun of change
             # leads on to what changed ("there has been a moderate expansion of economic activity")
@@ -550,16 +552,41 @@ def existential_thing(token):
                 token)
 
 
+def observed_site(token, verb, rules: ClaimRules):
+    """What moved, when a passive verb of observation reports a noun of change as its subject, else ``token``.
+
+    "A decline was also seen in prices for used cars and trucks", "An increase of 1.1% was recorded in the mining
+    and quarrying industry": the change says only that something moved; the verb's "in" or "for" phrase
+    (``observation_preps``) names what did, and the claim is about it, as an existential "there" is about what it
+    introduces. A change with an "in" phrase of its own ("a rise in prices was recorded") says what moved itself,
+    and a date in the verb's phrase ("was recorded in March") is when, not what: both are left alone.
+    """
+    if token.dep_ != "nsubjpass" or token.lemma_.lower() not in rules.change_nouns \
+            or verb.lemma_.lower() not in rules.observation_verbs:
+        return token
+    if any(child.dep_ == "prep" and child.lower_ != "of" and child.lower_ in rules.change_preps
+           for child in token.children):
+        return token
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in rules.observation_preps:
+            continue
+        target = next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}), None)
+        if target is not None and target.ent_type_ not in {"DATE", "TIME"} and not target.like_num:
+            return target
+    return token
+
+
 def measured_thing(token, rules: ClaimRules):
     """The thing a quantity subject measures ("About 90% of the rare earth ... is from China"), else ``token``.
 
     A number, percentage or share word heading the subject, with an "of" phrase, says
-    how much of something; the claim is about that something. A share word with an owner of its
+    how much of something; the claim is about that something. "per cent" written apart is headed by
+    "cent" ("16.1 per cent of WHH had a radio", "80 per cent ... of the ... budget had been utilised"). A share word with an owner of its
     own ("LNG's share of global gas trade", "its share of China's shipments", "the U.S. share of
     China's exports") is that owner's part of the whole: the owner is what it measures, so the
     phrase stands and its owner is resolved as any owned noun's is.
     """
-    if not (token.like_num or token.pos_ == "NUM" or token.lower_ in {"%", "percent", "per"}
+    if not (token.like_num or token.pos_ == "NUM" or token.lower_ in {"%", "percent", "per", "cent"}
             or token.lemma_.lower() in rules.portion_nouns):
         return token
     if token.pos_ == "NOUN" and any(child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN")
