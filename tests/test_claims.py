@@ -2661,7 +2661,7 @@ def test_an_as_clause_without_all_the_figures_or_before_the_main_one_leaves_the_
 
 
 # ----------------------------------------- "per cent" written apart measures what its "of" phrase names (claims round 23)
-# The parser heads "80 per cent" with "cent": dev6 373_ (Business Standard, 2026-01-01: "80 per cent -- approximately
+# The parser heads "80 per cent" with "cent": dev6 373_, since dropped as dev5 349_'s page (Business Standard, 2026-01-01: "80 per cent -- approximately
 # ₹1.2 trillion -- of the ₹1.49 trillion capital acquisition ... budget ... had also been utilised") and Business
 # Standard's census report (business-standard.com, "16.1 per cent of WHH had a radio or transistor"); the look-alikes
 # keep a "per cent" with no "of" phrase, and "%" as before.
