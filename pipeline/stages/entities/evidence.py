@@ -285,7 +285,7 @@ class LabelEvidence:
             if m.evidence is not None:  # a finder's, decided by the words that found it
                 out.append(m)
                 continue
-            if self._in_amount(ctx, m):
+            if _in_amount(self, ctx, m):
                 continue
             surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
             if self.institutions.acting(ctx, m, surface):  # "a statement from the White House": the institution, not the building
@@ -296,17 +296,10 @@ class LabelEvidence:
                 continue
             if self.is_jargon(surface) or self._in_jargon(ctx, m, surface) or self.securities.named(ctx.text, m.start, m.end, surface):
                 continue
-            for part in self._byline_parts(ctx, m):
+            for part in _byline_parts(self, ctx, m):
                 for piece in self._trim(ctx, part, strip_possessive(fold_whitespace(ctx.text[part.start:part.end]))):
                     out.append(piece if piece.entry is not None else self._decide(ctx, piece, clubs, companies))
         return out
-
-    def _in_amount(self, ctx: ArticleContext, m: Mention) -> bool:
-        """True for a place between an amount and its currency noun ("20.01 trillion U.S. dollars"): part of the amount."""
-        if m.label != "GPE" or self._currency is None or not self._currency.match(ctx.text, m.end):
-            return False
-        before = ctx.text[max(0, m.start - _CONTEXT_CHARS):m.start].split()
-        return bool(before) and (before[-1][:1].isdigit() or before[-1] in self.options.unit_words)
 
     def is_jargon(self, surface: str) -> bool:
         """True for finance and policy jargon that is never an entity ("FX", "CEO", "FY26", "Consumer Price Index")."""
@@ -321,19 +314,6 @@ class LabelEvidence:
         if after.group(1) is not None:
             return self.is_jargon(after.group(1))
         return f"{surface} {after.group(2)}" in self.options.jargon or after.group(2) in self.options.holiday_nouns
-
-    def _byline_parts(self, ctx: ArticleContext, m: Mention) -> list[Mention]:
-        """A byline's outlets without their staff ("AFP Staff Writers" -> "AFP"; "X Staff / Y" -> "X", "Y")."""
-        parts, cursor = [], m.start
-        for g in [*_SLASH.finditer(ctx.text, m.start, m.end), None]:
-            end = g.start() if g is not None else m.end
-            tail = self._staff.search(ctx.text, cursor, end) if self._staff is not None else None
-            if tail is not None and tail.start() > cursor:
-                end = tail.start()
-            if cursor < end:
-                parts.append(replace(m, start=cursor, end=end))
-            cursor = g.end() if g is not None else m.end
-        return parts if len(parts) != 1 or (parts[0].start, parts[0].end) != (m.start, m.end) else [m]
 
     def _trim(self, ctx: ArticleContext, m: Mention, surface: str) -> list[Mention]:
         """"Multiple European" -> "European"; "European Nato" -> "European" + "Nato"; "Novak Djokovic of Serbia" -> two."""
@@ -410,7 +390,7 @@ class LabelEvidence:
         # persons also speak "in a statement": a name with person evidence stays a person
         if after is not None and not (m.label == "PERSON" and self._person_evidence(ctx, m, words)):
             return "org_context", None
-        if self._ticked(ctx, m, words):
+        if _ticked(self, ctx, m, words):
             return "ticker", None  # "Novartis (NVS)", "2seventy bio, Inc. (Nasdaq: TSVT)": a listed company
         if m.label in ("PERSON", "ORG") and self._product(ctx, m) and not self._person_evidence(ctx, m, words):
             return "product_context", None
@@ -444,25 +424,6 @@ class LabelEvidence:
         if m.label != "PERSON" and self._first_name(ctx, words, common_ok=m.label in ("ORG", "NORP")):
             return "first_name", None
         return None, None
-
-    def _ticked(self, ctx: ArticleContext, m: Mention, words: list[str]) -> bool:
-        """True when a stock ticker in brackets follows the name: an exchange and a symbol ("(NYSE: BMY)"), or a symbol alone.
-
-        A symbol alone ("Pfizer (PFE)") only when it is not the name's initials ("European Union
-        (EU)", "Democratic Republic of Congo (DRC)": an acronym, any kind of name), not a country's
-        ISO code ("Simone Biles (USA)": a results list's country) and the name shows no person.
-        """
-        g = self._ticker.match(ctx.text, m.end)
-        if g is None:
-            return False
-        if g.group(1) is not None:
-            return True
-        symbol = g.group(2)
-        if len(symbol) < 2:
-            return False
-        initials = "".join(w[0] for w in words if w[:1].isupper())
-        return (symbol != initials and symbol not in self._country_codes
-                and not (m.label == "PERSON" and self._person_evidence(ctx, m, words)))
 
     def _language(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
         """True for a language of ISO 639-1 named as one ("in Hindi"), when it is no nationality or place of the text."""
@@ -550,6 +511,48 @@ class LabelEvidence:
         # a name that also opens a longer one is a company's ("Warner Bros" of "Warner Bros. Discovery")
         longer = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"\.?[^\S\n]+[A-Z]")
         return common_ok and first in self.common_first_names and longer.search(ctx.text) is None
+
+
+def _in_amount(ev: LabelEvidence, ctx: ArticleContext, m: Mention) -> bool:
+    """True for a place between an amount and its currency noun ("20.01 trillion U.S. dollars"): part of the amount."""
+    if m.label != "GPE" or ev._currency is None or not ev._currency.match(ctx.text, m.end):
+        return False
+    before = ctx.text[max(0, m.start - _CONTEXT_CHARS):m.start].split()
+    return bool(before) and (before[-1][:1].isdigit() or before[-1] in ev.options.unit_words)
+
+
+def _byline_parts(ev: LabelEvidence, ctx: ArticleContext, m: Mention) -> list[Mention]:
+    """A byline's outlets without their staff ("AFP Staff Writers" -> "AFP"; "X Staff / Y" -> "X", "Y")."""
+    parts, cursor = [], m.start
+    for g in [*_SLASH.finditer(ctx.text, m.start, m.end), None]:
+        end = g.start() if g is not None else m.end
+        tail = ev._staff.search(ctx.text, cursor, end) if ev._staff is not None else None
+        if tail is not None and tail.start() > cursor:
+            end = tail.start()
+        if cursor < end:
+            parts.append(replace(m, start=cursor, end=end))
+        cursor = g.end() if g is not None else m.end
+    return parts if len(parts) != 1 or (parts[0].start, parts[0].end) != (m.start, m.end) else [m]
+
+
+def _ticked(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str]) -> bool:
+    """True when a stock ticker in brackets follows the name: an exchange and a symbol ("(NYSE: BMY)"), or a symbol alone.
+
+    A symbol alone ("Pfizer (PFE)") only when it is not the name's initials ("European Union
+    (EU)", "Democratic Republic of Congo (DRC)": an acronym, any kind of name), not a country's
+    ISO code ("Simone Biles (USA)": a results list's country) and the name shows no person.
+    """
+    g = ev._ticker.match(ctx.text, m.end)
+    if g is None:
+        return False
+    if g.group(1) is not None:
+        return True
+    symbol = g.group(2)
+    if len(symbol) < 2:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return (symbol != initials and symbol not in ev._country_codes
+            and not (m.label == "PERSON" and ev._person_evidence(ctx, m, words)))
 
 
 def _kept_by_repeat(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str], surface: str) -> bool:
