@@ -24,6 +24,8 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("Pep Guardiola's side equalised late thro", 'Pep Guardiola'): 'missed by the model',
     ('The first COP held in the Amazon ended o', 'Amazon'): 'labelled ORG (the company)',
     ('It was the first time in history that tw', 'Arco della Pace'): 'labelled ORG (a monument no place list knows)',
+    ('Benchmark Brent crude futures were down ', 'Brent'): "labelled GPE (the model's; no rule knows a crude grade)",
+    ('Benchmark Mineral Intelligence said lith', 'Benchmark Mineral Intelligence'): "labelled PERSON (the model's), though kept whole",
 }
 
 

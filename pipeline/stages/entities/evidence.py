@@ -325,7 +325,7 @@ class LabelEvidence:
         while rest_start < m.end and ctx.text[rest_start].isspace():
             rest_start += 1
         rest = fold_whitespace(ctx.text[rest_start:m.end])
-        if words[0] in self.options.non_name_openers:
+        if words[0] in self.options.non_name_openers or _descriptor_opens(self, ctx, m, words, rest):
             return [replace(m, start=rest_start)]
         if _YEAR.fullmatch(words[0]) and words[1][:1].isupper():
             # "the 2012 Australian Open": the year is the dates stage's, the name is the rest
@@ -560,6 +560,20 @@ def _kept_by_repeat(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: l
     if m.label == "PERSON":
         return ev._person_evidence(ctx, m, words)
     return bool(_IN_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)) and ev._place(surface, "GPE") is not None
+
+
+def _descriptor_opens(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str], rest: str) -> bool:
+    """A common noun of ``descriptor_openers`` capitalised only by a sentence start ("Benchmark Brent", "Chipmaker Nvidia").
+
+    The name is the rest: one word, or words the article also writes alone ("Automaker General Motors ...
+    General Motors"); "Benchmark Mineral Intelligence" written once stays whole.
+    """
+    if words[0] not in ev.options.descriptor_openers:
+        return False
+    before = ctx.text[:m.start].rstrip(" \t")
+    if before and before[-1] not in "\n.!?:\"“”":
+        return False
+    return len(words) == 2 or _count_word(ctx.text, rest) > 1
 
 
 def _count_word(text: str, phrase: str) -> int:

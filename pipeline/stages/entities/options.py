@@ -58,6 +58,7 @@ class Options:
     jargon: frozenset
     jargon_patterns: tuple
     non_name_openers: frozenset
+    descriptor_openers: frozenset
     event_heads_cue: frozenset
     event_patterns: tuple
     stock_indices: tuple
@@ -138,6 +139,7 @@ class Options:
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
             non_name_openers=frozenset(cfg.get("non_name_openers", [])),
+            descriptor_openers=frozenset(cfg.get("descriptor_openers", [])),
             event_heads_cue=frozenset(cfg.get("event_heads_cue", [])),
             event_patterns=tuple(cfg.get("event_patterns", [])),
             stock_indices=tuple(cfg.get("stock_indices", [])),
