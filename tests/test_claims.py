@@ -2741,3 +2741,25 @@ def test_a_count_in_figures_without_an_of_phrase_stays_the_phrase(nlp, extractor
     text = "More than 8,200 people were evacuated to safety in Cagayan, while 1,220 fled to emergency shelters."
     built = build(nlp, extractor, text, quantities=[("More than 8,200 people", "count")])
     assert built.row_with("More than 8,200 people")["subject"] == "More than 8,200 people"
+
+
+
+# Round 24: the description and demonstrative subject rules re-priced on the six dev halves pooled (14/23 and 5/9
+# right; wrong at high confidence before: 352_ and 354_ of dev5, 377_ of dev6, 316_ of dev3). A description standing
+# for a name given before (208_'s blue-chip index) falls below the high line; the name in its place stays above it.
+@pytest.mark.parametrize("text, value, rule, high", [
+    ("The Nasdaq marked a record closing high on Thursday while the blue-chip Dow Jones Industrial Average barely "
+     "managed to notch a record close. The blue-chip index's valuation was around its highest level since 2020.",
+     "2020", "subject.description", False),
+    # look-alike: the same sentence naming the index
+    ("The Nasdaq marked a record closing high on Thursday while the blue-chip Dow Jones Industrial Average barely "
+     "managed to notch a record close. The Dow Jones Industrial Average's valuation was around its highest level "
+     "since 2020.", "2020", None, True),
+])
+def test_a_description_subject_is_below_the_high_line_and_a_name_is_not(nlp, extractor, text, value, rule, high):
+    from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
+
+    _, row = _claim_for(nlp, extractor, text, value)
+    evidence = row["confidence_evidence"].split()
+    assert rule is None or evidence[0] == rule, evidence
+    assert (row["confidence"] >= HIGH_CONFIDENCE) is high, (row["confidence"], evidence)
