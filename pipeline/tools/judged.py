@@ -18,7 +18,7 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
 - ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4``, ``dev5`` or ``dev6`` (rules may be written from them) or ``measure``,
-  ``measure2`` and ``measure3`` (held out: never read while writing rules).
+  ``measure2``, ``measure3`` and ``measure4`` (held out: never read while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
 expected one and its linked values are exactly the expected ones. Values are compared
@@ -55,8 +55,11 @@ from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 #: ``dev5``: twelve more (claims round 21: defence, economy, energy, markets, technology, sport, business, health,
 #: elections), judged before any rule was written from them; ``dev6``: twelve more (claims round 23: defence,
 #: economy, markets, energy, elections, business, sport, health,
-#: technology, trade, courts), judged by the developer before any rule was written from them
-HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5", "dev6")
+#: technology, trade, courts), judged by the developer before any rule was written from them; ``measure4``: twelve
+#: more (issue 16: defence, a central bank, economy, markets, energy, elections, company results, sport, health, trade,
+#: courts, climate), a fourth held-out half judged by a judge who did not read the claims rules: scored only, never
+#: read while writing rules
+HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5", "dev6", "measure4")
 
 
 class JudgedError(ValueError):
