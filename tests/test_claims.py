@@ -1820,6 +1820,49 @@ def test_a_demonstrative_with_a_noun_is_no_event(nlp, extractor):
     assert row["subject_rule"] != "demonstrative"
 
 
+# "That was down from 2.7%": the demonstrative is the figure the clause before gave, and the claim is about what
+# that figure measured (dev5 350_, US consumer prices; dev6 377_, Moldova's election; below, CBS News and Fox
+# Business on US consumer prices, 2025-07 and 2026-02, short phrases as published)
+@pytest.mark.parametrize("text, value, subject", [
+    ("The Bureau of Labor Statistics said Friday that the consumer price index rose 0.2% month-over-month in "
+     "January and fell to 2.4% year-over-year. That was slightly lower than the 2.7% in December.", "2.7%",
+     "the consumer price index"),
+    ("So-called core inflation rose by 2.9% over the past 12 months, according to the Bureau of Labor Statistics. "
+     "That's slightly below the 3% predicted by economists polled by FactSet.", "3%", "So-called core inflation"),
+    ("With approximately 97 percent of the votes counted, PAS has won 49.7 percent, securing 54 of the 101 seats. "
+     "This is fewer than the 61 seats it had in the previous parliament.", "61 seats", "PAS"),
+])
+def test_a_demonstrative_comparing_a_figure_is_about_what_the_figure_measured(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert subject in row["subject"] and row["subject_rule"] == "demonstrative"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a copula that classifies, an event summed up and a demonstrative with a noun of its own are no
+    # comparison of the figure before; the other rules answer as they did
+    ("The central bank raised its forecast to 5% in March. That was the biggest rise since 2019.", "2019",
+     "its forecast"),
+    ("Retail sales rose 5% in March. This marks a rise from 3% in February.", "3%", "Retail sales"),
+    ("Retail sales rose 5% in March. This figure was higher than the 4% economists expected.", "4%", "This figure"),
+])
+def test_a_demonstrative_that_compares_no_figure_is_left_to_the_other_rules(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a description inside a reported clause is not its reporter (dev5 350_: "The Bureau of Labor Statistics said
+    # that the consumer price index rose"); outside one it still points back to the last subject
+    ("The Bureau of Labor Statistics on Friday said that the consumer price index rose 0.2% in January.", "0.2%",
+     "the consumer price index"),
+    ("Samsung Electronics forecast record fourth-quarter profit on Thursday. The company reported sales of "
+     "$68.13 billion.", "$68.13 billion", "Samsung Electronics"),
+])
+def test_a_description_in_a_reported_clause_is_not_its_reporter(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert subject in row["subject"]
+
+
 @pytest.mark.parametrize("text, value, subject", [
     ("Germany spends heavily on defence. It is expected that prices will rise 3% next year.", "3%", "prices"),
     ("The Bank of Canada held rates. It has been six months since tariffs rose 25%.", "25%", "tariffs"),

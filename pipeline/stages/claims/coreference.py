@@ -484,7 +484,8 @@ class Coreference:
             subject = subject_of(sent.root, rules)
             # (never the phrase the description is part of: "Three of Britain's largest banks")
             if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
-                    or subject.i in self._resolving or subject.left_edge.i <= token.i <= subject.right_edge.i:
+                    or subject.i in self._resolving or subject.left_edge.i <= token.i <= subject.right_edge.i \
+                    or (k == position and reports(sent.root, token, rules)):
                 continue
             found = self._subject_names(subject)
             if found is not None and found["label"] in labels:
@@ -508,6 +509,23 @@ class Coreference:
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
+
+
+def reported_clauses(verb, rules: ClaimRules) -> list:
+    """The clauses a speech verb reports (its ``content_deps`` complements with a verb or a subject), else []."""
+    if verb.lemma_.lower() not in rules.speech_verbs:
+        return []
+    return [c for c in verb.children if c.dep_ in rules.content_deps
+            and (c.pos_ in VERBAL or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))]
+
+
+def reports(verb, token, rules: ClaimRules) -> bool:
+    """True when the speech verb ``verb`` reports a clause that holds ``token``.
+
+    "The Bureau of Labor Statistics said that the consumer price index rose": the reporter is the speaker of the
+    clause a description heads, never what the description stands for (``description_reference``).
+    """
+    return any(c.left_edge.i <= token.i <= c.right_edge.i for c in reported_clauses(verb, rules))
 
 
 def is_setting(start: int, end: int, row: dict, index: ArticleIndex, rules: ClaimRules) -> bool:
@@ -702,6 +720,50 @@ def event_phrase(token, coreference: Coreference):
                 and index.mention_of(phrase) is None and not is_pronoun(phrase, rules):
             return phrase
     return None
+
+
+#: words that make a copula's complement a comparison of the figure before ("That was down from 2.7%", "That's
+#: slightly below the 3% predicted"), beside a comparative ("This is fewer than the 61 seats")
+COMPARED = frozenset({"down", "up", "below", "above"})
+
+
+def compared_figure(token, coreference: Coreference):
+    """The subject token of the clause before, when a demonstrative compares that clause's figure, else None.
+
+    "... the consumer price index rose 0.2% ... and trended down to 2.4%. That was down slightly from 2.7% in
+    December." and "PAS has won 49.7 percent, securing 54 of the 101 seats. This is fewer than the 61 seats it
+    had": "this" or "that" standing alone before a copula whose complement compares (a comparative, "down",
+    "up", "below" or "above") is the figure the clause before gave, not an event, and the fact is about what that figure measured:
+    the previous main clause's subject, or its reported clause's when its verb reports one ("The Bureau said
+    that the index rose"). A copula that classifies ("That is a record") or an event ("This marks a rise") is
+    left to the other rules.
+    """
+    rules, index = coreference.rules, coreference.index
+    verb = token.head
+    if token.lower_ not in {"this", "that"} or token.dep_ != "nsubj" or verb.lemma_.lower() != "be" \
+            or verb.dep_ != "ROOT" or any(c.dep_ != "punct" for c in token.children):
+        return None
+    if not any(c.dep_ in {"acomp", "advmod", "prep"} and c.i > token.i
+               and (c.tag_ in {"JJR", "RBR"} or c.lower_ in COMPARED) for c in verb.children):
+        return None
+    position = index.sentence_of[token.i]
+    if position == 0:
+        return None
+    previous = index.sentences[position - 1]
+    if index.in_boilerplate(previous.start_char) or previous.end_char <= coreference.body:
+        return None
+    root = previous.root
+    root = next(iter(reported_clauses(root, rules)), root)
+    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and index.mention_of(c) is None
+           and not any(t.like_num for t in c.subtree) for c in root.children):
+        # "Germany raised defence spending in 2025. That is 80 billion euros more": the figure measures the
+        # thing the clause acted on (``event_phrase``), not its actor; an object that is a figure itself ("PAS
+        # has won 49.7 percent") is the subject's
+        return None
+    subject = subject_of(root, rules)
+    if subject is None or is_pronoun(subject, rules) or subject.like_num:
+        return None
+    return subject
 
 
 def nameless_antecedent(token, coreference: Coreference):

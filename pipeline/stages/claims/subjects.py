@@ -7,6 +7,7 @@ from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coreference import (
+    compared_figure,
     copula_name,
     event_phrase,
     lists_members,
@@ -359,6 +360,14 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 found = described(group, ctx, quote_speaker)
                 if found is not None:
                     return found, mention_text(found), verb, "described"
+            figure = compared_figure(token, ctx.coreference)
+            if figure is not None:
+                # "That was down slightly from 2.7%": the figure before, about what that clause's subject measured
+                found, _ = resolve_subject(figure, figure.head, ctx, quote_speaker)
+                if found is not None:
+                    return found, mention_text(found), verb, "demonstrative"
+                return None, phrase_text(figure, ctx.article, ctx.index.chunk_of,
+                                         skip=ctx.index.dateline_tokens), verb, "demonstrative"
             # "This marks the third rate cut in 2025": the object states the fact itself
             event = stated_object(token, frozenset(t.i for row, t in group if "quantity_id" in row), rules) \
                 or event_phrase(token, ctx.coreference)
