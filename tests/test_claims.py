@@ -1931,6 +1931,17 @@ def _linked(built: Built, row: dict) -> set[str]:
     # look-alike: an infinitive on a noun says what it is for (dev: the F1 title decider)
     ("The race ended with three drivers still in contention to clinch the title for the first time in 15 years.",
      ["15 years"], [("three drivers", "count")], {"three drivers", "15 years"}),
+    # claims round 26: a participle bounding a period names the period, and its date places the claim (dev5 354_
+    # Ishihara Sangyo, dev5 349_ India's MoD "till the third quarter ending December")
+    ("The consolidated ordinary profit for the cumulative third quarter of the fiscal year ending March 2026 "
+     "surged 2.3 times that of the same period last year, reaching 13.1 billion yen.",
+     ["the cumulative third quarter", "March 2026", "the same period last year"], [("13.1 billion yen", "money")],
+     {"the cumulative third quarter", "March 2026", "the same period last year", "13.1 billion yen"}),
+    ("Till the third quarter ending December, 80 per cent of the budget had been utilised.",
+     ["the third quarter", "December"], [("80 per cent", "percent")], {"the third quarter", "December", "80 per cent"}),
+    # look-alike: the same participle on a noun that is no period describes that noun
+    ("Revenue from the contracts ending in June rose 5% in 2025.", ["June", "2025"], [("5%", "percent")],
+     {"5%", "2025"}),
     # look-alike: in a "with" clause the parser reads the predicate as a participle on its subject (dev: EU gas)
     ("New contracts for Russian gas will be banned from 2026, with imports under short-term contracts ending by June "
      "that year and long-term contracts phased out by December 2027.", ["2026", "June", "December 2027"], [],
