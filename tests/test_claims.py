@@ -1974,6 +1974,17 @@ def _linked(built: Built, row: dict) -> set[str]:
     # look-alike: an infinitive on a noun says what it is for (dev: the F1 title decider)
     ("The race ended with three drivers still in contention to clinch the title for the first time in 15 years.",
      ["15 years"], [("three drivers", "count")], {"three drivers", "15 years"}),
+    # claims round 26: a participle bounding a period names the period, and its date places the claim (dev5 354_
+    # Ishihara Sangyo, dev5 349_ India's MoD "till the third quarter ending December")
+    ("The consolidated ordinary profit for the cumulative third quarter of the fiscal year ending March 2026 "
+     "surged 2.3 times that of the same period last year, reaching 13.1 billion yen.",
+     ["the cumulative third quarter", "March 2026", "the same period last year"], [("13.1 billion yen", "money")],
+     {"the cumulative third quarter", "March 2026", "the same period last year", "13.1 billion yen"}),
+    ("Till the third quarter ending December, 80 per cent of the budget had been utilised.",
+     ["the third quarter", "December"], [("80 per cent", "percent")], {"the third quarter", "December", "80 per cent"}),
+    # look-alike: the same participle on a noun that is no period describes that noun
+    ("Revenue from the contracts ending in June rose 5% in 2025.", ["June", "2025"], [("5%", "percent")],
+     {"5%", "2025"}),
     # look-alike: in a "with" clause the parser reads the predicate as a participle on its subject (dev: EU gas)
     ("New contracts for Russian gas will be banned from 2026, with imports under short-term contracts ending by June "
      "that year and long-term contracts phased out by December 2027.", ["2026", "June", "December 2027"], [],
@@ -2123,9 +2134,21 @@ def test_a_verb_that_only_frames_another_claim_makes_no_row(nlp, extractor, text
      ["the first nine months"]),
     # look-alike: a year that scopes the claim is no period's owner
     ("The stock hit a high for the year of $42.87 on Friday.", ["the year", "Friday"], ["the year", "Friday"]),
+    # claims round 26: a year in figures is the only word saying which year the period is in, and stays (dev3 316_
+    # NCDC Lassa fever; Caliber.Az and El Diario MX, October 2025)
+    ("The NCDC has reported a total of 152 deaths from Lassa fever in the first 28 weeks of 2025.",
+     [("the first 28 weeks", "duration"), "2025"], ["the first 28 weeks", "2025"]),
+    ("China's total import and export of goods rose by 4% year-on-year in the first nine months of 2025.",
+     [("the first nine months", "duration"), "2025"], ["the first nine months", "2025"]),
+    ("Mexico's trade balance posted a surplus of 776 million dollars in the first nine months of 2025.",
+     [("the first nine months", "duration"), "2025"], ["the first nine months", "2025"]),
+    # look-alike: "of the year" still only says whose months they are (Xinhua, October 2025)
+    ("The growth rate accelerated from an increase of 3.5 percent registered in the first eight months of the year.",
+     [("the first eight months", "duration"), "the year"], ["the first eight months"]),
 ])
 def test_a_date_that_only_refines_another_is_not_linked_apart(nlp, extractor, text, dates, linked):
-    quantities = [(q, "percent") for q in ("31%", "3%", "2%", "5%") if q in text]
+    quantities = [(q, "percent") for q in ("31%", "3%", "2%", "5%", "4%") if q in text]
+    quantities += [(q, kind) for q, kind in (("152 deaths", "count"), ("776 million dollars", "money")) if q in text]
     built = build(nlp, extractor, text, dates=dates, quantities=quantities)
     row = built.rows[0]
     assert len(built.rows) == 1

@@ -818,6 +818,15 @@ UNSEEN = [
      None),
     ("A quarter of voters agreed with the plan.", "A quarter", "ratio", 0.25, None, None),
     ("Half of the budget went to defence.", "Half", "ratio", 0.5, None, None),
+    # claims round 26: a dash glued after a scale word or a unit's last word ("--" set off an aside; dev5 349_,
+    # as "2.7%—its" above glues one to a sign)
+    ("Of which ₹1.8 trillion-- accounting for over 26 per cent-- was earmarked.", "₹1.8 trillion", "money", 1.8e12,
+     "INR", None),
+    ("Of which ₹1.8 trillion-- accounting for over 26 per cent-- was earmarked.", "26 per cent", "percent", 26,
+     "%", "over"),
+    ("Exports rose 5 percent—the fastest pace in a year.", "5 percent", "percent", 5, "%", None),
+    ("The firm raised $3 billion—its largest bond sale.", "$3 billion", "money", 3e9, "USD", None),
+    ("The squad has 26 players-- a record.", "26 players", "count", 26, "players", None),
 ]
 
 UNSEEN_NEGATIVE = [
@@ -847,6 +856,8 @@ UNSEEN_NEGATIVE = [
     ("The dispute has lasted more than a quarter century.", "a quarter"),
     ("We met at about half past nine.", "half"),
     ("He spoke outside 10 Downing Street.", "10"),
+    # claims round 26: a dash glued after a word that is no unit adds nothing to the number before it
+    ("The ₹1.8 trillion budget-- a record -- was approved.", "budget--"),
 ]
 
 

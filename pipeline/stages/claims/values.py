@@ -123,10 +123,13 @@ def of_another_date(token, values: Sequence[tuple[dict, object]]) -> bool:
     """True for a date that only says whose period another date is ("the first nine months of the year").
 
     TimeML marks the two apart; a reader, like the claim, reads one time: the period, which
-    the year places (its value is anchored already).
+    the year places (its value is anchored already). A year written in figures ("the first 28 weeks of 2025",
+    "in the first nine months of 2025") is the only place the text states which year the period is in, and a
+    reader lists it beside the period (claims round 26: dev3 316_; Xinhua, Caliber.Az and El Diario MX on 2025
+    trade), so it stays.
     """
     of = token.head
-    if token.dep_ != "pobj" or of.lower_ != "of":
+    if token.dep_ != "pobj" or of.lower_ != "of" or any(ch.isdigit() for ch in token.text):
         return False
     return any("date_id" in other and other_token.i != token.i
                and other_token.i <= of.head.i <= other.get("last", other_token.i) for other, other_token in values)
@@ -191,7 +194,8 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
             node = node.head
         described_thing = None
         if outermost is not None and ((outermost.dep_ == "relcl" and asserts_of_its_noun(outermost, rules))
-                                      or (not absolute and describes_other_noun(outermost))):
+                                      or (not absolute and describes_other_noun(outermost)
+                                          and not bounds_period(outermost, token, rules))):
             described_thing = outermost.head
         if described_thing is None or described_thing.pos_ in VERBAL or names_subject(described_thing, subject) \
                 or described_thing.i in value_heads:
@@ -278,6 +282,25 @@ def describes_other_noun(node) -> bool:
     if noun.dep_ == "pobj":
         return noun.head.head.pos_ not in VERBAL
     return noun.dep_ not in {"nsubj", "nsubjpass", "ROOT"}
+
+
+def bounds_period(participle, token, rules: ClaimRules) -> bool:
+    """True for a date that a participle of ``period_end_lemmas`` takes to bound the period noun it is on.
+
+    "the cumulative third quarter of the fiscal year ending March 2026", "the six months ended September 30": the
+    participle names which period (``period_nouns``) is meant, so its date is the period's, and the claim's when
+    the period is. On another noun ("revenue from contracts ending in June") the clause describes that noun, and a
+    date deeper in it ("the year ending with the deal signed in March") is left to ``describes_other_noun``.
+    """
+    if verb_lemma(participle, rules) not in rules.period_end_lemmas or participle.head.pos_ != "NOUN" \
+            or participle.head.lemma_.lower() not in rules.period_nouns:
+        return False
+    node = token
+    while node.head.i != participle.i:
+        if node.head.i == node.i or node.dep_ not in {"pobj", "prep", "compound", "nummod"}:
+            return False
+        node = node.head
+    return node.dep_ in {"npadvmod", "dobj", "prep", "obl"}
 
 
 def names_subject(noun, subject) -> bool:

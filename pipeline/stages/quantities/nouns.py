@@ -30,7 +30,11 @@ def attach_noun(view: TokenView, q: Quantity) -> Quantity:
         return replace(q, drop=True)  # "the FTSE 100 stock market index": the number names it
     if _is_time_word(view, head):
         return replace(q, drop=True)  # "the next two weeks": a duration
-    return replace(q, end=head + 1, kind="count", unit=_unit_text(view, j, head), unit_rule="counted_noun")
+    # "26 players-- a record": the tokenizer keeps a dash glued after the noun; it stays outside the span
+    noun = view.doc[head].text
+    trim = len(noun) - len(noun.rstrip(DASHES)) if noun.rstrip(DASHES) else 0
+    unit = _unit_text(view, j, head)
+    return replace(q, end=head + 1, kind="count", unit=unit[:len(unit) - trim], unit_rule="counted_noun", trim=trim)
 
 
 def _unit_text(view: TokenView, first: int, head: int) -> str:

@@ -164,6 +164,9 @@ def _scale(view: TokenView, q: Quantity, money: bool) -> Quantity:
         if lower.endswith(".") and lower[:-1] in lex.magnitude_suffixes and glued:
             # the tokenizer keeps "m." of "£1m." as an abbreviation: scale plus full stop
             lower, trim = lower[:-1], 1
+        elif len(dashed := lower.rstrip(DASHES)) < len(lower) and dashed in lex.magnitude_words:
+            # "₹1.8 trillion-- accounting for ...": the tokenizer keeps a dash glued after the word
+            lower, trim = dashed, len(lower) - len(dashed)
         if lower in lex.magnitude_words:
             factor *= lex.magnitude_words[lower]
         elif lower in lex.multipliers and not q.words and (
@@ -262,6 +265,10 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
         return replace(q, end=j + 1, kind="measure", unit=lex.glued_only_units[view.lower(j)],
                        unit_rule="measure_unit")
     hit = view.suffix_at(j)
+    if hit is None and (dashed := view.unit_before_dash(j)) is not None and not q.vague:
+        # "over 26 per cent-- was earmarked": the tokenizer keeps a dash glued after the unit's last word
+        (kind, unit, size), trim = dashed
+        return replace(q, end=j + size, kind=kind, unit=unit, unit_rule=kind, trim=trim)
     if hit is None and (stop := view.measure_before_stop(j)) is not None and not q.vague:
         return _measure(view, replace(q, end=j + stop[1], trim=1), stop[0])
     if hit is None:

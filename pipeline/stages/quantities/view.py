@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.stages.quantities.lexicon import Lexicon
+from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 from pipeline.stages.quantities.numbers import currency_of
 
 
@@ -69,6 +69,21 @@ class TokenView:
             if not self.glued(k):
                 return None
             key += text
+        return None
+
+    def unit_before_dash(self, j: int) -> tuple[tuple[str, object, int], int] | None:
+        """((kind, unit, tokens), dash characters) of a percent unit at token j whose last token keeps a dash glued
+        after it ("26 per cent--", "5 percent—the"), else None; the dash stays outside the span."""
+        key = ""
+        for k in range(j, min(self.n, j + self.lex.suffix_max_tokens)):
+            text = self.doc[k].lower_
+            if k > j and self.doc[k].is_sent_start:
+                return None
+            word = text.rstrip(DASHES)
+            if word != text and word:
+                hit = self.lex.suffix_phrases.get(key + word)
+                return ((hit[0], hit[1], k - j + 1), len(text) - len(word)) if hit and hit[0] == "percent" else None
+            key += text + (" " if self.doc[k].whitespace_ else "")
         return None
 
     def suffix_at(self, j: int) -> tuple[str, object, int] | None:
