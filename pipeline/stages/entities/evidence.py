@@ -6,7 +6,6 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 
 * ``org_suffix``: a legal or sector word ends the name ("Munich Re", "General Catalyst
   Partners", "Rheinmetall AG"), from ``org_suffixes`` and ``legal_forms`` of entities.toml;
-  ``party`` instead (NORP) when that word is a party head (``party_heads``: "Liberal Party");
 * ``org_context``: the words around it ("analysts at X", "shares of X", "X said in a
   statement", "X's chief executive", "X posted record revenue", "X jumped 5%", "X said its",
   "X, the drugmaker"), the patterns ``org_context_before``/``_after``/``_after_found``; a
@@ -89,7 +88,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "conti
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
                "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW",
-               "craft_context": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG", "party": "NORP"}
+               "craft_context": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
@@ -218,12 +217,6 @@ def person_shaped(opts: Options, ctx: ArticleContext, places: tuple[dict, ...], 
     return not any(w in opts.org_words or w in opts.org_suffixes or w in opts.demonyms or w in opts.generic_words
                    or w in opts.compass_words or w.casefold() in opts.person_nouns or w in ctx.norp_words
                    or any(w in p for p in places) for w in words)
-
-
-def _party_name(opts: Options, m: Mention, words: list[str]) -> bool:
-    """True for a party's name, NORP as the gazetteer's parties: a party head ends what the model calls an
-    organisation or a group ("Liberal Party", "Australian Labor Party"; not the event "the Christmas Party")."""
-    return m.label in ("ORG", "NORP") and words[-1] in opts.party_heads
 
 
 class LabelEvidence:
@@ -369,9 +362,9 @@ class LabelEvidence:
         opts, text = self.options, ctx.text
         surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
         words = surface.split(" ")
-        if len(words) >= 2 and (_party_name(opts, m, words) or (words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
-                and words[0] not in opts.demonyms and words[0] not in ctx.norp_words)):  # not "Soviet Union"
-            return "party" if _party_name(opts, m, words) else "org_suffix", None
+        if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
+                and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
+            return "org_suffix", None
         if m.label not in _GUESSED:
             return None, None
         if self.products.generic_after(text, m.end):

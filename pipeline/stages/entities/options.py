@@ -16,7 +16,6 @@ class Options:
     titles: re.Pattern | None
     prefix_modifiers: re.Pattern | None
     law_heads: frozenset
-    party_heads: frozenset
     honorifics: tuple
     particles: frozenset
     anaphor_heads: frozenset
@@ -96,7 +95,6 @@ class Options:
             titles=title_pattern(titles),
             prefix_modifiers=title_pattern(cfg.get("prefix_modifiers", [])),
             law_heads=frozenset(cfg.get("law_heads", [])),
-            party_heads=frozenset(cfg.get("party_heads", [])),
             honorifics=tuple(cfg.get("honorifics", [])),
             particles=frozenset(w.casefold() for w in cfg.get("name_particles", [])),
             anaphor_heads=frozenset(cfg.get("anaphor_heads", [])),
