@@ -405,6 +405,18 @@ def _tagged(text: str, ents: dict[str, str]) -> tuple[list[str], list[str], list
     # a run-in heading has at most eight words: a longer capitalised opening is a sentence
     ("Kestrel Response Plan Talks With Britain, France, Germany, Italy And Spain Ended: the plan is a response.",
      {"Kestrel Response Plan": "ORG"}, {"Kestrel Response Plan"}, set()),
+    # an organisation span that is a whole heading of three or more words is the heading's topic
+    # (dev4 811, dev3 709, dev5 912), unless its last word ends organisation names or the text names it again
+    ("FDA Drug Approvals\nNereus was approved for motion sickness.", {"FDA Drug Approvals": "ORG"},
+     set(), {"FDA Drug Approvals"}),
+    ("Un Certain Regard Highlights\nThe jury gave its prize to a debut.", {"Un Certain Regard Highlights": "ORG"},
+     set(), {"Un Certain Regard Highlights"}),
+    ("Carbon Capture Uncertainty: INPEX has paused progress on its Bonaparte CCS project.",
+     {"Carbon Capture Uncertainty": "ORG", "INPEX": "ORG"}, {"INPEX"}, {"Carbon Capture Uncertainty"}),
+    ("South China Morning Post\nThe newspaper said exports rose.", {"South China Morning Post": "ORG"},
+     {"South China Morning Post"}, set()),
+    ("Bonaparte Carbon Storage\nBonaparte Carbon Storage said the project was paused.",
+     {"Bonaparte Carbon Storage": "ORG"}, {"Bonaparte Carbon Storage"}, set()),
 ])
 def test_headings_on_hand_built_docs(nlp, extractor, text, ents, kept, dropped):
     doc, art = hand_built(nlp, *_tagged(text, ents))

@@ -13,7 +13,7 @@ from pipeline.stages.entities.headings import (
     title_case_prefix_end,
     unattested_in_capitals,
 )
-from pipeline.stages.entities.noise import is_noise
+from pipeline.stages.entities.noise import is_heading_phrase, is_noise
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.trimming import the_in_name, trim
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
@@ -103,7 +103,7 @@ class SpanCleaner:
         if entry is not None:
             out.entry = entry
             out.label = entry.label
-        elif is_noise(ctx, self.options, start, end):
+        elif is_noise(ctx, self.options, start, end) or is_heading_phrase(ctx, self.options, start, end, out.label):
             return []
         return [out]
 

@@ -72,6 +72,27 @@ def is_heading(ctx: ArticleContext, pos: int) -> bool:
     return heading is not None and heading[0] <= pos < heading[1]
 
 
+def whole_heading(ctx: ArticleContext, start: int, end: int) -> bool:
+    """True when [start, end) is a whole heading: all of its line (after a list marker) above running text, or all of the line's run-in heading.
+
+    "FDA Drug Approvals" alone on its line, "California Refinery Shutdown: Valero is shutting
+    down ..." (the words before the colon).
+    """
+    line_start, line_end = ctx.line_of(start)
+    body_start = _LIST_MARKER.match(ctx.text, line_start, line_end).end()
+    if not ctx.text[body_start:start].strip() and not ctx.text[end:line_end].strip():
+        # a heading heads running text; a name on the last line or above another name line is a footer or a credit
+        following = re.search(r"\S[^\n]*", ctx.text[line_end:])
+        return following is not None and re.search(r"\b[a-z]{3,}\b", following.group(0)) is not None
+    return _run_in_heading(ctx, start) == (start, end)
+
+
+def written_off_line(ctx: ArticleContext, start: int, end: int) -> bool:
+    """True when the text writes the words of [start, end) (in any case) outside their line."""
+    line_start, line_end = ctx.line_of(start)
+    return _written_off_line(ctx, ctx.text[start:end], line_start, line_end)
+
+
 def unattested_in_capitals(ctx: ArticleContext, start: int, end: int, surface: str) -> bool:
     """True for a span of a capitals line that the text never writes on another kind of line.
 

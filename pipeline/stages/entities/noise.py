@@ -10,6 +10,8 @@ from pipeline.stages.entities.headings import (
     is_capitals_line,
     is_heading,
     unattested_in_capitals,
+    whole_heading,
+    written_off_line,
 )
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import fold_whitespace
@@ -50,6 +52,26 @@ def is_noise(ctx: ArticleContext, opts: Options, start: int, end: int) -> bool:
     if words[-1] in opts.reference_words or words[-1].rstrip(".") in opts.reference_words:
         return True
     return False
+
+
+def is_heading_phrase(ctx: ArticleContext, opts: Options, start: int, end: int, label: str) -> bool:
+    """True for an organisation span that is a whole heading of three or more words ("FDA Drug Approvals"
+    alone on its line, "Carbon Capture Uncertainty: INPEX has paused ...", "Un Certain Regard Highlights").
+
+    A heading names its topic and has no verb; a name alone on a line is kept when its last word is an
+    organisation word or suffix ("South China Morning Post", "Rheinmetall Group") or when the
+    text writes it again off that line (a company heading repeated in the body).
+    """
+    words = fold_whitespace(ctx.text[start:end]).split(" ")
+    if label != "ORG" or len(words) < 3:
+        return False
+    last = words[-1]
+    if last in opts.org_words or last in opts.org_suffixes or last in opts.company_name_tails:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.tag_.startswith("VB") for t in span):
+        return False  # "TPG Acquires Sabre": a headline with a verb is a sentence of names (headlines.py)
+    return whole_heading(ctx, start, end) and not written_off_line(ctx, start, end)
 
 
 def _positional_common(ctx: ArticleContext, opts: Options, start: int, end: int, words: list[str]) -> bool:

@@ -8,8 +8,9 @@ from pipeline.stages.entities.context import ArticleContext
 _LEADING_PUNCT = "\"'“”‘’«»([{*•·,;:!?&–—-/|"
 _TRAILING_PUNCT = "\"'“”‘’«»)]}*•·,;:!?&–—-/|."
 _INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
-# "Wells Fargo & Co.", "Merck & Co. announced": the full stop closes the company's abbreviation, even at a sentence end
-_AND_COMPANY_END = re.compile(r"&[^\S\n]*Co\.$")
+# "Wells Fargo & Co.", "Merck & Co. announced", "Chevron Corp. and Apache Corp. have", "Nordstrom, Inc. has",
+# "Diamondback Energy Inc., an": the full stop closes the company's abbreviated legal form, even at a sentence end
+_AND_COMPANY_END = re.compile(r"(?:&[^\S\n]*Co|(?<![\w.])(?:Inc|Corp|Co|Ltd))\.$")
 #: a dash glued between a name and a lower-case word ("the U.S.—and this study"): the name ends at the dash
 _GLUED_DASH_TAIL = re.compile(r"[—–](?=[a-z])")
 
