@@ -5,7 +5,8 @@
   ("Shares of", which the model then ran into "Nvidia") is no name.
 - "ISHIHARA SANGYO KAISHA, LTD.", "KYOKUYO CO., LTD.": a legal form after a comma belongs to the
   name before it. The model cuts such capitals names at the comma, or keeps only the legal form
-  ("LTD"); the span is grown back over the name, marked ``rule:legal_form``.
+  ("LTD"); the span is grown back over the name, marked ``rule:legal_form``, and the full stop of an
+  abbreviated legal form in capitals stays ("LTD.", ``trimming``).
 """
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ def join_legal_forms(ctx: ArticleContext, mentions: list[Mention], opts: Options
             out.append(m)
             continue
         name_end = m.start - len(comma.group(0))
+        if not surface.endswith(".") and ctx.text[m.end:m.end + 1] == ".":
+            m = replace(m, end=m.end + 1)  # "LTD" + ".": trimming decides whether the full stop closes the abbreviation
         if out and out[-1].end == name_end and out[-1].label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
             prev = out[-1]
             out[-1] = Mention(prev.start, m.end, "ORG", "rule:legal_form")
