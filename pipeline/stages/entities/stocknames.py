@@ -76,3 +76,37 @@ def join_legal_forms(ctx: ArticleContext, mentions: list[Mention], opts: Options
             continue
         out.append(Mention(start, m.end, "ORG", "rule:legal_form"))
     return out
+
+
+#: "pro-European", "pro-Russian": a stance word before an alliance's name
+_STANCE = r"pro-[A-Z][a-z]+[^\S\n]+"
+
+
+def alliances(ctx: ArticleContext, mentions: list[Mention], opts: Options) -> list[Mention]:
+    """Add an electoral alliance the model missed: "the Patriotic Bloc", "the pro-European Alternative bloc".
+
+    One to three title-case words before a head of ``alliance_heads`` (lower-case too after a "pro-<Demonym>"
+    stance word) name the alliance; never a nationality or compass word ("Soviet bloc", "Eastern Bloc"). A raw
+    span inside the name (the model's "Alternative") gives way to it; one that overlaps it otherwise keeps it out.
+    Runs on the cleaned mentions: the lower-case head is part of the name, which the noise rules would refuse.
+    """
+    if not opts.alliance_heads:
+        return mentions
+    heads = "|".join(map(re.escape, opts.alliance_heads))
+    lower = "|".join(re.escape(h.lower()) for h in opts.alliance_heads)
+    pattern = re.compile(r"(?<![\w-])(?:(?P<stance>" + _STANCE + r"))?(?P<name>(?:(?!The\b)[A-Z][a-z]+[^\S\n]+){1,3}(?:"
+                         + heads + r"|(?P<lower>" + lower + r")))(?![\w-])")
+    found = []
+    for g in pattern.finditer(ctx.text):
+        if g.group("lower") and not g.group("stance"):
+            continue
+        words = g.group("name").split()
+        if words[0] in opts.demonyms or words[0] in opts.compass_words or words[0] in ("A", "An"):
+            continue
+        found.append(Mention(g.start("name"), g.end("name"), "ORG", "rule:alliance", evidence="alliance"))
+    if not found:
+        return mentions
+    kept = [m for m in mentions
+            if not any(a.start <= m.start and m.end <= a.end and (m.start, m.end) != (a.start, a.end) for a in found)]
+    new = [a for a in found if not any(m.start < a.end and a.start < m.end for m in kept)]
+    return sorted(kept + new, key=lambda m: (m.start, m.end))
