@@ -7,6 +7,7 @@ from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.headings import is_capitals_line, is_title_case_line, unattested_in_capitals
 from pipeline.stages.entities.options import Options
+from pipeline.stages.entities.stocknames import alliances, join_legal_forms, shed_market_prefixes
 from pipeline.stages.entities.trimming import split_at_breaks
 from pipeline.stages.reconcile import fold_whitespace
 
@@ -21,13 +22,14 @@ def model_mentions(ctx: ArticleContext, opts: Options, cleaner: SpanCleaner) -> 
         detector = "gazetteer" if entry is not None else "model"
         raw.append(Mention(ent.start_char, ent.end_char, ent.label_, detector, entry))
     out: list[Mention] = []
+    raw = join_legal_forms(ctx, shed_market_prefixes(ctx, raw, opts), opts)
     for m in _join_dangling(ctx, _merge_particles(ctx, raw, opts), opts):
         pieces = split_at_breaks(ctx, m.start, m.end)
         if len(pieces) > 1:
             m = replace(m, entry=None, detector="model")  # the pieces of a match are not the name
         for start, end in pieces:
             out.extend(cleaner.clean(ctx, replace(m, start=start, end=end)))
-    out = _fix_headlines(ctx, opts, out)
+    out = alliances(ctx, _fix_headlines(ctx, opts, out), opts)
     return flat(out)
 
 

@@ -59,6 +59,8 @@ class Options:
     jargon_patterns: tuple
     non_name_openers: frozenset
     descriptor_openers: frozenset
+    market_prefixes: tuple
+    alliance_heads: tuple
     event_heads_cue: frozenset
     event_patterns: tuple
     stock_indices: tuple
@@ -140,6 +142,8 @@ class Options:
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
             non_name_openers=frozenset(cfg.get("non_name_openers", [])),
             descriptor_openers=frozenset(cfg.get("descriptor_openers", [])),
+            market_prefixes=tuple(cfg.get("market_prefixes", [])),
+            alliance_heads=tuple(cfg.get("alliance_heads", [])),
             event_heads_cue=frozenset(cfg.get("event_heads_cue", [])),
             event_patterns=tuple(cfg.get("event_patterns", [])),
             stock_indices=tuple(cfg.get("stock_indices", [])),

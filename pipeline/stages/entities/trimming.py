@@ -14,6 +14,9 @@ _AND_COMPANY_END = re.compile(r"(?:&[^\S\n]*Co|(?<![\w.])(?:Inc|Corp|Co|Ltd))\.$
 #: a dash glued between a name and a lower-case word ("the U.S.—and this study"): the name ends at the dash
 _GLUED_DASH_TAIL = re.compile(r"[—–](?=[a-z])")
 
+#: "ISHIHARA SANGYO KAISHA, LTD.", "KYOKUYO CO., LTD.": a legal form written in capitals keeps its full stop too
+_CAPITALS_LEGAL_END = re.compile(r"(?<![\w.])(?:INC|CORP|CO|LTD)\.$")
+
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip whitespace, stray punctuation and a possessive from both ends of a span.
@@ -31,7 +34,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         if start < end and text[end - 1] in _TRAILING_PUNCT:
             chunk = text[start:end]
-            if text[end - 1] == "." and (_INITIALISM_END.search(chunk) or _AND_COMPANY_END.search(chunk)):
+            if text[end - 1] == "." and (_INITIALISM_END.search(chunk) or _AND_COMPANY_END.search(chunk)
+                                          or _CAPITALS_LEGAL_END.search(chunk)):
                 pass
             elif text[end - 1] == ")" and chunk.count("(") >= chunk.count(")"):
                 pass
