@@ -1,7 +1,8 @@
-"""The blind entity benchmark (tests/entities_bench/): its files hold together and its tool prints figures.
+"""The blind entity benchmarks (tests/entities_bench/, tests/entities_bench2/): their files hold together and the tool
+prints figures.
 
 Only the set's shape and the figures' range are tested here, never what the pipeline finds in it
-(tests/entities_bench/README.md: a blind set is not read while writing rules).
+(their README.md: a blind set is not read while writing rules).
 """
 from __future__ import annotations
 
@@ -11,13 +12,17 @@ import math
 import shutil
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).parent / "entities_bench"
 EXCERPTS = BENCH / "excerpts"
+#: each blind set and its article numbers
+SETS = {"entities_bench": range(501, 525), "entities_bench2": range(1001, 1025)}
 
 
-def _gold() -> list[tuple[str, str, list[str]]]:
+def _gold(bench: Path = BENCH) -> list[tuple[str, str, list[str]]]:
     rows = []
-    for line in (BENCH / "gold.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (bench / "gold.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
         art, label, forms = line.split("\t")
@@ -25,16 +30,19 @@ def _gold() -> list[tuple[str, str, list[str]]]:
     return rows
 
 
-def test_the_set_has_24_fresh_sourced_excerpts_and_every_gold_form_is_in_its_excerpt():
-    sources = list(csv.DictReader((EXCERPTS / "sources.csv").open(encoding="utf-8")))
-    files = sorted(p.name for p in EXCERPTS.glob("*.txt"))
-    assert sorted(r["source"] for r in sources) == files and len(files) == 24
-    assert [f[:3] for f in files] == [str(n) for n in range(501, 525)]
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_set_has_24_fresh_sourced_excerpts_and_every_gold_form_is_in_its_excerpt(name):
+    bench = Path(__file__).parent / name
+    excerpts = bench / "excerpts"
+    sources = list(csv.DictReader((excerpts / "sources.csv").open(encoding="utf-8")))
+    files = sorted((p.name for p in excerpts.glob("*.txt")), key=lambda f: int(f.split("_")[0]))
+    assert sorted(r["source"] for r in sources) == sorted(files) and len(files) == 24
+    assert [f.split("_")[0] for f in files] == [str(n) for n in SETS[name]]
     assert all(r["published"][:4] in ("2025", "2026") and r["url"].startswith("http") for r in sources)
     assert len({r["url"].split("/")[2].removeprefix("www.") for r in sources}) == 24  # 24 outlets
-    texts = {p.name[:3]: p.read_text(encoding="utf-8") for p in EXCERPTS.glob("*.txt")}
+    texts = {p.name.split("_")[0]: p.read_text(encoding="utf-8") for p in excerpts.glob("*.txt")}
     labels = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "*"}
-    gold = _gold()
+    gold = _gold(bench)
     assert {art for art, _, _ in gold} == set(texts)
     for art, label, forms in gold:
         assert label in labels, (art, label)

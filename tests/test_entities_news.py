@@ -103,6 +103,23 @@ def test_the_scorer_counts_alias_pairs(tmp_path):
     assert score.score(str(gold), str(mentions))["alias_precision"] == 0.333
 
 
+def test_the_scorer_keys_four_digit_articles_by_their_whole_number(tmp_path):
+    """tests/entities_news/score.py: "1001_a.txt" and "1002_b.txt" are two articles (tests/entities_bench2/), not "100"."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", Path(__file__).parent / "entities_news" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("1001\tGPE\tIndia\n1002\tORG\tInfosys\n501\tGPE\tJapan\n", encoding="utf-8")
+    rows = [("1001_a.txt", "India", "GPE"), ("1002_b.txt", "Infosys", "ORG"), ("501_c.txt", "Japan", "GPE")]
+    mentions = tmp_path / "mentions.tsv"
+    mentions.write_text("source\tname\tlabel\ttext\n" + "".join(f"{s}\t{n}\t{lab}\t{n}\n" for s, n, lab in rows),
+                        encoding="utf-8")
+    result = score.score(str(gold), str(mentions))
+    assert (result["tp"], result["fp"], result["fn"]) == (3, 0, 0)
+
+
 def test_the_scorer_counts_label_aware_figures(tmp_path):
     """Label-aware P/R/F1 (tests/entities_news/score.py): a match with the wrong label is no label-aware hit;
     a gold label * is never wrong."""

@@ -1,6 +1,7 @@
 """Entity F1, label accuracy and alias F1 of a run's mentions against an article-level hand annotation (dev_gold.tsv)."""
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from itertools import combinations
@@ -10,6 +11,12 @@ import pandas as pd
 
 def _fold(text: str) -> str:
     return " ".join(text.replace("’s", "").replace("'s", "").split()).casefold()
+
+
+def _article(source: str) -> str:
+    """The article key of a source file: its leading number ("501_x.txt" -> "501", "1001_x.txt" -> "1001")."""
+    match = re.match(r"(\d+)_", source)
+    return match.group(1) if match else source[:3]
 
 
 def _read_gold(gold_path: str) -> dict[str, list[tuple[str, set[str]]]]:
@@ -62,7 +69,7 @@ def score(gold_path: str, mentions_tsv: str) -> dict:
     sys_ents = defaultdict(dict)
     items = defaultdict(set)
     for row in pd.read_csv(mentions_tsv, sep="\t").itertuples():
-        art = row.source[:3]
+        art = _article(row.source)
         if art not in gold:
             continue
         ent = sys_ents[art].setdefault(row.name, {"label": row.label, "forms": {_fold(row.name)}})
