@@ -2836,8 +2836,8 @@ def test_a_description_subject_is_below_the_high_line_and_a_name_is_not(nlp, ext
 # Round 29: a body of figures that "showed" or "found" a clause is the reporter's evidence; the reported clause's
 # subject is the claim's (dev7 398_, UK unemployment: "Official data released Tuesday showed the rate increased";
 # dev 206_, China's GDP: "..., official data showed Monday"; below, the same shapes from ABC News via WOKV and The
-# New York Times via Joe.My.God. on US consumer prices, 2025-10 and 2025-07, short phrases as published; the two
-# tags already read so before this round and guard it)
+# New York Times via Joe.My.God. on US consumer prices, 2025-10 and 2025-07, and Reuters on Treasuries, 2025-09,
+# short phrases as published; the two tags already read so before this round and guard it)
 @pytest.mark.parametrize("text, value, subject", [
     ("Official data released Tuesday showed the rate increased from 4.7% in the previous quarter, AFP reported.",
      "4.7%", "the rate"),
@@ -2847,6 +2847,9 @@ def test_a_description_subject_is_below_the_high_line_and_a_name_is_not(nlp, ext
     ("The Consumer Price Index rose 2.7 percent from a year ago, data released by the Bureau of Labor Statistics "
      "showed on Tuesday.", "2.7 percent", "Consumer Price Index"),
     ("A survey released on Monday found that factory output fell 2% in March.", "2%", "factory output"),
+    # Reuters on US Treasuries, 2025-09-25
+    ("Further data showed that existing home sales declined in August amid affordability issues.", "August",
+     "existing home sales"),
 ])
 def test_data_that_showed_a_clause_reports_it(nlp, extractor, text, value, subject):
     built, row = _claim_for(nlp, extractor, text, value)

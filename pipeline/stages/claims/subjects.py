@@ -283,7 +283,8 @@ def tagged_content(verb, rules: ClaimRules):
 
     A finding stated first and credited after is about its own subject, as a statement
     tagged by a speech verb is; a verb before its finding ("The data show the economy grew")
-    keeps the claim its subject's.
+    keeps the claim its subject's, unless that subject is a body of figures (``evidence_subject``:
+    the economy's since claims round 29).
     """
     if verb.lemma_.lower() not in rules.content_verbs:
         return None
