@@ -1768,8 +1768,10 @@ def test_a_that_clause_the_parser_left_verbless_is_still_what_is_reported(nlp, e
     # a finding stated first and credited after is its own subject's (after Xinhua's GDP report)
     ("China's gross domestic product grew 5 percent in 2025, official data showed Monday.", "5 percent",
      "China's gross domestic product"),
-    # look-alike: a verb before its finding keeps the claim its subject's
-    ("The data show the economy grew 5 percent in 2025.", "5 percent", "The data"),
+    # a verb before its finding reports it as well (round 29: the judges of dev7 398_ take "Official data ...
+    # showed the rate increased" as the rate's, as dev 003_ and dev4 327_ take "data suggested"); a verb with a
+    # noun finding and no clause keeps its subject (test_a_finder_that_is_no_body_of_figures_keeps_its_reading)
+    ("The data show the economy grew 5 percent in 2025.", "5 percent", "the economy"),
 ])
 def test_a_finding_tagged_by_a_verb_of_showing_is_about_its_own_subject(nlp, extractor, text, value, subject):
     built, row = _claim_for(nlp, extractor, text, value)
@@ -2829,3 +2831,79 @@ def test_a_description_subject_is_below_the_high_line_and_a_name_is_not(nlp, ext
     evidence = row["confidence_evidence"].split()
     assert rule is None or evidence[0] == rule, evidence
     assert (row["confidence"] >= HIGH_CONFIDENCE) is high, (row["confidence"], evidence)
+
+
+# Round 29: a body of figures that "showed" or "found" a clause is the reporter's evidence; the reported clause's
+# subject is the claim's (dev7 398_, UK unemployment: "Official data released Tuesday showed the rate increased";
+# dev 206_, China's GDP: "..., official data showed Monday"; below, the same shapes from ABC News via WOKV and The
+# New York Times via Joe.My.God. on US consumer prices, 2025-10 and 2025-07, and Reuters on Treasuries, 2025-09,
+# short phrases as published; the two tags already read so before this round and guard it)
+@pytest.mark.parametrize("text, value, subject", [
+    ("Official data released Tuesday showed the rate increased from 4.7% in the previous quarter, AFP reported.",
+     "4.7%", "the rate"),
+    ("Official data released Tuesday showed the unemployment rate rose to 5%.", "5%", "the unemployment rate"),
+    ("Consumer prices rose 3% in September compared to a year ago, government data on Friday showed.", "3%",
+     "Consumer prices"),
+    ("The Consumer Price Index rose 2.7 percent from a year ago, data released by the Bureau of Labor Statistics "
+     "showed on Tuesday.", "2.7 percent", "Consumer Price Index"),
+    ("A survey released on Monday found that factory output fell 2% in March.", "2%", "factory output"),
+    # Reuters on US Treasuries, 2025-09-25
+    ("Further data showed that existing home sales declined in August amid affordability issues.", "August",
+     "existing home sales"),
+])
+def test_data_that_showed_a_clause_reports_it(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert subject in row["subject"] and "data" not in row["subject"].lower() \
+        and "survey" not in row["subject"].lower()
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a person or a body that found something is the actor of the finding, and figures that show a
+    # noun (no clause) keep their own words
+    ("Analysts found that factory output fell 2% in March.", "2%", "Analysts"),
+    ("The data showed a 2% fall in factory output in March.", "2%", "The data"),
+])
+def test_a_finder_that_is_no_body_of_figures_keeps_its_reading(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
+# Round 29: a nameless "driver", "force" or "winner" a copula equates with a definite phrase only points at it
+# (dev3 314_, "The main driver will be countries in the Asia-Pacific region"; dev7 408_, "The driving force behind
+# this growth was international travel"; below, Qazinform on US GDP, 2025-12: "The main drivers of growth were
+# resilient consumer spending")
+@pytest.mark.parametrize("text, value, subject", [
+    ("The main driver will be countries in the Asia-Pacific region, which are expected to account for 40% of the "
+     "increase.", "40%", "countries"),
+    ("In 2025, the driving force behind this growth was international travel.", "2025", "international travel"),
+    ("In the third quarter of 2025, the main drivers of growth were resilient consumer spending and exports.",
+     "the third quarter of 2025", "resilient consumer spending"),
+])
+def test_a_pointing_subject_a_copula_equates_is_about_the_complement(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (subject, "attribute")
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: an indefinite complement classifies, another head keeps its words, and a figure is a value
+    ("In 2025, the driving force was a rebound in travel.", "2025", "the driving force"),
+    ("In 2025, the rate was the highest level since 2020.", "2020", "the rate"),
+    ("Construction was the largest contributor to growth in 2025.", "2025", "Construction"),
+])
+def test_a_subject_that_points_at_nothing_definite_keeps_its_words(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] != "attribute"
+
+
+# Round 29: a title's office is the word before its "of" or "for" ("Secretary of State": the secretary); the words
+# after it own nothing, so "Trump's tariff policy" is a thing of its own, not Trump (dev7 406_, the conventions'
+# "Trump's deadline"), while an office still belongs to its owner ("the country's secretary of state")
+@pytest.mark.parametrize("text, value, subject", [
+    ("President Donald Trump's erratic tariff policy has so far failed to curb imports in 2025.", "2025",
+     "President Donald Trump's erratic tariff policy"),
+    # look-alike: an office named by a title still belongs to its owner
+    ("Germany's secretary of state arrived in Kyiv on Monday.", "Monday", "Germany"),
+])
+def test_the_words_after_a_titles_preposition_own_nothing(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject

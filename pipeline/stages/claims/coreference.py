@@ -131,6 +131,18 @@ class TitledPeople:
         return best
 
 
+def title_head(title: tuple[str, ...]) -> str:
+    """The word naming the office in a title's folded words: the last one before its first "of" or "for".
+
+    "Secretary of State", "Chief of Staff", "High Representative for Foreign Affairs and Security
+    Policy": the office is the secretary, the chief, the representative; the words after the
+    preposition say what it serves ("state", "staff", "policy" own nothing: "Trump's tariff
+    policy" is a thing of its own, 406_).
+    """
+    cut = next((k for k, word in enumerate(title) if word in {"of", "for"} and k > 0), len(title))
+    return title[cut - 1]
+
+
 def _in_clause(token, head) -> bool:
     """True when ``token`` lies in a clause inside ``head``'s phrase ("X, who met the EU's envoy"): other actors."""
     while token.i != head.i and token.head.i != token.i:
@@ -216,7 +228,7 @@ class Coreference:
         self.index = index
         self.rules = rules
         self.named_heads = named_heads
-        self.title_heads = frozenset(title[-1] for title in rules.titles if title)
+        self.title_heads = frozenset(title_head(title) for title in rules.titles if title)
         # where the headings end: no antecedent lies before (``NamedHeads``)
         self.body = named_heads.body
         # subject tokens whose antecedent search is under way (``main_subject_before``)
@@ -663,6 +675,26 @@ def copula_name(token, verb, index: ArticleIndex) -> dict | None:
         if child.dep_ == "attr" and child.i > token.i and not any(
                 c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
             return index.mention_of(child)
+    return None
+
+
+def specified_phrase(token, verb, index: ArticleIndex, rules: ClaimRules):
+    """The complement a copula equates a pointing subject with ("The main driver will be countries in ..."), or None.
+
+    A nameless subject headed by one of ``specifying_nouns`` ("driver", "force", "winner") only points at
+    what the copula names after it: "The driving force behind this growth was international travel" (408_)
+    and "The main driver will be countries in the Asia-Pacific region" (314_) are about the travel and the
+    countries, as "the biggest winner was the AfD" is about the AfD (``copula_name``, for a name). An
+    indefinite complement ("is a major force") classifies the subject, and an adjective or a figure after
+    the copula describes it: both are left alone.
+    """
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in rules.specifying_nouns or verb.lemma_.lower() != "be" \
+            or token.dep_ != "nsubj" or index.mention_of(token) is not None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "attr" and child.i > token.i and child.pos_ in {"NOUN", "PROPN"} and not child.like_num \
+                and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
+            return child
     return None
 
 

@@ -77,6 +77,9 @@ class ClaimRules:
     kind_by_date: Mapping[str, str]
     hedge_words: frozenset[str] = frozenset()
     content_verbs: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
+    specifying_nouns: frozenset[str] = frozenset()
     content_pronouns: frozenset[str] = frozenset()
     stated_pronouns: frozenset[str] = frozenset()
     restricted_pronouns: frozenset[str] = frozenset()
@@ -129,7 +132,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "stake_nouns", "reporting_verbs",
               "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps",
-              "content_verbs",
+              "content_verbs", "evidence_nouns", "finding_verbs", "specifying_nouns",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
               "measure_preps", "locative_preps",
@@ -145,7 +148,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "stake_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "observation_verbs", "observation_preps",
                       "valuation_preps",
-                      "content_verbs", "content_pronouns", "stated_pronouns", "restricted_pronouns",
+                      "content_verbs", "evidence_nouns", "finding_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks",
@@ -192,6 +195,9 @@ _DEFAULTS: dict[str, object] = {
     "question_marks": ["?"],
     "speech_verbs": [],
     "content_verbs": [],
+    "evidence_nouns": [],
+    "finding_verbs": [],
+    "specifying_nouns": [],
     "content_pronouns": [],
     "stated_pronouns": [],
     "restricted_pronouns": [],

@@ -13,6 +13,7 @@ from pipeline.stages.claims.coreference import (
     lists_members,
     nameless_antecedent,
     nationality_of,
+    specified_phrase,
     stated_object,
 )
 from pipeline.stages.claims.filters import states_nothing
@@ -156,7 +157,7 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     only tags the statement before it.
     """
     rules = ctx.rules
-    speaker_token, speech = speaker_subject(head, rules), head
+    speaker_token, speech = speaker_subject(head, rules) or evidence_subject(head, rules), head
     if speaker_token is None:
         speech = chained_speech(head, rules)
         speaker_token = own_subject(head, rules) if speech is not None else None
@@ -210,7 +211,8 @@ def inner_report(content, value_tokens, rules: ClaimRules):
     def holds_values(clause) -> bool:
         return any(clause.left_edge.i <= t.i <= clause.right_edge.i for t in value_tokens)
 
-    if content.pos_ in VERBAL and content.lemma_.lower() in rules.speech_verbs:
+    if content.pos_ in VERBAL and (content.lemma_.lower() in rules.speech_verbs
+                                   or evidence_subject(content, rules) is not None):
         subject = own_subject(content, rules)
         inner = speech_contents(content, rules)
         if subject is not None and subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and inner:
@@ -223,6 +225,25 @@ def inner_report(content, value_tokens, rules: ClaimRules):
             if inner:
                 return inner[0]
     return None
+
+
+def evidence_subject(verb, rules: ClaimRules):
+    """The subject of a verb by which a body of figures reports a clause ("Official data ... showed the rate increased"), else None.
+
+    "Official data released Tuesday showed the rate increased from 4.7%" (398_), "China's GDP grew 5 percent ...,
+    official data showed Monday" (206_): a subject headed by one of ``evidence_nouns`` with one of
+    ``finding_verbs`` is the reporter's evidence, not the actor, and the clause it reports states the fact, as
+    after "said" (the subject rule that then decides is recorded as for any reported clause). A subject naming
+    a person or a body ("Analysts found", "The ONS showed") is not evidence, nor is a verb with no clause
+    ("The data show a rise": the object is the finding, left to the other rules).
+    """
+    if verb.lemma_.lower() not in rules.finding_verbs or not speech_contents(verb, rules):
+        return None
+    subject = own_subject(verb, rules)
+    if subject is None or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" \
+            or subject.lemma_.lower() not in rules.evidence_nouns and subject.lower_ not in rules.evidence_nouns:
+        return None
+    return subject
 
 
 def chained_speech(verb, rules: ClaimRules):
@@ -262,7 +283,8 @@ def tagged_content(verb, rules: ClaimRules):
 
     A finding stated first and credited after is about its own subject, as a statement
     tagged by a speech verb is; a verb before its finding ("The data show the economy grew")
-    keeps the claim its subject's.
+    keeps the claim its subject's, unless that subject is a body of figures (``evidence_subject``:
+    the economy's since claims round 29).
     """
     if verb.lemma_.lower() not in rules.content_verbs:
         return None
@@ -383,6 +405,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 # "ice loss has accelerated ... it was 36 per cent higher": the phrase it continues
                 return None, phrase_text(antecedent, ctx.article, ctx.index.chunk_of,
                                          skip=ctx.index.dateline_tokens), verb, "pronoun"
+            specified = specified_phrase(token, verb, ctx.index, rules) if found is None else None
+            if specified is not None:
+                # "The driving force behind this growth was international travel": the copula's complement
+                return None, phrase_text(specified, ctx.article, ctx.index.chunk_of), verb, "attribute"
         if found is not None:
             if speaker_token is None:
                 joint = joint_object(token, verb, ctx)
