@@ -193,6 +193,35 @@ def test_the_author_in_a_byline_is_never_the_speaker(nlp, extractor, text):
     assert built.row_with("4%")["speaker_mention_id"] is None
 
 
+@pytest.mark.parametrize("text, dates, quantities, rows", [
+    # dev7 404_ (The New Indian Express, 2025): a "while" clause whose speech verb takes an object states its own
+    # subject's fact, it credits nothing to it
+    ("While Kerala reported 3,871 dengue cases and 16 deaths from April to June this year, Tamil Nadu recorded "
+     "3,023 cases and two deaths in the same period.", ["April to June", "this year"],
+     [("3,871 dengue cases", "count"), ("16 deaths", "count"), ("3,023 cases", "count"), ("two deaths", "count")],
+     [("Kerala", None, ["3,871 dengue cases", "16 deaths", "April to June", "this year"]),
+      ("Tamil Nadu", None, ["3,023 cases", "two deaths"])]),
+    # smarteconomy24.com (January 2026), Boeing's orders: "while Airbus reported 889"
+    ("The US planemaker recorded 1,173 net orders for 2025, boosted by 175 deals in December, while Airbus "
+     "reported 889.", ["2025", "December"], [("1,173 net orders", "count"), ("175 deals", "count"), ("889", "count")],
+     [("The US planemaker", None, ["1,173 net orders", "2025", "175 deals", "December"]), ("Airbus", None, ["889"])]),
+    # look-alikes that stay attribution tags: no contrast subordinator
+    ("Germany will spend €10 billion on defence in 2026, Friedrich Merz said on Sunday.", ["2026", "Sunday"],
+     [("€10 billion", "money")], [("Germany", "Friedrich Merz", ["€10 billion", "2026", "Sunday"])]),
+    ("Oil prices fell 3% on Monday, as Reuters reported.", ["Monday"], [("3%", "percent")],
+     [("Oil prices", "Reuters", ["3%", "Monday"])]),
+])
+def test_a_contrast_clause_with_a_speech_verb_is_a_claim_of_its_own(nlp, extractor, text, dates, quantities, rows):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    got = sorted(built.rows, key=lambda r: r["start"])
+    assert len(got) == len(rows), got
+    for row, (subject, speaker, values) in zip(got, rows):
+        assert row["subject"] is not None and subject in row["subject"]
+        assert row["speaker"] == speaker
+        assert set(row["quantity_ids"]) | set(row["date_ids"]) == {built.value_id(v) for v in values}
+        assert built.source_text[row["start"]:row["end"]] == row["text"]
+
+
 # ---------------------------------------------------------------------------------- clauses
 
 
