@@ -463,6 +463,30 @@ def test_a_repeated_pull_quote_makes_one_claim(nlp, extractor):
     assert len(built.rows) == 1 and built.rows[0]["start"] == 0
 
 
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    # dev7 407_ (Kursiv Media, December 2025)
+    ("This is the highest number of deaths in a month this year.",
+     [("a month", "duration"), ("this year", "date")], [], ["this year"]),
+    # Xinhua via People's Daily (September 2025): "in a single day" hung on the superlative noun
+    ("A total of 845 people were diagnosed with dengue fever in the past 24 hours on Sunday, the highest number in a "
+     "single day so far this year.", [("the past 24 hours", "duration"), ("Sunday", "date"),
+                                      ("a single day", "duration"), ("this year", "date")],
+     [("845 people", "count")], ["845 people", "the past 24 hours", "Sunday", "this year"]),
+    # Prothom Alo (November 2025): hung on the verb whose object the superlative noun is
+    ("The latest 24-hour count marks the highest number of deaths in a single day from dengue this year.",
+     [("a single day", "duration"), ("this year", "date")], [], ["this year"]),
+    # look-alikes that keep the period: no record counted in it, or a definite period that places the claim
+    ("Bangladesh recorded 99 dengue deaths in a month, up from 40 in 2024.", [("a month", "duration"), ("2024", "date")],
+     [("99 dengue deaths", "count"), ("40", "count")], ["99 dengue deaths", "a month", "40", "2024"]),
+    ("It was the highest number of deaths in the past month, with 99 recorded.", [("the past month", "duration")],
+     [("99", "count")], ["the past month", "99"]),
+])
+def test_a_period_a_record_is_counted_in_is_no_value(nlp, extractor, text, dates, quantities, linked):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    ids = {i for row in built.rows for i in [*row["quantity_ids"], *row["date_ids"]]}
+    assert ids == {built.value_id(v) for v in linked}, built.rows
+
+
 def test_a_weak_date_is_never_a_value_of_a_claim(nlp, extractor):
     built = build(nlp, extractor, "Poland is now the biggest spender. Poland now spends 4% of GDP.",
                   dates=["now", "now#2"], quantities=[("4%", "percent")])
