@@ -193,6 +193,35 @@ def test_the_author_in_a_byline_is_never_the_speaker(nlp, extractor, text):
     assert built.row_with("4%")["speaker_mention_id"] is None
 
 
+@pytest.mark.parametrize("text, dates, quantities, rows", [
+    # dev7 404_ (The New Indian Express, 2025): a "while" clause whose speech verb takes an object states its own
+    # subject's fact, it credits nothing to it
+    ("While Kerala reported 3,871 dengue cases and 16 deaths from April to June this year, Tamil Nadu recorded "
+     "3,023 cases and two deaths in the same period.", ["April to June", "this year"],
+     [("3,871 dengue cases", "count"), ("16 deaths", "count"), ("3,023 cases", "count"), ("two deaths", "count")],
+     [("Kerala", None, ["3,871 dengue cases", "16 deaths", "April to June", "this year"]),
+      ("Tamil Nadu", None, ["3,023 cases", "two deaths"])]),
+    # smarteconomy24.com (January 2026), Boeing's orders: "while Airbus reported 889"
+    ("The US planemaker recorded 1,173 net orders for 2025, boosted by 175 deals in December, while Airbus "
+     "reported 889.", ["2025", "December"], [("1,173 net orders", "count"), ("175 deals", "count"), ("889", "count")],
+     [("The US planemaker", None, ["1,173 net orders", "2025", "175 deals", "December"]), ("Airbus", None, ["889"])]),
+    # look-alikes that stay attribution tags: no contrast subordinator
+    ("Germany will spend €10 billion on defence in 2026, Friedrich Merz said on Sunday.", ["2026", "Sunday"],
+     [("€10 billion", "money")], [("Germany", "Friedrich Merz", ["€10 billion", "2026", "Sunday"])]),
+    ("Oil prices fell 3% on Monday, as Reuters reported.", ["Monday"], [("3%", "percent")],
+     [("Oil prices", "Reuters", ["3%", "Monday"])]),
+])
+def test_a_contrast_clause_with_a_speech_verb_is_a_claim_of_its_own(nlp, extractor, text, dates, quantities, rows):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    got = sorted(built.rows, key=lambda r: r["start"])
+    assert len(got) == len(rows), got
+    for row, (subject, speaker, values) in zip(got, rows):
+        assert row["subject"] is not None and subject in row["subject"]
+        assert row["speaker"] == speaker
+        assert set(row["quantity_ids"]) | set(row["date_ids"]) == {built.value_id(v) for v in values}
+        assert built.source_text[row["start"]:row["end"]] == row["text"]
+
+
 # ---------------------------------------------------------------------------------- clauses
 
 
@@ -432,6 +461,30 @@ def test_a_repeated_pull_quote_makes_one_claim(nlp, extractor):
     built = build(nlp, extractor, text, dates=["2035", "2035#2"],
                   quantities=[("5%", "percent"), ("5%#2", "percent")])
     assert len(built.rows) == 1 and built.rows[0]["start"] == 0
+
+
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    # dev7 407_ (Kursiv Media, December 2025)
+    ("This is the highest number of deaths in a month this year.",
+     [("a month", "duration"), ("this year", "date")], [], ["this year"]),
+    # Xinhua via People's Daily (September 2025): "in a single day" hung on the superlative noun
+    ("A total of 845 people were diagnosed with dengue fever in the past 24 hours on Sunday, the highest number in a "
+     "single day so far this year.", [("the past 24 hours", "duration"), ("Sunday", "date"),
+                                      ("a single day", "duration"), ("this year", "date")],
+     [("845 people", "count")], ["845 people", "the past 24 hours", "Sunday", "this year"]),
+    # Prothom Alo (November 2025): hung on the verb whose object the superlative noun is
+    ("The latest 24-hour count marks the highest number of deaths in a single day from dengue this year.",
+     [("a single day", "duration"), ("this year", "date")], [], ["this year"]),
+    # look-alikes that keep the period: no record counted in it, or a definite period that places the claim
+    ("Bangladesh recorded 99 dengue deaths in a month, up from 40 in 2024.", [("a month", "duration"), ("2024", "date")],
+     [("99 dengue deaths", "count"), ("40", "count")], ["99 dengue deaths", "a month", "40", "2024"]),
+    ("It was the highest number of deaths in the past month, with 99 recorded.", [("the past month", "duration")],
+     [("99", "count")], ["the past month", "99"]),
+])
+def test_a_period_a_record_is_counted_in_is_no_value(nlp, extractor, text, dates, quantities, linked):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    ids = {i for row in built.rows for i in [*row["quantity_ids"], *row["date_ids"]]}
+    assert ids == {built.value_id(v) for v in linked}, built.rows
 
 
 def test_a_weak_date_is_never_a_value_of_a_claim(nlp, extractor):

@@ -92,9 +92,14 @@ def speaker_subject(verb, rules: ClaimRules):
 
 
 def is_attribution_tag(verb, rules: ClaimRules) -> bool:
-    """True for a speech verb hung on the statement it reports ("The UK will act, Starmer said on Sunday")."""
+    """True for a speech verb hung on the statement it reports ("The UK will act, Starmer said on Sunday").
+
+    A clause opened by a subordinator of contrast (``parallel_marks``: "While Kerala reported 3,871 dengue cases ...,
+    Tamil Nadu recorded 3,023 cases") sets a fact of its own beside the other clause: it reports nothing of it.
+    """
     return (verb.lemma_.lower() in rules.speech_verbs and verb.head.i != verb.i
-            and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and not speech_contents(verb, rules))
+            and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and not speech_contents(verb, rules)
+            and not any(child.dep_ == "mark" and child.lower_ in rules.parallel_marks for child in verb.children))
 
 
 def attribution_frames(sent, index: ArticleIndex, speakers: Speakers, rules: ClaimRules) -> list[Frame]:

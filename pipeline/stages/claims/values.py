@@ -243,6 +243,8 @@ def background_time(row: dict, token, head, rules: ClaimRules) -> bool:
     """
     if "date_id" not in row or not states_no_count(token.doc[row["first"]:row["last"] + 1], row.get("tclass")):
         return False
+    if record_unit(row, token, rules):
+        return True
     filled = any(child.dep_ == "prep" and child.lower_ == "of" and child.i > row["last"]
                  and any(obj.dep_ == "pobj" and obj.pos_ == "NOUN" for obj in child.children)
                  for child in token.children)
@@ -254,6 +256,25 @@ def background_time(row: dict, token, head, rules: ClaimRules) -> bool:
             return True
         node = node.head
     return False
+
+
+def record_unit(row: dict, token, rules: ClaimRules) -> bool:
+    """True for a count-less period a record is counted in ("the highest number of deaths in a month", "the highest
+    number in a single day").
+
+    "in" with an indefinite "a"/"one" period after a superlative (or ``record_words``) noun says per what unit the
+    record is counted, not when the claim's fact happened: the claim is placed by its other times ("this year"). The
+    parser hangs the "in" on the noun or on the verb that takes it as object ("marks the highest number of deaths in a
+    single day"). A period with a definite determiner ("in the month", "in the past 24 hours") places, and stays
+    (claims round 28: dev7 407_, Xinhua and Prothom Alo on Bangladesh's dengue records, 2025).
+    """
+    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.doc[row["first"]].lower_ not in {"a", "an", "one"}:
+        return False
+    host = token.head.head
+    nouns = [host] if host.pos_ in {"NOUN", "PROPN"} else [
+        child for child in host.children if child.dep_ in OBJECT_DEPS and child.pos_ in {"NOUN", "PROPN"}]
+    return any(child.dep_ in {"amod", "advmod"} and (child.tag_ in {"JJS", "RBS"} or child.lower_ in rules.record_words)
+               for noun in nouns for child in noun.children)
 
 
 # what links a noun to the verb it is the object of, through "of"-less prepositions and appositions
