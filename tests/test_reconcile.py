@@ -703,6 +703,47 @@ def test_a_name_a_known_acronym_in_brackets_follows_is_that_actor(lexicon):
     assert entity_of(entities, mentions, "sa", 60).name == spd.name
     assert mentions[mentions.doc_id == "sa"].set_index("start").link.get(0) == "acronym_defined"
     assert entity_of(entities, mentions, "sb", 0).name != spd.name
+# ------------------------------------------------------------------ aliases of round 23 (issue 18): short forms of the gazetteer
+
+
+def test_a_short_form_joins_the_actor_its_article_names_in_full_and_nothing_else(lexicon):
+    """"Reform" after "Reform UK" (dev4 808, HuffPost 2025), "Korea" after "South Korea" (dev5 906), "Samsung" in a
+    headline above "Samsung Electronics" (dev3 706, econotimes 2026), "Social Democrats" far from "SPD" (dev3 713).
+
+    Alone in its article the short form keeps its own name ("Reform", "Samsung", "Korea"), and a form two named
+    actors share stays apart from both ("Korea" beside "South Korea" and "North Korea").
+    """
+    rows = [cand("ra", 0, "Reform UK", "NORP"), cand("ra", 60, "Reform", "ORG"), cand("rb", 0, "Reform", "ORG"),
+            cand("ka", 0, "South Korea", "GPE"), cand("ka", 90, "Korea", "GPE"),
+            cand("kb", 0, "South Korea", "GPE"), cand("kb", 30, "North Korea", "GPE"), cand("kb", 60, "Korea", "GPE"),
+            cand("sa", 10, "Samsung", "ORG"), cand("sa", 77, "Samsung Electronics", "ORG"), cand("sa", 294, "Samsung", "ORG"),
+            cand("sb", 0, "Samsung", "ORG"), cand("sb", 40, "Apple", "ORG"),
+            cand("da", 360, "SPD", "NORP"), cand("da", 998, "Social Democrats", "NORP")]
+    entities, mentions = run(rows, lexicon)
+    for doc, start, name, label in [("ra", 60, "Reform UK", "NORP"), ("ka", 90, "South Korea", "GPE"),
+                                    ("sa", 10, "Samsung Electronics", "ORG"), ("sa", 294, "Samsung Electronics", "ORG"),
+                                    ("da", 998, "Social Democratic Party of Germany", "NORP")]:
+        assert entity_of(entities, mentions, doc, start)[["name", "label"]].tolist() == [name, label]
+        assert mentions[mentions.doc_id == doc].set_index("start").link.get(start) == "short_form"
+    assert entity_of(entities, mentions, "rb", 0)["name"] == "Reform"
+    assert entity_of(entities, mentions, "sb", 0)["name"] == "Samsung"
+    assert entity_of(entities, mentions, "kb", 60)["name"] == "Korea"
+    assert pd.isna(mentions[mentions.doc_id == "kb"].set_index("start").link.get(60))
+
+
+def test_a_state_by_its_formal_name_is_the_gazetteer_state(lexicon):
+    """"Republic of Mali" ... "Mali" (dev3 710, the model reading "Mali" as a person), "Republic of Kazakhstan";
+    "Republic of China" is Taiwan, never China."""
+    rows = [cand("ma", 0, "Republic of Mali", "GPE"), cand("ma", 60, "Mali", "PERSON"),
+            cand("mb", 0, "Republic of Kazakhstan", "GPE"), cand("mb", 40, "Kazakhstan", "GPE"),
+            cand("mc", 0, "Republic of China", "GPE"), cand("mc", 40, "China", "GPE")]
+    entities, mentions = run(rows, lexicon)
+    assert entity_of(entities, mentions, "ma", 0)[["name", "label"]].tolist() == ["Mali", "GPE"]
+    assert entity_of(entities, mentions, "ma", 60)[["name", "label"]].tolist() == ["Mali", "GPE"]
+    assert entity_of(entities, mentions, "mb", 0)["name"] == "Kazakhstan"
+    assert entity_of(entities, mentions, "mc", 0)["name"] != entity_of(entities, mentions, "mc", 40)["name"]
+
+
 @pytest.mark.parametrize("acting, expected", [(2, ("ORG", "institution_context")), (1, ("FAC", "gazetteer"))])
 def test_a_building_named_for_its_institution_takes_the_label_most_mentions_give(lexicon, acting, expected):
     # "a statement from the White House" makes the building an actor; "a row in the White House" keeps it a building

@@ -160,6 +160,8 @@ _REORDERED_HEADS = frozenset({"Ministry", "Department"})
 _GAMES = re.compile(r"\b(olympic|paralympic) games\b")
 #: a bare "Winter Games" or "Summer Games" is that season's Olympics
 _SEASON_GAMES = re.compile(r"(winter|summer) games")
+#: what opens a state's formal name ("Republic of Mali")
+_REPUBLIC_OF = "republic of "
 #: what a stock index's name adds to its short name: its number of stocks ("S&P 500", "FTSE 100", "CAC 40")
 _INDEX_NUMBER = re.compile(r" \d{2,4}")
 
@@ -185,6 +187,12 @@ def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: di
     gaz = by_name.get(hint) if hint is not None else None
     if gaz is None:
         gaz = by_key.get(key)
+    if gaz is None and label == "GPE" and key.startswith(_REPUBLIC_OF):
+        # "Republic of Mali", "Republic of Moldova": the gazetteer's state by its formal name;
+        # "Republic of China" is Taiwan's, never China's
+        rest = key[len(_REPUBLIC_OF):]
+        state = by_key.get(rest) if rest != "china" else None
+        gaz = state if state is not None and state.label == "GPE" else None
     if gaz is None and " " in key and len(key.rsplit(" ", 1)[1]) >= 4:
         # "Liberal Democrat" is the party the gazetteer lists as "Liberal Democrats", and the reverse
         gaz = by_key.get(key[:-1] if key.endswith("s") else key + "s")
@@ -351,6 +359,7 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
         persons = [r for r in doc_rows if r.person]
         doc_acronyms = _doc_acronyms(doc_rows, opts)
         bracketed = _named_by_known_acronym(doc_rows)
+        shorts = _short_forms(doc_rows)
         longer_by_word: dict[str, list[_Row]] = defaultdict(list)
         starts: dict[str, list[int]] = defaultdict(list)
         singular: dict[str, _Row] = {}
@@ -394,6 +403,12 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             if row.key in bracketed:
                 # "the Social Democrats (SPD)": the name the gazetteer's acronym beside it stands for
                 row.target, row.link = own_target(bracketed[row.key]), "acronym_defined"
+                continue
+            short = shorts.get(row.key) if row.gaz is None else None
+            if short is not None:
+                # "Reform" in an article that names "Reform UK": a short form the gazetteer gives the one actor
+                # the article names by an alias; another article's "Reform" keeps its own name
+                row.target, row.vote, row.link = ("gaz", short.name), short.label, "short_form"
                 continue
             if row.gaz or row.person:
                 row.target = own_target(row)
@@ -662,6 +677,19 @@ def _named_act(row: _Row, doc_rows: list[_Row], fillers: frozenset[str]) -> _Row
              if r is not row and r.label == "LAW" and r.surface.endswith(" Act")
              and acronym_matches(letters, r.surface[:-4], fillers)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _short_forms(doc_rows: list[_Row]) -> dict[str, GazetteerEntry]:
+    """Short-form key -> the gazetteer actor the document names by an alias and whose ``short_forms`` hold that key.
+
+    A short form two actors of the article share ("Korea" beside "South Korea" and "North Korea") is left out.
+    """
+    owners: dict[str, dict[str, GazetteerEntry]] = defaultdict(dict)
+    for row in doc_rows:
+        if row.gaz is not None:
+            for key in row.gaz.short_forms:
+                owners[key][row.gaz.name] = row.gaz
+    return {key: next(iter(named.values())) for key, named in owners.items() if len(named) == 1}
 
 
 def _named_by_known_acronym(doc_rows: list[_Row]) -> dict[str, _Row]:

@@ -97,6 +97,8 @@ class GazetteerEntry:
     kb_id: str | None = None
     #: the heads a text calls it by once named ("Parliament" for the Bundestag), case-folded
     described_as: tuple[str, ...] = ()
+    #: surface keys of the short forms it goes by in an article that names it by an alias ("reform" for Reform UK)
+    short_forms: tuple[str, ...] = ()
 
 
 def gazetteer_entries(lexicon: dict) -> list[GazetteerEntry]:
@@ -124,7 +126,9 @@ def gazetteer_entries(lexicon: dict) -> list[GazetteerEntry]:
                         f"[E212] gazetteer alias {alias!r} of {name!r} collides with an alias of {owner[key]!r}"
                     )
         described = tuple(w.casefold() for w in record.get("described_as", []))
-        entries.append(GazetteerEntry(name, label, aliases, record.get("kb_id") or None, described))
+        short = tuple(dict.fromkeys(surface_key(form) for alias in record.get("short_forms", [])
+                                    for form in alias_variants(alias)))
+        entries.append(GazetteerEntry(name, label, aliases, record.get("kb_id") or None, described, short))
     return entries
 
 
