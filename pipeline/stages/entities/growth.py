@@ -16,6 +16,11 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 _ONE_CAPITALISED_WORD = re.compile(r"[^\S\n]+[A-Z][\w.]*(?![\w-])(?![^\S\n]+[A-Z])")
 
 
+#: the rest of a name after a hyphen, glued to it: "-Pryce", "-wook" (not "-Harris-Walz", nor a figure)
+_HYPHEN_PART = re.compile(r"-([A-Z]?[a-z]+)(?![\w-])")
+_NEXT_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)")
+
+
 #: a Romance particle and one capitalised word after a place's name: "della Pace", "de Janeiro", "d'Ampezzo"
 _PLACE_PARTICLE = re.compile(
     r"(?:[^\S\n]+(?:della|delle|degli|dei|del|di|da|de|do|dos|das|du|des)[^\S\n]+|[^\S\n]+d['’])[A-Z][\w’'\-]*\b(?!['’]s\b)")
@@ -86,6 +91,10 @@ class NameGrowth:
                 if (g and g.group(1) not in opts.demonyms and g.group(1) not in ctx.norp_words
                         and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end())):
                     grown = replace(m, end=m.end + g.end(), detector="rule:hyphenated")
+            if grown is None and m.entry is None and m.label == "PERSON":
+                g = self._hyphenated_name(ctx, m, after)
+                if g is not None and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g):
+                    grown = replace(m, end=m.end + g, detector="rule:hyphenated_name")
             if grown is None and m.label in ("GPE", "LOC", "FAC", "ORG"):
                 # "Arco" + " della Pace", "Cortina" + " d'Ampezzo": a place name the model cut at its particle
                 g = _PLACE_PARTICLE.match(after)
@@ -100,6 +109,31 @@ class NameGrowth:
             else:
                 out.append(m)
         return flat(out)
+
+    def _hyphenated_name(self, ctx: ArticleContext, m: Mention, after: str) -> int | None:
+        """Length of "-word" glued to a person's name that the model cut at the hyphen, or None.
+
+        "Fraser" + "-Pryce", "Park Chan" + "-wook", "Lee Jae" + "-myung". A capitalised word that
+        is no nationality nor a gazetteer name ("Biden-Harris", "Merz-Macron" are two people); a
+        lower-case one only after a name of two words or more ("Kim Jong" + "-un"), and never an
+        English compound word ("Biden-era", "Trump-backed", ``person_compound_suffixes``) nor a
+        participle ("Kremlin-linked", "Musk-appointed").
+        """
+        g = _HYPHEN_PART.match(after)
+        if g is None:
+            return None
+        part, opts = g.group(1), self.options
+        if part[0].isupper():
+            # "Harris-Walz" when the text also writes "Walz" alone, "the Takaichi-Lee summit": two people
+            head = _NEXT_LOWER_WORD.match(after, g.end())
+            if (part in opts.demonyms or part in ctx.norp_words or part in self.by_surface
+                    or re.search(r"(?<![\w-])" + part + r"(?![\w-])", ctx.text)
+                    or (head is not None and head.group(1) in opts.name_pair_heads)):
+                return None
+        elif (" " not in fold_whitespace(ctx.text[m.start:m.end]) or part in opts.person_compound_suffixes
+              or part.endswith(("ed", "ing"))):
+            return None
+        return g.end()
 
     def _acronym_entry(self, text: str, m: Mention, after: str) -> bool:
         """True for a gazetteer acronym that a sector word ends the name of, with no capitalised word after it ("EDF Renewables")."""

@@ -87,6 +87,8 @@ class Options:
     venue_context_after: tuple
     glued_figure: re.Pattern | None
     currency_nouns: tuple
+    person_compound_suffixes: frozenset
+    name_pair_heads: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> Options:
@@ -170,6 +172,8 @@ class Options:
             venue_context_after=tuple(cfg.get("venue_context_after", [])),
             glued_figure=re.compile(cfg["glued_figure_pattern"]) if cfg.get("glued_figure_pattern") else None,
             currency_nouns=tuple(cfg.get("currency_nouns", [])),
+            person_compound_suffixes=frozenset(cfg.get("person_compound_suffixes", [])),
+            name_pair_heads=frozenset(cfg.get("name_pair_heads", [])),
         )
 
 

@@ -25,7 +25,10 @@ def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: froze
     the name is a thing's ("Novo disappointed investors when its experimental shot ...",
     "... . The company said"), with no other name between, for a name that opens with no first
     name of the list ("Maria Lopez said its findings" stays a person) and no title right before it
-    ("governor Tiff Macklem said ... the bank's target"); never over a title or first-name cue.
+    ("governor Tiff Macklem said ... the bank's target"); never over a title or first-name cue. A one-word
+    name is also one when its sentence next calls it "its" past a possessive name or an expletive "it"
+    (``_its_in_sentence``: "news that Meta was considering using Google's chips to power its AI models"),
+    though a first name's list holds the word ("Meta"): alone, it is no person's full name.
     """
     out = []
     for i, m in enumerate(mentions):
@@ -35,8 +38,10 @@ def organisations(ctx: ArticleContext, mentions: list[Mention], *, places: froze
         words = strip_possessive(fold_whitespace(ctx.text[m.start:m.end])).split(" ")
         if len(words) == 2 and words[0] in places and (words[1] in team_words or _plural(words[1], first_names)):
             out.append(replace(m, label="ORG", evidence="place_team"))
-        elif (words[0].casefold() not in first_names and not _titled(ctx, m)
-              and _thing_referred(ctx, m, mentions[i + 1].start if i + 1 < len(mentions) else len(ctx.text))):
+        elif not _titled(ctx, m) and (
+                (words[0].casefold() not in first_names
+                 and _thing_referred(ctx, m, mentions[i + 1].start if i + 1 < len(mentions) else len(ctx.text)))
+                or _its_in_sentence(ctx, m, words, first_names)):
             out.append(replace(m, label="ORG", evidence="org_reference"))
         else:
             out.append(m)
@@ -66,6 +71,31 @@ def _thing_referred(ctx: ArticleContext, m: Mention, next_start: int) -> bool:
         return False
     # "it" only as an owner's or a subject's word, not "said it would": that "it" may be anything
     return g.group(1).casefold() != "it"
+
+
+def _its_in_sentence(ctx: ArticleContext, m: Mention, words: list[str], first_names: frozenset[str]) -> bool:
+    """True for one word whose sentence next refers to it as "its", though a possessive name comes between.
+
+    "news that Meta was considering using Google's chips to power its AI models", "For McLaren it is pole
+    number 173, its third at this circuit" (dev3 708, dev4 805): the first of "he", "his", "him", "she",
+    "her", "its" after the name is "its", and no proper noun comes between but a possessive ("Google's"),
+    which could own it ("Sinner thanked Apple for its support" is Apple's), nor a noun subject ("X said the
+    fund would double its lending" is the fund's). A name the text also writes after a first name ("Jannik
+    Sinner ... Sinner") is a person's surname.
+    """
+    if len(words) != 1 or not ctx.doc.has_annotation("SENT_START"):
+        return False
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or any(g.group(1).casefold() in first_names
+                           for g in re.finditer(r"([A-Z][\w’'-]*)[^\S\n]+" + re.escape(words[0]) + r"(?![\w-])", ctx.text)):
+        return False
+    for tok in ctx.doc[span.end:span.sent.end]:
+        if tok.lower_ in ("he", "his", "him", "she", "her", "its"):
+            return tok.lower_ == "its"
+        if ((tok.tag_ in ("NNP", "NNPS") and tok.dep_ != "poss" and tok.head.dep_ != "poss")
+                or (tok.tag_ in ("NN", "NNS") and tok.dep_ in ("nsubj", "nsubjpass"))):
+            return False
+    return False
 
 
 def company_name_pattern(tails: tuple[str, ...]) -> re.Pattern | None:
