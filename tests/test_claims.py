@@ -487,6 +487,29 @@ def test_a_period_a_record_is_counted_in_is_no_value(nlp, extractor, text, dates
     assert ids == {built.value_id(v) for v in linked}, built.rows
 
 
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    # dev9 430_ (10BM News / AFP, July 2025): the disruptions' months, inside the "despite" phrase
+    ("The facility marked its busiest first half on record with a 2.3% year-on-year growth, Dubai Airports said in a "
+     "statement, despite temporary regional airspace disruptions in May and June.",
+     [("May", "date"), ("June", "date")], [("2.3%", "percent")], ["2.3%"]),
+    # a fronted "despite" clause with its own subject and figure, beside the claim's own figure
+    ("Despite individual investors posting a record net sell-off of 3.1 trillion won, institutional investors bought "
+     "2.9 trillion won of shares.", [], [("3.1 trillion won", "amount"), ("2.9 trillion won", "amount")],
+     ["2.9 trillion won"]),
+    # look-alikes: a value outside the phrase stays; with no value of its own the claim keeps the phrase's (dev7 399_,
+    # dev 028_: a claim left without values would make no row, and the date there places it)
+    ("Shares rose 2% on Monday despite the strike.", [("Monday", "date")], [("2%", "percent")], ["2%", "Monday"]),
+    ("Despite individual investors posting a record net sell-off of 3.1082 trillion won, institutional investors "
+     "absorbed most of the volume.", [], [("3.1082 trillion won", "amount")], ["3.1082 trillion won"]),
+    ("The FTSE 100 index ended the year close to a new record despite a slight retreat on Wednesday.",
+     [("Wednesday", "date")], [], ["Wednesday"]),
+])
+def test_a_concessive_phrase_s_values_are_its_own(nlp, extractor, text, dates, quantities, linked):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    ids = {i for row in built.rows for i in [*row["quantity_ids"], *row["date_ids"]]}
+    assert ids == {built.value_id(v) for v in linked}, built.rows
+
+
 def test_a_weak_date_is_never_a_value_of_a_claim(nlp, extractor):
     built = build(nlp, extractor, "Poland is now the biggest spender. Poland now spends 4% of GDP.",
                   dates=["now", "now#2"], quantities=[("4%", "percent")])

@@ -14,7 +14,7 @@ from pipeline.stages.claims.filters import (background_clause, body_start, first
                                              is_data_line, is_headline, states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
-from pipeline.stages.claims.values import claim_values, relative_clause_values, values_by_sentence
+from pipeline.stages.claims.values import claim_values, concessive_values, relative_clause_values, values_by_sentence
 
 
 class ClaimExtractor:
@@ -127,6 +127,9 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             # a relative clause's figure about another noun is that noun's fact, accounted for but not linked
             subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
             group, described = relative_clause_values(group, head, own_subject(subject_head, rules), rules)
+            # a phrase of concession's figures are the fact it concedes, not the claim's
+            group, conceded = concessive_values(group, head, rules)
+            described = [*described, *conceded]
             sentence_rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
                                            set_aside=[*set_aside, *(row for row, _ in described)]))
         share_scoping_dates(sentence_rows, scoping_dates(claims, sent, rules))
