@@ -17,7 +17,7 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
 - ``key``: a record of one of the facts a careful reader would list first for the
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
-- ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7`` or ``dev9`` (rules may be written from them) or ``measure``,
+- ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8`` or ``dev9`` (rules may be written from them) or ``measure``,
   ``measure2``, ``measure3`` and ``measure4`` (held out: never read while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
@@ -59,11 +59,12 @@ from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 #: more (issue 16: defence, a central bank, economy, markets, energy, elections, company results, sport, health, trade,
 #: courts, climate), a fourth held-out half judged by a judge who did not read the claims rules: scored only, never
 #: read while writing rules; ``dev7``: twelve more (claims round 27: defence, economy, markets, energy, elections, business,
-#: sport, health, technology, trade, transport), judged by the developer before any rule was written from them;
+#: sport, health, technology, trade, transport), judged by the developer before any rule was written from them; ``dev8``:
+#: twelve more (claims round 30: defence, courts, elections, housing, technology, health, sport, labour, energy, trade,
+#: economy, markets), judged by the developer before any rule was written from them;
 #: ``dev9``: twelve more (claims round 31: defence, a central bank, inflation, jobs, commodities, shipping, energy prices,
 #: markets, company results, aviation, sport, trade), judged by the developer before any rule was written from them
-#: (``dev8`` is a parallel round's half)
-HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5", "dev6", "measure4", "dev7", "dev9")
+HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5", "dev6", "measure4", "dev7", "dev8", "dev9")
 
 
 class JudgedError(ValueError):

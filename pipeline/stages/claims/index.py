@@ -21,9 +21,18 @@ _AGENCY_DATELINE = re.compile(
     r"[^\S\n]*\([A-Z][\w&.'’\-]*(?:[/ ][A-Z][\w&.'’\-]*){0,3}\)[^\S\n]*(?::|[—–]|-{1,2}(?=[^\S\n]))")
 
 
+# "Investing.com -- Chinese tech giant Tencent Holdings delivered ...", "Investing.com -- Austria's inflation rate
+# rose in September": a site's credit, a web domain opening a paragraph and closed by a double or long dash, stands
+# where a wire dateline stands; it is the publisher, never the story's actor (claims round 30: dev3 317_ and
+# Investing.com's 2025 items). A plain hyphen is not enough, nor a name without a domain ("Tencent -- the ...").
+_SITE_CREDIT = re.compile(r"(?m)^[^\S\n]*[A-Z][\w\-]*(?:\.[a-z]{2,6})+[^\S\n]+(?:--|[—–])[^\S\n]+(?=[\"“‘A-Z0-9])")
+
+
 def agency_dateline_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each wire dateline with a date and a bracketed credit ("Geneva [Switzerland], August 30 (ANI):")."""
-    return [(m.start(), m.end()) for m in _AGENCY_DATELINE.finditer(text)]
+    """(start, end) of each wire dateline with a date and a bracketed credit ("Geneva [Switzerland], August 30 (ANI):"),
+    and of each site credit opening a paragraph ("Investing.com --")."""
+    return sorted([(m.start(), m.end()) for m in _AGENCY_DATELINE.finditer(text)]
+                  + [(m.start(), m.end()) for m in _SITE_CREDIT.finditer(text)])
 
 
 def quote_regions(text: str, pairs: Sequence[tuple[str, str]], *, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
