@@ -9,7 +9,8 @@ from pipeline.stages.claims.clauses import clause_range
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
-from pipeline.stages.claims.risk import figure_subject, subordinate_clause, unused_report, vague_time
+from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
+                                         vague_time)
 from pipeline.stages.claims.subjects import claim_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject
 from pipeline.stages.claims.words import mention_text
@@ -171,7 +172,8 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         fronted_phrase=fronted_phrase(verb if verb.pos_ in VERBAL else subject_head, rules),
         vague_time=vague_time(doc, group, article.start), subordinate_clause=subordinate_clause(head, heads, rules),
         figure_subject=figure_subject(verb, group, article.start, rules),
-        unused_report=unused_report(verb, doc[low:high], rules))
+        unused_report=unused_report(verb, doc[low:high], rules),
+        graded_subject=graded_subject(verb, subject_rule, rules))
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))

@@ -70,3 +70,25 @@ def unused_report(verb, span, rules: ClaimRules) -> bool:
         if subject is None or not token.left_edge.i <= subject.i <= token.right_edge.i:
             return True
     return False
+
+
+def graded_subject(verb, subject_rule: str | None, rules: ClaimRules) -> bool:
+    """True when the row's subject is a stated phrase that names nothing, opens with an indefinite article and is
+    graded by the writer: a comparative adjective or an ``evaluative_adjectives`` word on it, or an
+    ``evaluative_nouns`` head ("A weaker U.S. dollar has also boosted demand", "A deeper dive into the numbers
+    reveals ...", "A significant milestone was reached yesterday"). The phrase brings in a thing the text has not
+    named by the writer's judgement of it, a lead's hook more often than the checkable fact of a named actor; a plain
+    one ("A federal judge on Tuesday threw out ...", "A high court in Congo on Tuesday sentenced ...") is left alone.
+
+    ``subject_rule``: the rule that chose the subject; only ``phrase`` (a stated phrase no name was found for) counts.
+    """
+    if subject_rule != "phrase" or verb.pos_ not in VERBAL:
+        return False
+    subject = own_subject(verb, rules)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if not any(child.dep_ == "det" and child.lower_ in rules.indefinite_determiners for child in subject.children):
+        return False
+    return subject.lemma_.lower() in rules.evaluative_nouns or subject.lower_ in rules.evaluative_nouns or any(
+        child.dep_ == "amod" and (child.tag_ == "JJR" or child.lower_ in rules.evaluative_adjectives)
+        for child in subject.children)
