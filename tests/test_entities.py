@@ -908,3 +908,26 @@ def test_party_names(nlp, extractor, text, name, label):
         return
     named = [r for r in rows if r["text"] == name]
     assert named and all(r["label"] == label for r in named), pairs(rows)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # entities round 25: a compass word opens a continent's region (LOC) or a state ISO 3166 knows (GPE), whether
+    # the model took the word in or not (dev3 710_ travel advisory, dev4 810_ Lancet vaccination, dev6 1105_ Heatmap)
+    ("The Republic of Mali, a landlocked country in West Africa, has been elevated to Level 4.", "West Africa", "LOC"),
+    ("The share of children who missed all vaccines rose in sub-Saharan Africa, the study found.",
+     "sub-Saharan Africa", "LOC"),
+    ("Much of South Australia, the Northern Territory, and Victoria are bracing for severe thunderstorms and flooding.",
+     "South Australia", "GPE"),
+    ("Much of South Australia, the Northern Territory, and Victoria are bracing for severe thunderstorms and flooding.",
+     "Northern Territory", "GPE"),
+    # look-alikes: a country that opens with a compass word stays a country, a club stays a club
+    ("Since that title triumph, South Africa endured a heartbreaking run of close finishes in ICC tournaments.",
+     "South Africa", "GPE"),
+    ("The Proteas also toured South Korea and West Africa in the winter.", "South Korea", "GPE"),
+    ("West Ham beat Chelsea 2-1 at the London Stadium on Sunday.", "West Ham", "ORG"),
+], ids=["west-africa-loc", "sub-saharan-africa-grown", "south-australia-grown", "northern-territory-gpe",
+        "south-africa-country", "south-korea-country", "west-ham-club"])
+def test_compass_regions(nlp, extractor, text, name, label):
+    rows = detect(nlp, extractor, text)
+    named = [r for r in rows if r["text"] == name]
+    assert named and all(r["label"] == label for r in named), pairs(rows)

@@ -58,6 +58,7 @@ class Options:
     party_heads: frozenset
     not_party_openers: frozenset
     party_orgs: frozenset
+    region_openers: frozenset
     jargon: frozenset
     jargon_patterns: tuple
     non_name_openers: frozenset
@@ -146,6 +147,7 @@ class Options:
             party_heads=frozenset(cfg.get("party_heads", [])),
             not_party_openers=frozenset(cfg.get("not_party_openers", [])),
             party_orgs=frozenset(cfg.get("party_orgs", [])),
+            region_openers=frozenset(cfg.get("region_openers", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
             non_name_openers=frozenset(cfg.get("non_name_openers", [])),
