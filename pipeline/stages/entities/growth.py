@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
+from pipeline.stages.entities.evidence import place_index
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import compile_words
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
@@ -19,6 +20,8 @@ _ONE_CAPITALISED_WORD = re.compile(r"[^\S\n]+[A-Z][\w.]*(?![\w-])(?![^\S\n]+[A-Z
 #: the rest of a name after a hyphen, glued to it: "-Pryce", "-wook" (not "-Harris-Walz", nor a figure)
 _HYPHEN_PART = re.compile(r"-([A-Z]?[a-z]+)(?![\w-])")
 _NEXT_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)")
+#: the word right before a name on its line ("South" of "South Australia"), not after a letter or hyphen
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[^\S\n]+$")
 
 
 #: a Romance particle and one capitalised word after a place's name: "della Pace", "de Janeiro", "d'Ampezzo"
@@ -100,6 +103,8 @@ class NameGrowth:
                 g = _PLACE_PARTICLE.match(after)
                 if g and bisect.bisect_left(starts, m.end) == bisect.bisect_left(starts, m.end + g.end()):
                     grown = replace(m, end=m.end + g.end(), detector="rule:place_particle", entry=None)
+            if grown is None and m.label in ("GPE", "LOC"):
+                grown = self._region(ctx, m, out[-1].end if out else 0)
             if grown is not None:
                 surface = fold_whitespace(text[grown.start:grown.end])
                 entry = self.by_surface.get(surface)
@@ -109,6 +114,22 @@ class NameGrowth:
             else:
                 out.append(m)
         return flat(out)
+
+    def _region(self, ctx: ArticleContext, m: Mention, prev_end: int) -> Mention | None:
+        """"sub-Saharan" + "Africa", "South" + "Australia": the compass word the model left out, when the whole
+        is a continent's region (LOC) or a country or subdivision of ISO 3166 (GPE); else None."""
+        g = _WORD_BEFORE.search(ctx.text, max(prev_end, m.start - 24), m.start)
+        if g is None or g.group(1) not in self.options.region_openers:
+            return None
+        countries, subdivisions, _, continents = place_index()
+        surface = fold_whitespace(ctx.text[m.start:m.end])
+        whole = g.group(1) + " " + surface
+        if whole in subdivisions or whole in countries or whole in self.by_surface:
+            entry = self.by_surface.get(whole)
+            return replace(m, start=g.start(1), label=entry.label if entry else "GPE", detector="rule:region", entry=entry)
+        if surface in continents:
+            return replace(m, start=g.start(1), label="LOC", detector="rule:region", entry=None)
+        return None
 
     def _hyphenated_name(self, ctx: ArticleContext, m: Mention, after: str) -> int | None:
         """Length of "-word" glued to a person's name that the model cut at the hyphen, or None.
