@@ -6,8 +6,6 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
 
 * ``org_suffix``: a legal or sector word ends the name ("Munich Re", "General Catalyst
   Partners", "Rheinmetall AG"), from ``org_suffixes`` and ``legal_forms`` of entities.toml;
-* ``party_name``: "Party" ends the name ("Liberal Democratic Party", "Australian Labor Party"),
-  NORP as the gazetteer's parties, before ``org_suffix`` (``party_heads``, ``not_party_openers``);
 * ``org_context``: the words around it ("analysts at X", "shares of X", "X said in a
   statement", "X's chief executive", "X posted record revenue", "X jumped 5%", "X said its",
   "X, the drugmaker"), the patterns ``org_context_before``/``_after``/``_after_found``; a
@@ -90,7 +88,7 @@ from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
-_CUE_LABELS = {"org_suffix": "ORG", "party_name": "NORP", "region": "LOC", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
+_CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
@@ -555,15 +553,7 @@ def _continent_cue(ev: LabelEvidence, words: list[str]) -> tuple[str, str | None
     return None
 
 def _suffix_cue(opts: Options, ctx: ArticleContext, words: list[str]) -> str | None:
-    """The cue of a name's last word: a party's (``party_name``) or an organisation's (``org_suffix``).
-
-    "Liberal Democratic Party", "Australian Labor Party", "Greens Party": a party is NORP, a nationality
-    opening it or not; "Working Party" and "Boston Tea Party" are no parties (``not_party_openers``), and the
-    US parties stay organisations (``party_orgs``, as names.tsv takes them).
-    """
-    if (len(words) >= 2 and words[-1] in opts.party_heads and all(w[:1].isupper() for w in words)
-            and not any(w in opts.not_party_openers for w in words[:-1]) and " ".join(words) not in opts.party_orgs):
-        return "party_name"
+    """The cue of a name's last word: an organisation's (``org_suffix``: "Munich Re"), else None."""
     if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
             and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
         return "org_suffix"

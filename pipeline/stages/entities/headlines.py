@@ -12,7 +12,7 @@ from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 # Penn tags of verbs: title case capitalises a headline's verb ("TPG Acquires Sabre") and the model takes it into the name
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "VBN"})
 #: cues of the entities stage that confirm a headline's name as firmly as the body writing it
-CONFIRMING_CUES = frozenset({"gazetteer", "place", "continent", "org_suffix", "party_name", "stock_index", "outlet", "first_name",
+CONFIRMING_CUES = frozenset({"gazetteer", "place", "continent", "org_suffix", "stock_index", "outlet", "first_name",
                              "person_title", "event_name"})
 
 

@@ -55,9 +55,6 @@ class Options:
     product_context_after: tuple
     work_context_before: tuple
     compass_words: frozenset
-    party_heads: frozenset
-    not_party_openers: frozenset
-    party_orgs: frozenset
     region_openers: frozenset
     jargon: frozenset
     jargon_patterns: tuple
@@ -144,9 +141,6 @@ class Options:
             product_context_after=tuple(cfg.get("product_context_after", [])),
             work_context_before=tuple(cfg.get("work_context_before", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
-            party_heads=frozenset(cfg.get("party_heads", [])),
-            not_party_openers=frozenset(cfg.get("not_party_openers", [])),
-            party_orgs=frozenset(cfg.get("party_orgs", [])),
             region_openers=frozenset(cfg.get("region_openers", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
