@@ -3059,3 +3059,53 @@ def test_a_counted_unit_is_about_what_it_measures(nlp, extractor, text, value, s
 def test_a_counted_noun_or_a_bare_unit_keeps_its_words(nlp, extractor, text, value, subject):
     built, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] == subject
+
+
+# Round 32: a "from" phrase on goods or fares on the move names where they come from, not their owner (dev9 426_,
+# Drewry's container index, 2026: "Spot rates from Shanghai to New York slid 7% to $2,969"; dev9 432_, India's
+# January 2026 trade data: "Imports from China in the April-January period rose"; Statista, 2026: "imports from China
+# were down"; Business Recorder's Pakistan trade figures in dev8 418_: "Exports from the country ... were recorded")
+@pytest.mark.parametrize("text, value, subject", [
+    ("Spot rates from Shanghai to New York slid 7% to $2,969.", "7%", "Spot rates"),
+    ("Imports from China in the April-January period rose to $108.18 billion.", "$108.18 billion", "Imports"),
+    ("Exports from Pakistan during May 2025 were recorded at $2.553 billion.", "$2.553 billion", "Exports"),
+])
+def test_a_place_goods_come_from_is_not_their_owner(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "phrase", (row["subject"], row["subject_rule"])
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a possessive, a named compound or an "of" still names the owner (the importer, not where the goods
+    # come from); an official from a body is still the body's
+    ("US goods imports from China through July fell 16.9% from their 2024 level.", "16.9%", "US"),
+    ("China's imports rose 5% in March 2025.", "5%", "China"),
+    ("Imports of India rose 9% in January 2026.", "9%", "India"),
+    ("An official from the European Commission resigned on Monday.", "Monday", "European Commission"),
+])
+def test_an_owner_of_goods_still_owns_them(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"], row["subject"]
+
+
+# Round 32: a bare count as a clause's subject is the subject itself, not a name elsewhere in the clause (dev9 428_,
+# the Sensex's last session of 2025: "162 remained unchanged on the BSE"; Financial Express, January 2026: "1,683
+# advanced, while 1,448 declined, and 92 remained unchanged")
+@pytest.mark.parametrize("text, value, subject", [
+    ("A total of 2,799 stocks advanced, while 1,413 declined and 162 remained unchanged on the BSE.", "162", "162"),
+    ("During the session, out of 3,223 trading stocks, 1,683 advanced, while 1,448 declined, and 92 remained "
+     "unchanged.", "92", "92"),
+])
+def test_a_bare_count_is_its_own_subject(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "phrase", (row["subject"], row["subject_rule"])
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a year as subject is a date, and a counted noun keeps its words
+    ("In March 2025, 99 dengue patients died in Dhaka.", "March 2025", "99 dengue patients"),
+    ("Tesla sold 1,200 cars in Norway in March 2025.", "1,200 cars", "Tesla"),
+])
+def test_a_count_with_a_noun_or_a_name_keeps_its_subject(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"], row["subject"]

@@ -676,6 +676,10 @@ def stated_phrase(token, rules: ClaimRules) -> bool:
         return False
     if token.pos_ in {"NOUN", "PROPN"}:
         return True
+    if token.like_num and not any(True for _ in token.children) and token.ent_type_ not in {"DATE", "TIME"}:
+        # a bare count is the subject itself ("162 remained unchanged on the BSE", "1,448 declined, and 92
+        # remained unchanged": the stocks it counts; claims round 32), never a name elsewhere in the clause
+        return True
     return token.pos_ == "NUM" and any(
         (child.pos_ in {"NOUN", "PROPN"} and child.dep_ in {"compound", "nmod", "det"})
         or (child.dep_ == "prep" and child.lower_ == "of")
