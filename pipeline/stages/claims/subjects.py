@@ -477,6 +477,13 @@ def comma_fronted_subject(token, verb, ctx: ArticleContext):
                 if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"} and conj.left_edge.i > 0 \
                         and doc[conj.left_edge.i - 1].text == ",":
                     return conj
+        # deeper in the fronted phrase, a noun joined after its comma right before the verb: "In the match played in
+        # Chennai, New Zealand avenged ..." (the parser joined New Zealand to Chennai; claims round 32)
+        for conj in child.subtree:
+            if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"} and conj.right_edge.i + 1 == verb.i \
+                    and conj.left_edge.i > 0 and doc[conj.left_edge.i - 1].text == "," \
+                    and not any(t.dep_ == "cc" for t in conj.head.children):
+                return conj
     return token
 
 
