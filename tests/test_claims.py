@@ -3117,3 +3117,32 @@ def test_a_bare_count_is_its_own_subject(nlp, extractor, text, value, subject):
 def test_a_count_with_a_noun_or_a_name_keeps_its_subject(nlp, extractor, text, value, subject):
     built, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] is not None and subject in row["subject"], row["subject"]
+
+
+# Round 32: a main clause that only rates its nameless subject (a copula with an adjective) frames the figures an
+# absolute "with" phrase states about a subject of its own (dev 031_, the 2025 Abu Dhabi Grand Prix: "The
+# anticipation could not have been higher ..., with three drivers still in contention"; dev8 413_, Gartner's 2025
+# chip revenue: "the momentum remains strong, with AI infrastructure spending projected to cross $1.3 trillion")
+@pytest.mark.parametrize("text, value, subject", [
+    ("The anticipation could not have been higher ahead of the final race, with three drivers still in contention "
+     "to clinch the title for the first time in 15 years.", "15 years", "three drivers"),
+    ("The analysts said the momentum remains strong, with infrastructure spending projected to cross $1.3 trillion "
+     "in 2026.", "$1.3 trillion", "infrastructure spending"),
+])
+def test_an_absolute_with_phrase_after_a_rating_states_the_figures(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "with_clause", (row["subject"], row["subject_rule"])
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: a main clause that states an act or a change keeps its subject (dev 219_, the WHO on measles;
+    # dev7 398_, the ONS on payrolls), and so does a "with" phrase with no subject of its own
+    ("Immunity gaps have fueled a resurgence of outbreaks, with 59 countries experiencing large outbreaks in 2024.",
+     "2024", "Immunity gaps"),
+    ("The number of people on payroll is falling, with revised tax data showing falls in most of the last 12 months.",
+     "the last 12 months", "The number"),
+    ("The outlook remains strong, with a 4% rise in orders in 2025.", "4%", "The outlook"),
+])
+def test_a_with_phrase_after_a_stated_act_leaves_the_subject(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and row["subject"].startswith(subject), (row["subject"], row["subject_rule"])
