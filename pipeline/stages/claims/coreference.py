@@ -440,6 +440,10 @@ class Coreference:
             found = self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps | {"in"})
             if found is not None and found["label"] not in self.rules.place_labels:
                 return found
+        if token.lemma_.lower() in self.rules.origin_nouns or token.lower_ in self.rules.origin_nouns:
+            # "Imports from China", "Spot rates from Shanghai to New York": where goods or fares come from is
+            # not who owns them (``origin_preps``); an "of" or a possessive still is ("China's imports")
+            return self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps - self.rules.origin_preps)
         return self.resolve_phrase(token, quote_speaker)
 
     def owns(self, token) -> bool:

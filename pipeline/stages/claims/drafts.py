@@ -11,7 +11,7 @@ from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
-from pipeline.stages.claims.subjects import claim_subject
+from pipeline.stages.claims.subjects import absolute_subject, claim_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject
 from pipeline.stages.claims.words import mention_text
 
@@ -146,6 +146,12 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         named = claim_subject(scene, group, ctx, quote_speaker or speaker, frames, topic) if scene is not None else None
         if named is not None and named[0] is not None and named[3] in {"name", "phrase_name"}:
             found = (named[0], named[1], named[2], "as_clause")
+    if subject is None and found[3] == "phrase":
+        # "the momentum remains strong, with AI infrastructure spending projected to cross $1.3 trillion": the
+        # figures are the absolute phrase's subject's (claims round 32)
+        absolute = absolute_subject(found[2], group, ctx, quote_speaker or speaker)
+        if absolute is not None and absolute[1]:
+            found = (absolute[0], absolute[1], absolute[2], "with_clause")
     subject, subject_text, verb, subject_rule = found
     if subject_rule == "object_owner" and speaker is None:
         # "Rutte hailed a 20 per cent rise in spending by European allies": the one who reports is the speaker

@@ -447,6 +447,43 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     return None, fallback_text, predicate, ("phrase" if fallback_text else None)
 
 
+def absolute_subject(verb, group: list[tuple[dict, object]], ctx: ArticleContext,
+                     quote_speaker: dict | None) -> tuple[dict | None, str | None, object] | None:
+    """(mention, words, predicate) of the subject of an absolute "with" phrase after ``verb`` holding all of a claim's values, else None.
+
+    "Gartner said the momentum remains strong, with AI infrastructure spending projected to cross $1.3 trillion in
+    2026" (dev8 413_), "The anticipation could not have been higher ahead of the ... Grand Prix, with three drivers
+    still in contention to clinch the World Championship ... for the first time in 15 years" (dev 031_): the main
+    clause only rates its nameless subject (a copula, ``copular_lemmas``, with an adjective), and the phrase opened by
+    one of ``absolute_marks`` states the figures about a subject of its own, as an "as" clause does (``as_clause``).
+    Only asked when the main clause's subject names no entity. A main clause that states an act or a change keeps
+    its subject ("immunity gaps have fueled a resurgence of outbreaks, with 59 countries experiencing ...", "The
+    number of people on payroll is falling, with revised tax data now showing ..."), and so does a phrase with no
+    subject of its own ("with a 0.04% increase") or one holding only some of the values.
+    """
+    rules = ctx.rules
+    if not group or verb.lemma_.lower() not in rules.copular_lemmas \
+            or not any(child.dep_ == "acomp" for child in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i < verb.i or child.lower_ not in rules.absolute_marks:
+            continue
+        if not all(child.left_edge.i <= token.i <= child.right_edge.i for _, token in group):
+            continue
+        for inner_head in child.children:
+            if inner_head.dep_ != "pcomp":
+                continue
+            inner = next((c for c in inner_head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                          and c.pos_ in {"NOUN", "PROPN"}), None)
+            if inner is None:
+                continue
+            found = ctx.coreference.resolve_subject_token(inner, inner_head, quote_speaker)
+            if found is not None:
+                return found, mention_text(found), inner_head
+            return None, phrase_text(inner, ctx.article, ctx.index.chunk_of), inner_head
+    return None
+
+
 def comma_fronted_subject(token, verb, ctx: ArticleContext):
     """The noun phrase after a fronted phrase a comma closes, when the parser mistook the two; else ``token``.
 
@@ -477,6 +514,13 @@ def comma_fronted_subject(token, verb, ctx: ArticleContext):
                 if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"} and conj.left_edge.i > 0 \
                         and doc[conj.left_edge.i - 1].text == ",":
                     return conj
+        # deeper in the fronted phrase, a noun joined after its comma right before the verb: "In the match played in
+        # Chennai, New Zealand avenged ..." (the parser joined New Zealand to Chennai; claims round 32)
+        for conj in child.subtree:
+            if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"} and conj.right_edge.i + 1 == verb.i \
+                    and conj.left_edge.i > 0 and doc[conj.left_edge.i - 1].text == "," \
+                    and not any(t.dep_ == "cc" for t in conj.head.children):
+                return conj
     return token
 
 
@@ -675,6 +719,10 @@ def stated_phrase(token, rules: ClaimRules) -> bool:
     if token.dep_ not in {"nsubj", "nsubjpass"} or is_pronoun(token, rules):
         return False
     if token.pos_ in {"NOUN", "PROPN"}:
+        return True
+    if token.like_num and not any(True for _ in token.children) and token.ent_type_ not in {"DATE", "TIME"}:
+        # a bare count is the subject itself ("162 remained unchanged on the BSE", "1,448 declined, and 92
+        # remained unchanged": the stocks it counts; claims round 32), never a name elsewhere in the clause
         return True
     return token.pos_ == "NUM" and any(
         (child.pos_ in {"NOUN", "PROPN"} and child.dep_ in {"compound", "nmod", "det"})
