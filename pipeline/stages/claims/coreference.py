@@ -216,6 +216,12 @@ def apposed_name(token, index, rules) -> dict | None:
                 None)
 
 
+def apposition_of(token, index: ArticleIndex) -> dict | None:
+    """The name standing in apposition to ``token`` ("Trump's envoy for Ukraine, Keith Kellogg")."""
+    return next((index.mention_of(c) for c in token.children if c.dep_ == "appos" and index.mention_of(c) is not None),
+                None)
+
+
 def bracketed(token) -> bool:
     """True when ``token`` opens a bracket's contents ("(APNU)")."""
     return token.i > 0 and token.doc[token.i - 1].text in {"(", "["}
@@ -430,7 +436,7 @@ class Coreference:
         if lists_members(token):
             return None
         if token.pos_ in {"NOUN", "PROPN"} and not self.owns(token):
-            return self.apposition_of(token)
+            return apposition_of(token, self.index)
         if shared_owners(token, self.index, self.rules):
             # "Leaders of Egypt, the United States, Qatar and Turkey", "average Brent and WTI prices":
             # what several named owners share is about none of them alone; the phrase stands
@@ -455,15 +461,6 @@ class Coreference:
         rules = self.rules
         return token.pos_ == "NOUN" and (token.lemma_.lower() in rules.owned_nouns or token.lower_ in rules.owned_nouns
                                          or token.lower_ in self.title_heads)
-
-    def apposition_of(self, token) -> dict | None:
-        """The name standing in apposition to ``token`` ("Trump's envoy for Ukraine, Keith Kellogg")."""
-        for child in token.children:
-            if child.dep_ == "appos":
-                found = self.index.mention_of(child)
-                if found is not None:
-                    return found
-        return None
 
     def description_reference(self, token) -> dict | None:
         """The entity a definite description stands for ("the company", "the streaming giant"), or None.
