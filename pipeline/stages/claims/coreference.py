@@ -728,6 +728,19 @@ def stated_object(token, value_tokens: frozenset[int], rules):
     return None
 
 
+def previous_body_root(token, coreference: Coreference):
+    """The root of the sentence before ``token``'s, when that sentence is article body (no boilerplate, not before
+    the body's start), else None: what a sentence-opening "This" or "That" can sum up or compare."""
+    index = coreference.index
+    position = index.sentence_of[token.i]
+    if position == 0:
+        return None
+    previous = index.sentences[position - 1]
+    if index.in_boilerplate(previous.start_char) or previous.end_char <= coreference.body:
+        return None
+    return previous.root
+
+
 def event_phrase(token, coreference: Coreference):
     """The phrase a demonstrative subject's event changed ("... raised the allocation. This marks a rise"), or None.
 
@@ -740,24 +753,15 @@ def event_phrase(token, coreference: Coreference):
     if token.lower_ not in {"this", "that"} or token.dep_ not in {"nsubj", "nsubjpass"} \
             or token.head.dep_ == "relcl" or any(c.dep_ != "punct" for c in token.children):
         return None
-    position = index.sentence_of[token.i]
-    if position == 0:
+    root = previous_body_root(token, coreference)
+    if root is None:
         return None
-    previous = index.sentences[position - 1]
-    if index.in_boilerplate(previous.start_char) or previous.end_char <= coreference.body:
-        return None
-    root = previous.root
     objects = [c for c in root.children if c.dep_ == "dobj"]
     for phrase in objects + [subject_of(root, rules)]:
         if phrase is not None and phrase.pos_ == "NOUN" and not phrase.like_num \
                 and index.mention_of(phrase) is None and not is_pronoun(phrase, rules):
             return phrase
     return None
-
-
-#: words that make a copula's complement a comparison of the figure before ("That was down from 2.7%", "That's
-#: slightly below the 3% predicted"), beside a comparative ("This is fewer than the 61 seats")
-COMPARED = frozenset({"down", "up", "below", "above"})
 
 
 def compared_figure(token, coreference: Coreference):
@@ -777,15 +781,11 @@ def compared_figure(token, coreference: Coreference):
             or verb.dep_ != "ROOT" or any(c.dep_ != "punct" for c in token.children):
         return None
     if not any(c.dep_ in {"acomp", "advmod", "prep"} and c.i > token.i
-               and (c.tag_ in {"JJR", "RBR"} or c.lower_ in COMPARED) for c in verb.children):
+               and (c.tag_ in {"JJR", "RBR"} or c.lower_ in rules.compared_words) for c in verb.children):
         return None
-    position = index.sentence_of[token.i]
-    if position == 0:
+    root = previous_body_root(token, coreference)
+    if root is None:
         return None
-    previous = index.sentences[position - 1]
-    if index.in_boilerplate(previous.start_char) or previous.end_char <= coreference.body:
-        return None
-    root = previous.root
     root = next(iter(reported_clauses(root, rules)), root)
     if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and index.mention_of(c) is None
            and not any(t.like_num for t in c.subtree) for c in root.children):

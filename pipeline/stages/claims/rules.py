@@ -111,6 +111,7 @@ class ClaimRules:
     period_end_lemmas: frozenset[str] = frozenset()
     period_nouns: frozenset[str] = frozenset()
     parallel_marks: frozenset[str] = frozenset()
+    compared_words: frozenset[str] = frozenset()
     indefinite_determiners: frozenset[str] = frozenset()
     scene_marks: frozenset[str] = frozenset()
     restating_deps: frozenset[str] = frozenset()
@@ -142,7 +143,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
               "measure_preps", "locative_preps",
               "absolute_marks", "relative_adverbs", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks",
-              "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners")
+              "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -157,7 +158,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks",
-                      "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners"})
+                      "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -253,6 +254,7 @@ _DEFAULTS: dict[str, object] = {
     "period_end_lemmas": [],
     "period_nouns": [],
     "parallel_marks": [],
+    "compared_words": [],
     "indefinite_determiners": [],
     "scene_marks": [],
     "restating_deps": [],
