@@ -79,13 +79,16 @@ def test_news_name(tables, sentence, written, label, canonical):
     assert (entity["label"], entity["name"]) == (label, canonical)
 
 
-def test_the_scorer_counts_alias_pairs(tmp_path):
-    """Alias F1 (tests/entities_news/score.py): a split entity costs recall, a merge of two gold entities precision."""
-    import importlib.util
+@pytest.fixture(scope="module")
+def score():
+    """tests/entities_news/score.py, loaded as the benchmark tool loads it."""
+    from pipeline.tools.evaluate.entities_bench import load_scorer
 
-    spec = importlib.util.spec_from_file_location("score", Path(__file__).parent / "entities_news" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    return load_scorer()
+
+
+def test_the_scorer_counts_alias_pairs(score, tmp_path):
+    """Alias F1 (tests/entities_news/score.py): a split entity costs recall, a merge of two gold entities precision."""
     gold = tmp_path / "gold.tsv"
     gold.write_text("301\tORG\tHindustan Aeronautics|HAL\n301\tORG\tGeneral Electric|GE\n301\tGPE\tIndia\n", encoding="utf-8")
     rows = [("Hindustan Aeronautics", "ORG", "Hindustan Aeronautics"), ("HAL", "ORG", "HAL"),
@@ -103,13 +106,8 @@ def test_the_scorer_counts_alias_pairs(tmp_path):
     assert score.score(str(gold), str(mentions))["alias_precision"] == 0.333
 
 
-def test_the_scorer_keys_four_digit_articles_by_their_whole_number(tmp_path):
+def test_the_scorer_keys_four_digit_articles_by_their_whole_number(score, tmp_path):
     """tests/entities_news/score.py: "1001_a.txt" and "1002_b.txt" are two articles (tests/entities_bench2/), not "100"."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("score", Path(__file__).parent / "entities_news" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     gold = tmp_path / "gold.tsv"
     gold.write_text("1001\tGPE\tIndia\n1002\tORG\tInfosys\n501\tGPE\tJapan\n", encoding="utf-8")
     rows = [("1001_a.txt", "India", "GPE"), ("1002_b.txt", "Infosys", "ORG"), ("501_c.txt", "Japan", "GPE")]
@@ -120,14 +118,9 @@ def test_the_scorer_keys_four_digit_articles_by_their_whole_number(tmp_path):
     assert (result["tp"], result["fp"], result["fn"]) == (3, 0, 0)
 
 
-def test_the_scorer_counts_label_aware_figures(tmp_path):
+def test_the_scorer_counts_label_aware_figures(score, tmp_path):
     """Label-aware P/R/F1 (tests/entities_news/score.py): a match with the wrong label is no label-aware hit;
     a gold label * is never wrong."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("score", Path(__file__).parent / "entities_news" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     gold = tmp_path / "gold.tsv"
     gold.write_text("401\tORG\tApple\n401\tPERSON\tTim Cook|Cook\n401\tGPE\tCupertino\n401\t*\tVision Pro\n",
                     encoding="utf-8")

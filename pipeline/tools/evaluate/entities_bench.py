@@ -27,7 +27,8 @@ SCORER = Path(__file__).resolve().parents[3] / "tests" / "entities_news" / "scor
 PER_SOURCE_STEPS = ("nlp", "dates", "quantities", "mentions", "claim_drafts")
 
 
-def _scorer():
+def load_scorer():
+    """tests/entities_news/score.py as a module: the one definition of the entity figures."""
     if not SCORER.is_file():
         raise SystemExit(f"no scorer at {SCORER}: run from a checkout of the repository")
     spec = importlib.util.spec_from_file_location("entities_news_score", SCORER)
@@ -87,7 +88,7 @@ def run(raw: str | Path, gold: str | Path, out: str | Path | None = None) -> dic
     from pipeline.run.config import load_config
     from pipeline.run.runner import ErrorLog, Workspace, run_pipeline
 
-    score = _scorer().score
+    score = load_scorer().score
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(out) if out is not None else Path(tmp)
         ws = Workspace(raw_dir=Path(raw), interim_dir=base / "interim", out_dir=base / "out",
