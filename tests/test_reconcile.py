@@ -755,3 +755,41 @@ def test_a_building_named_for_its_institution_takes_the_label_most_mentions_give
     entities, mentions = run(rows, lexicon)
     entity = entity_of(entities, mentions, "d1", 0)
     assert (entity["label"], entity["label_evidence"], entity["name"]) == (*expected, "White House")
+
+
+# a short name the model read as an organisation, held after the first word of the article's one law or event name
+# (dev3 711 "One Big Beautiful Bill Act", dev4 814 an award of SXSW, dev5 906 the AFC U23 Asian Cup): (long, label, short)
+_HELD = [
+    ("One Big Beautiful Bill Act", "LAW", "Big Beautiful Bill"),
+    ("Narrative Feature Competition Audience Award", "LAW", "Audience Award"),
+    ("AFC U23 Asian Cup", "EVENT", "U23 Asian Cup 2026"),
+]
+
+
+@pytest.mark.parametrize("long, label, short", _HELD, ids=["dev3-711-bill", "dev4-814-award", "dev5-906-cup-year"])
+def test_a_short_name_held_in_the_one_law_or_event_name_joins_it(bare_lexicon, long, label, short):
+    rows = [cand("ha", 0, long, label), cand("ha", 100, short, "ORG")]
+    entities, mentions = run(rows, bare_lexicon)
+    joined = entity_of(entities, mentions, "ha", 100)
+    assert joined["name"] == long and joined["label"] == label
+    assert mentions.set_index("start").link.get(100) == "held_name"
+
+
+@pytest.mark.parametrize("rows", [
+    # the organiser opens the event's name: "UEFA" and "Asian Football Confederation" are not the cup
+    [cand("hb", 0, "UEFA Champions League", "EVENT"), cand("hb", 40, "UEFA", "ORG")],
+    [cand("hb", 0, "Asian Football Confederation Cup", "EVENT"), cand("hb", 40, "Asian Football Confederation", "ORG")],
+    # one word is a programme or a brand as often as the law's short name ("Medicaid" of a "Protect Medicaid Act")
+    [cand("hb", 0, "Protect Medicaid Act", "LAW"), cand("hb", 40, "Medicaid", "ORG")],
+    # two awards hold it; another year of the cup
+    [cand("hb", 0, "Narrative Feature Audience Award", "LAW"), cand("hb", 40, "Documentary Feature Audience Award", "LAW"),
+     cand("hb", 80, "Audience Award", "ORG")],
+    [cand("hb", 0, "AFC U23 Asian Cup 2024", "EVENT"), cand("hb", 40, "U23 Asian Cup 2026", "ORG")],
+    # an organisation name holds it too: "Reserve Bank" of "Federal Reserve Bank" beside a "Federal Reserve Bank Act"
+    [cand("hb", 0, "Federal Reserve Bank Act", "LAW"), cand("hb", 40, "Federal Reserve Bank of Dallas", "ORG"),
+     cand("hb", 80, "Reserve Bank", "ORG")],
+], ids=["organiser-opens", "organiser-opens-words", "one-word", "two-holders", "other-year", "org-holds-too"])
+def test_look_alikes_of_a_held_short_name_stay_apart(bare_lexicon, rows):
+    entities, mentions = run(rows, bare_lexicon)
+    short = rows[-1]
+    assert entity_of(entities, mentions, "hb", short["start"])["name"] == short["text"]

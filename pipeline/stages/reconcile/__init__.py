@@ -31,6 +31,9 @@ offsets, label, document), helped but not limited by the gazetteer:
   "Saudi Arabia") joins it, and so does an organisation's short name that opens or ends
   the one longer organisation name written before it ("Samsung Electronics ... Samsung",
   "Saudi Aramco ... Aramco"); written first, it is the parent, the longer a subsidiary;
+* a name of two words or more the model read as an organisation joins the one law, event or
+  other named thing of its document whose name holds it after the first word ("Big Beautiful
+  Bill" of "One Big Beautiful Bill Act"), never the organiser that opens it ("UEFA");
 * an event named with its year ("2014 Wales Summit") joins the same name without it
   ("Wales Summit") when the corpus gives that name no other year;
 * within one article, a name written with one letter off joins the spelling the article

@@ -23,59 +23,11 @@ from pipeline.stages.reconcile.names import (
     surface_form,
     surface_key,
 )
-
-
-#: the candidate columns reconciliation reads, besides the row's position in the sorted frame
-_RECORD_COLUMNS = ("source", "doc_id", "start", "end", "text", "label", "canonical_hint", "kb_id", "evidence")
-#: of those, the ones a corpus repeats: one shared Python object per distinct value
-_REPEATED_COLUMNS = frozenset({"source", "doc_id", "label", "canonical_hint", "kb_id", "evidence"})
-
-
-class _Record:
-    """One candidate row: slots with dict-style reads, only the columns reconciliation reads.
-
-    A dict per row, or every column as its own string, costs several times the memory;
-    at 2,000,000 words (198,000 candidates) the slim records take a third of the full ones.
-    """
-
-    __slots__ = ("position", *_RECORD_COLUMNS)
-
-    def __init__(self, position: int, values) -> None:
-        self.position = position
-        for name, value in zip(_RECORD_COLUMNS, values):
-            setattr(self, name, value)
-
-    def __getitem__(self, key: str):
-        return getattr(self, key)
-
-    def get(self, key: str, default=None):
-        return getattr(self, key, default)
-
-
-def _column_values(column: pd.Series, *, shared: bool) -> list:
-    """A column as a list of Python values, missing ones as None; ``shared``: one object per distinct value."""
-    if not shared:
-        return [None if pd.isna(v) else v for v in column.tolist()] if column.hasnans else column.tolist()
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    values = [*uniques.tolist(), None]  # code -1 (missing) picks the None at the end
-    return [values[code] for code in codes.tolist()]
-
-
-@dataclass(slots=True)
-class _Row:
-    record: _Record
-    surface: str
-    key: str
-    label: str
-    gaz: GazetteerEntry | None
-    person: PersonName | None = None
-    target: tuple[str, str] | None = None
-    #: the label this row votes for when it was linked by a rule ("PERSON" for a surname)
-    vote: str | None = None
-    #: a state or nationality opens the name the row was linked to without it ("US Federal Reserve")
-    placed: bool = False
-    #: the rule that joined the row to a name it does not write itself (``mentions.link``), None for its own form
-    link: str | None = None
+from pipeline.stages.reconcile.rows import RECORD_COLUMNS as _RECORD_COLUMNS
+from pipeline.stages.reconcile.rows import REPEATED_COLUMNS as _REPEATED_COLUMNS
+from pipeline.stages.reconcile.rows import Record as _Record
+from pipeline.stages.reconcile.rows import Row as _Row
+from pipeline.stages.reconcile.rows import column_values as _column_values
 
 
 def options(lexicon: dict) -> dict:
@@ -430,6 +382,11 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                        if row.surface not in opts["abbreviations"] else None)
             if clipped is not None:
                 row.target, row.link = own_target(clipped), "short_name"
+                continue
+            held = _held_by_named(row, doc_rows)
+            if held is not None:
+                # "Big Beautiful Bill" of "One Big Beautiful Bill Act", whatever label the model gave the short form
+                row.target, row.vote, row.link = own_target(held), held.label, "held_name"
                 continue
             one = _plural_of(row, singular)
             if one is not None:
@@ -828,6 +785,44 @@ def _clipped_name(row: _Row, starts: dict[str, list[int]], longer_by_word: dict[
     if row.label == "PERSON" and not after:
         return None
     return long_row
+
+
+#: labels of the longer names a short name the model called an organisation may be held in
+_HOLDING_LABELS = _NAMED_THINGS | {"LAW"}
+#: a year that closes a name ("U23 Asian Cup 2026")
+_YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _held_by_named(row: _Row, doc_rows: list[_Row]) -> _Row | None:
+    """The article's one law, event or other named thing whose name holds ``row``'s words after its first word.
+
+    The model reads a law's or an award's short name as an organisation: "Big Beautiful Bill"
+    beside "One Big Beautiful Bill Act", "Audience Award" beside "Narrative Feature Competition
+    Audience Award", "U23 Asian Cup 2026" beside "AFC U23 Asian Cup" (a closing year counts
+    only when the longer name writes none). The short name is an ORG of two words at least,
+    of no gazetteer entry, and never opens the longer name: "UEFA" of "UEFA Champions League"
+    or "Asian Football Confederation" of a cup it names is the organiser, not the event. A short
+    name two such names hold, or that an ORG or GPE name of the article also holds, stays apart.
+    """
+    if row.label != "ORG" or row.gaz is not None or row.person is not None:
+        return None
+    words = _name_words(row.key)
+    year = words[-1] if len(words) > 2 and _YEAR_WORD.fullmatch(words[-1]) else None
+    if year:
+        words = words[:-1]
+    n = len(words)
+    if n < 2:
+        return None
+    found: dict[str, _Row] = {}
+    for r in doc_rows:
+        long_words = _name_words(r.key)
+        if len(long_words) <= n or (year and any(_YEAR_WORD.fullmatch(w) for w in long_words)):
+            continue
+        if any(long_words[i:i + n] == words for i in range(1, len(long_words) - n + 1)):
+            if r.label not in _HOLDING_LABELS:
+                return None
+            found[r.key] = r
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 #: what the entities stage records for a name it found a sports club by (``evidence``)
