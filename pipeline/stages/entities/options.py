@@ -56,6 +56,8 @@ class Options:
     work_context_before: tuple
     compass_words: frozenset
     region_openers: frozenset
+    place_words_before: tuple
+    place_nouns_after: tuple
     jargon: frozenset
     jargon_patterns: tuple
     non_name_openers: frozenset
@@ -142,6 +144,8 @@ class Options:
             work_context_before=tuple(cfg.get("work_context_before", [])),
             compass_words=frozenset(cfg.get("compass_words", [])),
             region_openers=frozenset(cfg.get("region_openers", [])),
+            place_words_before=tuple(cfg.get("place_words_before", [])),
+            place_nouns_after=tuple(cfg.get("place_nouns_after", [])),
             jargon=frozenset(cfg.get("jargon", [])),
             jargon_patterns=tuple(cfg.get("jargon_patterns", [])),
             non_name_openers=frozenset(cfg.get("non_name_openers", [])),
