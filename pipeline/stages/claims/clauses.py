@@ -185,6 +185,37 @@ def frames_claim(head, heads: Sequence) -> bool:
     return bool(after) and all(child.dep_ == "ccomp" and child.i in others for child in after)
 
 
+def times_claim(head, heads: Sequence, group: Sequence[tuple[dict, object]], rules: ClaimRules, offset: int) -> bool:
+    """True when ``head`` is a light or finding verb whose clause holds only its subject, a time and another claim's clause.
+
+    A time is a date's words, or a preposition governing nothing but them ("showed on Monday").
+
+    "The conviction yesterday came [when Justices ... voted to find Bolsonaro guilty ...]" (dev8 410_),
+    "[Japan's exports ... dropped 13.8 percent ...], government data showed Wednesday." (dev10 447_): the verb
+    places the other claim in time or reports it, and cut from it states nothing but a date (a report's release
+    date is not the reported fact's). Its values (dates, or figures inside its own subject) are accounted for but
+    not linked. A verb with an object, a complement or a phrase of its own ("Shares rose on Tuesday as ...",
+    "The Fed cut rates Wednesday when ...") is left alone, as is any other verb ("Shares rose Tuesday as ...").
+    """
+    if verb_lemma(head, rules) not in rules.light_verbs | rules.content_verbs | rules.finding_verbs:
+        return False
+    others = {other.i for other in heads if other.i != head.i}
+    subject = own_subject(head, rules)
+    subject_span = range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
+    dates = set()
+    for row, token in group:
+        tokens = range(value_start(row, token, offset), row["last"] + 1)
+        if "date_id" in row:
+            dates.update(tokens)
+        elif not all(i in subject_span for i in tokens):
+            return False
+    clauses = [child for child in head.children if child.i in others and child.dep_ in {"ccomp", "advcl"}]
+    rest = [child for child in head.children
+            if child.dep_ not in EDGE_DEPS and child not in clauses and child.dep_ not in {"nsubj", "nsubjpass", "aux"}
+            and not all(t.i in dates for t in child.subtree if not (t.i == child.i and child.dep_ == "prep"))]
+    return bool(clauses) and not rest
+
+
 def clause_range(head, sent, heads: Sequence, value_tokens: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """Token range of one claim's clause when a sentence holds several claims.
 
@@ -197,17 +228,25 @@ def clause_range(head, sent, heads: Sequence, value_tokens: Sequence[tuple[int, 
         low, high = sent.start, sent.end
     else:
         low, high = head.left_edge.i, head.right_edge.i + 1
+    whole_low = low
+    cuts = []
     for other in heads:
         if other.i == head.i:
             continue
         o_low, o_high = other.left_edge.i, other.right_edge.i + 1
         if o_low <= head.i < o_high or not (low <= o_low and o_high <= high):
             continue
+        cuts.append(o_high)
         if o_high <= head.i:
             low = max(low, o_high)
         else:
             high = min(high, o_low)
     for first, last in value_tokens:
+        if first < low:
+            # a value left of the head's piece, cut off from it by another claim's clause ("the trade deficit
+            # grew by 26.16 per cent [as exports decreased ...], it added"): the row starts where the value's
+            # own piece starts, not at the value's first word, which leaves its clause's subject out
+            first = max([whole_low, *(cut for cut in cuts if cut <= first)])
         low, high = min(low, first), max(high, last)
     while low < high - 1 and (doc[low].dep_ in EDGE_DEPS or doc[low].is_space) and doc[low].i != head.i \
             and not any(first == low for first, _ in value_tokens):

@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 
 from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import attribution_frames, quote_speakers, speech_contents
-from pipeline.stages.claims.clauses import claim_groups, frames_claim, scoping_dates, share_scoping_dates
+from pipeline.stages.claims.clauses import claim_groups, frames_claim, scoping_dates, share_scoping_dates, times_claim
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row, main_clause
 from pipeline.stages.claims.facts import fact_claim
@@ -116,6 +116,10 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         heads = [head for head, _ in claims]
         # a verb that only frames another claim makes no row, but still cuts that claim's clause
         framing = {head.i for head in heads if frames_claim(head, heads)}
+        # a light or finding verb that only places another claim in time or reports it ("The conviction yesterday
+        # came when ...", "..., government data showed Wednesday") makes no row either
+        framing |= {head.i for head, group in claims
+                    if len(heads) > 1 and times_claim(head, heads, group, rules, ctx.article.start)}
         # a clause of circumstance whose subject names no one and that states only a time sets the scene
         framing |= {head.i for head, group in claims
                     if len(heads) > 1 and background_clause(head, group, ctx.index, rules)}
