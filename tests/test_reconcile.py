@@ -793,3 +793,67 @@ def test_look_alikes_of_a_held_short_name_stay_apart(bare_lexicon, rows):
     entities, mentions = run(rows, bare_lexicon)
     short = rows[-1]
     assert entity_of(entities, mentions, "hb", short["start"])["name"] == short["text"]
+
+
+# ------------------------------------------------------------------ an article's own name for an acronym wins
+
+_PPP = "People's Progressive Party"
+
+
+def _own_and_other(own: list[dict]) -> list[dict]:
+    """Article "oa" as given; article "ob" defines PPP another way ("People Power Party (PPP)", the corpus's one definition)."""
+    return own + [cand("ob", 0, "People Power Party", "ORG"), cand("ob", 20, "PPP", "ORG"), cand("ob", 90, "PPP", "ORG")]
+
+
+@pytest.mark.parametrize("own", [
+    # dev2 303_ as the entities stage gives it: no "(PPP)" mention, the headline's and a later "PPP" bare
+    [cand("oa", 0, "PPP", "ORG"), cand("oa", 40, _PPP, "ORG"), cand("oa", 150, "PPP", "ORG")],
+    # the definition itself, a possessive word opening the long form, and a mention before it
+    [cand("oa", 0, "PPP", "ORG"), cand("oa", 40, _PPP, "ORG"), cand("oa", 40 + len(_PPP) + 2, "PPP", "ORG"),
+     cand("oa", 150, "PPP", "ORG")],
+], ids=["dev2-303-no-bracket-mention", "definition-and-headline-before-it"])
+def test_an_article_naming_what_its_acronym_spells_never_takes_another_articles_definition(bare_lexicon, own):
+    entities, mentions = run(_own_and_other(own), bare_lexicon)
+    for row in own:
+        assert entity_of(entities, mentions, "oa", row["start"])["name"] == _PPP
+    for start in (20, 90):
+        assert entity_of(entities, mentions, "ob", start)["name"] == "People Power Party"
+    links = mentions[mentions.doc_id == "oa"].set_index("start").link
+    assert links.get(0) in ("initials_article", "acronym_defined") and links.get(150) in ("initials_article",
+                                                                                          "acronym_defined")
+
+
+@pytest.mark.parametrize("long, acronym", [
+    ("People's Liberation Army", "PLA"), ("People's Bank of China", "PBOC"), ("People's Action Party", "PAP"),
+    ("Women's Tennis Association", "WTA"), ("Children's Investment Fund", "CIF"),
+])
+def test_a_long_form_opened_by_a_possessive_word_defines_its_acronym(bare_lexicon, long, acronym):
+    rows = [cand("pa", 0, long, "ORG"), cand("pa", len(long) + 2, acronym, "ORG"), cand("pa", 100, acronym, "ORG"),
+            cand("pb", 0, acronym, "ORG")]
+    entities, mentions = run(rows, bare_lexicon)
+    for doc, start in (("pa", len(long) + 2), ("pa", 100), ("pb", 0)):
+        assert entity_of(entities, mentions, doc, start)["name"] == long
+
+
+def test_look_alikes_of_an_articles_own_acronym_keep_todays_links(bare_lexicon):
+    """An acronym defined in one article and bare in another joins the definition; an owner's possessive is no part."""
+    rows = [cand("la", 0, "European Central Bank", "ORG"), cand("la", 23, "ECB", "ORG"),
+            cand("lb", 10, "ECB", "ORG"), cand("lb", 60, "Bundesbank", "ORG"),
+            cand("lc", 0, "Britain", "GPE"), cand("lc", 10, "Financial Conduct Authority", "ORG"),
+            cand("lc", 39, "FCA", "ORG"), cand("ld", 0, "FCA", "ORG")]
+    entities, mentions = run(rows, bare_lexicon)
+    assert entity_of(entities, mentions, "lb", 10)["name"] == "European Central Bank"
+    assert mentions.set_index(["doc_id", "start"]).link.get(("lb", 10)) == "acronym_corpus"
+    for doc, start in (("lc", 39), ("ld", 0)):
+        assert entity_of(entities, mentions, doc, start)["name"] == "Financial Conduct Authority"
+
+
+def test_an_acronym_its_article_spells_from_inside_words_keeps_that_name_over_another_articles_definition(bare_lexicon):
+    """"PESCO" in an article naming "Permanent Structured Cooperation" (no "(PESCO)" mention), another defining it otherwise."""
+    rows = [cand("ia", 0, "PESCO", "ORG"), cand("ia", 40, "Permanent Structured Cooperation", "ORG"),
+            cand("ib", 0, "Pan European Security Council", "ORG"), cand("ib", 31, "PESCO", "ORG"),
+            cand("ic", 0, "PESCO", "ORG")]
+    entities, mentions = run(rows, bare_lexicon)
+    assert entity_of(entities, mentions, "ia", 0)["name"] == "Permanent Structured Cooperation"
+    # an article naming nothing it spells still takes the corpus's one definition
+    assert entity_of(entities, mentions, "ic", 0)["name"] == "Pan European Security Council"

@@ -11,6 +11,9 @@ offsets, label, document), helped but not limited by the gazetteer:
   variants of a person's name endings ("Zelenskiy" = "Zelenskyy" = "Zelensky");
 * acronyms defined in a text ("Security Action For Europe (SAFE)") join their long form,
   in that document and, when the corpus defines them only one way, in every document;
+  an acronym its article defines nowhere but whose initials spell the one multi-word name
+  of that article ("PPP" and "People's Progressive Party") joins that name, headline and
+  all, never another article's definition ("People Power Party (PPP)");
   an acronym defined nowhere joins the one multi-word name of its label whose initials
   it spells ("U.S." and "United States"), else the one such name of any label ("CAP"
   and "Common Agricultural Policy"), the initials of every word counting too ("BoJ" and

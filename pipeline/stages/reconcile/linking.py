@@ -8,13 +8,20 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.core.schema import SCHEMAS
+from pipeline.stages.reconcile.acronyms import (
+    article_initials as _article_initials,
+    doc_acronyms as _doc_acronyms,
+    initials as _initials,
+    initials_index as _initials_index,
+    named_act as _named_act,
+    named_by_known_acronym as _named_by_known_acronym,
+)
 from pipeline.stages.reconcile.names import (
     ENTITY_LABELS,
     LEADING_THE,
     YEAR_PREFIX,
     GazetteerEntry,
     PersonName,
-    acronym_matches,
     alias_variants,
     fold_ending,
     gazetteer_entries,
@@ -28,6 +35,7 @@ from pipeline.stages.reconcile.rows import REPEATED_COLUMNS as _REPEATED_COLUMNS
 from pipeline.stages.reconcile.rows import Record as _Record
 from pipeline.stages.reconcile.rows import Row as _Row
 from pipeline.stages.reconcile.rows import column_values as _column_values
+from pipeline.stages.reconcile.rows import ref as _ref
 
 
 def options(lexicon: dict) -> dict:
@@ -181,15 +189,6 @@ def _order(row: _Row) -> tuple[str, int]:
     return (row.record.source, row.record.position)
 
 
-def _ref(row: _Row) -> tuple:
-    """What ``own_target`` of a row depends on: its person, else its gazetteer entry, else its key."""
-    if row.person:
-        return ("person", (row.person.first, row.person.surname))
-    if row.gaz:
-        return ("gaz", row.gaz.name)
-    return ("key", row.key)
-
-
 def _by_doc(rows: list[_Row]) -> dict[str, list[_Row]]:
     by_doc: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
@@ -311,6 +310,7 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
         persons = [r for r in doc_rows if r.person]
         doc_acronyms = _doc_acronyms(doc_rows, opts)
         bracketed = _named_by_known_acronym(doc_rows)
+        spelled = _initials_index(doc_rows, opts["fillers"])
         shorts = _short_forms(doc_rows)
         longer_by_word: dict[str, list[_Row]] = defaultdict(list)
         starts: dict[str, list[int]] = defaultdict(list)
@@ -346,6 +346,14 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                 row.target, row.link = own_target(long_row), "acronym_defined"
                 row.vote = long_row.label if row.gaz is None else None
                 defined.append((row, long_row))
+                continue
+            spelled_by = (_article_initials(row, spelled, doc_rows, facts.corpus_acronyms.get(row.key), opts)
+                          if row.key not in doc_acronyms else None)
+            if spelled_by is not None:
+                # "PPP" in an article that names "People's Progressive Party" but defines it nowhere the
+                # extractor saw: the article's own name, never another article's "People Power Party (PPP)"
+                row.target, row.link, row.vote = own_target(spelled_by), "initials_article", spelled_by.label
+                defined.append((row, spelled_by))
                 continue
             named = _named_act(row, doc_rows, opts["fillers"])
             if named is not None:
@@ -497,28 +505,6 @@ def _gazetteer_link(row: _Row) -> str | None:
     return "gazetteer" if row.gaz is not None and surface_key(row.gaz.name) != row.key else None
 
 
-def _initials(key: str) -> str:
-    """The first letters of every word of a surface key, function words included: "united states" -> "us"."""
-    return "".join(w[0] for w in key.replace("-", " ").split(" ") if w)
-
-
-def _initials_index(rows: list[_Row], fillers: frozenset[str]) -> dict[str, list[_Row]]:
-    """Multi-word names by the initials of their content words ("united states" -> "us") and of all their words.
-
-    The second form is how news abbreviates central banks and the like: "bank of
-    japan" -> "boj" ("BoJ"), "bank of england" -> "boe" ("BOE").
-    """
-    index: dict[str, list[_Row]] = defaultdict(list)
-    for row in rows:
-        words = [w for w in row.key.replace("-", " ").split(" ") if w and w not in fillers]
-        if len(words) >= 2 and row.label != "PERSON" and not is_acronym(row.surface):
-            index["".join(w[0] for w in words)].append(row)
-            every = _initials(row.key)
-            if every != "".join(w[0] for w in words):
-                index[every].append(row)
-    return index
-
-
 #: labels of names that have no parent: a short name is theirs whichever is written first
 _NAMED_THINGS = frozenset({"EVENT", "PRODUCT", "FAC", "WORK_OF_ART"})
 
@@ -578,64 +564,6 @@ def _one_edit(a: str, b: str) -> bool:
     return b[i].isalpha() and a[i:] == b[i + 1:]  # inserted into the shorter
 
 
-def _doc_acronyms(doc_rows: list[_Row], opts: dict) -> dict[str, _Row]:
-    """Acronyms defined in one document: acronym key -> the row of its long form.
-
-    A definition is a long form and an acronym next to each other, one in brackets
-    right after the other ("Security Action For Europe (SAFE)", "DASA [Defence and
-    Security Accelerator]"): at most two characters apart. The acronym may end with the
-    letter of a legal word the long form leaves out ("Hindustan Aeronautics (HAL)", for Limited).
-    """
-    fillers = opts["fillers"]
-    found: dict[str, _Row] = {}
-    for a, b in zip(doc_rows, doc_rows[1:]):
-        gap = int(b.record["start"]) - int(a.record["end"])
-        if not 1 <= gap <= 2:
-            continue
-        for short, long_row in ((b, a), (a, b)):
-            if not is_acronym(short.surface) or is_acronym(long_row.surface):
-                continue
-            long_form = LEADING_THE.sub("", long_row.surface)
-            # "Food and Agriculture Organization of the United Nations (FAO)", "Social Democratic Party
-            # of Germany (SPD)": the acronym spells the name before the "of" that places it
-            head = long_form.split(" of ", 1)[0]
-            if acronym_matches(short.surface, long_form, fillers) or (
-                    head != long_form and " " in head and acronym_matches(short.surface, head, fillers)) or any(
-                    word[:1].casefold() == short.surface[-1:].casefold() and " " in long_form
-                    and acronym_matches(short.surface, f"{long_form} {word}", fillers) for word in opts["legal_words"]):
-                found.setdefault(short.key, long_row)
-    # a ticker after its exchange in brackets right after the name ("Bank of America Corporation
-    # (NYSE:BAC)"): the ticker is that company's, as an acronym in brackets would be
-    exchanges = opts["exchanges"]
-    for a, x, b in zip(doc_rows, doc_rows[1:], doc_rows[2:]):
-        # "(NYSE: BMY)" with a space, and "Thomson Reuters Co. (NYSE:TRI)" whose period the name left out
-        if (x.surface in exchanges and 1 <= int(x.record["start"]) - int(a.record["end"]) <= 3
-                and 1 <= int(b.record["start"]) - int(x.record["end"]) <= 2 and is_acronym(b.surface)
-                and not is_acronym(a.surface) and a.label == "ORG"):
-            found.setdefault(b.key, a)
-    # a symbol alone in brackets right after a company the extractor read as listed by it
-    # ("Novartis (NVS)", "Medpace (MEDP)": evidence ``ticker``, which checked the brackets)
-    for a, b in zip(doc_rows, doc_rows[1:]):
-        if (a.record["evidence"] == "ticker" and a.label == "ORG" and b.gaz is None and is_acronym(b.surface)
-                and b.surface not in exchanges
-                and not is_acronym(a.surface) and 1 <= int(b.record["start"]) - int(a.record["end"]) <= 2):
-            found.setdefault(b.key, a)
-    return found
-
-
-def _named_act(row: _Row, doc_rows: list[_Row], fillers: frozenset[str]) -> _Row | None:
-    """The one Act of the document whose full name the capitals of ``row`` spell ("FAIR PREP Act": "Fostering
-    Autonomy in Independent Returns by Prohibiting Redundant and Extralegal Programs Act"), else None."""
-    words = row.surface.split(" ")
-    if row.label != "LAW" or len(words) < 2 or words[-1] != "Act" or not all(is_acronym(w) for w in words[:-1]):
-        return None
-    letters = "".join(words[:-1])
-    found = {r.key: r for r in doc_rows
-             if r is not row and r.label == "LAW" and r.surface.endswith(" Act")
-             and acronym_matches(letters, r.surface[:-4], fillers)}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
 def _short_forms(doc_rows: list[_Row]) -> dict[str, GazetteerEntry]:
     """Short-form key -> the gazetteer actor the document names by an alias and whose ``short_forms`` hold that key.
 
@@ -647,26 +575,6 @@ def _short_forms(doc_rows: list[_Row]) -> dict[str, GazetteerEntry]:
             for key in row.gaz.short_forms:
                 owners[key][row.gaz.name] = row.gaz
     return {key: next(iter(named.values())) for key, named in owners.items() if len(named) == 1}
-
-
-def _named_by_known_acronym(doc_rows: list[_Row]) -> dict[str, _Row]:
-    """Names of no gazetteer entry that a gazetteer acronym in brackets right after them stands for: name key -> acronym row.
-
-    Party news names a party by its members and its acronym: "the Social Democrats (SPD)",
-    "Christian Democrats (CDU)", "Free Democrats (FDP)". The acronym is known, so the name is
-    that actor when its words' initials come in the acronym's order, the first with the first
-    ("SPD": S, D); one word, or initials the acronym does not hold, is no such name.
-    """
-    found: dict[str, _Row] = {}
-    for a, b in zip(doc_rows, doc_rows[1:]):
-        if (b.gaz is None or a.gaz is not None or a.person is not None or not is_acronym(b.surface)
-                or not 1 <= int(b.record["start"]) - int(a.record["end"]) <= 2):
-            continue
-        initials = [w[0] for w in LEADING_THE.sub("", a.surface).casefold().split(" ") if w[:1].isalpha()]
-        letters = iter(b.key.replace(".", ""))
-        if len(initials) >= 2 and initials[0] == b.key[:1] and all(ch in letters for ch in initials):
-            found.setdefault(a.key, b)
-    return found
 
 
 def _is_anaphor(row: _Row, opts: dict) -> bool:

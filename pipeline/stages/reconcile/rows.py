@@ -59,3 +59,12 @@ class Row:
     placed: bool = False
     #: the rule that joined the row to a name it does not write itself (``mentions.link``), None for its own form
     link: str | None = None
+
+
+def ref(row: Row) -> tuple:
+    """What ``own_target`` of a row depends on: its person, else its gazetteer entry, else its key."""
+    if row.person:
+        return ("person", (row.person.first, row.person.surname))
+    if row.gaz:
+        return ("gaz", row.gaz.name)
+    return ("key", row.key)
