@@ -17,14 +17,15 @@ _DASHED_DEFINITION = re.compile(r"\(\s*([A-Z][^()\n]{2,80}?)\s+[–—-]\s+([A-Z
 
 
 def acronym_definitions(ctx: ArticleContext, mentions: list[Mention], fillers: frozenset,
-                        by_surface: dict[str, GazetteerEntry]) -> list[tuple[Mention, Mention]]:
+                        by_surface: dict[str, GazetteerEntry], *,
+                        possessives: frozenset = frozenset()) -> list[tuple[Mention, Mention]]:
     """"Long Name (ACR)" and "(Long Name – ACR)": the long form and the acronym, both as mentions."""
     text = ctx.text
     existing = {(m.start, m.end): m for m in mentions}
     out = []
     for g in _BRACKETED_ACRONYM.finditer(text):
         acronym = g.group(1)
-        long_span = _long_form(text, g.start(), acronym, fillers)
+        long_span = _long_form(text, g.start(), acronym, fillers, possessives)
         if long_span is None:
             continue
         l_start, l_end = long_span
@@ -53,7 +54,8 @@ def acronym_definitions(ctx: ArticleContext, mentions: list[Mention], fillers: f
     return out
 
 
-def _long_form(text: str, paren: int, acronym: str, fillers: frozenset) -> tuple[int, int] | None:
+def _long_form(text: str, paren: int, acronym: str, fillers: frozenset,
+               possessives: frozenset = frozenset()) -> tuple[int, int] | None:
     """The words right before "(ACR)" that the acronym abbreviates, as a char range.
 
     The longest run of words ending at the bracket that ``acronym_matches`` accepts and
@@ -66,12 +68,13 @@ def _long_form(text: str, paren: int, acronym: str, fillers: frozenset) -> tuple
         window_start = blank + 2
     chunk = text[window_start:paren]
     # stop at sentence punctuation, brackets, a blank line or a possessive (the owner is
-    # not part of the name: "the EU's external action service (EEAS)")
+    # not part of the name: "the EU's external action service (EEAS)"), unless the possessive
+    # is a plural noun's that belongs to the name ("the People's Progressive Party (PPP)")
     words = list(re.finditer(r"[^\s]+", chunk))
     picked: list[re.Match] = []
     for w in reversed(words):
         token = w.group(0)
-        if re.search(r"[.;:!?()\[\]“”\"]$", token) or token.endswith(("’s", "'s")) or re.search(r"[()\[\]“”\"]", token):
+        if re.search(r"[.;:!?()\[\]“”\"]$", token) or (token.endswith(("’s", "'s")) and token.replace("’", "'").casefold() not in possessives) or re.search(r"[()\[\]“”\"]", token):
             break
         picked.insert(0, w)
         if len(picked) > len(acronym) + 4:

@@ -59,7 +59,8 @@ class Additions:
         for m in datelines.values():
             add(m)
         index = {(m.start, m.end): i for i, m in enumerate(mentions)}
-        for long_form, acronym in acronym_definitions(ctx, mentions, self.options.acronym_fillers, self.by_surface):
+        for long_form, acronym in acronym_definitions(ctx, mentions, self.options.acronym_fillers, self.by_surface,
+                                                possessives=self.options.name_possessives):
             # an acronym takes the label of the name it abbreviates ("MoD" after "Ministry of Defence")
             at = index.get((acronym.start, acronym.end))
             if at is not None and mentions[at].entry is None and mentions[at].label != long_form.label:

@@ -31,6 +31,7 @@ class Options:
     reference_words: frozenset
     function_words: frozenset
     acronym_fillers: frozenset
+    name_possessives: frozenset
     date_words: frozenset
     unit_words: frozenset
     designator: re.Pattern | None
@@ -117,6 +118,7 @@ class Options:
             reference_words=frozenset(cfg.get("reference_words", [])),
             function_words=frozenset(cfg.get("name_function_words", [])),
             acronym_fillers=frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
+            name_possessives=frozenset(w.casefold() for w in cfg.get("name_possessives", [])),
             date_words=frozenset(cfg.get("date_words", [])),
             unit_words=frozenset(cfg.get("unit_words", [])),
             designator=re.compile(cfg["designator_pattern"]) if cfg.get("designator_pattern") else None,
