@@ -1661,6 +1661,12 @@ def test_a_non_restrictive_relative_clause_about_another_thing_keeps_its_figure_
     ("Boeing, however, throughout the strike, refused to increase the value of its offer, which includes a 24 percent "
      "general wage increase over five years.", [("five years", "duration")], [("24 percent", "percent")], set(),
      "its offer, which includes a 24 percent general wage increase over five years", "Boeing"),
+    # dev 214_ (News.Az / Reuters): judged with "September" on Navratil's row; the clause on the object tells its own
+    # event (dev6 384_'s and dev10 454_'s judges), so it is a row of its own now; alone, this sentence's subject
+    # names no entity (the model reads "Navratil" as a place), so the sentence's row keeps the date too
+    ("Navratil, formerly head of Nespresso, succeeded Laurent Freixe, who was dismissed in September over an "
+     "undisclosed relationship.", ["September"], [], {"September"},
+     "Laurent Freixe, who was dismissed in September over an undisclosed relationship", None),
     # Cryptopolitan (October 2025): beside the claim's own figure
     ("Cereals and bakery products jumped 0.7%, matching the nonalcoholic beverages index, which also rose 0.7%.",
      [], [("0.7%", "percent"), ("0.7%#2", "percent")], {"0.7%"},
