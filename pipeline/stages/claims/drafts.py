@@ -11,7 +11,7 @@ from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
-from pipeline.stages.claims.subjects import absolute_subject, claim_subject
+from pipeline.stages.claims.subjects import absolute_subject, claim_subject, phrase_text
 from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject
 from pipeline.stages.claims.words import mention_text
 
@@ -106,9 +106,36 @@ def fronted_phrase(verb, rules) -> bool:
         for child in verb.children)
 
 
+def relative_claim_row(ctx: ArticleContext, sent, relative, head, group: list[tuple[dict, object]],
+                       frames: Sequence[Frame], quote_speaker: dict | None, topic: dict | None,
+                       set_aside: Sequence[dict] = (), others: Sequence = ()) -> dict:
+    """The row of a non-restrictive relative clause that states a fact of its own (``own_relative_claim``).
+
+    Its span runs from the noun it is on to the clause's end ("capital spending, which crossed Rs2 lakh crore
+    for the first time"), inside the row of the claim ``head`` makes, whose span it leaves whole; its subject is
+    that noun, reached through the relative pronoun (``relative``; when it names no entity, the noun's own words
+    with no ``subject_mention_id``, as a pronoun's phrase antecedent).
+    """
+    noun = relative.head
+    low, high = noun.left_edge.i, relative.right_edge.i + 1
+    for other in others:
+        # another such clause nested at its end makes its own row, and is cut off this one's
+        if relative.i < other.head.left_edge.i < high:
+            high = other.head.left_edge.i
+    while high - 1 > low and (relative.doc[high - 1].dep_ in {"punct", "cc"} or relative.doc[high - 1].is_space):
+        high -= 1
+    subject = claim_subject(relative, group, ctx, quote_speaker, frames, topic)
+    if subject[3] != "relative":
+        text = phrase_text(noun, ctx.article, ctx.index.chunk_of) or noun.text
+        subject = (None, text, relative, "relative")
+    return claim_row(ctx, sent, relative, [head, relative], group, frames, quote_speaker, topic, subject=subject,
+                     set_aside=set_aside, span=(low, high))
+
+
 def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tuple[dict, object]],
               frames: Sequence[Frame], quote_speaker: dict | None, topic: dict | None,
-              subject: tuple | None = None, set_aside: Sequence[dict] = ()) -> dict:
+              subject: tuple | None = None, set_aside: Sequence[dict] = (),
+              span: tuple[int, int] | None = None) -> dict:
     """One ``claim_drafts`` row for the values of one claim head (``subject``: already resolved).
 
     One claim in the sentence spans the sentence; one of several, its clause. The
@@ -117,7 +144,9 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     figures are accounted for, so they do not count as numbers no value holds.
     """
     doc, article, rules = ctx.doc, ctx.article, ctx.rules
-    if len(heads) == 1:
+    if span is not None:
+        low, high = span
+    elif len(heads) == 1:
         low, high = sent.start, sent.end
     else:
         value_tokens = []

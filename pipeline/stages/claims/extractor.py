@@ -7,7 +7,7 @@ from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import attribution_frames, quote_speakers, speech_contents
 from pipeline.stages.claims.clauses import claim_groups, frames_claim, scoping_dates, share_scoping_dates, times_claim
 from pipeline.stages.claims.context import ArticleContext
-from pipeline.stages.claims.drafts import claim_row, main_clause
+from pipeline.stages.claims.drafts import claim_row, main_clause, relative_claim_row
 from pipeline.stages.claims.facts import fact_claim
 from pipeline.stages.claims.grammar import clause_head, own_subject, verb_lemma
 from pipeline.stages.claims.filters import (background_clause, body_start, first_person_opinion, interprets,
@@ -130,12 +130,24 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
                 continue
             # a relative clause's figure about another noun is that noun's fact, accounted for but not linked
             subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
-            group, described = relative_clause_values(group, head, own_subject(subject_head, rules), rules)
+            group, described, relatives = relative_clause_values(group, head, own_subject(subject_head, rules), rules)
             # a phrase of concession's figures are the fact it concedes, not the claim's
             group, conceded = concessive_values(group, head, rules)
-            described = [*described, *conceded]
-            sentence_rows.append(claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
-                                           set_aside=[*set_aside, *(row for row, _ in described)]))
+            row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
+                            set_aside=[*set_aside, *(row for row, _ in [*described, *conceded, *(
+                                item for _, rows in relatives for item in rows)])])
+            if relatives and not group and row["subject_mention_id"] is None:
+                # a claim left with no value and no named subject would make no row (resolve drops it): it keeps the
+                # relative clauses' figures, as it keeps a concessive phrase's, and they still make their own rows
+                group = sorted([item for _, rows in relatives for item in rows], key=lambda item: item[0]["start"])
+                row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
+                                set_aside=[*set_aside, *(row for row, _ in [*described, *conceded])])
+            sentence_rows.append(row)
+            # a non-restrictive relative clause with a figure of its own is a claim of its own, about its noun
+            for relative, own in relatives:
+                sentence_rows.append(relative_claim_row(ctx, sent, relative, head, own, frames[index], quote_speaker,
+                                                        topic, set_aside=[*set_aside, *(row for row, _ in group)],
+                                                        others=[other for other, _ in relatives if other.i != relative.i]))
         share_scoping_dates(sentence_rows, scoping_dates(claims, sent, rules))
         rows.extend(sentence_rows)
     rows.sort(key=lambda row: (row["start"], row["end"]))

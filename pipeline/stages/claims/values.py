@@ -155,8 +155,10 @@ POINT_CLASSES = frozenset({"date", "time"})
 
 
 def relative_clause_values(group: list[tuple[dict, object]], head, subject, rules: ClaimRules
-                           ) -> tuple[list[tuple[dict, object]], list[tuple[dict, object]]]:
-    """One claim's values split into (its own, those of a relative clause that states another thing's fact).
+                           ) -> tuple[list[tuple[dict, object]], list[tuple[dict, object]],
+                                      list[tuple[object, list[tuple[dict, object]]]]]:
+    """One claim's values split into (its own, those of a relative clause that states another thing's fact, the
+    relative clauses that make claims of their own with their values).
 
     "The FTSE 100 has registered a 22% gain ..., ahead of the FTSE 250 index, which has
     climbed 9.0%": a non-restrictive relative clause (after a comma, its relative pronoun
@@ -175,20 +177,36 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
     the absolute clause of a "with" the parser often reads the predicate as a participle on
     its subject ("with imports under short-term contracts ending by June"), so no participle
     there sets a value aside.
+
+    A non-restrictive relative clause whose relative pronoun is its subject (``own_relative_claim``: "A large
+    share of the increase was directed towards capital spending, which crossed Rs2 lakh crore for the first
+    time") has a finite verb and a checkable figure of its own: it is a claim of its own, about the noun it is
+    on, and its values leave the claim even when the claim keeps none (claims round 37: dev5 350_, dev6 381_,
+    dev9 421_ and 425_, dev10 450_ and 454_, judged so; the extractor gives them back to a claim that would then
+    make no row, one with no named subject). A partitive one on one of the claim's values ("four
+    years in prison, two of which are suspended", "₹6.81 trillion, of which ₹1.8 trillion ... was earmarked":
+    ``partitive_relative``, relative or adverbial as the parser reads it) tells a part of that value, not the
+    claim's fact: its values are set aside beside a value of the claim's own (dev5 349_, dev10 453_ twice).
     """
     background = [(row, token) for row, token in group if background_time(row, token, head, rules)]
     if len(background) == len(group):
         # a claim with no other value keeps it, as it keeps a relative clause's date: "progress will depend on
         # trust, which remains fragile after years of political tension" (the seeds' gold links "years")
-        return group, []
+        return group, [], []
     group = [(row, token) for row, token in group if not any(row is other for other, _ in background)]
     value_heads = {token.i for _, token in group}
-    own, aside, participle_dates = [], [], []
+    own, aside, participle_dates, partitive = [], [], [], []
+    clauses: dict[int, tuple[object, list[tuple[dict, object]]]] = {}
     for row, token in group:
-        node, outermost, absolute = token, None, False
+        node, outermost, absolute, innermost_claim, part_of = token, None, False, None, False
         while node.i != head.i and node.head.i != node.i:
             if node.dep_ in {"relcl", "acl"}:
                 outermost = node
+            if innermost_claim is None and node.dep_ == "relcl" and own_relative_claim(node, rules):
+                innermost_claim = node
+            # the parser reads a partitive clause as relative ("four years in prison, two of which are suspended")
+            # or adverbial ("eighteen months in prison, twelve of which were suspended")
+            part_of = part_of or (node.dep_ in {"relcl", "advcl"} and partitive_relative(node, rules))
             absolute = absolute or (node.dep_ in {"prep", "mark"} and node.lower_ in rules.absolute_marks) or any(
                 child.dep_ == "mark" and child.lower_ in rules.absolute_marks for child in node.children)
             node = node.head
@@ -197,9 +215,17 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
                                       or (not absolute and describes_other_noun(outermost)
                                           and not bounds_period(outermost, token, rules))):
             described_thing = outermost.head
-        if described_thing is None or described_thing.pos_ in VERBAL or names_subject(described_thing, subject) \
-                or described_thing.i in value_heads:
+        if part_of:
+            partitive.append((row, token))
+        elif described_thing is None or described_thing.pos_ in VERBAL or names_subject(described_thing, subject) \
+                or described_thing.i in value_heads or copula_attribute(described_thing, head) or (
+                    outermost.dep_ == "relcl" and own_relative_claim(outermost, rules)
+                    and measured_by_value(described_thing, value_heads)):
             own.append((row, token))
+        elif outermost.dep_ == "relcl" and own_relative_claim(outermost, rules):
+            # a figure of a clause nested in it ("the FTSE 250 index, which has climbed 9.0% and the AIM All-Share
+            # index, which has risen 6.4%") is that inner clause's claim
+            clauses.setdefault(innermost_claim.i, (innermost_claim, []))[1].append((row, token))
         elif outermost.dep_ == "acl" and row.get("tclass") in POINT_CLASSES:
             participle_dates.append((row, token))
         else:
@@ -212,7 +238,64 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
         aside += participle_dates
     else:
         own = sorted(own + participle_dates, key=lambda item: item[0]["start"])
-    return (own, aside + background) if own else (group, background)
+    relatives = [clauses[i] for i in sorted(clauses)]
+    if own:
+        return own, aside + partitive + background, relatives
+    in_relatives = {id(row) for _, rows in relatives for row, _ in rows}
+    rest = [(row, token) for row, token in group if id(row) not in in_relatives]
+    if relatives and not rest:
+        return [], background, relatives
+    return rest, background, relatives
+
+
+def own_relative_claim(relative, rules: ClaimRules) -> bool:
+    """True for a non-restrictive relative clause whose relative pronoun is its subject (", which crossed Rs2 lakh
+    crore", ", who predicted a 0.3% monthly gain"): its finite verb states a fact of the noun it is on.
+
+    A relative adverb's clause (", where kei-cars make up 37% of the market") has a subject of its own and tells
+    what holds in its noun, a restrictive clause ("the rate at which prices rose") says which thing is meant, and
+    neither is a claim about its noun.
+    """
+    if not asserts_of_its_noun(relative, rules):
+        return False
+    subject = own_subject(relative, rules)
+    return subject is not None and subject.lower_ in rules.relative_pronouns and subject.lower_ != "that"
+
+
+def partitive_relative(relative, rules: ClaimRules) -> bool:
+    """True for a clause after a comma whose subject is a part "of which" or "of whom" ("two of which are
+    suspended", "of which ₹1.8 trillion ... was earmarked")."""
+    doc = relative.doc
+    if relative.left_edge.i < 1 or doc[relative.left_edge.i - 1].text != ",":
+        return False
+    subject = own_subject(relative, rules)
+    holders = [relative] if subject is None else [relative, subject]
+    # "of which" hangs on the part ("two of which are suspended") or on the verb ("of which ₹1.8 trillion was ...")
+    return subject is not None and any(
+        child.dep_ == "prep" and child.lower_ == "of" and child.i < relative.i and any(
+            obj.dep_ == "pobj" and obj.lower_ in rules.relative_pronouns for obj in child.children)
+        for holder in holders for child in holder.children)
+
+
+def measured_by_value(noun, value_heads: set[int]) -> bool:
+    """True when one of the claim's values measures ``noun`` ("a 3.1% rate, which would have been the highest since
+    May 2024", "a low of $63/b in December, which was the lowest monthly average price since early 2021"): a
+    relative clause on it describes that value, and its figures stay the claim's. A date owning the noun ("last
+    week's report from the IEA, which projected ...") places it and does not measure it."""
+    return any(child.i in value_heads and child.dep_ in {"nummod", "compound", "quantmod", "nmod", "amod"}
+               or (child.dep_ == "prep" and child.lower_ == "of"
+                   and any(obj.i in value_heads for obj in child.children))
+               for child in noun.children)
+
+
+def copula_attribute(noun, head) -> bool:
+    """True when ``noun`` is (or stands in apposition or coordination to) what the copula ``head`` equates its
+    subject with ("The main driver will be countries in the Asia-Pacific region, primarily China and India, which
+    ..."; or a noun of its prepositional phrase, where the parser may hang the clause: "countries in the Asia-Pacific
+    region, which ..."): a clause on it describes the thing the claim names."""
+    while noun.dep_ in OBJECT_LINKS | {"pobj", "prep"} and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "attr" and noun.head.i == head.i
 
 
 def concessive_values(group: list[tuple[dict, object]], head, rules: ClaimRules
