@@ -38,6 +38,7 @@ class SportsClubs:
         self._before = either(options.club_context_before, after=r"[^\S\n]+$")
         self._after = either(options.club_context_after)
         self._sport = either(options.club_sport_words, before=r"(?<![\w-])", after=r"(?![\w-])")
+        self._any_sport = either(options.club_sport_words + options.sport_words, before=r"(?<![\w-])", after=r"(?![\w-])")
         self._score_before = either(options.club_score_before, after=r"[^\S\n]+$")
         self._score_after = either(options.club_score_after)
 
@@ -76,6 +77,10 @@ class SportsClubs:
         named = self._city_named(ctx, candidates, clubs)
         return {**{s: "club_pair" for s in self._paired(ctx, candidates, clubs | named)},
                 **{s: "club_context" for s in clubs}, **{s: "club_city" for s in named}}
+
+    def sport_article(self, ctx: ArticleContext) -> bool:
+        """True when the article writes a word of ``club_sport_words`` or ``sport_words`` ("goalkeeper", "qualifying", "innings")."""
+        return self._any_sport is not None and self._any_sport.search(ctx.text) is not None
 
     def _surnames(self, ctx: ArticleContext, mentions: list[Mention]) -> frozenset[str]:
         """Last words of the article's persons named with a first name ("Alcaraz" of "Carlos Alcaraz")."""

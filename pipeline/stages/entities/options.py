@@ -84,6 +84,7 @@ class Options:
     craft_heads: frozenset
     drug_stems: tuple
     club_sport_words: tuple
+    sport_words: tuple
     institution_buildings: frozenset
     institution_context_before: tuple
     institution_context_after: tuple
@@ -173,6 +174,7 @@ class Options:
             craft_heads=frozenset(cfg.get("craft_heads", [])),
             drug_stems=tuple(cfg.get("drug_stems", [])),
             club_sport_words=tuple(cfg.get("club_sport_words", [])),
+            sport_words=tuple(cfg.get("sport_words", [])),
             institution_buildings=frozenset(cfg.get("institution_buildings", [])),
             institution_context_before=tuple(cfg.get("institution_context_before", [])),
             institution_context_after=tuple(cfg.get("institution_context_after", [])),
