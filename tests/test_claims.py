@@ -534,9 +534,13 @@ DAY = ("date", "day")
      "preliminary government data released on Monday.", [("the third quarter of 2025", "date", "quarter"),
                                                           ("Monday", *DAY)],
      [("1.8 percent", "percent")], ["1.8 percent", "the third quarter of 2025"]),
-    # dev10 445_ (Denmark's air defence, September 2025): "its" ministry is not the country that invests
+    # a claim with no date of its own keeps the day, which dates the statement (the seeds' gold: "..., a top EU
+    # official said on Monday"): dev10 445_ (Denmark's air defence, September 2025), where "its" ministry is not the
+    # country that invests, and seed 000_
     ("Denmark will invest some 58 billion kroner in European-made air defence systems, its defence ministry said "
-     "Friday.", [("Friday", *DAY)], [("58 billion kroner", "money")], ["58 billion kroner"]),
+     "Friday.", [("Friday", *DAY)], [("58 billion kroner", "money")], ["58 billion kroner", "Friday"]),
+    ("The European Commission is trying to get member states to give it a mandate to negotiate a partnership, a top "
+     "EU official said on Monday.", [("Monday", *DAY)], [], ["Monday"]),
     # look-alikes that keep the day: the subject's own announcement (Nestle, October 2025; dev10 446_, dev8 414_) ...
     ("Nestle announced on Thursday that it will cut 16,000 jobs over the next two years.",
      [("Thursday", *DAY), ("the next two years", "duration")], [("16,000 jobs", "count")],

@@ -43,10 +43,7 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
             entity_id = entity_of.get(mention_id)
             if entity_id and entity_id not in entity_ids:
                 entity_ids.append(entity_id)
-        # a row with no value and no named subject states nothing checkable, unless its only value was the day
-        # someone else reported it ("Measles vaccination rates have improved ..., the WHO said Friday": release_day)
-        if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]) \
-                and "release_day" not in str(draft.get("confidence_evidence") or "").split():
+        if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]):
             continue
         subject = name_of[subject_entity] if subject_entity else draft["subject"]
         confidence = draft.get("confidence", 1.0)
