@@ -12,7 +12,7 @@ from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
 from pipeline.stages.claims.subjects import absolute_subject, claim_subject, phrase_text
-from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject
+from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject, release_day_values
 from pipeline.stages.claims.words import mention_text
 
 
@@ -141,7 +141,8 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     One claim in the sentence spans the sentence; one of several, its clause. The
     speaker is the innermost attribution's, else the quotation's. ``set_aside``: the
     sentence's values the value rules left out (an age, an aside's figure); their
-    figures are accounted for, so they do not count as numbers no value holds.
+    figures are accounted for, so they do not count as numbers no value holds. A day of someone else's statement
+    or release is left out once the subject is known (``values.release_day_values``: evidence ``release_day``).
     """
     doc, article, rules = ctx.doc, ctx.article, ctx.rules
     if span is not None:
@@ -182,6 +183,11 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         if absolute is not None and absolute[1]:
             found = (absolute[0], absolute[1], absolute[2], "with_clause")
     subject, subject_text, verb, subject_rule = found
+    # a day given for someone else's statement or release dates the report, not the fact
+    group, released = release_day_values(group, verb if verb.pos_ in VERBAL else None,
+                                         own_subject(verb, rules) if verb.pos_ in VERBAL else None, subject, rules,
+                                         mention_of=ctx.index.mention_of)
+    set_aside = [*set_aside, *(row for row, _ in released)]
     if subject_rule == "object_owner" and speaker is None:
         # "Rutte hailed a 20 per cent rise in spending by European allies": the one who reports is the speaker
         speaker = ctx.speakers.resolve_speaker(own_subject(verb, rules))
@@ -208,7 +214,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         vague_time=vague_time(doc, group, article.start), subordinate_clause=subordinate_clause(head, heads, rules),
         figure_subject=figure_subject(verb, group, article.start, rules),
         unused_report=unused_report(verb, doc[low:high], rules),
-        graded_subject=graded_subject(verb, subject_rule, rules))
+        graded_subject=graded_subject(verb, subject_rule, rules), release_day=bool(released))
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))

@@ -108,6 +108,7 @@ class ClaimRules:
     absolute_marks: frozenset[str] = frozenset()
     relative_adverbs: frozenset[str] = frozenset()
     concessive_preps: frozenset[str] = frozenset()
+    release_verbs: frozenset[str] = frozenset()
     period_end_lemmas: frozenset[str] = frozenset()
     period_nouns: frozenset[str] = frozenset()
     parallel_marks: frozenset[str] = frozenset()
@@ -143,7 +144,8 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
               "measure_preps", "locative_preps",
               "absolute_marks", "relative_adverbs", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks",
-              "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words")
+              "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words",
+              "release_verbs")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -158,7 +160,8 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks",
-                      "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words"})
+                      "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words",
+                      "release_verbs"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -251,6 +254,7 @@ _DEFAULTS: dict[str, object] = {
     "absolute_marks": [],
     "relative_adverbs": [],
     "concessive_preps": [],
+    "release_verbs": [],
     "period_end_lemmas": [],
     "period_nouns": [],
     "parallel_marks": [],

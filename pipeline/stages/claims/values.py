@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from pipeline.stages.claims.grammar import VERBAL, depth_below, own_subject, verb_lemma
+from pipeline.stages.claims.attribution import speech_contents
+from pipeline.stages.claims.grammar import VERBAL, depth_below, is_pronoun, own_subject, verb_lemma
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.rules import ClaimRules
 
@@ -28,7 +29,8 @@ def values_by_sentence(index: ArticleIndex, *, dates: Sequence[dict],
     length = len(article.text)
     values: list[tuple[dict, object]] = []
     picked = [({"quantity_id": r["quantity_id"], "kind": r.get("kind")}, r) for r in quantities]
-    picked += [({"date_id": r["date_id"], "tclass": r.get("tclass")}, r) for r in dates]
+    picked += [({"date_id": r["date_id"], "tclass": r.get("tclass"), "granularity": r.get("granularity")}, r)
+               for r in dates]
     for value, row in picked:
         local_start, local_end = row["start"] - article.start, row["end"] - article.start
         if 0 <= local_start < local_end <= length:
@@ -529,3 +531,103 @@ def describes_noun(row: dict, token) -> bool:
     event happens, so another date sets the claim's kind before it.
     """
     return row.get("tclass") == "set" and token.dep_ == "amod"
+
+
+# the links a release day climbs to the verb it is said of ("said on Friday", "a letter to investors on Tuesday",
+# "announced today (Wednesday)", "released by Elections Canada as of Tuesday afternoon")
+RELEASE_DAY_LINKS = frozenset({"pobj", "prep", "npadvmod", "tmod", "appos", "compound", "nummod", "nmod", "pcomp"})
+
+
+def is_day(row: dict) -> bool:
+    """True for a day or a time of day ("Monday", "today", "Jan. 19", "Tuesday afternoon"): a statement's date. A
+    year, month or quarter a reporting verb takes ("revealing a resurgence in 2025") is the reported fact's."""
+    return row.get("tclass") == "time" or (row.get("tclass") == "date" and row.get("granularity") == "day")
+
+
+def release_verb(token, rules: ClaimRules):
+    """The verb of ``release_verbs`` a day (its head ``token``) is said of ("said Friday", "data released on Monday",
+    "as reported by the ABS on Thursday"), or None when the day hangs on another verb or on none."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in VERBAL:
+            return node if verb_lemma(node, rules) in rules.release_verbs else None
+        if node.dep_ not in RELEASE_DAY_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def reporter_of(verb, rules: ClaimRules):
+    """Who a verb of ``release_verbs`` credits: its agent ("released by the NCDC") or its active subject, else None
+    (a participle or passive with no agent: "data released Thursday", "as the results were announced")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
+    subject = own_subject(verb, rules)
+    if subject is None and verb.dep_ in {"xcomp", "pcomp"}:
+        # a verb chained to another ("The Bank of Canada returned to publishing a forecast Wednesday"): the
+        # chaining verb's subject acts
+        chaining = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        subject = own_subject(chaining, rules) if chaining.pos_ in VERBAL else None
+    return subject if subject is not None and subject.dep_ in {"nsubj", "csubj"} else None
+
+
+def release_day_values(group: list[tuple[dict, object]], predicate, subject, subject_mention: dict | None,
+                       rules: ClaimRules, *,
+                       mention_of: Callable[[object], dict | None] = lambda token: None
+                       ) -> tuple[list[tuple[dict, object]], list[tuple[dict, object]]]:
+    """One claim's values split into (its own, the days of a statement or release by someone else).
+
+    "China's GDP grew 5 percent in 2025, official data showed Monday", "the Cabinet Office said Friday", "The Bureau
+    of Labor Statistics on Friday said that the consumer price index ... rose 0.2%", "according to the latest
+    situation report released by the NCDC on Monday", "as reported by the ABS on Thursday", "its defence ministry
+    said Friday" (of Denmark): a day (``is_day``) hung on a verb of ``release_verbs`` dates the statement, not the
+    fact, when the verb's reporter (its agent or subject; none for "data released Thursday") is not the claim's
+    subject (the row's: its token ``subject``, its mention ``subject_mention``), the judges' convention of session
+    12 (claims round 38). The claim's own verb (``predicate``: "cases were reported between January 1 and August
+    17") states the fact unless it reports a clause, and the subject's own act keeps its day: its own announcement ("The WHO today announced
+    updated figures", "Nestle announced on Thursday that it will cut ...", "The Federal Reserve on Wednesday
+    announced that it will leave ...", a pronoun the reported clause takes for its subject) and a participle on the
+    subject ("The deal, announced on Monday ..., does not include"). A day hung on the reported clause's own verb
+    ("will be confirmed on Monday", "between Thursday and Saturday") is the fact's and stays. A claim
+    with no date of its own keeps its release day: it then dates the statement (the
+    seeds' gold: "The European Commission is ... trying to get ... a mandate ..., a top EU official said on Monday";
+    the judges' convention as amended in session 12).
+    """
+    own, aside = [], []
+    reported = speech_contents(predicate, rules) if predicate is not None else []
+    if reported:
+        # a row whose verb reports a clause ("X grew 5%, official data showed Monday") is about that clause's
+        # subject, unless its subject mention is the reporter's ("Nick Thomas-Symonds told the assembly on Monday
+        # that the UK is ready to negotiate": his own act)
+        predicate, subject = None, own_subject(reported[0], rules) or subject
+    for row, token in group:
+        verb = release_verb(token, rules) if is_day(row) else None
+        if verb is None or (predicate is not None and verb.i == predicate.i) or (
+                subject is not None and verb.dep_ == "acl" and verb.head.i == subject.i):
+            own.append((row, token))
+            continue
+        reporter = reporter_of(verb, rules)
+        if reporter is not None and same_actor(reporter, subject, subject_mention, verb, rules, mention_of):
+            own.append((row, token))
+        else:
+            aside.append((row, token))
+    if aside and not any("date_id" in row for row, _ in own):
+        # a claim with no date of its own keeps the day: it dates the statement ("..., a top EU official said on
+        # Monday", the seeds' gold, tests/gold/README.md section 4)
+        return group, []
+    return own, aside
+
+
+def same_actor(reporter, subject, subject_mention: dict | None, verb, rules: ClaimRules,
+               mention_of: Callable[[object], dict | None]) -> bool:
+    """True when the claim's subject (its token ``subject``, its mention ``subject_mention``) is the ``reporter`` of
+    ``verb``: the same token, a reporter whose mention is the subject's, or a pronoun subject in what the verb
+    reports ("Nestle announced on Thursday that it will reduce its workforce")."""
+    if subject is not None and (subject.i == reporter.i or (
+            is_pronoun(subject, rules) and verb.i < subject.i <= verb.right_edge.i)):
+        return True
+    mention = mention_of(reporter)
+    return mention is not None and subject_mention is not None and (
+        mention is subject_mention or mention.get("mention_id") == subject_mention.get("mention_id")
+        or " ".join(str(mention.get("text")).split()) == " ".join(str(subject_mention.get("text")).split()))
