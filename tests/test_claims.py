@@ -3425,3 +3425,58 @@ def test_an_absolute_with_phrase_after_a_rating_states_the_figures(nlp, extracto
 def test_a_with_phrase_after_a_stated_act_leaves_the_subject(nlp, extractor, text, value, subject):
     built, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] is not None and row["subject"].startswith(subject), (row["subject"], row["subject_rule"])
+
+
+# Claims round 39 (issue 16): a nameless description is the entity it describes. Pooled on dev..dev10, the
+# subjects kept as descriptions where the judges wanted the name: "The benchmark" (dev5 357_, the Nikkei 225;
+# dev10 448_, the Hang Seng Index), a person's standing ("The two-time major winner", dev10 451_; "the founder
+# of the National Rally", dev10 453_) and a nationality standing alone ("The Italian", dev10 451_; "The Kenyan",
+# dev2 310_). The phrases below are the articles' own or fresh leads' (Caixin on the Hang Seng).
+@pytest.mark.parametrize("text, value, name", [
+    # ("The benchmark" needs the stock-index rule's PRODUCT mention, which this model-only harness lacks: dev5 357_
+    # and dev10 448_ are checked by tests/test_claims_judged.py)
+    # dev10 453_ (Le Pen verdict, 2025): the person the paragraph is about, over a nameless subject between
+    ("Marine Le Pen is sentenced to four years in prison. The verdict was announced in her absence. According to "
+     "the court, the founder of the National Rally cannot run in the presidential election scheduled for 2027.",
+     "2027", "Marine Le Pen"),
+    # dev10 451_ (Australian Open, Jan 2025): a winner's standing
+    ("Jannik Sinner beat Alexander Zverev in the final on Sunday. The two-time major winner has claimed victory in "
+     "36 of his past 37 matches.", "36", "Jannik Sinner"),
+])
+def test_a_nameless_description_is_the_entity_named_before(nlp, extractor, text, value, name):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (name, "description")
+    assert built.mention_text(row["subject_mention_id"]) == name
+
+
+@pytest.mark.parametrize("text, value, name", [
+    # dev10 451_ (Sinner, Jan 2025): a nationality alone as the subject (dev2 310_'s "The Kenyan, who turns 41 ...,
+    # finished 17th" still misses: the parse gives its row no subject token, so the nearest name decides)
+    ("Jannik Sinner extended his winning spree on Sunday. The Italian also extended his win streak at the "
+     "hard-court majors to 21 matches.", "21 matches", "Jannik Sinner"),
+])
+def test_a_nationality_alone_as_a_subject_is_the_person_it_describes(nlp, extractor, text, value, name):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (name, "description")
+    assert built.mention_text(row["subject_mention_id"]) == name
+
+
+@pytest.mark.parametrize("text, value, kept", [
+    # look-alikes: no compatible antecedent, no description rule
+    # (dev5 356_: "THE nation will vaccinate ..." opens the article)
+    ("The benchmark hit a two-week peak on Friday, boosted by broad sectoral strength.", "two-week", "The benchmark"),
+    ("The founder of the company said 40 jobs would go in 2026.", "40 jobs", "The founder"),
+    # a plural nationality is a team or a people, not the person named before
+    ("Jannik Sinner won in Melbourne on Sunday. The Italians won 12 medals in 2026.", "12 medals", "The Italians"),
+])
+def test_a_description_with_no_antecedent_of_its_kind_keeps_its_words(nlp, extractor, text, value, kept):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject_rule"] != "description" and row["subject"] != "Jannik Sinner", row
+
+
+def test_a_copula_naming_the_winner_is_no_description(nlp, extractor):
+    # dev 008_ (German election, 2025): "the biggest winner was the AfD" is named by its copula, not the last person
+    text = ("Friedrich Merz will be chancellor. In the recent election, the biggest winner was the right-wing populist "
+            "AfD, which won 20.8% of the vote.")
+    built = build(nlp, extractor, text, quantities=[("20.8%", "percent")])
+    assert not any(r["subject"] == "Friedrich Merz" and "winner" in r["text"] for r in built.rows)

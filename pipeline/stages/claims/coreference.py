@@ -486,27 +486,9 @@ class Coreference:
         if not ((first.dep_ == "det" and first.lower_ in rules.anaphoric_determiners)
                 or any(child.dep_ == "poss" for child in token.children) or (token.dep_ == "poss" and first.dep_ != "det")):
             return None
-        position = index.sentence_of[token.i]
-        found = introduced_as(token, labels, self)
-        if found is not None:
-            return found
-        for k in range(position, max(-1, position - rules.backreference_reach - 1), -1):
-            sent = index.sentences[k]
-            if index.in_boilerplate(sent.start_char) or sent.end_char <= self.body:
-                continue
-            subject = subject_of(sent.root, rules)
-            # (never the phrase the description is part of: "Three of Britain's largest banks")
-            if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
-                    or subject.i in self._resolving or subject.left_edge.i <= token.i <= subject.right_edge.i \
-                    or (k == position and reports(sent.root, token, rules)):
-                continue
-            found = self._subject_names(subject)
-            if found is not None and found["label"] in labels:
-                return found
-        if labels <= rules.person_labels:  # a person enters as an object too: "X have signed Isak. The striker"
-            reach = index.sentence_chars[max(0, position - rules.backreference_reach)]
-            return self.last_mention_before(token.idx, labels, skip_quotes=True, not_before=reach)
-        return None
+        if copula_name(token, token.head, index) is not None:  # "the biggest winner was the AfD": the name says
+            return None
+        return kind_reference(token, labels, self)
 
     def _subject_names(self, subject) -> dict | None:
         """The mention an earlier sentence's subject names, never resolving through itself again."""
@@ -522,6 +504,37 @@ class Coreference:
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
+
+
+def kind_reference(token, labels, coreference: Coreference) -> dict | None:
+    """The entity of one of ``labels`` a nameless description ``token`` stands for (``description_reference``).
+
+    The name the description takes the introducing words of, else the subject of the latest sentence
+    (this one's before it, then up to ``backreference_reach`` back) naming one; failing that, for labels
+    of ``last_named_labels`` (a person, a stock index), the last mention of one within that reach.
+    """
+    rules, index = coreference.rules, coreference.index
+    position = index.sentence_of[token.i]
+    found = introduced_as(token, labels, coreference)
+    if found is not None:
+        return found
+    for k in range(position, max(-1, position - rules.backreference_reach - 1), -1):
+        sent = index.sentences[k]
+        if index.in_boilerplate(sent.start_char) or sent.end_char <= coreference.body:
+            continue
+        subject = subject_of(sent.root, rules)
+        # (never the phrase the description is part of: "Three of Britain's largest banks")
+        if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
+                or subject.i in coreference._resolving or subject.left_edge.i <= token.i <= subject.right_edge.i \
+                or (k == position and reports(sent.root, token, rules)):
+            continue
+        found = coreference._subject_names(subject)
+        if found is not None and found["label"] in labels:
+            return found
+    if labels <= rules.last_named_labels:  # a person enters as an object too: "X have signed Isak. The striker"
+        reach = index.sentence_chars[max(0, position - rules.backreference_reach)]
+        return coreference.last_mention_before(token.idx, labels, skip_quotes=True, not_before=reach)
+    return None
 
 
 def reported_clauses(verb, rules: ClaimRules) -> list:

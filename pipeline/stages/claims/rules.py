@@ -43,6 +43,8 @@ class ClaimRules:
     thing_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     person_labels: frozenset[str]
+    #: labels a description of one kind stands for the last mention of, when no earlier subject names one
+    last_named_labels: frozenset[str]
     group_labels: frozenset[str]
     thing_labels: frozenset[str]
     speaker_labels: frozenset[str]
@@ -130,7 +132,7 @@ class ClaimRules:
 _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", "content_deps", "possessor_deps",
               "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners", "object_deps",
               "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
-              "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "group_labels",
+              "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "last_named_labels", "group_labels",
               "thing_labels", "speaker_labels", "speaker_modifier_labels", "place_labels", "apposed_labels",
               "weak_dates", "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
@@ -188,6 +190,7 @@ _DEFAULTS: dict[str, object] = {
     "thing_pronouns": ["it", "its", "itself"],
     "relative_pronouns": ["who", "whom", "whose", "which", "that"],
     "person_labels": ["PERSON"],
+    "last_named_labels": ["PERSON"],
     "group_labels": ["ORG", "GPE", "NORP"],
     "thing_labels": ["ORG", "GPE", "LAW", "EVENT", "PRODUCT", "FAC", "WORK_OF_ART"],
     "speaker_labels": ["PERSON", "ORG", "GPE", "NORP"],

@@ -16,6 +16,7 @@ from pipeline.stages.claims.coreference import (
     specified_phrase,
     stated_object,
 )
+from pipeline.stages.claims.demonyms import demonym_person
 from pipeline.stages.claims.filters import states_nothing
 from pipeline.stages.claims.grammar import (
     CHAINED_DEPS,
@@ -113,11 +114,15 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
     6. A nameless phrase with a nationality adjective: the country (``nationality``:
        "British negotiators": the United Kingdom), else the nationality itself.
     7. A nameless subject a copula equates with a name: the name (``attribute``: "the
-       biggest winner was the AfD").
+       biggest winner was the AfD"). A nationality alone as a definite subject ("The Italian") is
+       the person it describes (``description``, ``demonyms``).
 
     (None, None) when no rule applies.
     """
     rules, index = ctx.rules, ctx.index
+    found = demonym_person(token, ctx.coreference)
+    if found is not None:  # "The Italian also extended ...": the person the nationality describes
+        return found, "description"
     if index.mention_of(token) is None and not is_pronoun(token, rules):
         found = fronted_stance(verb, token, ctx, quote_speaker)
         if found is not None:
