@@ -262,6 +262,8 @@ class LabelEvidence:
         self.countries, self.subdivisions, self.cities, self.continents = place_index()
         self.languages = language_names()
         self.known_places, self.towns = known_places(), town_index()
+        # loaded with the other lists, once per run, not on the first article that needs it (``_unplaced``)
+        self.place_words = place_words()
 
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
@@ -571,8 +573,11 @@ def place_words() -> frozenset[str]:
     for city in gc.get_cities().values():
         names.add(city["name"])
         names.update(city.get("alternatenames", ()))
-    folded = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode().casefold() for n in names} | {n.casefold() for n in names}
-    return frozenset(folded | {w for n in folded for w in re.split(r"[\s,]+", n) if len(w) > 2})
+    # accents are folded only where there are any: most of the 400,000 names are ASCII, and the NFKD pass over
+    # every one of them was most of the one-off cost of this list
+    folded = {n.casefold() for n in names}
+    folded |= {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in folded if not n.isascii()}
+    return frozenset(folded | {w for n in folded for w in n.replace(",", " ").split() if len(w) > 2})
 
 
 def _unplaced(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) -> str | None:
@@ -590,9 +595,9 @@ def _unplaced(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) 
     import unicodedata
 
     folded = unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().casefold()
-    if surface.isupper() or surface.endswith(".") or folded in place_words() or surface.casefold() in place_words():
+    if surface.isupper() or surface.endswith(".") or folded in ev.place_words or surface.casefold() in ev.place_words:
         return None
-    if any(w.casefold() in place_words() for w in surface.split(" ")) or ctx.written_lower(surface.split(" ")[0]):
+    if any(w.casefold() in ev.place_words for w in surface.split(" ")) or ctx.written_lower(surface.split(" ")[0]):
         return None
     text = ctx.text
     before = text[max(0, m.start - _CONTEXT_CHARS):m.start]
@@ -605,9 +610,9 @@ def _unplaced(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) 
     if re.match(r"[^\S\n]+(?:" + "|".join(map(re.escape, opts.place_nouns_after)) + r")\b", after) is not None:
         return None
     prior = before.rstrip()
-    listed = prior.endswith(",") and any(w.casefold() in place_words() for w in prior[:-1].split()[-1:])
+    listed = prior.endswith(",") and any(w.casefold() in ev.place_words for w in prior[:-1].split()[-1:])
     span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if listed or (span is not None and any(t.text.casefold() in place_words() for t in span.root.conjuncts)):
+    if listed or (span is not None and any(t.text.casefold() in ev.place_words for t in span.root.conjuncts)):
         return None  # "PASADENA, Calif.", "in Warton, Samlesbury, Bristol": a place beside places
     if surface in opts.demonyms or surface in ctx.norp_words:
         return None
