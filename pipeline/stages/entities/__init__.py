@@ -17,6 +17,7 @@ registers the gazetteer ents filter with spaCy. Modules:
 * ``acronyms``: "Long Name (ACR)" and "(Long Name – ACR)" definitions.
 * ``additions``: what the model missed: datelines, acronyms, honorifics, back-references, surnames.
 * ``coordination``: a name listed with names of one kind takes their label.
+* ``propn``: proper-noun runs of the parse that no mention holds ("at Pafos FC", "data from MarketBeat.com").
 * ``extractor``: ``MentionExtractor``, one article's Doc into ``mention_candidates`` rows.
 """
 from __future__ import annotations

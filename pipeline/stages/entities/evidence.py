@@ -96,6 +96,7 @@ from pipeline.stages.entities.orgcues import company_name_pattern, company_opene
 from pipeline.stages.entities.products import Products
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
+from pipeline.stages.entities.propn import propn_runs
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
@@ -311,6 +312,7 @@ class LabelEvidence:
             mentions = [replace(m, label="ORG", evidence="outlet") if m.entry is None and (m.start, m.end) in credits else m
                         for m in mentions]
         mentions = mentions + self.finders.find(ctx, mentions, credits=credits)
+        mentions = mentions + propn_runs(ctx, mentions, self.options)  # names the model missed that the parse marks
         clubs = self.clubs.find(ctx, mentions)
         companies = company_openers(self._company_name, ctx.text)
         common = common_acronyms(ctx.text, self.options.acronym_fillers)
