@@ -96,7 +96,7 @@ from pipeline.stages.entities.orgcues import company_name_pattern, company_opene
 from pipeline.stages.entities.products import Products
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
-from pipeline.stages.entities.propn import propn_runs
+from pipeline.stages.entities.propn import common_words, propn_runs
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
@@ -265,6 +265,7 @@ class LabelEvidence:
         self.known_places, self.towns = known_places(), town_index()
         # loaded with the other lists, once per run, not on the first article that needs it (``_unplaced``)
         self.place_words = place_words()
+        common_words()  # the proper-noun runs' common-word index (``propn``), loaded here for the same reason
 
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
