@@ -263,10 +263,8 @@ class LabelEvidence:
         self.countries, self.subdivisions, self.cities, self.continents = place_index()
         self.languages = language_names()
         self.known_places, self.towns = known_places(), town_index()
-        # loaded with the other lists, once per run, not on the first article that needs it (``_unplaced``)
-        self.place_words = place_words()
-        common_words()  # the proper-noun runs' common-word index (``propn``), loaded here for the same reason
-
+        # loaded with the other lists, once per run, not on the first article that needs them (``_unplaced``, ``propn``)
+        self.place_words, _ = place_words(), common_words()
         self._event = re.compile("|".join(opts.event_patterns)) if opts.event_patterns else None
         self.first_names = first_names()
         self.common_first_names = common_first_names()
