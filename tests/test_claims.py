@@ -3480,3 +3480,36 @@ def test_a_copula_naming_the_winner_is_no_description(nlp, extractor):
             "AfD, which won 20.8% of the vote.")
     built = build(nlp, extractor, text, quantities=[("20.8%", "percent")])
     assert not any(r["subject"] == "Friedrich Merz" and "winner" in r["text"] for r in built.rows)
+
+
+# Round 40 (issue 16): a place compounded on an owned noun only says where the thing is, and the phrase is the subject
+# (dev10 448_, RTHK: "Hong Kong stocks wrapped up 2025 with losses"; dev8 412_, The MortgagePoint: "U.S. home prices
+# rose an estimated 2.2%"); fresh leads: Trading Economics, February 2026 ("Hong Kong stocks slumped 404 points");
+# Quilter, January 2026 ("Average UK house prices rose by 2.5%"); Europe Says on the EIA's weekly data, September 2025
+# ("U.S. crude oil production saw a decline")
+@pytest.mark.parametrize("text, value, subject", [
+    ("Hong Kong stocks slumped 404 points, or 1.5%, to 26,488 in early Friday trade.", "1.5%", "Hong Kong stocks"),
+    ("Average UK house prices rose by 2.5% in the year to November.", "2.5%", "Average UK house prices"),
+    ("U.S. crude oil production saw a decline, slipping by 308,000 barrels per day.", "308,000 barrels",
+     "U.S. crude oil production"),
+])
+def test_a_place_modifying_an_owned_noun_is_not_its_owner(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "place_modifier", (row["subject"], row["subject_rule"])
+    assert row["subject_mention_id"] is None
+
+
+@pytest.mark.parametrize("text, value, subject, rule", [
+    # look-alikes: a possessive owns what it qualifies (Kaohoon International on the ONS, December 2025; Devdiscourse,
+    # August 2025; dev9 432_ "India's merchandise trade deficit"), and a place heading the phrase is the subject
+    # (VnExpress via MP Logistics, October 2025)
+    ("Britain's economy expanded by 0.1% in the third quarter of 2025.", "0.1%", "Britain", "phrase_name"),
+    ("Britain's economy outpaced expectations by growing 0.3% in the second quarter of 2025.", "0.3%", "Britain",
+     "phrase_name"),
+    ("In the first seven months of 2025, Vietnam exported 5.5 million tonnes of rice.", "5.5 million tonnes",
+     "Vietnam", "name"),
+])
+def test_a_possessive_or_a_heading_place_is_still_the_subject(nlp, extractor, text, value, subject, rule):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] is not None and subject in row["subject"] and row["subject_rule"] == rule, (
+        row["subject"], row["subject_rule"])

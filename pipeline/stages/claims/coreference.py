@@ -13,6 +13,7 @@ from pipeline.stages.claims.grammar import (
     subject_of,
 )
 from pipeline.stages.claims.index import ArticleIndex
+from pipeline.stages.claims.places import MODIFIER_DEPS, modified_by_place, place_modifier
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import digit_ordinal, fold, name_words, title_words
 
@@ -364,7 +365,7 @@ class Coreference:
 
     def resolve_phrase(self, token, quote_speaker: dict | None, *, labels: frozenset[str] | None = None,
                        prefer_person: bool = False, any_prep: bool = False,
-                       preps: frozenset[str] | None = None) -> dict | None:
+                       preps: frozenset[str] | None = None, places_own: bool = True) -> dict | None:
         """The mention a noun phrase headed by ``token`` is about.
 
         The head itself when it is (part of) a name; else a possessive pronoun's
@@ -374,7 +375,10 @@ class Coreference:
         "High Representative for Foreign Affairs, Kaja Kallas"; "a spokesman for the
         Commission"; "the Forecast for Germany" credits no one), ``preps`` replaces the
         owner prepositions;
-        ``prefer_person`` ranks people first.
+        ``prefer_person`` ranks people first; without ``places_own`` a place compounded on the
+        phrase's common-noun head, or on a word compounded on it, only says where it is ("Hong Kong stocks",
+        "Arctic sea ice": ``places.place_modifier``); past a preposition a compound still leads on ("the price
+        of Brent crude oil").
         """
         rules, index = self.rules, self.index
         preps = rules.possessor_preps if preps is None else preps
@@ -387,6 +391,8 @@ class Coreference:
         # while a person or body still is ("a spokesman for the Commission")
         frontier = [(token, 0, False)]
         seen = {token.i}
+        # the head and the words compounded on it, one on another ("Arctic sea ice"): no preposition between
+        bare = {token.i}
         while frontier:
             node, depth, topic = frontier.pop(0)
             if depth >= rules.possessor_depth:
@@ -407,6 +413,10 @@ class Coreference:
                     found = self.resolve_pronoun(child, quote_speaker)
                 else:
                     found = index.mention_of(child)
+                if node.i in bare and child.dep_ in MODIFIER_DEPS:
+                    bare.add(child.i)
+                    if not places_own and place_modifier(child, token, found, rules):
+                        continue
                 if found is not None and (labels is None or found["label"] in labels) \
                         and not (topic and found["label"] in rules.place_labels):
                     person = found["label"] in rules.person_labels
@@ -425,7 +435,9 @@ class Coreference:
         (``owned_nouns``: "the firm's revenues", "All 27 EU leaders") or the name stands in
         apposition ("Trump's envoy, Keith Kellogg"). The modifiers of any other head are not
         what it is about ("Treasury yields", "Trump's deadline"), and a proper noun the model
-        left unnamed ("Novo Nordisk jumped") is a name of its own.
+        left unnamed ("Novo Nordisk jumped") is a name of its own. A place compounded on the owned
+        noun only says where it is ("Hong Kong stocks", "U.S. home prices": ``places``), while a
+        possessive owns it ("India's trade deficit").
         """
         if self.index.mention_of(token) is not None:
             return apposed_name(token, self.index, self.rules) or self.index.mention_of(token)
@@ -443,14 +455,24 @@ class Coreference:
             return None
         if token.lemma_.lower() in self.rules.stake_nouns:
             # "Shares in Rheinmetall": a stake is in its company, but not in a place ("shares in London")
-            found = self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps | {"in"})
+            found = self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps | {"in"},
+                                      places_own=self.place_owns(token))
             if found is not None and found["label"] not in self.rules.place_labels:
                 return found
         if token.lemma_.lower() in self.rules.origin_nouns or token.lower_ in self.rules.origin_nouns:
             # "Imports from China", "Spot rates from Shanghai to New York": where goods or fares come from is
             # not who owns them (``origin_preps``); an "of" or a possessive still is ("China's imports")
-            return self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps - self.rules.origin_preps)
-        return self.resolve_phrase(token, quote_speaker)
+            return self.resolve_phrase(token, quote_speaker, preps=self.rules.possessor_preps - self.rules.origin_preps,
+                                       places_own=self.place_owns(token))
+        return self.resolve_phrase(token, quote_speaker, places_own=self.place_owns(token))
+
+    def place_owns(self, token) -> bool:
+        """True when a place compounded on the owned noun ``token`` still owns it: people and bodies that serve it
+        (``place_serving_nouns``, title heads: "U.K. ministers", "the U.S. president") and a share word
+        (``portion_nouns``: "the U.S. share of China's exports"); else it only says where (``places``)."""
+        word, lemma = token.lower_, token.lemma_.lower()
+        return lemma in self.rules.place_serving_nouns or word in self.rules.place_serving_nouns \
+            or word in self.title_heads or lemma in self.rules.portion_nouns
 
     def owns(self, token) -> bool:
         """True when the common noun ``token`` names a part, member, measure or act of its owner.
@@ -630,6 +652,21 @@ def continues_nameless(token, subject, sentence, coreference: Coreference) -> bo
         and not any(index.mention_of(t) is not None or t.like_num for t in subject.subtree) \
         and sentence.root.lemma_.lower() not in rules.speech_verbs \
         and not index.in_boilerplate(sentence.start_char) and sentence.end_char > coreference.body
+
+
+def place_passed_over(token, coreference: Coreference) -> bool:
+    """True when the owned noun ``token`` would have been about a place that only modifies it, and is not.
+
+    "U.S. home prices", "Hong Kong stocks": the subject rule ``place_modifier`` (``places``) keeps the phrase's own
+    words; a phrase several named owners share stays ``phrase`` ("average Brent and WTI prices").
+    """
+    rules, index = coreference.rules, coreference.index
+    if not coreference.owns(token) or coreference.place_owns(token) or shared_owners(token, index, rules) \
+            or not modified_by_place(token, index, rules):
+        return False
+    owner = coreference.resolve_phrase(token, None)
+    return owner is not None and owner["label"] in rules.place_labels \
+        and coreference.resolve_phrase(token, None, places_own=False) is None
 
 
 def shared_owners(token, index: ArticleIndex, rules: ClaimRules) -> bool:

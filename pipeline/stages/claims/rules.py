@@ -92,6 +92,7 @@ class ClaimRules:
     stake_nouns: frozenset[str] = frozenset()
     origin_preps: frozenset[str] = frozenset()
     origin_nouns: frozenset[str] = frozenset()
+    place_serving_nouns: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     reported_object_preps: frozenset[str] = frozenset()
     change_nouns: frozenset[str] = frozenset()
@@ -140,7 +141,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "reported_modals", "side_preps",
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
-              "valuation_preps",
+              "valuation_preps", "place_serving_nouns",
               "content_verbs", "evidence_nouns", "finding_verbs", "specifying_nouns",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
@@ -155,7 +156,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns",
-                      "stake_nouns", "origin_preps", "origin_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
+                      "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "observation_verbs", "observation_preps",
                       "valuation_preps",
                       "content_verbs", "evidence_nouns", "finding_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
@@ -239,6 +240,7 @@ _DEFAULTS: dict[str, object] = {
     "stake_nouns": [],
     "origin_preps": [],
     "origin_nouns": [],
+    "place_serving_nouns": [],
     "reporting_verbs": [],
     "reported_object_preps": [],
     "change_nouns": [],

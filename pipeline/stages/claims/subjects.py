@@ -13,6 +13,7 @@ from pipeline.stages.claims.coreference import (
     lists_members,
     nameless_antecedent,
     nationality_of,
+    place_passed_over,
     specified_phrase,
     stated_object,
 )
@@ -324,7 +325,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     The rule names the evidence that decided: ``resolve_subject``'s rules, or
     ``speaker`` (the speech verb's own subject), ``joint_object``, ``described``,
     ``nearest_name``, ``tag_speaker``, ``topic``, ``phrase`` (the subject's own words,
-    no entity), or None.
+    no entity; ``place_modifier`` when a place compounded on its owned head was passed over), or None.
     """
     rules = ctx.rules
     candidates, speaker_token, search_head, tag = _candidates(head, group, ctx)
@@ -434,7 +435,8 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             found = described([(row, t) for row, t in group if t.i == token.i], ctx, quote_speaker)
             if found is not None:
                 return found, mention_text(found), verb, via or "described"
-            return None, fallback_text, verb, via or "phrase"
+            return None, fallback_text, verb, via or (
+                "place_modifier" if place_passed_over(token, ctx.coreference) else "phrase")
     found = described(group, ctx, quote_speaker)
     if found is not None:
         return found, mention_text(found), predicate, "described"
