@@ -2177,6 +2177,38 @@ def test_a_demonstrative_with_a_noun_is_no_event(nlp, extractor):
     assert row["subject_rule"] != "demonstrative"
 
 
+# "This marks an increase": a noun of change after a summing-up demonstrative changes the figure before, which is
+# in a unit and measures something: the claim is about that, the object figure's subject or the subject figure's
+# "of" phrase (claims round 41: dev10 450_, Ember's analysis reported in 2025; dev8 417_, EcoPolitic on the WWEA's
+# 2025 figures; short phrases as published)
+@pytest.mark.parametrize("text, value, subject", [
+    ("According to a new analysis from think tank Ember, renewable energy sources supplied 5,072 TWh of global "
+     "electricity, overtaking coal at 4,896 TWh. This marks an increase for renewables from 4,709 TWh in the same "
+     "period in 2024.", "4,709 TWh", "renewable energy sources"),
+    ("In the first half of the year, 72.2 GW of capacity was added worldwide. Compared to the same period last "
+     "year, this represents an increase of almost 64%.", "64%", "capacity"),
+])
+def test_a_demonstrative_change_of_a_figure_in_a_unit_is_about_what_it_measured(nlp, extractor, text, value,
+                                                                                 subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "demonstrative"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # look-alikes: with no noun of change the demonstrative may be the figure itself (dev4 335_, the glacier
+    # study: the judges named the 273 billion tonnes, which the event rule gives), and a count that is no unit
+    # ("vehicles") is what the event changed, as before
+    ("Since the turn of the millennium, glaciers around the world have lost around 273 billion tonnes of ice per "
+     "year. This corresponds to about 5.5 times the volume of Lake Constance.", "5.5 times",
+     "around 273 billion tonnes"),
+    ("Toyota recalled 500,000 vehicles in 2025. This marks an increase from 300,000 in 2024.", "300,000",
+     "500,000 vehicles"),
+])
+def test_a_demonstrative_with_no_change_or_no_unit_keeps_the_event_rule(nlp, extractor, text, value, subject):
+    built, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject
+
+
 # "That was down from 2.7%": the demonstrative is the figure the clause before gave, and the claim is about what
 # that figure measured (dev5 350_, US consumer prices; dev6 377_, Moldova's election; below, CBS News and Fox
 # Business on US consumer prices, 2025-07 and 2026-02, short phrases as published)

@@ -23,6 +23,7 @@ from pipeline.stages.claims.grammar import (
     CHAINED_DEPS,
     EDGE_DEPS,
     VERBAL,
+    counted_unit,
     extraposed_clause,
     is_expletive,
     is_pronoun,
@@ -684,16 +685,6 @@ def measured_thing(token, rules: ClaimRules):
             if target is not None:
                 return target
     return token
-
-
-def counted_unit(token, rules: ClaimRules) -> bool:
-    """True for a unit of measure (``unit_nouns``) counted by a figure ("72.2 GW of capacity was added", "About 758
-    gigawatts of capacity worldwide is currently under construction"): the figure and its unit say how much, as a
-    percentage does, and the "of" phrase is what was measured (claims round 30: dev8 417_, EcoPolitic on the WWEA's
-    2025 figures, and Anadolu on Global Energy Monitor's 2025 pipeline). A counted noun that is no unit ("Three
-    students of the school died") stays what it is."""
-    return token.pos_ in {"NOUN", "PROPN"} and token.lower_ in rules.unit_nouns | {f"{u}s" for u in rules.unit_nouns} \
-        and any(child.dep_ == "nummod" and child.like_num for child in token.children)
 
 
 def fronted_whole(token, verb, rules: ClaimRules):
