@@ -622,9 +622,16 @@ def _unplaced(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) 
     return "surname_alone" if titled or any(p.endswith(" " + surface) for p in persons) else "no_place"
 
 
-_SPEECH_AFTER = re.compile(r"(?:[’']s)?[^\S\n]*,?[^\S\n]+(?:said|says|told|added|wrote|argued|stated)\b")
 _NAME_BEFORE = re.compile(r"(?<![.!?:\n\"“])[^\S\n]+[A-Z][a-z]+[^\S\n]+$")
-_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
+
+
+def _person_patterns(opts: Options) -> tuple[re.Pattern, re.Pattern]:
+    """A speech verb right after a word, and a personal pronoun, from ``person_speech_after`` and ``person_pronouns``
+    (entities.toml); ``re`` caches the compiled patterns, so they are built once per run."""
+    words = "|".join(map(re.escape, opts.person_speech_after)) or "(?!)"
+    pronouns = "|".join(map(re.escape, opts.person_pronouns)) or "(?!)"
+    return (re.compile(r"(?:[’']s)?[^\S\n]*,?[^\S\n]+(?:" + words + r")\b"),
+            re.compile(r"\b(?:" + pronouns + r")\b", re.IGNORECASE))
 
 
 def _unpersoned(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) -> tuple[str | None, str | None]:
@@ -650,17 +657,18 @@ def _unpersoned(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str
         return None, None
     if any(text[t_end:].lstrip().startswith(surface) for _, t_end in ctx.titles_within(0, len(text))):
         return None, None
+    speech_after, person_pronoun = _person_patterns(ev.options)
     pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])")
     for g in pattern.finditer(text):
         if _NAME_BEFORE.search(text, max(0, g.start() - _CONTEXT_CHARS), g.start()):
             return None, None  # "Slovenia's Kaja Juvan": a capitalised word before it may be a first name no list knows
-        if _SPEECH_AFTER.match(text, g.end()) or (ev._person_after is not None and ev._person_after.match(text, g.end())):
+        if speech_after.match(text, g.end()) or (ev._person_after is not None and ev._person_after.match(text, g.end())):
             return None, None
         span = ctx.doc.char_span(g.start(), g.end(), alignment_mode="expand")
         if span is None:
             continue
         sentence = span.sent.text if ctx.doc.has_annotation("SENT_START") else text[slice(*ctx.line_of(g.start()))]
-        if _PERSON_PRONOUN.search(sentence):
+        if person_pronoun.search(sentence):
             return None, None
         if any(t.ent_type_ == "PERSON" for t in span.root.conjuncts):
             return None, None

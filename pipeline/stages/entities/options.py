@@ -26,6 +26,8 @@ class Options:
     person_org_heads: tuple
     person_nouns: frozenset
     person_verbs: frozenset
+    person_speech_after: tuple
+    person_pronouns: tuple
     org_words: frozenset
     generic_words: frozenset
     reference_words: frozenset
@@ -114,6 +116,8 @@ class Options:
             person_org_heads=tuple(cfg.get("person_org_heads", [])),
             person_nouns=frozenset(w.casefold() for w in cfg.get("person_nouns", [])),
             person_verbs=frozenset(cfg.get("person_verbs", [])),
+            person_speech_after=tuple(cfg.get("person_speech_after", [])),
+            person_pronouns=tuple(cfg.get("person_pronouns", [])),
             org_words=frozenset(cfg.get("org_words", [])),
             generic_words=frozenset(cfg.get("generic_words", [])),
             reference_words=frozenset(cfg.get("reference_words", [])),
