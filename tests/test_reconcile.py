@@ -857,3 +857,127 @@ def test_an_acronym_its_article_spells_from_inside_words_keeps_that_name_over_an
     assert entity_of(entities, mentions, "ia", 0)["name"] == "Permanent Structured Cooperation"
     # an article naming nothing it spells still takes the corpus's one definition
     assert entity_of(entities, mentions, "ic", 0)["name"] == "Pan European Security Council"
+
+
+# ------------------------------------------------------------------ aliases in fresh news (entity round 32, issue 18)
+# Real news leads (2025 but two: batimes 2020, thelist 2023), cut short; each case: mentions of the lead with a label the
+# model may give them (a surname called an organisation), the forms that must be one entity and look-alikes that must
+# stay apart (two people with one surname, "Bank of America" and "Latin America", a place or demonym beside the bank).
+
+def lead_rows(doc: str, text: str, mentions: list[tuple[str, str, int]]) -> list[dict]:
+    """Candidates at the ``n``-th occurrence (from 0) of each (form, label, n) in ``text``: offsets come from the lead."""
+    rows = []
+    for form, label, nth in mentions:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(form, start + 1)
+        assert text[start:start + len(form)] == form
+        rows.append(cand(doc, start, form, label))
+    return rows
+
+
+_ITIGER = ("Bank of America (BAC) shares tumbled 5.07% in pre-market trading on Thursday, as President Donald Trump's "
+           "announcement of sweeping new tariffs sent shockwaves through the financial sector. The sell-off in Bank of "
+           "America stock follows Trump's decision to impose a 10% baseline tariff on all imports to the United States.")
+_AKTIENSENSOR = ("Bank of America Corp. (BAC) has publicly revised its stance on U.S. trade policy. CEO Brian Moynihan "
+                 "articulated expectations that tariff rates will stabilize in the mid-teens. Moynihan said BAC's "
+                 "exposure to import-heavy industries is modest.")
+_AWARELAB = ("In an interview with Barron's, Liz Everett Krisberg, who heads the Bank of America Institute, said that based "
+             "on an analysis of the bank's transaction data, U.S. consumers are showing a great deal of resilience. "
+             "Krisberg first emphasized that bank balances have risen. According to Bank of America's card spending data, "
+             "Americans have shifted toward value.")
+_THELIST = ("The next generation of Trumps did much the same, with Donald Sr.'s three eldest kids, Donald Trump Jr., "
+            "Eric Trump, and Ivanka Trump, joining the family business.")
+
+_INVESTING = ("Bank of America forecasts significant interest rate cuts across major Latin American economies through 2026. "
+              "The financial institution points to expectations for a persistently weak U.S. dollar and decelerating "
+              "growth in both the United States and China. Policy rates remain elevated in Brazil (15.00%), translating "
+              "to real interest rates of 11.00% when accounting for Bank of America’s year-end 2026 inflation forecasts. "
+              "Bank of America notes these rates exceed what central banks consider neutral levels.")
+_BATIMES = ("Bank of America Corp expects Latin America’s economy to slump by 6.8 percent this year. Brazil, the region’s "
+            "biggest economy, will suffer a 7.7 percent contraction, while Mexico’s will fall eight percent, BofA said. "
+            "High labor informality make Latin America particularly vulnerable.")
+
+FRESH_ALIASES = {
+    # itiger.com 2025: a surname after the full name; a ticker in brackets after the company
+    "itiger 2025: Trump of Donald Trump, BAC of Bank of America": dict(
+        doc="itiger", text=_ITIGER,
+        mentions=[("Bank of America", "ORG", 0), ("BAC", "ORG", 0), ("Donald Trump", "PERSON", 0),
+                  ("Bank of America", "ORG", 1), ("Trump", "PERSON", 1),
+                  ("United States", "GPE", 0)],
+        same=[["Bank of America", "BAC"], ["Donald Trump", "Trump"]],
+        apart=[("Bank of America", "United States"), ("Donald Trump", "Bank of America")]),
+    # aktiensensor.com 2025: the legal form, a surname the model calls an organisation, a possessive ticker
+    "aktiensensor 2025: Moynihan of Brian Moynihan, BAC's of Bank of America Corp.": dict(
+        doc="aktien", text=_AKTIENSENSOR,
+        mentions=[("Bank of America Corp.", "ORG", 0), ("BAC", "ORG", 0), ("U.S.", "GPE", 0),
+                  ("Brian Moynihan", "PERSON", 0), ("Moynihan", "ORG", 1), ("BAC's", "ORG", 0)],
+        same=[["Bank of America Corp.", "BAC", "BAC's"], ["Brian Moynihan", "Moynihan"]],
+        apart=[("Bank of America Corp.", "U.S.")]),
+    # awarelab.io 2025: a three-word name's surname; "Americans" is not the bank
+    "awarelab 2025: Krisberg of Liz Everett Krisberg; Americans are not Bank of America's": dict(
+        doc="aware", text=_AWARELAB,
+        mentions=[("Barron's", "ORG", 0), ("Liz Everett Krisberg", "PERSON", 0), ("Bank of America Institute", "ORG", 0),
+                  ("U.S.", "GPE", 0), ("Krisberg", "PERSON", 1), ("Bank of America's", "ORG", 0),
+                  ("Americans", "NORP", 0)],
+        same=[["Liz Everett Krisberg", "Krisberg"]],
+        apart=[("Bank of America's", "Americans"), ("Liz Everett Krisberg", "Bank of America Institute")]),
+    # the same lead: the bank's institute is a unit of the bank, not the bank; a short name written after the longer
+    # one that opens it is taken as that name ("Warner Bros ... Warner Bros. Discovery ... Warner Bros"), so they merge
+    "awarelab 2025: Bank of America Institute is not Bank of America's": dict(
+        doc="aware", text=_AWARELAB,
+        mentions=[("Bank of America Institute", "ORG", 0), ("Bank of America's", "ORG", 0)],
+        same=[], apart=[("Bank of America Institute", "Bank of America's")]),
+    # investing.com 2025-07-29: the bank three times, possessive included; the places and the demonym stay apart
+    "investing.com 2025: Bank of America's of Bank of America; not United States, U.S. or Latin American": dict(
+        doc="invest", text=_INVESTING,
+        mentions=[("Bank of America", "ORG", 0), ("Latin American", "NORP", 0), ("U.S.", "GPE", 0),
+                  ("United States", "GPE", 0), ("Brazil", "GPE", 0), ("Bank of America’s", "ORG", 0),
+                  ("Bank of America", "ORG", 2)],
+        same=[["Bank of America", "Bank of America’s"]],
+        apart=[("Bank of America", "United States"), ("Bank of America", "U.S."), ("Bank of America", "Latin American"),
+               ("U.S.", "Latin American")]),
+    # batimes.com.ar 2020: "America" in a region's name is not the bank's
+    "batimes 2020: Latin America is not Bank of America Corp": dict(
+        doc="batimes", text=_BATIMES,
+        mentions=[("Bank of America Corp", "ORG", 0), ("Latin America", "LOC", 0), ("Brazil", "GPE", 0),
+                  ("Mexico", "GPE", 0), ("BofA", "ORG", 0), ("Latin America", "LOC", 1)],
+        same=[], apart=[("Bank of America Corp", "Latin America"), ("Latin America", "Mexico"), ("BofA", "Latin America")]),
+    # the same lead: "BofA" writes the bank's "of" whole, so its initials ("BoA") do not spell it
+    "batimes 2020: BofA is Bank of America Corp": dict(
+        doc="batimes", text=_BATIMES,
+        mentions=[("Bank of America Corp", "ORG", 0), ("Latin America", "LOC", 0), ("BofA", "ORG", 0)],
+        same=[["Bank of America Corp", "BofA"]], apart=[]),
+    # thelist.com 2023: three people of one family share a surname and stay three people
+    "thelist 2023: Donald Trump Jr., Eric Trump and Ivanka Trump stay apart": dict(
+        doc="thelist", text=_THELIST,
+        mentions=[("Donald Trump Jr.", "PERSON", 0), ("Eric Trump", "PERSON", 0), ("Ivanka Trump", "PERSON", 0)],
+        same=[],
+        apart=[("Donald Trump Jr.", "Eric Trump"), ("Eric Trump", "Ivanka Trump"), ("Donald Trump Jr.", "Ivanka Trump")]),
+}
+
+#: cases the reconcile stage still gets wrong, each seen in one fresh article only (below the bar of a rule)
+FRESH_KNOWN_ERRORS = {
+    "awarelab 2025: Bank of America Institute is not Bank of America's":
+        "known false merge: a short name written after the longer name it opens is taken as that name, so a unit that "
+        "adds an institution's head word to its parent's name takes the parent's mentions",
+    "batimes 2020: BofA is Bank of America Corp": "known miss: an acronym that writes a function word whole (BofA)",
+}
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(case, id=case, marks=[pytest.mark.xfail(strict=True, reason=FRESH_KNOWN_ERRORS[case])]
+                 if case in FRESH_KNOWN_ERRORS else []) for case in sorted(FRESH_ALIASES)])
+def test_fresh_news_aliases(case, bare_lexicon):
+    spec = FRESH_ALIASES[case]
+    rows = lead_rows(spec["doc"], spec["text"], spec["mentions"])
+    entities, mentions = run(rows, bare_lexicon)
+    # every occurrence of a form is the same entity; a form names the entity of its mentions
+    ids = {}
+    for row in rows:
+        ids.setdefault(row["text"], set()).add(entity_of(entities, mentions, row["doc_id"], row["start"]).name)
+    for forms in spec["same"]:
+        found = set().union(*(ids[form] for form in forms))
+        assert len(found) == 1, f"{forms} split over {found}"
+    for a, b in spec["apart"]:
+        assert not ids[a] & ids[b], f"{a} and {b} merged"
