@@ -1297,6 +1297,32 @@ def test_a_frequency_adjective_is_never_a_claim_value(nlp, extractor, text, date
     assert linked_ids == {built.value_id(d) for d in linked}
 
 
+# A frequency hung on an amount's words past an "of" phrase is the amount's rate, not a time of the claim (claims
+# round 43; dev4 335_ and dev 213_, with leads of dpa/MIA, BBC and Rigzone)
+@pytest.mark.parametrize("text, dates, quantities, linked", [
+    ("Since the turn of the millennium, glaciers around the world have lost around 273 billion tonnes of ice per year.",
+     [("per year", "set")], [("273 billion tonnes", "measure")], ["273 billion tonnes"]),
+    ("On average, glaciers lost 273 billion tonnes of ice per year in the period, according to research published "
+     "in the journal Nature.", [("per year", "set")], [("273 billion tonnes", "measure")], ["273 billion tonnes"]),
+    ("The world produced an average of 76.10 million barrels of crude oil per day in the third quarter of 2024.",
+     [("per day", "set"), "the third quarter of 2024"], [("76.10 million barrels", "measure")],
+     ["76.10 million barrels", "the third quarter of 2024"]),
+    ("Glaciers outside the major ice sheets lost around 270 billion tonnes of ice a year between 2000 and 2023.",
+     [("a year", "set"), "2000", "2023"], [("270 billion tonnes", "measure")], ["270 billion tonnes", "2000", "2023"]),
+    # look-alikes: a frequency hung on the verb says how often the claim's event happens and stays
+    ("The move is part of a major restructuring aimed at saving about 8 billion Danish crowns ($1.26 billion) each "
+     "year.", [("each year", "set")], [("8 billion Danish crowns", "money"), ("$1.26 billion", "money")],
+     ["8 billion Danish crowns", "$1.26 billion", "each year"]),
+    ("The two leaders will hold the talks annually from 2026.", [("annually", "set"), "2026"], [],
+     ["annually", "2026"]),
+])
+def test_a_frequency_on_an_amounts_words_is_its_rate_not_the_claims_time(nlp, extractor, text, dates, quantities,
+                                                                        linked):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    linked_ids = {v for row in built.rows for v in [*row["date_ids"], *row["quantity_ids"]]}
+    assert linked_ids == {built.value_id(v) for v in linked}
+
+
 # A definite description continues the name a copula equated the last subject with, and records its mention.
 @pytest.mark.parametrize("text, value, subject", [
     ("The CDU won 28.6% of the vote. The biggest winner was the AfD, which nearly doubled its share. "
@@ -3545,3 +3571,5 @@ def test_a_possessive_or_a_heading_place_is_still_the_subject(nlp, extractor, te
     built, row = _claim_for(nlp, extractor, text, value)
     assert row["subject"] is not None and subject in row["subject"] and row["subject_rule"] == rule, (
         row["subject"], row["subject_rule"])
+
+
