@@ -1692,6 +1692,53 @@ def test_an_adverbial_clause_with_a_finite_verb_keeps_its_own_claim(nlp, extract
     assert len(built.rows) == 2
 
 
+# claims round 42 (issue 16): a participle with a subject and no auxiliary heads an absolute clause however the
+# parser hangs its "with" (a preposition, or on the first of two coordinated phrases only): it makes no row of its own
+# (dev4 329_, dev10 448_ were judged not claims), its figures join the clause right before it; a finite clause after
+# "while" and a conjunct sharing its clause's auxiliary keep rows of their own.
+@pytest.mark.parametrize("text, quantities, spans", [
+    pytest.param("Under the terms of the agreement, the consortium will acquire 100 percent of EA, with PIF rolling over "
+                 "its existing 9.9 percent stake in the company.", [("100 percent", "percent"), ("9.9 percent", "percent")],
+                 ["Under the terms of the agreement, the consortium will acquire 100 percent of EA, with PIF rolling over "
+                  "its existing 9.9 percent stake in the company."], id="dev4-329-with-pcomp"),
+    pytest.param("The Hang Seng Tech Index retreated over 1 percent to close at 5,515, with heavyweights Alibaba and "
+                 "Meituan down by about 1 percent and JD.com losing about 2 percent.",
+                 [("1 percent", "percent"), ("2 percent", "percent")],
+                 ["The Hang Seng Tech Index retreated over 1 percent to close at 5,515, with heavyweights Alibaba and "
+                  "Meituan down by about 1 percent and JD.com losing about 2 percent."], id="dev10-448-second-conjunct"),
+    # look-alike (bez-kabli.pl, 20 Feb 2026, a Reuters market report): "while" opens a finite clause of its own
+    pytest.param("In Hong Kong, Alibaba's shares fell 3.75%, among the bigger drags on the benchmark, while Baidu slid "
+                 "5.67%.", [("3.75%", "percent"), ("5.67%", "percent")],
+                 ["In Hong Kong, Alibaba's shares fell 3.75%, among the bigger drags on the benchmark", "Baidu slid 5.67%"],
+                 id="lookalike-while-finite"),
+])
+def test_a_bare_participle_clause_makes_no_row_of_its_own(nlp, extractor, text, quantities, spans):
+    built = build(nlp, extractor, text, quantities=quantities)
+    assert [row["text"] for row in built.rows] == spans
+    # the row that took the absolute clause's figures names the evidence that decided
+    assert [("absolute_clause" in row["confidence_evidence"].split()) for row in built.rows] == \
+        ([True] if len(spans) == 1 else [False] * len(spans))
+
+
+def test_a_conjunct_sharing_its_clauses_auxiliary_keeps_its_claim():
+    from types import SimpleNamespace
+
+    from pipeline.stages.claims.clauses import bare_participle
+    rules = SimpleNamespace(participle_tags=frozenset({"VBG"}))
+
+    made = []
+
+    def token(tag, dep, children=(), head=None):
+        node = SimpleNamespace(tag_=tag, dep_=dep, children=list(children), i=len(made))
+        made.append(node)
+        node.head = head or node
+        return node
+    shared = token("VBG", "ROOT", [token("VBP", "aux")])
+    assert not bare_participle(token("VBG", "conj", head=shared), rules)   # "Stocks are rising and bonds falling"
+    assert bare_participle(token("VBG", "conj", head=token("VBD", "ROOT")), rules)  # "..., and XPeng dropping"
+    assert not bare_participle(token("VBD", "advcl"), rules)
+
+
 @pytest.mark.parametrize("text, value, subject", [
     # a company's description with a nationality is the company's, not the country's: with no
     # company named before it, the phrase stays

@@ -46,7 +46,8 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
     # the absolute clause of a "with" ("..., with imports ending by June and contracts phased out
     # by December", which the tagger may read as finite): no finite verb of its own, so cut off it
     # is a fragment; its values join the clause above
-    if any(c.dep_ == "mark" and c.lower_ in rules.absolute_marks for c in head.children):
+    if any(c.dep_ == "mark" and c.lower_ in rules.absolute_marks for c in head.children) \
+            or bare_participle(head, rules):
         return False
     if head.dep_ in rules.coordinate_deps:
         return True
@@ -57,6 +58,25 @@ def is_claim_head(head, ctx: ArticleContext, quote_speaker: dict | None) -> bool
     if governs_own_values(head, subject, rules):
         return True
     return ctx.coreference.resolve_subject_token(subject, head, quote_speaker) is not None
+
+
+def bare_participle(head, rules: ClaimRules) -> bool:
+    """True for a clause headed by a participle with no auxiliary (``participle_tags``): an absolute clause.
+
+    "..., with BYD losing over 2 percent, and XPeng and Li Auto dropping over 1 percent" (dev10 448_), "..., with
+    PIF rolling over its existing 9.9 percent stake" (dev4 329_): the parser hangs "with" as a preposition, or on
+    the first of two coordinated phrases only, yet the clause has no finite verb. A conjunct shares the auxiliary
+    of the clause it is coordinated with ("Stocks are rising and bonds falling"), so that one keeps its claim.
+    """
+    if head.tag_ not in rules.participle_tags:
+        return False
+    node = head
+    while True:
+        if any(child.dep_ in {"aux", "auxpass"} for child in node.children):
+            return False
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return True
+        node = node.head
 
 
 def governs_own_values(head, subject, rules: ClaimRules) -> bool:
@@ -128,8 +148,36 @@ def claim_head(token, ctx: ArticleContext, quote_speaker: dict | None, inside: f
     head = restated_clause(token, head, ctx.rules) or head
     while (head.i in inside and head.head.i != head.i and head.dep_ != "ROOT") \
             or not is_claim_head(head, ctx, quote_speaker):
-        head = clause_head(head.head, ctx.rules)
+        above = clause_head(head.head, ctx.rules)
+        head = (bare_participle(head, ctx.rules) and nearer_clause(above, head, ctx, quote_speaker)) or above
     return head
+
+
+def in_bare_participle(token, head, rules: ClaimRules) -> bool:
+    """True when ``token`` sits in an absolute clause (``bare_participle``) below the claim ``head``: the row names
+    the evidence ``absolute_clause`` (claims round 42)."""
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.pos_ in VERBAL and bare_participle(node, rules) and own_subject(node, rules) is not None:
+            return True
+        node = node.head
+    return False
+
+
+def nearer_clause(above, participle, ctx: ArticleContext, quote_speaker: dict | None):
+    """The last claim clause that ends between ``above`` and an absolute ``participle`` clause, else None.
+
+    "Some financial shares also lost ground, ..., while shares of auto firms were also under pressure, with BYD
+    losing over 2 percent" (dev10 448_): an absolute clause tells the figures of the clause right before it, which
+    the parser may skip when it hangs the "with" on the sentence's root.
+    """
+    found = None
+    for token in above.doc[above.i + 1:participle.left_edge.i]:
+        if token.pos_ in VERBAL and token.dep_ in ctx.rules.clause_deps and token.right_edge.i < participle.left_edge.i \
+                and token.left_edge.i > above.i and not bare_participle(token, ctx.rules) \
+                and is_claim_head(token, ctx, quote_speaker):
+            found = token
+    return found
 
 
 def value_start(row: dict, token, offset: int) -> int:

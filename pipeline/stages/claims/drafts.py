@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from pipeline.core.ids import span_id
 from pipeline.stages.claims.attribution import Frame, frame_for
-from pipeline.stages.claims.clauses import clause_range
+from pipeline.stages.claims.clauses import clause_range, in_bare_participle
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
@@ -214,7 +214,8 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         vague_time=vague_time(doc, group, article.start), subordinate_clause=subordinate_clause(head, heads, rules),
         figure_subject=figure_subject(verb, group, article.start, rules),
         unused_report=unused_report(verb, doc[low:high], rules),
-        graded_subject=graded_subject(verb, subject_rule, rules), release_day=bool(released))
+        graded_subject=graded_subject(verb, subject_rule, rules), release_day=bool(released),
+        absolute_clause=any(in_bare_participle(token, head, rules) for _, token in group))
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))

@@ -57,6 +57,7 @@ class ClaimRules:
     long_sentence_words: int
     heading_title_share: float
     finite_tags: frozenset[str]
+    participle_tags: frozenset[str]
     final_punctuation: frozenset[str]
     question_marks: frozenset[str]
     target_lemmas: frozenset[str]
@@ -135,7 +136,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
               "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "person_labels", "last_named_labels", "group_labels",
               "thing_labels", "speaker_labels", "speaker_modifier_labels", "place_labels", "apposed_labels",
-              "weak_dates", "finite_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
+              "weak_dates", "finite_tags", "participle_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
@@ -204,6 +205,7 @@ _DEFAULTS: dict[str, object] = {
     "long_sentence_words": 40,
     "heading_title_share": 0.6,
     "finite_tags": ["VBD", "VBP", "VBZ", "MD"],
+    "participle_tags": [],
     "final_punctuation": [".", "!", "?", "…", ":", ";"],
     "question_marks": ["?"],
     "speech_verbs": [],
