@@ -36,6 +36,8 @@ from pipeline.stages.reconcile.rows import Record as _Record
 from pipeline.stages.reconcile.rows import Row as _Row
 from pipeline.stages.reconcile.rows import column_values as _column_values
 from pipeline.stages.reconcile.rows import ref as _ref
+from pipeline.stages.reconcile.tails import name_tails as _name_tails
+from pipeline.stages.reconcile.tails import tail_dropped as _tail_dropped
 
 
 def options(lexicon: dict) -> dict:
@@ -53,6 +55,8 @@ def options(lexicon: dict) -> dict:
         "long_keys": frozenset(surface_key(long) for long in (cfg.get("abbreviations") or {}).values()),
         # a subsidiary's sector word ("Rheinmetall Electronics"); keys are case-folded, so these are too
         "org_suffixes": frozenset(w.casefold() for w in cfg.get("org_suffixes", []) + cfg.get("legal_forms", [])),
+        # the sector and legal words a company's short name drops ("Flagstar" of "Flagstar Bank")
+        "name_tails": _name_tails(cfg),
         "legal_words": tuple(cfg.get("acronym_legal_words", [])),
         "club_suffixes": frozenset(cfg.get("club_suffixes", [])),
         "place_words": _place_words(lexicon),
@@ -384,6 +388,12 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             club = _club_of(row, longer_by_word, opts["club_suffixes"])
             if club is not None:
                 row.target, row.vote, row.link = own_target(club), club.label, "club_short"
+                continue
+            tailed = (_tail_dropped(row, longer_by_word.get(_name_words(row.key)[0], []), opts["name_tails"],
+                                    opts["place_words"]) if row.surface not in opts["abbreviations"] else None)
+            if tailed is not None:
+                # "Flagstar" and "Flagstar Bank": the long name without its sector or legal words, either order
+                row.target, row.vote, row.link = own_target(tailed), tailed.label, "name_tail"
                 continue
             # a known short form ("Fed") is its long form's, never the branch it ends ("Kansas City Fed")
             clipped = (_clipped_name(row, starts, longer_by_word, opts["org_suffixes"])
