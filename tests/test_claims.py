@@ -3620,3 +3620,37 @@ def test_a_possessive_or_a_heading_place_is_still_the_subject(nlp, extractor, te
         row["subject"], row["subject_rule"])
 
 
+# Round 44 (issue 16): a subject of two coordinated modifiers and their head noun ("food and drink price rises") is the
+# whole phrase; the parser reads the second modifier as a verb (or a noun given an object) or joins the first modifier
+# to the modified phrase, and the claim was cut to the first word (dev11 472_, Xinhua: "Cholera and mpox outbreaks ...
+# have claimed"; dev11 478_, BBC: "food and drink price rises have accelerated"); fresh leads: Medical Dialogues, July
+# 2025 ("Cholera and Monkeypox Outbreaks Kill Thousands Across Africa in 2025"); Shropshire Star (PA), July 2025
+# ("Surging meat and tea prices sent food price inflation up"). Look-alikes: a coordination inside an "of" or "for"
+# phrase (dev11 478_; NAM, October 2025), one the parser reads right (Factually, December 2025), a title before a name
+# (dev10 453_).
+@pytest.mark.parametrize("text, value, subject, rule", [
+    ("UK inflation remained unchanged last month but food and drink price rises have accelerated for the fifth month "
+     "in a row, new official figures show.", "fifth month", "food and drink price rises", "coordination"),
+    ("Cholera and mpox outbreaks in various parts of Africa have claimed more than 8,000 lives so far in 2025.", "2025",
+     "Cholera and mpox outbreaks", "coordination"),
+    ("Cholera and monkeypox outbreaks kill thousands across Africa in 2025.", "2025", "Cholera and monkeypox outbreaks",
+     "coordination"),
+    ("Surging meat and tea prices sent food price inflation up for the sixth consecutive month in July.", "July",
+     "Surging meat and tea prices", "coordination"),
+    # look-alikes
+    ("However, the rate of food and drink inflation rose to 5.1% in August.", "5.1%", "the rate", "phrase"),
+    ("Meanwhile, prices for used cars and trucks decreased 0.4% over the month.", "0.4%", "prices", "phrase"),
+    ("Energy and food prices followed different trajectories from 2024 into 2025.", "2025", "Energy and food prices",
+     "phrase"),
+])
+def test_coordinated_modifiers_and_their_head_are_one_subject(nlp, extractor, text, value, subject, rule):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert (row["subject"], row["subject_rule"]) == (subject, rule)
+    assert row["subject_mention_id"] is None
+
+
+def test_a_title_before_a_name_is_no_coordinated_phrase(nlp, extractor):
+    # dev10 453_ (Le Pen verdict): "partner and Perpignan mayor" are titles of the name after them
+    text = ("Earlier, former Le Pen partner and Perpignan mayor Louis Aliot was sentenced to eighteen months in prison.")
+    _, row = _claim_for(nlp, extractor, text, "eighteen months")
+    assert row["subject_rule"] != "coordination", row

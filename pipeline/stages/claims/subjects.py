@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pipeline.core.article import Article
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.coordination import misread_coordination
 from pipeline.stages.claims.coreference import (
     compared_figure,
     copula_name,
@@ -389,6 +390,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 found = described(group, ctx, quote_speaker)
                 if found is not None:
                     return found, mention_text(found), verb, "described"
+            joined = misread_coordination(token)
+            if joined is not None:  # "food and drink price rises have accelerated": one phrase, read as a verb
+                text = " ".join(ctx.article.text[joined[0].idx:joined[1].idx + len(joined[1])].split())
+                return None, text, verb, "coordination"
             figure = compared_figure(token, ctx.coreference)
             if figure is not None:
                 # "That was down slightly from 2.7%": the figure before, about what that clause's subject measured
