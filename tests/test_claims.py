@@ -1445,6 +1445,16 @@ def _evidence(nlp, extractor, text: str, values: list[str]) -> list[str]:
     ("The projected win came five weeks after Carney triggered a national election.", [("five weeks", "duration")],
      {"value_below"}, {"quoted"}),
     ("The Liberals won 169 seats on Monday.", ["169 seats", "Monday"], set(), {"value_below", "several_clauses"}),
+    # claims round 45: a reported clause the row's subject is taken from is the claim itself, not a clause below it
+    # (dev6 380_, dev2 302_, dev 215_); a clause below the reported one with a subject of its own still is (dev11 474_)
+    ("The ministry said in a statement the disease killed 58 people and sickened 1,293 others between Thursday and "
+     "Saturday.", ["58 people", "1,293 others", ("between Thursday and Saturday", "date")], set(), {"value_below"}),
+    ("The Commission clarified that the voter turnout in Baghdad province reached 48.76%.", ["48.76%"], set(),
+     {"value_below"}),
+    ("Market tracker TrendForce said mass-market DRAM prices jumped 45-50 percent in the fourth quarter.",
+     ["45-50 percent", ("the fourth quarter", "date")], set(), {"value_below"}),
+    ("Shares in Air France-KLM sank on Thursday after the Franco-Dutch group posted a drop in third-quarter net "
+     "profit.", ["Thursday", ("third-quarter", "date")], {"value_below"}, set()),
     # a figure no value holds
     ("The third consecutive rate cut was approved in a 9-3 vote in the final meeting of 2025.", ["2025"],
      {"unlinked_number"}, set()),

@@ -76,6 +76,19 @@ def below_own_subject(token, head, rules) -> bool:
     return False
 
 
+def reported_clause(verb, head, token):
+    """The clause a value of the row is measured from for `value_below`: the claim's own verb when the subject was
+    taken from a clause below ``head`` that holds the value ("The ministry said in a statement the disease killed 58
+    people": "killed", whose subject is the row's), else ``head``.
+
+    The reported clause is the claim (the judges' convention), so its own figures are not in a clause below it; a
+    clause below the reported one with a subject of its own still is ("X said Y rose 3% after Z fell 2%").
+    """
+    if verb.pos_ in VERBAL and verb.i != head.i and verb in head.subtree and token in verb.subtree:
+        return verb
+    return head
+
+
 def in_modifier_clause(token, head, rules) -> bool:
     """True when a value sits below ``head`` in a clause that describes a noun outside the subject, or adds a circumstance.
 
@@ -206,7 +219,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         quoted=quoted and speaker is not None,
         nested_report=sum(head.i in frame.scope for frame in frames) > 1,
         several_clauses=len(heads) == 1 and len(subject_clauses(sent, rules)) > 1,
-        value_below=any(below_own_subject(token, subject_head, rules) for _, token in group),
+        value_below=any(below_own_subject(token, reported_clause(verb, subject_head, token), rules) for _, token in group),
         value_in_modifier=any(in_modifier_clause(token, subject_head, rules) for _, token in group),
         long_sentence=sum(not token.is_punct and not token.is_space for token in sent) > rules.long_sentence_words,
         verbless=not any(token.tag_ in rules.finite_tags for token in sent),
