@@ -14,7 +14,8 @@ from pipeline.stages.claims.filters import (background_clause, body_start, first
                                              is_data_line, is_headline, states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.subjects import article_topic
-from pipeline.stages.claims.values import claim_values, concessive_values, relative_clause_values, values_by_sentence
+from pipeline.stages.claims.values import (POINT_CLASSES, claim_values, concessive_values, relative_clause_values,
+                                           subject_relative, values_by_sentence)
 
 
 class ClaimExtractor:
@@ -136,10 +137,15 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
                             set_aside=[*set_aside, *(row for row, _ in [*described, *conceded, *(
                                 item for _, rows in relatives for item in rows)])])
-            if relatives and not group and row["subject_mention_id"] is None:
+            # the dates of a relative clause on the subject stating only a time (values.subject_clause_dates)
+            subject_dates = [(r, t) for r, t in described if r.get("tclass") in POINT_CLASSES
+                             and subject_relative(t, head, own_subject(subject_head, rules), rules) is not None]
+            if (relatives or subject_dates) and not group and row["subject_mention_id"] is None:
                 # a claim left with no value and no named subject would make no row (resolve drops it): it keeps the
                 # relative clauses' figures, as it keeps a concessive phrase's, and they still make their own rows
-                group = sorted([item for _, rows in relatives for item in rows], key=lambda item: item[0]["start"])
+                group = sorted([item for _, rows in relatives for item in rows] + subject_dates,
+                               key=lambda item: item[0]["start"])
+                described = [item for item in described if not any(item[0] is r for r, _ in subject_dates)]
                 row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
                                 set_aside=[*set_aside, *(row for row, _ in [*described, *conceded])])
             sentence_rows.append(row)
