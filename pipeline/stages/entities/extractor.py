@@ -23,7 +23,8 @@ noun ("G95 assault rifles") as PRODUCT. Last, ``evidence`` drops jargon ("FX", "
 trims stray neighbours ("Multiple European", "European Nato") and records the cue that
 decides each mention's label (legal and sector suffixes, context, ISO 3166 places, titles,
 first names, languages); a name listed with names of one kind then takes their label
-(``coordination``).
+(``coordination``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
+("CBN Governor") from a name's edges.
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -41,6 +42,7 @@ from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.coordination import coordinated_labels
+from pipeline.stages.entities.edges import NameEdges
 from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.growth import NameGrowth
 from pipeline.stages.entities.headlines import confirm_headlines, cut_at_verbs
@@ -73,6 +75,8 @@ class MentionExtractor:
         ev, opts = self.evidence, self.options
         self.places = frozenset({*ev.countries, *ev.subdivisions, *ev.cities, *ev.known_places})
         self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
+        self.edges = NameEdges((lexicon or {}).get("entities") or {}, self.by_surface, opts.function_words, opts.demonyms,
+                               self.places)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -91,7 +95,7 @@ class MentionExtractor:
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label))
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        return self._rows(article, mentions)
+        return self._rows(article, self.edges(ctx, mentions))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
