@@ -148,7 +148,7 @@ def relative_claim_row(ctx: ArticleContext, sent, relative, head, group: list[tu
 def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tuple[dict, object]],
               frames: Sequence[Frame], quote_speaker: dict | None, topic: dict | None,
               subject: tuple | None = None, set_aside: Sequence[dict] = (),
-              span: tuple[int, int] | None = None) -> dict:
+              span: tuple[int, int] | None = None, relative_values: bool = False) -> dict:
     """One ``claim_drafts`` row for the values of one claim head (``subject``: already resolved).
 
     One claim in the sentence spans the sentence; one of several, its clause. The
@@ -156,6 +156,8 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     sentence's values the value rules left out (an age, an aside's figure); their
     figures are accounted for, so they do not count as numbers no value holds. A day of someone else's statement
     or release is left out once the subject is known (``values.release_day_values``: evidence ``release_day``).
+    ``relative_values``: the claim's only figures were left to a relative clause's own row (evidence
+    ``relative_values``; a row with it and no value is kept by ``resolve``, whatever its subject names).
     """
     doc, article, rules = ctx.doc, ctx.article, ctx.rules
     if span is not None:
@@ -228,7 +230,8 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         figure_subject=figure_subject(verb, group, article.start, rules),
         unused_report=unused_report(verb, doc[low:high], rules),
         graded_subject=graded_subject(verb, subject_rule, rules), release_day=bool(released),
-        absolute_clause=any(in_bare_participle(token, head, rules) for _, token in group))
+        absolute_clause=any(in_bare_participle(token, head, rules) for _, token in group),
+        relative_values=relative_values and not group)
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))

@@ -136,18 +136,20 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             group, conceded = concessive_values(group, head, rules)
             row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
                             set_aside=[*set_aside, *(row for row, _ in [*described, *conceded, *(
-                                item for _, rows in relatives for item in rows)])])
+                                item for _, rows in relatives for item in rows)])], relative_values=bool(relatives))
             # the dates of a relative clause on the subject stating only a time (values.subject_clause_dates)
             subject_dates = [(r, t) for r, t in described if r.get("tclass") in POINT_CLASSES
                              and subject_relative(t, head, own_subject(subject_head, rules), rules) is not None]
-            if (relatives or subject_dates) and not group and row["subject_mention_id"] is None:
+            if subject_dates and not group and row["subject_mention_id"] is None:
                 # a claim left with no value and no named subject would make no row (resolve drops it): it keeps the
-                # relative clauses' figures, as it keeps a concessive phrase's, and they still make their own rows
-                group = sorted([item for _, rows in relatives for item in rows] + subject_dates,
-                               key=lambda item: item[0]["start"])
+                # subject's relative clause's dates. Another noun's relative clause's figures stay that clause's own
+                # row's: the claim is kept with no value (evidence relative_values; claims round 48: dev4 333_, dev9
+                # 421_ and 425_, dev10 450_, dev11 471_, judged so)
+                group = subject_dates
                 described = [item for item in described if not any(item[0] is r for r, _ in subject_dates)]
                 row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
-                                set_aside=[*set_aside, *(row for row, _ in [*described, *conceded])])
+                                set_aside=[*set_aside, *(row for row, _ in [*described, *conceded, *(
+                                    item for _, rows in relatives for item in rows)])])
             sentence_rows.append(row)
             # a non-restrictive relative clause with a figure of its own is a claim of its own, about its noun
             for relative, own in relatives:

@@ -23,7 +23,9 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
     A mention that reconciliation dropped leaves its slot empty (the subject keeps
     its surface text), so every ID in the result exists in ``entities``. A claim that
     states no value exists only for its named subject (``fact_claim``): when
-    reconciliation dropped that subject's mention, the draft is no claim and is left out.
+    reconciliation dropped that subject's mention, the draft is no claim and is left out; one whose only figures
+    went to a relative clause's own row (evidence ``relative_values``, claims round 48) is a claim whatever its
+    subject names, and is kept.
     A claim with a value whose subject mention was dropped keeps the subject's words and
     loses the ``unresolved`` share of its confidence (``rules``: the claims lexicon).
 
@@ -43,7 +45,8 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
             entity_id = entity_of.get(mention_id)
             if entity_id and entity_id not in entity_ids:
                 entity_ids.append(entity_id)
-        if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]):
+        if subject_entity is None and not len(draft["quantity_ids"]) and not len(draft["date_ids"]) \
+                and "relative_values" not in str(draft.get("confidence_evidence") or "").split():
             continue
         subject = name_of[subject_entity] if subject_entity else draft["subject"]
         confidence = draft.get("confidence", 1.0)

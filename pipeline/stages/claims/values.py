@@ -204,8 +204,8 @@ def relative_clause_values(group: list[tuple[dict, object]], head, subject, rule
     share of the increase was directed towards capital spending, which crossed Rs2 lakh crore for the first
     time") has a finite verb and a checkable figure of its own: it is a claim of its own, about the noun it is
     on, and its values leave the claim even when the claim keeps none (claims round 37: dev5 350_, dev6 381_,
-    dev9 421_ and 425_, dev10 450_ and 454_, judged so; the extractor gives them back to a claim that would then
-    make no row, one with no named subject). A partitive one on one of the claim's values ("four
+    dev9 421_ and 425_, dev10 450_ and 454_, judged so; since claims round 48 a claim with no named subject left
+    with no value keeps none either, and names the evidence ``relative_values``: dev4 333_, dev11 471_). A partitive one on one of the claim's values ("four
     years in prison, two of which are suspended", "₹6.81 trillion, of which ₹1.8 trillion ... was earmarked":
     ``partitive_relative``, relative or adverbial as the parser reads it) tells a part of that value, not the
     claim's fact: its values are set aside beside a value of the claim's own (dev5 349_, dev10 453_ twice).
