@@ -53,6 +53,7 @@ Modules, in the order they build on each other:
 - ``clauses``: the claim head each value belongs to, the claims of a sentence and a claim's clause span.
 - ``subjects``: what a claim is about, and the article's topic.
 - ``coordination``: subjects of coordinated modifiers the parser cut to their first word ("food and drink price rises").
+- ``scenes``: an "as" clause the parser read as a preposition, and whether a scene clause's nameless subject states a fact.
 - ``values``: the values and mentions a claim carries, and the kind they give it.
 - ``confidence``: hedges, and the 0-1 confidence of a row from the evidence behind it.
 - ``drafts``: one ``claim_drafts`` row.

@@ -11,7 +11,8 @@ from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
-from pipeline.stages.claims.subjects import absolute_subject, claim_subject, phrase_text
+from pipeline.stages.claims.scenes import misparsed_scene, states_fact
+from pipeline.stages.claims.subjects import absolute_subject, claim_subject, phrase_text, resolve_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject, release_day_values
 from pipeline.stages.claims.words import mention_text
 
@@ -189,8 +190,20 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         # with 109,015 votes": the main clause names no one and the figures are the "as" clause's actor's
         scene = scene_with_values(subject_head, group, rules)
         named = claim_subject(scene, group, ctx, quote_speaker or speaker, frames, topic) if scene is not None else None
-        if named is not None and named[0] is not None and named[3] in {"name", "phrase_name"}:
+        if named is not None and (named[0] is not None and named[3] in {"name", "phrase_name"} or named[3] == "phrase"
+                                  and states_fact(own_subject(scene, ctx.rules), scene, group, ctx.index, ctx.rules)):
+            # a nameless subject only when it states a fact of its own: "as Brent crude climbed 3%" (claims round 49)
             found = (named[0], named[1], named[2], "as_clause")
+    if subject is None and found[3] in {"phrase", "nationality"}:
+        # "Global commodity markets witnessed a historic surge as spot gold climbed to $5,243.58": the parser
+        # read the "as" clause as a preposition; its noun is the subject of the figures (claims round 49)
+        misread = misparsed_scene(subject_head, group, ctx.index, ctx.rules)
+        if misread is not None:
+            noun, scene_verb = misread
+            named, _ = resolve_subject(noun, scene_verb, ctx, quote_speaker or speaker)
+            words = mention_text(named) if named is not None else phrase_text(noun, ctx.article, ctx.index.chunk_of)
+            if words:
+                found = (named, words, scene_verb, "as_clause_misparsed")
     if subject is None and found[3] == "phrase":
         # "the momentum remains strong, with AI infrastructure spending projected to cross $1.3 trillion": the
         # figures are the absolute phrase's subject's (claims round 32)
