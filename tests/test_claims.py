@@ -3795,3 +3795,72 @@ def test_a_title_before_a_name_is_no_coordinated_phrase(nlp, extractor):
     text = ("Earlier, former Le Pen partner and Perpignan mayor Louis Aliot was sentenced to eighteen months in prison.")
     _, row = _claim_for(nlp, extractor, text, "eighteen months")
     assert row["subject_rule"] != "coordination", row
+
+
+# Round 50 (issue 16): a bare common noun subject (no article, owner or count) names a kind of thing, never the
+# article's topic, and a claim with no value and no named subject makes no row (dev12 500_, US Inflation Calculator,
+# February 2026: "Energy costs provided much of the near-term relief"; dev12 495_, FreshFruitPortal: "Year-to-date
+# regional import data shows strong growth"; dev10 455_ "sea ice grows"; dev6 375_ "several market heavyweights
+# such as Apple and Microsoft fell"; dev5 353_ "Runs flowed"); fresh leads: wichitaliberty.org on January 2026's CPI
+# ("Services inflation remains the stubborn component here"), eciks.org, February 2026 ("Housing-related costs ...")
+@pytest.mark.parametrize("text, subject", [
+    ("The United States reported its inflation figures. Energy costs provided much of the near-term relief, while "
+     "longer-running drivers such as shelter continued a gradual slowdown.", None),
+    ("North America lagged the other regions. Year-to-date regional import data shows strong growth across all "
+     "regions except North America.", None),
+    ("The United States reported its inflation figures. Services inflation remains the stubborn component here.",
+     None),
+    # look-alikes: an actor's kind with its article, and a lone bare noun that may point back to the matter just
+    # told (the seeds' 002_: "discussions" are the UK-EU talks), still stand for the topic
+    ("Lando Norris won in Mexico City. The McLaren driver delivered a masterful performance to overtake teammate "
+     "Oscar Piastri in the standings.", "Lando Norris"),
+    ("The UK and the EU have agreed to restart formal talks. Officials on both sides confirmed that discussions "
+     "will focus on access to shared defence initiatives.", "UK"),
+])
+def test_a_bare_generic_subject_never_stands_for_the_topic(nlp, extractor, text, subject):
+    second = text.index(". ") + 2
+    rows = [r for r in build(nlp, extractor, text).rows if r["start"] >= second]
+    assert [r["subject"] for r in rows] == ([subject] if subject else []), rows
+
+
+@pytest.mark.parametrize("text, topic, generic", [
+    ("Typically, sea ice grows and spreads across the Arctic during the dark, cold winter months.",
+     {"text": "Arctic"}, True),
+    ("Walgreens will become a private entity upon deal close.", {"text": "Walgreens Boots Alliance"}, False),
+    ("The title was sealed in style.", {"text": "Liverpool"}, False),
+    ("Liverpool fans partied inside and outside Anfield.", {"text": "Liverpool"}, True),
+    ("Runs flowed from the bats of Sanju Samson and Ishan Kishan.", {"text": "ICC T20 World Cup"}, False),
+])
+def test_generic_phrase(nlp, text, topic, generic):
+    from pipeline.stages.claims.nameless import generic_phrase
+
+    doc = nlp(text)
+    subject = next(t for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
+    assert generic_phrase(subject, topic) is generic
+
+
+# Round 50 (issue 16): a subject noun the parser made the sentence's root, with the clause's finite verb hung on it
+# as a modifier, is the stated subject: its own words, never the nearest name (dev12 501_, Channels TV, February 2026:
+# "The findings, published to coincide with World Cancer Day on February 4, 2026, draw on a Nature Medicine study";
+# dev10 449_: "The announcement by the Malawi Electoral Commission (MEC) on Wednesday evening marks Mutharika's return")
+@pytest.mark.parametrize("text, value, subject", [
+    ("The findings, published to coincide with World Cancer Day on February 4, 2026, draw on a Nature Medicine "
+     "study that analysed data from 185 countries and 36 cancer types.", "185 countries", "The findings"),
+    ("The announcement by the Malawi Electoral Commission (MEC) on Wednesday evening marks Mutharika's return to "
+     "the presidency.", "Wednesday evening", "The announcement"),
+])
+def test_a_subject_the_parser_made_the_root_keeps_its_words(nlp, extractor, text, value, subject):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject"] == subject and row["subject_rule"] == "noun_root", (row["subject"], row["subject_rule"])
+    assert row["subject_mention_id"] is None
+
+
+@pytest.mark.parametrize("text, value", [
+    # look-alikes: a root noun whose verb has a subject of its own, or no finite verb at all (a headline), is left
+    # to the other rules (AP, "Nvidia's revenue ... rose"; Reuters-style headline "Copper near $13,000 record")
+    ("Nvidia's revenue, which rose 62% in the quarter, beat estimates.", "62%"),
+    ("Copper near $13,000 record on Monday as US stockpiles grow.", "$13,000"),
+])
+def test_a_root_noun_with_no_misread_verb_is_not_noun_root(nlp, extractor, text, value):
+    _, row = _claim_for(nlp, extractor, text, value)
+    assert row["subject_rule"] != "noun_root", row

@@ -8,6 +8,7 @@ from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.filters import asserts_fact, interprets, is_cleft
 from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
+from pipeline.stages.claims.nameless import generic_phrase
 from pipeline.stages.claims.subjects import chained_speech, joint_object, named_lately, resolve_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
@@ -76,7 +77,10 @@ def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None,
     subject or a nationality ("Romanian authorities"), or a coordination of names acting
     on a named thing (``joint_object``). A nameless noun phrase stands for the article's
     topic only when the topic is named in its sentence or the ``fact_topic_reach`` before
-    it, and never when it points back to a thing (``_points_to_a_thing``). Names merely nearby in the clause never stand in: they are side actors. The
+    it, and never when it points back to a thing (``_points_to_a_thing``) or names a kind of
+    thing with no article, owner or count (``nameless.generic_phrase``: "Energy costs provided
+    much of the near-term relief" is no fact about the United States; a nameless claim with no
+    value makes no row). Names merely nearby in the clause never stand in: they are side actors. The
     empty "it" of a cleft ("it was the Belgians who ...") names nothing.
     """
     rules = ctx.rules
@@ -88,7 +92,8 @@ def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None,
         joint = joint_object(token, verb, ctx)
         return (joint, "joint_object") if joint is not None else (found, rule)
     if (topic is not None and token.pos_ == "NOUN" and token.dep_ not in {"csubj", "csubjpass"}
-            and not _points_to_a_thing(token, rules) and named_lately(ctx, topic, verb, rules.fact_topic_reach)):
+            and not _points_to_a_thing(token, rules) and not generic_phrase(token, topic)
+            and named_lately(ctx, topic, verb, rules.fact_topic_reach)):
         # unless the topic is only a modifier inside the subject phrase ("Liverpool fans partied"):
         # the phrase, not its modifier, acts, and it names no actor of its own
         return (None, None) if _names_inside(ctx, topic, token) else (topic, "topic")

@@ -33,6 +33,7 @@ from pipeline.stages.claims.grammar import (
     subject_of,
     tree_distance,
 )
+from pipeline.stages.claims.nameless import rooted_noun
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
@@ -446,6 +447,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
     found = described(group, ctx, quote_speaker)
     if found is not None:
         return found, mention_text(found), predicate, "described"
+    rooted = rooted_noun(search_head)
+    if rooted is not None:
+        # the parser made the stated subject the root ("The findings ..., draw on a ... study"): its words
+        return None, phrase_text(rooted, ctx.article, ctx.index.chunk_of), predicate, "noun_root"
     speaker_ids = {frame.speaker["mention_id"] for frame in frames if frame.speaker}
     found = nearest_name(search_head, ctx, subject_tokens, speaker_ids)
     if found is not None:
