@@ -2699,6 +2699,12 @@ def test_a_date_that_only_refines_another_is_not_linked_apart(nlp, extractor, te
      "Jamshedpur 3-0 on Saturday.", "May 4", ["May 4", "Saturday"], [("3-0", "ratio")]),
     ("Kyiv, 14 June (Ukrinform) - Ukraine received 20 air defence systems in May.", "14 June", ["14 June", "May"],
      [("20 air defence systems", "count")]),
+    # claims round 52: WAM writes the day as an ordinal (dev12 499_, October 2025; wam.ae's Higher Committee item,
+    # October 2025)
+    ("SEOUL, 23rd October, 2025 (WAM) -- The Republic of Korea's central bank kept its benchmark interest rate "
+     "unchanged Thursday.", "23rd October, 2025", ["23rd October, 2025", "Thursday"], []),
+    ("ABU DHABI, 6th October, 2025 (WAM) -- Sheikh Mansour bin Zayed Al Nahyan chaired the Committee's meeting "
+     "today at Qasr Al Watan.", "6th October, 2025", ["6th October, 2025", "today"], []),
 ])
 def test_the_date_of_a_natural_case_wire_dateline_is_no_value(nlp, extractor, text, dateline_date, dates, quantities):
     built = build(nlp, extractor, text, dates=dates, quantities=quantities)
@@ -2712,6 +2718,9 @@ def test_the_date_of_a_natural_case_wire_dateline_is_no_value(nlp, extractor, te
     ("Prices in Lagos rose 5% on May 4 (Monday): the first rise this year.", "May 4"),
     ("The ministry said on August 30 (Friday) that 152 deaths were recorded.", "August 30"),
     ("Shares rose 3%, Reuters said on May 4 (Thursday).", "May 4"),
+    # an ordinal day with a bracketed weekday inside a sentence is no dateline
+    ("Trading resumed on 23rd October, 2025 (Thursday) after 152 deaths were recorded.", "23rd October, 2025"),
+    ("Seoul, 23rd October, 2025 (Thursday) was the day prices rose 5%.", "23rd October, 2025"),
 ])
 def test_a_date_with_a_bracket_after_it_in_a_sentence_stays_a_value(nlp, extractor, text, date):
     built = build(nlp, extractor, text, dates=[date],
