@@ -3734,3 +3734,34 @@ def test_a_title_before_a_name_is_no_coordinated_phrase(nlp, extractor):
     text = ("Earlier, former Le Pen partner and Perpignan mayor Louis Aliot was sentenced to eighteen months in prison.")
     _, row = _claim_for(nlp, extractor, text, "eighteen months")
     assert row["subject_rule"] != "coordination", row
+
+
+# ------------------------------------------- a speech verb that takes a figure states its own fact (claims round 52)
+
+
+@pytest.mark.parametrize("text, quantities, rows", [
+    # "add" as a market verb: the second conjunct is the Topix's own row (dev12 504_, ts2.tech, January 2026)
+    ("The Nikkei rose 1.32% to 52,518.08 and the Topix added 1.75% to 3,538.44.",
+     [("1.32%", "percent"), ("52,518.08", "count"), ("1.75%", "percent"), ("3,538.44", "count")],
+     [["1.32%", "52,518.08"], ["1.75%", "3,538.44"]]),
+    ("The benchmark index fell 0.5% to 4,210 and the broader index added 120 points.",
+     [("0.5%", "percent"), ("4,210", "count"), ("120 points", "count")],
+     [["0.5%", "4,210"], ["120 points"]]),
+])
+def test_a_speech_verb_taking_a_figure_is_no_attribution_tag(nlp, extractor, text, quantities, rows):
+    built = build(nlp, extractor, text, quantities=quantities)
+    assert [sorted(row["quantity_ids"]) for row in built.rows] == [
+        sorted(built.value_id(v) for v in values) for values in rows]
+    assert all(not row["speaker"] for row in built.rows)
+
+
+@pytest.mark.parametrize("text, value, speaker", [
+    # look-alikes: a tag with no figure of its own still reports the clause it hangs on
+    ("The United Kingdom will spend 2.5% of GDP on defence, Keir Starmer added.", "2.5%", "Keir Starmer"),
+    ("The United Kingdom will spend 2.5% of GDP on defence, Keir Starmer said Dec. 5.", "2.5%", "Keir Starmer"),
+    ("NATO will need 40 new brigades by 2030, Mark Rutte added on Thursday.", "40 new brigades", "Mark Rutte"),
+])
+def test_a_speech_verb_with_no_figure_object_stays_a_tag(nlp, extractor, text, value, speaker):
+    kind = "percent" if "%" in value else "count"
+    built = build(nlp, extractor, text, quantities=[(value, kind)])
+    assert len(built.rows) == 1 and built.row_with(value)["speaker"] == speaker
