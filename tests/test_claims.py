@@ -2699,6 +2699,12 @@ def test_a_date_that_only_refines_another_is_not_linked_apart(nlp, extractor, te
      "Jamshedpur 3-0 on Saturday.", "May 4", ["May 4", "Saturday"], [("3-0", "ratio")]),
     ("Kyiv, 14 June (Ukrinform) - Ukraine received 20 air defence systems in May.", "14 June", ["14 June", "May"],
      [("20 air defence systems", "count")]),
+    # claims round 52: WAM writes the day as an ordinal (dev12 499_, October 2025; wam.ae's Higher Committee item,
+    # October 2025)
+    ("SEOUL, 23rd October, 2025 (WAM) -- The Republic of Korea's central bank kept its benchmark interest rate "
+     "unchanged Thursday.", "23rd October, 2025", ["23rd October, 2025", "Thursday"], []),
+    ("ABU DHABI, 6th October, 2025 (WAM) -- Sheikh Mansour bin Zayed Al Nahyan chaired the Committee's meeting "
+     "today at Qasr Al Watan.", "6th October, 2025", ["6th October, 2025", "today"], []),
 ])
 def test_the_date_of_a_natural_case_wire_dateline_is_no_value(nlp, extractor, text, dateline_date, dates, quantities):
     built = build(nlp, extractor, text, dates=dates, quantities=quantities)
@@ -2712,6 +2718,9 @@ def test_the_date_of_a_natural_case_wire_dateline_is_no_value(nlp, extractor, te
     ("Prices in Lagos rose 5% on May 4 (Monday): the first rise this year.", "May 4"),
     ("The ministry said on August 30 (Friday) that 152 deaths were recorded.", "August 30"),
     ("Shares rose 3%, Reuters said on May 4 (Thursday).", "May 4"),
+    # an ordinal day with a bracketed weekday inside a sentence is no dateline
+    ("Trading resumed on 23rd October, 2025 (Thursday) after 152 deaths were recorded.", "23rd October, 2025"),
+    ("Seoul, 23rd October, 2025 (Thursday) was the day prices rose 5%.", "23rd October, 2025"),
 ])
 def test_a_date_with_a_bracket_after_it_in_a_sentence_stays_a_value(nlp, extractor, text, date):
     built = build(nlp, extractor, text, dates=[date],
@@ -3864,3 +3873,32 @@ def test_a_subject_the_parser_made_the_root_keeps_its_words(nlp, extractor, text
 def test_a_root_noun_with_no_misread_verb_is_not_noun_root(nlp, extractor, text, value):
     _, row = _claim_for(nlp, extractor, text, value)
     assert row["subject_rule"] != "noun_root", row
+# ------------------------------------------- a speech verb that takes a figure states its own fact (claims round 52)
+
+
+@pytest.mark.parametrize("text, quantities, rows", [
+    # "add" as a market verb: the second conjunct is the Topix's own row (dev12 504_, ts2.tech, January 2026)
+    ("The Nikkei rose 1.32% to 52,518.08 and the Topix added 1.75% to 3,538.44.",
+     [("1.32%", "percent"), ("52,518.08", "count"), ("1.75%", "percent"), ("3,538.44", "count")],
+     [["1.32%", "52,518.08"], ["1.75%", "3,538.44"]]),
+    ("The benchmark index fell 0.5% to 4,210 and the broader index added 120 points.",
+     [("0.5%", "percent"), ("4,210", "count"), ("120 points", "count")],
+     [["0.5%", "4,210"], ["120 points"]]),
+])
+def test_a_speech_verb_taking_a_figure_is_no_attribution_tag(nlp, extractor, text, quantities, rows):
+    built = build(nlp, extractor, text, quantities=quantities)
+    assert [sorted(row["quantity_ids"]) for row in built.rows] == [
+        sorted(built.value_id(v) for v in values) for values in rows]
+    assert all(not row["speaker"] for row in built.rows)
+
+
+@pytest.mark.parametrize("text, value, speaker", [
+    # look-alikes: a tag with no figure of its own still reports the clause it hangs on
+    ("The United Kingdom will spend 2.5% of GDP on defence, Keir Starmer added.", "2.5%", "Keir Starmer"),
+    ("The United Kingdom will spend 2.5% of GDP on defence, Keir Starmer said Dec. 5.", "2.5%", "Keir Starmer"),
+    ("NATO will need 40 new brigades by 2030, Mark Rutte added on Thursday.", "40 new brigades", "Mark Rutte"),
+])
+def test_a_speech_verb_with_no_figure_object_stays_a_tag(nlp, extractor, text, value, speaker):
+    kind = "percent" if "%" in value else "count"
+    built = build(nlp, extractor, text, quantities=[(value, kind)])
+    assert len(built.rows) == 1 and built.row_with(value)["speaker"] == speaker

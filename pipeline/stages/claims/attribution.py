@@ -96,10 +96,30 @@ def is_attribution_tag(verb, rules: ClaimRules) -> bool:
 
     A clause opened by a subordinator of contrast (``parallel_marks``: "While Kerala reported 3,871 dengue cases ...,
     Tamil Nadu recorded 3,023 cases") sets a fact of its own beside the other clause: it reports nothing of it.
+    A coordinated verb that takes a figure as its object or measure ("and the Topix added 1.75% to 3,538.44", dev12
+    504_; "added" as a market verb in dev 013_ and dev5 357_ too) states a fact of its own subject: it tags nothing
+    (``states_own_figure``). A subordinate one is left as it was ("Shares rose 4% after the firm posted a profit of
+    $2 billion, their best day since 2019": the summing-up phrase hangs on it and stays the shares').
     """
     return (verb.lemma_.lower() in rules.speech_verbs and verb.head.i != verb.i
             and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and not speech_contents(verb, rules)
-            and not any(child.dep_ == "mark" and child.lower_ in rules.parallel_marks for child in verb.children))
+            and not any(child.dep_ == "mark" and child.lower_ in rules.parallel_marks for child in verb.children)
+            and not (verb.dep_ in {"conj", "parataxis"} and states_own_figure(verb)))
+
+
+def states_own_figure(verb) -> bool:
+    """True when ``verb`` takes as its direct object or measure a phrase holding a number that is no date or time
+    ("added 1.75%", "added 120 points"; not "said Dec. 5", "told reporters", nor a figure of a clause inside the
+    object: "announced plans to invest $200 billion")."""
+    def in_phrase(token, child) -> bool:
+        while token.i != child.i:
+            if token.pos_ in {"VERB", "AUX"}:
+                return False
+            token = token.head
+        return True
+    return any(child.dep_ in {"dobj", "npadvmod"} and any(
+        t.like_num and t.ent_type_ not in {"DATE", "TIME"} and in_phrase(t, child) for t in child.subtree)
+        for child in verb.children)
 
 
 def attribution_frames(sent, index: ArticleIndex, speakers: Speakers, rules: ClaimRules) -> list[Frame]:

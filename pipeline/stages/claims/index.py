@@ -12,12 +12,15 @@ from pipeline.stages.entities import dateline_spans
 
 # "Geneva [Switzerland], August 30 (ANI/WAM):", "Bhubaneswar (Odisha) [India], May 4 (ANI):": a wire
 # dateline whose place is written in natural case (the entities' scan takes a place in capitals, which
-# is what tells it from a sentence's subject); here the date and the bracketed credit (capitalised words:
+# is what tells it from a sentence's subject), or with its day as an ordinal, as WAM writes it ("SEOUL, 23rd
+# October, 2025 (WAM) --", "ABU DHABI, 6th October, 2025 (WAM) --"; claims round 52: dev12 499_ and wam.ae's
+# pages); here the date and the bracketed credit (capitalised words:
 # an agency, not an aside) closed by a colon or a dash are what tell it, so the line's date is the day the
 # story was filed, not its fact's
 _AGENCY_DATELINE = re.compile(
     r"(?m)^[^\S\n]*[A-Z][\w.'’\-]*(?:[^\S\n]+(?:[A-Z][\w.'’\-]*|\([^()\n]{1,30}\)|\[[^\[\]\n]{1,30}\])){0,5}"
-    r",[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?)(?:,[^\S\n]*\d{4})?"
+    r",[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?[^\S\n]+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,[^\S\n]*\d{4})?"
     r"[^\S\n]*\([A-Z][\w&.'’\-]*(?:[/ ][A-Z][\w&.'’\-]*){0,3}\)[^\S\n]*(?::|[—–]|-{1,2}(?=[^\S\n]))")
 
 
