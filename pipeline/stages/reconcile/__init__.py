@@ -17,7 +17,8 @@ offsets, label, document), helped but not limited by the gazetteer:
   an acronym defined nowhere joins the one multi-word name of its label whose initials
   it spells ("U.S." and "United States"), else the one such name of any label ("CAP"
   and "Common Agricultural Policy"), the initials of every word counting too ("BoJ" and
-  "Bank of Japan", "BOE" and "Bank of England"), and a short form of ``abbreviations``
+  "Bank of Japan", "BOE" and "Bank of England"), an acronym read as a place only a place's name
+  ("MD" is never another article's "Ministry of Defence", ``guards``), and a short form of ``abbreviations``
   (entities.toml) joins its long form once the corpus writes that ("Fed", "Federal
   Reserve"); of several, the one it spells with every word,
   function words included ("MFF": "Multiannual Financial Framework", not "Maritime and
@@ -25,7 +26,9 @@ offsets, label, document), helped but not limited by the gazetteer:
 * a bare surname joins the full name it shortens within its document; when two people
   in the document share it, the nearest full name before it wins (people sharing a
   surname are never merged), and across documents only a surname that a single full
-  name in the corpus carries is linked; a bare first name with a PERSON label ("Keir"
+  name in the corpus carries is linked, and never to a name the model did not read as a person
+  that is an acronym or that some article marks as an organisation by its own cue ("Amazon
+  (AMZN)" is no surname of a misread "Beyond Amazon", ``guards``); a bare first name with a PERSON label ("Keir"
   from "Sir Keir") joins the single full name that starts with it;
 * "the <Head>" and a bare "<Head>" of an institutional name ("the Partnership", "the
   Commission", "the Bank") join the nearest full name before them with that head, last

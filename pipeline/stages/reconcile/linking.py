@@ -30,6 +30,7 @@ from pipeline.stages.reconcile.names import (
     surface_form,
     surface_key,
 )
+from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
 from pipeline.stages.reconcile.rows import RECORD_COLUMNS as _RECORD_COLUMNS
 from pipeline.stages.reconcile.rows import REPEATED_COLUMNS as _REPEATED_COLUMNS
 from pipeline.stages.reconcile.rows import Record as _Record
@@ -227,7 +228,7 @@ def partition_facts(rows: list[_Row], opts: dict) -> dict:
             if YEAR_PREFIX.match(row.key):
                 years[YEAR_PREFIX.sub("", row.key)].add(row.key)
     return {"identities": identities, "definitions": definitions, "long_forms": long_forms,
-            "initials": initials, "years": dict(years), "events": events}
+            "initials": initials, "years": dict(years), "events": events, "org_words": org_words(rows)}
 
 
 @dataclass
@@ -242,6 +243,7 @@ class CorpusFacts:
     long_forms: dict[str, tuple]
     initials: dict[str, list[tuple]]
     bare_events: dict[str, tuple]
+    org_words: frozenset[str] = frozenset()
 
     def target(self, ref: tuple) -> tuple[str, str]:
         return self.identity_target[ref[1]] if ref[0] == "person" else ref
@@ -291,7 +293,8 @@ def corpus_facts(parts: list[dict]) -> CorpusFacts:
                 events[key] = (order, ref)
     bare_events = {key: target(ref) for key, (_, ref) in events.items() if key in years and len(years[key]) == 1}
     return CorpusFacts(identity_target, dict(surname_owners), dict(firstname_owners), dict(corpus_acronyms),
-                       long_labels, long_forms, dict(initials), bare_events)
+                       long_labels, long_forms, dict(initials), bare_events,
+                       frozenset().union(*(part.get("org_words", ()) for part in parts)))
 
 
 def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
@@ -475,7 +478,7 @@ def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, 
         # else the one such name of any label
         letters = row.key.replace(".", "")
         named = facts.initials.get(letters, [])
-        same = [n for n in named if n[1] == row.label] or named
+        same = initials_named(row.label, named)
         implicit = {target: label for target, label, _ in same}
         if len(implicit) > 1:
             # "MFF": "Multiannual Financial Framework" spells it with every word, "Maritime
@@ -488,7 +491,7 @@ def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, 
         bare = facts.bare_events.get(YEAR_PREFIX.sub("", row.key))
         if bare is not None:
             return bare, row.vote, "event_year"
-    if row.person is None and " " not in row.key:
+    if row.person is None and " " not in row.key and may_take_surname(row, facts.org_words):
         folded = _fold_key(row.key, opts["endings"])
         owners = facts.surname_owners.get(folded, set())
         if len(owners) == 1 and row.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
