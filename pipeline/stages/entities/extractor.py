@@ -24,7 +24,8 @@ trims stray neighbours ("Multiple European", "European Nato") and records the cu
 decides each mention's label (legal and sector suffixes, context, ISO 3166 places, titles,
 first names, languages); a name listed with names of one kind then takes their label
 (``coordination``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
-("CBN Governor") from a name's edges.
+("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
+a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350").
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -50,6 +51,7 @@ from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
 from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.options import Options, surface_index
+from pipeline.stages.entities.shapes import NameShapes
 from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
 
 
@@ -77,6 +79,7 @@ class MentionExtractor:
         self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
         self.edges = NameEdges((lexicon or {}).get("entities") or {}, self.by_surface, opts.function_words, opts.demonyms,
                                self.places)
+        self.shapes = NameShapes((lexicon or {}).get("entities") or {}, self.by_surface)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -95,7 +98,7 @@ class MentionExtractor:
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label))
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        return self._rows(article, self.edges(ctx, mentions))
+        return self._rows(article, self.shapes(ctx, self.edges(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
