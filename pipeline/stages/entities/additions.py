@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from pipeline.stages.entities.acronyms import acronym_definitions
+from pipeline.stages.entities.brackets import bracket_names
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import (
@@ -67,6 +68,13 @@ class Additions:
                 mentions[at] = replace(mentions[at], label=long_form.label, detector="rule:acronym")
             add(long_form)
             add(acronym)
+        for m in bracket_names(ctx, mentions + added, self.options.acronym_fillers, self.by_surface,
+                               self.options.bracket_name_stops):
+            # "National Supply Company (CONAB)": the bracket names the organisation before it
+            at = index.get((m.start, m.end))
+            if at is not None:
+                mentions[at] = replace(mentions[at], label=m.label, evidence=m.evidence)
+            add(m)
         for m in self._honorific_names(ctx):
             add(m)
         for m in self._anaphors(ctx, mentions + added):

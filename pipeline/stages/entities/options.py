@@ -47,6 +47,7 @@ class Options:
     org_context_after: tuple
     org_context_after_found: tuple
     ticker_exchanges: tuple
+    bracket_name_stops: frozenset
     person_context_after: tuple
     legal_forms: tuple
     byline_tails: tuple
@@ -140,6 +141,7 @@ class Options:
             org_context_after=tuple(cfg.get("org_context_after", [])),
             org_context_after_found=tuple(cfg.get("org_context_after_found", [])),
             ticker_exchanges=tuple(cfg.get("ticker_exchanges", [])),
+            bracket_name_stops=frozenset(cfg.get("bracket_name_stops", []) + cfg.get("ticker_exchanges", [])),
             person_context_after=tuple(cfg.get("person_context_after", [])),
             legal_forms=tuple(cfg.get("legal_forms", [])),
             byline_tails=tuple(cfg.get("byline_tails", [])),

@@ -40,7 +40,7 @@ class Tally:
         self.votes[vote] += 1
         self.longest = _longer(self.longest, longest)
         evidence = row.record.get("evidence")
-        if isinstance(evidence, str) and evidence != "gazetteer":
+        if isinstance(evidence, str) and evidence not in ("gazetteer", "bracket_name"):
             self.cued_votes[vote] += 1
             self.cued_longest = _longer(self.cued_longest, longest)
             self.cues[(evidence, vote)] += 1

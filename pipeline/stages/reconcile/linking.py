@@ -30,6 +30,7 @@ from pipeline.stages.reconcile.names import (
     surface_form,
     surface_key,
 )
+from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
 from pipeline.stages.reconcile.rows import RECORD_COLUMNS as _RECORD_COLUMNS
 from pipeline.stages.reconcile.rows import REPEATED_COLUMNS as _REPEATED_COLUMNS
@@ -317,6 +318,7 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
         persons = [r for r in doc_rows if r.person]
         doc_acronyms = _doc_acronyms(doc_rows, opts)
         bracketed = _named_by_known_acronym(doc_rows)
+        in_brackets = _bracket_names(doc_rows)
         spelled = _initials_index(doc_rows, opts["fillers"])
         shorts = _short_forms(doc_rows)
         longer_by_word: dict[str, list[_Row]] = defaultdict(list)
@@ -352,6 +354,12 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                 long_row = doc_acronyms[row.key]
                 row.target, row.link = own_target(long_row), "acronym_defined"
                 row.vote = long_row.label if row.gaz is None else None
+                defined.append((row, long_row))
+                continue
+            if row.key in in_brackets and in_brackets[row.key] is not row and row.gaz is None:
+                # "National Supply Company (CONAB)" ... "Conab": the bracket's word names that organisation
+                long_row = in_brackets[row.key]
+                row.target, row.link, row.vote = own_target(long_row), "bracket_name", long_row.label
                 defined.append((row, long_row))
                 continue
             spelled_by = (_article_initials(row, spelled, doc_rows, facts.corpus_acronyms.get(row.key), opts)
