@@ -3902,3 +3902,50 @@ def test_a_speech_verb_with_no_figure_object_stays_a_tag(nlp, extractor, text, v
     kind = "percent" if "%" in value else "count"
     built = build(nlp, extractor, text, quantities=[(value, kind)])
     assert len(built.rows) == 1 and built.row_with(value)["speaker"] == speaker
+
+
+# ------------------------------------------------- claims round 54: a reported "it"/"they" continues its reporter
+
+
+@pytest.mark.parametrize("text, dates, quantities, clause, subject", [
+    # dev6 383_ (AFP, Feb 2026): the dateline's city is not the court that said it had sentenced
+    ("Beijing, Feb 2 (AFP) A court in China said on Monday it had sentenced a former justice minister to life in "
+     "prison after finding him guilty of accepting bribes totalling almost $20 million over more than a decade.",
+     ["Monday", "more than a decade"], [("almost $20 million", "money")], "A court in China said", "A court"),
+    # dev8 410_ (Sept 2025): the lawyers appeal, not the Supreme Court an earlier sentence named
+    ("Brazil ex-President, Jair Bolsonaro, has been sentenced to 27 years and three months in prison after a "
+     "Supreme Court panel convicted him of attempting a coup. The 70-year-old former president, who is currently "
+     "under house arrest, has denied any wrongdoing. His lawyers have announced that they will appeal the verdict "
+     "to the full Supreme Court of 11 justices.",
+     ["27 years and three months"], [("11 justices", "count")], "His lawyers", "His lawyers"),
+], ids=["383-court-said-it", "410-lawyers-announced-they"])
+def test_a_reported_pronoun_continues_its_nameless_reporter(nlp, extractor, text, dates, quantities, clause, subject):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    row = next(r for r in built.rows if r["text"].startswith(clause))
+    assert (row["subject"], row["subject_rule"], row["subject_mention_id"]) == (subject, "pronoun", None)
+
+
+@pytest.mark.parametrize("text, dates, quantities, clause, subject", [
+    # UOKiK (grcreport.com, Feb 2026): a named reporter is its own antecedent
+    ("According to Poland's consumer watchdog, that promise quietly broke down for thousands of Orange Polska "
+     "customers. On 4 February 2026, Poland's Office of Competition and Consumer Protection (UOKiK) announced that "
+     "it had fined Orange Polska roughly $8.5 million (PLN 34,030,000) for unlawfully charging fees to pre-paid "
+     "customers who were deemed inactive.",
+     ["4 February 2026"], [("roughly $8.5 million", "money")], "On 4 February 2026",
+     "Office of Competition and Consumer Protection"),
+    # GMA Network (Aug 2025): so is a named committee
+    ("The House Committee on Appropriations on Monday said it has established a subcommittee to review budget "
+     "amendments, with the stated aim of ensuring transparency.",
+     ["Monday"], [], "The House Committee", "The House Committee on Appropriations"),
+    # AP (Sept 2025): a reporter a name owns or apposes is left to the name rules
+    ("A high court in Congo on Tuesday sentenced a former justice minister to three years in prison after "
+     "convicting him of embezzling $19 million in public funds intended to finance a prison project in the country. "
+     "Mutamba's lawyer, Joel Kitenge, condemned the decision and suggested that it was flawed.",
+     ["Tuesday", "three years"], [("$19 million", "money")], "Mutamba's lawyer", "Joel Kitenge"),
+], ids=["uokik-named-reporter", "gma-named-committee", "congo-named-lawyer"])
+def test_a_reported_pronoun_after_a_named_reporter_is_left_alone(nlp, extractor, text, dates, quantities, clause,
+                                                                 subject):
+    built = build(nlp, extractor, text, dates=dates, quantities=quantities)
+    row = next(r for r in built.rows if r["text"].startswith(clause))
+    assert row["subject"] == subject
+    assert row["subject_rule"] != "pronoun" or row["subject_mention_id"] is not None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 
+from pipeline.stages.claims.antecedents import reporter_antecedent
 from pipeline.stages.claims.filters import headings_end
 from pipeline.stages.claims.grammar import (
     PLURAL_TAGS,
@@ -332,9 +333,11 @@ class Coreference:
         return self.subject_before(token, labels)[0]
 
     def subject_before(self, token, labels: frozenset[str]) -> tuple[dict | None, object]:
-        """(``main_subject_before``'s answer, the subject token that gave it, or None)."""
+        """(``main_subject_before``'s answer, its subject token, or None); first a reporter (``antecedents``)."""
         rules, index = self.rules, self.index
         sent = index.sent(token)
+        if (reporter := reporter_antecedent(token, labels, self, nameless=NAMELESS, describe=described_antecedent)):
+            return reporter
         candidates = [sent]
         if sent.start > 0:
             candidates.append(index.sent(index.doc[sent.start - 1]))
