@@ -13,21 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.article import Article
-from pipeline.stages.entities import MentionExtractor
-from pipeline.stages.nlp import view_text
-
-
-@pytest.fixture(scope="module")
-def extractor(config) -> MentionExtractor:
-    from pipeline.run.extract import entity_lexicon
-
-    return MentionExtractor(entity_lexicon(config))
-
-
-def detect(nlp, extractor, text: str) -> list[dict]:
-    art = Article(doc_id="t", source="t.txt", start=0, end=len(text), text=text)
-    return extractor(nlp(view_text(art.text)), art)
+from tests.test_entities import detect, extractor, lexicon  # noqa: F401 (fixtures)
 
 
 def named(rows: list[dict], name: str) -> list[dict]:
