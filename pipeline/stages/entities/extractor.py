@@ -41,6 +41,7 @@ from pipeline.core.article import Article
 from pipeline.core.ids import span_id
 from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
+from pipeline.stages.entities.companycues import CompanyCues
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.edges import NameEdges
@@ -80,6 +81,7 @@ class MentionExtractor:
         self.edges = NameEdges((lexicon or {}).get("entities") or {}, self.by_surface, opts.function_words, opts.demonyms,
                                self.places)
         self.shapes = NameShapes((lexicon or {}).get("entities") or {}, self.by_surface)
+        self.companies = CompanyCues((lexicon or {}).get("entities") or {})
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -98,7 +100,7 @@ class MentionExtractor:
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label))
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        return self._rows(article, self.shapes(ctx, self.edges(ctx, mentions)))
+        return self._rows(article, self.shapes(ctx, self.companies(ctx, self.edges(ctx, mentions))))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
