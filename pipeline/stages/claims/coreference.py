@@ -16,6 +16,7 @@ from pipeline.stages.claims.grammar import (
 )
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.places import MODIFIER_DEPS, modified_by_place, place_modifier
+from pipeline.stages.claims.relatives import relative_antecedent
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import digit_ordinal, fold, name_words, title_words
 
@@ -446,7 +447,7 @@ class Coreference:
         if self.index.mention_of(token) is not None:
             return apposed_name(token, self.index, self.rules) or self.index.mention_of(token)
         if token.lower_ in self.rules.relative_pronouns and head.dep_ == "relcl":
-            return self.resolve_phrase(head.head, quote_speaker)
+            return relative_antecedent(head.head, self, quote_speaker)
         if is_pronoun(token, self.rules):
             return self.resolve_pronoun(token, quote_speaker)
         if lists_members(token):

@@ -9,6 +9,7 @@ from pipeline.stages.claims.clauses import clause_range, in_bare_participle
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
+from pipeline.stages.claims.relatives import names_only_a_modifier
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
 from pipeline.stages.claims.scenes import misparsed_scene, states_fact
@@ -128,7 +129,8 @@ def relative_claim_row(ctx: ArticleContext, sent, relative, head, group: list[tu
     Its span runs from the noun it is on to the clause's end ("capital spending, which crossed Rs2 lakh crore
     for the first time"), inside the row of the claim ``head`` makes, whose span it leaves whole; its subject is
     that noun, reached through the relative pronoun (``relative``; when it names no entity, the noun's own words
-    with no ``subject_mention_id``, as a pronoun's phrase antecedent).
+    with no ``subject_mention_id``, as a pronoun's phrase antecedent; ``relative_phrase`` when a name in its phrase
+    only modifies it: ``relatives``).
     """
     noun = relative.head
     low, high = noun.left_edge.i, relative.right_edge.i + 1
@@ -141,7 +143,9 @@ def relative_claim_row(ctx: ArticleContext, sent, relative, head, group: list[tu
     subject = claim_subject(relative, group, ctx, quote_speaker, frames, topic)
     if subject[3] != "relative":
         text = phrase_text(noun, ctx.article, ctx.index.chunk_of) or noun.text
-        subject = (None, text, relative, "relative")
+        # a name only modifying the noun ("the AIM All-Share index"): the noun's words, not the name (round 56)
+        rule = "relative_phrase" if names_only_a_modifier(noun, ctx.coreference, quote_speaker) else "relative"
+        subject = (None, text, relative, rule)
     return claim_row(ctx, sent, relative, [head, relative], group, frames, quote_speaker, topic, subject=subject,
                      set_aside=set_aside, span=(low, high))
 
