@@ -13,6 +13,10 @@
   word (the officer's name: "said Thai AirAsia CEO Santisuk Klongchaiya", dev10 1505; "Intel CTO Sachin
   Katti", dev7 1207; "Nexstar chief executive officer Perry Sook", dev8 1312) is an organisation. Titles a
   country or a city also has ("President", "chairman", "minister") are not in the list.
+* ``company_officer``: the officer's name itself, two or three capitalised words right after a capitalised word and
+  such a title ("Moniepoint CEO Tosin Eniolorunda said ... The company said its", "Nexstar chief executive officer
+  Perry Sook"), is a person, where a cue of the company's words after it (``org_reference``, ``org_context``,
+  ``no_person``) made it an organisation: the company named before the title owns "its" and "the company".
 
 Only a name the model calls PERSON or GPE changes, and never one a gazetteer entry or a person's title
 before it decided (``person_title``); a GPE that place data placed (any evidence) stays a place. Each
@@ -33,6 +37,8 @@ _ITEM = re.compile(r"[A-Z0-9][\w&'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?[A-Z0-9][\w&'�
 _JOIN = re.compile(r"[^\S\n]*,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+")
 #: labels the cues may correct
 _GUESSED = frozenset({"PERSON", "GPE"})
+#: cues of the words after a name that the company named before an officer's title owns, not the officer
+_OFFICER_OVERRULED = frozenset({"org_reference", "org_context", "no_person"})
 
 
 class CompanyCues:
@@ -44,6 +50,7 @@ class CompanyCues:
         self._list = (re.compile(r"(?<![\w-])" + nouns.pattern + r",?[^\S\n]+(?:such[^\S\n]+as|including|like)[^\S\n]+")
                       if nouns else None)
         self._title = (re.compile(r"[^\S\n]+(?:" + titles.pattern + r")[^\S\n]+[A-Z]") if titles else None)
+        self._officer = (re.compile(r"[A-Z][\w&.’'-]*[^\S\n]+(?:" + titles.pattern + r")[^\S\n]+$") if titles else None)
 
     def __call__(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         out = self._titled(ctx, mentions)
@@ -63,9 +70,21 @@ class CompanyCues:
         for m in mentions:
             if self._open(m) and self._title.match(ctx.text, m.end):
                 out.append(replace(m, label="ORG", evidence="company_title"))
+            elif self._officer_named(ctx, m):
+                out.append(replace(m, label="PERSON", evidence="company_officer"))
             else:
                 out.append(m)
         return out
+
+    def _officer_named(self, ctx: ArticleContext, m: Mention) -> bool:
+        """True for a company officer's name the company's own words after it made an organisation ("Moniepoint CEO Tosin
+        Eniolorunda said ... its")."""
+        if m.entry is not None or m.label != "ORG" or m.evidence not in _OFFICER_OVERRULED:
+            return False
+        words = ctx.text[m.start:m.end].split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return False
+        return self._officer.search(ctx.text, max(0, m.start - 64), m.start) is not None
 
     def _listed(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         if self._list is None:

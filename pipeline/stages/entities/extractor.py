@@ -46,6 +46,8 @@ from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.edges import NameEdges
 from pipeline.stages.entities.evidence import LabelEvidence
+from pipeline.stages.entities.honorifics import Honorifics
+from pipeline.stages.entities.placecues import PlaceCues, place_names
 from pipeline.stages.entities.growth import NameGrowth
 from pipeline.stages.entities.headlines import confirm_headlines, cut_at_verbs
 from pipeline.stages.entities.labels import LabelRules
@@ -82,6 +84,9 @@ class MentionExtractor:
                                self.places)
         self.shapes = NameShapes((lexicon or {}).get("entities") or {}, self.by_surface)
         self.companies = CompanyCues((lexicon or {}).get("entities") or {})
+        self.honorifics = Honorifics((lexicon or {}).get("entities") or {}, self.by_surface)
+        self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
+                                    ev.first_names)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -94,13 +99,13 @@ class MentionExtractor:
         mentions = cut_at_verbs(ctx, model_mentions(ctx, self.options, self.cleaner), words)
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
         mentions = self._split_place_pairs(ctx, self.growth.extend(ctx, mentions))
-        mentions = self.additions.add_missing(ctx, mentions)
+        mentions = self.honorifics(ctx, self.additions.add_missing(ctx, mentions))
         mentions = organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
                                  team_words=self.team_words, first_names=self.evidence.first_names)
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label))
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        return self._rows(article, self.shapes(ctx, self.companies(ctx, self.edges(ctx, mentions))))
+        return self._rows(article, self.shapes(ctx, self.companies(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
