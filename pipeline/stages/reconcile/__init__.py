@@ -43,6 +43,10 @@ offsets, label, document), helped but not limited by the gazetteer:
 * a name of two words or more the model read as an organisation joins the one law, event or
   other named thing of its document whose name holds it after the first word ("Big Beautiful
   Bill" of "One Big Beautiful Bill Act"), never the organiser that opens it ("UEFA");
+* an institution's name without its country joins the article's one name that writes the same body with it
+  (``qualified``, link ``place_qualified``): "Supreme Court" and "Supreme Court of India", "Ministry of Health"
+  and "Brazilian Health Ministry", when its head is one of ``qualified_heads`` (entities.toml); the body
+  written with two countries leaves the bare name apart;
 * an event named with its year ("2014 Wales Summit") joins the same name without it
   ("Wales Summit") when the corpus gives that name no other year;
 * within one article, a name written with one letter off joins the spelling the article

@@ -32,6 +32,7 @@ from pipeline.stages.reconcile.names import (
 )
 from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
+from pipeline.stages.reconcile.qualified import place_qualified as _place_qualified
 from pipeline.stages.reconcile.rows import RECORD_COLUMNS as _RECORD_COLUMNS
 from pipeline.stages.reconcile.rows import REPEATED_COLUMNS as _REPEATED_COLUMNS
 from pipeline.stages.reconcile.rows import Record as _Record
@@ -63,6 +64,7 @@ def options(lexicon: dict) -> dict:
         "club_suffixes": frozenset(cfg.get("club_suffixes", [])),
         "place_words": _place_words(lexicon),
         "exchanges": frozenset(cfg.get("ticker_exchanges", [])),
+        "qualified_heads": frozenset(w.casefold() for w in cfg.get("qualified_heads", [])),
     }
 
 
@@ -411,6 +413,11 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                        if row.surface not in opts["abbreviations"] else None)
             if clipped is not None:
                 row.target, row.link = own_target(clipped), "short_name"
+                continue
+            qualified = _place_qualified(row, doc_rows, opts["qualified_heads"], opts["place_words"])
+            if qualified is not None:
+                # "Supreme Court" and "Supreme Court of India", "Ministry of Health" and "Brazilian Health Ministry"
+                row.target, row.link = own_target(qualified), "place_qualified"
                 continue
             held = _held_by_named(row, doc_rows)
             if held is not None:
