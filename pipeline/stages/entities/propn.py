@@ -3,7 +3,9 @@
 The small model tags no entity on many names its own parser calls proper nouns ("used Hards:
 Colapinto and Gasly for Alpine", "a 5:1 win in Limassol at Pafos FC", "data from MarketBeat.com").
 Such a run, capitalised and inside a sentence, is a name when nothing shows its capitals to
-come from position or style: never a sentence's first word, never on a heading line (title
+come from position or style: a sentence's first word only as one word alone that is no English common word,
+right before a verb or a possessive ("Moniepoint accounted for", "Legrand fell"; not a list item's "- Cyber
+issues"; found with ``rule:propn_initial``, entities round 42), never on a heading line (title
 case, capitals or run-in), never a title, date, generic or function word, and, one word alone,
 never a word the text also writes in lower case. Capitals that only style a common word
 ("Usual Precautions", "Executive Director", "Level 2") are told by the English word index the
@@ -82,10 +84,15 @@ def propn_runs(ctx: ArticleContext, mentions: list[Mention], opts: Options) -> l
 def _candidate(ctx: ArticleContext, opts: Options, sent, run: list, taken: list[tuple[int, int]]) -> Mention | None:
     doc, text = ctx.doc, ctx.text
     first_word = next((t for t in sent if not t.is_punct and not t.is_space), None)
-    if first_word is None or run[0].i <= first_word.i:
-        return None  # capitals of position
+    if first_word is None or run[0].i < first_word.i:
+        return None
+    opening = run[0].i == first_word.i
+    if opening and (len(run) > 1 or is_common_word(run[0].text)):
+        return None  # capitals of position: a common word ("Shares"); a longer run may hold a place ("FC Bayern")
     before = doc[run[0].i - 1] if run[0].i > sent.start else None
     after = doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
+    if opening and (after is None or not (after.pos_ in ("VERB", "AUX") or after.tag_ == "POS")):
+        return None  # no subject of a verb: a list item's or a heading's first word ("- Cyber issues and ...")
     for tok, gap in ((before, text[before.idx + len(before.text):run[0].idx] if before is not None else ""),
                      (after, text[run[-1].idx + len(run[-1].text):after.idx] if after is not None else "")):
         if tok is not None and ((tok.text[:1].isupper() and gap in _JOINED) or (tok.text == "/" and not gap)):
@@ -105,4 +112,6 @@ def _candidate(ctx: ArticleContext, opts: Options, sent, run: list, taken: list[
         return None  # a word the text writes in lower case, an acronym nothing defines ("IST", a ticker)
     if ctx.titles_within(start, end) or is_noise(ctx, opts, start, end):
         return None  # "Defence Secretary"; an amount or a reference ("Rs7.85", "SWP Research Paper 2/2023")
+    if opening:  # one word no English index knows opening its sentence ("Moniepoint accounted for")
+        return Mention(start, end, DEFAULT_LABEL, "rule:propn_initial")
     return Mention(start, end, DEFAULT_LABEL, "rule:propn_run")

@@ -13,9 +13,11 @@ or camel-case brand, and a maker's name with its model's designator (entities ro
   ispace"; dev9 1402 and 1414, dev4 813), is an organisation, and so is every other place the article writes
   the same word ("flydubai returns to Damascus").
 * ``camel_brand``: a word opened by one to four lower-case letters and then a capital ("Elon Musk's xAI", dev7
-  1207) that no mention holds is an organisation, PRODUCT (``camel_model``) with a model's number after it ("the iPhone 17
+  1207), or by three or four and ending in its one capital ("while hearX closed", dev10 1503; "Technologies and truQ
+  took first place", dev10 1514; entities round 42), that no mention holds is an organisation, PRODUCT (``camel_model``) with a model's number after it ("the iPhone 17
   series", dev3 706); units and science's terms of ``camel_case_common`` ("mRNA", "kWh", "eVTOL") and a
-  plural in "s" ("57 million iPhones", a product's units) are left alone.
+  plural in "s" ("57 million iPhones", a product's units) and a unit the quantities stage's registry (pint) knows
+  ("kW", "dBm") are left alone.
 * ``maker_model``: an organisation's name followed by a model's designator, a letter or two and digits or
   three digits ("Airbus A350 aircraft", "Airbus A321 aircraft"; dev9 1402, dev8 1305), is one PRODUCT, as the
   dev gold writes aircraft models; a designator joined to another by "and", "or", "/" or a comma ("Boeing 737
@@ -34,6 +36,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.patterns import either
 from pipeline.stages.entities.propn import is_common_word
+from pipeline.stages.quantities.measures import load_units, si_map
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 
 #: pairs of quotation marks a title is written in
@@ -47,7 +50,7 @@ _ANOTHER = re.compile(r"(?:[^\S\n]*(?:,|/|and|or|&)[^\S\n]*)(?:[A-Z]{1,2}\d{2,4}
 #: a word opened in lower case, perhaps with a capital inside ("flydubai", "ispace", "airBaltic")
 _LOWER = re.compile(r"[a-z][a-z0-9]{2,}(?:[A-Z][A-Za-z0-9]*)?")
 #: a word opened by one to four lower-case letters and then a capital ("xAI", "iPhone", "easyJet"), perhaps a model's number after it
-_CAMEL = re.compile(r"(?<![\w.@/’'-])([a-z]{1,4}[A-Z][A-Za-z]+)(?:[^\S\n]+(\d{1,3}))?(?![\w@/-]|\.\w)")
+_CAMEL = re.compile(r"(?<![\w.@/’'-])([a-z]{1,4}[A-Z][A-Za-z]+|[a-z]{3,4}[A-Z])(?:[^\S\n]+(\d{1,3}))?(?![\w@/-]|\.\w)")
 
 
 class NameShapes:
@@ -55,6 +58,7 @@ class NameShapes:
 
     def __init__(self, cfg: dict, by_surface: dict[str, GazetteerEntry]) -> None:
         self.by_surface = by_surface
+        load_units()  # `_camel` asks pint whether a word is a unit: pay the registry's one-off build here, at start-up
         self.camel_common = frozenset(cfg.get("camel_case_common", []))
         works = either(cfg.get("work_words", []))
         brands = either(cfg.get("brand_nouns", []))
@@ -112,6 +116,8 @@ class NameShapes:
             word = c.group(1)
             if word in self.camel_common or any(m.start < c.end() and c.start() < m.end for m in taken):
                 continue
+            if si_map(word) is not None:
+                continue  # a unit the quantities stage's unit registry (pint) knows ("kW", "mmHg", "dBm"), no brand
             if word.endswith("s") and word[-2].islower() and not c.group(2):
                 continue  # a product's plural ("57 million iPhones"), no company
             if c.group(2):  # a model's number: a product ("iPhone 17")

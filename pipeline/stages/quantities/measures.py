@@ -12,6 +12,12 @@ def _registry():
     return pint.UnitRegistry()
 
 
+def load_units() -> None:
+    """Build the unit registry now; it is built once per process, and components that ask it call this when they are
+    made so its one-off cost (about a second) falls on start-up, not on the first article's step."""
+    _registry()
+
+
 @lru_cache(maxsize=512)
 def si_map(expression: str) -> tuple[float, float, str] | None:
     """(scale, offset, SI unit) with SI value = scale * value + offset for a pint unit expression
