@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.core.article import Article
+from pipeline.stages.claims.brackets import bracket_start
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coordination import misread_coordination
@@ -34,6 +35,7 @@ from pipeline.stages.claims.grammar import (
     tree_distance,
 )
 from pipeline.stages.claims.nameless import rooted_noun
+from pipeline.stages.claims.owners import clause_owner
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
@@ -442,8 +444,10 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             found = described([(row, t) for row, t in group if t.i == token.i], ctx, quote_speaker)
             if found is not None:
                 return found, mention_text(found), verb, via or "described"
-            return None, fallback_text, verb, via or (
-                "place_modifier" if place_passed_over(token, ctx.coreference) else "phrase")
+            if (owner := clause_owner(token, ctx.index, rules)) is not None:  # "Honda ..., but sales were down"
+                return owner, mention_text(owner), verb, via or "clause_owner"
+            return None, fallback_text, verb, via or ("place_modifier" if place_passed_over(token, ctx.coreference)
+                                                      else "bracket_phrase" if bracket_start(token) else "phrase")
     found = described(group, ctx, quote_speaker)
     if found is not None:
         return found, mention_text(found), predicate, "described"
@@ -830,6 +834,8 @@ def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | No
         bounds = chunk_of[token.i]
         # no noun chunk ("€218 billion is earmarked"): the words before the head that hang on it
         first, last = (doc[bounds[0]], doc[bounds[1] - 1]) if bounds is not None else (token.left_edge, token)
+        # a bracket the parser cut the phrase at ("The personal consumption expenditures (PCE) price index")
+        first = bracket_start(token) or first
     doc = token.doc
     while first.i in skip and first.i < last.i:
         first = doc[first.i + 1]
