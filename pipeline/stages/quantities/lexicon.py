@@ -84,6 +84,7 @@ class Lexicon:
     between: frozenset[str]
     between_joiner: frozenset[str]
     change_openers: frozenset[str]
+    change_amount_openers: frozenset[str]
     change_verbs: frozenset[str]
     ratio_joiners: tuple[str, ...]
     suffix_phrases: Mapping[str, tuple[str, object]]
@@ -126,6 +127,7 @@ class Lexicon:
     score_verbs: frozenset[str]
     score_max: int
     point_changes: frozenset[str]
+    point_takers: frozenset[str]
     point_words: Mapping[str, tuple[str, str]]  # "point" -> (kind, unit) of a share of a point
     currency_words_before: Mapping[str, str]  # "yen 1.2tn": a name written before the number
     glued_only_units: Mapping[str, str]
@@ -233,6 +235,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         between=_lower_set(rng("between")),
         between_joiner=_lower_set(rng("between_joiner")),
         change_openers=_lower_set(rng("change_openers")),
+        change_amount_openers=_lower_set(rng("change_amount_openers")),
         change_verbs=_lower_set(rng("change_verbs")),
         ratio_joiners=tuple(" ".join(w.lower().split()) for w in rng("ratio_joiners")),
         suffix_phrases=suffix_phrases,
@@ -276,6 +279,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         score_verbs=_lower_set(scores("verbs")),
         score_max=int(scores("max_side")),
         point_changes=_lower_set(scores("point_changes")),
+        point_takers=_lower_set(scores("point_takers")),
         point_words={k.lower(): (v[0], v[1]) for k, v in scores("point_words").items()},
         currency_words_before={w.lower(): words[w.lower()] for w in cur("words_before")},
         glued_only_units=dict(meas("glued_only")),

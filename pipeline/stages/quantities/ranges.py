@@ -50,8 +50,10 @@ def join_range(view: TokenView, q: Quantity) -> Quantity:
         if q.kind is None and other.kind and low is not None:
             return replace(q, kind=other.kind, unit=other.unit, unit_rule=other.unit_rule, low=low, high=low)
         return q
-    if conn == "to" and q.kind and other.kind and _after_change_verb(view, q.start):
-        return q  # "rose $1.20 to $78.40", "fell 0.5% to 3.2%": a change and a level
+    if conn == "to" and q.kind and other.kind and (
+            _after_change_verb(view, q.start)
+            or (opener in lex.change_amount_openers and _governed_by_change(view, open_at))):
+        return q  # "rose $1.20 to $78.40", "fell 0.5% to 3.2%", "boosted ... by $4 billion to $11 billion"
     if low is None or high is None or low > high:
         return q
     kind = q.kind or other.kind
@@ -82,4 +84,17 @@ def _after_change_verb(view: TokenView, start: int) -> bool:
             return t.lemma_.lower() in view.lex.change_verbs
         if t.pos_ not in ("ADV", "ADP", "PART") and t.lower_ not in view.lex.approx:
             return False
+    return False
+
+
+def _governed_by_change(view: TokenView, opener: int) -> bool:
+    """True when the "by" at ``opener`` hangs (through at most two nouns) on a verb of change
+    ("boosted their net profit year on year by ...", "hiked its outlook by ...")."""
+    t = view.doc[opener].head
+    for _ in range(3):
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in view.lex.change_verbs
+        if t.head is t:
+            return False
+        t = t.head
     return False

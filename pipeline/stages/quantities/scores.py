@@ -92,9 +92,21 @@ def point_share(view: TokenView, i: int) -> Quantity | None:
     by = before is not None and before.lower_ == "by"
     evidence = by or view.lower(end) in lex.point_changes or (
         value != 1.0 and before is not None and before.pos_ == "VERB" and before.lemma_.lower() in lex.change_verbs)
+    rule = "point_share"
+    if not evidence and value == 1.0 and unit == "points" and _taken_point(view, before, end):
+        evidence, rule = True, "point_taken"  # "only needed a point", "rallied to salvage a point"
     if not evidence:
         return None
-    return Quantity(i, end, i, end, value, value, kind=kind, unit=unit, unit_rule="point_share", words=True)
+    return Quantity(i, end, i, end, value, value, kind=kind, unit=unit, unit_rule=rule, words=True)
+
+
+def _taken_point(view: TokenView, verb, end: int) -> bool:
+    """True when "a point" ending before token ``end`` is the object of a ``point_takers`` verb right before it
+    and no noun or "of" follows it ("a point of concern", "a point guard")."""
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in view.lex.point_takers:
+        return False
+    nxt = view.tok(end)
+    return nxt is None or (nxt.lower_ != "of" and nxt.pos_ not in view.lex.noun_pos)
 
 
 def _point_words(view: TokenView, j: int) -> tuple[int, tuple[str, str]] | None:
