@@ -14,7 +14,8 @@ _GIVEN = frozenset({"ORG", "PERSON", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
                        first_name_opens: Callable[[str], bool],
-                       unsupported: Callable[[str, str], bool]) -> list[Mention]:
+                       unsupported: Callable[[str, str], bool],
+                       role_nouns: frozenset = frozenset()) -> list[Mention]:
     """Relabel an uncued model name by the names it is coordinated with, with evidence ``coordination``.
 
     A list holds names of one kind, so the others' labels outvote the model's guess for
@@ -29,6 +30,11 @@ def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
     or a place no place list knows, listed only with organisations, is one too ("Eli Lilly
     and Novo Nordisk", "strategies from Netflix and Disney"); ``unsupported(surface, label)``
     tells such a guess.
+
+    A person's name right after a lower-case noun of ``role_nouns``, or in a list whose first name is
+    ("director Libby Ewing", "forwards Youssef En-Nesyri and Ayoub El Kaabi") is the person that noun names: the list never makes it an organisation, which
+    a parse that coordinates it with a film's or a club's name would (entity round 44: dev8 1310, dev10 1506); it
+    keeps PERSON with evidence ``role_noun``.
     """
     by_token: dict[int, int] = {}
     spans = []
@@ -59,5 +65,29 @@ def coordinated_labels(ctx: ArticleContext, mentions: list[Mention], *,
         surface = " ".join(ctx.text[m.start:m.end].split())
         if label == "ORG" and m.label == "PERSON" and first_name_opens(surface) and not unsupported(surface, "PERSON"):
             continue
+        if label == "ORG" and m.label == "PERSON" and (after_role_noun(ctx, span, role_nouns)
+                                                       or after_role_noun(ctx, _first_conjunct(span, spans, by_token), role_nouns)):
+            out[i] = replace(m, evidence="role_noun")
+            continue
         out[i] = replace(m, label=label, evidence="coordination")
     return out
+
+
+def after_role_noun(ctx: ArticleContext, span, role_nouns: frozenset) -> bool:
+    """True when the word right before ``span`` is a lower-case noun naming a person's role ("director", "forwards")."""
+    if span is None or span.start == 0 or not role_nouns:
+        return False
+    prev = ctx.doc[span.start - 1]
+    return prev.is_lower and (prev.lower_ in role_nouns or prev.lemma_.casefold() in role_nouns)
+
+
+def _first_conjunct(span, spans: list, by_token: dict[int, int]):
+    """The span of the first name of the list ``span`` closes ("Ayoub El Kaabi" of "... El Kaabi and Youssef En-Nesyri")."""
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.i == span.root.i or tok.i not in by_token:
+        return None
+    return spans[by_token[tok.i]]

@@ -84,6 +84,8 @@ class MentionExtractor:
                                self.places)
         self.shapes = NameShapes((lexicon or {}).get("entities") or {}, self.by_surface)
         self.companies = CompanyCues((lexicon or {}).get("entities") or {})
+        self.role_nouns = opts.person_nouns | frozenset(
+            w.casefold() for w in ((lexicon or {}).get("entities") or {}).get("role_nouns", []))
         self.honorifics = Honorifics((lexicon or {}).get("entities") or {}, self.by_surface)
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
                                     ev.first_names)
@@ -103,7 +105,8 @@ class MentionExtractor:
         mentions = organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
                                  team_words=self.team_words, first_names=self.evidence.first_names)
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
-                                      unsupported=lambda surface, label: self._unsupported(ctx, surface, label))
+                                      unsupported=lambda surface, label: self._unsupported(ctx, surface, label),
+                                      role_nouns=self.role_nouns)
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, self.shapes(ctx, self.companies(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
 
