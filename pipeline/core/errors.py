@@ -103,6 +103,7 @@ CODES: dict[str, tuple[str, tuple[str, ...]]] = {
     "E213": ("reconciliation's candidates lack columns", ("stages/reconcile/__init__.py",)),
     "E214": ("the entities stage got a Doc whose text is not the article's", ("stages/entities/extractor.py",)),
     "E219": ("a short_name_tails word of entities.toml is no org_suffixes word", ("stages/reconcile/tails.py",)),
+    "E220": ("a title_words word of entities.toml is no org_suffixes word", ("stages/reconcile/publishers.py",)),
     # stages: dates
     "E301": ("the dates lexicon lacks a section", ("stages/dates/grammar.py",)),
     "E302": ("a dates rule does not compile", ("stages/dates/grammar.py",)),

@@ -39,7 +39,9 @@ offsets, label, document), helped but not limited by the gazetteer:
   "Saudi Aramco ... Aramco"); written first, it is the parent, the longer a subsidiary, unless the
   longer adds only sector or legal words of ``short_name_tails`` (entities.toml): "Flagstar" in a
   headline is the "Flagstar Bank" of the text, "Nexstar" the "Nexstar Media Group" (link ``name_tail``),
-  while "Rheinmetall Electronics" stays apart; a short name two longer names open stays apart;
+  while "Rheinmetall Electronics" stays apart; a short name two longer names open stays apart; a news title
+  stays apart from its media group, "Telegraph" and "The Telegraph Media Group" (``publishers``, link
+  ``title_publisher`` on the title: the reason the join was refused);
 * a name of two words or more the model read as an organisation joins the one law, event or
   other named thing of its document whose name holds it after the first word ("Big Beautiful
   Bill" of "One Big Beautiful Bill Act"), never the organiser that opens it ("UEFA");

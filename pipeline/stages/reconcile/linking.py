@@ -32,6 +32,7 @@ from pipeline.stages.reconcile.names import (
 )
 from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
+from pipeline.stages.reconcile.publishers import refuse_publisher, title_words
 from pipeline.stages.reconcile.qualified import place_qualified as _place_qualified
 from pipeline.stages.reconcile.rows import RECORD_COLUMNS as _RECORD_COLUMNS
 from pipeline.stages.reconcile.rows import REPEATED_COLUMNS as _REPEATED_COLUMNS
@@ -65,6 +66,7 @@ def options(lexicon: dict) -> dict:
         "place_words": _place_words(lexicon),
         "exchanges": frozenset(cfg.get("ticker_exchanges", [])),
         "qualified_heads": frozenset(w.casefold() for w in cfg.get("qualified_heads", [])),
+        "title_words": title_words(cfg),  # a news title and its media group stay apart
     }
 
 
@@ -402,6 +404,8 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             if club is not None:
                 row.target, row.vote, row.link = own_target(club), club.label, "club_short"
                 continue
+            if refuse_publisher(row, longer_by_word.get(_name_words(row.key)[0], []), opts, own_target):
+                continue  # "Telegraph" keeps its name beside "The Telegraph Media Group" (link title_publisher)
             tailed = (_tail_dropped(row, longer_by_word.get(_name_words(row.key)[0], []), opts["name_tails"],
                                     opts["place_words"]) if row.surface not in opts["abbreviations"] else None)
             if tailed is not None:
