@@ -9,6 +9,7 @@ from pipeline.stages.claims.clauses import clause_range, in_bare_participle
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
+from pipeline.stages.claims.misread import QUOTE_MARKS, misread_statement, verdict_clause
 from pipeline.stages.claims.relatives import names_only_a_modifier
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
@@ -189,6 +190,25 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         speaker = quote_speaker
     subject_head = main_clause(head, sent, rules) if len(heads) == 1 else head
     found = subject or claim_subject(subject_head, group, ctx, quote_speaker or speaker, frames, topic)
+    misread = misread_statement(subject_head, rules) if subject is None and found[3] in {"name", "phrase"} else None
+    if misread is not None:
+        # "ANO Party secured victory ..., public broadcaster Ceska televize reported": the statement's verb was read
+        # as a modifier, the reporter is its speaker (claims round 62)
+        noun, said_verb = misread
+        named, _ = resolve_subject(noun, said_verb, ctx, quote_speaker or speaker)
+        words = mention_text(named) if named is not None else phrase_text(noun, ctx.article, ctx.index.chunk_of)
+        words = (words or "").strip(QUOTE_MARKS)
+        if words:
+            found = (named, words, said_verb, "misread_report")
+    ruled = verdict_clause(subject_head, rules) if subject is None and found[3] in {"name", "phrase"} else None
+    if ruled is not None:
+        # "The Court of Cassation ruled that Mutamba deliberately diverted funds": the ruled clause's subject, the court
+        # its speaker (claims round 62)
+        noun, ruled_verb = ruled
+        named, _ = resolve_subject(noun, ruled_verb, ctx, quote_speaker or speaker)
+        words = mention_text(named) if named is not None else phrase_text(noun, ctx.article, ctx.index.chunk_of)
+        if words:
+            found = (named, words, ruled_verb, "verdict_clause")
     if subject is None and found[3] == "phrase":
         # "The election results highlighted a major shift ..., as the newly-formed WIN party secured second place
         # with 109,015 votes": the main clause names no one and the figures are the "as" clause's actor's
@@ -220,6 +240,9 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
                                          own_subject(verb, rules) if verb.pos_ in VERBAL else None, subject, rules,
                                          mention_of=ctx.index.mention_of)
     set_aside = [*set_aside, *(row for row, _ in released)]
+    if subject_rule in {"misread_report", "verdict_clause"} and speaker is None:
+        # the trailing reporter, the court or judge that rules: the one who reports is the speaker (claims round 62)
+        speaker = ctx.speakers.resolve_speaker(own_subject(sent.root, rules))
     if subject_rule == "object_owner" and speaker is None:
         # "Rutte hailed a 20 per cent rise in spending by European allies": the one who reports is the speaker
         speaker = ctx.speakers.resolve_speaker(own_subject(verb, rules))

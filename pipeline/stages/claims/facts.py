@@ -8,6 +8,7 @@ from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.filters import asserts_fact, interprets, is_cleft
 from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
+from pipeline.stages.claims.misread import verdict_clause
 from pipeline.stages.claims.nameless import generic_phrase
 from pipeline.stages.claims.subjects import chained_speech, joint_object, named_lately, resolve_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
@@ -43,6 +44,16 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
         if reported_clauses and verb_lemma(chained, rules) in rules.opinion_verbs:
             return None
         main, reported = (reported_clauses[0], True) if reported_clauses else (root, False)
+    ruled = verdict_clause(root, rules)
+    if ruled is not None and asserts_fact(ruled[1], ctx.index, rules, reported=True) \
+            and not interprets(ruled[1], rules):
+        # "The Court of Cassation ruled that Mutamba deliberately diverted funds": the ruled clause's named actor,
+        # the court its speaker (claims round 62); a nameless one ("concluded that the government's proposed
+        # divestitures went ...") leaves the sentence to the rules below, as a row with no value needs a name
+        found, _ = fact_subject(ruled[1], ctx, quote_speaker, topic)
+        if found is not None:
+            return claim_row(ctx, sent, root, [root], [], frames, quote_speaker, topic,
+                             subject=(found, mention_text(found), ruled[1], "verdict_clause"))
     # "It means the Liberals will ...", "“We agreed that the UK will ...”": the stated clause's subject acts
     stated = pronoun_content(main, rules)
     if stated is not None:

@@ -82,6 +82,7 @@ class ClaimRules:
     content_verbs: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
+    verdict_verbs: frozenset[str] = frozenset()
     specifying_nouns: frozenset[str] = frozenset()
     content_pronouns: frozenset[str] = frozenset()
     stated_pronouns: frozenset[str] = frozenset()
@@ -144,7 +145,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "list_openers", "hedge_words", "owned_nouns", "clause_owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps", "place_serving_nouns",
-              "content_verbs", "evidence_nouns", "finding_verbs", "specifying_nouns",
+              "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
               "measure_preps", "locative_preps",
@@ -161,7 +162,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "observation_verbs", "observation_preps",
                       "valuation_preps",
-                      "content_verbs", "evidence_nouns", "finding_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
+                      "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks",
@@ -213,6 +214,7 @@ _DEFAULTS: dict[str, object] = {
     "content_verbs": [],
     "evidence_nouns": [],
     "finding_verbs": [],
+    "verdict_verbs": [],
     "specifying_nouns": [],
     "content_pronouns": [],
     "stated_pronouns": [],
