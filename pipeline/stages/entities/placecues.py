@@ -28,12 +28,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.evidence import _TOWN_POPULATION  # the towns ``town_context`` places too
 from pipeline.stages.entities.namecues import person_shown
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 
-#: cities of at least this many people may be placed by the words around them (``evidence._TOWN_POPULATION``)
-_TOWN_POPULATION = 100_000
 #: a word of the compass's kind that names many subdivisions ("Central", "Eastern") but alone no place of the text
 _CENTRE = "Central"
 #: labels the cues may correct: the model's guesses for a place's name
