@@ -2,7 +2,7 @@
 
 "Honda also eked out a gain for the year, but sales were still down 13% from the peak in 2017": Honda's
 sales; "Italy held onto 10th place among the largest markets ..., even though volume dipped by 2.4%": Italy's
-volume. A bare owned noun (``owned_nouns`` and ``clause_owned_nouns``: no article, owner, modifier or phrase
+volume. A bare owned noun (``owned_nouns``, "volume" among them: no article, owner, modifier or phrase
 of its own) heading a clause that the parser joins to the sentence's main clause (``conj``, ``advcl``) is the
 measure of that clause's named subject, and the row names it (``subject_rule`` ``clause_owner``, the name's
 mention in ``subject_mention_id``). The main clause's subject must be a name itself: "Exports decreased 1.2
@@ -17,7 +17,7 @@ JOINING_DEPS = frozenset({"conj", "advcl"})
 
 def bare_owned_noun(token, rules) -> bool:
     """True for a bare owned noun: no article, owner, modifier or phrase hangs on it."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in (rules.owned_nouns | rules.clause_owned_nouns) \
+    return token.pos_ == "NOUN" and token.lemma_.lower() in rules.owned_nouns \
         and not any(not child.is_punct for child in token.children)
 
 

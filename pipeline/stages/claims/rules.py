@@ -89,7 +89,6 @@ class ClaimRules:
     restricted_pronouns: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
     owned_nouns: frozenset[str] = frozenset()
-    clause_owned_nouns: frozenset[str] = frozenset()
     portion_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
     stake_nouns: frozenset[str] = frozenset()
@@ -142,7 +141,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
               "reported_modals", "side_preps",
-              "list_openers", "hedge_words", "owned_nouns", "clause_owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
+              "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps", "place_serving_nouns",
               "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns",
@@ -158,7 +157,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
-                      "reported_modals", "side_preps", "hedge_words", "owned_nouns", "clause_owned_nouns", "portion_nouns", "unit_nouns",
+                      "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns",
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "observation_verbs", "observation_preps",
                       "valuation_preps",
@@ -240,7 +239,6 @@ _DEFAULTS: dict[str, object] = {
     "kind_by_date": {},
     "hedge_words": [],
     "owned_nouns": [],
-    "clause_owned_nouns": [],
     "portion_nouns": [],
     "unit_nouns": [],
     "stake_nouns": [],

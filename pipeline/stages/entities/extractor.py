@@ -78,15 +78,14 @@ class MentionExtractor:
         self.additions = Additions(self.options, self.by_surface)
         self.evidence = LabelEvidence(self.options, self.by_surface)
         ev, opts = self.evidence, self.options
+        cfg = (lexicon or {}).get("entities") or {}
         self.places = frozenset({*ev.countries, *ev.subdivisions, *ev.cities, *ev.known_places})
         self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
-        self.edges = NameEdges((lexicon or {}).get("entities") or {}, self.by_surface, opts.function_words, opts.demonyms,
-                               self.places)
-        self.shapes = NameShapes((lexicon or {}).get("entities") or {}, self.by_surface)
-        self.companies = CompanyCues((lexicon or {}).get("entities") or {})
-        self.role_nouns = opts.person_nouns | frozenset(
-            w.casefold() for w in ((lexicon or {}).get("entities") or {}).get("role_nouns", []))
-        self.honorifics = Honorifics((lexicon or {}).get("entities") or {}, self.by_surface)
+        self.edges = NameEdges(cfg, self.by_surface, opts.function_words, opts.demonyms, self.places)
+        self.shapes = NameShapes(cfg, self.by_surface)
+        self.companies = CompanyCues(cfg)
+        self.role_nouns = opts.person_nouns | frozenset(w.casefold() for w in cfg.get("role_nouns", []))
+        self.honorifics = Honorifics(cfg, self.by_surface)
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
                                     ev.first_names)
 

