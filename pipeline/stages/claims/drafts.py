@@ -122,6 +122,13 @@ def fronted_phrase(verb, rules) -> bool:
         for child in verb.children)
 
 
+def noun_subject(noun, verb, ctx: ArticleContext, speaker):
+    """The entity a subject noun resolves to (or None) and the words that name it: the entity's mention, else the
+    noun's own phrase; for the rules that find a clause's subject the parser hid (rounds 49 and 62)."""
+    named, _ = resolve_subject(noun, verb, ctx, speaker)
+    return named, mention_text(named) if named is not None else phrase_text(noun, ctx.article, ctx.index.chunk_of)
+
+
 def relative_claim_row(ctx: ArticleContext, sent, relative, head, group: list[tuple[dict, object]],
                        frames: Sequence[Frame], quote_speaker: dict | None, topic: dict | None,
                        set_aside: Sequence[dict] = (), others: Sequence = ()) -> dict:
@@ -195,8 +202,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         # "ANO Party secured victory ..., public broadcaster Ceska televize reported": the statement's verb was read
         # as a modifier, the reporter is its speaker (claims round 62)
         noun, said_verb = misread
-        named, _ = resolve_subject(noun, said_verb, ctx, quote_speaker or speaker)
-        words = mention_text(named) if named is not None else phrase_text(noun, ctx.article, ctx.index.chunk_of)
+        named, words = noun_subject(noun, said_verb, ctx, quote_speaker or speaker)
         words = (words or "").strip(QUOTE_MARKS)
         if words:
             found = (named, words, said_verb, "misread_report")
@@ -205,8 +211,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         # "The Court of Cassation ruled that Mutamba deliberately diverted funds": the ruled clause's subject, the court
         # its speaker (claims round 62)
         noun, ruled_verb = ruled
-        named, _ = resolve_subject(noun, ruled_verb, ctx, quote_speaker or speaker)
-        words = mention_text(named) if named is not None else phrase_text(noun, ctx.article, ctx.index.chunk_of)
+        named, words = noun_subject(noun, ruled_verb, ctx, quote_speaker or speaker)
         if words:
             found = (named, words, ruled_verb, "verdict_clause")
     if subject is None and found[3] == "phrase":
@@ -224,8 +229,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         misread = misparsed_scene(subject_head, group, ctx.index, ctx.rules)
         if misread is not None:
             noun, scene_verb = misread
-            named, _ = resolve_subject(noun, scene_verb, ctx, quote_speaker or speaker)
-            words = mention_text(named) if named is not None else phrase_text(noun, ctx.article, ctx.index.chunk_of)
+            named, words = noun_subject(noun, scene_verb, ctx, quote_speaker or speaker)
             if words:
                 found = (named, words, scene_verb, "as_clause_misparsed")
     if subject is None and found[3] == "phrase":
