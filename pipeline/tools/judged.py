@@ -18,7 +18,7 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
 - ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``, ``dev11`` or ``dev12`` (rules may be written from them) or ``measure``,
-  ``measure2``, ``measure3``, ``measure4``, ``measure5``, ``measure6``, ``measure7``, ``measure8`` and ``measure9`` (held out: never read while writing rules).
+  ``measure2``, ``measure3``, ``measure4``, ``measure5``, ``measure6``, ``measure7``, ``measure8``, ``measure9`` and ``measure10`` (held out: never read while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
 expected one and its linked values are exactly the expected ones. Values are compared
@@ -86,10 +86,12 @@ from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 #: did not read the claims rules: scored only, never read while writing rules; ``measure9``: twelve more (issue 16:
 #: defence, a central bank, GDP, markets, energy, an election, company results, sport, health, trade, courts,
 #: technology), a ninth held-out half judged on commit 9ab6c90 by a judge who did not read the claims rules: scored
-#: only, never read while writing rules
+#: only, never read while writing rules; ``measure10``: twelve more (issue 16: defence, a central bank, inflation,
+#: markets, energy, an election, company results, sport, health, trade, courts, technology), a tenth held-out half
+#: judged on commit 171b2a7 by a judge who did not read the claims rules: scored only, never read while writing rules
 HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5", "dev6", "measure4", "dev7", "dev8", "dev9",
           "dev10", "measure5", "measure6", "dev11", "dev12", "measure7",
-          "measure8", "measure9")
+          "measure8", "measure9", "measure10")
 
 
 class JudgedError(ValueError):
