@@ -47,6 +47,11 @@ def detect(nlp, extractor, text: str, **kw) -> list[dict]:
     return extractor(nlp(view_text(art.text)), art)
 
 
+def named(rows: list[dict], name: str) -> list[dict]:
+    """The rows whose text is ``name``."""
+    return [r for r in rows if r["text"] == name]
+
+
 def pairs(rows: list[dict]) -> set[tuple[str, str]]:
     return {(r["text"], r["label"]) for r in rows}
 

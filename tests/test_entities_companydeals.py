@@ -16,11 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import detect, extractor, lexicon  # noqa: F401 (fixtures)
-
-
-def named(rows: list[dict], name: str) -> list[dict]:
-    return [r for r in rows if r["text"] == name]
+from tests.test_entities import detect, extractor, lexicon, named  # noqa: F401 (fixtures)
 
 
 FOUND = [
