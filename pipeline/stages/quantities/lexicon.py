@@ -49,7 +49,7 @@ class Lexicon:
     symbols: Mapping[str, str]
     symbols_after: frozenset[str]  # symbols also written after the number ("1,200€", "500 ₦")
     bare_dollar: frozenset[str]
-    letter_symbols: Mapping[str, str]  # "N34.8tn", "Sh4.29 trillion": read only glued and scaled
+    letter_symbols: Mapping[str, str]  # "N34.8tn": read only glued and scaled
     codes: Mapping[str, str]
     dollar_family: frozenset[str]
     default_dollar: str
