@@ -42,12 +42,19 @@ def test_tables_are_large_and_cover_every_family():
     assert len(PHRASES) + len(LOOKALIKES) >= 300
     families = {row[6].split("_")[0] for row in PHRASES}
     assert {"currency", "number", "signs", "ranges", "false", "glued", "dev"} <= families
-    assert all(len(row) == 7 for row in PHRASES), [row for row in PHRASES if len(row) != 7]
+    assert all(len(row) in (7, 8) for row in PHRASES), [row for row in PHRASES if len(row) not in (7, 8)]
     assert all(len(row) in (2, 3) and row[1] in row[0] for row in LOOKALIKES)
 
 
-@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "approx", "family"), PHRASES,
-                         ids=[f"{i:03d}-{row[6]}-{row[1][:20]}" for i, row in enumerate(PHRASES)])
+# an eighth column names a known gap (a phrase the stage still misses): the test runs and must fail (strict)
+_PHRASE_CASES = [
+    pytest.param(*row[:7], id=f"{i:03d}-{row[6]}-{row[1][:20]}",
+                 marks=[pytest.mark.xfail(reason=row[7], strict=True)] if len(row) > 7 else [])
+    for i, row in enumerate(PHRASES)
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "approx", "family"), _PHRASE_CASES)
 def test_news_phrase(quantity_nlp, extractor, sentence, text, kind, value, unit, approx, family):
     hits = [r for r in _run(quantity_nlp, extractor, sentence) if r["text"] == text]
     assert len(hits) == 1, [r["text"] for r in _run(quantity_nlp, extractor, sentence)]

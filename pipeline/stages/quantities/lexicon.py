@@ -49,6 +49,7 @@ class Lexicon:
     symbols: Mapping[str, str]
     symbols_after: frozenset[str]  # symbols also written after the number ("1,200€", "500 ₦")
     bare_dollar: frozenset[str]
+    letter_symbols: Mapping[str, str]  # "N34.8tn": read only glued and scaled
     codes: Mapping[str, str]
     dollar_family: frozenset[str]
     default_dollar: str
@@ -174,7 +175,8 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
 
     mag_suffixes = {k.lower(): float(v) for k, v in mags("suffixes").items()}
     pct_suffixes = dict(pct("suffixes"))
-    currency_prefix = _alternation([*symbols, *codes])
+    letter_symbols = dict(cur("letter_symbols"))
+    currency_prefix = _alternation([*symbols, *codes, *letter_symbols])
     suffix = (
         f"(?i:{_alternation(mag_suffixes)})(?:{_alternation(pct_suffixes)})?"
         f"|{_alternation(pct_suffixes)}|{_alternation(glued_subunits)}"
@@ -200,6 +202,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         symbols_after=frozenset(s for s in symbols if s not in cur("bare_dollar")
                                 and any(unicodedata.category(c) == "Sc" for c in s)),
         bare_dollar=frozenset(cur("bare_dollar")),
+        letter_symbols=letter_symbols,
         codes=codes,
         dollar_family=frozenset(cur("dollar_family")),
         default_dollar=cur("default_dollar"),

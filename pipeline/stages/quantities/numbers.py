@@ -23,6 +23,10 @@ class TokenNumber:
     decimal: bool
 
 
+#: the rule of a marker that is also an English letter ("N", "Sh"): money only once a scale follows
+LETTER_SYMBOL = "letter_symbol_scaled"
+
+
 def _to_float(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -33,6 +37,8 @@ def currency_of(text: str | None, lex: Lexicon) -> tuple[str | None, str | None]
         return None, None
     if text in lex.symbols:
         return ("$" if text in lex.bare_dollar else lex.symbols[text]), "symbol"
+    if text in lex.letter_symbols:
+        return lex.letter_symbols[text], LETTER_SYMBOL
     return lex.codes[text], "iso_code"
 
 
@@ -71,8 +77,9 @@ def parse_number_token(text: str, lex: Lexicon) -> TokenNumber | None:
         return None
     n1, n2 = m.group("n1"), m.group("n2")
     c1 = m.group("c1")
-    if c1 and c1 not in lex.symbols and not (m.group("s1") or n2 or "." in n1 or "," in n1):
+    if c1 and c1 not in lex.symbols and c1 not in lex.letter_symbols and not (m.group("s1") or n2 or "." in n1 or "," in n1):
         return None  # a code glued to a bare integer is a name ("COP30", "CAD3"); "USD5bn" is money
+    # a letter marker ("N571", "Sh571") is kept here: the caller reads it only when a scale follows
     for n in (n1, n2):
         if n and len(n) > 1 and n[0] == "0" and n[1] != ".":
             return None  # "07", "0049": codes and phone numbers, not amounts

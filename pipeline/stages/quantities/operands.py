@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 from pipeline.stages.quantities.numbers import (
+    LETTER_SYMBOL,
     TokenNumber,
     parse_number_token,
     parse_number_words,
@@ -71,8 +72,11 @@ def number_at(view: TokenView, i: int, money: bool, *, skip: int = 0) -> Quantit
         if tn.currency:
             q = replace(q, kind="money", unit=tn.currency, unit_rule=tn.currency_rule)
         if mark is not None:
-            return replace(q, trim=1, inner_approx=mark)
-        return _scale(view, q, money or tn.currency is not None)
+            return None if tn.currency_rule == LETTER_SYMBOL and not tn.scaled else replace(q, trim=1, inner_approx=mark)
+        q = _scale(view, q, money or tn.currency is not None)
+        if tn.currency_rule == LETTER_SYMBOL and not q.scaled:
+            return None  # "N1", "N95", "Sh2": a road, a mask, a name; "N34.8tn", "Sh2.1 billion" are money
+        return q
     lower = t.lower_
     if lower in lex.vague:
         return Quantity(i, i + 1, i, i + 1, None, None, words=True, vague=True)
@@ -92,6 +96,8 @@ def _before_glued_dash(text: str, lex: Lexicon) -> tuple[TokenNumber | None, int
     tn = parse_number_token(text[:cut], lex) if cut else None
     if tn is None or tn.is_range or not (tn.unit_kind == "percent" or tn.currency):
         return None, 0
+    if tn.currency_rule == LETTER_SYMBOL and not tn.scaled:
+        return None, 0  # "N95-type": a name, not naira
     return tn, cut
 
 
