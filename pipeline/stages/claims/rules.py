@@ -120,6 +120,7 @@ class ClaimRules:
     compared_words: frozenset[str] = frozenset()
     indefinite_determiners: frozenset[str] = frozenset()
     scene_marks: frozenset[str] = frozenset()
+    witness_verbs: frozenset[str] = frozenset()
     restating_deps: frozenset[str] = frozenset()
     scoping_deps: frozenset[str] = frozenset()
     description_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -148,7 +149,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
               "measure_preps", "locative_preps",
-              "absolute_marks", "relative_adverbs", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks",
+              "absolute_marks", "relative_adverbs", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks", "witness_verbs",
               "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words",
               "release_verbs")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
@@ -164,7 +165,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
-                      "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks",
+                      "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks", "witness_verbs",
                       "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words",
                       "release_verbs"})
 _DEFAULTS: dict[str, object] = {
@@ -270,6 +271,7 @@ _DEFAULTS: dict[str, object] = {
     "compared_words": [],
     "indefinite_determiners": [],
     "scene_marks": [],
+    "witness_verbs": [],
     "restating_deps": [],
     "scoping_deps": [],
     "description_nouns": {},

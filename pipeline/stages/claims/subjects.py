@@ -37,6 +37,7 @@ from pipeline.stages.claims.grammar import (
 from pipeline.stages.claims.nameless import rooted_noun
 from pipeline.stages.claims.owners import clause_owner
 from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.witness import led_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
 
@@ -372,10 +373,9 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             token, via, stated = thing, "existential", True
         token = measured_thing(token, rules)
         token = fronted_whole(token, verb, rules)
-        content = noun_content(token, rules)
-        if content is not None:
-            # the rule that led from the stated subject to the phrase the claim is about
-            token, via = content, "content_noun"
+        content, led = led_subject(noun_content(token, rules), token, verb, ctx.index, rules)
+        if content is not None:  # the rule that led from the stated subject to the phrase the claim is about
+            token, via = content, led
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
         subject_tokens.update(t.i for t in token.subtree)
         if token.dep_ == "expl" or is_expletive(token, rules):
