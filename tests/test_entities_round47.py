@@ -2,10 +2,11 @@
 configs/entities.toml, pipeline/stages/entities/noise.py), and an organisation's name the model cut before its
 "of"/"for" part is grown whole (``rule:of_name``, pipeline/stages/entities/ofnames.py).
 
-Dev articles: "The Court concluded" (dev12 1704) and "the first current Cabinet member" (dev12 1714); "the
+Dev articles: "all the High Courts" (dev12 1704) and "the first current Cabinet member" (dev12 1714); "the
 Communications Authority of Kenya" (dev12 1701) and "the Regional Reference Laboratory for Polio Eradication"
-(dev12 1713). Fresh 2025-2026 phrases: SCC Times' High Court weekly roundups (June 2025: "The Court
-held") and MEA Tech Watch (2025, "the Telecommunications Regulatory Authority of Oman").
+(dev12 1713). A singular "Court" or "Tribunal" alone is
+left to the model: after a named court it is a definite description of it (issue 18), though dev12's gold writes
+"The Court concluded" as no entity. Fresh 2025-2026 phrases: MEA Tech Watch (2025, "the Telecommunications Regulatory Authority of Oman").
 Look-alikes: names holding the head ("Bombay High Court", "Court of Appeal"), the chamber "House"
 the dev gold keeps, and an organisation followed by "for" and a lower-case word, or "of" and its parent's acronym
 (dev8 1307 "Defence Research & Development Laboratory of DRDO", two names in the gold).
@@ -20,10 +21,8 @@ HEADLINE = "News report\n"
 
 LONE = [
     # (where, phrase, the lone head that must not be an entity)
-    ("dev12-1704", "The Bombay High Court upheld the arbitral award. The Court concluded that no perversity was shown.",
-     "Court"),
-    ("scc-2025-06", "The petitioner was accused of instigating the suicide. The Court held that it was not possible to "
-     "conclude that the petitioner instigated the deceased.", "Court"),
+    ("dev12-1704", "This week's roundup traverses all the High Courts to cover important cases in the last week of "
+     "December.", "High Courts"),
     ("dev12-1714", "This week House Leader Karina Gould became the first current Cabinet member to step down.", "Cabinet"),
 ]
 
