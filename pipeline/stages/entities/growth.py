@@ -9,6 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.evidence import place_index
+from pipeline.stages.entities.ofnames import of_name_end
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import compile_words
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
@@ -46,6 +47,7 @@ class NameGrowth:
         """Grow a mention into the larger name it heads or opens."""
         opts, text = self.options, ctx.text
         starts = sorted(m.start for m in mentions)
+        persons = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
         out: list[Mention] = []
         for m in mentions:
             after = text[m.end:m.end + 40]
@@ -67,6 +69,10 @@ class NameGrowth:
             g = self._event.match(after) if self._event and grown is None else None
             if g and (m.label == "ORG" or re.fullmatch(r"[A-Z][\w.]*[-–][A-Z][\w.]*", text[m.start:m.end])):
                 grown = replace(m, end=m.end + g.end(), label="EVENT", detector="rule:event", entry=None)
+            of_end = of_name_end(ctx, m, opts.of_name_heads, persons) if grown is None and m.entry is None else None
+            if of_end is not None:
+                # "Communications Authority" + " of Kenya": the model cut the name at "of" (the place it absorbs goes)
+                grown = replace(m, end=of_end, detector="rule:of_name", entry=None)
             if grown is None and m.label in ("ORG", "LAW") and re.search(r"\s(?:of|on|for)\s+[A-Z]\w*$", text[m.start:m.end]):
                 # "Partnership on Security" + " and Defence": the model stopped at "and"
                 g = re.match(r"[^\S\n]+and[^\S\n]+[A-Z]\w+\b(?!\s+[A-Z])", after)

@@ -40,6 +40,8 @@ def is_noise(ctx: ArticleContext, opts: Options, start: int, end: int) -> bool:
         return True
     if surface in opts.generic_words or (len(words) == 1 and surface.casefold() in STOP_WORDS):
         return True
+    if surface in opts.lone_heads:
+        return True  # "The Court concluded", "Cabinet member": an institution's head word alone (round 47)
     if is_capitals_line(ctx, start) and unattested_in_capitals(ctx, start, end, surface):
         return True  # "RENEWED ENERGY IN": a heading in capitals names only what the text names
     if any(w.isalpha() and w.islower() and w not in opts.function_words for w in words):

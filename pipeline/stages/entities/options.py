@@ -30,6 +30,8 @@ class Options:
     person_pronouns: tuple
     org_words: frozenset
     generic_words: frozenset
+    lone_heads: frozenset
+    of_name_heads: frozenset
     reference_words: frozenset
     function_words: frozenset
     acronym_fillers: frozenset
@@ -122,6 +124,8 @@ class Options:
             person_pronouns=tuple(cfg.get("person_pronouns", [])),
             org_words=frozenset(cfg.get("org_words", [])),
             generic_words=frozenset(cfg.get("generic_words", [])),
+            lone_heads=frozenset(cfg.get("lone_heads", [])),
+            of_name_heads=frozenset(cfg.get("of_name_heads", [])),
             reference_words=frozenset(cfg.get("reference_words", [])),
             function_words=frozenset(cfg.get("name_function_words", [])),
             acronym_fillers=frozenset(w.casefold() for w in cfg.get("acronym_fillers", [])),
