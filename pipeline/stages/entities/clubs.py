@@ -41,6 +41,9 @@ class SportsClubs:
         self._any_sport = either(options.club_sport_words + options.sport_words, before=r"(?<![\w-])", after=r"(?![\w-])")
         self._score_before = either(options.club_score_before, after=r"[^\S\n]+$")
         self._score_after = either(options.club_score_after)
+        self._transfer_before = either(options.club_transfer_before, after=r"[^\S\n]+$")
+        self._transfer_after = either(options.club_transfer_after)
+        self._move_before = either(options.club_move_before, after=r"[^\S\n]+$")
 
     def find(self, ctx: ArticleContext, mentions: list[Mention]) -> dict[str, str]:
         """Names of places the article writes as clubs, each with its cue: ``club_context`` ("a 5-1 win over Tottenham") or ``club_pair``.
@@ -62,6 +65,12 @@ class SportsClubs:
                 continue  # "Sinner beat Alcaraz 6-2": the surname of "Carlos Alcaraz", a player
             if surface in self.countries or (surface in self.subdivisions and surface not in cities and m.label in ("GPE", "LOC")):
                 continue  # national teams and states stay places; "Lazio's Ivan Provedel", read as a person, is the club
+            if sporty and (_cued(ctx, m, self._transfer_before, self._transfer_after)
+                           or (surface not in cities and surface not in self.subdivisions  # "his move to London": a city
+                               and _cued(ctx, m, self._move_before, None))):
+                clubs.add(surface)  # "a move to Chelsea", "Crystal Palace's swoop": a player's club, though a first name opens it
+                candidates.append((m, surface))
+                continue
             words = surface.split(" ")
             if (self.first_name_opens(surface) and words[-1] not in suffixes
                     and words[0] not in cities  # "Sydney Thunder": a city opens a club's name

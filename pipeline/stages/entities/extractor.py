@@ -42,6 +42,7 @@ from pipeline.core.ids import span_id
 from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.companycues import CompanyCues
+from pipeline.stages.entities.countrycues import CountryNames
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.edges import NameEdges
@@ -88,6 +89,7 @@ class MentionExtractor:
         self.honorifics = Honorifics(cfg, self.by_surface)
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
                                     ev.first_names)
+        self.country_names = CountryNames(opts, ev.countries)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -107,7 +109,7 @@ class MentionExtractor:
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label),
                                       role_nouns=self.role_nouns)
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        return self._rows(article, self.shapes(ctx, self.companies(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
+        return self._rows(article, self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.

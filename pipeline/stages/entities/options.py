@@ -85,6 +85,9 @@ class Options:
     club_city_blockers: frozenset
     club_score_before: tuple
     club_score_after: tuple
+    club_transfer_before: tuple
+    club_transfer_after: tuple
+    club_move_before: tuple
     craft_nouns: tuple
     craft_heads: frozenset
     drug_stems: tuple
@@ -181,6 +184,9 @@ class Options:
             club_city_blockers=frozenset(cfg.get("club_city_blockers", [])),
             club_score_before=tuple(cfg.get("club_score_before", [])),
             club_score_after=tuple(cfg.get("club_score_after", [])),
+            club_transfer_before=tuple(cfg.get("club_transfer_before", [])),
+            club_transfer_after=tuple(cfg.get("club_transfer_after", [])),
+            club_move_before=tuple(cfg.get("club_move_before", [])),
             craft_nouns=tuple(cfg.get("craft_nouns", [])),
             craft_heads=frozenset(cfg.get("craft_heads", [])),
             drug_stems=tuple(cfg.get("drug_stems", [])),
