@@ -1,6 +1,7 @@
 """The dependency-parse vocabulary the claim rules share: verbs, subjects, clauses and distances in the tree."""
 from __future__ import annotations
 
+from pipeline.stages.claims.broken_lists import broken_list
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import apostrophe
 
@@ -52,7 +53,7 @@ def own_subject(head, rules: ClaimRules):
         first, last, doc = before[0], before[-1], head.doc
         between = doc[first.i + 1:last.left_edge.i]
         joined = not doc[last.left_edge.i - 1].whitespace_ if last.left_edge.i > 0 else False
-        if joined or any(token.dep_ == "cc" for token in between):
+        if joined or any(token.dep_ == "cc" for token in between) or broken_list(first, last):
             return first
         return last
     if subjects:
