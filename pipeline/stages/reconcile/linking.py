@@ -32,6 +32,7 @@ from pipeline.stages.reconcile.names import (
 )
 from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
+from pipeline.stages.reconcile.legalforms import legal_named, legal_stem
 from pipeline.stages.reconcile.publishers import refuse_publisher, title_words
 from pipeline.stages.reconcile.qualified import place_qualified as _place_qualified
 from pipeline.stages.reconcile.rows import RECORD_COLUMNS as _RECORD_COLUMNS
@@ -144,8 +145,9 @@ def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: di
     key = surface_key(surface)
     words = surface.split(" ")
     if len(words) >= 2 and words[-1] in opts["legal_forms"] and label == "ORG":
-        # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form
-        key = surface_key(" ".join(words[:-1]))
+        # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form; so are
+        # "Sinclair, Inc." and "GEM Co., Ltd." without their comma (entity round 49)
+        key = surface_key(legal_stem(words, opts["legal_forms"]))
     elif len(words) == 2 and words[1] in _REORDERED_HEADS and words[0][:1].isupper() and label == "ORG":
         # "Defence Ministry" is the "Ministry of Defence" the same text writes
         key = surface_key(f"{words[1]} of {words[0]}")
@@ -349,7 +351,7 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             if rest is not None:
                 prefixed.append((row, rest))
                 continue
-            if row.person is None:
+            if row.person is None and not legal_named(row.surface, row.label, opts["legal_forms"]):
                 linked = _link_surname(row, persons, endings)
                 if linked is not None:
                     row.target, row.vote, row.link = own_target(linked), "PERSON", "surname"
@@ -510,7 +512,8 @@ def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, 
         bare = facts.bare_events.get(YEAR_PREFIX.sub("", row.key))
         if bare is not None:
             return bare, row.vote, "event_year"
-    if row.person is None and " " not in row.key and may_take_surname(row, facts.org_words):
+    if (row.person is None and " " not in row.key and may_take_surname(row, facts.org_words)
+            and not legal_named(row.surface, row.label, opts["legal_forms"])):
         folded = _fold_key(row.key, opts["endings"])
         owners = facts.surname_owners.get(folded, set())
         if len(owners) == 1 and row.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
