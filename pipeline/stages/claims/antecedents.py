@@ -6,7 +6,10 @@ by another clause of its sentence continues the reporter, when the reporter is a
 number that names nothing itself. The last name seen before the pronoun ("Beijing" of the dateline, "the
 full Supreme Court" of an earlier sentence) is not what the reported clause is about. A reporter holding a
 name other than a place it is set in, owned by anything but a person ("The company's executives said they"),
-or itself a pronoun or a name leaves the pronoun to the other rules (``Coreference.subject_before``).
+or itself a pronoun or a name leaves the pronoun to the other rules (``Coreference.subject_before``). A
+nationality on the reporter's head (a label outside ``speaker_modifier_labels``: "The British government announced
+Monday it had agreed", dev13 552_; "Israeli military says it conducted ...", Reuters, October 2025) names nothing:
+claims round 66.
 """
 from __future__ import annotations
 
@@ -25,6 +28,10 @@ def _names_something(subject, index: ArticleIndex, rules: ClaimRules) -> bool:
     for word in subject.subtree:
         row = index.mention_of(word)
         if row is None:
+            continue
+        if word.head.i == subject.i and word.dep_ in {"amod", "compound"} and row["label"] not in rules.speaker_modifier_labels:
+            # a nationality on the reporter's head says whose it is, not who ("The British government announced it
+            # had agreed": the government's words, as "the French president" credits no French; claims round 66)
             continue
         # the place's word is a locative's object, or compounded on one ("in eastern China", "in the Hanoi court")
         governed = word.head if word.dep_ == "compound" and word.head.dep_ == "pobj" else word

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from pipeline.core.article import Article
 from pipeline.stages.claims.grammar import Subtrees
+from pipeline.stages.claims.place_colon import place_colon_datelines
 from pipeline.stages.entities import dateline_spans
 
 
@@ -100,7 +101,9 @@ class ArticleIndex:
         # mentions as article-local (start, end, row), longest first per start so the widest wins
         # the place of a dateline is where the article was filed, never an actor or antecedent
         # (and nor is its agency: "GENEVA (AP) —", "SEOUL, January 08 (AJP) -")
-        datelines = sorted({*dateline_spans(article.text), *agency_dateline_spans(article.text)})
+        # and a place before a colon opening a paragraph ("Jaipur: The Supreme Court ...": place_colon)
+        datelines = sorted({*dateline_spans(article.text), *agency_dateline_spans(article.text),
+                            *((start, end) for start, end, _ in place_colon_datelines(article.text, mentions, doc=doc))})
         #: tokens of a dateline, place to dash, which the parser may read as a subject
         self.dateline_tokens: frozenset[int] = frozenset(
             token.i for start, end in datelines
