@@ -7,7 +7,8 @@ case elsewhere, or a function word, in lower case, the acronyms the gazetteer an
 entities.toml write in capitals staying so ("EU", "NATO"), and every other word
 capitalised: "GOLDMAN SACHS BEATS FORECASTS" reads "Goldman Sachs beats forecasts" in an
 article that writes "beats" and "forecasts". The small model was trained on mixed case and finds
-almost no name in capitals. The view has exactly the article's length, so Doc character
+almost no name in capitals. A run-in head of two words or more in capitals opening a line of running text, before a
+bar or a colon ("BOMBAY HIGH COURT | Buyer cannot ...", "NEW DELHI: The ..."), gets natural case the same way. The view has exactly the article's length, so Doc character
 offsets are article offsets, while hard line breaks no longer cut names
 ("von der\\nLeyen") or sentences in two. Spans written to the tables are always
 sliced from the untouched source text.
@@ -25,6 +26,10 @@ _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’]*")
 KEEP_UPPER_META = "pipeline_keep_upper"
 #: a line is in capitals when it has at least this many letters and none is lower case
 _MIN_CAPITALS_LETTERS = 8
+#: a run-in head in capitals opening a line of running text, before a bar or a colon ("BOMBAY HIGH COURT | Buyer
+#: cannot ...", "NEW DELHI: The government ..."): it gets natural case as a capitals line does (SCC Online's roundups,
+#: Indian papers' datelines; issue 18, entity round 50)
+_CAPITALS_HEAD = re.compile(r"[^\S\n]*([A-Z][A-Z&.'’\-]*(?:[^\S\n]+[A-Z][A-Z&.'’\-]*){0,5})[^\S\n]*[|:][^\S\n]+(?=\S)")
 
 
 def view_text(text: str, *, keep_upper: frozenset = frozenset(), lower_words: frozenset = frozenset()) -> str:
@@ -44,13 +49,20 @@ def natural_case(text: str, *, keep_upper: frozenset = frozenset(), lower_words:
     for line in _LINE.finditer(text):
         body = line.group(0)
         letters = [c for c in body if c.isalpha()]
-        if len(letters) < _MIN_CAPITALS_LETTERS or any(c.islower() for c in letters):
+        if len(letters) < _MIN_CAPITALS_LETTERS:
             continue
+        head_end = len(body)
+        if any(c.islower() for c in letters):
+            head = _CAPITALS_HEAD.match(body)
+            if (head is None or sum(c.isalpha() for c in head.group(1)) < _MIN_CAPITALS_LETTERS
+                    or len(head.group(1).split()) < 2):  # one word is a label as often ("EXCLUSIVE |")
+                continue
+            head_end = head.end(1)  # "BOMBAY HIGH COURT | Buyer cannot ...": only the head in capitals
         if written_lower is None:  # once per article, and only for one with a capitals line
             written_lower = lower_words | frozenset(_LOWER_WORD.findall(text))
         pieces.append(text[cursor:line.start()])
-        pieces.append(_title_line(body, keep_upper, written_lower))
-        cursor = line.end()
+        pieces.append(_title_line(body[:head_end], keep_upper, written_lower))
+        cursor = line.start() + head_end
     if not pieces:
         return text
     pieces.append(text[cursor:])

@@ -21,9 +21,11 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 class Additions:
     """Add rule mentions where nothing is found yet; holds the patterns compiled from the options."""
 
-    def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry]) -> None:
+    def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry], places: dict[str, str] | None = None) -> None:
         self.options = opts = options
         self.by_surface = by_surface
+        #: place name -> identifier (ISO 3166, GeoNames): a colon dateline's place must be one ("BENGALURU:")
+        self.places = places or {}
         self._honorific = compile_words(r"\b(?:{})\s+([A-Z][\w’'\-]+(?:[^\S\n]+[A-Z][\w’'\-]+){{0,2}})", opts.honorifics)
         self._anaphor = None
         if opts.anaphor_heads and opts.anaphor_determiners:
@@ -52,7 +54,7 @@ class Additions:
                 added.append(m)
                 bisect.insort(taken, (m.start, m.end))
 
-        datelines = {(m.start, m.end): m for m in _dateline_mentions(ctx)}
+        datelines = {(m.start, m.end): m for m in _dateline_mentions(ctx) + _colon_dateline_mentions(ctx, self.places)}
         for i, m in enumerate(mentions):
             # the place of a dateline, whatever the model made of it ("TALLINN" as ORG)
             if (m.start, m.end) in datelines and m.entry is None:
@@ -137,6 +139,26 @@ class Additions:
             start = g.start(1) if g.group(1).casefold() == "the" else g.start(2)
             out.append(Mention(start, g.end(2), before[-1][1], "rule:anaphor"))
         return out
+
+
+#: "BENGALURU: Most major ...", "NEW DELHI: As we step ...": one to three words in capitals opening a line, a colon,
+#: then running text (Indian papers' and wires' datelines; issue 18, entity round 50)
+_COLON_DATELINE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z'’\-]*(?:[^\S\n][A-Z][A-Z'’\-]*){0,2}):[^\S\n]+(?=[A-Z\"“‘'])")
+
+
+def _colon_dateline_mentions(ctx: ArticleContext, places: dict[str, str]) -> list[Mention]:
+    """The place of each dateline written with a colon ("BENGALURU:") as a GPE, when a place list knows it.
+
+    A colon after capitals also ends a label ("BREAKING:", "UPDATE:", "EXCLUSIVE:"), so only a name
+    the place lists know (in title case, as GeoNames writes it) is taken; evidence ``dateline_place``,
+    its identifier in ``kb_id``.
+    """
+    found = []
+    for g in _COLON_DATELINE.finditer(ctx.text):
+        kb_id = places.get(g.group(1).title())
+        if kb_id is not None and sum(c.isalpha() for c in g.group(1)) >= 3:
+            found.append(Mention(g.start(1), g.end(1), "GPE", "rule:dateline", evidence="dateline_place", kb_id=kb_id))
+    return found
 
 
 def _dateline_mentions(ctx: ArticleContext) -> list[Mention]:

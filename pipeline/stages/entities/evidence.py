@@ -110,7 +110,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "plac
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
                "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW", "no_person": "ORG",
                "craft_context": "PRODUCT", "town_context": "GPE", "vessel_prefix": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG",
-               "no_place": "ORG"}
+               "no_place": "ORG", "court_name": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: smaller cities are places only by the words around them (``town_context``)
@@ -694,10 +694,13 @@ def _continent_cue(ev: LabelEvidence, words: list[str]) -> tuple[str, str | None
     return None
 
 def _suffix_cue(opts: Options, ctx: ArticleContext, words: list[str]) -> str | None:
-    """The cue of a name's first or last word: a ship's prefix (``vessel_prefix``: "BRP Diego Silang"), an organisation's
-    suffix (``org_suffix``: "Munich Re"), else None."""
+    """The cue of a name's first or last words: a ship's prefix (``vessel_prefix``: "BRP Diego Silang"), a court's head
+    of ``court_name_ends`` in any case (``court_name``: "Delhi High Court", "BOMBAY HIGH COURT"), an organisation's suffix
+    (``org_suffix``: "Munich Re"), else None."""
     if cue := vessel_cue(opts, words):
         return cue
+    if len(words) >= 3 and " ".join(words[-2:]).casefold() in opts.court_name_ends and words[0][:1].isupper():
+        return "court_name"  # "Delhi High Court", "DELHI HIGH COURT": a court, never a person (entity round 50)
     if (len(words) >= 2 and words[-1] in opts.org_suffixes and words[0] not in opts.compass_words
             and words[0] not in opts.demonyms and words[0] not in ctx.norp_words):  # not "Soviet Union"
         return "org_suffix"

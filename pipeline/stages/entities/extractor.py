@@ -81,6 +81,7 @@ class MentionExtractor:
         ev, opts = self.evidence, self.options
         cfg = (lexicon or {}).get("entities") or {}
         self.places = frozenset({*ev.countries, *ev.subdivisions, *ev.cities, *ev.known_places})
+        self.additions.places = {**ev.cities, **ev.subdivisions, **ev.countries}
         self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
         self.edges = NameEdges(cfg, self.by_surface, opts.function_words, opts.demonyms, self.places)
         self.shapes = NameShapes(cfg, self.by_surface)

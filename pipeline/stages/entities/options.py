@@ -103,6 +103,7 @@ class Options:
     person_compound_suffixes: frozenset
     name_pair_heads: frozenset
     vessel_prefixes: frozenset
+    court_name_ends: frozenset
 
     @classmethod
     def from_lexicon(cls, lexicon: dict) -> Options:
@@ -202,6 +203,7 @@ class Options:
             person_compound_suffixes=frozenset(cfg.get("person_compound_suffixes", [])),
             name_pair_heads=frozenset(cfg.get("name_pair_heads", [])),
             vessel_prefixes=frozenset(cfg.get("vessel_prefixes", [])),
+            court_name_ends=frozenset(e.casefold() for e in cfg.get("court_name_ends", [])),
         )
 
 
