@@ -18,31 +18,28 @@ A run of one to three capitalised words opening a paragraph and closed by a colo
   item, no dateline);
 * the word is no person's surname in the article: no person mention of two words or more ends with it
   ("Florence: ..." where "Sarah Florence" is named);
-* no other paragraph opens with a capitalised word and a colon: a transcript's speaker tags ("Paris: ...",
-  "Smith: ...") come in runs, a dateline comes once.
+* every paragraph opened by one to three capitalised words and a colon opens with these same words: a transcript's
+  speaker tags ("Paris: ...", "Smith: ...") and a list's labelled points come in runs of different words.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from pipeline.stages.entities.evidence import place_index
+
 # a paragraph's first one to three capitalised words, a colon, and the first character of what follows (group 2)
 _OPENER = re.compile(r"(?m)^[^\S\n]*([A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,2})[^\S\n]*:[^\S\n]+(\S+)")
 #: the words that open speech, not a report: a speaker tag's line
 _SPEECH = frozenset({"i", "i'm", "i’m", "we", "we're", "we’re", "you", "my", "our", "me", "us"})
 _QUOTES = "\"“‘'«"
-
-
-def _places() -> tuple[dict[str, str], dict[str, str]]:
-    from pipeline.stages.entities.evidence import place_index
-
-    countries, _subdivisions, cities, _continents = place_index()
-    return countries, cities
+#: the labels of the mentions whose last word may be the opener's: a person's surname ("Florence" of "Sarah Florence")
+_PERSON_LABELS = frozenset({"PERSON"})
 
 
 def place_of(name: str) -> str | None:
     """The identifier of ``name`` as a country or a large city (``iso3166:IN``, ``geonames:<id>``), or None."""
-    countries, cities = _places()
+    countries, _subdivisions, cities, _continents = place_index()
     for form in (name, name.title()):
         found = countries.get(form) or cities.get(form)
         if found:
@@ -50,10 +47,10 @@ def place_of(name: str) -> str | None:
     return None
 
 
-def _surnames(mentions: Sequence[dict], person_labels) -> set[str]:
+def _surnames(mentions: Sequence[dict]) -> set[str]:
     """The last words of the article's person mentions of two words or more ("Meena" of "Kanwarlal Meena")."""
     return {row["text"].split()[-1].casefold() for row in mentions
-            if row.get("label") in person_labels and len(str(row.get("text", "")).split()) >= 2}
+            if row.get("label") in _PERSON_LABELS and len(str(row.get("text", "")).split()) >= 2}
 
 
 def clause_follows(doc, start: int) -> bool:
@@ -65,15 +62,14 @@ def clause_follows(doc, start: int) -> bool:
                for token in doc)
 
 
-def place_colon_datelines(text: str, mentions: Sequence[dict] = (), *, doc=None,
-                          person_labels=frozenset({"PERSON"})) -> list[tuple[int, int, str]]:
+def place_colon_datelines(text: str, mentions: Sequence[dict] = (), *, doc=None) -> list[tuple[int, int, str]]:
     """(start, end, place identifier) of each "Place:" dateline in ``text``, place to colon; with the article's parsed
     ``doc``, only where a clause of its own follows (``clause_follows``)."""
     openers = list(_OPENER.finditer(text))
     if len({m.group(1) for m in openers}) != 1:
         # none, or a run of "Name:" tags (a transcript, a list of labelled points): no dateline
         return []
-    surnames = _surnames(mentions, person_labels)
+    surnames = _surnames(mentions)
     found = []
     for m in openers:
         name, after = m.group(1), m.group(2)

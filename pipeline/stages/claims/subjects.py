@@ -37,7 +37,7 @@ from pipeline.stages.claims.grammar import (
 from pipeline.stages.claims.nameless import rooted_noun
 from pipeline.stages.claims.owners import clause_owner
 from pipeline.stages.claims.rules import ClaimRules
-from pipeline.stages.claims.witness import led_subject
+from pipeline.stages.claims.witness import seen_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
 
@@ -373,7 +373,9 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
             token, via, stated = thing, "existential", True
         token = measured_thing(token, rules)
         token = fronted_whole(token, verb, rules)
-        content, led = led_subject(noun_content(token, rules), token, verb, ctx.index, rules)
+        content, led = noun_content(token, rules), "content_noun"  # "The fact that ...": the clause's words
+        if content is None:  # "The first half of the year saw overall electricity demand rise": the demand
+            content, led = seen_subject(token, verb, ctx.index, rules), "seen_clause"
         if content is not None:  # the rule that led from the stated subject to the phrase the claim is about
             token, via = content, led
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})

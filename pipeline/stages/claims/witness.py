@@ -19,14 +19,19 @@ SMALL_CLAUSE_DEPS = frozenset({"ccomp"})
 BARE_TAGS = frozenset({"VB", "VBP"})
 
 
+def _within(token, head) -> bool:
+    """True when ``token`` is in ``head``'s subtree (walks ``token``'s heads, no subtree set built)."""
+    return token.i == head.i or head.is_ancestor(token)
+
+
 def seen_subject(token, verb, index, rules):
     """The subject of the small clause a nameless ``token`` "sees" (``verb``), else None."""
-    if verb.lemma_.lower() not in rules.witness_verbs or token.i not in {t.i for t in verb.subtree}:
+    if verb.lemma_.lower() not in rules.witness_verbs or not _within(token, verb):
         return None
     framing = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
-    if framing is None or framing.pos_ != "NOUN" or token.i not in {t.i for t in framing.subtree}:
+    if framing is None or framing.pos_ != "NOUN" or not _within(token, framing):
         return None
-    first, last = framing.doc[framing.left_edge.i], framing.doc[framing.right_edge.i]
+    first, last = framing.left_edge, framing.right_edge
     if index.mentions_in(first.idx, last.idx + len(last.text)):
         return None
     clause = next((c for c in verb.children if c.dep_ in SMALL_CLAUSE_DEPS and c.i > verb.i
@@ -36,14 +41,3 @@ def seen_subject(token, verb, index, rules):
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i
                  and c.pos_ in {"NOUN", "PROPN"}), None)
 
-
-def led_subject(content, token, verb, index, rules):
-    """(the token the claim is about instead of the stated subject ``token``, the rule that led there), or (None, None).
-
-    ``content``: ``subjects.noun_content``'s answer ("The fact that ...": ``content_noun``); else the small clause a
-    nameless phrase sees (``seen_clause``).
-    """
-    if content is not None:
-        return content, "content_noun"
-    seen = seen_subject(token, verb, index, rules)
-    return (seen, "seen_clause") if seen is not None else (None, None)

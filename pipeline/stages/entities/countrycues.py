@@ -36,12 +36,14 @@ class CountryNames:
             if m.label == "ORG" and m.entry is None and m.evidence in _DEFAULT_ORG:
                 surface = strip_possessive(fold_whitespace(ctx.text[m.start:m.end]))
                 kb_id = self.countries.get(surface)
-                if kb_id is not None and self._open(ctx, m, surface):
+                if kb_id is not None and self._written_as_country(ctx, m, surface):
                     m = replace(m, label="GPE", evidence="country_name", kb_id=kb_id)
             out.append(m)
         return out
 
-    def _open(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
+    def _written_as_country(self, ctx: ArticleContext, m: Mention, surface: str) -> bool:
+        """True when the text writes ``surface`` as a country's name: one to three words, capitalised, no nationality,
+        no person shown."""
         words = surface.split(" ")
         opts = self.options
         if not 1 <= len(words) <= 3 or not words[0][:1].isupper() or ctx.written_lower(words[0]):

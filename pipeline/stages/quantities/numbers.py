@@ -14,7 +14,7 @@ class TokenNumber:
     low: float
     high: float
     currency: str | None  # ISO code, or "$" for a dollar the article must decide
-    currency_rule: str | None  # "symbol" | "iso_code"
+    currency_rule: str | None  # "symbol", "iso_code" or LETTER_SYMBOL
     scaled: bool  # a scale suffix ("bn") was written
     factor: float  # that scale (1.0 without one)
     unit_kind: str | None  # "percent" | "subunit"

@@ -12,7 +12,6 @@ from __future__ import annotations
 def legal_stem(words: list[str], legal_forms: frozenset[str]) -> str:
     """The name of ``words`` (an ORG surface split at spaces, its last word a legal form) without its closing
     legal forms and the commas before them: "Sinclair, Inc." -> "Sinclair", "GEM Co., Ltd." -> "GEM"."""
-    words = list(words)
     while len(words) >= 2 and words[-1].rstrip(",") in legal_forms:
         words = words[:-1]
     return " ".join(words).rstrip(",")

@@ -144,7 +144,7 @@ def _features(text: str, label: str, hint: str | None, by_name: dict, by_key: di
     surface = surface_form(text)
     key = surface_key(surface)
     words = surface.split(" ")
-    if len(words) >= 2 and words[-1] in opts["legal_forms"] and label == "ORG":
+    if legal_named(surface, label, opts["legal_forms"]):
         # "Rheinmetall AG" is the company "Rheinmetall" writes without its legal form; so are
         # "Sinclair, Inc." and "GEM Co., Ltd." without their comma (entity round 49)
         key = surface_key(legal_stem(words, opts["legal_forms"]))
