@@ -55,6 +55,7 @@ class Lexicon:
     default_dollar: str
     magnitude_words: Mapping[str, float]
     magnitude_suffixes: Mapping[str, float]
+    money_only_suffixes: frozenset[str]  # "RM1bil", "RM17.7mil": scales read only after a currency marker
     money_only_spaced: frozenset[str]
     units: Mapping[str, int]
     tens: Mapping[str, int]
@@ -173,7 +174,8 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         suffix_phrases[key.lower()] = ("percent", unit)
     glued_subunits = {k: v for k, v in subunits.items() if len(k) == 1}
 
-    mag_suffixes = {k.lower(): float(v) for k, v in mags("suffixes").items()}
+    money_only_suffixes = {k.lower(): float(v) for k, v in mags("money_only_suffixes").items()}
+    mag_suffixes = {**{k.lower(): float(v) for k, v in mags("suffixes").items()}, **money_only_suffixes}
     pct_suffixes = dict(pct("suffixes"))
     letter_symbols = dict(cur("letter_symbols"))
     currency_prefix = _alternation([*symbols, *codes, *letter_symbols])
@@ -208,6 +210,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         default_dollar=cur("default_dollar"),
         magnitude_words={k.lower(): float(v) for k, v in mags("words").items()},
         magnitude_suffixes=mag_suffixes,
+        money_only_suffixes=frozenset(money_only_suffixes),
         money_only_spaced=_lower_set(mags("money_only_spaced")),
         units=dict(nums("units")),
         tens=dict(nums("tens")),

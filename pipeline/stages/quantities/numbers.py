@@ -80,6 +80,10 @@ def parse_number_token(text: str, lex: Lexicon) -> TokenNumber | None:
     if c1 and c1 not in lex.symbols and c1 not in lex.letter_symbols and not (m.group("s1") or n2 or "." in n1 or "," in n1):
         return None  # a code glued to a bare integer is a name ("COP30", "CAD3"); "USD5bn" is money
     # a letter marker ("N571", "Sh571") is kept here: the caller reads it only when a scale follows
+    if not (c1 or m.group("c2")) and any(
+        (s or "").lower() in lex.money_only_suffixes for s in (m.group("s1"), m.group("s2"))
+    ):
+        return None  # "4mil", "10bil": a Malaysian scale is read only after its currency ("RM17.7mil")
     for n in (n1, n2):
         if n and len(n) > 1 and n[0] == "0" and n[1] != ".":
             return None  # "07", "0049": codes and phone numbers, not amounts

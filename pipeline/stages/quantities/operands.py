@@ -215,6 +215,8 @@ def operand_at(view: TokenView, i: int) -> Quantity | None:
         q = number_at(view, i + width, money=True, skip=skip)
         if q is None or q.kind == "percent":
             return None
+        if cur[1] == LETTER_SYMBOL and not q.scaled:
+            return None  # "Shs 5": a letter marker spaced before a number with no scale is not read
         if q.kind != "money":
             q = replace(q, kind="money", unit=cur[0], unit_rule=cur[1])
         q = replace(q, start=i)

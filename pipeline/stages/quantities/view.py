@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.stages.quantities.lexicon import DASHES, Lexicon
-from pipeline.stages.quantities.numbers import currency_of
+from pipeline.stages.quantities.numbers import currency_of, parse_number_token
 
 
 def normalise_space(text: str) -> str:
@@ -38,9 +38,24 @@ class TokenView:
             return currency_of(t.text, self.lex)  # type: ignore[return-value]
         if t.text in self.lex.codes:
             return self.lex.codes[t.text], "iso_code"
+        if len(t.text) > 1 and t.text in self.lex.letter_symbols and self._scaled_digits(i + 1):
+            # "Shs 37.4 trillion": a marker of two or more letters spaced before a number that a scale
+            # follows (a lone "R" or "N" is read glued only; "Shs 5" stays a bare number)
+            return currency_of(t.text, self.lex)  # type: ignore[return-value]
         if t.lower_ in self.lex.currency_words_before and self._digits_not_percent(i + 1):
             return self.lex.currency_words_before[t.lower_], "currency_word_before"
         return None
+
+    def _scaled_digits(self, i: int) -> bool:
+        """True when token i is digits with a scale glued ("72.4tn") or written next ("37.4 trillion")."""
+        t = self.tok(i)
+        if t is None or not t.text[:1].isdigit():
+            return False
+        tn = parse_number_token(t.text, self.lex)
+        if tn is None or tn.unit_kind:
+            return False
+        after = self.lower(i + 1)
+        return tn.scaled or after in self.lex.magnitude_words or after in self.lex.magnitude_suffixes
 
     def _digits_not_percent(self, i: int) -> bool:
         """True when token i is digits that no percent sign or word follows: "yen 1.2tn", not "the yen 2%"."""
