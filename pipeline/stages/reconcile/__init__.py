@@ -49,6 +49,11 @@ offsets, label, document), helped but not limited by the gazetteer:
   (``qualified``, link ``place_qualified``): "Supreme Court" and "Supreme Court of India", "Ministry of Health"
   and "Brazilian Health Ministry", when its head is one of ``qualified_heads`` (entities.toml); the body
   written with two countries leaves the bare name apart;
+* a generic institution name ("Health Department", "Supreme Court", "Ministry of Defence": every word one of
+  ``generic_institution_heads`` or ``generic_institution_words``, entities.toml) that the corpus writes in articles
+  of two countries or more joins only across the articles of one country, the most frequent of their GPE mentions
+  (``countries``, link ``country_scoped``), and a name written with that country ("Brazilian Health Ministry", link
+  ``country_qualified``); an article with no place keeps its own;
 * an event named with its year ("2014 Wales Summit") joins the same name without it
   ("Wales Summit") when the corpus gives that name no other year;
 * within one article, a name written with one letter off joins the spelling the article

@@ -113,7 +113,8 @@ def decide_entities(parts: list[dict[tuple, Tally]], *, by_name: dict[str, Gazet
             # a building named for its institution, most of whose mentions make it an actor ("a statement from the White House")
             label, evidence = "ORG", "institution_context"
         name = gaz.name if gaz else _canonical_name(tally.surfaces, titles, placed=tally.placed)
-        entity_id = stable_id("e_", label, name)
+        # a generic name scoped to a country or article (``countries``): one entity per scope
+        entity_id = stable_id("e_", label, name, *target[2:])
         entity_of[target] = (entity_id, label)
         kb_ids = sorted(tally.kb_ids)
         entities.setdefault(entity_id, {"entity_id": entity_id, "name": name, "label": label,

@@ -31,6 +31,7 @@ from pipeline.stages.reconcile.names import (
     surface_key,
 )
 from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
+from pipeline.stages.reconcile.countries import generic_options, generic_scopes, scope_generic
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
 from pipeline.stages.reconcile.legalforms import legal_named, legal_stem
 from pipeline.stages.reconcile.publishers import refuse_publisher, title_words
@@ -68,6 +69,8 @@ def options(lexicon: dict) -> dict:
         "exchanges": frozenset(cfg.get("ticker_exchanges", [])),
         "qualified_heads": frozenset(w.casefold() for w in cfg.get("qualified_heads", [])),
         "title_words": title_words(cfg),  # a news title and its media group stay apart
+        # "Health Ministry" of two countries' articles: two bodies (``countries``)
+        **generic_options(cfg, (lexicon or {}).get("gazetteer") or {}),
     }
 
 
@@ -235,7 +238,8 @@ def partition_facts(rows: list[_Row], opts: dict) -> dict:
             if YEAR_PREFIX.match(row.key):
                 years[YEAR_PREFIX.sub("", row.key)].add(row.key)
     return {"identities": identities, "definitions": definitions, "long_forms": long_forms,
-            "initials": initials, "years": dict(years), "events": events, "org_words": org_words(rows)}
+            "initials": initials, "years": dict(years), "events": events, "org_words": org_words(rows),
+            "generic": generic_scopes(_by_doc(rows), opts)}
 
 
 @dataclass
@@ -251,6 +255,8 @@ class CorpusFacts:
     initials: dict[str, list[tuple]]
     bare_events: dict[str, tuple]
     org_words: frozenset[str] = frozenset()
+    #: generic institution key -> the scopes (country, else "doc:<id>") the corpus writes it bare under
+    generic: dict[str, set] | None = None
 
     def target(self, ref: tuple) -> tuple[str, str]:
         return self.identity_target[ref[1]] if ref[0] == "person" else ref
@@ -298,10 +304,14 @@ def corpus_facts(parts: list[dict]) -> CorpusFacts:
         for key, (order, ref) in part["events"].items():
             if key not in events or events[key][0] < order:
                 events[key] = (order, ref)
+    generic: dict[str, set] = defaultdict(set)
+    for part in parts:
+        for key, scopes in (part.get("generic") or {}).items():
+            generic[key] |= scopes
     bare_events = {key: target(ref) for key, (_, ref) in events.items() if key in years and len(years[key]) == 1}
     return CorpusFacts(identity_target, dict(surname_owners), dict(firstname_owners), dict(corpus_acronyms),
                        long_labels, long_forms, dict(initials), bare_events,
-                       frozenset().union(*(part.get("org_words", ()) for part in parts)))
+                       frozenset().union(*(part.get("org_words", ()) for part in parts)), generic)
 
 
 def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
@@ -481,6 +491,7 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             else:
                 row.target = ("key", row.key)
     _join_close_spellings(rows)
+    scope_generic(by_doc, facts.generic or {}, opts)
 
 
 def _corpus_link(row: _Row, facts: CorpusFacts, opts: dict) -> tuple[tuple[str, str], str | None, str | None]:
