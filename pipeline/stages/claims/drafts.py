@@ -223,7 +223,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
                                   and states_fact(own_subject(scene, ctx.rules), scene, group, ctx.index, ctx.rules)):
             # a nameless subject only when it states a fact of its own: "as Brent crude climbed 3%" (claims round 49)
             found = (named[0], named[1], named[2], "as_clause")
-    if subject is None and found[3] in {"phrase", "nationality"}:
+    if subject is None and found[3] in {"phrase", "nationality", "nationality_modifier"}:
         # "Global commodity markets witnessed a historic surge as spot gold climbed to $5,243.58": the parser
         # read the "as" clause as a preposition; its noun is the subject of the figures (claims round 49)
         misread = misparsed_scene(subject_head, group, ctx.index, ctx.rules)

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.coreference import nationality_of
 from pipeline.stages.claims.drafts import claim_row
 from pipeline.stages.claims.filters import asserts_fact, interprets, is_cleft
 from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
@@ -99,6 +100,10 @@ def fact_subject(verb, ctx: ArticleContext, quote_speaker: dict | None,
     if token is None or token.dep_ == "expl" or is_cleft(token, verb, rules):
         return None, None
     found, rule = resolve_subject(token, verb, ctx, quote_speaker)
+    if found is None and (found := nationality_of(token, ctx.index, rules)) is not None:
+        # no value to hold the phrase's own words ("Analysts said that Indian equities rose"): a row with no
+        # value needs a name, and the nationality's country stays the actor (``national``, claims round 67)
+        rule = "nationality"
     if found is not None:
         joint = joint_object(token, verb, ctx)
         return (joint, "joint_object") if joint is not None else (found, rule)

@@ -95,6 +95,7 @@ class ClaimRules:
     origin_preps: frozenset[str] = frozenset()
     origin_nouns: frozenset[str] = frozenset()
     place_serving_nouns: frozenset[str] = frozenset()
+    traded_nouns: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     reported_object_preps: frozenset[str] = frozenset()
     change_nouns: frozenset[str] = frozenset()
@@ -144,7 +145,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "reported_modals", "side_preps",
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
-              "valuation_preps", "place_serving_nouns",
+              "valuation_preps", "place_serving_nouns", "traded_nouns",
               "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
@@ -160,7 +161,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "conditional_marks", "copular_lemmas", "pro_verbs",
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns",
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
-                      "observation_verbs", "observation_preps",
+                      "traded_nouns", "observation_verbs", "observation_preps",
                       "valuation_preps",
                       "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
@@ -246,6 +247,7 @@ _DEFAULTS: dict[str, object] = {
     "origin_preps": [],
     "origin_nouns": [],
     "place_serving_nouns": [],
+    "traded_nouns": [],
     "reporting_verbs": [],
     "reported_object_preps": [],
     "change_nouns": [],

@@ -14,8 +14,6 @@ from pipeline.stages.claims.coreference import (
     event_phrase,
     lists_members,
     nameless_antecedent,
-    nationality_of,
-    place_passed_over,
     specified_phrase,
     stated_object,
 )
@@ -35,6 +33,7 @@ from pipeline.stages.claims.grammar import (
     tree_distance,
 )
 from pipeline.stages.claims.nameless import rooted_noun
+from pipeline.stages.claims.national import modifier_passed_over, national_subject
 from pipeline.stages.claims.owners import clause_owner
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.witness import seen_subject
@@ -142,7 +141,7 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
         return found, ("clausal_subject" if found is not None else None)
     for rule, find in (("definite", ctx.named_heads.back_reference), ("title", ctx.titled.title_reference),
                        ("description", ctx.coreference.description_reference),
-                       ("nationality", lambda t: nationality_of(t, index, rules)),
+                       ("nationality", lambda t: national_subject(t, ctx.coreference)),
                        ("attribute", lambda t: copula_name(t, verb, ctx.index))):
         found = find(token)
         if found is not None:
@@ -448,8 +447,8 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 return found, mention_text(found), verb, via or "described"
             if (owner := clause_owner(token, ctx.index, rules)) is not None:  # "Honda ..., but sales were down"
                 return owner, mention_text(owner), verb, via or "clause_owner"
-            return None, fallback_text, verb, via or ("place_modifier" if place_passed_over(token, ctx.coreference)
-                                                      else "bracket_phrase" if bracket_start(token) else "phrase")
+            return None, fallback_text, verb, via or modifier_passed_over(token, ctx.coreference) or (
+                "bracket_phrase" if bracket_start(token) else "phrase")
     found = described(group, ctx, quote_speaker)
     if found is not None:
         return found, mention_text(found), predicate, "described"
