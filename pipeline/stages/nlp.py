@@ -7,8 +7,9 @@ case elsewhere, or a function word, in lower case, the acronyms the gazetteer an
 entities.toml write in capitals staying so ("EU", "NATO"), and every other word
 capitalised: "GOLDMAN SACHS BEATS FORECASTS" reads "Goldman Sachs beats forecasts" in an
 article that writes "beats" and "forecasts". The small model was trained on mixed case and finds
-almost no name in capitals. A run-in head of two words or more in capitals opening a line of running text, before a
-bar or a colon ("BOMBAY HIGH COURT | Buyer cannot ...", "NEW DELHI: The ..."), gets natural case the same way. The view has exactly the article's length, so Doc character
+almost no name in capitals. A run-in head of two words or more in capitals opening a line of
+running text, before a bar or a colon ("BOMBAY HIGH COURT | Buyer cannot ...", "NEW DELHI: The
+..."), gets natural case the same way. The view has exactly the article's length, so Doc character
 offsets are article offsets, while hard line breaks no longer cut names
 ("von der\\nLeyen") or sentences in two. Spans written to the tables are always
 sliced from the untouched source text.

@@ -21,7 +21,8 @@ from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 class Additions:
     """Add rule mentions where nothing is found yet; holds the patterns compiled from the options."""
 
-    def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry], places: dict[str, str] | None = None) -> None:
+    def __init__(self, options: Options, by_surface: dict[str, GazetteerEntry],
+                 places: dict[str, str] | None = None) -> None:
         self.options = opts = options
         self.by_surface = by_surface
         #: place name -> identifier (ISO 3166, GeoNames): a colon dateline's place must be one ("BENGALURU:")

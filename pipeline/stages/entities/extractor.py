@@ -76,12 +76,12 @@ class MentionExtractor:
         self.cleaner = SpanCleaner(self.options, self.by_surface)
         self.label_rules = LabelRules(self.options)
         self.growth = NameGrowth(self.options, self.by_surface)
-        self.additions = Additions(self.options, self.by_surface)
         self.evidence = LabelEvidence(self.options, self.by_surface)
         ev, opts = self.evidence, self.options
+        # a colon dateline's place must be one the place lists know ("BENGALURU:")
+        self.additions = Additions(self.options, self.by_surface, {**ev.cities, **ev.subdivisions, **ev.countries})
         cfg = (lexicon or {}).get("entities") or {}
         self.places = frozenset({*ev.countries, *ev.subdivisions, *ev.cities, *ev.known_places})
-        self.additions.places = {**ev.cities, **ev.subdivisions, **ev.countries}
         self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
         self.edges = NameEdges(cfg, self.by_surface, opts.function_words, opts.demonyms, self.places)
         self.shapes = NameShapes(cfg, self.by_surface)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from pipeline.stages.reconcile.names import surface_key
 from pipeline.stages.reconcile.qualified import institution_core
 from pipeline.stages.reconcile.rows import Row
 
@@ -27,7 +28,9 @@ def generic_options(cfg: dict, gaz: dict) -> dict:
     """The generic words, their heads and the place words -> ISO 3166 country codes, from the lexicon's sections."""
     heads = frozenset(w.casefold() for w in cfg.get("generic_institution_heads", []))
     words = heads | frozenset(w.casefold() for w in cfg.get("generic_institution_words", []))
-    return {"generic_heads": heads, "generic_words": words, "place_country": _place_countries(gaz)}
+    places = _place_countries(gaz)
+    # the place words as a set, built once for ``institution_core`` rather than per mention
+    return {"generic_heads": heads, "generic_words": words, "place_country": places, "place_keys": frozenset(places)}
 
 
 def is_generic(key: str, opts: dict) -> bool:
@@ -39,8 +42,6 @@ def is_generic(key: str, opts: dict) -> bool:
 
 def _place_countries(gaz: dict) -> dict[str, str]:
     """Surface keys of states, their gazetteer aliases and nationality adjectives -> ISO 3166 alpha-2 code."""
-    from pipeline.stages.reconcile.names import surface_key
-
     names = _country_names()
     found: dict[str, str] = {k.casefold(): v for k, v in names.items()}
     for entry in gaz.get("entity", []):
@@ -150,22 +151,23 @@ def scope_generic(by_doc: dict[str, list[Row]], scopes: dict[str, set], opts: di
 
 def _qualified_core(key: str, scopes: dict[str, set], opts: dict) -> tuple[str, str] | None:
     """(generic core, country) of a name written with its country whose core the corpus writes bare in that country."""
-    if " " not in key or opts["generic_heads"].isdisjoint(key.split(" ")):
+    words = key.split(" ")
+    if len(words) < 2 or opts["generic_heads"].isdisjoint(words):
         return None
     places = opts["place_country"]
-    words = key.split(" ")
     country = places.get(words[0]) if len(words) > 2 else None
     if country is None and " of " in key:
         tail = key.rsplit(" of ", 1)[1]
         country = places.get(tail[4:] if tail.startswith("the ") else tail)
     if country is None:
         return None
-    found = institution_core(key, opts["generic_heads"], frozenset(places))
+    found = institution_core(key, opts["generic_heads"], opts["place_keys"])
     if found is None or not found[1]:
         return None
     core = found[0]
-    candidates = [core] + ([" ".join(core.split(" ")[2:]) + " " + core.split(" ")[0]]
-                           if core.split(" ")[1:2] == ["of"] else [])
+    core_words = core.split(" ")
+    # "ministry of health" is also written "health ministry"
+    candidates = [core] + ([" ".join(core_words[2:]) + " " + core_words[0]] if core_words[1:2] == ["of"] else [])
     for c in candidates:
         if c in scopes and country in scopes[c]:
             return c, country

@@ -221,7 +221,8 @@ def partition_facts(rows: list[_Row], opts: dict) -> dict:
                 gaz.add(row.gaz.name)
             keys[row.key] += 1
     definitions = []
-    for doc_rows in _by_doc(rows).values():
+    by_doc = _by_doc(rows)
+    for doc_rows in by_doc.values():
         first = _order(doc_rows[0])
         for i, (acr_key, long_row) in enumerate(_doc_acronyms(doc_rows, opts).items()):
             definitions.append(((first, i), acr_key, _ref(long_row), long_row.label))
@@ -239,7 +240,7 @@ def partition_facts(rows: list[_Row], opts: dict) -> dict:
                 years[YEAR_PREFIX.sub("", row.key)].add(row.key)
     return {"identities": identities, "definitions": definitions, "long_forms": long_forms,
             "initials": initials, "years": dict(years), "events": events, "org_words": org_words(rows),
-            "generic": generic_scopes(_by_doc(rows), opts)}
+            "generic": generic_scopes(by_doc, opts)}
 
 
 @dataclass
