@@ -17,6 +17,7 @@ from pipeline.stages.quantities.lexicon import compile_lexicon
 from pipeline.stages.quantities.measures import SiConverter
 from pipeline.stages.quantities.operands import Quantity
 from pipeline.stages.quantities.qualifiers import approx_after, approx_before
+from pipeline.stages.quantities.shared_letters import decide_shared_letters
 from pipeline.stages.quantities.view import TokenView
 
 COLUMNS: tuple[str, ...] = tuple(SCHEMAS["quantities"].names)
@@ -79,6 +80,7 @@ class QuantityExtractor:
                 continue
             found.append((q, approx))
             done = q.end
+        found = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP" decides
         dollar, dollar_rule = self._article_dollar(found)
         rows = []
         for q, approx in found:

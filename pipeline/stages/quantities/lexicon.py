@@ -50,6 +50,7 @@ class Lexicon:
     symbols_after: frozenset[str]  # symbols also written after the number ("1,200€", "500 ₦")
     bare_dollar: frozenset[str]
     letter_symbols: Mapping[str, str]  # "N34.8tn": read only glued and scaled
+    shared_letters: Mapping[str, frozenset[str]]  # "P": PHP or BWP, the article decides (shared_letters.py)
     codes: Mapping[str, str]
     dollar_family: frozenset[str]
     default_dollar: str
@@ -177,7 +178,9 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     money_only_suffixes = {k.lower(): float(v) for k, v in mags("money_only_suffixes").items()}
     mag_suffixes = {**{k.lower(): float(v) for k, v in mags("suffixes").items()}, **money_only_suffixes}
     pct_suffixes = dict(pct("suffixes"))
-    letter_symbols = dict(cur("letter_symbols"))
+    shared_letters = {k: frozenset(v) for k, v in cur("shared_letter_symbols").items()}
+    # a shared letter stands for itself until the article decides ("P" -> "PHP" or "BWP")
+    letter_symbols = {**dict(cur("letter_symbols")), **{k: k for k in shared_letters}}
     currency_prefix = _alternation([*symbols, *codes, *letter_symbols])
     suffix = (
         f"(?i:{_alternation(mag_suffixes)})(?:{_alternation(pct_suffixes)})?"
@@ -205,6 +208,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
                                 and any(unicodedata.category(c) == "Sc" for c in s)),
         bare_dollar=frozenset(cur("bare_dollar")),
         letter_symbols=letter_symbols,
+        shared_letters=shared_letters,
         codes=codes,
         dollar_family=frozenset(cur("dollar_family")),
         default_dollar=cur("default_dollar"),
