@@ -55,6 +55,7 @@ Modules, in the order they build on each other:
 - ``coordination``: subjects of coordinated modifiers the parser cut to their first word ("food and drink price rises").
 - ``scenes``: an "as" clause the parser read as a preposition, and whether a scene clause's nameless subject states a fact.
 - ``values``: the values and mentions a claim carries, and the kind they give it.
+- ``kinds``: sizes that name a kind of counted thing ("1.96 million 20-foot containers"), left out of the values.
 - ``confidence``: hedges, and the 0-1 confidence of a row from the evidence behind it.
 - ``drafts``: one ``claim_drafts`` row.
 - ``facts``: claims that state no value.

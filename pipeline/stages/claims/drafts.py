@@ -9,6 +9,7 @@ from pipeline.stages.claims.clauses import clause_range, in_bare_participle
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
+from pipeline.stages.claims.kinds import sized_kind_left_out
 from pipeline.stages.claims.misread import QUOTE_MARKS, misread_statement, verdict_clause
 from pipeline.stages.claims.relatives import names_only_a_modifier
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
@@ -275,7 +276,9 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         unused_report=unused_report(verb, doc[low:high], rules),
         graded_subject=graded_subject(verb, subject_rule, rules), release_day=bool(released),
         absolute_clause=any(in_bare_participle(token, head, rules) for _, token in group),
-        relative_values=relative_values and not group)
+        relative_values=relative_values and not group,
+        sized_kind=sized_kind_left_out(set_aside, doc, article.start, low, high, rules,
+                                       others=[r for r, _ in group]))
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))

@@ -115,6 +115,8 @@ class ClaimRules:
     relative_adverbs: frozenset[str] = frozenset()
     concessive_preps: frozenset[str] = frozenset()
     release_verbs: frozenset[str] = frozenset()
+    kind_nouns: frozenset[str] = frozenset()
+    rate_preps: frozenset[str] = frozenset()
     period_end_lemmas: frozenset[str] = frozenset()
     period_nouns: frozenset[str] = frozenset()
     parallel_marks: frozenset[str] = frozenset()
@@ -152,7 +154,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "measure_preps", "locative_preps",
               "absolute_marks", "relative_adverbs", "restating_deps", "scoping_deps", "parallel_marks", "scene_marks", "witness_verbs",
               "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words",
-              "release_verbs")
+              "release_verbs", "kind_nouns", "rate_preps")
 # word lists compared lower-cased (the others are labels, tags or punctuation, compared as written)
 _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "stance_preps", "anaphoric_determiners",
                       "subordinating_preps", "comparison_words", "person_pronouns", "first_person_pronouns",
@@ -168,7 +170,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks", "witness_verbs",
                       "period_end_lemmas", "period_nouns", "concessive_preps", "indefinite_determiners", "compared_words",
-                      "release_verbs"})
+                      "release_verbs", "kind_nouns", "rate_preps"})
 _DEFAULTS: dict[str, object] = {
     "attribution_phrases": [["according", "to"]],
     "clause_deps": ["ROOT", "conj", "advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "pcomp"],
@@ -267,6 +269,8 @@ _DEFAULTS: dict[str, object] = {
     "relative_adverbs": [],
     "concessive_preps": [],
     "release_verbs": [],
+    "kind_nouns": [],
+    "rate_preps": [],
     "period_end_lemmas": [],
     "period_nouns": [],
     "parallel_marks": [],

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pipeline.stages.claims.attribution import speech_contents
 from pipeline.stages.claims.grammar import VERBAL, depth_below, is_pronoun, own_subject, verb_lemma
 from pipeline.stages.claims.index import ArticleIndex
+from pipeline.stages.claims.kinds import names_a_kind
 from pipeline.stages.claims.rules import ClaimRules
 
 
@@ -65,7 +66,8 @@ def claim_values(values: Sequence[tuple[dict, object]], frames: Sequence, rules:
     days = [token.i for row, token in values if row.get("tclass") == "date"]
     kept = []
     for row, token in values:
-        if token.i in dateline:
+        if token.i in dateline or names_a_kind(row, token, rules, others=[other for other, _ in values]):
+            # a size naming the kind of a counted thing ("1.96 million 20-foot containers": kinds, round 69)
             continue
         if "date_id" in row:
             text = " ".join(row["text"].split()).lower()
