@@ -23,6 +23,8 @@ from tests.test_claims import _claim_for, extractor  # noqa: F401 (fixture)
                  "capacity by late 2025.", "late 2025", "the containership fleet", id="543_-data-shows-the-fleet"),
     pytest.param("A deeper dive into the numbers reveals a significant drop in full-time employment by 38,200.",
                  "38,200", "full-time employment", id="424_-dive-into-the-numbers-reveals-a-drop-in"),
+    pytest.param("The data showed a 2% fall in factory output in March.", "2%", "factory output",
+                 id="data-showed-a-fall-in"),
     pytest.param("The figures worryingly showed a decline to 74.4% in the working age employment rate.", "74.4%",
                  "the working age employment rate", id="mpamag-figures-showed-a-decline-in"),
 ])
