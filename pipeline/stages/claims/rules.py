@@ -82,6 +82,8 @@ class ClaimRules:
     content_verbs: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
+    single_value_nouns: frozenset[str] = frozenset()
+    looking_preps: frozenset[str] = frozenset()
     verdict_verbs: frozenset[str] = frozenset()
     specifying_nouns: frozenset[str] = frozenset()
     content_pronouns: frozenset[str] = frozenset()
@@ -149,6 +151,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps", "place_serving_nouns", "traded_nouns",
               "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns",
+              "single_value_nouns", "looking_preps",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
               "measure_preps", "locative_preps",
@@ -164,7 +167,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns",
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "traded_nouns", "observation_verbs", "observation_preps",
-                      "valuation_preps",
+                      "valuation_preps", "single_value_nouns", "looking_preps",
                       "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
@@ -217,6 +220,8 @@ _DEFAULTS: dict[str, object] = {
     "content_verbs": [],
     "evidence_nouns": [],
     "finding_verbs": [],
+    "single_value_nouns": [],
+    "looking_preps": [],
     "verdict_verbs": [],
     "specifying_nouns": [],
     "content_pronouns": [],

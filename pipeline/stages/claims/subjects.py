@@ -36,6 +36,7 @@ from pipeline.stages.claims.nameless import rooted_noun
 from pipeline.stages.claims.national import modifier_passed_over, national_subject
 from pipeline.stages.claims.owners import clause_owner
 from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.shown import shown_object
 from pipeline.stages.claims.witness import seen_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
@@ -375,6 +376,8 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
         content, led = noun_content(token, rules), "content_noun"  # "The fact that ...": the clause's words
         if content is None:  # "The first half of the year saw overall electricity demand rise": the demand
             content, led = seen_subject(token, verb, ctx.index, rules), "seen_clause"
+        if content is None:  # "The latest figures show modest job growth": the growth, what the figures show
+            content, led = shown_object(token, verb, rules), "shown_object"
         if content is not None:  # the rule that led from the stated subject to the phrase the claim is about
             token, via = content, led
         clausal = clausal or (token is candidates[0][0] and token.dep_ in {"csubj", "csubjpass"})
