@@ -8,7 +8,8 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
-from pipeline.stages.entities.evidence import place_index
+from pipeline.stages.entities.evidence import first_names, known_places, place_index
+from pipeline.stages.entities.givennames import surname_person
 from pipeline.stages.entities.ofnames import of_name_end
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import compile_words
@@ -42,6 +43,9 @@ class NameGrowth:
         self._pair_event = compile_words(r"[-–][A-Z][\w.]*" + gap + r"({})\b(?![-’'])", opts.conflict_heads + opts.event_heads)
         self._event = compile_words(gap + r"(?:{})\b(?![-’'])", opts.event_heads)
         self._suffix = re.compile(r"[^\S\n]+([A-Z][\w.]*?)(?![\w-])")
+        countries, subdivisions, cities, _ = place_index()
+        self._places = known_places() | frozenset(countries) | frozenset(subdivisions) | frozenset(cities)
+        self._first_names = first_names()
 
     def extend(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Grow a mention into the larger name it heads or opens."""
@@ -52,6 +56,9 @@ class NameGrowth:
         for m in mentions:
             after = text[m.end:m.end + 40]
             grown = None
+            # "Sachin" + "Katti" the model called an organisation: one person (``givennames``)
+            m = surname_person(ctx, m, prev_end=out[-1].end if out else 0, options=opts, first_names=self._first_names,
+                               places=self._places) or m
             # "Władysław" + "Kosiniak-Kamysz": the first name the model left out
             first = self._given_name_start(ctx, m, out[-1].end if out else 0)
             if first is not None:
