@@ -18,6 +18,7 @@ from pipeline.stages.quantities.measures import SiConverter
 from pipeline.stages.quantities.operands import Quantity
 from pipeline.stages.quantities.qualifiers import approx_after, approx_before
 from pipeline.stages.quantities.shared_letters import decide_shared_letters
+from pipeline.stages.quantities.shared_markers import decide_shared_markers
 from pipeline.stages.quantities.view import TokenView
 
 COLUMNS: tuple[str, ...] = tuple(SCHEMAS["quantities"].names)
@@ -81,6 +82,7 @@ class QuantityExtractor:
             found.append((q, approx))
             done = q.end
         found = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP" decides
+        found = decide_shared_markers(found, doc, self.lex)  # "Rs17.6 trillion": the article's "PKR" or places decide
         dollar, dollar_rule = self._article_dollar(found)
         rows = []
         for q, approx in found:
