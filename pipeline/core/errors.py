@@ -119,6 +119,8 @@ CODES: dict[str, tuple[str, tuple[str, ...]]] = {
     "E402": ("the quantities stage got a Doc whose text is not the article's", ("stages/quantities/extractor.py",)),
     "E410": ("a quantity's value overflows a float; the row keeps its text and no value",
              ("stages/quantities/extractor.py",)),
+    "E411": ("an amount in a currency marker several currencies share ('Rs', 'P') that its article leaves open; no row",
+             ("stages/quantities/extractor.py", "stages/quantities/shared_markers.py")),
     # stages: claims
     "E601": ("a configs/claims.toml value has the wrong type", ("stages/claims/rules.py",)),
     "E602": ("configs/claims.toml has unknown keys", ("stages/claims/rules.py",)),
@@ -131,9 +133,10 @@ CODES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 #: codes whose ``errors`` rows are warnings: the source was processed in full and nothing of it was lost (an
-#: ignored ``sources.csv`` column, a repeated ``sources.csv`` row, a number too large to store), so they are
+#: ignored ``sources.csv`` column, a repeated ``sources.csv`` row, a number too large to store, an amount
+#: whose shared currency marker the article leaves open), so they are
 #: recorded and printed but do not make the run's exit status 1. Every other code is an error.
-WARNING_CODES = frozenset({"E022", "E026", "E410"})
+WARNING_CODES = frozenset({"E022", "E026", "E410", "E411"})
 
 
 def severity(code: str) -> str:

@@ -65,3 +65,24 @@ def cldr_currencies(*, symbol_stoplist: frozenset[str], word_stoplist: frozenset
                  if s and s != c and s not in symbol_stoplist and not s.isdigit()},
         words={w: c for w, c in {**_one_to_one(tails), **_one_to_one(words)}.items() if w not in word_stoplist},
     )
+
+
+@lru_cache(maxsize=16)
+def cldr_currencies_written(*, names: frozenset[str], symbols: frozenset[str]) -> frozenset[str]:
+    """The currencies in use whose CLDR English name ends in one of ``names`` ("Pakistani rupee") or whose symbol in
+    a territory's own locale is one of ``symbols`` ("Rs" in Pakistan, "Rs." in Sri Lanka): a shared marker's choices."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError, get_global
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    en = Locale("en")
+    found: set[str] = set()
+    for territory in sorted(get_global("territory_currencies")):
+        currencies = [c for c in get_territory_currencies(territory, tender=True) if c != "XXX"]
+        found.update(c for c in currencies if get_currency_name(c, locale=en).lower().rsplit(" ", 1)[-1] in names)
+        try:
+            local = Locale.parse(f"und_{territory}")
+        except (UnknownLocaleError, ValueError):
+            continue
+        found.update(c for c in currencies if local.currency_symbols.get(c, "").strip() in symbols)
+    return frozenset(found)

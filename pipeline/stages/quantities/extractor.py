@@ -18,6 +18,7 @@ from pipeline.stages.quantities.measures import SiConverter
 from pipeline.stages.quantities.operands import Quantity
 from pipeline.stages.quantities.qualifiers import approx_after, approx_before
 from pipeline.stages.quantities.shared_letters import decide_shared_letters
+from pipeline.stages.quantities.shared_markers import decide_shared_markers, undecided_warning
 from pipeline.stages.quantities.view import TokenView
 
 COLUMNS: tuple[str, ...] = tuple(SCHEMAS["quantities"].names)
@@ -55,7 +56,8 @@ class QuantityExtractor:
 
     def extract(self, doc: Doc, article: Article, *,
                 date_spans: Sequence[tuple[int, int]] = ()) -> tuple[list[dict], list[dict]]:
-        """The rows of ``__call__`` and one ``errors`` row (code E410) per quantity whose value overflows float64."""
+        """The rows of ``__call__``, one ``errors`` row (code E410) per quantity whose value overflows float64 and one
+        (E411, shared_markers.py) per amount whose currency marker the article leaves open."""
         if len(doc.text) != len(article.text):
             raise ValueError(
                 f"[E402] doc has {len(doc.text)} characters but article {article.doc_id!r} has "
@@ -80,7 +82,12 @@ class QuantityExtractor:
                 continue
             found.append((q, approx))
             done = q.end
+        letters = [(q, self.lex.shared_letters[q.unit]) for q, _ in found
+                   if q.kind == "money" and q.unit in self.lex.shared_letters]
         found = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP" decides
+        found, undecided = decide_shared_markers(found, doc, self.lex)  # "Rs17.6 trillion": "PKR" or places decide
+        # nothing is dropped silently: an amount whose shared marker the article leaves open gets an E411 warning
+        undecided += [(q, choices) for q, choices in letters if all(q.start != k.start for k, _ in found)]
         dollar, dollar_rule = self._article_dollar(found)
         rows = []
         for q, approx in found:
@@ -91,7 +98,8 @@ class QuantityExtractor:
             # a measure's point value in SI base units, so "5kW" and "5,000 watts" compare
             row["si_value"], row["si_unit"] = self.si(unit, row["value"]) if row["kind"] == "measure" else (None, None)
             rows.append(row)
-        return rows, [overflow_warning(row) for row in rows if _bound(row)]
+        warnings = [undecided_warning(doc, article, q, choices) for q, choices in sorted(undecided, key=_first)]
+        return rows, [overflow_warning(row) for row in rows if _bound(row)] + warnings
 
     def _article_dollar(self, found: list[tuple[Quantity, str | None]]) -> tuple[str, str]:
         """Which dollar a bare "$" means in this article.
@@ -131,6 +139,10 @@ class QuantityExtractor:
 
 
 _VALUE_COLUMNS = ("value", "value_low", "value_high")
+
+
+def _first(undecided: tuple[Quantity, frozenset[str]]) -> int:
+    return undecided[0].start
 
 
 def _bound(row: dict) -> bool:

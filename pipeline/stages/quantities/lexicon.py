@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pipeline.stages.quantities.currencies import cldr_currencies
+from pipeline.stages.quantities.currencies import cldr_currencies, cldr_currencies_written
 
 _NUMBER_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: the dashes that join a range ("2-3%") or a compound ("10-year")
@@ -51,6 +51,7 @@ class Lexicon:
     bare_dollar: frozenset[str]
     letter_symbols: Mapping[str, str]  # "N34.8tn": read only glued and scaled
     shared_letters: Mapping[str, frozenset[str]]  # "P": PHP or BWP, the article decides (shared_letters.py)
+    shared_markers: Mapping[str, tuple[str, frozenset[str]]]  # "Rs": (default, CLDR's choices) (shared_markers.py)
     codes: Mapping[str, str]
     dollar_family: frozenset[str]
     default_dollar: str
@@ -209,6 +210,9 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         bare_dollar=frozenset(cur("bare_dollar")),
         letter_symbols=letter_symbols,
         shared_letters=shared_letters,
+        shared_markers={marker: (spec["default"], cldr_currencies_written(names=_lower_set(spec["names"]),
+                                                                          symbols=frozenset(spec["symbols"])))
+                        for marker, spec in cur("shared_markers").items()},
         codes=codes,
         dollar_family=frozenset(cur("dollar_family")),
         default_dollar=cur("default_dollar"),
