@@ -84,6 +84,8 @@ _APART = [
     ([("a", 0, "American Airlines", "ORG"), ("a", 60, "American", "NORP")], 60, "American"),
     # a full name a person cue backs is a person's: "Warren" the company is not Warren Buffett
     ([("a", 0, "Warren Buffett", "PERSON", "first_name"), ("a", 60, "Warren", "ORG")], 60, "Warren"),
+    # a full name read as a person, and a short name no cue calls a company: the person's first name (dev14 claims 559)
+    ([("a", 0, "Samia Suluhu", "PERSON"), ("a", 60, "Samia", "ORG")], 60, "Samia"),
     # never across articles: another article's "Voyager" is its own
     ([("a", 0, "Voyager Technologies", "ORG"), ("b", 120, "Voyager", "PRODUCT")], 120, "Voyager"),
 ]
@@ -91,7 +93,7 @@ _APART = [
 
 @pytest.mark.parametrize("rows, short_at, name", _APART,
                          ids=["short-first", "two-longer-before", "subsidiary-first", "place-word",
-                              "nationality-word", "person-cue", "other-article"])
+                              "nationality-word", "person-cue", "first-name-uncued", "other-article"])
 def test_look_alikes_keep_their_own_name(bare_lexicon, rows, short_at, name):
     doc = next(r[0] for r in rows if r[1] == short_at and " " not in r[2])
     names, links = _names(rows, bare_lexicon)

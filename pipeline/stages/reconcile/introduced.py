@@ -51,7 +51,9 @@ def introduced_name(row: Row, doc_rows: list[Row], starts: dict[str, list[int]],
     full = before[0]
     if full.label not in LONG_LABELS or full.gaz is not None or full.key in place_words:
         return None
-    if full.label == "PERSON" and full.record.get("evidence") in PERSON_CUES:
+    # a full name read as a person is a company's only when a cue of the entities stage calls the short name no
+    # person ("Capella", evidence no_person); else it is the person's first name ("Samia" of "Samia Suluhu")
+    if full.label == "PERSON" and (full.record.get("evidence") in PERSON_CUES or not row.record.get("evidence")):
         return None
     if len(opened) > 1 and not legal_named(full.surface, full.label, legal_forms):
         return None
