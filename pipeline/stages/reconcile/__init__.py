@@ -42,6 +42,11 @@ offsets, label, document), helped but not limited by the gazetteer:
   while "Rheinmetall Electronics" stays apart; a short name two longer names open stays apart; a news title
   stays apart from its media group, "Telegraph" and "The Telegraph Media Group" (``publishers``, link
   ``title_publisher`` on the title: the reason the join was refused);
+* a company's short name written after the one longer name of its article that opens with it and was
+  written before it joins that name whatever labels the model gave the two ("Voyager" PRODUCT after
+  "Voyager Technologies", "Capella" after a "Capella Space" read as a person); when a subsidiary's name opens
+  with it too, only a full name ending in a legal form ("Huntington Bancshares Incorporated", not "The
+  Huntington National Bank") (``introduced``, link ``introduced_name``);
 * a name of two words or more the model read as an organisation joins the one law, event or
   other named thing of its document whose name holds it after the first word ("Big Beautiful
   Bill" of "One Big Beautiful Bill Act"), never the organiser that opens it ("UEFA");

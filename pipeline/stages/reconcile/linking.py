@@ -33,6 +33,7 @@ from pipeline.stages.reconcile.names import (
 from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
 from pipeline.stages.reconcile.countries import generic_options, generic_scopes, scope_generic
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
+from pipeline.stages.reconcile.introduced import introduced_name as _introduced_name
 from pipeline.stages.reconcile.legalforms import legal_named, legal_stem
 from pipeline.stages.reconcile.publishers import refuse_publisher, title_words
 from pipeline.stages.reconcile.qualified import place_qualified as _place_qualified
@@ -430,6 +431,11 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                        if row.surface not in opts["abbreviations"] else None)
             if clipped is not None:
                 row.target, row.link = own_target(clipped), "short_name"
+                continue
+            full = _introduced_name(row, doc_rows, starts, place_words=opts["place_words"], legal_forms=opts["legal_forms"])
+            if full is not None:  # "Voyager" after "Voyager Technologies": a company's short name (module introduced)
+                row.target, row.link = own_target(full), "introduced_name"
+                row.vote = full.label if full.label == "ORG" else row.label
                 continue
             qualified = _place_qualified(row, doc_rows, opts["qualified_heads"], opts["place_words"])
             if qualified is not None:
