@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 
-from pipeline.stages.claims.antecedents import reporter_antecedent
 from pipeline.stages.claims.filters import headings_end
 from pipeline.stages.claims.grammar import (
     PLURAL_TAGS,
@@ -15,6 +14,7 @@ from pipeline.stages.claims.grammar import (
     subject_of,
 )
 from pipeline.stages.claims.index import ArticleIndex
+from pipeline.stages.claims.neighbour_clauses import antecedent_rule, pronoun_clause_antecedent  # noqa: F401 (subjects)
 from pipeline.stages.claims.places import MODIFIER_DEPS, modified_by_place, place_modifier
 from pipeline.stages.claims.relatives import relative_antecedent
 from pipeline.stages.claims.rules import ClaimRules
@@ -337,7 +337,7 @@ class Coreference:
         """(``main_subject_before``'s answer, its subject token, or None); first a reporter (``antecedents``)."""
         rules, index = self.rules, self.index
         sent = index.sent(token)
-        if (reporter := reporter_antecedent(token, labels, self, nameless=NAMELESS, describe=described_antecedent)):
+        if (reporter := pronoun_clause_antecedent(token, labels, self, nameless=NAMELESS, describe=described_antecedent)):
             return reporter
         candidates = [sent]
         if sent.start > 0:

@@ -9,7 +9,7 @@ from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_s
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coordination import misread_coordination
 from pipeline.stages.claims.coreference import (
-    compared_figure,
+    antecedent_rule, compared_figure,
     copula_name,
     event_phrase,
     lists_members,
@@ -423,7 +423,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 # "The eight – Saudi Arabia, Russia, ... – raised ... They agreed": the phrase, not a member;
                 # "ice loss has accelerated ... it was 36 per cent higher": the phrase it continues
                 return None, phrase_text(antecedent, ctx.article, ctx.index.chunk_of,
-                                         skip=ctx.index.dateline_tokens), verb, "pronoun"
+                                         skip=ctx.index.dateline_tokens), verb, antecedent_rule(token, antecedent, ctx.coreference)
             specified = specified_phrase(token, verb, ctx.index, rules) if found is None else None
             if specified is not None:
                 # "The driving force behind this growth was international travel": the copula's complement
