@@ -22,7 +22,8 @@ Treaty/Law" as LAW, "F-16s", "Super Sonic Strike Missile" and a name before a we
 noun ("G95 assault rifles") as PRODUCT. Last, ``evidence`` drops jargon ("FX", "FY26"),
 trims stray neighbours ("Multiple European", "European Nato") and records the cue that
 decides each mention's label (legal and sector suffixes, context, ISO 3166 places, titles,
-first names, languages); a name listed with names of one kind then takes their label
+first names, languages), and ``namewords`` an organisation's word inside a name the model calls
+a person ("Imagene Bio") or a nationality alone called an organisation ("Canadian investors"); a name listed with names of one kind then takes their label
 (``coordination``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
 a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350").
@@ -53,6 +54,7 @@ from pipeline.stages.entities.growth import NameGrowth
 from pipeline.stages.entities.headlines import confirm_headlines, cut_at_verbs
 from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
+from pipeline.stages.entities.namewords import NameWords
 from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.entities.shapes import NameShapes
@@ -86,6 +88,7 @@ class MentionExtractor:
         self.edges = NameEdges(cfg, self.by_surface, opts.function_words, opts.demonyms, self.places)
         self.shapes = NameShapes(cfg, self.by_surface)
         self.companies = CompanyCues(cfg)
+        self.name_words = NameWords(cfg, demonyms=opts.demonyms)
         self.role_nouns = opts.person_nouns | frozenset(w.casefold() for w in cfg.get("role_nouns", []))
         self.honorifics = Honorifics(cfg, self.by_surface)
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
@@ -104,8 +107,8 @@ class MentionExtractor:
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
         mentions = self._split_place_pairs(ctx, self.growth.extend(ctx, mentions))
         mentions = self.honorifics(ctx, self.additions.add_missing(ctx, mentions))
-        mentions = organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
-                                 team_words=self.team_words, first_names=self.evidence.first_names)
+        mentions = self.name_words(ctx, organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
+                                                      team_words=self.team_words, first_names=self.evidence.first_names))
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label),
                                       role_nouns=self.role_nouns)
