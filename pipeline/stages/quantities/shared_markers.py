@@ -13,6 +13,7 @@ from pipeline.stages.entities.evidence import place_index
 from pipeline.stages.quantities.conversions import converted_units
 from pipeline.stages.quantities.lexicon import Lexicon
 from pipeline.stages.quantities.operands import Quantity
+from pipeline.stages.quantities.shared_letters import other_amounts_currencies
 from pipeline.stages.reconcile.countries import city_country
 
 #: the entity labels of names that are no place even when a place has the same name ("Lahore" the surname)
@@ -79,7 +80,7 @@ def _decide(q: Quantity, doc: Doc, money: list[Quantity], default: str,
     other amount naming a currency does not overrule the country the article names most."""
     converted = converted_units(doc, q, money) & choices
     allowed = choices - converted
-    named = Counter(p.unit for p in money if p is not q and p.unit in allowed)
+    named = other_amounts_currencies(money, q, allowed)
     ranked = _country_counts(doc, allowed).most_common(2)
     top = ranked[0][0] if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]) else None
     if len(named) == 1:
