@@ -26,10 +26,12 @@ OBJECT_DEPS = frozenset({"dobj", "dative"})
 
 
 def _own_subject(clause):
+    """The clause's first ``nsubj``/``nsubjpass`` child, or None."""
     return next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _plural(token) -> bool:
+    """True for a plural noun, by its tag or a coordination on it ("inflation and unemployment")."""
     return token.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in token.children)
 
 
@@ -46,7 +48,7 @@ def _fits(subject, token, coreference) -> bool:
         and coreference.named_heads.back_reference(subject) is None
 
 
-def _sentence_neighbour(token, coreference):
+def _sentence_neighbour(token):
     """The subject of the nearest clause the pronoun's clause is tied to adverbially, in its sentence."""
     clause = token.head
     for child in clause.children:  # "although inflation ... has decreased, it has increased"
@@ -88,7 +90,7 @@ def clause_antecedent(token, coreference):
             or index.quote_at(token.idx) is not None or token.head.lemma_.lower() in rules.speech_verbs \
             or any(c.dep_ in OBJECT_DEPS for c in token.head.children):
         return None
-    for subject in (_sentence_neighbour(token, coreference), _reported_before(token, coreference)):
+    for subject in (_sentence_neighbour(token), _reported_before(token, coreference)):
         if subject is not None:
             return subject if _fits(subject, token, coreference) else None
     return None

@@ -82,12 +82,10 @@ class QuantityExtractor:
                 continue
             found.append((q, approx))
             done = q.end
-        letters = [(q, self.lex.shared_letters[q.unit]) for q, _ in found
-                   if q.kind == "money" and q.unit in self.lex.shared_letters]
-        found = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP" decides
-        found, undecided = decide_shared_markers(found, doc, self.lex)  # "Rs17.6 trillion": "PKR" or places decide
+        found, open_letters = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP"
+        found, open_markers = decide_shared_markers(found, doc, self.lex)  # "Rs17.6 trillion": "PKR" or places decide
         # nothing is dropped silently: an amount whose shared marker the article leaves open gets an E411 warning
-        undecided += [(q, choices) for q, choices in letters if all(q.start != k.start for k, _ in found)]
+        undecided = open_letters + open_markers
         dollar, dollar_rule = self._article_dollar(found)
         rows = []
         for q, approx in found:
@@ -142,6 +140,7 @@ _VALUE_COLUMNS = ("value", "value_low", "value_high")
 
 
 def _first(undecided: tuple[Quantity, frozenset[str]]) -> int:
+    """The first token of an undecided amount: its E411 warnings come in the article's order."""
     return undecided[0].start
 
 

