@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.core.ids import span_id
+from pipeline.stages.claims.accused import accused_party
 from pipeline.stages.claims.attribution import Frame, frame_for
 from pipeline.stages.claims.clauses import clause_range, in_bare_participle
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
@@ -215,6 +216,10 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         named, words = noun_subject(noun, ruled_verb, ctx, quote_speaker or speaker)
         if words:
             found = (named, words, ruled_verb, "verdict_clause")
+    accused = accused_party(subject_head, rules) if subject is None and found[3] in {"name", "phrase"} else None
+    if accused is not None:  # "Prosecutors accused Combs of ...": the accused, the accuser its speaker (claims round 72)
+        named, words = noun_subject(*accused, ctx, quote_speaker or speaker)
+        found = (named, words, accused[1], "accused_party") if words else found
     if subject is None and found[3] == "phrase":
         # "The election results highlighted a major shift ..., as the newly-formed WIN party secured second place
         # with 109,015 votes": the main clause names no one and the figures are the "as" clause's actor's
@@ -248,8 +253,9 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     if subject_rule in {"misread_report", "verdict_clause"} and speaker is None:
         # the trailing reporter, the court or judge that rules: the one who reports is the speaker (claims round 62)
         speaker = ctx.speakers.resolve_speaker(own_subject(sent.root, rules))
-    if subject_rule == "object_owner" and speaker is None:
-        # "Rutte hailed a 20 per cent rise in spending by European allies": the one who reports is the speaker
+    if subject_rule in {"object_owner", "accused_party"} and speaker is None:
+        # "Rutte hailed a 20 per cent rise in spending by European allies", "Bessent accused India of": the one who
+        # reports is the speaker
         speaker = ctx.speakers.resolve_speaker(own_subject(verb, rules))
     predicate = verb_lemma(verb, rules) if verb.pos_ in VERBAL else None
     # figures the row holds: its values, and names with digits in them ("FTSE 100", "G7")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.stages.claims.accused import accused_party
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coreference import nationality_of
@@ -55,6 +56,13 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
         if found is not None:
             return claim_row(ctx, sent, root, [root], [], frames, quote_speaker, topic,
                              subject=(found, mention_text(found), ruled[1], "verdict_clause"))
+    accused = accused_party(root, rules)
+    if accused is not None and asserts_fact(root, ctx.index, rules, reported=False) and not interprets(root, rules):
+        # "Scott Bessent has accused India of “profiteering”": the accused if named, the accuser its speaker (round 72)
+        found, _ = resolve_subject(accused[0], root, ctx, quote_speaker)
+        if found is not None:
+            return claim_row(ctx, sent, root, [root], [], frames, quote_speaker, topic,
+                             subject=(found, mention_text(found), root, "accused_party"))
     # "It means the Liberals will ...", "“We agreed that the UK will ...”": the stated clause's subject acts
     stated = pronoun_content(main, rules)
     if stated is not None:

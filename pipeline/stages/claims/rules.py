@@ -85,6 +85,8 @@ class ClaimRules:
     single_value_nouns: frozenset[str] = frozenset()
     looking_preps: frozenset[str] = frozenset()
     verdict_verbs: frozenset[str] = frozenset()
+    accusation_verbs: frozenset[str] = frozenset()
+    accusation_preps: frozenset[str] = frozenset()
     specifying_nouns: frozenset[str] = frozenset()
     content_pronouns: frozenset[str] = frozenset()
     stated_pronouns: frozenset[str] = frozenset()
@@ -150,7 +152,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps", "place_serving_nouns", "traded_nouns",
-              "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns",
+              "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns",
               "single_value_nouns", "looking_preps",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
@@ -168,7 +170,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "traded_nouns", "observation_verbs", "observation_preps",
                       "valuation_preps", "single_value_nouns", "looking_preps",
-                      "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
+                      "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks", "witness_verbs",
@@ -223,6 +225,8 @@ _DEFAULTS: dict[str, object] = {
     "single_value_nouns": [],
     "looking_preps": [],
     "verdict_verbs": [],
+    "accusation_verbs": [],
+    "accusation_preps": [],
     "specifying_nouns": [],
     "content_pronouns": [],
     "stated_pronouns": [],
