@@ -111,7 +111,7 @@ class MentionExtractor:
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label),
                                       role_nouns=self.role_nouns)
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        mentions = cut_headline_tails(ctx, mentions, words)
+        mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
