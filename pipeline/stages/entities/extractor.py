@@ -51,6 +51,7 @@ from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.honorifics import Honorifics
 from pipeline.stages.entities.placecues import PlaceCues, place_names
 from pipeline.stages.entities.growth import NameGrowth
+from pipeline.stages.entities.headline_tails import cut_headline_tails
 from pipeline.stages.entities.headlines import confirm_headlines, cut_at_verbs
 from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
@@ -113,6 +114,7 @@ class MentionExtractor:
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label),
                                       role_nouns=self.role_nouns)
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
+        mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
