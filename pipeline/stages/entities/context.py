@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.stages.entities.ruler import GAZETTEER_SPANS_KEY
 from pipeline.stages.reconcile import GazetteerEntry
@@ -112,3 +112,16 @@ def flat(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def title_word_before(ctx: ArticleContext, m: Mention, prev_end: int) -> Token | None:
+    """The title-case word ("Sachin", "Władysław") one space before ``m`` and after ``prev_end`` (the previous
+    mention's end), else None: the first name the model may have left out of a person's mention."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    tok = ctx.doc[span.start - 1]
+    word = tok.text
+    if tok.idx < prev_end or ctx.text[tok.idx + len(word):m.start] != " ":
+        return None
+    return tok if word.isalpha() and word[:1].isupper() and word[1:].islower() else None

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.context import ArticleContext, Mention, title_word_before
 from pipeline.stages.entities.options import Options
 from pipeline.stages.reconcile import fold_whitespace
 
@@ -34,15 +34,10 @@ def surname_person(ctx: ArticleContext, m: Mention, *, prev_end: int, options: O
     words = fold_whitespace(ctx.text[m.start:m.end]).split(" ")
     if not _surname_shaped(options, words):
         return None
-    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or span.start == 0:
+    tok = title_word_before(ctx, m, prev_end)
+    if tok is None or tok.text.casefold() not in first_names:
         return None
-    tok = ctx.doc[span.start - 1]
     word = tok.text
-    if tok.idx < prev_end or ctx.text[tok.idx + len(word):m.start] != " ":
-        return None
-    if not (word.isalpha() and word[:1].isupper() and word[1:].islower()) or word.casefold() not in first_names:
-        return None
     if (word in places or word in options.org_words or word in options.org_suffixes or word in options.generic_words
             or word in options.demonyms or word in options.date_words or word.casefold() in STOP_WORDS
             or ctx.written_lower(word) or ctx.titles_within(tok.idx, tok.idx + len(word))):

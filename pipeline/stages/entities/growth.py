@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.stages.entities.context import ArticleContext, Mention, flat
+from pipeline.stages.entities.context import ArticleContext, Mention, flat, title_word_before
 from pipeline.stages.entities.evidence import first_names, known_places, place_index
 from pipeline.stages.entities.givennames import surname_person
 from pipeline.stages.entities.ofnames import of_name_end
@@ -185,15 +185,10 @@ class NameGrowth:
         opts = self.options
         if m.label != "PERSON" or m.entry is not None or " " in fold_whitespace(ctx.text[m.start:m.end]):
             return None
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start == 0:
+        tok = title_word_before(ctx, m, prev_end)
+        if tok is None or tok.tag_ != "NNP":
             return None
-        tok = ctx.doc[span.start - 1]
         word = tok.text
-        if tok.idx < prev_end or ctx.text[tok.idx + len(word):m.start] != " ":
-            return None
-        if tok.tag_ != "NNP" or not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
-            return None
         if (word in opts.date_words or word in opts.generic_words or word in opts.demonyms or word in opts.org_words
                 or word.casefold() in STOP_WORDS or ctx.titles_within(tok.idx, tok.idx + len(word))):
             return None
