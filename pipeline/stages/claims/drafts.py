@@ -9,6 +9,7 @@ from pipeline.stages.claims.attribution import Frame, frame_for
 from pipeline.stages.claims.clauses import clause_range, in_bare_participle
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.fallbacks import phrase_text
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.kinds import sized_kind_left_out
 from pipeline.stages.claims.misread import QUOTE_MARKS, misread_statement, verdict_clause
@@ -16,7 +17,7 @@ from pipeline.stages.claims.relatives import names_only_a_modifier
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
 from pipeline.stages.claims.scenes import misparsed_scene, states_fact
-from pipeline.stages.claims.subjects import absolute_subject, claim_subject, phrase_text, resolve_subject
+from pipeline.stages.claims.subjects import absolute_subject, claim_subject, resolve_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject, release_day_values
 from pipeline.stages.claims.words import mention_text
 

@@ -8,12 +8,12 @@ from pipeline.stages.claims.attribution import attribution_frames, quote_speaker
 from pipeline.stages.claims.clauses import claim_groups, frames_claim, scoping_dates, share_scoping_dates, times_claim
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.drafts import claim_row, main_clause, relative_claim_row
+from pipeline.stages.claims.fallbacks import article_topic
 from pipeline.stages.claims.facts import fact_claim
 from pipeline.stages.claims.grammar import clause_head, own_subject, verb_lemma
 from pipeline.stages.claims.filters import (background_clause, body_start, first_person_opinion, interprets,
                                              is_data_line, is_headline, states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
-from pipeline.stages.claims.subjects import article_topic
 from pipeline.stages.claims.values import (POINT_CLASSES, claim_values, concessive_values, relative_clause_values,
                                            subject_relative, values_by_sentence)
 

@@ -8,11 +8,13 @@ from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_s
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coreference import nationality_of
 from pipeline.stages.claims.drafts import claim_row
+from pipeline.stages.claims.fallbacks import joint_object, named_lately
 from pipeline.stages.claims.filters import asserts_fact, interprets, is_cleft
 from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb_lemma
 from pipeline.stages.claims.misread import verdict_clause
 from pipeline.stages.claims.nameless import generic_phrase
-from pipeline.stages.claims.subjects import chained_speech, joint_object, named_lately, resolve_subject
+from pipeline.stages.claims.reports import chained_speech
+from pipeline.stages.claims.subjects import resolve_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.core.article import Article
 from pipeline.stages.claims.brackets import bracket_start
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
@@ -12,33 +11,33 @@ from pipeline.stages.claims.coreference import (
     antecedent_rule, compared_figure,
     copula_name,
     event_phrase,
-    lists_members,
     nameless_antecedent,
     specified_phrase,
     stated_object,
 )
 from pipeline.stages.claims.demonyms import demonym_person
-from pipeline.stages.claims.filters import states_nothing
+from pipeline.stages.claims.fallbacks import described, joint_object, named_lately, nearest_name, phrase_text
 from pipeline.stages.claims.grammar import (
     CHAINED_DEPS,
     EDGE_DEPS,
     VERBAL,
-    counted_unit,
     extraposed_clause,
     is_expletive,
     is_pronoun,
-    own_clause,
     own_subject,
     subject_of,
-    tree_distance,
 )
 from pipeline.stages.claims.nameless import rooted_noun
 from pipeline.stages.claims.national import modifier_passed_over, national_subject
+from pipeline.stages.claims.object_owners import object_owner, reported_owner
 from pipeline.stages.claims.owners import clause_owner
-from pipeline.stages.claims.rules import ClaimRules
+from pipeline.stages.claims.reports import chained_speech, evidence_subject, inner_report, noun_content, tagged_content
 from pipeline.stages.claims.shown import shown_object
+from pipeline.stages.claims.things import (
+    existential_thing, fronted_whole, measured_thing, observed_site, stated_phrase, stated_pronoun,
+)
 from pipeline.stages.claims.witness import seen_subject
-from pipeline.stages.claims.words import fold, mention_text, name_words
+from pipeline.stages.claims.words import mention_text
 
 
 def fronted_stance(verb, subject, ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
@@ -205,107 +204,6 @@ def _candidates(head, group: list[tuple[dict, object]], ctx: ArticleContext):
     tag = all(c.i < speech.i for c in contents) and ctx.index.quote_at(content.idx) is None
     candidates = [pair_content] if tag else [pair_content, pair_speaker]
     return candidates, speaker_token, content, tag
-
-
-def inner_report(content, value_tokens, rules: ClaimRules):
-    """The clause a reported clause reports in its turn, or None.
-
-    "Powell said available data suggested there has been a moderate expansion", "Macklem said the central bank
-    is expecting the pressures ... will be largely offset": the reported clause's verb is itself a speech verb
-    (``speech_verbs``) with a named or described subject of its own, and what it reports is the fact, as the
-    conventions take a reported clause's subject over its reporter's; the clause holding the claim's values
-    first. A participle of speech with no subject of its own that holds the values reports the fact too
-    ("confirmed that the process was conducted smoothly, indicating that the overall voter turnout was
-    56.11%"), when that clause's subject is a noun or a name. A pronoun subject ("X said it expects ...",
-    "observing that he believed ...") keeps the reported clause: it is usually the speaker's side, and the
-    earlier rules answer for it.
-    """
-    def holds_values(clause) -> bool:
-        return any(clause.left_edge.i <= t.i <= clause.right_edge.i for t in value_tokens)
-
-    if content.pos_ in VERBAL and (content.lemma_.lower() in rules.speech_verbs
-                                   or evidence_subject(content, rules) is not None):
-        subject = own_subject(content, rules)
-        inner = speech_contents(content, rules)
-        if subject is not None and subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and inner:
-            return next((c for c in inner if holds_values(c)), inner[0])
-    for child in content.children:
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in rules.speech_verbs \
-                and own_subject(child, rules) is None and holds_values(child):
-            inner = [c for c in speech_contents(child, rules) if holds_values(c)
-                     and (own_subject(c, rules) is not None and own_subject(c, rules).pos_ in {"NOUN", "PROPN"})]
-            if inner:
-                return inner[0]
-    return None
-
-
-def evidence_subject(verb, rules: ClaimRules):
-    """The subject of a verb by which a body of figures reports a clause ("Official data ... showed the rate increased"), else None.
-
-    "Official data released Tuesday showed the rate increased from 4.7%" (398_), "China's GDP grew 5 percent ...,
-    official data showed Monday" (206_): a subject headed by one of ``evidence_nouns`` with one of
-    ``finding_verbs`` is the reporter's evidence, not the actor, and the clause it reports states the fact, as
-    after "said" (the subject rule that then decides is recorded as for any reported clause). A subject naming
-    a person or a body ("Analysts found", "The ONS showed") is not evidence, nor is a verb with no clause
-    ("The data show a rise": the object is the finding, left to the other rules).
-    """
-    if verb.lemma_.lower() not in rules.finding_verbs or not speech_contents(verb, rules):
-        return None
-    subject = own_subject(verb, rules)
-    if subject is None or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" \
-            or subject.lemma_.lower() not in rules.evidence_nouns and subject.lower_ not in rules.evidence_nouns:
-        return None
-    return subject
-
-
-def chained_speech(verb, rules: ClaimRules):
-    """The speech verb a verb chains to before what it reports ("She went on to say that ..."), else None.
-
-    "Went on to say", "was quick to point out", "declined to say whether": the subject of the
-    chaining verb is the one who reports, and what is reported is the claim, as after "said".
-    """
-    if verb.lemma_.lower() in rules.speech_verbs:
-        return None
-    subject = own_subject(verb, rules)
-    if subject is None or subject.dep_ != "nsubj":
-        return None
-    return next((child for child in verb.children if child.dep_ == "xcomp" and child.lemma_.lower() in rules.speech_verbs
-                 and own_subject(child, rules) is None and speech_contents(child, rules)), None)
-
-
-def noun_content(token, rules: ClaimRules):
-    """The subject of the clause a ``content_nouns`` noun holds ("The fact that 25 percent of outbreaks are ..."), else None.
-
-    The noun names no actor: the fact it holds is its "that" clause's (a content clause, marked
-    by "that", not a relative clause on the noun: "the news that shocked markets" stays).
-    """
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in rules.content_nouns:
-        return None
-    for child in token.children:
-        if child.dep_ in {"acl", "relcl", "ccomp", "appos"} and child.pos_ in VERBAL and child.i > token.i \
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
-            inner = own_subject(child, rules)
-            if inner is not None and inner.dep_ in {"nsubj", "nsubjpass"} and inner.pos_ in {"NOUN", "PROPN", "NUM"}:
-                return measured_thing(inner, rules)
-    return None
-
-
-def tagged_content(verb, rules: ClaimRules):
-    """The clause a ``content_verbs`` verb tags after it ("China's GDP grew 5 percent, official data showed"), or None.
-
-    A finding stated first and credited after is about its own subject, as a statement
-    tagged by a speech verb is; a verb before its finding ("The data show the economy grew")
-    keeps the claim its subject's, unless that subject is a body of figures (``evidence_subject``:
-    the economy's since claims round 29).
-    """
-    if verb.lemma_.lower() not in rules.content_verbs:
-        return None
-    contents = speech_contents(verb, rules)
-    if not contents or any(c.i > verb.i for c in contents):
-        return None
-    inner = own_subject(contents[0], rules)
-    return contents[0] if inner is not None and inner.dep_ in {"nsubj", "nsubjpass"} and inner.pos_ in {
-        "NOUN", "PROPN"} else None
 
 
 def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None,
@@ -548,352 +446,3 @@ def comma_fronted_subject(token, verb, ctx: ArticleContext):
                     and not any(t.dep_ == "cc" for t in conj.head.children):
                 return conj
     return token
-
-
-def reported_owner(verb, group: list[tuple[dict, object]], ctx: ArticleContext,
-                   quote_speaker: dict | None) -> tuple[dict | None, str] | None:
-    """(mention, words) of the owner a reported or evaluated object names, when it holds the claim's value; else None.
-
-    "Rutte hailed a 20 per cent rise in spending by European allies" is a fact about the
-    allies' spending, which Rutte only reports: a ``reporting_verbs`` verb whose direct
-    object (or "to"/"of" object: "pointed to", "warned of") holds one of the claim's
-    values, or a ``valuation_preps`` phrase after it does ("Analysts estimated Tesla's
-    quarterly losses at $2bn"), hands the claim to the owner or agent of what that object measures
-    (``object_owner``). Its own subject is then the speaker, not the actor.
-    """
-    rules = ctx.rules
-    if verb.lemma_.lower() not in rules.reporting_verbs:
-        return None
-    reporter = own_subject(verb, rules)
-    if reporter is None or reporter.dep_ != "nsubj":
-        return None
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    objects += [target for child in verb.children if child.dep_ == "prep" and child.lower_ in rules.reported_object_preps
-                for target in child.children if target.dep_ == "pobj"]
-    # a value the verb puts on its object ("estimated Tesla's quarterly losses at $2bn")
-    valuations = [child for child in verb.children if child.dep_ == "prep" and child.lower_ in rules.valuation_preps]
-    values = [token.i for _, token in group]
-    for obj in objects:
-        if any(obj.left_edge.i <= i <= obj.right_edge.i for i in values) or any(
-                prep.i > obj.i and prep.left_edge.i <= i <= prep.right_edge.i for prep in valuations for i in values):
-            found = object_owner(obj, ctx, quote_speaker)
-            if found is None and ctx.coreference.owns(obj) and direct_owner(obj, ctx) is None:
-                # the parser may hang the object's owner on the verb ("put operating profit at Samsung's chip
-                # division at roughly 17 trillion won"): an owner phrase right after the object, holding no value
-                owner = next((child for child in verb.children if child.dep_ == "prep" and child.i == obj.right_edge.i + 1
-                              and child.lower_ in rules.possessor_preps
-                              and not any(child.left_edge.i <= i <= child.right_edge.i for i in values)), None)
-                target = next((t for t in owner.children if t.dep_ == "pobj"), None) if owner is not None else None
-                if target is not None and target.pos_ in {"NOUN", "PROPN"}:
-                    row = ctx.index.mention_of(target)
-                    found = (row, mention_text(row)) if row is not None else (
-                        None, " ".join(ctx.article.text[target.left_edge.idx:target.idx + len(target)].split()))
-            return found
-    return None
-
-
-def object_owner(obj, ctx: ArticleContext, quote_speaker: dict | None) -> tuple[dict | None, str] | None:
-    """(mention, words) of the owner of what the noun phrase ``obj`` measures, else None.
-
-    Down the parse from the object's head, one owner at a time: a noun of change ("rise",
-    ``change_nouns``) or an owned noun ("spending", ``owned_nouns``) is about its possessor,
-    a name compounded with it, or the object of an owner preposition or agent "by"
-    ("Europe's 20% increase", "spending by European allies", "profit at Samsung's chip
-    division"): a name is the owner; an owned noun with an owner of its own leads on to that
-    one; any other noun is the owner in its own words ("European allies", "Samsung's chip
-    division": a division is a thing of its own, not its parent's). A noun of change with no
-    owner leads on through ``change_preps`` to what changed ("a rise in Tesla's sales"). A
-    figure is never an owner ("an increase of 20%"). Nothing found, None: the phrase names no
-    owner ("a rise in defence spending") and the verb's subject stays the actor.
-    """
-    rules, coreference, index = ctx.rules, ctx.coreference, ctx.index
-    node = obj
-    for _ in range(rules.possessor_depth):
-        change = node.lemma_.lower() in rules.change_nouns
-        if not (change or coreference.owns(node)):
-            return None
-        owner = direct_owner(node, ctx)
-        if owner is not None:
-            found = (coreference.resolve_pronoun(owner, quote_speaker) if is_pronoun(owner, rules)
-                     else index.mention_of(owner))
-            if found is not None:
-                return found, mention_text(found)
-            if is_pronoun(owner, rules):
-                return None
-            if not (coreference.owns(owner) and direct_owner(owner, ctx) is not None):
-                # the owner's own words, without what it owns ("the allies' spending": "the allies")
-                return None, " ".join(ctx.article.text[owner.left_edge.idx:owner.idx + len(owner)].split())
-            node = owner
-            continue
-        thing = next((target for child in node.children if child.dep_ == "prep" and child.lower_ in rules.change_preps
-                      for target in child.children if target.dep_ == "pobj" and target.pos_ == "NOUN"
-                      and not any(t.like_num for t in target.subtree)), None) if change else None
-        if thing is None:
-            return None
-        node = thing
-    return None
-
-
-def direct_owner(node, ctx: ArticleContext):
-    """The token naming ``node``'s owner one edge away: possessor, named compound, owner preposition's or agent's object."""
-    rules, index = ctx.rules, ctx.index
-    for child in node.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and index.mention_of(child) is not None):
-            return child
-        if (child.dep_ == "prep" and child.lower_ in rules.possessor_preps) or (child.dep_ == "agent"
-                                                                                 and child.lower_ == "by"):
-            target = next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}
-                           and not any(g.like_num for g in t.subtree)), None)
-            if target is not None:
-                return target
-    return None
-
-
-def existential_thing(token):
-    """The noun an existential "there" stands in for ("There were 3,513 polling stations"), else ``token``."""
-    if token.dep_ != "expl" or token.lower_ != "there":
-        return token
-    return next((child for child in token.head.children if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}),
-                token)
-
-
-def observed_site(token, verb, rules: ClaimRules):
-    """What moved, when a passive verb of observation reports a noun of change as its subject, else ``token``.
-
-    "A decline was also seen in prices for used cars and trucks", "An increase of 1.1% was recorded in the mining
-    and quarrying industry": the change says only that something moved; the verb's "in" or "for" phrase
-    (``observation_preps``) names what did, and the claim is about it, as an existential "there" is about what it
-    introduces. A change with an "in" phrase of its own ("a rise in prices was recorded") says what moved itself,
-    and a date in the verb's phrase ("was recorded in March") is when, not what: both are left alone.
-    """
-    if token.dep_ != "nsubjpass" or token.lemma_.lower() not in rules.change_nouns \
-            or verb.lemma_.lower() not in rules.observation_verbs:
-        return token
-    if any(child.dep_ == "prep" and child.lower_ != "of" and child.lower_ in rules.change_preps
-           for child in token.children):
-        return token
-    for child in verb.children:
-        if child.dep_ != "prep" or child.lower_ not in rules.observation_preps:
-            continue
-        target = next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}), None)
-        if target is not None and target.ent_type_ not in {"DATE", "TIME"} and not target.like_num:
-            return target
-    return token
-
-
-def measured_thing(token, rules: ClaimRules):
-    """The thing a quantity subject measures ("About 90% of the rare earth ... is from China"), else ``token``.
-
-    A number, percentage or share word heading the subject, with an "of" phrase, says
-    how much of something; the claim is about that something. "per cent" written apart is headed by
-    "cent" ("16.1 per cent of WHH had a radio", "80 per cent ... of the ... budget had been utilised"). A share word with an owner of its
-    own ("LNG's share of global gas trade", "its share of China's shipments", "the U.S. share of
-    China's exports") is that owner's part of the whole: the owner is what it measures, so the
-    phrase stands and its owner is resolved as any owned noun's is.
-    """
-    if not (token.like_num or token.pos_ == "NUM" or token.lower_ in {"%", "percent", "per", "cent"}
-            or token.lemma_.lower() in rules.portion_nouns or counted_unit(token, rules)):
-        return token
-    if token.pos_ == "NOUN" and any(child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN")
-                                    for child in token.children):
-        return token
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None:
-                return target
-    return token
-
-
-def fronted_whole(token, verb, rules: ClaimRules):
-    """The whole a figure subject is a part of, named by a fronted "Of"/"Out of" phrase, else ``token``.
-
-    "Out of this total allocation, Rs 2.19 lakh crore has been earmarked ...": the figure
-    is a part, and the claim is about the allocation it is taken from, as "About 90% of the
-    rare earth" is about the rare earth.
-    """
-    if not any(t.like_num for t in token.subtree):
-        return token
-    for child in verb.children:
-        if child.dep_ != "prep" or child.i > token.left_edge.i:
-            continue
-        prep = child if child.lower_ == "of" else next(
-            (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None) if child.lower_ == "out" else None
-        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if target is not None:
-            return target
-    return token
-
-
-def stated_phrase(token, rules: ClaimRules) -> bool:
-    """True for a clause subject that is a noun phrase of its own: not a pronoun, an expletive or a clause.
-
-    A number heading it counts when a name or noun hangs on it (the parser's reading of
-    "the CAC 40 has climbed"), an "of" phrase says what it measures ("About 90% of the
-    rare earth") or an article makes it a noun ("The eight").
-    """
-    if token.dep_ not in {"nsubj", "nsubjpass"} or is_pronoun(token, rules):
-        return False
-    if token.pos_ in {"NOUN", "PROPN"}:
-        return True
-    if token.like_num and not any(True for _ in token.children) and token.ent_type_ not in {"DATE", "TIME"}:
-        # a bare count is the subject itself ("162 remained unchanged on the BSE", "1,448 declined, and 92
-        # remained unchanged": the stocks it counts; claims round 32), never a name elsewhere in the clause
-        return True
-    return token.pos_ == "NUM" and any(
-        (child.pos_ in {"NOUN", "PROPN"} and child.dep_ in {"compound", "nmod", "det"})
-        or (child.dep_ == "prep" and child.lower_ == "of")
-        # a number made a noun by its article names a group ("The eight – Saudi Arabia, Russia, ...")
-        or (child.dep_ == "det" and child.lower_ in rules.anaphoric_determiners) for child in token.children)
-
-
-def stated_pronoun(token, rules: ClaimRules) -> bool:
-    """True for a subject pronoun that states who by quantity ("both"), or by pointing with a restriction ("Those that")."""
-    if token.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    word = token.lower_
-    return word in rules.stated_pronouns or (word in rules.restricted_pronouns and any(
-        child.dep_ in {"relcl", "acl", "prep"} for child in token.children))
-
-
-def nearest_name(verb, ctx: ArticleContext, subject_tokens: set[int], speaker_ids: set[str]) -> dict | None:
-    """The nearest name in ``verb``'s clause, outside the subject phrases already tried and the speakers.
-
-    Only a few edges from the verb (``nearest_depth``): deeper names, and names behind
-    a side preposition, are side actors.
-    """
-    rules, token_mention, doc = ctx.rules, ctx.index.token_mention, verb.doc
-    best = None
-    for i in own_clause(verb, rules):
-        row = token_mention[i]
-        if row is None or i in subject_tokens or row["mention_id"] in speaker_ids:
-            continue
-        key = (tree_distance(verb, doc[i]), abs(i - verb.i))
-        if key[0] > rules.nearest_depth or behind_side_preposition(doc[i], verb, rules):
-            continue
-        if best is None or key < best[0]:
-            best = (key, row)
-    return best[1] if best is not None else None
-
-
-def behind_side_preposition(token, head, rules: ClaimRules) -> bool:
-    """True when ``token`` hangs below ``head`` through a preposition of ``side_preps``.
-
-    A name "despite resistance from Spain" or "to keep up with Russia's pace" is a side
-    actor of the clause, never what its claim is about.
-    """
-    node = token
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in rules.side_preps:
-            return True
-        node = node.head
-    return False
-
-
-def described(group: list[tuple[dict, object]], ctx: ArticleContext, quote_speaker: dict | None) -> dict | None:
-    """The entity a claim's quantity is about: "one exception in Hungary's Viktor Orban", "27 EU leaders"."""
-    for row, token in group:
-        if "quantity_id" in row and not lists_members(token):
-            found = ctx.coreference.resolve_phrase(token, quote_speaker, preps=ctx.rules.described_preps)
-            if found is not None:
-                return found
-    return None
-
-
-def joint_object(subject, verb, ctx: ArticleContext) -> dict | None:
-    """The named thing several named parties act on together, or None.
-
-    "The EU and the UK concluded a Security and Defence Partnership on 19 May" is a
-    fact about the partnership: with a coordination of names as subject, no one party
-    is what the claim is about, while the named agreement, event or body they make,
-    sign or join is. Only names whose label is in ``joint_object_labels`` count: "the
-    EU and the UK discussed Ukraine" stays about the EU.
-    """
-    rules, index = ctx.rules, ctx.index
-    if not rules.joint_object_labels or not any(
-            child.dep_ == "conj" and index.mention_of(child) is not None for child in subject.children):
-        return None
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            row = index.mention_of(child)
-            if row is not None and row["label"] in rules.joint_object_labels:
-                return row
-    return None
-
-
-def phrase_text(token, article: Article, chunk_of: Sequence[tuple[int, int] | None], *,
-                skip: frozenset[int] = frozenset()) -> str | None:
-    """The words of the subject phrase: its noun chunk ("All 27 EU leaders"), a clausal subject whole.
-
-    ``chunk_of`` maps a token to its noun chunk (``ArticleIndex.chunk_of``). None for
-    pronouns, which say nothing without their antecedent. ``skip``: tokens that are no
-    words of any phrase (a dateline the parser joined to it: "GENEVA - Measles vaccination rates").
-    """
-    if token.pos_ == "PRON":
-        return None
-    if token.dep_ in {"csubj", "csubjpass"}:
-        first, last = token.left_edge, token.right_edge
-    else:
-        doc = token.doc
-        bounds = chunk_of[token.i]
-        # no noun chunk ("€218 billion is earmarked"): the words before the head that hang on it
-        first, last = (doc[bounds[0]], doc[bounds[1] - 1]) if bounds is not None else (token.left_edge, token)
-        # a bracket the parser cut the phrase at ("The personal consumption expenditures (PCE) price index")
-        first = bracket_start(token) or first
-    doc = token.doc
-    while first.i in skip and first.i < last.i:
-        first = doc[first.i + 1]
-    # a word the tokenizer cut at a hyphen ("sub-themes") stays whole
-    while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].is_alpha or doc[last.i + 1].text == "-"):
-        last = doc[last.i + 1]
-    # a number that ends a name the parser hung on it stays with it ("the CAC 40", "FTSE 250")
-    while last.i + 1 < len(doc) and doc[last.i + 1].like_num and doc[last.i + 1].head.i in range(first.i, last.i + 1) \
-            and doc[last.i + 1].dep_ in {"nummod", "compound", "appos", "npadvmod"}:
-        last = doc[last.i + 1]
-    text = " ".join(article.text[first.idx:last.idx + len(last)].split())
-    # a list's bullet ("- Finance at scale: ...") is layout, not words of the phrase
-    text = text.lstrip("-–—•*·▪► ").strip()
-    return text or None
-
-
-def article_topic(ctx: ArticleContext, sentences: Sequence) -> dict | None:
-    """What the article is about: the named subject of its lead sentence (None when it has none).
-
-    Only the lead counts: news puts the main actor there, while a later sentence's
-    subject is as likely a side actor.
-    """
-    rules = ctx.rules
-    for sent in sentences:
-        if ctx.article.is_boilerplate(sent.start_char) or states_nothing(sent, rules):
-            continue
-        head = sent.root
-        if speaker_subject(head, rules) is not None:
-            head = speech_contents(head, rules)[0]
-        subject = subject_of(head, rules)
-        if subject is None or is_pronoun(subject, rules) or ctx.index.quote_at(subject.idx) is not None:
-            return None
-        return ctx.coreference.resolve_phrase(subject, None)
-    return None
-
-
-def named_lately(ctx: ArticleContext, row: dict, token, reach: int | None = None) -> bool:
-    """True when the entity of ``row`` is named in ``token``'s sentence or the ``reach`` before it.
-
-    ``reach`` defaults to ``topic_reach``.
-
-    A name counts when it has the same label and the same text, or shares a word
-    of four letters or more with ``row`` ("Biden" for "Joe Biden"), so the
-    article's topic stays what a nameless sentence is about only while the text
-    keeps naming it.
-    """
-    index = ctx.index
-    position = index.sentence_of[token.i]
-    low = index.sentence_chars[max(0, position - (ctx.rules.topic_reach if reach is None else reach))]
-    high = index.sentences[position].end_char
-    folded, words = fold(row["text"]), name_words(row["text"])
-    for other in index.mentions_in(low, high):
-        if other["label"] != row["label"] or index.in_boilerplate(other["start"] - ctx.article.start):
-            continue
-        if fold(other["text"]) == folded or words & name_words(other["text"]):
-            return True
-    return False
