@@ -101,7 +101,8 @@ def decide_shared_markers(found: list[tuple[Quantity, str | None]], doc: Doc, le
     choice its other amounts name ("PKR 50 billion", unit_rule "article_currency:PKR"), else the one choice of the
     country its place mentions name most ("Islamabad", "Pakistani": "article_country:PK"), else, when no such country
     is named, the marker's default with its own rule; and the amounts left undecided with their choices (the article
-    names two such countries equally often): the caller records them, since a wrong currency is worse than a miss."""
+    names two such countries equally often, or none for a marker with no default: the kwacha's "K", the shilling's
+    "Sh"): the caller records them, since a wrong currency is worse than a miss."""
     if not any(q.kind == "money" and q.unit in lex.shared_markers for q, _ in found):
         return found, []
     money = [q for q, _ in found if q.kind == "money"]
