@@ -196,6 +196,8 @@ class HalfScore:
     evidence: dict[str, list[int]] = field(default_factory=dict)
     # (confidence, right) of every judged row, for the confidence bands
     judged_confidence: list[tuple[float, bool]] = field(default_factory=list)
+    # (source, evidence classes, right) of every judged row, for pipeline.tools.calibrate
+    judged_evidence: list[tuple[str, tuple[str, ...], bool]] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -248,6 +250,7 @@ def score(claims: pd.DataFrame, dates: pd.DataFrame, quantities: pd.DataFrame, t
         tally.high += confident
         if row.get("confidence") is not None:
             tally.judged_confidence.append((float(row["confidence"]), not problems))
+        tally.judged_evidence.append((row["source"], tuple(_evidence_names(row)), not problems))
         for name in _evidence_names(row):
             counts = tally.evidence.setdefault(name, [0, 0])
             counts[0] += 1

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.stages.claims.confidence import unresolved_confidence
+from pipeline.stages.claims.confidence import claim_confidence, unresolved_confidence
+from pipeline.stages.claims.row_signals import row_signals
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 
 _CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "start", "end", "text", "sentence_id", "subject_entity_id",
@@ -54,6 +55,10 @@ def resolve_claims(drafts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Da
         if subject_entity is None and _present(draft["subject_mention_id"]):
             confidence = unresolved_confidence(rules, confidence)
             evidence = f"{evidence} unresolved" if evidence else "unresolved"
+        signals = row_signals(kind=draft["kind"], entity_ids=entity_ids)
+        if signals and evidence:  # the row's own shape (row_signals): priced as the rest of its evidence
+            evidence = " ".join([*evidence.split(), *signals])
+            confidence = claim_confidence(rules, evidence.split())
         speaker = name_of[speaker_entity] if speaker_entity else draft["speaker"]
         rows.append({
             "claim_id": draft["claim_id"], "doc_id": draft["doc_id"], "source": draft["source"],
