@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.stages.claims.accused import accused_party
-from pipeline.stages.claims.aims import aims_only
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coreference import nationality_of
@@ -81,10 +80,8 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
                     and verb_lemma(verb, rules) in rules.speech_verbs and own_subject(verb, rules) is None
                     for content in speech_contents(verb, rules)]
     for content in clauses:
-        # "The partnership comes at a pivotal time": an interpretation, nothing to check; "X tried to frame ...",
-        # "X continues to strengthen its position": an attempt or a trend, nothing done (``aims``, claims round 73)
-        if not asserts_fact(content, ctx.index, rules, reported=reported) or interprets(content, rules) \
-                or aims_only(content, rules):
+        # "The partnership comes at a pivotal time": an interpretation, nothing to check
+        if not asserts_fact(content, ctx.index, rules, reported=reported) or interprets(content, rules):
             continue
         found, rule = fact_subject(content, ctx, quote_speaker, topic)
         if found is not None:

@@ -73,7 +73,6 @@ class ClaimRules:
     pro_verbs: frozenset[str]
     reported_modals: frozenset[str]
     side_preps: frozenset[str]
-    aim_verbs: frozenset[str]
     list_openers: frozenset[str]
     conditional_marks: frozenset[str]
     contractions: Mapping[str, str]
@@ -149,7 +148,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "weak_dates", "finite_tags", "participle_tags", "final_punctuation", "question_marks", "target_lemmas", "target_nouns",
               "joint_object_labels", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
               "conditional_marks", "copular_lemmas", "pro_verbs",
-              "reported_modals", "side_preps", "aim_verbs",
+              "reported_modals", "side_preps",
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps", "place_serving_nouns", "traded_nouns",
@@ -167,7 +166,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "plural_first_person", "group_pronouns", "thing_pronouns", "relative_pronouns", "weak_dates", "target_lemmas",
                       "target_nouns", "attitude_lemmas", "opinion_verbs", "hypothetical_modals",
                       "conditional_marks", "copular_lemmas", "pro_verbs",
-                      "reported_modals", "side_preps", "aim_verbs", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns",
+                      "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns",
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "traded_nouns", "observation_verbs", "observation_preps",
                       "valuation_preps", "single_value_nouns", "looking_preps",
@@ -246,7 +245,6 @@ _DEFAULTS: dict[str, object] = {
     "pro_verbs": [],
     "reported_modals": [],
     "side_preps": [],
-    "aim_verbs": [],
     "list_openers": [":"],
     "conditional_marks": [],
     "contractions": {},
