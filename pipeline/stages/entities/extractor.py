@@ -24,7 +24,8 @@ trims stray neighbours ("Multiple European", "European Nato") and records the cu
 decides each mention's label (legal and sector suffixes, context, ISO 3166 places, titles,
 first names, languages), and ``namewords`` an organisation's word inside a name the model calls
 a person ("Imagene Bio") or a nationality alone called an organisation ("Canadian investors"); a name listed with names of one kind then takes their label
-(``coordination``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
+(``coordination``). A model ORG of two or three words of no English word, no place and no organisation's word
+is a person (``rarenames``) when a known first name opens it or the article reports a sport. Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
 a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350").
 
@@ -57,6 +58,7 @@ from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
 from pipeline.stages.entities.namewords import NameWords
 from pipeline.stages.entities.orgcues import organisations
+from pipeline.stages.entities.rarenames import rare_person
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.entities.shapes import NameShapes
 from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
@@ -85,6 +87,7 @@ class MentionExtractor:
         self.additions = Additions(self.options, self.by_surface, {**ev.cities, **ev.subdivisions, **ev.countries})
         cfg = (lexicon or {}).get("entities") or {}
         self.places = frozenset({*ev.countries, *ev.subdivisions, *ev.cities, *ev.known_places})
+        self.rare_places = self.places | frozenset(ev.continents)  # words no person's name of ``rarenames`` holds
         self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
         self.edges = NameEdges(cfg, self.by_surface, opts.function_words, opts.demonyms, self.places)
         self.shapes = NameShapes(cfg, self.by_surface)
@@ -113,6 +116,8 @@ class MentionExtractor:
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label),
                                       role_nouns=self.role_nouns)
+        mentions = [rare_person(ctx, m, options=self.options, first_names=self.evidence.first_names, places=self.rare_places,
+                                sport_article=self.evidence.clubs.sport_article) for m in mentions]
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
