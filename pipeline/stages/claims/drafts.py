@@ -9,6 +9,7 @@ from pipeline.stages.claims.attribution import Frame, frame_for
 from pipeline.stages.claims.clauses import clause_range, in_bare_participle
 from pipeline.stages.claims.confidence import claim_confidence, claim_evidence, hedge_of, uncovered_number
 from pipeline.stages.claims.context import ArticleContext
+from pipeline.stages.claims.counted import count_phrase
 from pipeline.stages.claims.fallbacks import phrase_text
 from pipeline.stages.claims.grammar import VERBAL, own_subject, verb_lemma
 from pipeline.stages.claims.kinds import sized_kind_left_out
@@ -245,6 +246,10 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         absolute = absolute_subject(found[2], group, ctx, quote_speaker or speaker)
         if absolute is not None and absolute[1]:
             found = (absolute[0], absolute[1], absolute[2], "with_clause")
+    if subject is None and found[3] == "phrase" and found[2].pos_ in VERBAL:  # "the number of towns ...": round 73
+        counted = count_phrase(found[2], found[1], ctx.article, lambda t: phrase_text(
+            t, ctx.article, ctx.index.chunk_of, skip=ctx.index.dateline_tokens), rules, ctx.index.dateline_tokens)
+        found = (None, counted, found[2], "count_phrase") if counted else found
     subject, subject_text, verb, subject_rule = found
     # a day given for someone else's statement or release dates the report, not the fact
     group, released = release_day_values(group, verb if verb.pos_ in VERBAL else None,

@@ -84,6 +84,7 @@ class ClaimRules:
     finding_verbs: frozenset[str] = frozenset()
     single_value_nouns: frozenset[str] = frozenset()
     looking_preps: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
     verdict_verbs: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
     accusation_preps: frozenset[str] = frozenset()
@@ -153,7 +154,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps", "place_serving_nouns", "traded_nouns",
               "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns",
-              "single_value_nouns", "looking_preps",
+              "single_value_nouns", "looking_preps", "count_nouns",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
               "measure_preps", "locative_preps",
@@ -169,7 +170,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "reported_modals", "side_preps", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns",
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "traded_nouns", "observation_verbs", "observation_preps",
-                      "valuation_preps", "single_value_nouns", "looking_preps",
+                      "valuation_preps", "single_value_nouns", "looking_preps", "count_nouns",
                       "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
@@ -224,6 +225,7 @@ _DEFAULTS: dict[str, object] = {
     "finding_verbs": [],
     "single_value_nouns": [],
     "looking_preps": [],
+    "count_nouns": [],
     "verdict_verbs": [],
     "accusation_verbs": [],
     "accusation_preps": [],
