@@ -14,6 +14,7 @@ from pipeline.stages.claims.grammar import clause_head, own_subject, verb_lemma
 from pipeline.stages.claims.filters import (background_clause, body_start, first_person_opinion, interprets,
                                              is_data_line, is_headline, states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
+from pipeline.stages.claims.asides import dash_aside_values
 from pipeline.stages.claims.values import (POINT_CLASSES, claim_values, concessive_values, relative_clause_values,
                                            subject_relative, values_by_sentence)
 
@@ -134,9 +135,13 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             group, described, relatives = relative_clause_values(group, head, own_subject(subject_head, rules), rules)
             # a phrase of concession's figures are the fact it concedes, not the claim's
             group, conceded = concessive_values(group, head, rules)
+            # a dash aside's figures comment on the claim's own (asides.py)
+            group, dashed = dash_aside_values(group, head)
+            conceded = [*conceded, *dashed]
             row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
                             set_aside=[*set_aside, *(row for row, _ in [*described, *conceded, *(
-                                item for _, rows in relatives for item in rows)])], relative_values=bool(relatives))
+                                item for _, rows in relatives for item in rows)])], relative_values=bool(relatives),
+                            dash_aside=bool(dashed))
             # the dates of a relative clause on the subject stating only a time (values.subject_clause_dates)
             subject_dates = [(r, t) for r, t in described if r.get("tclass") in POINT_CLASSES
                              and subject_relative(t, head, own_subject(subject_head, rules), rules) is not None]
