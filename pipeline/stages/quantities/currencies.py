@@ -34,18 +34,14 @@ def cldr_currencies(*, symbol_stoplist: frozenset[str], word_stoplist: frozenset
     are left out. Cached: the lexicon is compiled once per extractor, the data read once.
     """
     from babel import Locale
-    from babel.core import UnknownLocaleError, get_global
-    from babel.numbers import get_currency_name, get_territory_currencies
+    from babel.numbers import get_currency_name
 
-    territories = sorted(get_global("territory_currencies"))
-    by_territory = {t: get_territory_currencies(t, tender=True) for t in territories}
-    codes = frozenset(c for cs in by_territory.values() for c in cs if c != "XXX")
+    territories = _territory_locales()
+    codes = frozenset(c for _, cs, _ in territories for c in cs if c != "XXX")
     en = Locale("en")
     symbols: list[tuple[str, str]] = [(s, c) for c, s in en.currency_symbols.items() if c in codes]
-    for territory, currencies in by_territory.items():
-        try:
-            local = Locale.parse(f"und_{territory}")
-        except (UnknownLocaleError, ValueError):
+    for _, currencies, local in territories:
+        if local is None:
             continue
         symbols += [(s, c) for c in currencies if (s := local.currency_symbols.get(c))]
     symbols = [(s.strip("\u200b\u200f\u202f "), c) for s, c in symbols]
@@ -72,17 +68,35 @@ def cldr_currencies_written(*, names: frozenset[str], symbols: frozenset[str]) -
     """The currencies in use whose CLDR English name ends in one of ``names`` ("Pakistani rupee") or whose symbol in
     a territory's own locale is one of ``symbols`` ("Rs" in Pakistan, "Rs." in Sri Lanka): a shared marker's choices."""
     from babel import Locale
-    from babel.core import UnknownLocaleError, get_global
-    from babel.numbers import get_currency_name, get_territory_currencies
+    from babel.numbers import get_currency_name
 
     en = Locale("en")
     found: set[str] = set()
-    for territory in sorted(get_global("territory_currencies")):
-        currencies = [c for c in get_territory_currencies(territory, tender=True) if c != "XXX"]
+    for _, tender, local in _territory_locales():
+        currencies = [c for c in tender if c != "XXX"]
         found.update(c for c in currencies if get_currency_name(c, locale=en).lower().rsplit(" ", 1)[-1] in names)
-        try:
-            local = Locale.parse(f"und_{territory}")
-        except (UnknownLocaleError, ValueError):
+        if local is None:
             continue
         found.update(c for c in currencies if local.currency_symbols.get(c, "").strip() in symbols)
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _territory_locales() -> tuple[tuple[str, tuple[str, ...], object], ...]:
+    """(territory, its legal-tender currencies, its own locale or None), every territory CLDR lists, in order.
+
+    Parsed once per process for every reader above: babel's ``Locale.parse`` of ``und_<territory>`` walks the list
+    of locale files on each call, and parsing the 250 territories once per reader was seconds of every start.
+    """
+    from babel import Locale
+    from babel.core import UnknownLocaleError, get_global
+    from babel.numbers import get_territory_currencies
+
+    found = []
+    for territory in sorted(get_global("territory_currencies")):
+        try:
+            local = Locale.parse(f"und_{territory}")
+        except (UnknownLocaleError, ValueError):
+            local = None
+        found.append((territory, tuple(get_territory_currencies(territory, tender=True)), local))
+    return tuple(found)
