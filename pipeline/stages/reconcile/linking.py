@@ -33,6 +33,7 @@ from pipeline.stages.reconcile.names import (
 from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
 from pipeline.stages.reconcile.countries import generic_options, generic_scopes, scope_generic
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
+from pipeline.stages.reconcile.headed import acronym_headed as _acronym_headed
 from pipeline.stages.reconcile.introduced import introduced_name as _introduced_name
 from pipeline.stages.reconcile.legalforms import legal_named, legal_stem
 from pipeline.stages.reconcile.publishers import refuse_publisher, title_words
@@ -392,6 +393,11 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             if named is not None:
                 # "FAIR PREP Act": the Act whose full name its capitals spell, written in the same article
                 row.target, row.link = own_target(named), "acronym_defined"
+                continue
+            headed = _acronym_headed(row, doc_rows, spelled, opts["fillers"])
+            if headed is not None:  # "CPP Investments" of "Canada Pension Plan Investment Board" (module headed)
+                row.target, row.vote, row.link = own_target(headed), headed.label, "acronym_headed"
+                defined.append((row, headed))
                 continue
             if row.key in bracketed:
                 # "the Social Democrats (SPD)": the name the gazetteer's acronym beside it stands for
