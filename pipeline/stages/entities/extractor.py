@@ -25,7 +25,8 @@ decides each mention's label (legal and sector suffixes, context, ISO 3166 place
 first names, languages), and ``namewords`` an organisation's word inside a name the model calls
 a person ("Imagene Bio") or a nationality alone called an organisation ("Canadian investors"); a name listed with names of one kind then takes their label
 (``coordination``). A model ORG of two or three words of no English word, no place and no organisation's word
-is a person (``rarenames``) when a known first name opens it or the article reports a sport. Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
+is a person (``rarenames``) when a known first name opens it or the article reports a sport; a model PERSON
+ending in a place a surname never is ("Airtel Kenya", "Wynn Las Vegas") an organisation (``placednames``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
 a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350").
 
@@ -59,6 +60,8 @@ from pipeline.stages.entities.model_mentions import model_mentions
 from pipeline.stages.entities.namewords import NameWords
 from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.rarenames import rare_person
+from pipeline.stages.entities.placednames import foreign_country_names, placed_organisation
+from pipeline.stages.entities.patterns import either
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.entities.shapes import NameShapes
 from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
@@ -98,6 +101,11 @@ class MentionExtractor:
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
                                     ev.first_names)
         self.country_names = CountryNames(opts, ev.countries)
+        named = {*ev.countries, *foreign_country_names()}  # entity round 57: "Airtel Kenya", "Wynn Las Vegas"
+        self.placed = dict(countries=frozenset(c for c in named if " " not in c), continents=frozenset(ev.continents),
+                           long_places=frozenset(p for p in {*named, *ev.subdivisions, *ev.cities, *ev.continents} if " " in p),
+                           first_names=ev.first_names, places=self.rare_places, demonyms=opts.demonyms,
+                           person_after=either(opts.person_context_after))
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -118,6 +126,7 @@ class MentionExtractor:
                                       role_nouns=self.role_nouns)
         mentions = [rare_person(ctx, m, options=self.options, first_names=self.evidence.first_names, places=self.rare_places,
                                 sport_article=self.evidence.clubs.sport_article) for m in mentions]
+        mentions = [placed_organisation(ctx, m, **self.placed) for m in mentions]
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         return self._rows(article, self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
