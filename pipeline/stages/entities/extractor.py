@@ -27,7 +27,8 @@ a person ("Imagene Bio") or a nationality alone called an organisation ("Canadia
 (``coordination``). A model ORG of two or three words of no English word, no place and no organisation's word
 is a person (``rarenames``) when a known first name opens it or the article reports a sport. Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
-a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350").
+a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350");
+``portfolios`` drops a public office's portfolio read as a name ("Finance" of "Finance Minister").
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -51,6 +52,7 @@ from pipeline.stages.entities.edges import NameEdges
 from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.honorifics import Honorifics
 from pipeline.stages.entities.placecues import PlaceCues, place_names
+from pipeline.stages.entities.portfolios import Portfolios
 from pipeline.stages.entities.growth import NameGrowth
 from pipeline.stages.entities.headline_tails import cut_headline_tails
 from pipeline.stages.entities.headlines import confirm_headlines, cut_at_verbs
@@ -98,6 +100,7 @@ class MentionExtractor:
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
                                     ev.first_names)
         self.country_names = CountryNames(opts, ev.countries)
+        self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -120,7 +123,8 @@ class MentionExtractor:
                                 sport_article=self.evidence.clubs.sport_article) for m in mentions]
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        return self._rows(article, self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
+        mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
+        return self._rows(article, self.portfolios(ctx, mentions))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
