@@ -5,6 +5,10 @@ Dev: dev4 809, dev5 902, dev7 1201, dev8 1306, dev9 1414, dev10 1502 and 1512, d
 1914. Look-alikes: organisations and states before an office ("NATO Secretary General", "International Olympic
 Committee President", "Manhattan Supreme Court Judge", "Chicago Federal Reserve President", "Bank of England
 Governor"), a company officer ("Google CEO"), and a portfolio word the text also names alone.
+
+Second class, a section's topic heading read as an organisation (``topicheads.py``): dev3 710, dev4 811, dev12
+1713; look-alikes: an outlet in running text ("Travel Daily News", dev10 1505), an outlet with a name word ("Reuters
+News"), a heading the text writes again, a heading line with more than the name.
 """
 from __future__ import annotations
 
@@ -63,4 +67,35 @@ def test_place_before_portfolio_kept(nlp, extractor, text, span, kept, label):
 
 @pytest.mark.parametrize("text,name", KEPT)
 def test_name_before_office_kept(nlp, extractor, text, name):
+    assert named(detect(nlp, extractor, text), name)
+
+
+BODY = "\n\nThe health ministry reported three new cases on Monday, officials said."
+
+# (text, heading): a whole line (or the line up to a colon) of common words and "News" leaves no mention
+HEADINGS = [
+    ("Vaccine News" + BODY, "Vaccine News"),
+    ("Clinical Trial News: Year-End 2025 Recap" + BODY, "Clinical Trial News"),
+    ("Vaccination Campaign News" + BODY, "Vaccination Campaign News"),
+]
+
+# (text, name): outlets that stay
+OUTLETS = [
+    ("Hai Phong is gaining popularity among tourists, according to Travel Daily News, which cited data.",
+     "Travel Daily News"),
+    ("Officials said three new cases were found.\nReuters News\nThe health ministry reported them on Monday.",
+     "Reuters News"),  # a name word
+    ("Vaccine News Today reported three new cases on Monday, officials said.", "Vaccine News"),  # running text
+    ("Sky News" + BODY + " Sky News was first to report it.", "Sky News"),
+]
+
+
+@pytest.mark.parametrize("text,heading", HEADINGS)
+def test_topic_heading_dropped(nlp, extractor, text, heading):
+    rows = detect(nlp, extractor, text)
+    assert not [r for r in rows if heading in r["text"]], rows
+
+
+@pytest.mark.parametrize("text,name", OUTLETS)
+def test_outlet_kept(nlp, extractor, text, name):
     assert named(detect(nlp, extractor, text), name)

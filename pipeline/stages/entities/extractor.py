@@ -28,7 +28,8 @@ a person ("Imagene Bio") or a nationality alone called an organisation ("Canadia
 is a person (``rarenames``) when a known first name opens it or the article reports a sport. Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
 a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350");
-``portfolios`` drops a public office's portfolio read as a name ("Finance" of "Finance Minister").
+``portfolios`` drops a public office's portfolio read as a name ("Finance" of "Finance Minister") and
+``topicheads`` a section's topic heading ("Vaccine News").
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -63,6 +64,7 @@ from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.rarenames import rare_person
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.entities.shapes import NameShapes
+from pipeline.stages.entities.topicheads import TopicHeadings
 from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
 
 
@@ -100,6 +102,7 @@ class MentionExtractor:
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
                                     ev.first_names)
         self.country_names = CountryNames(opts, ev.countries)
+        self.topic_headings = TopicHeadings(cfg)
         self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
@@ -124,7 +127,7 @@ class MentionExtractor:
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
-        return self._rows(article, self.portfolios(ctx, mentions))
+        return self._rows(article, self.topic_headings(ctx, self.portfolios(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
