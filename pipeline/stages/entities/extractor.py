@@ -28,7 +28,9 @@ a person ("Imagene Bio") or a nationality alone called an organisation ("Canadia
 is a person (``rarenames``) when a known first name opens it or the article reports a sport; a model PERSON
 ending in a place a surname never is ("Airtel Kenya", "Wynn Las Vegas") an organisation (``placednames``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
-a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350").
+a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350");
+``portfolios`` drops a public office's portfolio read as a name ("Finance" of "Finance Minister") and
+``topicheads`` a section's topic heading ("Vaccine News").
 
 Offsets: the Doc was built from a length-preserving view of ``article.text``, so a Doc
 character offset is an article offset; the ``text`` column is always sliced from
@@ -52,6 +54,7 @@ from pipeline.stages.entities.edges import NameEdges
 from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.honorifics import Honorifics
 from pipeline.stages.entities.placecues import PlaceCues, place_names
+from pipeline.stages.entities.portfolios import Portfolios
 from pipeline.stages.entities.growth import NameGrowth
 from pipeline.stages.entities.headline_tails import cut_headline_tails
 from pipeline.stages.entities.headlines import confirm_headlines, cut_at_verbs
@@ -64,6 +67,7 @@ from pipeline.stages.entities.placednames import foreign_country_names, placed_o
 from pipeline.stages.entities.patterns import either
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.entities.shapes import NameShapes
+from pipeline.stages.entities.topicheads import TopicHeadings
 from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
 
 
@@ -101,11 +105,13 @@ class MentionExtractor:
         self.place_cues = PlaceCues(opts, {**place_names(), **ev.towns, **ev.cities, **ev.subdivisions, **ev.countries},
                                     ev.first_names)
         self.country_names = CountryNames(opts, ev.countries)
-        named = {*ev.countries, *foreign_country_names()}  # entity round 57: "Airtel Kenya", "Wynn Las Vegas"
+        named = {*ev.countries, *foreign_country_names()}  # entity round 58: "Airtel Kenya", "Wynn Las Vegas"
         self.placed = dict(countries=frozenset(c for c in named if " " not in c), continents=frozenset(ev.continents),
                            long_places=frozenset(p for p in {*named, *ev.subdivisions, *ev.cities, *ev.continents} if " " in p),
                            first_names=ev.first_names, places=self.rare_places, demonyms=opts.demonyms,
                            person_after=either(opts.person_context_after))
+        self.topic_headings = TopicHeadings(cfg)
+        self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
         if len(doc.text) != len(article.text):
@@ -129,7 +135,8 @@ class MentionExtractor:
         mentions = [placed_organisation(ctx, m, **self.placed) for m in mentions]
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        return self._rows(article, self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
+        mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
+        return self._rows(article, self.topic_headings(ctx, self.portfolios(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         """Two places joined by a hyphen are two mentions: "U.S.-China" is the United States and China.
