@@ -26,7 +26,8 @@ first names, languages), and ``namewords`` an organisation's word inside a name 
 a person ("Imagene Bio") or a nationality alone called an organisation ("Canadian investors"); a name listed with names of one kind then takes their label
 (``coordination``). A model ORG of two or three words of no English word, no place and no organisation's word
 is a person (``rarenames``) when a known first name opens it or the article reports a sport; a model PERSON
-ending in a place a surname never is ("Airtel Kenya", "Wynn Las Vegas") an organisation (``placednames``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
+ending in a place a surname never is ("Airtel Kenya", "Wynn Las Vegas") an organisation (``placednames``); a name
+right after a role noun or an age ("point guard Tyrese Haliburton", "24-year-old Franjo von Allmen") a person (``rolenames``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
 a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350");
 ``portfolios`` drops a public office's portfolio read as a name ("Finance" of "Finance Minister") and
@@ -63,6 +64,7 @@ from pipeline.stages.entities.model_mentions import model_mentions
 from pipeline.stages.entities.namewords import NameWords
 from pipeline.stages.entities.orgcues import organisations
 from pipeline.stages.entities.rarenames import rare_person
+from pipeline.stages.entities.rolenames import role_persons
 from pipeline.stages.entities.placednames import foreign_country_names, placed_organisation
 from pipeline.stages.entities.patterns import either
 from pipeline.stages.entities.options import Options, surface_index
@@ -133,6 +135,7 @@ class MentionExtractor:
         mentions = [rare_person(ctx, m, options=self.options, first_names=self.evidence.first_names, places=self.rare_places,
                                 sport_article=self.evidence.clubs.sport_article) for m in mentions]
         mentions = [placed_organisation(ctx, m, **self.placed) for m in mentions]
+        mentions = role_persons(ctx, mentions, options=self.options, role_nouns=self.role_nouns, places=self.rare_places)
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
