@@ -1590,7 +1590,8 @@ def test_a_figure_heading_the_subject_is_risk_and_a_counted_noun_after_it_is_not
     figure = "The past 11 years have also been the 11 warmest ever observed."
     confidence, evidence = _risk(nlp, extractor, figure, [("The past 11 years", "duration"), "11#2"],
                                  "The past 11 years")
-    assert "figure_subject" in evidence and confidence < HIGH_CONFIDENCE, evidence
+    # the risk is named; its price is the calibration's (configs/claims.toml [confidence], issue 16)
+    assert "figure_subject" in evidence and confidence == _priced(evidence), (confidence, evidence)
     owned = "Global temperatures rose 1.5C over the past 11 years."
     confidence, evidence = _risk(nlp, extractor, owned, [("the past 11 years", "duration"), "1.5C"],
                                  "the past 11 years")
@@ -3483,23 +3484,38 @@ def test_a_count_in_figures_without_an_of_phrase_stays_the_phrase(nlp, extractor
 
 # Round 24: the description and demonstrative subject rules re-priced on the six dev halves pooled (14/23 and 5/9
 # right; wrong at high confidence before: 352_ and 354_ of dev5, 377_ of dev6, 316_ of dev3). A description standing
-# for a name given before (208_'s blue-chip index) falls below the high line; the name in its place stays above it.
+# for a name given before (208_'s blue-chip index) is named in the row's evidence and priced as configs/claims.toml
+# says (the calibration of issue 16 re-derived it on the 15 dev halves: 32/41 right, 0.05); the name in its place
+# carries no such evidence and stays above the high line.
 @pytest.mark.parametrize("text, value, rule, high", [
     ("The Nasdaq marked a record closing high on Thursday while the blue-chip Dow Jones Industrial Average barely "
      "managed to notch a record close. The blue-chip index's valuation was around its highest level since 2020.",
-     "2020", "subject.description", False),
+     "2020", "subject.description", None),
     # look-alike: the same sentence naming the index
     ("The Nasdaq marked a record closing high on Thursday while the blue-chip Dow Jones Industrial Average barely "
      "managed to notch a record close. The Dow Jones Industrial Average's valuation was around its highest level "
      "since 2020.", "2020", None, True),
 ])
-def test_a_description_subject_is_below_the_high_line_and_a_name_is_not(nlp, extractor, text, value, rule, high):
+def test_a_description_subject_is_priced_as_configured_and_a_name_is_high(nlp, extractor, text, value, rule, high):
     from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 
     _, row = _claim_for(nlp, extractor, text, value)
     evidence = row["confidence_evidence"].split()
     assert rule is None or evidence[0] == rule, evidence
-    assert (row["confidence"] >= HIGH_CONFIDENCE) is high, (row["confidence"], evidence)
+    assert row["confidence"] == _priced(evidence), (row["confidence"], evidence)
+    if high is not None:
+        assert (row["confidence"] >= HIGH_CONFIDENCE) is high, (row["confidence"], evidence)
+
+
+def _priced(evidence: list[str]) -> float:
+    """The confidence ``[confidence]`` of configs/claims.toml gives a row of this evidence (read here, not from the code)."""
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    with open(ROOT / "configs" / "claims.toml", "rb") as handle:
+        penalties = tomllib.load(handle)["confidence"]
+    return round(max(0.0, 1.0 - sum(penalties.get(name, 0.0) for name in evidence)), 2)
 
 
 # Round 29: a body of figures that "showed" or "found" a clause is the reporter's evidence; the reported clause's
