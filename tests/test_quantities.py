@@ -451,6 +451,16 @@ def _run(nlp, ex: QuantityExtractor, text: str, *, start: int = 0, date_spans=()
     return ex(nlp(view(text)), article, date_spans=date_spans)
 
 
+def assert_one_money_row(nlp, ex: QuantityExtractor, text: str, span: str, value: float, unit: str, rule: str) -> None:
+    """``text`` gives exactly one row of ``span``: money in ``unit`` of ``value``, read by ``rule`` (rounds 67-69's tables)."""
+    rows = [r for r in _run(nlp, ex, text) if r["text"] == span]
+    assert len(rows) == 1, [r["text"] for r in _run(nlp, ex, text)]
+    row = rows[0]
+    assert text[row["start"]:row["end"]] == span
+    assert (row["kind"], row["unit"], row["unit_rule"]) == ("money", unit, rule)
+    assert math.isclose(row["value"], value, rel_tol=1e-9)
+
+
 def _same(a, b) -> bool:
     if a is None or b is None:
         return a is None and b is None

@@ -10,11 +10,9 @@ Two classes met the bar (seen on at least three dev pages, tests/quantities_news
 """
 from __future__ import annotations
 
-import math
-
 import pytest
 
-from tests.test_quantities import _run
+from tests.test_quantities import _run, assert_one_money_row
 from tests.test_quantities_gold import extractor, quantity_nlp  # noqa: F401 (fixtures)
 
 READ = [
@@ -52,12 +50,7 @@ NOT_READ = [
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "rule"), READ)
 def test_marker_is_read_with_its_evidence(quantity_nlp, extractor, text, span, value, unit, rule):
-    rows = [r for r in _run(quantity_nlp, extractor, text) if r["text"] == span]
-    assert len(rows) == 1, [r["text"] for r in _run(quantity_nlp, extractor, text)]
-    row = rows[0]
-    assert text[row["start"]:row["end"]] == span
-    assert (row["kind"], row["unit"], row["unit_rule"]) == ("money", unit, rule)
-    assert math.isclose(row["value"], value, rel_tol=1e-9)
+    assert_one_money_row(quantity_nlp, extractor, text, span, value, unit, rule)
 
 
 @pytest.mark.parametrize(("text", "fragment"), NOT_READ)

@@ -15,13 +15,11 @@ gujarati.webdunia.com 2021 "40,000 પાકિસ્તાની રૂપિ�
 """
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from pipeline.core.article import Article
 from pipeline.core.errors import severity
-from tests.test_quantities import _run
+from tests.test_quantities import assert_one_money_row
 from tests.test_quantities_gold import extractor, quantity_nlp, view  # noqa: F401 (fixtures)
 
 READ = [
@@ -86,12 +84,7 @@ UNDECIDED = [
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "rule"), READ)
 def test_rupee_marker_is_read_by_the_article(quantity_nlp, extractor, text, span, value, unit, rule):
-    rows = [r for r in _run(quantity_nlp, extractor, text) if r["text"] == span]
-    assert len(rows) == 1, [r["text"] for r in _run(quantity_nlp, extractor, text)]
-    row = rows[0]
-    assert text[row["start"]:row["end"]] == span
-    assert (row["kind"], row["unit"], row["unit_rule"]) == ("money", unit, rule)
-    assert math.isclose(row["value"], value, rel_tol=1e-9)
+    assert_one_money_row(quantity_nlp, extractor, text, span, value, unit, rule)
 
 
 @pytest.mark.parametrize(("text", "span"), UNDECIDED)

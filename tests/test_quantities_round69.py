@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.article import Article
-from tests.test_quantities import _run
+from tests.test_quantities import _run, assert_one_money_row
 from tests.test_quantities_gold import extractor, quantity_nlp, view  # noqa: F401 (fixtures)
 
 TABLE = Path(__file__).resolve().parent / "quantities_news" / "markers69.tsv"
@@ -90,12 +90,7 @@ READ = [
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "rule"), READ)
 def test_shared_letter_marker_is_read_by_the_article(quantity_nlp, extractor, text, span, value, unit, rule):
-    rows = [r for r in _run(quantity_nlp, extractor, text) if r["text"] == span]
-    assert len(rows) == 1, [r["text"] for r in _run(quantity_nlp, extractor, text)]
-    row = rows[0]
-    assert text[row["start"]:row["end"]] == span
-    assert (row["kind"], row["unit"], row["unit_rule"]) == ("money", unit, rule)
-    assert math.isclose(row["value"], value, rel_tol=1e-9)
+    assert_one_money_row(quantity_nlp, extractor, text, span, value, unit, rule)
 
 
 UNDECIDED = [
