@@ -461,6 +461,16 @@ def assert_one_money_row(nlp, ex: QuantityExtractor, text: str, span: str, value
     assert math.isclose(row["value"], value, rel_tol=1e-9)
 
 
+def assert_undecided_marker(nlp, ex: QuantityExtractor, text: str, span: str) -> None:
+    """``span`` of ``text`` gives no row and one ``E411`` warning naming it and its offsets (rounds 68 and 69's tables)."""
+    at = text.index(span)
+    article = Article(doc_id="d1", source="s.txt", start=0, end=len(text), text=text)
+    rows, errors = ex.extract(nlp(view(text)), article)
+    assert [r["text"] for r in rows if r["start"] < at + len(span) and at < r["end"]] == []
+    assert [(e["code"], e["severity"]) for e in errors] == [("E411", "warning")]
+    assert f"'{span}' at {at}-{at + len(span)}" in errors[0]["message"]
+
+
 def _same(a, b) -> bool:
     if a is None or b is None:
         return a is None and b is None

@@ -19,7 +19,7 @@ import pytest
 
 from pipeline.core.article import Article
 from pipeline.core.errors import severity
-from tests.test_quantities import assert_one_money_row
+from tests.test_quantities import assert_one_money_row, assert_undecided_marker
 from tests.test_quantities_gold import extractor, quantity_nlp, view  # noqa: F401 (fixtures)
 
 READ = [
@@ -89,12 +89,7 @@ def test_rupee_marker_is_read_by_the_article(quantity_nlp, extractor, text, span
 
 @pytest.mark.parametrize(("text", "span"), UNDECIDED)
 def test_undecided_marker_is_no_amount_and_a_warning(quantity_nlp, extractor, text, span):
-    at = text.index(span)
-    article = Article(doc_id="d1", source="s.txt", start=0, end=len(text), text=text)
-    rows, errors = extractor.extract(quantity_nlp(view(text)), article)
-    assert [r["text"] for r in rows if r["start"] < at + len(span) and at < r["end"]] == []
-    assert [(e["code"], e["severity"]) for e in errors] == [("E411", "warning")]
-    assert f"'{span}' at {at}-{at + len(span)}" in errors[0]["message"]
+    assert_undecided_marker(quantity_nlp, extractor, text, span)
     assert severity("E411") == "warning"
 
 

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.article import Article
-from tests.test_quantities import _run, assert_one_money_row
-from tests.test_quantities_gold import extractor, quantity_nlp, view  # noqa: F401 (fixtures)
+from tests.test_quantities import _run, assert_one_money_row, assert_undecided_marker
+from tests.test_quantities_gold import extractor, quantity_nlp  # noqa: F401 (fixtures)
 
 TABLE = Path(__file__).resolve().parent / "quantities_news" / "markers69.tsv"
 ROWS = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()
@@ -104,12 +103,7 @@ UNDECIDED = [
 
 @pytest.mark.parametrize(("text", "span"), UNDECIDED)
 def test_undecided_letter_marker_is_no_amount_and_a_warning(quantity_nlp, extractor, text, span):
-    at = text.index(span)
-    article = Article(doc_id="d1", source="s.txt", start=0, end=len(text), text=text)
-    rows, errors = extractor.extract(quantity_nlp(view(text)), article)
-    assert [r["text"] for r in rows if r["start"] < at + len(span) and at < r["end"]] == []
-    assert [e["code"] for e in errors] == ["E411"]
-    assert f"'{span}' at {at}-{at + len(span)}" in errors[0]["message"]
+    assert_undecided_marker(quantity_nlp, extractor, text, span)
 
 
 LOOKALIKES = [
