@@ -1,4 +1,4 @@
-"""Checks the coreference resolver makes of a candidate antecedent: a kind's reference, a report, a setting, a name introduced or described, shared owners, a place passed over."""
+"""Checks the coreference resolver makes of a candidate antecedent: a description's or kind's reference, a copula's name, a report, a setting, a name introduced or described, shared owners, a place passed over."""
 # this room sits below coreference (which calls it), so ``coreference`` comes in unannotated, as in antecedents.py
 from __future__ import annotations
 
@@ -170,3 +170,50 @@ def shared_owners(token, index: ArticleIndex, rules: ClaimRules) -> bool:
     conjuncts += [c for c in token.children if c.dep_ == "conj" and c.i > named[0].i]
     # a proper noun the model left unnamed ("WTI") is a name all the same
     return any(index.mention_of(c) is not None or c.pos_ == "PROPN" for c in conjuncts)
+
+
+def copula_name(token, verb, index: ArticleIndex) -> dict | None:
+    """The name a copula equates a nameless subject with ("the biggest winner was the populist AfD"), or None.
+
+    A common-noun subject that "is" a named thing specifies it: the claim is about the
+    name. An adjective or a nameless noun after the copula ("is the largest party")
+    describes the subject instead, and so does an indefinite name ("is a coalition of
+    the willing").
+    """
+    if token.pos_ != "NOUN" or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        # an indefinite ("is a coalition of the willing") classifies the subject; it equates nothing
+        if child.dep_ == "attr" and child.i > token.i and not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
+            return index.mention_of(child)
+    return None
+
+
+def description_reference(token, coreference) -> dict | None:
+    """The entity a definite description stands for ("the company", "the streaming giant"), or None.
+
+    The head is a noun of ``description_nouns`` with no name of its own, made
+    definite by an anaphoric determiner or a possessor ("Europe's biggest
+    carmaker"); an owned noun's possessor may be one ("the firm's revenues"). It
+    stands for the subject of the latest sentence (this one's before it, then up to
+    ``backreference_reach`` back) that names an entity of the noun's labels: news
+    keeps its actor in subject position, so the subject, not the last name seen, is
+    what "the company" continues; a person's role ("the striker"), else the last person named.
+    """
+    rules, index = coreference.rules, coreference.index
+    if coreference.owns(token):
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            token = owner
+    labels = rules.description_nouns.get(token.lemma_.lower())
+    if not labels or token.pos_ != "NOUN" or index.mention_of(token) is not None or names_itself(token):
+        return None
+    first = token.doc[token.left_edge.i]
+    # (a possessor dropping its article is definite too: "Electric vehicle maker's shares dropped")
+    if not ((first.dep_ == "det" and first.lower_ in rules.anaphoric_determiners)
+            or any(child.dep_ == "poss" for child in token.children) or (token.dep_ == "poss" and first.dep_ != "det")):
+        return None
+    if copula_name(token, token.head, index) is not None:  # "the biggest winner was the AfD": the name says
+        return None
+    return kind_reference(token, labels, coreference)

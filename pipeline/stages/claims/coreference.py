@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import bisect
 
-from pipeline.stages.claims.antecedent_checks import continues_nameless, described_antecedent, is_setting, kind_reference, names_itself, shared_owners
+from pipeline.stages.claims.antecedent_checks import (
+    continues_nameless, copula_name, described_antecedent, description_reference, is_setting, shared_owners,
+)
 from pipeline.stages.claims.filters import headings_end
 from pipeline.stages.claims.grammar import (
     PLURAL_TAGS,
@@ -490,32 +492,8 @@ class Coreference:
                                          or token.lower_ in self.title_heads)
 
     def description_reference(self, token) -> dict | None:
-        """The entity a definite description stands for ("the company", "the streaming giant"), or None.
-
-        The head is a noun of ``description_nouns`` with no name of its own, made
-        definite by an anaphoric determiner or a possessor ("Europe's biggest
-        carmaker"); an owned noun's possessor may be one ("the firm's revenues"). It
-        stands for the subject of the latest sentence (this one's before it, then up to
-        ``backreference_reach`` back) that names an entity of the noun's labels: news
-        keeps its actor in subject position, so the subject, not the last name seen, is
-        what "the company" continues; a person's role ("the striker"), else the last person named.
-        """
-        rules, index = self.rules, self.index
-        if self.owns(token):
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                token = owner
-        labels = rules.description_nouns.get(token.lemma_.lower())
-        if not labels or token.pos_ != "NOUN" or index.mention_of(token) is not None or names_itself(token):
-            return None
-        first = token.doc[token.left_edge.i]
-        # (a possessor dropping its article is definite too: "Electric vehicle maker's shares dropped")
-        if not ((first.dep_ == "det" and first.lower_ in rules.anaphoric_determiners)
-                or any(child.dep_ == "poss" for child in token.children) or (token.dep_ == "poss" and first.dep_ != "det")):
-            return None
-        if copula_name(token, token.head, index) is not None:  # "the biggest winner was the AfD": the name says
-            return None
-        return kind_reference(token, labels, self)
+        """The entity a definite description stands for ("the company"), or None: ``antecedent_checks.description_reference``."""
+        return description_reference(token, self)
 
     def _subject_names(self, subject) -> dict | None:
         """The mention an earlier sentence's subject names, never resolving through itself again."""
@@ -551,22 +529,4 @@ def affiliation(span, coreference: Coreference) -> dict | None:
                 coreference.description_reference(t) if t.pos_ == "NOUN" else None)
             if place is not None and place["label"] in rules.group_labels:
                 return place
-    return None
-
-
-def copula_name(token, verb, index: ArticleIndex) -> dict | None:
-    """The name a copula equates a nameless subject with ("the biggest winner was the populist AfD"), or None.
-
-    A common-noun subject that "is" a named thing specifies it: the claim is about the
-    name. An adjective or a nameless noun after the copula ("is the largest party")
-    describes the subject instead, and so does an indefinite name ("is a coalition of
-    the willing").
-    """
-    if token.pos_ != "NOUN" or verb.lemma_.lower() != "be":
-        return None
-    for child in verb.children:
-        # an indefinite ("is a coalition of the willing") classifies the subject; it equates nothing
-        if child.dep_ == "attr" and child.i > token.i and not any(
-                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
-            return index.mention_of(child)
     return None

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.stages.claims.antecedent_checks import copula_name
 from pipeline.stages.claims.brackets import bracket_start
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coordination import misread_coordination
-from pipeline.stages.claims.coreference import antecedent_rule, copula_name
+from pipeline.stages.claims.coreference import antecedent_rule
 from pipeline.stages.claims.demonyms import demonym_person
 from pipeline.stages.claims.fallbacks import described, joint_object, named_lately, nearest_name, phrase_text
 from pipeline.stages.claims.grammar import (
