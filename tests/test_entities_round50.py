@@ -8,7 +8,7 @@ lower case), so the model saw the head in capitals and found nothing; the view n
 ("KERALA HIGH COURT |", "DELHI HIGH COURT |"; "MADRAS HIGH COURT |" stays missed: the model finds nothing in
 "Madras High Court | ..." either).
 
-(b) ``court_name_ends`` (entities.toml, ``evidence._suffix_cue``): a name of three words or more ending in a court's
+(b) ``court_name_ends`` (entities.toml, ``orgevidence._suffix_cue``): a name of three words or more ending in a court's
 head, in any case, is ORG (evidence ``court_name``): the model called "DELHI HIGH COURT" (dev12 1704, SCC Online's
 December 2025 roundup) and "Delhi High Court" (dev8 1309) a person. "Margaret Court" and "Centre Court" keep theirs.
 

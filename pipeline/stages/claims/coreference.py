@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import bisect
 
+from pipeline.stages.claims.antecedent_checks import (
+    continues_nameless, copula_name, described_antecedent, description_reference, is_setting, shared_owners,
+)
 from pipeline.stages.claims.filters import headings_end
 from pipeline.stages.claims.grammar import (
     PLURAL_TAGS,
     VERBAL,
-    counted_unit,
     extraposed_clause,
     is_expletive,
     is_pronoun,
@@ -15,10 +17,10 @@ from pipeline.stages.claims.grammar import (
 )
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.neighbour_clauses import antecedent_rule, pronoun_clause_antecedent  # noqa: F401 (subjects)
-from pipeline.stages.claims.places import MODIFIER_DEPS, modified_by_place, place_modifier
+from pipeline.stages.claims.places import MODIFIER_DEPS, place_modifier
 from pipeline.stages.claims.relatives import relative_antecedent
 from pipeline.stages.claims.rules import ClaimRules
-from pipeline.stages.claims.words import digit_ordinal, fold, name_words, title_words
+from pipeline.stages.claims.words import fold, name_words, title_words
 
 # what ``main_subject_before`` answers when the antecedent is a common noun: resolve to nothing
 NAMELESS: dict = {"mention_id": None, "label": None, "text": ""}
@@ -490,32 +492,8 @@ class Coreference:
                                          or token.lower_ in self.title_heads)
 
     def description_reference(self, token) -> dict | None:
-        """The entity a definite description stands for ("the company", "the streaming giant"), or None.
-
-        The head is a noun of ``description_nouns`` with no name of its own, made
-        definite by an anaphoric determiner or a possessor ("Europe's biggest
-        carmaker"); an owned noun's possessor may be one ("the firm's revenues"). It
-        stands for the subject of the latest sentence (this one's before it, then up to
-        ``backreference_reach`` back) that names an entity of the noun's labels: news
-        keeps its actor in subject position, so the subject, not the last name seen, is
-        what "the company" continues; a person's role ("the striker"), else the last person named.
-        """
-        rules, index = self.rules, self.index
-        if self.owns(token):
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                token = owner
-        labels = rules.description_nouns.get(token.lemma_.lower())
-        if not labels or token.pos_ != "NOUN" or index.mention_of(token) is not None or names_itself(token):
-            return None
-        first = token.doc[token.left_edge.i]
-        # (a possessor dropping its article is definite too: "Electric vehicle maker's shares dropped")
-        if not ((first.dep_ == "det" and first.lower_ in rules.anaphoric_determiners)
-                or any(child.dep_ == "poss" for child in token.children) or (token.dep_ == "poss" and first.dep_ != "det")):
-            return None
-        if copula_name(token, token.head, index) is not None:  # "the biggest winner was the AfD": the name says
-            return None
-        return kind_reference(token, labels, self)
+        """The entity a definite description stands for ("the company"), or None: ``antecedent_checks.description_reference``."""
+        return description_reference(token, self)
 
     def _subject_names(self, subject) -> dict | None:
         """The mention an earlier sentence's subject names, never resolving through itself again."""
@@ -531,168 +509,6 @@ class Coreference:
     def resolve_noun(self, token, quote_speaker: dict | None) -> dict | None:
         """The mention a noun phrase names: through its own words (``resolve_phrase``), else as a back-reference."""
         return self.resolve_phrase(token, quote_speaker) or self.named_heads.back_reference(token)
-
-
-def kind_reference(token, labels, coreference: Coreference) -> dict | None:
-    """The entity of one of ``labels`` a nameless description ``token`` stands for (``description_reference``).
-
-    The name the description takes the introducing words of, else the subject of the latest sentence
-    (this one's before it, then up to ``backreference_reach`` back) naming one; failing that, for labels
-    of ``last_named_labels`` (a person, a stock index), the last mention of one within that reach.
-    """
-    rules, index = coreference.rules, coreference.index
-    position = index.sentence_of[token.i]
-    found = introduced_as(token, labels, coreference)
-    if found is not None:
-        return found
-    for k in range(position, max(-1, position - rules.backreference_reach - 1), -1):
-        sent = index.sentences[k]
-        if index.in_boilerplate(sent.start_char) or sent.end_char <= coreference.body:
-            continue
-        subject = subject_of(sent.root, rules)
-        # (never the phrase the description is part of: "Three of Britain's largest banks")
-        if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
-                or subject.i in coreference._resolving or subject.left_edge.i <= token.i <= subject.right_edge.i \
-                or (k == position and reports(sent.root, token, rules)):
-            continue
-        found = coreference._subject_names(subject)
-        if found is not None and found["label"] in labels:
-            return found
-    if labels <= rules.last_named_labels:  # a person enters as an object too: "X have signed Isak. The striker"
-        reach = index.sentence_chars[max(0, position - rules.backreference_reach)]
-        return coreference.last_mention_before(token.idx, labels, skip_quotes=True, not_before=reach)
-    return None
-
-
-def reported_clauses(verb, rules: ClaimRules) -> list:
-    """The clauses a speech verb reports (its ``content_deps`` complements with a verb or a subject), else []."""
-    if verb.lemma_.lower() not in rules.speech_verbs:
-        return []
-    return [c for c in verb.children if c.dep_ in rules.content_deps
-            and (c.pos_ in VERBAL or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))]
-
-
-def reports(verb, token, rules: ClaimRules) -> bool:
-    """True when the speech verb ``verb`` reports a clause that holds ``token``.
-
-    "The Bureau of Labor Statistics said that the consumer price index rose": the reporter is the speaker of the
-    clause a description heads, never what the description stands for (``description_reference``).
-    """
-    return any(c.left_edge.i <= token.i <= c.right_edge.i for c in reported_clauses(verb, rules))
-
-
-def is_setting(start: int, end: int, row: dict, index: ArticleIndex, rules: ClaimRules) -> bool:
-    """True for a place named as the object of a locative preposition ("in Gliwice", "at Anfield")."""
-    if row["label"] not in rules.place_labels:
-        return False
-    span = index.doc.char_span(start, end, alignment_mode="expand")
-    root = span.root if span is not None else None
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in rules.locative_preps
-
-
-def names_itself(token) -> bool:
-    """True when a name or number compounded on the noun makes it a name of its own ("The FTSE 250 index")."""
-    return any(c.dep_ in {"compound", "nmod", "nummod"} and (c.pos_ == "PROPN" or c.like_num) for c in token.children)
-
-
-def introduced_as(token, labels, coreference: Coreference) -> dict | None:
-    """The name a definite description takes the introducing words of, or None.
-
-    News introduces an actor by its kind just before its name ("the benchmark S&P 500",
-    "Chinese tech giant Tencent Holdings") and takes those words up again ("The benchmark
-    index's valuation", "the tech giant"): the words, not the subject of the latest sentence
-    (the Nasdaq, when "while the benchmark S&P 500 ..." is a clause of the sentence), say which
-    name is meant. Every modifier of the description must stand among the words right before
-    the name, in its own phrase, within ``backreference_reach`` sentences.
-    """
-    index, rules = coreference.index, coreference.rules
-    words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.is_alpha}
-    if not words:
-        return None
-    position = index.sentence_of[token.i]
-    not_before = index.sentence_chars[max(0, position - rules.backreference_reach)]
-    for start, end, row in reversed(index.mentions[:bisect.bisect_left(index.mention_starts, token.idx)]):
-        if start < not_before:
-            return None
-        if row["label"] not in labels or index.in_boilerplate(start) or start < coreference.body:
-            continue
-        span = index.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        before, i = set(), span.start - 1
-        # the introducing words: nouns and adjectives back to the phrase's determiner, in the name's sentence
-        while i >= 0 and index.sentence_of[i] == index.sentence_of[span.start] and len(before) < 4:
-            word = index.doc[i]
-            if word.pos_ not in {"NOUN", "ADJ", "PROPN"} or index.mention_of(word) is not None:
-                break
-            before.add(word.lower_)
-            i -= 1
-        if words <= before:
-            return row
-    return None
-
-
-def described_antecedent(subject, coreference: Coreference) -> dict | None:
-    """The entity an earlier subject that is a definite description stands for ("The court threw out ... It kept")."""
-    if subject.pos_ != "NOUN":
-        return None
-    coreference._resolving.add(subject.i)
-    try:
-        return coreference.named_heads.back_reference(subject) or coreference.description_reference(subject)
-    finally:
-        coreference._resolving.discard(subject.i)
-
-
-def continues_nameless(token, subject, sentence, coreference: Coreference) -> bool:
-    """True when a main clause's subject "it" continues the nameless main subject ``subject`` of ``sentence``.
-
-    "ice loss has accelerated ... In the second half, it was 36 per cent higher": the phrase
-    is what "it" is, not a name further back. A phrase holding a name ("A new year rally for
-    the FTSE 100 ... It also closed") leaves "it" to that name, and an "it" in a clause of its
-    own ("as it rallied") to the last name seen; a plural or a figure is no "it".
-    """
-    rules, index = coreference.rules, coreference.index
-    return token.lower_ == "it" and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" \
-        and subject.pos_ == "NOUN" and subject.tag_ not in PLURAL_TAGS \
-        and not any(index.mention_of(t) is not None or t.like_num for t in subject.subtree) \
-        and sentence.root.lemma_.lower() not in rules.speech_verbs \
-        and not index.in_boilerplate(sentence.start_char) and sentence.end_char > coreference.body
-
-
-def place_passed_over(token, coreference: Coreference) -> bool:
-    """True when the owned noun ``token`` would have been about a place that only modifies it, and is not.
-
-    "U.S. home prices", "Hong Kong stocks": the subject rule ``place_modifier`` (``places``) keeps the phrase's own
-    words; a phrase several named owners share stays ``phrase`` ("average Brent and WTI prices").
-    """
-    rules, index = coreference.rules, coreference.index
-    if not coreference.owns(token) or coreference.place_owns(token) or shared_owners(token, index, rules) \
-            or not modified_by_place(token, index, rules):
-        return False
-    owner = coreference.resolve_phrase(token, None)
-    return owner is not None and owner["label"] in rules.place_labels \
-        and coreference.resolve_phrase(token, None, places_own=False) is None
-
-
-def shared_owners(token, index: ArticleIndex, rules: ClaimRules) -> bool:
-    """True when the owned noun ``token`` has several named owners in a coordination.
-
-    "average Brent and WTI prices" (the owner has a named conjunct) and "Leaders of Egypt,
-    the United States, Qatar and Turkey" (the parser may hang the list's later names on the
-    head) name a thing the owners share: no one of them is what the phrase is about. Only the
-    phrase's owner words count: possessors, compounds and owner prepositions' objects.
-    """
-    owners = [child for child in token.children if child.dep_ in {"poss", "compound", "nmod"}]
-    owners += [target for child in token.children if child.dep_ == "prep" and child.lower_ in rules.possessor_preps
-               for target in child.children if target.dep_ == "pobj"]
-    named = [owner for owner in owners if index.mention_of(owner) is not None]
-    if not named:
-        return False
-    conjuncts = [c for owner in named for c in owner.children if c.dep_ == "conj"]
-    # the list's later names hung on the head itself, after its named owner
-    conjuncts += [c for c in token.children if c.dep_ == "conj" and c.i > named[0].i]
-    # a proper noun the model left unnamed ("WTI") is a name all the same
-    return any(index.mention_of(c) is not None or c.pos_ == "PROPN" for c in conjuncts)
 
 
 def affiliation(span, coreference: Coreference) -> dict | None:
@@ -714,166 +530,3 @@ def affiliation(span, coreference: Coreference) -> dict | None:
             if place is not None and place["label"] in rules.group_labels:
                 return place
     return None
-
-
-def copula_name(token, verb, index: ArticleIndex) -> dict | None:
-    """The name a copula equates a nameless subject with ("the biggest winner was the populist AfD"), or None.
-
-    A common-noun subject that "is" a named thing specifies it: the claim is about the
-    name. An adjective or a nameless noun after the copula ("is the largest party")
-    describes the subject instead, and so does an indefinite name ("is a coalition of
-    the willing").
-    """
-    if token.pos_ != "NOUN" or verb.lemma_.lower() != "be":
-        return None
-    for child in verb.children:
-        # an indefinite ("is a coalition of the willing") classifies the subject; it equates nothing
-        if child.dep_ == "attr" and child.i > token.i and not any(
-                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
-            return index.mention_of(child)
-    return None
-
-
-def specified_phrase(token, verb, index: ArticleIndex, rules: ClaimRules):
-    """The complement a copula equates a pointing subject with ("The main driver will be countries in ..."), or None.
-
-    A nameless subject headed by one of ``specifying_nouns`` ("driver", "force", "winner") only points at
-    what the copula names after it: "The driving force behind this growth was international travel" (408_)
-    and "The main driver will be countries in the Asia-Pacific region" (314_) are about the travel and the
-    countries, as "the biggest winner was the AfD" is about the AfD (``copula_name``, for a name). An
-    indefinite complement ("is a major force") classifies the subject, and an adjective or a figure after
-    the copula describes it: both are left alone.
-    """
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in rules.specifying_nouns or verb.lemma_.lower() != "be" \
-            or token.dep_ != "nsubj" or index.mention_of(token) is not None:
-        return None
-    for child in verb.children:
-        if child.dep_ == "attr" and child.i > token.i and child.pos_ in {"NOUN", "PROPN"} and not child.like_num \
-                and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in child.children):
-            return child
-    return None
-
-
-def stated_object(token, value_tokens: frozenset[int], rules):
-    """The object a summing-up "This" is equated with when that object states the fact itself, or None.
-
-    "This marks the third rate cut in 2025" (an ordinal counts the events of a kind) and "This
-    marks a higher case fatality rate (CFR) of 18.7 per cent" (the object holds the claim's
-    figure) are about that object, as a copula's complement is ("This is the third cut"), not
-    about what the clause before changed. A noun of change with no ordinal ("This marks a rise of 5%",
-    see ``event_phrase``) and an object a clause of its own describes ("the first time the index
-    closed above 10,000": that clause's fact) are left to the other rules.
-    """
-    if token.lower_ not in {"this", "that"} or token.dep_ not in {"nsubj", "nsubjpass"} \
-            or any(c.dep_ != "punct" for c in token.children) or token.head.lemma_.lower() not in rules.light_verbs:
-        return None
-    for phrase in token.head.children:
-        if phrase.dep_ not in {"dobj", "attr"} or phrase.pos_ != "NOUN" or phrase.i < token.i \
-                or any(c.dep_ in {"relcl", "acl"} for c in phrase.children):
-            continue
-        # an ordinal counts even changes ("the third rate cut"); a figure on a change ("a rise of 5%") is the
-        # change's, and an object that is itself the figure ("That is 80 billion euros") measures nothing
-        figures = {t.i for c in phrase.children if c.dep_ == "prep" and c.lower_ in rules.measure_preps
-                   for t in c.subtree}
-        if any(word.lower_ in rules.ordinal_words or digit_ordinal(word.lower_)
-               for word in phrase.doc[phrase.left_edge.i:phrase.i]) \
-                or (phrase.lemma_.lower() not in rules.change_nouns and phrase.i not in value_tokens
-                    and figures & value_tokens):
-            return phrase
-    return None
-
-
-def previous_body_root(token, coreference: Coreference):
-    """The root of the sentence before ``token``'s, when that sentence is article body (no boilerplate, not before
-    the body's start), else None: what a sentence-opening "This" or "That" can sum up or compare."""
-    index = coreference.index
-    position = index.sentence_of[token.i]
-    if position == 0:
-        return None
-    previous = index.sentences[position - 1]
-    if index.in_boilerplate(previous.start_char) or previous.end_char <= coreference.body:
-        return None
-    return previous.root
-
-
-def event_phrase(token, coreference: Coreference):
-    """The phrase a demonstrative subject's event changed ("... raised the allocation. This marks a rise"), or None.
-
-    "This" or "that" standing alone as a subject sums up the clause before it, an event
-    and not an entity: the fact is about what that event acted on, the previous main
-    clause's common-noun object, else its common-noun subject. A name there is an actor,
-    not the event, so it is never taken; nothing fitting leaves the demonstrative unresolved.
-    A figure in a unit there ("renewable energy sources supplied 5,072 TWh of global electricity. This
-    marks an increase", "72.2 GW of capacity was added worldwide. ... this represents an increase of
-    almost 64%") measures something, and a noun of change after the demonstrative changes that figure: the
-    change is of what it measured, an object figure's subject, a subject figure's "of" phrase (claims round
-    41: dev10 450_, dev8 417_). With no noun of change the demonstrative may be the figure itself ("have lost
-    around 273 billion tonnes of ice per year. This corresponds to about five and a half times ..."): left as it was.
-    """
-    rules, index = coreference.rules, coreference.index
-    if token.lower_ not in {"this", "that"} or token.dep_ not in {"nsubj", "nsubjpass"} \
-            or token.head.dep_ == "relcl" or any(c.dep_ != "punct" for c in token.children):
-        return None
-    root = previous_body_root(token, coreference)
-    if root is None:
-        return None
-    # "This marks an increase": a change of the figure before, so of what that figure measured
-    change = any(c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in rules.change_nouns for c in token.head.children)
-    objects = [c for c in root.children if c.dep_ == "dobj" and not (change and counted_unit(c, rules))]
-    subject = subject_of(root, rules)
-    for phrase in objects + [measured_of(subject, rules) if change else subject]:
-        if phrase is not None and phrase.pos_ == "NOUN" and not phrase.like_num \
-                and index.mention_of(phrase) is None and not is_pronoun(phrase, rules):
-            return phrase
-    return None
-
-
-def measured_of(token, rules: ClaimRules):
-    """What a figure in a unit measures ("72.2 GW of capacity": capacity), else ``token`` (None stays None)."""
-    if token is None or not counted_unit(token, rules):
-        return token
-    return next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for c in p.children if c.dep_ == "pobj"), token)
-
-
-def compared_figure(token, coreference: Coreference):
-    """The subject token of the clause before, when a demonstrative compares that clause's figure, else None.
-
-    "... the consumer price index rose 0.2% ... and trended down to 2.4%. That was down slightly from 2.7% in
-    December." and "PAS has won 49.7 percent, securing 54 of the 101 seats. This is fewer than the 61 seats it
-    had": "this" or "that" standing alone before a copula whose complement compares (a comparative, "down",
-    "up", "below" or "above") is the figure the clause before gave, not an event, and the fact is about what that figure measured:
-    the previous main clause's subject, or its reported clause's when its verb reports one ("The Bureau said
-    that the index rose"). A copula that classifies ("That is a record") or an event ("This marks a rise") is
-    left to the other rules.
-    """
-    rules, index = coreference.rules, coreference.index
-    verb = token.head
-    if token.lower_ not in {"this", "that"} or token.dep_ != "nsubj" or verb.lemma_.lower() != "be" \
-            or verb.dep_ != "ROOT" or any(c.dep_ != "punct" for c in token.children):
-        return None
-    if not any(c.dep_ in {"acomp", "advmod", "prep"} and c.i > token.i
-               and (c.tag_ in {"JJR", "RBR"} or c.lower_ in rules.compared_words) for c in verb.children):
-        return None
-    root = previous_body_root(token, coreference)
-    if root is None:
-        return None
-    root = next(iter(reported_clauses(root, rules)), root)
-    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and index.mention_of(c) is None
-           and not any(t.like_num for t in c.subtree) for c in root.children):
-        # "Germany raised defence spending in 2025. That is 80 billion euros more": the figure measures the
-        # thing the clause acted on (``event_phrase``), not its actor; an object that is a figure itself ("PAS
-        # has won 49.7 percent") is the subject's
-        return None
-    subject = subject_of(root, rules)
-    if subject is None or is_pronoun(subject, rules) or subject.like_num:
-        return None
-    return subject
-
-
-def nameless_antecedent(token, coreference: Coreference):
-    """The subject token a "they" or a subject "it" stands for when ``main_subject_before`` finds it ``NAMELESS``."""
-    rules = coreference.rules
-    labels = rules.group_labels if token.lower_ in rules.group_pronouns else rules.thing_labels
-    found, subject = coreference.subject_before(token, labels)
-    return subject if found is NAMELESS else None

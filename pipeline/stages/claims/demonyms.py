@@ -12,7 +12,8 @@ nationality with no person before it keeps its own words.
 """
 from __future__ import annotations
 
-from pipeline.stages.claims.coreference import Coreference, kind_reference
+from pipeline.stages.claims.antecedent_checks import kind_reference
+from pipeline.stages.claims.coreference import Coreference
 from pipeline.stages.claims.grammar import PLURAL_TAGS
 from pipeline.stages.claims.words import fold
 

@@ -13,7 +13,8 @@ witnessed rapid disinflation" (dev11 479_) about the economy, India an alias. Th
 """
 from __future__ import annotations
 
-from pipeline.stages.claims.coreference import Coreference, nationality_of, place_passed_over
+from pipeline.stages.claims.antecedent_checks import place_passed_over
+from pipeline.stages.claims.coreference import Coreference, nationality_of
 
 
 def only_where(token, coreference: Coreference) -> bool:
@@ -33,7 +34,7 @@ def national_subject(token, coreference: Coreference) -> dict | None:
 def modifier_passed_over(token, coreference: Coreference) -> str | None:
     """The rule that kept the subject phrase's own words over a place or nationality modifying it, or None.
 
-    ``place_modifier`` ("Hong Kong stocks": ``coreference.place_passed_over``), ``nationality_modifier``
+    ``place_modifier`` ("Hong Kong stocks": ``antecedent_checks.place_passed_over``), ``nationality_modifier``
     ("Indian equities": a nationality that would have named its country, on a head it only says where of)."""
     if place_passed_over(token, coreference):
         return "place_modifier"

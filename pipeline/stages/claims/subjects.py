@@ -3,18 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.stages.claims.antecedent_checks import copula_name
 from pipeline.stages.claims.brackets import bracket_start
 from pipeline.stages.claims.attribution import Frame, pronoun_content, speaker_subject, speech_contents
 from pipeline.stages.claims.context import ArticleContext
 from pipeline.stages.claims.coordination import misread_coordination
-from pipeline.stages.claims.coreference import (
-    antecedent_rule, compared_figure,
-    copula_name,
-    event_phrase,
-    nameless_antecedent,
-    specified_phrase,
-    stated_object,
-)
+from pipeline.stages.claims.coreference import antecedent_rule
 from pipeline.stages.claims.demonyms import demonym_person
 from pipeline.stages.claims.fallbacks import described, joint_object, named_lately, nearest_name, phrase_text
 from pipeline.stages.claims.grammar import (
@@ -33,6 +27,7 @@ from pipeline.stages.claims.object_owners import object_owner, reported_owner
 from pipeline.stages.claims.owners import clause_owner
 from pipeline.stages.claims.reports import chained_speech, evidence_subject, inner_report, noun_content, tagged_content
 from pipeline.stages.claims.shown import shown_object
+from pipeline.stages.claims.subject_phrases import compared_figure, event_phrase, nameless_antecedent, specified_phrase, stated_object
 from pipeline.stages.claims.things import (
     existential_thing, fronted_whole, measured_thing, observed_site, stated_phrase, stated_pronoun,
 )
