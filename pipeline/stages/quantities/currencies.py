@@ -81,6 +81,19 @@ def cldr_currencies_written(*, names: frozenset[str], symbols: frozenset[str]) -
     return frozenset(found)
 
 
+@lru_cache(maxsize=16)
+def cldr_name_tails(codes: frozenset[str], names: frozenset[str]) -> frozenset[str]:
+    """The last words of the CLDR English names, singular and plural, of ``codes`` that are one of ``names`` or its
+    plural ("shilling", "shillings" of the Kenyan, Tanzanian, Ugandan and Somali shilling): the words a shared
+    marker's currencies are written after a number with ("72.1 trillion shillings"), read as that marker."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    en = Locale("en")
+    tails = {get_currency_name(c, count=n, locale=en).lower().rsplit(" ", 1)[-1] for c in codes for n in (1, 2)}
+    return frozenset(t for t in tails if t in names or t.rstrip("s") in names)
+
+
 @lru_cache(maxsize=1)
 def _territory_locales() -> tuple[tuple[str, tuple[str, ...], object], ...]:
     """(territory, its legal-tender currencies, its own locale or None), every territory CLDR lists, in order.

@@ -13,6 +13,7 @@ from pipeline.core.ids import span_id
 from pipeline.core.schema import SCHEMAS
 from pipeline.stages.quantities.exclusions import DateSpans, excluded
 from pipeline.stages.quantities.grammar import read
+from pipeline.stages.quantities.lakh_grouping import keep_lakh_grouping, lakh_suffix
 from pipeline.stages.quantities.lexicon import compile_lexicon
 from pipeline.stages.quantities.measures import SiConverter
 from pipeline.stages.quantities.operands import Quantity
@@ -84,6 +85,7 @@ class QuantityExtractor:
             done = q.end
         found, open_letters = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP"
         found, open_markers = decide_shared_markers(found, doc, self.lex)  # "Rs17.6 trillion": "PKR" or places decide
+        found = keep_lakh_grouping(found, doc)  # "Tk 7,61,785 crore": only where BDT, INR or the article groups so
         # nothing is dropped silently: an amount whose shared marker the article leaves open gets an E411 warning
         undecided = open_letters + open_markers
         dollar, dollar_rule = self._article_dollar(found)
@@ -91,7 +93,7 @@ class QuantityExtractor:
         for q, approx in found:
             unit, rule = q.unit, q.unit_rule
             if q.kind == "money" and unit == "$":
-                unit, rule = dollar, dollar_rule
+                unit, rule = dollar, dollar_rule + lakh_suffix(q.unit_rule)  # "$1,50,000" keeps its grouping's rule
             row = self._row(doc, article, q, unit, rule, approx)
             # a measure's point value in SI base units, so "5kW" and "5,000 watts" compare
             row["si_value"], row["si_unit"] = self.si(unit, row["value"]) if row["kind"] == "measure" else (None, None)

@@ -6,9 +6,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pipeline.stages.quantities.currencies import cldr_currencies, cldr_currencies_written
+from pipeline.stages.quantities.currencies import cldr_currencies, cldr_currencies_written, cldr_name_tails
 
-_NUMBER_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+#: South Asian digit grouping ("7,61,785", "1,50,000") is parsed too, kept only where lakh_grouping.py allows it
+_NUMBER_CORE = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: the dashes that join a range ("2-3%") or a compound ("10-year")
 DASHES = "-–—"
 
@@ -158,7 +159,13 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     code_aliases = dict(cur.node.get("code_aliases", {}))
     codes = {c: c for c in cldr.codes - frozenset(cur("code_stoplist"))}
     codes.update({c: code_aliases.get(c, c) for c in cur("codes")})
-    words = {**cldr.words, **{k.lower(): v for k, v in cur("words").items()}}
+    shared_markers = {marker: (spec["default"], cldr_currencies_written(names=_lower_set(spec["names"]),
+                                                                        symbols=frozenset(spec["symbols"])))
+                      for marker, spec in cur("shared_markers").items()}
+    # round 70: the words CLDR gives a shared marker's currencies alike ("shillings") are that marker after a number
+    marker_words = {tail: marker for marker, (_, choices) in shared_markers.items()
+                    for tail in cldr_name_tails(choices, _lower_set(cur("shared_markers")[marker]["names"]))}
+    words = {**cldr.words, **marker_words, **{k.lower(): v for k, v in cur("words").items()}}
     subunits = {k.lower(): (v[0], float(v[1])) for k, v in cur("subunits").items()}
 
     # One table for what may follow a number, by priority: percent, money, measure, time.
@@ -210,9 +217,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         bare_dollar=frozenset(cur("bare_dollar")),
         letter_symbols=letter_symbols,
         shared_letters=shared_letters,
-        shared_markers={marker: (spec["default"], cldr_currencies_written(names=_lower_set(spec["names"]),
-                                                                          symbols=frozenset(spec["symbols"])))
-                        for marker, spec in cur("shared_markers").items()},
+        shared_markers=shared_markers,
         codes=codes,
         dollar_family=frozenset(cur("dollar_family")),
         default_dollar=cur("default_dollar"),
