@@ -51,7 +51,8 @@ def claim_evidence(*, subject_rule: str | None, has_values: bool, hedge: str | N
                    vague_time: bool = False, subordinate_clause: bool = False, figure_subject: bool = False,
                    unused_report: bool = False, graded_subject: bool = False, release_day: bool = False,
                    absolute_clause: bool = False, relative_values: bool = False,
-                   sized_kind: bool = False, dash_aside: bool = False) -> list[str]:
+                   sized_kind: bool = False, dash_aside: bool = False,
+                   contrast_clause: bool = False) -> list[str]:
     """The names of the evidence classes behind a claim row, in a fixed order (keys of ``[confidence]``).
 
     The subject rule is always named (``subject.name`` costs nothing); every other name is a
@@ -63,7 +64,8 @@ def claim_evidence(*, subject_rule: str | None, has_values: bool, hedge: str | N
     clause's own row (``values.relative_clause_values``), so the row states no value of its own; ``sized_kind`` (free)
     that a size naming a kind of counted thing ("1.96 million 20-foot containers") was left out of its values (``kinds``);
     ``dash_aside`` (free) that a duration in a dash aside after the claim's own figure ("gained 28 percent -- its best
-    performance in eight years") was left out of its values (``asides``).
+    performance in eight years") was left out of its values (``asides``); ``contrast_clause`` (free) that the values of
+    a "while" clause with a subject of its own ("2,799 stocks advanced, while 1,413 declined") were (``contrasts``).
     """
     flags = (("unlinked_number", unlinked_number), ("no_value", not has_values), ("hedged", bool(hedge)),
              ("clause_cut", clause_cut), ("unattributed_quote", unattributed_quote), ("quoted", quoted),
@@ -74,7 +76,8 @@ def claim_evidence(*, subject_rule: str | None, has_values: bool, hedge: str | N
              ("figure_subject", figure_subject), ("unused_report", unused_report),
              ("graded_subject", graded_subject), ("release_day", release_day),
              ("absolute_clause", absolute_clause), ("relative_values", relative_values),
-             ("sized_kind", sized_kind), ("dash_aside", dash_aside))
+             ("sized_kind", sized_kind), ("dash_aside", dash_aside),
+             ("contrast_clause", contrast_clause))
     return [f"subject.{subject_rule or 'none'}", *(name for name, present in flags if present)]
 
 

@@ -165,7 +165,8 @@ def relative_claim_row(ctx: ArticleContext, sent, relative, head, group: list[tu
 def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tuple[dict, object]],
               frames: Sequence[Frame], quote_speaker: dict | None, topic: dict | None,
               subject: tuple | None = None, set_aside: Sequence[dict] = (),
-              span: tuple[int, int] | None = None, relative_values: bool = False, dash_aside: bool = False) -> dict:
+              span: tuple[int, int] | None = None, relative_values: bool = False, dash_aside: bool = False,
+              contrast_clause: bool = False) -> dict:
     """One ``claim_drafts`` row for the values of one claim head (``subject``: already resolved).
 
     One claim in the sentence spans the sentence; one of several, its clause. The
@@ -176,6 +177,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
     ``relative_values``: the claim's only figures were left to a relative clause's own row (evidence
     ``relative_values``; a row with it and no value is kept by ``resolve``, whatever its subject names).
     ``dash_aside``: a duration of a dash aside was left out (``asides.dash_aside_values``: evidence ``dash_aside``).
+    ``contrast_clause``: a "while" clause's values about another subject were left out (``contrasts``).
     """
     doc, article, rules = ctx.doc, ctx.article, ctx.rules
     if span is not None:
@@ -292,7 +294,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         relative_values=relative_values and not group,
         sized_kind=sized_kind_left_out(set_aside, doc, article.start, low, high, rules,
                                        others=[r for r, _ in group]),
-        dash_aside=dash_aside)
+        dash_aside=dash_aside, contrast_clause=contrast_clause)
     start, end = article.start + local_start, article.start + local_end
     draft = {"claim_id": span_id("c_", article.source, start, end, head.i)}
     draft.update(article.span_columns(local_start, local_end))

@@ -15,6 +15,7 @@ from pipeline.stages.claims.filters import (background_clause, body_start, first
                                              is_data_line, is_headline, states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
 from pipeline.stages.claims.asides import dash_aside_values
+from pipeline.stages.claims.contrasts import contrast_clause_values
 from pipeline.stages.claims.values import (POINT_CLASSES, claim_values, concessive_values, relative_clause_values,
                                            subject_relative, values_by_sentence)
 
@@ -137,11 +138,13 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
             group, conceded = concessive_values(group, head, rules)
             # a dash aside's figures comment on the claim's own (asides.py)
             group, dashed = dash_aside_values(group, head)
-            conceded = [*conceded, *dashed]
+            # a "while" clause with a subject of its own states that subject's fact (contrasts.py)
+            group, contrasted = contrast_clause_values(group, subject_head, rules)
+            conceded = [*conceded, *dashed, *contrasted]
             row = claim_row(ctx, sent, head, heads, group, frames[index], quote_speaker, topic,
                             set_aside=[*set_aside, *(row for row, _ in [*described, *conceded, *(
                                 item for _, rows in relatives for item in rows)])], relative_values=bool(relatives),
-                            dash_aside=bool(dashed))
+                            dash_aside=bool(dashed), contrast_clause=bool(contrasted))
             # the dates of a relative clause on the subject stating only a time (values.subject_clause_dates)
             subject_dates = [(r, t) for r, t in described if r.get("tclass") in POINT_CLASSES
                              and subject_relative(t, head, own_subject(subject_head, rules), rules) is not None]
