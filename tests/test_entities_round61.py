@@ -4,7 +4,7 @@ two (detector ``rule:conjoined_split``); ``conjoined.split_conjoined``.
 Dev: dev4 807 ("Ayden Owens-Delerme and USA's Kyle Garland"), dev6 1101 ("Olive Garden and LongHorn Steakhouse"),
 dev10 1513 ("Politico, Business Insider and newspapers Bild"). Look-alikes that are one name and stay whole: a name
 joined by "&", a country a place list knows, a name whose coordination may sit inside its "of" phrase, a legal form
-after a comma, a run of one word the text also writes in lower case.
+after a comma, a run of one word the text also writes in lower case, a list that goes on past the span (dev14 1913).
 """
 from __future__ import annotations
 
@@ -34,12 +34,18 @@ WHOLE = [
     ("Shares of Smith, Jones and Co fell.", "Smith, Jones and Co"),
 ]
 
+# (text, a piece of a longer title the model cut, which the rule must not cut again)
+NOT_CUT_AGAIN = [
+    ("and the newly approved Skills, Entrepreneurship, and Youth Employment Improvement Project (PACE) align with it.",
+     "Skills, Entrepreneurship"),
+]
+
 
 @pytest.fixture(scope="module")
 def tables():
     from pipeline import extract
 
-    texts = [t for t, _ in SPLIT] + [t for t, _ in WHOLE]
+    texts = [t for t, _ in SPLIT] + [t for t, _ in WHOLE] + [t for t, _ in NOT_CUT_AGAIN]
     return extract({f"s{i:03d}": text for i, text in enumerate(dict.fromkeys(texts))}), list(dict.fromkeys(texts))
 
 
@@ -66,3 +72,10 @@ def test_one_name_with_and_amp_or_comma_stays_whole(tables, text, name):
     rows = _mentions(tables, text)
     assert name in set(rows.text), f"{name!r} not whole: {list(rows.text)}"
     assert "rule:conjoined_split" not in set(rows.detector)
+
+
+@pytest.mark.parametrize("text, piece", NOT_CUT_AGAIN, ids=[p for _, p in NOT_CUT_AGAIN])
+def test_a_list_that_goes_on_past_the_span_is_left_alone(tables, text, piece):
+    """dev14 1913: the model's "Skills, Entrepreneurship" is a piece of the project's title; cutting it makes two false names."""
+    rows = _mentions(tables, text)
+    assert "rule:conjoined_split" not in set(rows.detector), list(zip(rows.text, rows.detector))

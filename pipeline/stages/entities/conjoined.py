@@ -1,12 +1,16 @@
 """Conjoined names: one span the model read over two names coordinated by "and" or a comma is cut in two."""
 from __future__ import annotations
 
+import re
+
 from pipeline.stages.entities.context import ArticleContext, Mention
 
 #: the detector of the two pieces (CONTRACT.md, mentions.detector)
 DETECTOR = "rule:conjoined_split"
 #: labels of names the model may read over a coordination
 _LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+#: the list goes on past the span with another capitalised word: ", and Youth", ", Youth", " and Youth"
+_LIST_GOES_ON = re.compile(r"(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)[A-Z]")
 
 
 def split_conjoined(ctx: ArticleContext, mentions: list[Mention], *, known: frozenset, by_surface: dict,
@@ -19,7 +23,8 @@ def split_conjoined(ctx: ArticleContext, mentions: list[Mention], *, known: froz
     Tobago"), one joined by "&" ("Procter & Gamble", "Ernst & Young"), one whose first run holds a lower-case
     word ("Department of Energy and Climate Change", "Ministry of Health and Family Welfare": the coordination may
     sit inside its "of" phrase), a run that is one word the text also writes in lower case ("Justice and Constitutional
-    Development Committee" beside "the criminal justice system") and a legal form after a comma ("Nordstrom, Inc.").
+    Development Committee" beside "the criminal justice system") and a legal form after a comma ("Nordstrom, Inc.") and a span the list goes on after, a piece of a longer
+    title the model cut ("Skills, Entrepreneurship" of "Skills, Entrepreneurship, and Youth Employment Improvement Project").
     """
     out: list[Mention] = []
     for m in mentions:
@@ -37,6 +42,8 @@ def _pieces(ctx: ArticleContext, m: Mention, known: frozenset, function_words: f
     whole = ctx.text[m.start:m.end]
     if whole in known or "&" in whole or "\n" in whole:
         return None
+    if _LIST_GOES_ON.match(ctx.text, m.end):
+        return None  # a piece of a longer title the model cut: "Skills, Entrepreneurship, and Youth Employment ... Project"
     span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) < 3:
         return None
