@@ -56,7 +56,9 @@ NOT = [
     # look-alikes: (text, words that must not be a work's title)
     ("Nordstrom Announces Completion of Acquisition by Nordstrom Family and Liverpool\n\nThe deal closed on Monday.",
      "Nordstrom Announces Completion of Acquisition"),  # the headline's agent (dev2 610)
-    ("Earthwork show\n\nPhoto by John Smith\n", "Photo"),  # a credit line's common word
+    ("Earthwork show\n\nPhoto by John Smith\n", "Photo"),
+    (HEADLINE + "Fostering Autonomy in Independent Returns by Prohibiting Redundant and Extralegal Programs Act of 2025 "
+     "(S. 96) has been analyzed by the Congressional Research Service.", "Fostering Autonomy"),  # a law (dev3 712)  # a credit line's common word
     ("Markets wrap\n\nReporting by Johann M Cherian; Editing by Pooja Desai\n", "Reporting"),
     ("Markets wrap\n\nAdditional Reporting by Jane Doe in London\n", "Additional Reporting"),
     ("Art news\n\nThe museum bought a portrait of Winston Churchill by Graham Sutherland last year.",

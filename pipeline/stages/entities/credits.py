@@ -11,8 +11,9 @@ The run must open a list item or a clause: a line's start, a colon, a dash, a br
 earlier credited title of the same line ("Sirât by Oliver Laxe and Sound of Falling by Mascha Schilinski"); so
 "a portrait of Winston Churchill by Graham Sutherland" (a lower-case word before the run) is left alone. A run of
 one word must be no English common word (WordNet: "Photo by", "the Senate by"); no run may open with a credit
-line's word (``credit_line_words``: "Additional Reporting by", "Curated by"), be a gazetteer name, or hold a person
-some cue confirmed (the model's own guesses yield: "Hamnet" it calls an organisation, "Fantasy Life" a person).
+line's word (``credit_line_words``: "Additional Reporting by", "Curated by"), be a gazetteer name, or hold a name
+some cue or the gazetteer decided (a law named in full, "Fostering Autonomy in Independent Returns by Prohibiting
+... Act"); the model's own guesses yield ("Hamnet" it calls an organisation, "Fantasy Life" a person).
 The headline (the text's first line) is left out: its "by" names the agent of a verb ("Nordstrom Announces
 Completion of Acquisition by Nordstrom Family", dev2 610; "Earthwork Exhibition ... - Curated by", dev14 1912).
 The mention replaces those it overlaps and carries ``rule:work_credit`` and the evidence ``work_credit``.
@@ -56,9 +57,10 @@ class WorkCredits:
             if cue.end() not in people and not self._named(text, cue.end(), mentions):
                 continue
             title = self._title(text, cue.start(), found)
-            # a person some cue confirmed ("President Donald Trump by ...") is no title; the model's own guess is
-            if title is not None and not any(p.start < title[1] and title[0] < p.end
-                                             for p in people.values() if p.evidence is not None):
+            # a name some cue or the gazetteer decided ("President Donald Trump", a law named in full) is no title;
+            # the model's own guess is
+            if title is not None and not any(m.start < title[1] and title[0] < m.end
+                                             and (m.evidence is not None or m.entry is not None) for m in mentions):
                 found.append(Mention(title[0], title[1], "WORK_OF_ART", "rule:work_credit", evidence="work_credit"))
         if not found:
             return mentions
