@@ -30,7 +30,9 @@ ending in a place a surname never is ("Airtel Kenya", "Wynn Las Vegas") an organ
 right after a role noun or an age ("point guard Tyrese Haliburton", "24-year-old Franjo von Allmen") a person (``rolenames``).
 One span over two names the parse coordinates ("Olive Garden and LongHorn Steakhouse") is cut in two (``conjoined``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
-a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350");
+a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350"), ``credits``
+a work's title credited to a person ("Sentimental Value by Joachim Trier") and ``quotedtitles`` one in quotes
+no work word announces ("with 'Wrong Husband', 'Blue Heron'");
 ``portfolios`` drops a public office's portfolio read as a name ("Finance" of "Finance Minister") and
 ``topicheads`` a section's topic heading ("Vaccine News").
 
@@ -50,6 +52,7 @@ from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.companycues import CompanyCues
 from pipeline.stages.entities.countrycues import CountryNames
+from pipeline.stages.entities.credits import WorkCredits
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.conjoined import split_conjoined
 from pipeline.stages.entities.coordination import coordinated_labels
@@ -65,6 +68,7 @@ from pipeline.stages.entities.labels import LabelRules
 from pipeline.stages.entities.model_mentions import model_mentions
 from pipeline.stages.entities.namewords import NameWords
 from pipeline.stages.entities.orgcues import organisations
+from pipeline.stages.entities.quotedtitles import QuotedTitles
 from pipeline.stages.entities.rarenames import rare_person
 from pipeline.stages.entities.rolenames import role_persons
 from pipeline.stages.entities.placednames import foreign_country_names, placed_organisation
@@ -102,6 +106,8 @@ class MentionExtractor:
         self.team_words = opts.org_words | opts.club_suffixes | opts.org_suffixes
         self.edges = NameEdges(cfg, self.by_surface, opts.function_words, opts.demonyms, self.places)
         self.shapes = NameShapes(cfg, self.by_surface)
+        self.credits = WorkCredits(cfg, self.by_surface, ev.first_names)  # entity round 62: "<Title> by <Person>"
+        self.quoted_titles = QuotedTitles(cfg)  # entity round 62: a title in quotes no work word announces
         self.companies = CompanyCues(cfg)
         self.name_words = NameWords(cfg, demonyms=opts.demonyms)
         self.role_nouns = opts.person_nouns | frozenset(w.casefold() for w in cfg.get("role_nouns", []))
@@ -144,6 +150,7 @@ class MentionExtractor:
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
+        mentions = self.quoted_titles(ctx, self.credits(ctx, mentions))
         return self._rows(article, self.topic_headings(ctx, self.portfolios(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:

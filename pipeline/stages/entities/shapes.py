@@ -83,7 +83,7 @@ class NameShapes:
         for w in self._work.finditer(text):
             pos = w.end()
             while True:
-                title = _quoted_title(text, pos)
+                title = quoted_title(text, pos)
                 if title is None:
                     break
                 start, end, after = title
@@ -149,7 +149,7 @@ def _brand_token(ctx: ArticleContext, start: int) -> bool:
     return tok is not None and not is_common_word(tok.lemma_)
 
 
-def _quoted_title(text: str, pos: int) -> tuple[int, int, int] | None:
+def quoted_title(text: str, pos: int) -> tuple[int, int, int] | None:
     """(start, end, after) of a title-case phrase in quotes opening at ``pos``; ``after`` follows the closing mark."""
     close = _QUOTES.get(text[pos:pos + 1])
     if close is None:
