@@ -18,6 +18,7 @@ from pipeline.stages.claims.relatives import names_only_a_modifier
 from pipeline.stages.claims.risk import (figure_subject, graded_subject, subordinate_clause, unused_report,
                                          vague_time)
 from pipeline.stages.claims.scenes import misparsed_scene, states_fact
+from pipeline.stages.claims.that_clauses import that_clause, that_words
 from pipeline.stages.claims.subjects import absolute_subject, claim_subject, resolve_subject
 from pipeline.stages.claims.values import carried_mentions, claim_kind, names_subject, release_day_values
 from pipeline.stages.claims.words import mention_text
@@ -221,6 +222,12 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
         named, words = noun_subject(noun, ruled_verb, ctx, quote_speaker or speaker)
         if words:
             found = (named, words, ruled_verb, "verdict_clause")
+    from_head = subject is None and getattr(found[2], "i", None) == subject_head.i
+    stated = that_clause(subject_head, group, rules) if from_head else None
+    if stated is not None:  # "The Commission has found that ... Google has abused": the clause's (claims round 77)
+        named, words = noun_subject(*stated, ctx, quote_speaker or speaker)
+        found = (named, words if named is not None else that_words(stated[0], words), stated[1], "that_clause") \
+            if words else found
     accused = accused_party(subject_head, rules) if subject is None and found[3] in {"name", "phrase"} else None
     if accused is not None:  # "Prosecutors accused Combs of ...": the accused, the accuser its speaker (claims round 72)
         named, words = noun_subject(*accused, ctx, quote_speaker or speaker)
@@ -259,7 +266,7 @@ def claim_row(ctx: ArticleContext, sent, head, heads: Sequence, group: list[tupl
                                          own_subject(verb, rules) if verb.pos_ in VERBAL else None, subject, rules,
                                          mention_of=ctx.index.mention_of)
     set_aside = [*set_aside, *(row for row, _ in released)]
-    if subject_rule in {"misread_report", "verdict_clause"} and speaker is None:
+    if subject_rule in {"misread_report", "verdict_clause", "that_clause"} and speaker is None:
         # the trailing reporter, the court or judge that rules: the one who reports is the speaker (claims round 62)
         speaker = ctx.speakers.resolve_speaker(own_subject(sent.root, rules))
     if subject_rule in {"object_owner", "accused_party"} and speaker is None:
