@@ -27,8 +27,7 @@ a person ("Imagene Bio") or a nationality alone called an organisation ("Canadia
 (``coordination``). A model ORG of two or three words of no English word, no place and no organisation's word
 is a person (``rarenames``) when a known first name opens it or the article reports a sport; a model PERSON
 ending in a place a surname never is ("Airtel Kenya", "Wynn Las Vegas") an organisation (``placednames``); a name
-right after a role noun or an age ("point guard Tyrese Haliburton", "24-year-old Franjo von Allmen") a person (``rolenames``).
-One span over two names the parse coordinates ("Olive Garden and LongHorn Steakhouse") is cut in two (``conjoined``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
+right after a role noun or an age ("point guard Tyrese Haliburton", "24-year-old Franjo von Allmen") a person (``rolenames``). Last, ``edges`` cuts an edition's ordinal ("297th") and an office's title
 ("CBN Governor") from a name's edges, and ``shapes`` adds a work's title in quotes after a work word,
 a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350"), ``credits``
 a work's title credited to a person ("Sentimental Value by Joachim Trier") and ``quotedtitles`` one in quotes
@@ -54,7 +53,6 @@ from pipeline.stages.entities.companycues import CompanyCues
 from pipeline.stages.entities.countrycues import CountryNames
 from pipeline.stages.entities.credits import WorkCredits
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
-from pipeline.stages.entities.conjoined import split_conjoined
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.edges import NameEdges
 from pipeline.stages.entities.evidence import LabelEvidence
@@ -121,7 +119,6 @@ class MentionExtractor:
                            first_names=ev.first_names, places=self.rare_places, demonyms=opts.demonyms,
                            person_after=either(opts.person_context_after))
         self.topic_headings = TopicHeadings(cfg)
-        self.known_whole = self.places | frozenset(self.by_surface)  # names ``conjoined`` never cuts
         self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
@@ -135,8 +132,6 @@ class MentionExtractor:
         mentions = cut_at_verbs(ctx, model_mentions(ctx, self.options, self.cleaner), words)
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
         mentions = self._split_place_pairs(ctx, self.growth.extend(ctx, mentions))
-        mentions = split_conjoined(ctx, mentions, known=self.known_whole, by_surface=self.by_surface,
-                                   function_words=words, org_suffixes=self.options.org_suffixes)
         mentions = self.honorifics(ctx, self.additions.add_missing(ctx, mentions))
         mentions = self.name_words(ctx, organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
                                                       team_words=self.team_words, first_names=self.evidence.first_names))
