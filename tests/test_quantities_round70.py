@@ -28,8 +28,9 @@ DEV = [pytest.param(*row[:6], id=f"{i:02d}-{row[1][:20]}",
        for i, row in enumerate(r for r in ROWS if r[6] == "qv70_dev")]
 HELD = [row for row in ROWS if row[6] == "qv70_held"]
 #: held-out rows read right after round 70 (16 of 29, as before it: its pages hold no bare "shillings" and no lakh
-#: grouping; their "QR", "SR", "Le", "FCFA" and "riyals" stay for a later round)
-HELD_FLOOR = 16
+#: grouping; their "QR", "SR", "Le", "FCFA" and "riyals" stay for a later round); 20 since quantities round 71 read the
+#: riyal and CFA franc markers (a count only, measured once at its end)
+HELD_FLOOR = 20
 
 
 def _right(nlp, ex, sentence: str, text: str, kind: str, value: str, unit: str) -> bool:

@@ -65,8 +65,9 @@ def cldr_currencies(*, symbol_stoplist: frozenset[str], word_stoplist: frozenset
 
 @lru_cache(maxsize=16)
 def cldr_currencies_written(*, names: frozenset[str], symbols: frozenset[str]) -> frozenset[str]:
-    """The currencies in use whose CLDR English name ends in one of ``names`` ("Pakistani rupee") or whose symbol in
-    a territory's own locale is one of ``symbols`` ("Rs" in Pakistan, "Rs." in Sri Lanka): a shared marker's choices."""
+    """The currencies in use whose CLDR English name ends in one of ``names`` ("Pakistani rupee"; a name of several
+    words ends so too: "West African CFA franc" in "cfa franc") or whose symbol in a territory's own locale is one of
+    ``symbols`` ("Rs" in Pakistan, "Rs." in Sri Lanka, "FCFA" in Cameroon): a shared marker's choices."""
     from babel import Locale
     from babel.numbers import get_currency_name
 
@@ -74,11 +75,23 @@ def cldr_currencies_written(*, names: frozenset[str], symbols: frozenset[str]) -
     found: set[str] = set()
     for _, tender, local in _territory_locales():
         currencies = [c for c in tender if c != "XXX"]
-        found.update(c for c in currencies if get_currency_name(c, locale=en).lower().rsplit(" ", 1)[-1] in names)
+        found.update(c for c in currencies if _name_ending(get_currency_name(c, locale=en).lower(), names))
         if local is None:
             continue
-        found.update(c for c in currencies if local.currency_symbols.get(c, "").strip() in symbols)
+        # "F\u202fCFA" (Senegal's own symbol of XOF) is written "F CFA" in the lists
+        found.update(c for c in currencies if " ".join(local.currency_symbols.get(c, "").split()) in symbols)
     return frozenset(found)
+
+
+def _name_ending(name: str, names: frozenset[str]) -> str | None:
+    """The ending of the CLDR name ``name`` (one word or several: "cfa franc" of "west african cfa franc") that is one of
+    ``names`` or its plural ("cfa francs", "shillings"), or None."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        ending = " ".join(words[-size:])
+        if ending in names or (ending.endswith("s") and ending[:-1] in names):
+            return ending
+    return None
 
 
 @lru_cache(maxsize=16)
@@ -90,8 +103,8 @@ def cldr_name_tails(codes: frozenset[str], names: frozenset[str]) -> frozenset[s
     from babel.numbers import get_currency_name
 
     en = Locale("en")
-    tails = {get_currency_name(c, count=n, locale=en).lower().rsplit(" ", 1)[-1] for c in codes for n in (1, 2)}
-    return frozenset(t for t in tails if t in names or t.rstrip("s") in names)
+    tails = {_name_ending(get_currency_name(c, count=n, locale=en).lower(), names) for c in codes for n in (1, 2)}
+    return frozenset(t for t in tails if t)
 
 
 @lru_cache(maxsize=1)

@@ -163,7 +163,8 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
                                                                         symbols=frozenset(spec["symbols"])))
                       for marker, spec in cur("shared_markers").items()}
     # round 70: the words CLDR gives a shared marker's currencies alike ("shillings") are that marker after a number
-    marker_words = {tail: marker for marker, (_, choices) in shared_markers.items()
+    # (round 71: a word two markers share, "riyals" of "SR" and "QR", is the one of fewer choices, set last)
+    marker_words = {tail: marker for marker, (_, choices) in sorted(shared_markers.items(), key=lambda m: -len(m[1][1]))
                     for tail in cldr_name_tails(choices, _lower_set(cur("shared_markers")[marker]["names"]))}
     words = {**cldr.words, **marker_words, **{k.lower(): v for k, v in cur("words").items()}}
     subunits = {k.lower(): (v[0], float(v[1])) for k, v in cur("subunits").items()}

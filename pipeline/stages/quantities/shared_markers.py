@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from babel.numbers import get_territory_currencies
 from spacy.tokens import Doc
@@ -41,6 +42,24 @@ def country_of(name: str, label: str, *, countries_only: bool = False) -> str | 
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_heads() -> dict[str, str]:
+    """The first word of a country's ISO 3166 short name (pycountry's name or common name, not the official "Arab
+    Republic of Egypt") that begins no other country's, by ISO code: "Saudi" (Saudi Arabia), "Sierra" (Sierra Leone),
+    not "South" or "United". Round 71: the Gulf press calls Saudi Arabia "Saudi" ("a Saudi report", "the Saudi
+    government", "Saudi Contractors' Authority") and no demonym ending leads there. A head that is another people's
+    word ("British": the British Indian Ocean Territory, whose currency is the US dollar) counts only where that
+    territory's currency is a marker's choice, which none is."""
+    import pycountry
+
+    heads: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            if " " in name and name.split()[0].isalpha():
+                heads.setdefault(name.split()[0], set()).add(country.alpha_2)
+    return {head: next(iter(codes)) for head, codes in heads.items() if len(codes) == 1}
+
+
 def _country_counts(doc: Doc, choices: frozenset[str]) -> Counter[str]:
     """How often the article names each country whose currency is one of ``choices``: runs of one to three capitalised
     tokens the place data knows ("Sri Lanka’s", "Radio Pakistan", a dateline's "ISLAMABAD", a demonym "Pakistani"),
@@ -59,7 +78,9 @@ def _country_counts(doc: Doc, choices: frozenset[str]) -> Counter[str]:
             # the model takes "Sri Lanka's President Anura ..." for one person: a country's name counts inside one
             in_person = any(t.ent_type_ in _NO_PLACE_LABELS for t in span)
             country = (country_of(span.text, "GPE", countries_only=in_person)
-                       or country_of(span.text, "NORP"))
+                       or country_of(span.text, "NORP")
+                       # a nationality the model tags that is the head of one country's name: "Saudi"
+                       or (_name_heads().get(span.text) if all(t.ent_type_ == "NORP" for t in span) else None))
             if country and choices.intersection(get_territory_currencies(country, tender=True)):
                 counts[country] += 1
                 i += size - 1
