@@ -31,7 +31,10 @@ offsets, label, document), helped but not limited by the gazetteer:
   name in the corpus carries is linked, and never to a name the model did not read as a person
   that is an acronym or that some article marks as an organisation by its own cue ("Amazon
   (AMZN)" is no surname of a misread "Beyond Amazon", ``guards``); a bare first name with a PERSON label ("Keir"
-  from "Sir Keir") joins the single full name that starts with it;
+  from "Sir Keir") joins the single full name that starts with it; a PERSON's other form, a middle name, a
+  hyphenated double surname, initials before the surname or of every word ("Lula", "Arias-Vasquez", "A. Khassenov",
+  "MBS"), joins the one full name of its document written before it that it abbreviates (``personforms``, link
+  ``person_form``);
 * "the <Head>" and a bare "<Head>" of an institutional name ("the Partnership", "the
   Commission", "the Bank") join the nearest full name before them with that head, last
   word or opening an "of" name ("Bank of Japan");

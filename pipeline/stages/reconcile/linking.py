@@ -34,6 +34,7 @@ from pipeline.stages.reconcile.guards import initials_named, may_take_surname, o
 from pipeline.stages.reconcile.headed import acronym_headed as _acronym_headed
 from pipeline.stages.reconcile.introduced import introduced_name as _introduced_name
 from pipeline.stages.reconcile.legalforms import legal_named, legal_stem
+from pipeline.stages.reconcile.personforms import person_form as _person_form
 from pipeline.stages.reconcile.publishers import refuse_publisher, title_words
 from pipeline.stages.reconcile.qualified import place_qualified as _place_qualified
 from pipeline.stages.reconcile.rows import RECORD_COLUMNS as _RECORD_COLUMNS
@@ -406,6 +407,10 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
                 # "Reform" in an article that names "Reform UK": a short form the gazetteer gives the one actor
                 # the article names by an alias; another article's "Reform" keeps its own name
                 row.target, row.vote, row.link = ("gaz", short.name), short.label, "short_form"
+                continue
+            formed = _person_form(row, persons, doc_rows, _fold_key(row.key, endings))
+            if formed is not None:  # "A. Khassenov", "Arias-Vasquez", "Lula", "MBS" (module personforms)
+                row.target, row.vote, row.link = own_target(formed), "PERSON", "person_form"
                 continue
             if row.gaz or row.person:
                 row.target = own_target(row)
