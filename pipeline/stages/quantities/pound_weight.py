@@ -16,6 +16,7 @@ _OF_MAX = 1e9
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PATH_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
 
 
 def weigh_pounds(found: list[tuple[Quantity, str | None]], doc: Doc, lex: Lexicon
@@ -40,9 +41,9 @@ def _evidence(q: Quantity, doc: Doc, lex: Lexicon, found: list[tuple[Quantity, s
     pound = doc[q.end - 1]
     if _mass_after(q, doc, lex, found):
         return "pound_mass_conversion"
-    if _weight_word(pound, lex):
-        return "pound_weight_word"
     scaled = q.scaled or q.factor > 1.0
+    if not scaled and _weight_word(pound, lex):
+        return "pound_weight_word"
     head = pound.head
     if (not scaled and pound.dep_ in _MODIFIER_DEPS and head.i > pound.i and head.pos_ in _NOUN_POS
             and head.lemma_.lower() not in lex.pound_money_heads):
@@ -68,11 +69,14 @@ def _mass_after(q: Quantity, doc: Doc, lex: Lexicon, found: list[tuple[Quantity,
 def _weight_word(pound: Token, lex: Lexicon) -> bool:
     """A weight word on the amount's path up to its clause's verb ("weighed 240 pounds", "four pounds heavier"), or a
     weight noun that verb governs, directly or through a preposition ("tipped the scales at 262 pounds")."""
+    path = {pound.i, *(a.i for a in pound.ancestors)}
     for anc in pound.ancestors:
-        if anc.lemma_.lower() in lex.weight_lemmas:
-            return True
+        if anc.pos_ in _PATH_POS and anc.lemma_.lower() in lex.weight_lemmas:
+            return True  # "weighed 240 pounds", "four pounds heavier"; a noun never: "in light of 500 pounds"
         if anc.pos_ in _VERB_POS:
-            near = [c for c in anc.children if c.i != pound.i]
-            near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            # a weight noun beside the path, not on it ("in light of 500 pounds" is no weight)
+            near = [c for c in anc.children if c.i not in path]
+            near += [g for c in anc.children if c.dep_ == "prep"
+                     for g in c.children if g.dep_ == "pobj" and g.i not in path]
             return any(t.pos_ in _NOUN_POS and t.lemma_.lower() in lex.weight_lemmas for t in near)
     return False
