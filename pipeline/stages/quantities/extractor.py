@@ -17,6 +17,7 @@ from pipeline.stages.quantities.lakh_grouping import keep_lakh_grouping, lakh_su
 from pipeline.stages.quantities.lexicon import compile_lexicon
 from pipeline.stages.quantities.measures import SiConverter
 from pipeline.stages.quantities.operands import Quantity
+from pipeline.stages.quantities.pound_weight import weigh_pounds
 from pipeline.stages.quantities.qualifiers import approx_after, approx_before
 from pipeline.stages.quantities.shared_letters import decide_shared_letters
 from pipeline.stages.quantities.shared_markers import decide_shared_markers, undecided_warning
@@ -84,6 +85,7 @@ class QuantityExtractor:
             found.append((q, approx))
             done = q.end
         found, open_letters = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP"
+        found = weigh_pounds(found, doc, self.lex)  # "5 pounds of beef", "weighed 240 pounds": a weight, no money
         found, open_markers = decide_shared_markers(found, doc, self.lex)  # "Rs17.6 trillion": "PKR" or places decide
         found = keep_lakh_grouping(found, doc)  # "Tk 7,61,785 crore": only where BDT, INR or the article groups so
         # nothing is dropped silently: an amount whose shared marker the article leaves open gets an E411 warning

@@ -53,6 +53,10 @@ class Lexicon:
     letter_symbols: Mapping[str, str]  # "N34.8tn": read only glued and scaled
     shared_letters: Mapping[str, frozenset[str]]  # "P": PHP or BWP, the article decides (shared_letters.py)
     shared_markers: Mapping[str, tuple[str, frozenset[str]]]  # "Rs": (default, CLDR's choices) (shared_markers.py)
+    quiet_default_markers: frozenset[str]  # markers that keep their own unit_rule when the article decides the default
+    pound_words: frozenset[str]  # "pound(s)": money, or a weight where the phrase shows one (pound_weight.py)
+    weight_lemmas: frozenset[str]  # "weigh", "scale": a weight word on the amount's path
+    pound_money_heads: frozenset[str]  # "note", "investment": nouns a pound amount modifies or counts as money
     codes: Mapping[str, str]
     dollar_family: frozenset[str]
     default_dollar: str
@@ -219,6 +223,10 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         letter_symbols=letter_symbols,
         shared_letters=shared_letters,
         shared_markers=shared_markers,
+        quiet_default_markers=frozenset(m for m, spec in cur("shared_markers").items() if spec.get("default_keeps_rule")),
+        pound_words=_lower_set(meas("pound_weight")["words"]),
+        weight_lemmas=_lower_set(meas("pound_weight")["weight_lemmas"]),
+        pound_money_heads=_lower_set(meas("pound_weight")["money_heads"]),
         codes=codes,
         dollar_family=frozenset(cur("dollar_family")),
         default_dollar=cur("default_dollar"),

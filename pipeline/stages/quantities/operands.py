@@ -258,6 +258,9 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
             return replace(q, end=j + 1 + hit[2], kind="measure", unit=hit[1], unit_rule="measure_unit")
         if hit and hit[0] == "percent":  # "95-percent", "a 25-basis-point cut"
             return replace(q, end=j + 1 + hit[2], kind="percent", unit=hit[1], unit_rule="percent")
+        if hit and hit[0] == "currency" and view.lower(j + 1) in lex.pound_words and not q.words:
+            # round 72: "a 70-pound catfish", "a 5-pound note": pound_weight.py tells a weight from money
+            return replace(q, end=j + 2, kind="money", unit=hit[1], unit_rule="currency_word")
         nxt = view.doc[j + 1]
         if nxt.lower_ == lex.fold_suffix and q.kind is None:  # "10-fold", "five-fold"
             return replace(q, end=j + 2, kind="ratio")

@@ -133,7 +133,9 @@ def decide_shared_markers(found: list[tuple[Quantity, str | None]], doc: Doc, le
         if spec is None:
             kept.append((q, approx))
         elif decided := _decide(q, doc, money, *spec):
-            kept.append((replace(q, unit=decided[0], unit_rule=decided[1]), approx))
+            # round 72: a London page's "pounds" stays "currency_word", only another currency shows the article's rule
+            rule = q.unit_rule if decided[0] == spec[0] and q.unit in lex.quiet_default_markers else decided[1]
+            kept.append((replace(q, unit=decided[0], unit_rule=rule), approx))
         else:
             undecided.append((q, spec[1]))
     return kept, undecided
