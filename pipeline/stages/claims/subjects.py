@@ -32,6 +32,7 @@ from pipeline.stages.claims.things import (
     existential_thing, fronted_whole, measured_thing, observed_site, stated_phrase, stated_pronoun,
 )
 from pipeline.stages.claims.witness import seen_subject
+from pipeline.stages.claims.topic_entity import TOPIC_RULE, topic_antecedent
 from pipeline.stages.claims.words import mention_text
 
 
@@ -140,7 +141,8 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
                        ("attribute", lambda t: copula_name(t, verb, ctx.index))):
         found = find(token)
         if found is not None:
-            return found, rule
+            topic = topic_antecedent(token, found, ctx.coreference) if rule in {"definite", "description"} else None
+            return (topic, TOPIC_RULE) if topic is not None else (found, rule)
     return None, None
 
 
