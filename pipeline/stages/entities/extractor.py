@@ -56,6 +56,8 @@ from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.edges import NameEdges
 from pipeline.stages.entities.evidence import LabelEvidence
+from pipeline.stages.entities.lowercased import LowerCased
+from pipeline.stages.entities.openers import drop_opener_words
 from pipeline.stages.entities.honorifics import Honorifics
 from pipeline.stages.entities.placecues import PlaceCues, place_names
 from pipeline.stages.entities.portfolios import Portfolios
@@ -119,6 +121,7 @@ class MentionExtractor:
                            first_names=ev.first_names, places=self.rare_places, demonyms=opts.demonyms,
                            person_after=either(opts.person_context_after))
         self.topic_headings = TopicHeadings(cfg)
+        self.lowercased = LowerCased(cfg)  # entity round 65
         self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
@@ -133,7 +136,9 @@ class MentionExtractor:
         mentions = [self.label_rules.relabel(ctx, m) for m in mentions]
         mentions = self._split_place_pairs(ctx, self.growth.extend(ctx, mentions))
         mentions = self.honorifics(ctx, self.additions.add_missing(ctx, mentions))
-        mentions = self.name_words(ctx, organisations(ctx, flat(self.evidence.apply(ctx, mentions)), places=self.places,
+        mentions = drop_opener_words(ctx, flat(self.evidence.apply(ctx, mentions)))  # "Glass products maker" (openers.py)
+        mentions = self.lowercased(ctx, mentions)  # "Prosperity through Cooperatives" ... "cooperatives" (lowercased.py)
+        mentions = self.name_words(ctx, organisations(ctx, mentions, places=self.places,
                                                       team_words=self.team_words, first_names=self.evidence.first_names))
         mentions = coordinated_labels(ctx, mentions, first_name_opens=self.evidence.first_name_opens,
                                       unsupported=lambda surface, label: self._unsupported(ctx, surface, label),
