@@ -100,6 +100,7 @@ class Lexicon:
     suffix_max_tokens: int
     glued_subunits: Mapping[str, tuple[str, float]]
     percent_suffixes: Mapping[str, str]
+    lower_case_only_units: frozenset[str]  # round 73: "bp", "bps": "BP" after a number is the company
     percent_signs: Mapping[str, float]
     sign_words: Mapping[str, float]
     spaced_m: str
@@ -312,6 +313,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         currency_words_before={w.lower(): words[w.lower()] for w in cur("words_before")},
         glued_only_units=dict(meas("glued_only")),
         glued_letter_units=frozenset(meas("glued_letter_units")),
+        lower_case_only_units=_lower_set(pct("lower_case_only")),
         scaled_units={k: (v[0], float(v[1])) for k, v in meas("scaled_units").items()},
         superlative_tags=frozenset(counts("superlative_tags")),
         number_words=_lower_set(

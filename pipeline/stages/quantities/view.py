@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.stages.quantities.basis_points import capitalised_unit
 from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 from pipeline.stages.quantities.numbers import currency_of, parse_number_token
 
@@ -115,7 +116,7 @@ class TokenView:
                 break
             key += self.doc[k].lower_
             hit = self.lex.suffix_phrases.get(key)
-            if hit:
+            if hit and not capitalised_unit(t, self.lex.lower_case_only_units):  # "2 BP executives": the company
                 best = (hit[0], hit[1], k - j + 1)
             key += " " if self.doc[k].whitespace_ else ""
         return best
