@@ -14,7 +14,10 @@ _RUN_IN_END = re.compile(r"[:?.](?=\s|$)")
 def is_capitals_line(ctx: ArticleContext, pos: int) -> bool:
     """True when the line holding ``pos`` is written in capitals ("OPERATION EASTERN SENTRY")."""
     line_start, line_end = ctx.line_of(pos)
-    letters = [c for c in ctx.text[line_start:line_end] if c.isalpha()]
+    line = ctx.text[line_start:line_end]
+    if not line.isupper():
+        return False  # a lower-case letter, or no cased one: the same answer as below, without a loop over a paragraph
+    letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
