@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -449,6 +450,33 @@ NEGATIVE = [
 def _run(nlp, ex: QuantityExtractor, text: str, *, start: int = 0, date_spans=()) -> list[dict]:
     article = Article(doc_id="d1", source="s.txt", start=start, end=start + len(text), text=text)
     return ex(nlp(view(text)), article, date_spans=date_spans)
+
+
+def news_table(name: str, tag: str, *, fields: int = 6) -> tuple[list[list[str]], list, list[list[str]]]:
+    """(rows, dev params, held-out rows) of a fresh-pages table ``tests/quantities_news/<name>`` (rounds 69-73): its rows
+    ``<tag>_dev`` as test params of their first ``fields`` columns (a strict xfail where a reason follows), its rows
+    ``<tag>_held`` as they are, scored only as a count."""
+    table = Path(__file__).resolve().parent / "quantities_news" / name
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    dev = [pytest.param(*row[:fields], id=f"{i:02d}-{row[1][:20]}",
+                        marks=[pytest.mark.xfail(reason=row[7], strict=True)] if len(row) > 7 else [])
+           for i, row in enumerate(r for r in rows if r[6] == f"{tag}_dev")]
+    return rows, dev, [row for row in rows if row[6] == f"{tag}_held"]
+
+
+def reads_right(nlp, ex: QuantityExtractor, sentence: str, text: str, kind: str, value: str, unit: str) -> bool:
+    """True when ``sentence`` gives one row of ``text`` of that kind, unit (empty for none) and value ("low..high" for a
+    range), the check of a fresh-pages table's row (rounds 69-73)."""
+    hits = [r for r in _run(nlp, ex, sentence) if r["text"] == text]
+    if len(hits) != 1 or (hits[0]["kind"], hits[0]["unit"] or "") != (kind, unit):
+        return False
+    row = hits[0]
+    if ".." in value:
+        low, high = (float(v) for v in value.split(".."))
+        return (row["value"] is None and row["value_low"] is not None
+                and math.isclose(row["value_low"], low) and math.isclose(row["value_high"], high))
+    return row["value"] is not None and math.isclose(row["value"], float(value), rel_tol=1e-6)
 
 
 def assert_one_money_row(nlp, ex: QuantityExtractor, text: str, span: str, value: float, unit: str, rule: str) -> None:

@@ -9,35 +9,14 @@ droid, "P2P", "Shs" as a word, "TK Maxx", "Rs" in a name, a grid reference) must
 """
 from __future__ import annotations
 
-import math
-from pathlib import Path
-
 import pytest
 
-from tests.test_quantities import _run, assert_one_money_row, assert_undecided_marker
+from tests.test_quantities import _run, assert_one_money_row, assert_undecided_marker, news_table, reads_right
 from tests.test_quantities_gold import extractor, quantity_nlp  # noqa: F401 (fixtures)
 
-TABLE = Path(__file__).resolve().parent / "quantities_news" / "markers69.tsv"
-ROWS = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")]
-DEV = [pytest.param(*row[:6], id=f"{i:02d}-{row[1][:20]}",
-                    marks=[pytest.mark.xfail(reason=row[7], strict=True)] if len(row) > 7 else [])
-       for i, row in enumerate(r for r in ROWS if r[6] == "qv69_dev")]
-HELD = [row for row in ROWS if row[6] == "qv69_held"]
+ROWS, DEV, HELD = news_table("markers69.tsv", "qv69")
 #: held-out rows read right after round 69 (18 of 29, as before it: the held-out half has no "K" or "Sh" page)
 HELD_FLOOR = 18
-
-
-def _right(nlp, ex, sentence: str, text: str, kind: str, value: str, unit: str) -> bool:
-    hits = [r for r in _run(nlp, ex, sentence) if r["text"] == text]
-    if len(hits) != 1 or (hits[0]["kind"], hits[0]["unit"]) != (kind, unit):
-        return False
-    row = hits[0]
-    if ".." in value:
-        low, high = (float(v) for v in value.split(".."))
-        return (row["value"] is None and row["value_low"] is not None
-                and math.isclose(row["value_low"], low) and math.isclose(row["value_high"], high))
-    return row["value"] is not None and math.isclose(row["value"], float(value), rel_tol=1e-6)
 
 
 def test_table_is_split_in_the_order_found():
@@ -47,11 +26,11 @@ def test_table_is_split_in_the_order_found():
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "approx"), DEV)
 def test_dev_page_amount(quantity_nlp, extractor, sentence, text, kind, value, unit, approx):
-    assert _right(quantity_nlp, extractor, sentence, text, kind, value, unit)
+    assert reads_right(quantity_nlp, extractor, sentence, text, kind, value, unit)
 
 
 def test_held_out_pages_keep_their_floor(quantity_nlp, extractor):
-    right = sum(_right(quantity_nlp, extractor, *row[:5]) for row in HELD)
+    right = sum(reads_right(quantity_nlp, extractor, *row[:5]) for row in HELD)
     assert right >= HELD_FLOOR, f"held out {right}/{len(HELD)}"  # a count only: the rows are not read one by one
 
 

@@ -13,29 +13,15 @@ only as a count here). Look-alikes that must not change: "£50", "pounds sterlin
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
-from tests.test_quantities import _run, assert_one_money_row, assert_undecided_marker
+from tests.test_quantities import _run, assert_one_money_row, assert_undecided_marker, news_table, reads_right
 from tests.test_quantities_gold import extractor, quantity_nlp  # noqa: F401 (fixtures)
 
-TABLE = Path(__file__).resolve().parent / "quantities_news" / "markers72.tsv"
-ROWS = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")]
-DEV = [pytest.param(*row[:6], id=f"{i:02d}-{row[1][:20]}",
-                    marks=[pytest.mark.xfail(reason=row[7], strict=True)] if len(row) > 7 else [])
-       for i, row in enumerate(r for r in ROWS if r[6] == "qv72_dev")]
-HELD = [row for row in ROWS if row[6] == "qv72_held"]
+ROWS, DEV, HELD = news_table("markers72.tsv", "qv72")
 #: held-out rows read right after round 72 (10 of 28 before it); a count only, the rows are not read one by one
 HELD_FLOOR = 23
-
-
-def _right(nlp, ex, sentence: str, text: str, kind: str, value: str, unit: str) -> bool:
-    hits = [r for r in _run(nlp, ex, sentence) if r["text"] == text]
-    if len(hits) != 1 or (hits[0]["kind"], hits[0]["unit"]) != (kind, unit):
-        return False
-    return hits[0]["value"] is not None and math.isclose(hits[0]["value"], float(value), rel_tol=1e-6)
 
 
 def test_table_is_split_in_the_order_found():
@@ -45,11 +31,11 @@ def test_table_is_split_in_the_order_found():
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "approx"), DEV)
 def test_dev_page_amount(quantity_nlp, extractor, sentence, text, kind, value, unit, approx):
-    assert _right(quantity_nlp, extractor, sentence, text, kind, value, unit)
+    assert reads_right(quantity_nlp, extractor, sentence, text, kind, value, unit)
 
 
 def test_held_out_pages_keep_their_floor(quantity_nlp, extractor):
-    right = sum(_right(quantity_nlp, extractor, *row[:5]) for row in HELD)
+    right = sum(reads_right(quantity_nlp, extractor, *row[:5]) for row in HELD)
     assert right >= HELD_FLOOR, f"held out {right}/{len(HELD)}"  # a count only: the rows are not read one by one
 
 
