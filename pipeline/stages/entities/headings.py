@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.stages.entities.context import ArticleContext
 
@@ -24,8 +25,14 @@ def is_capitals_line(ctx: ArticleContext, pos: int) -> bool:
 def is_title_case_line(ctx: ArticleContext, pos: int) -> bool:
     """True when the line holding ``pos`` is a heading written in title case."""
     line_start, line_end = ctx.line_of(pos)
-    line = ctx.text[line_start:line_end].strip()
-    words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+    return _is_title_case(ctx.text[line_start:line_end].strip())
+
+
+# each mention on a line asks about it again: answer a line once
+@lru_cache(maxsize=4096)
+def _is_title_case(line: str) -> bool:
+    """True when ``line`` (stripped) reads as a heading in title case: three or more words, most long ones capitalised."""
+    words = _HEADING_WORD.findall(line)
     long_words = [w for w in words if len(w) > 3]
     if len(words) < 3 or not long_words or line[-1:] in ".?!:”\"":
         return False
