@@ -142,6 +142,7 @@ class Lexicon:
     currency_words_before: Mapping[str, str]  # "yen 1.2tn": a name written before the number
     glued_only_units: Mapping[str, str]
     glued_letter_units: frozenset[str]
+    fahrenheit_letter: Mapping[str, object]  # round 74: "104F", "104 F" in an article about the weather
     scaled_units: Mapping[str, tuple[str, float]]  # "15.7in": a unit only when glued to its number
     superlative_tags: frozenset[str]
 
@@ -313,6 +314,10 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         currency_words_before={w.lower(): words[w.lower()] for w in cur("words_before")},
         glued_only_units=dict(meas("glued_only")),
         glued_letter_units=frozenset(meas("glued_letter_units")),
+        fahrenheit_letter={"letters": dict(meas("fahrenheit_letter")["letters"]),
+                           "topic_lemmas": _lower_set(meas("fahrenheit_letter")["topic_lemmas"]),
+                           "topic_marks": tuple(meas("fahrenheit_letter")["topic_marks"]),
+                           "range": tuple(float(v) for v in meas("fahrenheit_letter")["range"])},
         lower_case_only_units=_lower_set(pct("lower_case_only")),
         scaled_units={k: (v[0], float(v[1])) for k, v in meas("scaled_units").items()},
         superlative_tags=frozenset(counts("superlative_tags")),

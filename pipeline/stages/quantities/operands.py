@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from pipeline.stages.quantities.fahrenheit_letter import RULE as FAHRENHEIT_RULE
+from pipeline.stages.quantities.fahrenheit_letter import glued_fahrenheit, spaced_fahrenheit
 from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 from pipeline.stages.quantities.numbers import (
     LETTER_SYMBOL,
@@ -140,8 +142,11 @@ def _signed(view: TokenView, i: int, body: str) -> TokenNumber | None:
 def _glued_measure(view: TokenView, i: int, body: str, sign: float) -> Quantity | None:
     """A number with its unit glued in one token ("5kW", "120Hz", "2.4GHz", "-5kW"), else None."""
     m = view.lex.glued_unit_re.match(body)
-    if m is None:
-        return None
+    if m is None:  # round 74: "104F" in an article about the weather
+        if (f := glued_fahrenheit(view, body)) is None:
+            return None
+        return Quantity(i, i + 1, i, i + 1, f[0] * sign, f[0] * sign, kind="measure", unit=f[1],
+                        unit_rule=FAHRENHEIT_RULE, decimal=f[2], trim=f[3])
     digits = m.group("n")
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None  # "07kW": a code
@@ -275,6 +280,8 @@ def unit_after(view: TokenView, q: Quantity) -> Quantity:
         # "15.7in": the tokenizer splits the unit off; with a space "in" is the preposition
         return replace(q, end=j + 1, kind="measure", unit=lex.glued_only_units[view.lower(j)],
                        unit_rule="measure_unit")
+    if (fahrenheit := spaced_fahrenheit(view, q)) is not None:  # round 74: "104 F (40 C)"
+        return replace(q, end=j + 1, kind="measure", unit=fahrenheit, unit_rule=FAHRENHEIT_RULE)
     hit = view.suffix_at(j)
     if hit is None and (dashed := view.unit_before_dash(j)) is not None and not q.vague:
         # "over 26 per cent-- was earmarked": the tokenizer keeps a dash glued after the unit's last word
