@@ -10,19 +10,21 @@ from pipeline.stages.claims.places import modified_by_place
 from pipeline.stages.claims.rules import ClaimRules
 
 
-def kind_reference(token, labels, coreference) -> dict | None:
+def kind_reference(token, labels, coreference, *, reach: int | None = None) -> dict | None:
     """The entity of one of ``labels`` a nameless description ``token`` stands for (``description_reference``).
 
     The name the description takes the introducing words of, else the subject of the latest sentence
     (this one's before it, then up to ``backreference_reach`` back) naming one; failing that, for labels
-    of ``last_named_labels`` (a person, a stock index), the last mention of one within that reach.
+    of ``last_named_labels`` (a person, a stock index), the last mention of one within that reach. ``reach``:
+    look back that many sentences only, with no last-mention fallback (``previous_names``).
     """
     rules, index = coreference.rules, coreference.index
     position = index.sentence_of[token.i]
     found = introduced_as(token, labels, coreference)
     if found is not None:
         return found
-    for k in range(position, max(-1, position - rules.backreference_reach - 1), -1):
+    back = rules.backreference_reach if reach is None else reach
+    for k in range(position, max(-1, position - back - 1), -1):
         sent = index.sentences[k]
         if index.in_boilerplate(sent.start_char) or sent.end_char <= coreference.body:
             continue
@@ -35,7 +37,7 @@ def kind_reference(token, labels, coreference) -> dict | None:
         found = coreference._subject_names(subject)
         if found is not None and found["label"] in labels:
             return found
-    if labels <= rules.last_named_labels:  # a person enters as an object too: "X have signed Isak. The striker"
+    if reach is None and labels <= rules.last_named_labels:  # a person enters as an object too: "X have signed Isak. The striker"
         reach = index.sentence_chars[max(0, position - rules.backreference_reach)]
         return coreference.last_mention_before(token.idx, labels, skip_quotes=True, not_before=reach)
     return None
@@ -201,6 +203,12 @@ def description_reference(token, coreference) -> dict | None:
     keeps its actor in subject position, so the subject, not the last name seen, is
     what "the company" continues; a person's role ("the striker"), else the last person named.
     """
+    described = description_labels(token, coreference)
+    return kind_reference(*described, coreference) if described is not None else None
+
+
+def description_labels(token, coreference) -> tuple[object, frozenset[str]] | None:
+    """(the description's head, the entity labels of its kind) when ``token`` heads a definite description, else None."""
     rules, index = coreference.rules, coreference.index
     if coreference.owns(token):
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -216,4 +224,4 @@ def description_reference(token, coreference) -> dict | None:
         return None
     if copula_name(token, token.head, index) is not None:  # "the biggest winner was the AfD": the name says
         return None
-    return kind_reference(token, labels, coreference)
+    return token, labels

@@ -25,6 +25,7 @@ from pipeline.stages.claims.nameless import rooted_noun
 from pipeline.stages.claims.national import modifier_passed_over, national_subject
 from pipeline.stages.claims.object_owners import object_owner, reported_owner
 from pipeline.stages.claims.owners import clause_owner
+from pipeline.stages.claims.previous_names import previous_name
 from pipeline.stages.claims.reports import chained_speech, evidence_subject, inner_report, noun_content, tagged_content
 from pipeline.stages.claims.shown import shown_object
 from pipeline.stages.claims.subject_phrases import compared_figure, event_phrase, nameless_antecedent, specified_phrase, stated_object
@@ -136,6 +137,7 @@ def resolve_subject(token, verb, ctx: ArticleContext, quote_speaker: dict | None
         found = inside_clausal_subject(token, ctx, quote_speaker)
         return found, ("clausal_subject" if found is not None else None)
     for rule, find in (("definite", ctx.named_heads.back_reference), ("title", ctx.titled.title_reference),
+                       ("description_previous", lambda t: previous_name(t, ctx.coreference)),  # round 79
                        ("description", ctx.coreference.description_reference),
                        ("nationality", lambda t: national_subject(t, ctx.coreference)),
                        ("attribute", lambda t: copula_name(t, verb, ctx.index))):
