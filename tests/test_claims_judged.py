@@ -1,7 +1,7 @@
 """Claims judged by hand on recent news the rules were not written on (tests/claims_judged/), scored per half.
 
 The ``dev`` halves (``dev`` to ``dev15``) may be read while writing claim rules; the ``measure``, ``measure2``, ``measure3``,
-``measure4``, ``measure5``, ``measure6``, ``measure7``, ``measure8``, ``measure9``, ``measure10``, ``measure11``, ``measure12``, ``measure13`` and ``measure14`` halves are not read, only scored. The floors in tests/claims_judged/floors.toml hold both halves
+``measure4``, ``measure5``, ``measure6``, ``measure7``, ``measure8``, ``measure9``, ``measure10``, ``measure11``, ``measure12``, ``measure13``, ``measure14`` and ``measure15`` halves are not read, only scored. The floors in tests/claims_judged/floors.toml hold both halves
 at their measured levels; ``python -m pipeline.tools.judged --details`` lists every
 wrong and unjudged row.
 """

@@ -18,7 +18,7 @@ paragraphs the judged rows need, as pipeline input with a ``sources.csv``) and
   article, its ``text`` the clause that states it. It is *found* when a row whose span
   overlaps it names the expected subject. Key records are not row judgements.
 - ``half``: ``dev``, ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``, ``dev11``, ``dev12``, ``dev13``, ``dev14`` or ``dev15`` (rules may be written from them) or ``measure``,
-  ``measure2``, ``measure3``, ``measure4``, ``measure5``, ``measure6``, ``measure7``, ``measure8``, ``measure9``, ``measure10``, ``measure11``, ``measure12``, ``measure13`` and ``measure14`` (held out: never read while writing rules).
+  ``measure2``, ``measure3``, ``measure4``, ``measure5``, ``measure6``, ``measure7``, ``measure8``, ``measure9``, ``measure10``, ``measure11``, ``measure12``, ``measure13``, ``measure14`` and ``measure15`` (held out: never read while writing rules).
 
 A row is *right in every respect* when its span is judged a claim, its subject is the
 expected one and its linked values are exactly the expected ones. Values are compared
@@ -110,11 +110,14 @@ from pipeline.stages.claims.confidence import HIGH_CONFIDENCE
 #: who did not read the claims rules, before any figure was read: scored only, never read while writing rules;
 #: ``measure14``: twelve more (issue 16: defence, a central bank, public finances, markets, energy, an election, company
 #: results, trade, sport, climate, transport, labour), a fourteenth held-out half judged on commit 7ff1a9c by a judge
+#: who did not read the claims rules, before any figure was read: scored only, never read while writing rules;
+#: ``measure15``: twelve more (issue 16: defence, a central bank, public finances, markets, energy, an election, company
+#: results, trade, sport, climate, transport, labour), a fifteenth held-out half judged on commit 58a7405 by a judge
 #: who did not read the claims rules, before any figure was read: scored only, never read while writing rules
 HALVES = ("dev", "measure", "dev2", "dev3", "dev4", "measure2", "measure3", "dev5", "dev6", "measure4", "dev7", "dev8", "dev9",
           "dev10", "measure5", "measure6", "dev11", "dev12", "measure7",
           "measure8", "measure9", "measure10", "dev13", "dev14", "measure11", "measure12", "dev15",
-          "measure13", "measure14")
+          "measure13", "measure14", "measure15")
 
 
 class JudgedError(ValueError):
