@@ -14,6 +14,7 @@ from pipeline.stages.claims.grammar import clause_head, own_subject, verb_lemma
 from pipeline.stages.claims.filters import (background_clause, body_start, first_person_opinion, interprets,
                                              is_data_line, is_headline, states_nothing)
 from pipeline.stages.claims.rules import ClaimRules, compile_rules
+from pipeline.stages.claims.sources import about_source
 from pipeline.stages.claims.asides import dash_aside_values
 from pipeline.stages.claims.contrasts import contrast_clause_values
 from pipeline.stages.claims.values import (POINT_CLASSES, claim_values, concessive_values, relative_clause_values,
@@ -126,6 +127,8 @@ def extract_claims(doc, article: Article, *, dates: Sequence[dict], quantities: 
         # a clause of circumstance whose subject names no one and that states only a time sets the scene
         framing |= {head.i for head, group in claims
                     if len(heads) > 1 and background_clause(head, group, ctx.index, rules)}
+        # a clause only about the source ("The report provides data on ...") makes no row but still cuts (sources.py)
+        framing |= {head.i for head, group in claims if about_source(head, group, rules)}
         set_aside += [row for head, group in claims if head.i in framing for row, _ in group]
         sentence_rows = []
         for head, group in claims:

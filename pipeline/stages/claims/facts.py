@@ -14,6 +14,7 @@ from pipeline.stages.claims.grammar import VERBAL, own_subject, subject_of, verb
 from pipeline.stages.claims.misread import verdict_clause
 from pipeline.stages.claims.nameless import generic_phrase
 from pipeline.stages.claims.reports import chained_speech
+from pipeline.stages.claims.sources import about_source
 from pipeline.stages.claims.subjects import resolve_subject
 from pipeline.stages.claims.words import fold, mention_text, name_words
 
@@ -80,8 +81,10 @@ def fact_claim(ctx: ArticleContext, sent, frames: Sequence[Frame], quote_speaker
                     and verb_lemma(verb, rules) in rules.speech_verbs and own_subject(verb, rules) is None
                     for content in speech_contents(verb, rules)]
     for content in clauses:
-        # "The partnership comes at a pivotal time": an interpretation, nothing to check
-        if not asserts_fact(content, ctx.index, rules, reported=reported) or interprets(content, rules):
+        # "The partnership comes at a pivotal time": an interpretation, nothing to check; "The report provides data
+        # on ...": about the source, not the story (sources.py)
+        if (not asserts_fact(content, ctx.index, rules, reported=reported) or interprets(content, rules)
+                or about_source(content, [], rules)):
             continue
         found, rule = fact_subject(content, ctx, quote_speaker, topic)
         if found is not None:

@@ -81,6 +81,8 @@ class ClaimRules:
     hedge_words: frozenset[str] = frozenset()
     content_verbs: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    source_verbs: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
     single_value_nouns: frozenset[str] = frozenset()
     looking_preps: frozenset[str] = frozenset()
@@ -153,7 +155,7 @@ _LIST_KEYS = ("speech_verbs", "clause_deps", "coordinate_deps", "subject_deps", 
               "list_openers", "hedge_words", "owned_nouns", "portion_nouns", "unit_nouns", "stake_nouns", "reporting_verbs",
               "origin_preps", "origin_nouns", "reported_object_preps", "change_nouns", "change_preps", "observation_verbs", "observation_preps",
               "valuation_preps", "place_serving_nouns", "traded_nouns",
-              "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns",
+              "content_verbs", "evidence_nouns", "source_nouns", "source_verbs", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns",
               "single_value_nouns", "looking_preps", "count_nouns",
               "content_pronouns", "stated_pronouns", "restricted_pronouns", "content_nouns", "evaluative_verbs",
               "light_verbs", "evaluative_nouns", "evaluative_adjectives", "record_words", "ordinal_words",
@@ -171,7 +173,7 @@ _LOWERED = frozenset({"speech_verbs", "possessor_preps", "described_preps", "sta
                       "stake_nouns", "origin_preps", "origin_nouns", "place_serving_nouns", "reporting_verbs", "reported_object_preps", "change_nouns", "change_preps",
                       "traded_nouns", "observation_verbs", "observation_preps",
                       "valuation_preps", "single_value_nouns", "looking_preps", "count_nouns",
-                      "content_verbs", "evidence_nouns", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
+                      "content_verbs", "evidence_nouns", "source_nouns", "source_verbs", "finding_verbs", "verdict_verbs", "accusation_verbs", "accusation_preps", "specifying_nouns", "content_pronouns", "stated_pronouns", "restricted_pronouns",
                       "content_nouns", "evaluative_verbs", "light_verbs", "evaluative_nouns",
                       "evaluative_adjectives", "record_words", "ordinal_words", "measure_preps",
                       "locative_preps", "absolute_marks", "relative_adverbs", "parallel_marks", "scene_marks", "witness_verbs",
@@ -222,6 +224,8 @@ _DEFAULTS: dict[str, object] = {
     "speech_verbs": [],
     "content_verbs": [],
     "evidence_nouns": [],
+    "source_nouns": [],
+    "source_verbs": [],
     "finding_verbs": [],
     "single_value_nouns": [],
     "looking_preps": [],
