@@ -53,6 +53,7 @@ from pipeline.stages.entities.companycues import CompanyCues
 from pipeline.stages.entities.countrycues import CountryNames
 from pipeline.stages.entities.credits import WorkCredits
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
+from pipeline.stages.entities.connectors import join_connectors
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.edges import NameEdges
 from pipeline.stages.entities.evidence import LabelEvidence
@@ -122,6 +123,9 @@ class MentionExtractor:
                            person_after=either(opts.person_context_after))
         self.topic_headings = TopicHeadings(cfg)
         self.lowercased = LowerCased(cfg)  # entity round 65
+        # entity round 66: heads a name cut at its own "and" / "&" / "/" ends in ("Daily Mail and General Trust")
+        self.connector_heads = frozenset().union(opts.org_suffixes, opts.org_words, opts.anaphor_heads, opts.event_heads_cue,
+                                                 cfg.get("edition_heads", []))
         self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
@@ -151,6 +155,7 @@ class MentionExtractor:
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
         mentions = self.quoted_titles(ctx, self.credits(ctx, mentions))
+        mentions = join_connectors(ctx, mentions, self.connector_heads, self.places)  # "Daily Mail and General Trust"
         return self._rows(article, self.topic_headings(ctx, self.portfolios(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
