@@ -19,7 +19,9 @@ offsets, label, document), helped but not limited by the gazetteer:
   and "Common Agricultural Policy"), the initials of every word counting too ("BoJ" and
   "Bank of Japan", "BOE" and "Bank of England"), a name an acronym opens the one long name of its
   article whose first words' initials it writes and whose next words it keeps ("CPP Investments" and "Canada
-  Pension Plan Investment Board", ``headed``, link ``acronym_headed``), an acronym read as a place only a place's name
+  Pension Plan Investment Board", ``headed``, link ``acronym_headed``), an acronym the one name of its article
+  spells by its capitals ("JPM" of "JP Morgan") or, for an institution, by its initials reversed ("BC" of "Central
+  Bank", Banco Central) (``capitals``, link ``acronym_capitals``), an acronym read as a place only a place's name
   ("MD" is never another article's "Ministry of Defence", ``guards``), and a short form of ``abbreviations``
   (entities.toml) joins its long form once the corpus writes that ("Fed", "Federal
   Reserve"); of several, the one it spells with every word,

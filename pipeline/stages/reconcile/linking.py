@@ -29,6 +29,7 @@ from pipeline.stages.reconcile.names import (
     surface_key,
 )
 from pipeline.stages.reconcile.brackets import bracket_names as _bracket_names
+from pipeline.stages.reconcile.capitals import acronym_capitals as _acronym_capitals
 from pipeline.stages.reconcile.countries import generic_options, generic_scopes, scope_generic
 from pipeline.stages.reconcile.guards import initials_named, may_take_surname, org_words
 from pipeline.stages.reconcile.headed import acronym_headed as _acronym_headed
@@ -397,6 +398,10 @@ def resolve_targets(rows: list[_Row], facts: CorpusFacts, opts: dict) -> None:
             if headed is not None:  # "CPP Investments" of "Canada Pension Plan Investment Board" (module headed)
                 row.target, row.vote, row.link = own_target(headed), headed.label, "acronym_headed"
                 defined.append((row, headed))
+                continue
+            lettered = _acronym_capitals(row, doc_rows, spelled, opts["fillers"], opts["qualified_heads"])
+            if lettered is not None:  # "JPM" of "JP Morgan", "BC" of "Central Bank" (module capitals)
+                row.target, row.vote, row.link = own_target(lettered), row.label, "acronym_capitals"
                 continue
             if row.key in bracketed:
                 # "the Social Democrats (SPD)": the name the gazetteer's acronym beside it stands for
