@@ -7,6 +7,7 @@ import bisect
 from pipeline.stages.claims.grammar import PLURAL_TAGS, VERBAL, is_pronoun, subject_of
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.places import modified_by_place
+from pipeline.stages.claims.reporters import trailing_reporter
 from pipeline.stages.claims.rules import ClaimRules
 
 
@@ -33,6 +34,9 @@ def kind_reference(token, labels, coreference, *, reach: int | None = None) -> d
         if subject is None or subject.i >= token.i or is_pronoun(subject, rules) \
                 or subject.i in coreference._resolving or subject.left_edge.i <= token.i <= subject.right_edge.i \
                 or (k == position and reports(sent.root, token, rules)):
+            continue
+        if trailing_reporter(subject, rules, description=True):  # "..., The Times reported": round 83
+            coreference.passed_reporters.add(token.i)
             continue
         found = coreference._subject_names(subject)
         if found is not None and found["label"] in labels:

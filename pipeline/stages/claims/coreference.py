@@ -19,6 +19,7 @@ from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.neighbour_clauses import antecedent_rule, pronoun_clause_antecedent  # noqa: F401 (subjects)
 from pipeline.stages.claims.places import MODIFIER_DEPS, place_modifier
 from pipeline.stages.claims.relatives import relative_antecedent
+from pipeline.stages.claims.reporters import source_mention, trailing_reporter
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold, name_words, title_words
 
@@ -245,9 +246,12 @@ class Coreference:
         self.body = named_heads.body
         # subject tokens whose antecedent search is under way (``main_subject_before``)
         self._resolving: set[int] = set()
+        # pronoun and description tokens whose search passed a reporter or a credited source over (``reporters``)
+        self.passed_reporters: set[int] = set()
 
     def last_mention_before(self, local: int, labels: frozenset[str], *, skip_quotes: bool = False,
-                            not_before: int | None = None, skip_settings: bool = False) -> dict | None:
+                            not_before: int | None = None, skip_settings: bool = False,
+                            skip_sources=None) -> dict | None:
         """The last mention with one of ``labels`` ending at or before ``local`` (not in boilerplate).
 
         The search reaches back ``pronoun_reach`` sentences at most (or to ``not_before``).
@@ -267,6 +271,9 @@ class Coreference:
             if skip_quotes and index.quote_at(start) is not None:
                 continue
             if skip_settings and is_setting(start, end, row, index, self.rules):
+                continue
+            if skip_sources is not None and source_mention(start, end, index, self.rules):
+                self.passed_reporters.add(skip_sources.i)  # "according to WHO. It's transmitted ...": round 83
                 continue
             return row
         return None
@@ -300,7 +307,7 @@ class Coreference:
             sent_start = index.sent(token).start
             previous = index.sent(index.doc[sent_start - 1]).start if sent_start > 0 else sent_start
             return self.last_mention_before(token.idx, labels, skip_quotes=speaker, not_before=index.doc[previous].idx,
-                                            skip_settings=True)
+                                            skip_settings=True, skip_sources=token)
         return None
 
     def body_of(self, person: dict) -> dict | None:
@@ -352,6 +359,9 @@ class Coreference:
             # the pronoun's own phrase is not its antecedent ("The size of its army grew"), and
             # a chain of possessive pronouns back through the text ends at the first repeat
             if subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i in self._resolving:
+                continue
+            if trailing_reporter(subject, rules):  # "..., The Times reported": no antecedent (round 83)
+                self.passed_reporters.add(token.i)
                 continue
             found = self._subject_names(subject) or described_antecedent(subject, self)
             # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
