@@ -74,3 +74,10 @@ def test_a_description_passes_the_reporter_over(nlp, extractor, text, value, sub
 def test_no_past_reporter_look_alikes(nlp, extractor, text, value, subject):
     _, row = _claim_for(nlp, extractor, text, value)
     assert row["subject_rule"] != "past_reporter" and row["subject"] == subject, row
+
+
+def test_a_reporting_it_continues_the_reporter(nlp, extractor):
+    """dev 219_: "..., the WHO said in a report. "In 2024 alone, 20.6 million children missed ...," it added": the speaker."""
+    _, row = _claim_for(nlp, extractor, 'But the figure remains below 86%, the World Health Organization said in a report. "In 2024 alone, '
+                        '20.6 million children missed their first dose," it added.', "20.6 million")
+    assert row["speaker"] == "World Health Organization", row
