@@ -7,6 +7,7 @@ import bisect
 from pipeline.stages.claims.grammar import PLURAL_TAGS, VERBAL, is_pronoun, subject_of
 from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.places import modified_by_place
+from pipeline.stages.claims.reporters import pass_over, reported_clauses, trailing_reporter  # noqa: F401 (subject_phrases)
 from pipeline.stages.claims.rules import ClaimRules
 
 
@@ -36,19 +37,14 @@ def kind_reference(token, labels, coreference, *, reach: int | None = None) -> d
             continue
         found = coreference._subject_names(subject)
         if found is not None and found["label"] in labels:
+            if trailing_reporter(subject, rules, description=True):  # "..., The Times reported": round 83
+                pass_over(coreference, token, found)
+                continue
             return found
     if reach is None and labels <= rules.last_named_labels:  # a person enters as an object too: "X have signed Isak. The striker"
         reach = index.sentence_chars[max(0, position - rules.backreference_reach)]
         return coreference.last_mention_before(token.idx, labels, skip_quotes=True, not_before=reach)
     return None
-
-
-def reported_clauses(verb, rules: ClaimRules) -> list:
-    """The clauses a speech verb reports (its ``content_deps`` complements with a verb or a subject), else []."""
-    if verb.lemma_.lower() not in rules.speech_verbs:
-        return []
-    return [c for c in verb.children if c.dep_ in rules.content_deps
-            and (c.pos_ in VERBAL or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))]
 
 
 def reports(verb, token, rules: ClaimRules) -> bool:

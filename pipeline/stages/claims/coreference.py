@@ -19,6 +19,7 @@ from pipeline.stages.claims.index import ArticleIndex
 from pipeline.stages.claims.neighbour_clauses import antecedent_rule, pronoun_clause_antecedent  # noqa: F401 (subjects)
 from pipeline.stages.claims.places import MODIFIER_DEPS, place_modifier
 from pipeline.stages.claims.relatives import relative_antecedent
+from pipeline.stages.claims.reporters import pass_over, source_mention, speaks, trailing_reporter
 from pipeline.stages.claims.rules import ClaimRules
 from pipeline.stages.claims.words import fold, name_words, title_words
 
@@ -245,9 +246,12 @@ class Coreference:
         self.body = named_heads.body
         # subject tokens whose antecedent search is under way (``main_subject_before``)
         self._resolving: set[int] = set()
+        # pronoun and description tokens whose search passed a reporter or a credited source over (``reporters``)
+        self.passed_reporters: dict[int, set[str]] = {}
 
     def last_mention_before(self, local: int, labels: frozenset[str], *, skip_quotes: bool = False,
-                            not_before: int | None = None, skip_settings: bool = False) -> dict | None:
+                            not_before: int | None = None, skip_settings: bool = False,
+                            skip_sources=None) -> dict | None:
         """The last mention with one of ``labels`` ending at or before ``local`` (not in boilerplate).
 
         The search reaches back ``pronoun_reach`` sentences at most (or to ``not_before``).
@@ -267,6 +271,9 @@ class Coreference:
             if skip_quotes and index.quote_at(start) is not None:
                 continue
             if skip_settings and is_setting(start, end, row, index, self.rules):
+                continue
+            if skip_sources is not None and source_mention(start, end, index, self.rules):
+                pass_over(self, skip_sources, row)  # "according to WHO. It's transmitted ...": round 83
                 continue
             return row
         return None
@@ -300,7 +307,7 @@ class Coreference:
             sent_start = index.sent(token).start
             previous = index.sent(index.doc[sent_start - 1]).start if sent_start > 0 else sent_start
             return self.last_mention_before(token.idx, labels, skip_quotes=speaker, not_before=index.doc[previous].idx,
-                                            skip_settings=True)
+                                            skip_settings=True, skip_sources=None if speaks(token, rules) else token)
         return None
 
     def body_of(self, person: dict) -> dict | None:
@@ -356,6 +363,10 @@ class Coreference:
             found = self._subject_names(subject) or described_antecedent(subject, self)
             # a coordinated subject ("Macron and Merz met ... They agreed") is plural whatever its label
             plural = token.lower_ in rules.group_pronouns and any(c.dep_ == "conj" for c in subject.children)
+            if found is not None and (found["label"] in labels or plural) and trailing_reporter(subject, rules) \
+                    and not speaks(token, rules):
+                pass_over(self, token, found)  # "..., The Times reported": no antecedent (round 83)
+                continue
             # (not a speech verb's subject: "this is quick, officials insist" is about "this")
             if token.lower_ in rules.group_pronouns and lists_members(subject):
                 return NAMELESS, subject

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pipeline.stages.claims.antecedent_checks import description_labels, introduced_as, is_setting, kind_reference
+from pipeline.stages.claims.reporters import pass_over, source_mention
 
 
 def previous_name(token, coreference) -> dict | None:
@@ -32,6 +33,7 @@ def previous_name(token, coreference) -> dict | None:
     if before is None or index.in_boilerplate(before.start_char) or before.end_char <= coreference.body:
         return None
     named: dict[str, dict] = {}
+    sources: dict[str, dict] = {}  # "..., The Times reported": no antecedent (round 83, ``reporters``)
     for start, end, row in index.mentions:
         if row["label"] not in labels or index.quote_at(start) is not None \
                 or is_setting(start, end, row, index, coreference.rules):
@@ -39,5 +41,9 @@ def previous_name(token, coreference) -> dict | None:
         if own.start_char <= start < head.idx:
             return None  # its own sentence named one first: ambiguous
         if before.start_char <= start and end <= before.end_char:
-            named[row.get("entity_id") or row["text"]] = row
-    return next(iter(named.values())) if len(named) == 1 else None
+            kept = sources if source_mention(start, end, index, coreference.rules) else named
+            kept[row.get("entity_id") or row["text"]] = row
+    found = next(iter(named.values())) if len(named) == 1 else None
+    if sources and (len(named) == 1 or len({*named, *sources}) == 1):  # the reporter decided, or would have
+        pass_over(coreference, token, next(iter(sources.values())))
+    return found

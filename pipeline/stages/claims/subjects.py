@@ -26,6 +26,7 @@ from pipeline.stages.claims.national import modifier_passed_over, national_subje
 from pipeline.stages.claims.object_owners import object_owner, reported_owner
 from pipeline.stages.claims.owners import clause_owner
 from pipeline.stages.claims.previous_names import previous_name
+from pipeline.stages.claims.reporters import past_reporter_rule
 from pipeline.stages.claims.reports import chained_speech, evidence_subject, inner_report, noun_content, tagged_content
 from pipeline.stages.claims.shown import shown_object
 from pipeline.stages.claims.subject_phrases import compared_figure, event_phrase, nameless_antecedent, specified_phrase, stated_object
@@ -313,6 +314,7 @@ def claim_subject(head, group: list[tuple[dict, object]], ctx: ArticleContext, q
                 # "This marks a rise ...": the event before it, told by what it changed, not an entity
                 return None, phrase_text(event, ctx.article, ctx.index.chunk_of), verb, "demonstrative"
             found, rule = resolve_subject(token, verb, ctx, quote_speaker)
+            via = via or past_reporter_rule(token, found, ctx.coreference)  # round 83
             unresolved_it = found is None and token.lower_ in rules.thing_pronouns
             antecedent = nameless_antecedent(token, ctx.coreference) if found is None and (
                 token.lower_ in rules.group_pronouns or token.lower_ == "it") else None
