@@ -47,6 +47,7 @@ from spacy.tokens import Doc
 
 from pipeline.core.article import Article
 from pipeline.core.ids import span_id
+from pipeline.stages.entities.abbrevdots import AbbreviationDots
 from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.companycues import CompanyCues
@@ -126,6 +127,7 @@ class MentionExtractor:
         # entity round 66: heads a name cut at its own "and" / "&" / "/" ends in ("Daily Mail and General Trust")
         self.connector_heads = frozenset().union(opts.org_suffixes, opts.org_words, opts.anaphor_heads, opts.event_heads_cue,
                                                  cfg.get("edition_heads", []))
+        self.abbrev_dots = AbbreviationDots(opts.legal_forms, self.by_surface, self.places)  # entity round 68
         self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
@@ -156,6 +158,7 @@ class MentionExtractor:
         mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
         mentions = self.quoted_titles(ctx, self.credits(ctx, mentions))
         mentions = join_connectors(ctx, mentions, self.connector_heads, self.places)  # "Daily Mail and General Trust"
+        mentions = self.abbrev_dots(ctx, mentions)  # "Remi Sales & Engg. Ltd.", "G.J. Gardner Homes Tauihi" (abbrevdots.py)
         return self._rows(article, self.topic_headings(ctx, self.portfolios(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:

@@ -37,10 +37,22 @@ def tail_dropped(row: Row, longer: list[Row], tails: frozenset[str], place_words
     for r in longer:
         long_words = [w.rstrip(".") for w in r.key.split(" ")]
         if len(long_words) > n and long_words[:n] == words:
-            opened.setdefault(r.key, (r, long_words[n:]))
+            # the surface's words after the short name keep their dots and legal forms ("Mfg. Co. Ltd.")
+            written = [w.rstrip(",") for w in r.surface.casefold().split()]
+            added = written[n:] if [w.rstrip(".") for w in written[:n]] == words else long_words[n:]
+            opened.setdefault(r.key, (r, added))
     if len(opened) != 1:
         return None
     long_row, added = next(iter(opened.values()))
-    if long_row.label != "ORG" or not all(w in tails for w in added):
+    if long_row.label != "ORG" or not all(w.rstrip(".") in tails or _abbreviation(added, i, tails)
+                                          for i, w in enumerate(added)):
         return None
     return long_row
+
+
+def _abbreviation(added: list[str], i: int, tails: frozenset[str]) -> bool:
+    """True for a short word written with its dot before a legal form or tail (entity round 68, ``rule:abbrev_dot``):
+    "Mfg." of "Godrej & Boyce Mfg. Co. Ltd.", "Engg." of "Remi Sales & Engg. Ltd." abbreviate a sector word."""
+    word = added[i]
+    return (word.endswith(".") and 2 <= len(word) - 1 <= 5 and word[:-1].isalpha()
+            and any(w.rstrip(".") in tails for w in added[i + 1:]))
