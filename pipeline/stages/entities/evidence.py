@@ -117,7 +117,7 @@ _CUE_LABELS = {"org_suffix": "ORG", "region": "LOC", "org_context": "ORG", "plac
                "surname_alone": "PERSON", "work_context": "WORK_OF_ART", "place_team": "ORG", "org_reference": "ORG", "country_of": "PERSON",
                "org_name_repeat": "ORG", "ticker": "ORG", "law_name": "LAW", "no_person": "ORG",
                "craft_context": "PRODUCT", "town_context": "GPE", "vessel_prefix": "PRODUCT", "craft_name": "PRODUCT", "drug_name": "PRODUCT", "drug_apposition": "PRODUCT", "club_city": "ORG",
-               "no_place": "ORG", "court_name": "ORG"}
+               "no_place": "ORG", "court_name": "ORG", "trade_apposition": "ORG"}
 #: cities of at least this many people are places when the model calls them a place or an organisation
 _CITY_POPULATION = 300_000
 #: smaller cities are places only by the words around them (``town_context``)

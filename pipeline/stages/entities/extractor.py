@@ -51,6 +51,7 @@ from pipeline.stages.entities.abbrevdots import AbbreviationDots
 from pipeline.stages.entities.additions import Additions
 from pipeline.stages.entities.cleaning import SpanCleaner
 from pipeline.stages.entities.companycues import CompanyCues
+from pipeline.stages.entities.tradenouns import TradeNouns
 from pipeline.stages.entities.countrycues import CountryNames
 from pipeline.stages.entities.credits import WorkCredits
 from pipeline.stages.entities.context import ArticleContext, Mention, flat
@@ -111,6 +112,7 @@ class MentionExtractor:
         self.credits = WorkCredits(cfg, self.by_surface, ev.first_names)  # entity round 62: "<Title> by <Person>"
         self.quoted_titles = QuotedTitles(cfg)  # entity round 62: a title in quotes no work word announces
         self.companies = CompanyCues(cfg)
+        self.trade = TradeNouns(cfg, opts.demonyms)  # "Mining giant Rio Tinto": trade_apposition (round 69)
         self.name_words = NameWords(cfg, demonyms=opts.demonyms)
         self.role_nouns = opts.person_nouns | frozenset(w.casefold() for w in cfg.get("role_nouns", []))
         self.honorifics = Honorifics(cfg, self.by_surface)
@@ -155,7 +157,7 @@ class MentionExtractor:
         mentions = role_persons(ctx, mentions, options=self.options, role_nouns=self.role_nouns, places=self.rare_places)
         mentions = confirm_headlines(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
         mentions = cut_headline_tails(ctx, mentions, words, first_name_opens=self.evidence.first_name_opens)
-        mentions = self.shapes(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions)))))
+        mentions = self.shapes(ctx, self.trade(ctx, self.companies(ctx, self.country_names(ctx, self.place_cues(ctx, self.edges(ctx, mentions))))))
         mentions = self.quoted_titles(ctx, self.credits(ctx, mentions))
         mentions = join_connectors(ctx, mentions, self.connector_heads, self.places)  # "Daily Mail and General Trust"
         mentions = self.abbrev_dots(ctx, mentions)  # "Remi Sales & Engg. Ltd.", "G.J. Gardner Homes Tauihi" (abbrevdots.py)
