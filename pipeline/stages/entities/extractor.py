@@ -32,6 +32,7 @@ right after a role noun or an age ("point guard Tyrese Haliburton", "24-year-old
 a lower-case brand after a company noun ("airline flydubai") and a maker's model ("Airbus A350"), ``credits``
 a work's title credited to a person ("Sentimental Value by Joachim Trier") and ``quotedtitles`` one in quotes
 no work word announces ("with 'Wrong Husband', 'Blue Heron'");
+``wordplaces`` a country or city WordNet also lists that the model and ``propn`` miss ("Angola quit the group");
 ``portfolios`` drops a public office's portfolio read as a name ("Finance" of "Finance Minister") and
 ``topicheads`` a section's topic heading ("Vaccine News").
 
@@ -79,6 +80,7 @@ from pipeline.stages.entities.patterns import either
 from pipeline.stages.entities.options import Options, surface_index
 from pipeline.stages.entities.shapes import NameShapes
 from pipeline.stages.entities.topicheads import TopicHeadings
+from pipeline.stages.entities.wordplaces import word_places
 from pipeline.stages.reconcile import gazetteer_entries, strip_possessive
 
 
@@ -125,6 +127,7 @@ class MentionExtractor:
                            first_names=ev.first_names, places=self.rare_places, demonyms=opts.demonyms,
                            person_after=either(opts.person_context_after))
         self.topic_headings = TopicHeadings(cfg)
+        self.word_places = {**ev.cities, **ev.countries}  # entity round 70: places WordNet also lists (wordplaces.py)
         self.lowercased = LowerCased(cfg)  # entity round 65
         # entity round 66: heads a name cut at its own "and" / "&" / "/" ends in ("Daily Mail and General Trust")
         self.connector_heads = frozenset().union(opts.org_suffixes, opts.org_words, opts.anaphor_heads, opts.event_heads_cue,
@@ -161,6 +164,7 @@ class MentionExtractor:
         mentions = self.quoted_titles(ctx, self.credits(ctx, mentions))
         mentions = join_connectors(ctx, mentions, self.connector_heads, self.places)  # "Daily Mail and General Trust"
         mentions = self.abbrev_dots(ctx, mentions)  # "Remi Sales & Engg. Ltd.", "G.J. Gardner Homes Tauihi" (abbrevdots.py)
+        mentions = word_places(ctx, mentions, self.word_places, self.evidence.first_names)  # "Angola quit" (round 70)
         return self._rows(article, self.topic_headings(ctx, self.portfolios(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
