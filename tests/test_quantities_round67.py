@@ -38,8 +38,10 @@ NOT_READ = [
     # (text of one article, fragment that must not be (part of) a quantity)
     pytest.param("The Rice Program in the administration receives P29.9 billion.", "P29.9 billion",
                  id="p-with-no-other-peso-amount"),
-    pytest.param("Botswana's budget of P85.6 billion was tabled as the pula weakened.", "P85.6 billion",
-                 id="botswana-pula-not-peso"),
+    # round 75: "Botswana's budget of P85.6 billion" now reads BWP on the country the article names (letter_country.py,
+    # tests/test_quantities_round75.py); a page naming no country stays undecided
+    pytest.param("The budget of P85.6 billion was tabled as the pula weakened.", "P85.6 billion",
+                 id="pula-word-not-peso"),
     pytest.param("Manila's budget is ₱6.3 trillion, Gaborone's is BWP 85 billion and the fund is P2 billion.",
                  "P2 billion", id="article-names-both-currencies"),
     pytest.param("Manila set aside ₱6.3 trillion as the P5 powers met in Geneva.", "P5", id="p5-powers-no-scale"),

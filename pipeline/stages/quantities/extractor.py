@@ -19,6 +19,8 @@ from pipeline.stages.quantities.measures import SiConverter
 from pipeline.stages.quantities.operands import Quantity
 from pipeline.stages.quantities.pound_weight import weigh_pounds
 from pipeline.stages.quantities.qualifiers import approx_after, approx_before
+from pipeline.stages.quantities.currency_counts import currency_counts
+from pipeline.stages.quantities.letter_country import letters_by_country
 from pipeline.stages.quantities.shared_letters import decide_shared_letters
 from pipeline.stages.quantities.shared_markers import decide_shared_markers, undecided_warning
 from pipeline.stages.quantities.view import TokenView
@@ -84,7 +86,10 @@ class QuantityExtractor:
                 continue
             found.append((q, approx))
             done = q.end
+        found = currency_counts(found, self.lex)  # "200 billion dong", "5,624 million Tk": money, never a count
+        approx_at = {q.start: approx for q, approx in found}
         found, open_letters = decide_shared_letters(found, self.lex)  # "P250 billion": the article's "₱" or "PHP"
+        found, open_letters = letters_by_country(found, open_letters, doc, approx_at)  # "Philippines ... P5 billion"
         found = weigh_pounds(found, doc, self.lex)  # "5 pounds of beef", "weighed 240 pounds": a weight, no money
         found, open_markers = decide_shared_markers(found, doc, self.lex)  # "Rs17.6 trillion": "PKR" or places decide
         found = keep_lakh_grouping(found, doc)  # "Tk 7,61,785 crore": only where BDT, INR or the article groups so

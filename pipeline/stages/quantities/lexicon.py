@@ -53,6 +53,7 @@ class Lexicon:
     letter_symbols: Mapping[str, str]  # "N34.8tn": read only glued and scaled
     shared_letters: Mapping[str, frozenset[str]]  # "P": PHP or BWP, the article decides (shared_letters.py)
     shared_markers: Mapping[str, tuple[str, frozenset[str]]]  # "Rs": (default, CLDR's choices) (shared_markers.py)
+    scaled_currency_words: Mapping[str, str]  # round 75: "dong" -> VND, read only after a scaled number (currency_counts.py)
     quiet_default_markers: frozenset[str]  # markers that keep their own unit_rule when the article decides the default
     pound_words: frozenset[str]  # "pound(s)": money, or a weight where the phrase shows one (pound_weight.py)
     weight_lemmas: frozenset[str]  # "weigh", "scale": a weight word on the amount's path
@@ -162,6 +163,8 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     cldr = cldr_currencies(symbol_stoplist=frozenset(cur("cldr_symbol_stoplist")),
                            word_stoplist=_lower_set(cur("cldr_word_stoplist")))
     symbols = {**cldr.symbols, **cur("symbols")}
+    every_word = cldr_currencies(symbol_stoplist=frozenset(), word_stoplist=frozenset()).words
+    scaled_currency_words = {w: every_word[w] for w in _lower_set(cur("scaled_words")) if w in every_word}
     code_aliases = dict(cur.node.get("code_aliases", {}))
     codes = {c: c for c in cldr.codes - frozenset(cur("code_stoplist"))}
     codes.update({c: code_aliases.get(c, c) for c in cur("codes")})
@@ -225,6 +228,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
         letter_symbols=letter_symbols,
         shared_letters=shared_letters,
         shared_markers=shared_markers,
+        scaled_currency_words=scaled_currency_words,
         quiet_default_markers=frozenset(m for m, spec in cur("shared_markers").items() if spec.get("default_keeps_rule")),
         pound_words=_lower_set(meas("pound_weight")["words"]),
         weight_lemmas=_lower_set(meas("pound_weight")["weight_lemmas"]),
