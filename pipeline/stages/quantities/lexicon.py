@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from pipeline.stages.quantities.case_variants import case_variant_markers
+from pipeline.stages.entities.propn import common_words as english_words
 from pipeline.stages.quantities.currencies import cldr_currencies, cldr_currencies_written, cldr_name_tails
 
 #: South Asian digit grouping ("7,61,785", "1,50,000") is parsed too, kept only where lakh_grouping.py allows it
@@ -51,6 +53,7 @@ class Lexicon:
     symbols_after: frozenset[str]  # symbols also written after the number ("1,200€", "500 ₦")
     bare_dollar: frozenset[str]
     letter_symbols: Mapping[str, str]  # "N34.8tn": read only glued and scaled
+    case_variants: Mapping[str, str]  # round 76: "Php", "PhP", "Tsh", "Kshs(.)": read only before a scaled number
     shared_letters: Mapping[str, frozenset[str]]  # "P": PHP or BWP, the article decides (shared_letters.py)
     shared_markers: Mapping[str, tuple[str, frozenset[str]]]  # "Rs": (default, CLDR's choices) (shared_markers.py)
     scaled_currency_words: Mapping[str, str]  # round 75: "dong" -> VND, read only after a scaled number (currency_counts.py)
@@ -199,7 +202,9 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
     shared_letters = {k: frozenset(v) for k, v in cur("shared_letter_symbols").items()}
     # a shared letter stands for itself until the article decides ("P" -> "PHP" or "BWP")
     letter_symbols = {**dict(cur("letter_symbols")), **{k: k for k in shared_letters}}
-    currency_prefix = _alternation([*symbols, *codes, *letter_symbols])
+    case_variants = case_variant_markers(codes, symbols, letter_symbols, cldr.codes,
+                                         [*cur("cldr_symbol_stoplist"), *cur("code_stoplist")], english_words())
+    currency_prefix = _alternation([*symbols, *codes, *letter_symbols, *(v for v in case_variants if v[-1] != ".")])
     suffix = (
         f"(?i:{_alternation(mag_suffixes)})(?:{_alternation(pct_suffixes)})?"
         f"|{_alternation(pct_suffixes)}|{_alternation(glued_subunits)}"
@@ -226,6 +231,7 @@ def compile_lexicon(raw: Mapping) -> Lexicon:
                                 and any(unicodedata.category(c) == "Sc" for c in s)),
         bare_dollar=frozenset(cur("bare_dollar")),
         letter_symbols=letter_symbols,
+        case_variants=case_variants,
         shared_letters=shared_letters,
         shared_markers=shared_markers,
         scaled_currency_words=scaled_currency_words,

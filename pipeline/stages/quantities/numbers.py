@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.stages.quantities.case_variants import CASE_VARIANT
 from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 
 
@@ -25,6 +26,8 @@ class TokenNumber:
 
 #: the rule of a marker that is also an English letter ("N", "Sh"): money only once a scale follows
 LETTER_SYMBOL = "letter_symbol_scaled"
+#: the rules of markers read only on a number a scale follows (round 76: a code or symbol in another case, "Php")
+SCALED_ONLY = frozenset({LETTER_SYMBOL, CASE_VARIANT})
 
 
 def _to_float(text: str) -> float:
@@ -39,6 +42,8 @@ def currency_of(text: str | None, lex: Lexicon) -> tuple[str | None, str | None]
         return ("$" if text in lex.bare_dollar else lex.symbols[text]), "symbol"
     if text in lex.letter_symbols:
         return lex.letter_symbols[text], LETTER_SYMBOL
+    if text in lex.case_variants:
+        return lex.case_variants[text], CASE_VARIANT
     return lex.codes[text], "iso_code"
 
 
@@ -77,7 +82,7 @@ def parse_number_token(text: str, lex: Lexicon) -> TokenNumber | None:
         return None
     n1, n2 = m.group("n1"), m.group("n2")
     c1 = m.group("c1")
-    if c1 and c1 not in lex.symbols and c1 not in lex.letter_symbols and not (m.group("s1") or n2 or "." in n1 or "," in n1):
+    if c1 and c1 not in lex.symbols and c1 not in lex.letter_symbols and c1 not in lex.case_variants and not (m.group("s1") or n2 or "." in n1 or "," in n1):
         return None  # a code glued to a bare integer is a name ("COP30", "CAD3"); "USD5bn" is money
     # a letter marker ("N571", "Sh571") is kept here: the caller reads it only when a scale follows
     if not (c1 or m.group("c2")) and any(

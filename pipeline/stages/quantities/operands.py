@@ -7,7 +7,7 @@ from pipeline.stages.quantities.fahrenheit_letter import RULE as FAHRENHEIT_RULE
 from pipeline.stages.quantities.fahrenheit_letter import glued_fahrenheit, spaced_fahrenheit
 from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 from pipeline.stages.quantities.numbers import (
-    LETTER_SYMBOL,
+    SCALED_ONLY,
     TokenNumber,
     parse_number_token,
     parse_number_words,
@@ -74,9 +74,9 @@ def number_at(view: TokenView, i: int, money: bool, *, skip: int = 0) -> Quantit
         if tn.currency:
             q = replace(q, kind="money", unit=tn.currency, unit_rule=tn.currency_rule)
         if mark is not None:
-            return None if tn.currency_rule == LETTER_SYMBOL and not tn.scaled else replace(q, trim=1, inner_approx=mark)
+            return None if tn.currency_rule in SCALED_ONLY and not tn.scaled else replace(q, trim=1, inner_approx=mark)
         q = _scale(view, q, money or tn.currency is not None)
-        if tn.currency_rule == LETTER_SYMBOL and not q.scaled:
+        if tn.currency_rule in SCALED_ONLY and not q.scaled:
             return None  # "N1", "N95", "Sh2": a road, a mask, a name; "N34.8tn", "Sh2.1 billion" are money
         return q
     lower = t.lower_
@@ -98,7 +98,7 @@ def _before_glued_dash(text: str, lex: Lexicon) -> tuple[TokenNumber | None, int
     tn = parse_number_token(text[:cut], lex) if cut else None
     if tn is None or tn.is_range or not (tn.unit_kind == "percent" or tn.currency):
         return None, 0
-    if tn.currency_rule == LETTER_SYMBOL and not tn.scaled:
+    if tn.currency_rule in SCALED_ONLY and not tn.scaled:
         return None, 0  # "N95-type": a name, not naira
     return tn, cut
 
@@ -212,15 +212,15 @@ def operand_at(view: TokenView, i: int) -> Quantity | None:
     """Optional currency, number, scale and unit from token i ("£50,000", "3 percent")."""
     cur = view.currency_token(i)
     skip, width = 0, 1
-    if view.dotted_symbol(i):
-        cur, width = (view.lex.symbols[view.doc[i].text + "."], "symbol"), 2
+    if (dotted := view.dotted_currency(i)) is not None:
+        cur, width = dotted, 2
     elif cur is not None and view.glued(i) and (marker := _dollar_marker(view, i)) is not None:
         cur, skip = marker  # "$A82m", "$US113 trillion": the country letters follow the "$"
     if cur is not None:
         q = number_at(view, i + width, money=True, skip=skip)
         if q is None or q.kind == "percent":
             return None
-        if cur[1] == LETTER_SYMBOL and not q.scaled:
+        if cur[1] in SCALED_ONLY and not q.scaled:
             return None  # "Shs 5": a letter marker spaced before a number with no scale is not read
         if q.kind != "money":
             q = replace(q, kind="money", unit=cur[0], unit_rule=cur[1])

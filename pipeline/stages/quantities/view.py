@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.stages.quantities.basis_points import capitalised_unit
+from pipeline.stages.quantities.case_variants import CASE_VARIANT
 from pipeline.stages.quantities.lexicon import DASHES, Lexicon
 from pipeline.stages.quantities.numbers import currency_of, parse_number_token
 
@@ -43,6 +44,8 @@ class TokenView:
             # "Shs 37.4 trillion": a marker of two or more letters spaced before a number that a scale
             # follows (a lone "R" or "N" is read glued only; "Shs 5" stays a bare number)
             return currency_of(t.text, self.lex)  # type: ignore[return-value]
+        if t.text in self.lex.case_variants and self._scaled_digits(i + 1):
+            return self.lex.case_variants[t.text], CASE_VARIANT  # round 76: "Php 297.6 billion", "Tsh 2 trillion"
         if t.lower_ in self.lex.currency_words_before and self._digits_not_percent(i + 1):
             return self.lex.currency_words_before[t.lower_], "currency_word_before"
         return None
@@ -68,8 +71,19 @@ class TokenView:
 
     def dotted_symbol(self, i: int) -> bool:
         """True when token i and a full stop glued to it form a currency symbol ("Rs" + "." = "Rs.")."""
-        return (0 <= i < self.n - 2 and self.glued(i) and self.doc[i + 1].text == "."
-                and self.doc[i].text + "." in self.lex.symbols)
+        return self.dotted_currency(i) is not None
+
+    def dotted_currency(self, i: int) -> tuple[str, str] | None:
+        """(currency, rule) of token i and a full stop glued to it ("Rs" + "." = "Rs."; round 76: "Kshs" + "." before a
+        scaled number, "Kshs. 659.5 billion"), else None."""
+        if not (0 <= i < self.n - 2 and self.glued(i) and self.doc[i + 1].text == "."):
+            return None
+        dotted = self.doc[i].text + "."
+        if dotted in self.lex.symbols:
+            return self.lex.symbols[dotted], "symbol"
+        if dotted in self.lex.case_variants and self._scaled_digits(i + 2):
+            return self.lex.case_variants[dotted], CASE_VARIANT
+        return None
 
     def measure_before_stop(self, j: int) -> tuple[str, int] | None:
         """(unit, tokens) of a measure phrase at token j whose last token keeps the sentence's full stop
