@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.entities.context import Mention
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 
 #: initials of two letters or more and at most one capitalised word right before a name, on its line ("G.J. Gardner ")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.’'-])((?:[A-Z]\.){2,})[^\S\n]+(?:([A-Z][a-z][\w’'-]*)[^\S\n]+)?$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.entities.context import ArticleContext, Mention
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 
 #: the connectors a name holds ("Daily Mail and General Trust", "Liberal / National Party Coalition")
 _CONNECTOR = re.compile(r"[^\S\n]+(?:and|&|/)[^\S\n]+")

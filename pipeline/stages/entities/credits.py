@@ -24,7 +24,7 @@ import re
 
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.patterns import either
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 
 #: a title's word: a capitalised word or a number ("Sirât", "d'Or", "President's", "2049") or a small word between

@@ -107,7 +107,8 @@ from pipeline.stages.entities.placeevidence import _IN_BEFORE, _continent_cue, _
 from pipeline.stages.entities.products import Products
 from pipeline.stages.entities.options import Options
 from pipeline.stages.entities.patterns import either as _either
-from pipeline.stages.entities.propn import common_words, propn_runs
+from pipeline.core.english import common_words
+from pipeline.stages.entities.propn import propn_runs
 from pipeline.stages.geodata import cities_by_population, geonames, given_names
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace, strip_possessive
 

@@ -4,7 +4,7 @@ The model reads a capitalised common word inside a title or a list of portfolios
 Justice and Police committees", "themed 'Prosperity through Cooperatives'", "Minister of Economy, Planning, and
 Development") while the article writes the same word in lower case elsewhere ("the criminal justice system", "the role
 of cooperatives", "transformative development"). Such a mention is dropped (``rule:lowercase_word``, no row is
-written) when it is one word of the English lemma index (WordNet, ``propn.is_common_word``), the model's ORG with no cue
+written) when it is one word of the English lemma index (WordNet, ``english.is_common_word``), the model's ORG with no cue
 (or only ``no_person``/``no_place``), no organisation's or institution's word (``org_words``, ``qualified_heads``,
 ``generic_institution_heads``: "Parliament", "Treasury"), the text writes it in lower case, and no capitalised
 occurrence of it is a subject or a possessor in the parse ("Target cut its forecast ... missed its target" keeps
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.entities.context import ArticleContext, Mention
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 
 #: no cue, or only the defaults of evidence.py
 _UNCUED = frozenset({None, "no_person", "no_place"})

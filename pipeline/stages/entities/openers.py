@@ -4,7 +4,7 @@ The model reads a capitalised word at a sentence's head as a name ("Glass produc
 ...", "Telecom companies across the globe ...", "BOMBAY HIGH COURT | Buyer cannot reject goods"), calls it a person or
 a place, and ``no_person`` or ``no_place`` turn it into an organisation because nothing shows a person or a place. Such
 a mention is dropped (``rule:opener_word``, no row is written) when it is one word, an English common word (WordNet's
-index, ``propn.is_common_word``), a lower-case word follows it on its line, and every capitalised occurrence of it in
+index, ``english.is_common_word``), a lower-case word follows it on its line, and every capitalised occurrence of it in
 the text opens a sentence, a line or the part after a "|" or ":"; the same word's other mentions without a cue go with
 it ("Exit polls by party ... Exit polls show": the model's ORG once, a person once). Only those two default cues: the
 model's own ORG ("Apple has ...", "Disney has ...") and any cue the text gives ("Alphabet shares", a ticker) keep it.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.entities.context import ArticleContext, Mention
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 
 #: the defaults of evidence.py: an organisation only because nothing showed a person or a place
 _DEFAULT_CUES = frozenset({"no_person", "no_place"})

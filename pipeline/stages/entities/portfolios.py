@@ -5,7 +5,7 @@ Christian Lindner", "Interior" of "Interior Minister", "Union Home" of "Union Ho
 "Lieutenant Governor"). A span right before an office of ``portfolio_offices`` (configs/entities.toml; a rank of
 ``portfolio_office_ranks`` or "and <words>" may come between: "Union Agriculture and Farmers Welfare Minister") is
 dropped when, after a leading state or nationality, it holds one to three words that are all English common words
-(WordNet's index the model's lemmatizer ships, ``propn.is_common_word``), is no gazetteer name, does not end, two
+(WordNet's index the model's lemmatizer ships, ``english.is_common_word``), is no gazetteer name, does not end, two
 words or more, in an organisation's head word ("Manhattan Supreme Court Judge", "International Olympic Committee")
 and is not written by another mention that no office follows. A leading state or nationality stays, cut, with
 detector ``rule:portfolio_cut`` and evidence ``office_portfolio`` ("U.S." of "U.S. Energy Secretary", "Turkish" of
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.entities.context import ArticleContext, Mention
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 
 
 class Portfolios:

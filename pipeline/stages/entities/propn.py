@@ -19,10 +19,10 @@ places, suffixes, context).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from pipeline.core.english import is_common_word
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.headings import is_heading
 from pipeline.stages.entities.noise import is_noise
@@ -38,26 +38,6 @@ _DESIGNATOR = re.compile(r"-\d")
 _AMOUNT = re.compile(r"\d[.,]\d")
 #: what joins a run to a neighbouring capitalised word it is a piece of
 _JOINED = frozenset({" ", "-", "/", "–", ""})
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """English common words: the lemma index (WordNet) an installed English model's lemmatizer ships, empty without one."""
-    from spacy.lookups import Lookups
-    from spacy.util import get_installed_models, get_package_path
-
-    for name in sorted(n for n in get_installed_models() if n.startswith("en_")):
-        for path in sorted(get_package_path(name).glob("*/lemmatizer/lookups/lookups.bin")):
-            lookups = Lookups().from_disk(path.parent)
-            if lookups.has_table("lemma_index"):
-                return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
-    return frozenset()
-
-
-def is_common_word(word: str) -> bool:
-    """True when ``word`` (or its singular) is an English common word of the index ("Precautions", "Level")."""
-    low, words = word.casefold(), common_words()
-    return low in words or (low.endswith("s") and low[:-1] in words) or (low.endswith("es") and low[:-2] in words)
 
 
 def propn_runs(ctx: ArticleContext, mentions: list[Mention], opts: Options) -> list[Mention]:

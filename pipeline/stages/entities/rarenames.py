@@ -4,7 +4,7 @@ The small model reads a full name of two or three words that no word list holds 
 else decides its label (entity round 56, issue 18: dev4 805 "ahead of Isack Hadjar", dev5 906 "against Uche
 Nwadike", dev8 1311 "winners included Benedetta Porcaroli", dev10 1510 "143 from Atharva Taide", dev12 1712
 "losing Christantus Uche", "agent Sebastien Ledure"). Companies are named with words: "Morgan Stanley", "Goldman
-Sachs", "Ernst & Young", "Baker Hughes" each hold a word of WordNet's English index (``propn.is_common_word``), a
+Sachs", "Ernst & Young", "Baker Hughes" each hold a word of WordNet's English index (``english.is_common_word``), a
 place ("Wynn Las Vegas", "Vale Indonesia") or an organisation's word. A model ORG without evidence whose every word
 is a capitalised word of none of these (a lower-case particle aside: "Eduardo del Castillo"), which the text never
 writes in lower case, becomes PERSON when:
@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.options import Options
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 
 #: a name's word: a capital and lower-case letters, perhaps hyphenated or with an apostrophe ("Owens-Delerme", "O'Neill")

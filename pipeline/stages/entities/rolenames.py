@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.options import Options
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 from pipeline.stages.entities.rarenames import _NAME_WORD
 from pipeline.stages.reconcile import fold_whitespace, strip_possessive
 

@@ -35,7 +35,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.stages.entities.context import ArticleContext, Mention
 from pipeline.stages.entities.patterns import either
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 from pipeline.stages.quantities.measures import load_units, si_map
 from pipeline.stages.reconcile import GazetteerEntry, fold_whitespace
 

@@ -2,14 +2,14 @@
 
 A mention that makes up a whole line (or the line up to a colon), ends in a word of ``topic_heading_tails``
 (configs/entities.toml: "News") and whose other words, one to three, are all English common words (WordNet's
-index, ``propn.is_common_word``) is a heading labelling the article's topic, no outlet: it is dropped. Never a
+index, ``english.is_common_word``) is a heading labelling the article's topic, no outlet: it is dropped. Never a
 gazetteer name, a span the text writes again off that line, nor a span inside running text ("according to Travel
 Daily News").
 """
 from __future__ import annotations
 
 from pipeline.stages.entities.context import ArticleContext, Mention
-from pipeline.stages.entities.propn import is_common_word
+from pipeline.core.english import is_common_word
 
 
 class TopicHeadings:

@@ -1,6 +1,6 @@
 """Room for a place the parse calls a proper noun but WordNet also lists, which ``propn`` leaves as a common word (entity round 70).
 
-``word_place``: WordNet's index (``propn.is_common_word``) holds the names of countries and large cities ("angola",
+``word_place``: WordNet's index (``english.is_common_word``) holds the names of countries and large cities ("angola",
 "cameroon", "goma"), so a place the small model tags as no entity is no ``propn_run`` either ("Angola quit the group
 in 2024", dev3 702; "losing 1-2 to Cameroon in the Round of 16", dev8 1310; "The fall of Goma to Rwandan-backed M23
 rebels", dev12 1714). One token the parse tags PROPN that is a country of ISO 3166 (pycountry) or a city of 300,000

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pipeline.stages.quantities.case_variants import case_variant_markers
-from pipeline.stages.entities.propn import common_words as english_words
+from pipeline.core.english import common_words as english_words
 from pipeline.stages.quantities.currencies import cldr_currencies, cldr_currencies_written, cldr_name_tails
 
 #: South Asian digit grouping ("7,61,785", "1,50,000") is parsed too, kept only where lakh_grouping.py allows it
