@@ -59,6 +59,7 @@ from pipeline.stages.entities.context import ArticleContext, Mention, flat
 from pipeline.stages.entities.connectors import join_connectors
 from pipeline.stages.entities.coordination import coordinated_labels
 from pipeline.stages.entities.edges import NameEdges
+from pipeline.stages.entities.governments import Governments
 from pipeline.stages.entities.evidence import LabelEvidence
 from pipeline.stages.entities.lowercased import LowerCased
 from pipeline.stages.entities.openers import drop_opener_words
@@ -133,6 +134,7 @@ class MentionExtractor:
         self.connector_heads = frozenset().union(opts.org_suffixes, opts.org_words, opts.anaphor_heads, opts.event_heads_cue,
                                                  cfg.get("edition_heads", []))
         self.abbrev_dots = AbbreviationDots(opts.legal_forms, self.by_surface, self.places)  # entity round 68
+        self.governments = Governments(self.by_surface, self.places, opts.demonyms)  # entity round 71
         self.portfolios = Portfolios(cfg, self.by_surface, self.places, opts.demonyms, opts.org_words | opts.org_suffixes)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict]:
@@ -165,6 +167,7 @@ class MentionExtractor:
         mentions = join_connectors(ctx, mentions, self.connector_heads, self.places)  # "Daily Mail and General Trust"
         mentions = self.abbrev_dots(ctx, mentions)  # "Remi Sales & Engg. Ltd.", "G.J. Gardner Homes Tauihi" (abbrevdots.py)
         mentions = word_places(ctx, mentions, self.word_places, self.evidence.first_names)  # "Angola quit" (round 70)
+        mentions = self.governments(ctx, mentions)  # "Turkish Government" -> "Turkish" (governments.py, round 71)
         return self._rows(article, self.topic_headings(ctx, self.portfolios(ctx, mentions)))
 
     def _split_place_pairs(self, ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
