@@ -120,7 +120,8 @@ CODES: dict[str, tuple[str, tuple[str, ...]]] = {
     "E410": ("a quantity's value overflows a float; the row keeps its text and no value",
              ("stages/quantities/extractor.py",)),
     "E411": ("an amount in a currency marker several currencies share ('Rs', 'P') that its article leaves open; no row",
-             ("stages/quantities/extractor.py", "stages/quantities/shared_markers.py")),
+             ("stages/quantities/extractor.py", "stages/quantities/shared_markers.py",
+              "stages/quantities/letter_country.py")),
     # stages: claims
     "E601": ("a configs/claims.toml value has the wrong type", ("stages/claims/rules.py",)),
     "E602": ("configs/claims.toml has unknown keys", ("stages/claims/rules.py",)),
