@@ -13,28 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_quantities import _run, news_table, reads_right
+from tests.test_quantities import _run
 from tests.test_quantities_gold import extractor, quantity_nlp  # noqa: F401 (fixtures)
-
-ROWS, DEV, HELD = news_table("units73.tsv", "qv73", fields=5)
-#: held-out rows read right after round 73 (8 of 15 before it); a count only, the rows are not read one by one
-HELD_FLOOR = 10
-
-
-def test_table_is_split_in_the_order_found():
-    assert len(DEV) == 23 and len(HELD) == 15
-    assert all(row[1] in row[0] for row in ROWS)
-
-
-@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit"), DEV)
-def test_dev_page_amount(quantity_nlp, extractor, sentence, text, kind, value, unit):
-    assert reads_right(quantity_nlp, extractor, sentence, text, kind, value, unit)
-
-
-def test_held_out_pages_keep_their_floor(quantity_nlp, extractor):
-    right = sum(reads_right(quantity_nlp, extractor, *row[:5]) for row in HELD)
-    assert right >= HELD_FLOOR, f"held out {right}/{len(HELD)}"  # a count only: the rows are not read one by one
-
 
 ABBREVIATIONS = [
     # (sentence, amount, value in bp): short phrases of the forms the dev pages write
